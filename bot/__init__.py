@@ -1,0 +1,1 @@
+"""Rapport: two-sided satisfaction pulses for outsourcing relationships."""
