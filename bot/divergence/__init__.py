@@ -1,0 +1,53 @@
+"""The divergence engine: side indices from answers, and the rules that turn them into findings."""
+
+from bot.divergence.indices import (
+    blind_spot,
+    compute_side_figures,
+    effective_weights,
+    guess_index,
+    guess_to_score,
+    side_index,
+    trend,
+    weighted_mean,
+)
+from bot.divergence.model import (
+    MIN_ANONYMITY,
+    SIDES,
+    Answer,
+    Finding,
+    PulseFigures,
+    Severity,
+    Side,
+    SideFigures,
+    SlaStatus,
+    Thresholds,
+    other_side,
+)
+from bot.divergence.registry import DEFAULT_THRESHOLDS, RULES, Check, Rule, evaluate
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "MIN_ANONYMITY",
+    "RULES",
+    "SIDES",
+    "Answer",
+    "Check",
+    "Finding",
+    "PulseFigures",
+    "Rule",
+    "Severity",
+    "Side",
+    "SideFigures",
+    "SlaStatus",
+    "Thresholds",
+    "blind_spot",
+    "compute_side_figures",
+    "effective_weights",
+    "evaluate",
+    "guess_index",
+    "guess_to_score",
+    "other_side",
+    "side_index",
+    "trend",
+    "weighted_mean",
+]

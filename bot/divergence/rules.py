@@ -1,0 +1,126 @@
+"""Rules that compare the two sides of one closed pulse: divergence, gap, both below, watermelon.
+
+Every rule has the same signature, ``(current, history, sla_status, thresholds)``, and
+returns at most one ``Finding``. A rule never fires on a withheld index, so a withheld
+side's ratings cannot reach any sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.divergence.model import (
+    SIDES,
+    Finding,
+    PulseFigures,
+    Side,
+    SlaStatus,
+    Thresholds,
+    other_side,
+)
+from bot.divergence.wording import setting, severity_past, shown
+
+
+def divergence(
+    current: PulseFigures,
+    history: Sequence[PulseFigures],
+    sla_status: SlaStatus | None,
+    thresholds: Thresholds,
+) -> Finding | None:
+    """One side below its tolerance while the other is at or above its own.
+
+    ``side`` is the unhappy side; magnitude is how far it is below its tolerance;
+    critical at 15 points or more below.
+    """
+    client, provider = current.client.index, current.provider.index
+    if client is None or provider is None:
+        return None
+    indices: dict[Side, float] = {"client": client, "provider": provider}
+    for low in SIDES:
+        high = other_side(low)
+        low_tolerance, high_tolerance = thresholds.tolerance(low), thresholds.tolerance(high)
+        if indices[low] < low_tolerance and indices[high] >= high_tolerance:
+            shortfall = low_tolerance - indices[low]
+            at_or_above = "at" if shown(indices[high]) == high_tolerance else "above"
+            sentence = (
+                f"The {low} side is at {shown(indices[low])}, below its tolerance of "
+                f"{setting(low_tolerance)}, while the {high} side is at "
+                f"{shown(indices[high])}, {at_or_above} its own {setting(high_tolerance)}."
+            )
+            return Finding("divergence", low, severity_past(shortfall), sentence, shortfall)
+    return None
+
+
+def gap(
+    current: PulseFigures,
+    history: Sequence[PulseFigures],
+    sla_status: SlaStatus | None,
+    thresholds: Thresholds,
+) -> Finding | None:
+    """The two indices differ by at least the gap threshold.
+
+    ``side`` is the lower side; magnitude is the gap in points; critical at 15 points
+    or more over the threshold.
+    """
+    client, provider = current.client.index, current.provider.index
+    if client is None or provider is None:
+        return None
+    size = abs(client - provider)
+    if size < thresholds.gap:
+        return None
+    low: Side = "client" if client < provider else "provider"
+    high = other_side(low)
+    low_index, high_index = shown(min(client, provider)), shown(max(client, provider))
+    sentence = (
+        f"The {low} side is at {low_index}, {high_index - low_index} points below the "
+        f"{high} side at {high_index}; the gap threshold is {setting(thresholds.gap)}."
+    )
+    return Finding("gap", low, severity_past(size - thresholds.gap), sentence, size)
+
+
+def both_below(
+    current: PulseFigures,
+    history: Sequence[PulseFigures],
+    sla_status: SlaStatus | None,
+    thresholds: Thresholds,
+) -> Finding | None:
+    """Both sides below their tolerance; always critical.
+
+    Magnitude is the two shortfalls added up, so either side recovering shows.
+    """
+    client, provider = current.client.index, current.provider.index
+    if client is None or provider is None:
+        return None
+    client_tolerance = thresholds.client_tolerance
+    provider_tolerance = thresholds.provider_tolerance
+    if client >= client_tolerance or provider >= provider_tolerance:
+        return None
+    sentence = (
+        f"Both sides are below their tolerance: the client side is at {shown(client)} "
+        f"(tolerance {setting(client_tolerance)}) and the provider side at "
+        f"{shown(provider)} (tolerance {setting(provider_tolerance)})."
+    )
+    shortfall = (client_tolerance - client) + (provider_tolerance - provider)
+    return Finding("both_below", None, "critical", sentence, shortfall)
+
+
+def watermelon(
+    current: PulseFigures,
+    history: Sequence[PulseFigures],
+    sla_status: SlaStatus | None,
+    thresholds: Thresholds,
+) -> Finding | None:
+    """The latest SLA status is green while the client side is below its tolerance.
+
+    Always critical: the contract's figures say all is well and the client does not
+    agree. ``side`` is "client"; magnitude is how far it is below its tolerance.
+    """
+    client = current.client.index
+    tolerance = thresholds.client_tolerance
+    if sla_status != "green" or client is None or client >= tolerance:
+        return None
+    sentence = (
+        f"The SLA status is green, but the client side is at {shown(client)}, "
+        f"below its tolerance of {setting(tolerance)}."
+    )
+    return Finding("watermelon", "client", "critical", sentence, tolerance - client)

@@ -1,0 +1,135 @@
+"""Rules that look at each side on its own: decline, silence and blind spot.
+
+Either side can trip these; when both do, the rule reports them in one finding with
+``side=None`` (see ``wording.combine``). Same signature as the rules in ``rules``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from bot.divergence.indices import blind_spot as blind_spot_of
+from bot.divergence.model import (
+    SIDES,
+    Finding,
+    PulseFigures,
+    Severity,
+    Side,
+    SlaStatus,
+    Thresholds,
+    other_side,
+)
+from bot.divergence.wording import SidePart, combine, setting, severity_past, shown
+
+DECLINE_POINTS: Final = 10.0
+"""A fall of this many points over a side's last three pulses is a decline."""
+CRITICAL_DECLINE_POINTS: Final = 20.0
+"""A fall of this many points is a critical decline."""
+SILENCE_RATE: Final = 0.5
+"""A response rate under this is silence."""
+CRITICAL_SILENCE_RATE: Final = 0.25
+"""A response rate under this is critical silence."""
+
+
+def _decline_of(
+    side: Side, current: PulseFigures, history: Sequence[PulseFigures]
+) -> SidePart | None:
+    now = current.of(side).index
+    if now is None:
+        return None
+    shown_pulses = [p.of(side).index for p in history]
+    series = [index for index in shown_pulses if index is not None] + [now]
+    if len(series) < 3:
+        return None
+    start = series[-3]
+    fall = start - now
+    if fall < DECLINE_POINTS:
+        return None
+    sentence = (
+        f"The {side} side fell from {shown(start)} to {shown(now)} over its last three "
+        f"pulses, {shown(start) - shown(now)} points down."
+    )
+    severity: Severity = "critical" if fall >= CRITICAL_DECLINE_POINTS else "warning"
+    return SidePart(side, severity, sentence, fall)
+
+
+def decline(
+    current: PulseFigures,
+    history: Sequence[PulseFigures],
+    sla_status: SlaStatus | None,
+    thresholds: Thresholds,
+) -> Finding | None:
+    """A side fell by 10 points or more over its last three pulses.
+
+    The three pulses are the current one and the two before it where the side's index
+    was shown (withheld pulses are skipped); ``history`` runs oldest to newest and does
+    not include ``current``. Nothing fires while the current index is withheld.
+    Magnitude is the fall in points; critical at 20 or more.
+    """
+    return combine("decline", [p for s in SIDES if (p := _decline_of(s, current, history))])
+
+
+def _silence_of(side: Side, current: PulseFigures) -> SidePart | None:
+    figures = current.of(side)
+    rate = figures.response_rate
+    if rate is None or rate >= SILENCE_RATE:
+        return None
+    if figures.answered == 0:
+        sentence = f"Nobody on the {side} side answered this pulse ({figures.eligible} eligible)."
+    else:
+        sentence = (
+            f"Only {figures.answered} of {figures.eligible} eligible members of the {side} "
+            f"side answered this pulse ({shown(rate * 100)}%), under the "
+            f"{setting(SILENCE_RATE * 100)}% needed to speak for the side."
+        )
+    severity: Severity = "critical" if rate < CRITICAL_SILENCE_RATE else "warning"
+    return SidePart(side, severity, sentence, (1 - rate) * 100)
+
+
+def silence(
+    current: PulseFigures,
+    history: Sequence[PulseFigures],
+    sla_status: SlaStatus | None,
+    thresholds: Thresholds,
+) -> Finding | None:
+    """A side's response rate is under 50%.
+
+    This rule looks at counts, not ratings, so it fires for a withheld side too: "few
+    people answered" is exactly why a side is withheld, and says nothing about how
+    they rated. Magnitude is the percentage of eligible members who did not answer;
+    critical under a 25% response rate.
+    """
+    return combine("silence", [p for s in SIDES if (p := _silence_of(s, current))])
+
+
+def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) -> SidePart | None:
+    figures, other = current.of(side), current.of(other_side(side))
+    miss = blind_spot_of(figures, other)
+    if miss is None or other.index is None or figures.guess_index is None:
+        return None
+    if abs(miss) < thresholds.gap:
+        return None
+    guessed, actual = shown(figures.guess_index), shown(other.index)
+    direction = "lower" if miss > 0 else "higher"
+    sentence = (
+        f"The {side} side expects the {other.side} side to rate the relationship "
+        f"{guessed}, but the {other.side} side is at {actual}, {abs(guessed - actual)} "
+        f"points {direction} than expected."
+    )
+    return SidePart(side, severity_past(abs(miss) - thresholds.gap), sentence, abs(miss))
+
+
+def blind_spot(
+    current: PulseFigures,
+    history: Sequence[PulseFigures],
+    sla_status: SlaStatus | None,
+    thresholds: Thresholds,
+) -> Finding | None:
+    """A side misjudges the other side's rating by the gap threshold or more.
+
+    ``side`` is the side that misjudges. Magnitude is the size of the miss in points,
+    either direction; critical at 15 points or more over the gap threshold.
+    """
+    parts = [p for s in SIDES if (p := _blind_spot_of(s, current, thresholds))]
+    return combine("blind_spot", parts)
