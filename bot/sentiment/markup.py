@@ -1,0 +1,65 @@
+"""Slack markup: strip mentions, links, code and formatting; lift emoji out as valences."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from bot.sentiment.emoji import char_valence, code_valence
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """What the person wrote, as plain words, plus the valence of each emoji they used."""
+
+    text: str
+    emoji: tuple[float, ...]
+
+
+# Order matters: code first (its content is not the writer's opinion), then the
+# angle-bracket entities Slack escapes into messages, then emoji, then formatting.
+_CODE_BLOCK = re.compile(r"```.*?```", re.DOTALL)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_LABELLED_LINK = re.compile(r"<(?:https?|mailto|tel|ftp):[^>|]*\|([^>]*)>")
+_ENTITY = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto|tel|ftp):[^>]*>")
+_BARE_URL = re.compile(r"\bhttps?://\S+")
+_EMOJI_CODE = re.compile(
+    r"(?<![\w:]):([a-z][a-z0-9_+\-']*|\+1|-1|100):(?::skin-tone-\d:)?", re.IGNORECASE
+)
+# Pictographs, dingbats and symbols; skin tones, ZWJ and variation selectors travel with them.
+_UNICODE_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u2190-\u21ff]"
+    "[\U0001f3fb-\U0001f3ff\ufe0f\u200d\u2640\u2642]*"
+)
+_FORMATTING = re.compile(r"(?<!\w)[*_~]+(?=\S)|(?<=\S)[*_~]+(?!\w)")
+_QUOTE_MARK = re.compile(r"^\s*>+\s?", re.MULTILINE)
+_SPACES = re.compile(r"[ \t]+")
+
+
+def clean(text: str) -> CleanText:
+    """Plain words and emoji valences of one Slack message (or any plain text)."""
+    emoji: list[float] = []
+
+    def lift_code(match: re.Match[str]) -> str:
+        emoji.append(code_valence(match.group(1)))
+        return " "
+
+    def lift_char(match: re.Match[str]) -> str:
+        valence = char_valence(match.group(0)[0])
+        if valence is not None:
+            emoji.append(valence)
+        return " "
+
+    text = _CODE_BLOCK.sub(" ", text)
+    text = _INLINE_CODE.sub(" ", text)
+    text = _LABELLED_LINK.sub(r" \1 ", text)
+    text = _ENTITY.sub(" ", text)
+    text = _BARE_URL.sub(" ", text)
+    text = _EMOJI_CODE.sub(lift_code, text)
+    text = _UNICODE_EMOJI.sub(lift_char, text)
+    text = html.unescape(text)
+    text = _QUOTE_MARK.sub("", text)
+    text = _FORMATTING.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    return CleanText(text, tuple(v for v in emoji if v != 0.0))
