@@ -1,0 +1,1 @@
+"""Persistence: typed models, the unit of work, queries and migrations."""

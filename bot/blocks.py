@@ -1,0 +1,165 @@
+"""Block Kit builders, validated by `slack_sdk.models` before anything leaves the process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    ConversationFilter,
+    ConversationSelectElement,
+    InputBlock,
+    MarkdownTextObject,
+    PlainTextInputElement,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot import messages
+from storage.models import COMMENT_MAX, SIDES
+
+RATE_ACTION = "pulse.rate"
+GUESS_ACTION = "pulse.guess"
+COMMENT_ACTION = "pulse.comment"
+COMMENT_VIEW = "pulse.comment"
+SETUP_VIEW = "engagement.setup"
+
+
+def to_dicts(blocks: Sequence[Block]) -> list[dict[str, Any]]:
+    """Serialise blocks; `to_dict` validates each against Slack's limits and raises if not."""
+    return [block.to_dict() for block in blocks]
+
+
+def _scale(action: str, pulse_id: int, chosen: int | None) -> ActionsBlock:
+    buttons = [
+        ButtonElement(
+            text=str(n),
+            action_id=f"{action}.{n}",
+            value=json.dumps({"p": pulse_id, "v": n}),
+            style="primary" if chosen == n else None,
+        )
+        for n in range(1, 6)
+    ]
+    return ActionsBlock(block_id=action, elements=buttons)
+
+
+def pulse_message(
+    *,
+    pulse_id: int,
+    engagement: str,
+    relationship: str,
+    other: str,
+    closes: str,
+    rating: int | None = None,
+    guess: int | None = None,
+    commented: bool = False,
+) -> list[dict[str, Any]]:
+    """The pulse DM: the rating scale, the optional guess for the other side, a comment button."""
+    blocks: list[Block] = [
+        SectionBlock(
+            text=MarkdownTextObject(text=messages.PULSE_INTRO.format(engagement=engagement))
+        ),
+        SectionBlock(
+            text=MarkdownTextObject(text=messages.PULSE_QUESTION.format(relationship=relationship))
+        ),
+        _scale(RATE_ACTION, pulse_id, rating),
+        ContextBlock(elements=[MarkdownTextObject(text=messages.PULSE_SCALE)]),
+        SectionBlock(text=MarkdownTextObject(text=messages.PULSE_GUESS.format(other=other))),
+        _scale(GUESS_ACTION, pulse_id, guess),
+        ActionsBlock(
+            block_id=COMMENT_ACTION,
+            elements=[
+                ButtonElement(
+                    text=messages.COMMENT_BUTTON,
+                    action_id=COMMENT_ACTION,
+                    value=json.dumps({"p": pulse_id}),
+                )
+            ],
+        ),
+    ]
+    status = [_chosen_text(rating, guess, other, closes)] if rating or guess else []
+    if commented:
+        status.append(messages.PULSE_COMMENTED)
+    footer = " ".join(status) if status else messages.PULSE_CLOSES.format(closes=closes)
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=footer)]))
+    return to_dicts(blocks)
+
+
+def _chosen_text(rating: int | None, guess: int | None, other: str, closes: str) -> str:
+    if rating is None:
+        return messages.PULSE_ONLY_GUESS.format(guess=guess, other=other)
+    guessed = messages.PULSE_CHOSEN_GUESS.format(guess=guess, other=other) if guess else ""
+    return messages.PULSE_CHOSEN.format(rating=rating, guess=guessed, closes=closes)
+
+
+def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
+    view = View(
+        type="modal",
+        callback_id=COMMENT_VIEW,
+        title=messages.COMMENT_TITLE,
+        submit="Save",
+        close="Cancel",
+        private_metadata=json.dumps({"p": pulse_id, "c": channel, "ts": ts}),
+        blocks=[
+            InputBlock(
+                block_id="comment",
+                label=messages.COMMENT_LABEL,
+                element=PlainTextInputElement(
+                    action_id="text", multiline=True, max_length=COMMENT_MAX
+                ),
+            )
+        ],
+    )
+    return view.to_dict()
+
+
+def setup_modal(channel: str | None) -> dict[str, Any]:
+    def text_input(block_id: str, label: str, placeholder: str) -> InputBlock:
+        element = PlainTextInputElement(action_id="value", max_length=80, placeholder=placeholder)
+        return InputBlock(block_id=block_id, label=label, element=element)
+
+    view = View(
+        type="modal",
+        callback_id=SETUP_VIEW,
+        title=messages.SETUP_MODAL_TITLE,
+        submit="Set up",
+        close="Cancel",
+        blocks=[
+            text_input("name", messages.SETUP_MODAL_NAME, "Acme deal"),
+            text_input("client", messages.SETUP_MODAL_CLIENT, "Acme"),
+            text_input("provider", messages.SETUP_MODAL_PROVIDER, "Globex"),
+            InputBlock(
+                block_id="channel",
+                label=messages.SETUP_MODAL_CHANNEL,
+                element=ConversationSelectElement(
+                    action_id="value",
+                    initial_conversation=channel,
+                    filter=ConversationFilter(
+                        include=["public", "private"], exclude_bot_users=True
+                    ),
+                ),
+            ),
+        ],
+    )
+    return view.to_dict()
+
+
+def roster_text(engagement: str, orgs: dict[str, str], sides: dict[str, list[Any]]) -> str:
+    """The members list: who is on which side, with role and any non-default stake."""
+    lines = [f"*{engagement}*"]
+    for side in SIDES:
+        people = []
+        for m in sides[side]:
+            notes = [m.role] if m.role != "member" else []
+            if m.weight != 1:
+                notes.append(f"weight {m.weight:g}")
+            if m.status == "unreachable":
+                notes.append(f"unreachable: {m.status_reason}")
+            people.append(f"<@{m.user_id}>" + (f" ({', '.join(notes)})" if notes else ""))
+        lines.append(f"{side.title()} — {orgs[side]}: " + (", ".join(people) or "nobody yet"))
+    return "\n".join(lines)

@@ -1,0 +1,202 @@
+"""Engagements and their people: set up, choose, authorise, add, remove, list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from bot import messages
+from bot.command_text import CommandError
+from storage import engagements as queries
+from storage.models import Engagement, Member
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who ran a command, and where."""
+
+    team_id: str
+    user_id: str
+    channel_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """What Slack says about a user someone wants to add."""
+
+    user_id: str
+    team_id: str
+    exists: bool = True
+    is_bot: bool = False
+    deleted: bool = False
+    tz: str | None = None
+
+
+def mention(user_id: str) -> str:
+    return f"<@{user_id}>"
+
+
+def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
+    """The engagement a command applies to.
+
+    An explicit `in:"name"` wins; then the engagement whose shared channel the
+    command ran in; then the one engagement the caller leads, or failing that the
+    one they are on. Anything ambiguous is an error that says how to choose.
+    """
+    if name is not None:
+        found = queries.by_name(session, caller.team_id, name)
+        if found is None:
+            raise CommandError(messages.UNKNOWN_ENGAGEMENT.format(name=name))
+        return found
+    if caller.channel_id:
+        here = queries.in_channel(session, caller.channel_id)
+        if len(here) == 1:
+            return here[0]
+        if len(here) > 1:
+            raise CommandError(messages.CHANNEL_SHARED.format(names=_names(here)))
+    led = queries.of_person(session, caller.team_id, caller.user_id, roles=("lead",))
+    if len(led) == 1:
+        return led[0]
+    on = led or queries.of_person(session, caller.team_id, caller.user_id)
+    if len(on) == 1:
+        return on[0]
+    if not on:
+        raise CommandError(messages.NO_ENGAGEMENT)
+    raise CommandError(messages.CHOOSE_ENGAGEMENT.format(names=_names(on)))
+
+
+def _names(engagements: Sequence[Engagement]) -> str:
+    return ", ".join(f'"{e.name}"' for e in engagements)
+
+
+def require_lead(session: Session, engagement: Engagement, caller: Caller) -> Member:
+    """The caller's membership if they lead the engagement; otherwise a refusal."""
+    found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
+    if found is None or found.role != "lead" or found.status == "removed":
+        leads = ", ".join(mention(m.user_id) for m in queries.leads(session, engagement.id))
+        raise CommandError(
+            messages.LEADS_ONLY.format(engagement=engagement.name, leads=leads or "none")
+        )
+    return found
+
+
+def require_member(session: Session, engagement: Engagement, caller: Caller) -> Member:
+    found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
+    if found is None or found.status == "removed":
+        raise CommandError(messages.NOT_A_MEMBER.format(engagement=engagement.name))
+    return found
+
+
+def ensure_name_free(session: Session, team_id: str, name: str) -> None:
+    if queries.by_name(session, team_id, name) is not None:
+        raise CommandError(messages.ENGAGEMENT_EXISTS.format(name=name))
+
+
+def set_up(
+    session: Session,
+    caller: Caller,
+    *,
+    name: str,
+    client: str,
+    provider: str,
+    channel: str,
+    lead_side: str = "client",
+    timezone: str | None = None,
+) -> Engagement:
+    """Create an engagement with the caller as its lead."""
+    ensure_name_free(session, caller.team_id, name)
+    engagement = Engagement(
+        team_id=caller.team_id,
+        name=name,
+        client_org=client,
+        provider_org=provider,
+        channel_id=channel,
+        created_by=caller.user_id,
+        timezone=timezone or "UTC",
+    )
+    session.add(engagement)
+    session.flush()
+    session.add(
+        Member(
+            engagement_id=engagement.id,
+            team_id=caller.team_id,
+            user_id=caller.user_id,
+            side=lead_side,
+            role="lead",
+        )
+    )
+    session.flush()
+    return engagement
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    added: list[str]
+    refused: list[str]
+
+
+def add_people(
+    session: Session,
+    engagement: Engagement,
+    people: Sequence[Person],
+    *,
+    side: str,
+    role: str | None,
+    weight: float | None,
+) -> AddResult:
+    """Put people on a side; re-adding someone updates their side, role or weight."""
+    added: list[str] = []
+    refused: list[str] = []
+    for person in people:
+        who = mention(person.user_id)
+        if not person.exists:
+            refused.append(messages.UNKNOWN_USER.format(person=who))
+            continue
+        if person.is_bot:
+            refused.append(messages.BOT_USER.format(person=who))
+            continue
+        if person.deleted:
+            refused.append(messages.DEACTIVATED_USER.format(person=who))
+            continue
+        existing = queries.member(session, engagement.id, person.team_id, person.user_id)
+        if existing is None:
+            existing = Member(
+                engagement_id=engagement.id,
+                team_id=person.team_id,
+                user_id=person.user_id,
+                side=side,
+                role=role or "member",
+                weight=weight or 1.0,
+            )
+            session.add(existing)
+        else:
+            existing.side = side
+            existing.status = "active"
+            existing.status_reason = None
+            if role is not None:
+                existing.role = role
+            if weight is not None:
+                existing.weight = weight
+        added.append(who)
+    session.flush()
+    return AddResult(added, refused)
+
+
+def remove_person(session: Session, engagement: Engagement, user_id: str) -> bool:
+    """Take someone off; their past answers stay. False if they were not on it."""
+    found = queries.member_by_user(session, engagement.id, user_id)
+    if found is None or found.status == "removed":
+        return False
+    if found.role == "lead" and len(queries.leads(session, engagement.id)) == 1:
+        raise CommandError(messages.LAST_LEAD.format(engagement=engagement.name))
+    found.status = "removed"
+    return True
+
+
+def roster(session: Session, engagement: Engagement) -> dict[str, list[Member]]:
+    sides: dict[str, list[Member]] = {"client": [], "provider": []}
+    for m in queries.current_members(session, engagement.id):
+        sides[m.side].append(m)
+    return sides

@@ -1,0 +1,152 @@
+"""Every sentence Rapport says to people, reviewed in one place."""
+
+from __future__ import annotations
+
+HELP = """*Rapport* asks both sides of an outsourcing deal how the relationship feels, \
+and tells the shared channel when they stop seeing it the same way.
+
+*Set up* (the person who sets up an engagement becomes its lead)
+• `/rapport setup` — opens a form
+• `/rapport setup "Acme deal" client:"Acme" provider:"Globex" channel:#acme-globex` — the same, typed
+
+*People* (leads only, except `members`)
+• `/rapport add @ana @ben client` — put people on the client side (or `provider`)
+• `/rapport add @cleo provider lead` — make someone a lead (or `sponsor`: no pulses)
+• `/rapport remove @ben` — take someone off; their past answers stay in the figures
+• `/rapport members` — who is on each side
+
+*Pulses*
+• `/rapport send` — ask everyone now (leads only); each person gets one DM
+• `/rapport status` — is a pulse open, and how many answered on each side (never who said what)
+
+*Which engagement?* In an engagement's shared channel, commands apply to it. \
+Elsewhere they apply to the one you lead; if you lead several, add `in:"Acme deal"`.
+• `/rapport help` — this message"""
+
+UNBALANCED_QUOTE = (
+    "There's an opening quote without its closing one. Put names with spaces in quotes, "
+    'like `setup "Acme deal" client:"Acme"`.'
+)
+TOO_LONG = "That command is too long (over {limit} characters). `/rapport help` shows the forms."
+UNKNOWN_SUBCOMMAND = "I don't know `{word}`. `/rapport help` lists what I can do."
+TAKES_NO_ARGUMENTS = '`/rapport {name}` takes no arguments (except `in:"name"`).'
+NOT_A_MENTION = (
+    "I couldn't read `{value}` as a person. Type `@` and pick them from the list, so Slack "
+    "turns it into a mention."
+)
+CHANNEL_NOT_PERSON = "{value} is a channel, and I need a person there. Mention them with `@`."
+PERSON_NOT_CHANNEL = "{value} is a person, and I need a channel there, like `channel:#acme-globex`."
+NOT_A_CHANNEL = (
+    "I couldn't read `{value}` as a channel. Type `#` and pick it from the list, like "
+    "`channel:#acme-globex`."
+)
+EMPTY_NAME = "The {what} is empty."
+NAME_TOO_LONG = "The {what} is too long: keep it under {limit} characters."
+NAME_MARKUP = "The {what} can't contain `<`, `>`, `*` or backticks."
+SETUP_USAGE = (
+    'Setup reads: `/rapport setup "Acme deal" client:"Acme" provider:"Globex" '
+    "channel:#acme-globex` — or just `/rapport setup` for a form."
+)
+SETUP_MISSING = "Setup is missing: {missing}. " + SETUP_USAGE
+ADD_USAGE = (
+    "Add reads: `/rapport add @ana @ben client` (or `provider`), optionally `lead` or `sponsor`."
+)
+ADD_NO_USERS = "Who should I add? Mention them: `/rapport add @ana @ben client`."
+ADD_NO_SIDE = "Which side are they on? End with `client` or `provider`: `/rapport add @ana client`."
+ADD_UNKNOWN_WORD = (
+    "I don't understand `{word}` here. Sides are `client` and `provider`; roles are "
+    "`member`, `lead` and `sponsor`."
+)
+ADD_TOO_MANY = "That's more than 50 people at once; add them in smaller groups."
+BAD_WEIGHT = "A stake weight is a number from 0.1 to 10, not `{value}`."
+REMOVE_USAGE = "Remove reads: `/rapport remove @ben` — one person at a time."
+
+NO_ENGAGEMENT = (
+    "You're not part of any engagement yet. Start one with `/rapport setup`, or ask a lead "
+    "to add you."
+)
+UNKNOWN_ENGAGEMENT = (
+    'There\'s no engagement called "{name}" here. Check the name in `/rapport members`.'
+)
+CHOOSE_ENGAGEMENT = (
+    'You\'re part of several engagements ({names}). Say which one with `in:"name"`, or run '
+    "the command in its shared channel."
+)
+CHANNEL_SHARED = (
+    'Several engagements post to this channel ({names}). Say which one with `in:"name"`.'
+)
+LEADS_ONLY = "Only a lead of *{engagement}* can do that. Its leads: {leads}."
+NOT_A_MEMBER = "You're not on *{engagement}*, so I can't show you that."
+ENGAGEMENT_EXISTS = 'An engagement called "{name}" already exists in this workspace.'
+
+SETUP_DONE = (
+    "*{name}* is set up: {client} (client) and {provider} (provider), alerts in <#{channel}>. "
+    "You're its lead. Next: `/rapport add @people client` and `/rapport add @people provider`."
+)
+ANNOUNCE = (
+    "Rapport is now looking after *{name}* — {client} and {provider}. Both sides will get a "
+    "short pulse by DM; this channel hears about it when the two sides stop seeing the "
+    "relationship the same way. Nobody's individual answers are shown."
+)
+NOT_IN_CHANNEL = (
+    "I couldn't post in <#{channel}> ({error}). Invite me there with `/invite @Rapport`, "
+    "or I can't post alerts."
+)
+ADDED = "Added to the {side} side of *{engagement}*: {people}."
+ADD_REFUSED = "Not added: {reasons}."
+MOVED = "{person} moved to the {side} side"
+REMOVED = "{person} is off *{engagement}*. Their past answers stay in the figures."
+LAST_LEAD = "That's the last lead of *{engagement}*. Make someone else a lead first."
+NOT_ON_ENGAGEMENT = "{person} isn't on *{engagement}*."
+UNKNOWN_USER = "I can't find {person} in Slack"
+BOT_USER = "{person} is a bot"
+DEACTIVATED_USER = "{person}'s account is deactivated"
+
+MEMBERS_EMPTY = "*{engagement}* has nobody on it yet. Add people with `/rapport add @ana client`."
+
+PULSE_ALREADY_OPEN = "A pulse for *{engagement}* is already open; it closes {closes}."
+PULSE_NOBODY = "Nobody on *{engagement}* receives pulses yet. Add people with `/rapport add`."
+PULSE_SENDING = "Sending the pulse for *{engagement}* to {count} people…"
+PULSE_SENT = "Pulse for *{engagement}* sent to {sent} of {total} people."
+PULSE_UNREACHABLE = " Couldn't reach: {people}."
+PULSE_THIN_SIDE = (
+    " The {side} side has fewer than {minimum} people, so its figures will be withheld."
+)
+
+STATUS_OPEN = (
+    "A pulse for *{engagement}* is open (since {opened}, closes {closes}). "
+    "Answered: client {client_answered} of {client_total}, provider {provider_answered} of "
+    "{provider_total}."
+)
+STATUS_AWAY = " Away this week: {away}."
+STATUS_NONE = "No pulse is open for *{engagement}*. {last}"
+STATUS_LAST = "The last one closed {closed}."
+STATUS_NEVER = "None has been sent yet: `/rapport send` asks everyone now."
+
+PULSE_QUESTION = "How satisfied are you with the *{relationship}* relationship this week?"
+PULSE_SCALE = "1 = very dissatisfied · 5 = very satisfied"
+PULSE_GUESS = "How do you think *{other}* would rate it? (optional)"
+PULSE_INTRO = "Quick pulse for *{engagement}* — one tap is enough."
+PULSE_FALLBACK = "How satisfied are you with {relationship} this week? Answer with the buttons."
+PULSE_CHOSEN = "You answered *{rating}*{guess}. You can change it until the pulse closes {closes}."
+PULSE_CHOSEN_GUESS = ", and guessed *{guess}* for {other}"
+PULSE_ONLY_GUESS = "You guessed *{guess}* for {other}. Add your own rating too."
+PULSE_COMMENTED = "Comment saved — thank you."
+PULSE_CLOSES = "Closes {closes}. Only totals per side are shown; never who said what."
+PULSE_CLOSED = "This pulse has closed, so that answer wasn't recorded."
+PULSE_NOT_YOURS = "This pulse wasn't sent to you, so I can't record an answer from you."
+COMMENT_BUTTON = "Add a comment"
+COMMENT_TITLE = "Add a comment"
+COMMENT_LABEL = "What's behind your answer? (optional; never shown with your name)"
+COMMENT_TOO_LONG = "Keep it under {limit} characters."
+COMMENT_EMPTY = "Write something, or close the form."
+
+SETUP_MODAL_TITLE = "Set up an engagement"
+SETUP_MODAL_NAME = "Engagement name"
+SETUP_MODAL_CLIENT = "Client organisation"
+SETUP_MODAL_PROVIDER = "Provider organisation"
+SETUP_MODAL_CHANNEL = "Shared alert channel"
+
+SOMETHING_WRONG = (
+    "Something went wrong on our side and nothing was changed. Please try again in a minute."
+)

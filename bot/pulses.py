@@ -1,0 +1,162 @@
+"""Pulses: open one, record answers and comments, count who answered per side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot import messages
+from bot.command_text import CommandError
+from bot.scoring import response_score
+from bot.sentiment import score_text
+from storage import engagements as engagement_queries
+from storage import pulses as queries
+from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse, Response
+
+
+class PulseClosedError(Exception):
+    """The pulse an answer was meant for has closed."""
+
+
+class NotARecipientError(Exception):
+    """The pulse was not sent to the person answering it."""
+
+
+def open_pulse(
+    session: Session,
+    engagement: Engagement,
+    *,
+    started_by: str,
+    now: datetime,
+    scheduled_for: datetime | None = None,
+) -> Pulse:
+    """Open a pulse with one pending delivery per recipient, in one transaction.
+
+    The database allows one open pulse per engagement, so two leads pressing
+    `send` at once (or a lead racing the clock) open one pulse, not two.
+    """
+    current = queries.open_pulse(session, engagement.id)
+    if current is not None:
+        raise CommandError(
+            messages.PULSE_ALREADY_OPEN.format(
+                engagement=engagement.name, closes=slack_date(current.closes_at)
+            )
+        )
+    recipients = engagement_queries.pulse_recipients(session, engagement.id)
+    if not recipients:
+        raise CommandError(messages.PULSE_NOBODY.format(engagement=engagement.name))
+    closes = now + timedelta(hours=engagement.window_hours)
+    remind = closes - timedelta(hours=engagement.reminder_hours)
+    pulse = Pulse(
+        engagement_id=engagement.id,
+        started_by=started_by,
+        scheduled_for=scheduled_for,
+        opened_at=now,
+        closes_at=closes,
+        remind_at=remind if remind > now else None,
+    )
+    try:
+        with session.begin_nested():
+            session.add(pulse)
+            session.flush()
+    except IntegrityError:
+        raise CommandError(
+            messages.PULSE_ALREADY_OPEN.format(engagement=engagement.name, closes="soon")
+        ) from None
+    session.add_all(Delivery(pulse_id=pulse.id, member_id=m.id) for m in recipients)
+    session.flush()
+    return pulse
+
+
+def slack_date(when: datetime) -> str:
+    """A date Slack shows in each reader's own time zone."""
+    epoch = int(when.timestamp())
+    fallback = when.strftime("%a %d %b %H:%M UTC")
+    return f"<!date^{epoch}^{{date_short_pretty}} at {{time}}|{fallback}>"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What one person has answered so far, for re-rendering their pulse message."""
+
+    pulse: Pulse
+    engagement: Engagement
+    side: str
+    rating: int | None
+    guess: int | None
+    commented: bool
+
+
+def check_recipient(
+    session: Session, pulse_id: int, team_id: str, user_id: str, now: datetime
+) -> tuple[Delivery, Pulse]:
+    """The person's delivery of an open pulse; raises if it is closed or not theirs."""
+    pulse = session.get(Pulse, pulse_id)
+    if pulse is None:
+        raise NotARecipientError
+    delivery = queries.delivery_for(session, pulse_id, team_id, user_id)
+    if delivery is None:
+        raise NotARecipientError
+    if pulse.status != "open" or pulse.closes_at <= now:
+        raise PulseClosedError
+    return delivery, pulse
+
+
+def record_answer(
+    session: Session,
+    *,
+    pulse_id: int,
+    team_id: str,
+    user_id: str,
+    now: datetime,
+    rating: int | None = None,
+    guess: int | None = None,
+    comment: str | None = None,
+) -> Answer:
+    """Create or update the one response of a person to a pulse."""
+    delivery, pulse = check_recipient(session, pulse_id, team_id, user_id, now)
+    response = queries.response_of(session, pulse_id, delivery.member_id)
+    if response is None:
+        response = Response(pulse_id=pulse_id, member_id=delivery.member_id)
+        session.add(response)
+    if rating is not None:
+        response.rating = rating
+    if guess is not None:
+        response.guess = guess
+    if comment is not None:
+        text = comment.strip()[:COMMENT_MAX]
+        sentiment = score_text(text)
+        response.comment = text
+        response.polarity = sentiment.polarity
+        response.subjectivity = sentiment.subjectivity
+    if response.rating is not None:
+        response.score = response_score(response.rating, response.polarity)
+    response.updated_at = now
+    delivery.away_at = None
+    session.flush()
+    return Answer(
+        pulse=pulse,
+        engagement=pulse.engagement,
+        side=delivery.member.side,
+        rating=response.rating,
+        guess=response.guess,
+        commented=response.comment is not None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    engagement: Engagement
+    pulse: Pulse | None
+    last_closed: Pulse | None
+    counts: dict[str, queries.SideCounts]
+
+
+def status(session: Session, engagement: Engagement) -> Status:
+    pulse = queries.open_pulse(session, engagement.id)
+    counts = queries.side_counts(session, pulse.id) if pulse else {}
+    last = None if pulse else queries.last_closed(session, engagement.id)
+    return Status(engagement, pulse, last, counts)

@@ -1,0 +1,53 @@
+"""The `/rapport` slash command: one listener that dispatches to a module per subcommand group."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+
+from bot import messages
+from bot.command_text import CommandError, parse
+from bot.engagements import Caller
+from bot.services import Services
+from handlers.commands import help as help_command
+from handlers.commands import people, pulse, setup
+from handlers.commands.request import CommandRequest, Subcommand
+
+logger = logging.getLogger(__name__)
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "help": help_command.show_help,
+    "setup": setup.setup,
+    "add": people.add,
+    "remove": people.remove,
+    "members": people.members,
+    "send": pulse.send,
+    "status": pulse.status,
+}
+
+
+def register(app: App, services: Services) -> None:
+    @app.command("/rapport")
+    def rapport(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        caller = Caller(
+            team_id=str(body.get("team_id", "")),
+            user_id=str(body.get("user_id", "")),
+            channel_id=body.get("channel_id"),
+        )
+        request = CommandRequest(
+            services=services,
+            caller=caller,
+            ack=ack,
+            respond=respond,
+            trigger_id=str(body.get("trigger_id", "")),
+        )
+        try:
+            request.command = parse(str(body.get("text") or ""))
+            SUBCOMMANDS[request.command.name](request)
+        except CommandError as error:
+            request.say(str(error))
+        except Exception:
+            logger.exception("/rapport %s failed", request.command.name)
+            request.say(messages.SOMETHING_WRONG)

@@ -1,0 +1,69 @@
+"""`/rapport send` and `status`: start a pulse now, and see how it is going."""
+
+from __future__ import annotations
+
+from bot import messages
+from bot.engagements import choose, mention, require_lead, require_member
+from bot.fanout import deliver
+from bot.pulses import open_pulse, slack_date
+from bot.pulses import status as pulse_status
+from handlers.commands.request import CommandRequest
+from storage import engagements as engagement_queries
+
+
+def send(request: CommandRequest) -> None:
+    services, caller = request.services, request.caller
+    with services.database.unit_of_work() as session:
+        engagement = choose(session, caller, request.command.engagement)
+        require_lead(session, engagement, caller)
+        pulse = open_pulse(session, engagement, started_by=caller.user_id, now=services.now())
+        recipients = engagement_queries.pulse_recipients(session, engagement.id)
+        per_side = {
+            side: sum(m.side == side for m in recipients) for side in ("client", "provider")
+        }
+        name, minimum, pulse_id, total = (
+            engagement.name,
+            engagement.anonymity_min,
+            pulse.id,
+            len(recipients),
+        )
+    request.say(messages.PULSE_SENDING.format(engagement=name, count=total))
+    result = deliver(services.database, services.client, pulse_id, services.now)
+    text = messages.PULSE_SENT.format(engagement=name, sent=result.sent, total=total)
+    if result.failed:
+        people = ", ".join(f"{mention(u)} ({code})" for u, code in result.failed.items())
+        text += messages.PULSE_UNREACHABLE.format(people=people)
+    for side, count in per_side.items():
+        if count < minimum:
+            text += messages.PULSE_THIN_SIDE.format(side=side, minimum=minimum)
+    request.say(text)
+
+
+def status(request: CommandRequest) -> None:
+    services, caller = request.services, request.caller
+    with services.database.unit_of_work() as session:
+        engagement = choose(session, caller, request.command.engagement)
+        require_member(session, engagement, caller)
+        current = pulse_status(session, engagement)
+    if current.pulse is not None:
+        client, provider = current.counts["client"], current.counts["provider"]
+        text = messages.STATUS_OPEN.format(
+            engagement=engagement.name,
+            opened=slack_date(current.pulse.opened_at),
+            closes=slack_date(current.pulse.closes_at),
+            client_answered=client.answered,
+            client_total=client.asked - client.away,
+            provider_answered=provider.answered,
+            provider_total=provider.asked - provider.away,
+        )
+        away = client.away + provider.away
+        if away:
+            text += messages.STATUS_AWAY.format(away=away)
+    else:
+        last = (
+            messages.STATUS_LAST.format(closed=slack_date(current.last_closed.closed_at))
+            if current.last_closed is not None and current.last_closed.closed_at is not None
+            else messages.STATUS_NEVER
+        )
+        text = messages.STATUS_NONE.format(engagement=engagement.name, last=last)
+    request.say(text)

@@ -1,0 +1,43 @@
+"""Look people up in Slack before they are added, so unknown users get a clear answer."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.engagements import Person
+
+logger = logging.getLogger(__name__)
+
+
+def lookup(client: WebClient, user_id: str, default_team: str) -> Person:
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError as error:
+        code = error.response.get("error")
+        if code in ("user_not_found", "users_not_found"):
+            return Person(user_id=user_id, team_id=default_team, exists=False)
+        raise
+    return Person(
+        user_id=user_id,
+        team_id=str(user.get("team_id") or default_team),
+        is_bot=bool(user.get("is_bot")) and user_id != "USLACKBOT",
+        deleted=bool(user.get("deleted")),
+        tz=user.get("tz"),
+    )
+
+
+def lookup_all(client: WebClient, user_ids: Sequence[str], default_team: str) -> list[Person]:
+    return [lookup(client, user_id, default_team) for user_id in user_ids]
+
+
+def timezone_of(client: WebClient, user_id: str, default_team: str) -> str | None:
+    """The person's Slack time zone, or None if Slack will not say."""
+    try:
+        return lookup(client, user_id, default_team).tz
+    except SlackApiError:
+        logger.warning("could not read the time zone of %s", user_id)
+        return None

@@ -1,0 +1,112 @@
+"""Modal submissions: a pulse comment, and the setup form."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot import blocks, messages
+from bot.command_text import CommandError, clean_name
+from bot.engagements import Caller, ensure_name_free
+from bot.pulses import NotARecipientError, PulseClosedError, record_answer
+from bot.services import Services
+from handlers.actions import rendered, update_pulse_message
+from handlers.commands.setup import create_and_announce
+from storage.models import COMMENT_MAX
+
+logger = logging.getLogger(__name__)
+
+
+def _value(view: dict[str, Any], block: str, action: str = "value") -> Any:
+    state = (view.get("state") or {}).get("values") or {}
+    return (state.get(block) or {}).get(action) or {}
+
+
+def register(app: App, services: Services) -> None:
+    @app.view(blocks.COMMENT_VIEW)
+    def comment(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        text = str(_value(view, "comment", "text").get("value") or "")
+        if not text.strip():
+            ack(response_action="errors", errors={"comment": messages.COMMENT_EMPTY})
+            return
+        if len(text) > COMMENT_MAX:
+            error = messages.COMMENT_TOO_LONG.format(limit=COMMENT_MAX)
+            ack(response_action="errors", errors={"comment": error})
+            return
+        try:
+            meta = json.loads(view.get("private_metadata") or "")
+            pulse_id = int(meta["p"])
+        except (ValueError, TypeError, KeyError):
+            logger.warning("comment form with unreadable metadata")
+            ack(response_action="errors", errors={"comment": messages.SOMETHING_WRONG})
+            return
+        user = body.get("user") or {}
+        team_id = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
+        try:
+            with services.database.unit_of_work() as session:
+                answer = record_answer(
+                    session,
+                    pulse_id=pulse_id,
+                    team_id=team_id,
+                    user_id=str(user.get("id") or ""),
+                    now=services.now(),
+                    comment=text,
+                )
+                message = rendered(answer)
+        except PulseClosedError:
+            ack(response_action="errors", errors={"comment": messages.PULSE_CLOSED})
+            return
+        except NotARecipientError:
+            ack(response_action="errors", errors={"comment": messages.PULSE_NOT_YOURS})
+            return
+        ack()
+        update_pulse_message(services, meta.get("c"), meta.get("ts"), message)
+
+    @app.view(blocks.SETUP_VIEW)
+    def setup(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        fields: dict[str, str] = {}
+        errors: dict[str, str] = {}
+        for block, what in (
+            ("name", "engagement name"),
+            ("client", "client organisation"),
+            ("provider", "provider organisation"),
+        ):
+            try:
+                fields[block] = clean_name(str(_value(view, block).get("value") or ""), what)
+            except CommandError as error:
+                errors[block] = str(error)
+        channel = _value(view, "channel").get("selected_conversation")
+        if not channel:
+            errors["channel"] = "Pick the channel where alerts should go."
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        user = body.get("user") or {}
+        caller = Caller(
+            team_id=str(user.get("team_id") or (body.get("team") or {}).get("id") or ""),
+            user_id=str(user.get("id") or ""),
+        )
+
+        def tell_lead(text: str) -> None:
+            services.client.chat_postMessage(channel=caller.user_id, text=text)
+
+        try:
+            with services.database.unit_of_work() as session:
+                ensure_name_free(session, caller.team_id, fields["name"])
+        except CommandError as error:
+            ack(response_action="errors", errors={"name": str(error)})
+            return
+        ack()
+        create_and_announce(
+            services,
+            caller,
+            name=fields["name"],
+            client_org=fields["client"],
+            provider_org=fields["provider"],
+            channel=str(channel),
+            lead_side="client",
+            reply=tell_lead,
+        )

@@ -1,0 +1,54 @@
+"""Create or upgrade the schema with Alembic; safe to run twice and from two processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, text
+
+from storage.db import Database
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+# Any constant will do: it names the PostgreSQL advisory lock migrations queue on.
+_ADVISORY_LOCK = 7_271_771
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(database: Database) -> tuple[str | None, str | None]:
+    """Upgrade to the newest schema; returns the revisions before and after."""
+    with database.engine.connect() as connection:
+        if database.is_postgres:
+            # Two processes starting together must not both run the same migration.
+            connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _ADVISORY_LOCK})
+            connection.commit()
+        try:
+            before = MigrationContext.configure(connection).get_current_revision()
+            connection.rollback()
+            command.upgrade(_config(connection), "head")
+            connection.commit()
+            after = MigrationContext.configure(connection).get_current_revision()
+        finally:
+            if database.is_postgres:
+                connection.rollback()
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _ADVISORY_LOCK})
+                connection.commit()
+    return before, after

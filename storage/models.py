@@ -1,0 +1,205 @@
+"""SQLAlchemy 2 typed models: engagements, members, pulses, deliveries, responses."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+SIDES = ("client", "provider")
+ROLES = ("member", "lead", "sponsor")
+COMMENT_MAX = 2000
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores naive text)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Engagement(Base):
+    """One client/provider relationship and how Rapport runs it."""
+
+    __tablename__ = "engagements"
+    __table_args__ = (UniqueConstraint("team_id", "name", name="uq_engagements_team_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(80))
+    client_org: Mapped[str] = mapped_column(String(80))
+    provider_org: Mapped[str] = mapped_column(String(80))
+    channel_id: Mapped[str] = mapped_column(String(32))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    schedule: Mapped[str] = mapped_column(String(120), default="weekly tue 10:00")
+    window_hours: Mapped[int] = mapped_column(Integer, default=72)
+    reminder_hours: Mapped[int] = mapped_column(Integer, default=24)
+    client_tolerance: Mapped[int] = mapped_column(Integer, default=70)
+    provider_tolerance: Mapped[int] = mapped_column(Integer, default=60)
+    gap_threshold: Mapped[int] = mapped_column(Integer, default=15)
+    anonymity_min: Mapped[int] = mapped_column(Integer, default=3)
+    digest_schedule: Mapped[str] = mapped_column(String(32), default="mon 08:00")
+    created_by: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    members: Mapped[list[Member]] = relationship(back_populates="engagement")
+
+    def org(self, side: str) -> str:
+        return self.client_org if side == "client" else self.provider_org
+
+
+class Member(Base):
+    """A Slack user (team id + user id) on one side of one engagement."""
+
+    __tablename__ = "members"
+    __table_args__ = (
+        UniqueConstraint("engagement_id", "team_id", "user_id", name="uq_members_person"),
+        CheckConstraint("side IN ('client', 'provider')", name="side"),
+        CheckConstraint("role IN ('member', 'lead', 'sponsor')", name="role"),
+        CheckConstraint("status IN ('active', 'unreachable', 'removed')", name="status"),
+        CheckConstraint("weight > 0", name="weight"),
+        Index("ix_members_user", "team_id", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"))
+    team_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    side: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    status_reason: Mapped[str | None] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    engagement: Mapped[Engagement] = relationship(back_populates="members")
+
+    @property
+    def receives_pulses(self) -> bool:
+        """Sponsors read the digest; members and leads answer pulses."""
+        return self.status == "active" and self.role != "sponsor"
+
+
+class Pulse(Base):
+    """One round of questions sent to every active member of an engagement."""
+
+    __tablename__ = "pulses"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="status"),
+        UniqueConstraint("engagement_id", "scheduled_for", name="uq_pulses_slot"),
+        # At most one open pulse per engagement, whoever or whatever starts it.
+        Index(
+            "uq_pulses_one_open",
+            "engagement_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    started_by: Mapped[str] = mapped_column(String(32))
+    scheduled_for: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    closes_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    remind_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    engagement: Mapped[Engagement] = relationship()
+
+
+class Delivery(Base):
+    """The pulse DM to one member: whether it went out, and where it landed."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("pulse_id", "member_id", name="uq_deliveries_recipient"),
+        CheckConstraint(
+            "status IN ('pending', 'sending', 'sent', 'failed', 'skipped')", name="status"
+        ),
+        Index("ix_deliveries_pulse_status", "pulse_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pulse_id: Mapped[int] = mapped_column(ForeignKey("pulses.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    channel_id: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    error: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    away_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reminder_ts: Mapped[str | None] = mapped_column(String(32))
+
+    pulse: Mapped[Pulse] = relationship()
+    member: Mapped[Member] = relationship()
+
+
+class Response(Base):
+    """One member's answer to one pulse; answering again updates it."""
+
+    __tablename__ = "responses"
+    __table_args__ = (
+        UniqueConstraint("pulse_id", "member_id", name="uq_responses_answer"),
+        CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating"),
+        CheckConstraint("guess IS NULL OR guess BETWEEN 1 AND 5", name="guess"),
+        CheckConstraint("score IS NULL OR score BETWEEN 0 AND 100", name="score"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pulse_id: Mapped[int] = mapped_column(ForeignKey("pulses.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    guess: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    polarity: Mapped[float | None] = mapped_column(Float)
+    subjectivity: Mapped[float | None] = mapped_column(Float)
+    score: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
