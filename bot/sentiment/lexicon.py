@@ -194,6 +194,11 @@ SERVICE_PHRASES: dict[tuple[str, ...], float] = {
     ("no", "problems"): 1.2,
     ("no", "issues"): 1.2,
     ("no", "worries"): 1.0,
+    # Excess with no sentiment word to lean on: "takes too long", "too many tickets".
+    ("too", "long"): -1.3,
+    ("too", "many"): -1.0,
+    ("too", "much"): -1.0,
+    ("too", "often"): -1.0,
 }
 
 # Things a client expects to receive; "no"/"never"/"without" in front of one is a complaint.
@@ -221,6 +226,14 @@ INTENSIFIERS: dict[str, float] = {
     "bit": B_DECR,
 }
 NEGATION_SCALAR: float = N_SCALAR
+# "too" before a good word turns it into a fault ("too manipulative" is already bad,
+# "too cute" becomes bad); before a bad word it only intensifies.
+EXCESS_WORDS: frozenset[str] = frozenset({"too", "overly", "excessively"})
+# "should have been fixed": a counterfactual says the opposite of what happened.
+COUNTERFACTUAL_MODALS: frozenset[str] = words(
+    "should could would might must should've could've would've might've must've "
+    "shouldn't couldn't wouldn't"
+)
 CAPS_BOOST: float = C_INCR
 
 # Contrast: "A but B" weighs B over A (VADER's 0.5 / 1.5); a concession

@@ -93,6 +93,10 @@ def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
     return weights
 
 
+def _is_negator(word: str) -> bool:
+    return word in lx.NEGATORS or word.endswith("n't")
+
+
 def _in_scope(tokens: list[Token], i: int) -> list[int]:
     """Indices of up to three words before i, not reaching back over a clause boundary."""
     scope: list[int] = []
@@ -103,20 +107,45 @@ def _in_scope(tokens: list[Token], i: int) -> list[int]:
     return scope
 
 
-def _shape(valence: float, tokens: list[Token], words: list[str], i: int, all_caps: bool) -> float:
-    """Apply capitals, degree words and negation found before position i."""
+def _shape(
+    valence: float, tokens: list[Token], words: list[str], i: int, all_caps: bool
+) -> tuple[float, bool]:
+    """Apply capitals, degree words, excess, counterfactuals and negation before position i.
+
+    Returns:
+        The shaped valence, and whether a rule TextBlob lacks (excess, counterfactual)
+        changed the word's meaning, in which case TextBlob must not read that word.
+    """
     if tokens[i].caps and not all_caps:
         valence += lx.CAPS_BOOST if valence > 0 else -lx.CAPS_BOOST
-    for distance, j in enumerate(_in_scope(tokens, i)):
+    scope = _in_scope(tokens, i)
+    excess = any(words[j] in lx.EXCESS_WORDS for j in scope[:2])
+    for distance, j in enumerate(scope):
         degree = lx.INTENSIFIERS.get(words[j])
+        if words[j] in lx.EXCESS_WORDS and valence < 0:
+            degree = lx.INTENSIFIERS["very"]
         if degree is not None:
             step = degree * _DAMPING[distance]
             if tokens[j].caps and not all_caps:
                 step += lx.CAPS_BOOST if degree > 0 else -lx.CAPS_BOOST
             valence += step if valence > 0 else -step
-    if any(words[j] in lx.NEGATORS or words[j].endswith("n't") for j in _in_scope(tokens, i)):
+    if excess and valence > 0:
+        return valence * lx.NEGATION_SCALAR, True  # "not too cute" is no compliment either
+    counterfactual = _counterfactual(words, tokens, i)
+    if counterfactual:
         valence *= lx.NEGATION_SCALAR
-    return valence
+    if any(_is_negator(words[j]) for j in scope):
+        valence *= lx.NEGATION_SCALAR
+    return valence, excess or counterfactual
+
+
+def _counterfactual(words: list[str], tokens: list[Token], i: int) -> bool:
+    """ "should have been on time", "could've been worse": the modal past of a verdict."""
+    before = [words[j] for j in _in_scope(tokens, i)]
+    if "been" not in before:
+        return False
+    before += [words[j] for j in _in_scope(tokens, i - len(before))][:2]
+    return any(word in lx.COUNTERFACTUAL_MODALS for word in before)
 
 
 def _match_phrase(words: list[str], i: int) -> tuple[int, float] | None:
@@ -177,10 +206,6 @@ def _match_silence(words: list[str], tokens: list[Token], i: int) -> tuple[int, 
     return None
 
 
-def _is_negator(word: str) -> bool:
-    return word in lx.NEGATORS or word.endswith("n't")
-
-
 def _leftover(
     words: list[str], claimed: list[bool], weights: list[float]
 ) -> list[tuple[float, list[str]]]:
@@ -224,7 +249,7 @@ def read(text: str) -> Reading:
         if matched is not None:
             end, valence = matched
             if shaped:
-                valence = _shape(valence, tokens, words, i, all_caps)
+                valence, _ = _shape(valence, tokens, words, i, all_caps)
             claimed[i:end] = [True] * (end - i)
         else:
             end = i + 1
@@ -235,7 +260,7 @@ def read(text: str) -> Reading:
                 and (words[i + 1] in lexicon or words[i + 1] in lx.INTENSIFIERS)
             )
             if base and not _is_negator(words[i]) and not modifies_next:
-                valence = _shape(base, tokens, words, i, all_caps)
+                valence, claimed[i] = _shape(base, tokens, words, i, all_caps)
         if valence:
             if repeated and valence < 0:
                 valence *= lx.REPETITION_BOOST

@@ -7,9 +7,11 @@ and averages them, but it has no idea of events ("missed the SLA", "escalated"),
 no download) covers verbs and nouns and slang; its rules for negation, degree words,
 capitals and "!" are reimplemented here over that lexicon plus a service-event
 lexicon, so the same rules apply to "not late" as to "not good". The two readings
-disagree in useful ways, so the result is their plain average; when only one of them
-found any opinion, that one is used alone, since averaging with a silent reader
-would only pull every verdict towards neutral.
+disagree in useful ways, so the result is a weighted average with one vote per
+lexicon (rules 2/3, TextBlob 1/3); when only one of them found any opinion, that one
+is used alone, since averaging with a silent reader would only pull every verdict
+towards neutral. Words a rule has re-read (hedges, "too cute", "should have been
+fixed", service phrases) are hidden from TextBlob, which would read them literally.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from bot.sentiment.rules import read
 # VADER's normalisation constant: a summed valence s maps to s / sqrt(s^2 + 15),
 # so one strong word lands near +/-0.6 and several saturate towards +/-1.
 _ALPHA = 15.0
-_RULES_WEIGHT = 0.5
+# One vote per lexicon: the rule reader carries two (VADER's general words and the
+# service events), TextBlob's pattern lexicon one.
+_RULES_WEIGHT = 2 / 3
 
 
 def _textblob_reading(leftover: list[tuple[float, list[str]]]) -> tuple[float, float] | None:
