@@ -87,7 +87,9 @@ def candidate_phrases(text: str) -> set[tuple[str, ...]]:
     for chunk in _BREAK.split(clean(text).text.lower()):
         run: list[str] = []
         for word in [*_WORD.findall(chunk), ""]:
-            if word and word.replace("’", "'") not in STOP_WORDS and not word.isdigit():
+            # Contractions ("don't", "it's") are function words, not topics.
+            content = word and word not in STOP_WORDS and "'" not in word and "’" not in word
+            if content and not word.isdigit():
                 run.append(word)
                 continue
             for size in range(1, MAX_WORDS + 1):

@@ -25,7 +25,7 @@ _EMOJI: tuple[tuple[float, tuple[str, ...], str], ...] = (
     ),
     (2.5, ("heart", "hearts", "heart_eyes", "star-struck", "star_struck"), "❤️😍🤩"),
     (2.0, ("joy", "laughing", "rofl", "sweat_smile"), "😂😆🤣😅"),
-    (2.0, ("rocket", "fire", "muscle", "star", "sparkles", "100", "trophy"), "🚀🔥💪⭐✨💯🏆"),
+    (2.0, ("rocket", "muscle", "star", "sparkles", "100", "trophy"), "🚀💪⭐✨💯🏆"),
     (1.5, ("ok_hand", "sunglasses", "handshake"), "👌😎🤝"),
     (-2.5, ("rage", "angry", "face_with_symbols_on_mouth", "triumph"), "😡😠🤬😤"),
     (-2.0, ("cry", "sob", "disappointed", "worried", "pensive", "confused"), "😢😭😞😟😔😕"),
@@ -35,7 +35,8 @@ _EMOJI: tuple[tuple[float, tuple[str, ...], str], ...] = (
     (-2.2, ("weary", "tired_face", "persevere", "confounded", "scream"), "😩😫😣😖😱"),
     (-1.5, ("warning", "rotating_light", "snail", "turtle", "hourglass"), "⚠🚨🐌🐢⌛"),
     (-2.0, ("skull", "poop", "hankey", "shit", "dumpster_fire", "boom"), "💀💩💥"),
-    (0.0, ("eyes", "thinking_face", "thinking", "shrug", "man-shrugging"), "👀🤔🤷"),
+    # Read both ways in work chat ("🔥 great release" / "prod is on 🔥"): no valence.
+    (0.0, ("eyes", "thinking_face", "thinking", "shrug", "man-shrugging", "fire"), "👀🤔🤷🔥"),
 )
 
 _CODE_VALENCE: dict[str, float] = {code: v for v, codes, _ in _EMOJI for code in codes}

@@ -147,6 +147,7 @@ SERVICE_EVENTS: dict[str, float] = {
     "transparent": 1.3,
     "accountable": 1.2,
     "unblocked": 1.3,
+    "works": 1.0,
     "unblocking": 1.2,
     "streamlined": 1.3,
 }
@@ -195,6 +196,13 @@ SERVICE_PHRASES: dict[tuple[str, ...], float] = {
     ("no", "issues"): 1.2,
     ("no", "worries"): 1.0,
     # Excess with no sentiment word to lean on: "takes too long", "too many tickets".
+    ("is", "down"): -1.8,
+    ("was", "down"): -1.8,
+    ("are", "down"): -1.8,
+    ("were", "down"): -1.8,
+    ("showed", "up"): 1.0,
+    ("show", "up"): 1.0,
+    ("turned", "up"): 1.0,
     ("too", "long"): -1.3,
     ("too", "many"): -1.0,
     ("too", "much"): -1.0,

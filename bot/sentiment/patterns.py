@@ -23,6 +23,7 @@ _HEDGE_STRONG = frozenset({"lot", "lots", "much", "far", "way", "definitely", "r
 _HEDGE_VALENCE = -1.5
 _NEGATED_HEDGE_VALENCE = 2.5  # "couldn't be better"
 _WISH_VALENCE = -0.8  # "would be nice if they answered"
+_OBLIGATION_VALENCE = -1.2  # "should have told us"
 _SILENCE_VALENCE = -1.6  # "never got a reply", "without notice"
 
 
@@ -53,7 +54,7 @@ def match_hedge(words: list[str], i: int) -> tuple[int, float] | None:
         negated = negated or words[j] == "not"
         scale = 0.7 if words[j] in _HEDGE_MILD else 1.3 if words[j] in _HEDGE_STRONG else scale
         j += 1
-    if j >= len(words) or j == i + 1:
+    if j >= len(words):
         return None
     if words[j] in lx.HEDGE_COMPARATIVES or words[j].startswith("improv"):
         end = j + 2 if words[j] == "more" and j + 1 < len(words) else j + 1
@@ -78,7 +79,8 @@ def match_duration(words: list[str], i: int) -> tuple[int, float] | None:
         unit = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""
         if unit in lx.DURATION_UNITS and after in _LATE_AFTER_DURATION:
-            return i + 3, lx.DURATION_UNITS[unit]
+            # "two weeks late": the lateness, made worse by how long it was.
+            return i + 3, lx.DURATION_UNITS[unit] + lx.combined_lexicon().get(after, 0.0)
     return None
 
 
@@ -92,3 +94,25 @@ def match_silence(words: list[str], tokens: list[Token], i: int) -> tuple[int, f
         if tokens[j].boundary:
             break
     return None
+
+
+def match_obligation(words: list[str], i: int) -> tuple[int, float] | None:
+    """ "should have been sent", "should've told us": a duty that was not done.
+
+    Only when no sentiment word follows; "should have been faster" is a hedge and
+    "should have been on time" is read as a counterfactual of "on time".
+    """
+    if words[i] not in {"should", "should've"}:
+        return None
+    j = i + 1 if words[i] == "should've" else i + 2
+    if words[i] == "should" and words[i + 1 : i + 2] != ["have"]:
+        return None
+    if words[j : j + 1] == ["been"]:
+        j += 1
+    if (
+        j >= len(words)
+        or words[j] in lx.combined_lexicon()
+        or (words[j], *words[j + 1 : j + 2]) in lx.SERVICE_PHRASES
+    ):
+        return None
+    return j + 1, _OBLIGATION_VALENCE

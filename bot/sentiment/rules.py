@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.sentiment import lexicon as lx
-from bot.sentiment.patterns import match_duration, match_hedge, match_phrase, match_silence
+from bot.sentiment.patterns import (
+    match_duration,
+    match_hedge,
+    match_obligation,
+    match_phrase,
+    match_silence,
+)
 from bot.sentiment.tokens import DAMPING, Token, in_scope, is_negator, tokenize
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
@@ -113,6 +119,7 @@ def read(text: str) -> Reading:
         matched = (
             matched
             or match_hedge(words, i)
+            or match_obligation(words, i)
             or match_duration(words, i)
             or match_silence(words, tokens, i)
         )
