@@ -1,0 +1,82 @@
+"""Short, readable steps for end-to-end tests: set up, add people, send, answer."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import func, select
+
+from storage.models import Base
+from tests.support.slack_api import Call
+
+LEAD = "U0LEAD"
+CHANNEL = "C0ALERTS"
+CLIENTS = ("U0CLI1", "U0CLI2", "U0CLI3")
+PROVIDERS = ("U0PRO1", "U0PRO2", "U0PRO3")
+
+
+def mentions(users: tuple[str, ...] | list[str]) -> str:
+    return " ".join(f"<@{u}|{u.lower()}>" for u in users)
+
+
+def set_up(rapport: Any, name: str = "Acme deal", lead: str = LEAD, channel: str = CHANNEL) -> None:
+    reply = rapport.slack.command(
+        f'setup "{name}" client:"Acme" provider:"Globex" channel:<#{channel}|acme-globex>',
+        user=lead,
+    )
+    assert reply.status == 200 and "is set up" in reply.text, reply.body
+    rapport.settle()
+
+
+def add(rapport: Any, users: tuple[str, ...], side: str, *extra: str, lead: str = LEAD) -> str:
+    reply = rapport.slack.command(f"add {mentions(users)} {side} {' '.join(extra)}", user=lead)
+    assert reply.status == 200
+    rapport.settle()
+    return reply.all_text()
+
+
+def engagement_with_people(rapport: Any) -> None:
+    set_up(rapport)
+    add(rapport, CLIENTS, "client")
+    add(rapport, PROVIDERS, "provider")
+
+
+def send(rapport: Any, lead: str = LEAD) -> str:
+    reply = rapport.slack.command("send", user=lead)
+    assert reply.status == 200
+    rapport.settle()
+    return reply.all_text()
+
+
+def dms_to(standin: Any, user: str) -> list[Call]:
+    return [c for c in standin.dms() if c.params["channel"] == user]
+
+
+def pulse_button(dm: Call, action_id: str) -> dict[str, Any]:
+    """Find a button in a pulse DM's blocks, as Slack would render it."""
+    blocks = dm.params["blocks"]
+    blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
+    for block in blocks:
+        for element in block.get("elements", []):
+            if element.get("action_id") == action_id:
+                return dict(element)
+    raise AssertionError(f"no {action_id} button in the DM")
+
+
+def click(rapport: Any, user: str, action_id: str) -> Any:
+    """Press a button on the pulse DM this user received."""
+    dm = dms_to(rapport.standin, user)[-1]
+    button = pulse_button(dm, action_id)
+    channel = "D" + user[1:]
+    reply = rapport.slack.click(action_id, button["value"], user=user, channel=channel, ts="1700000099.000100")
+    rapport.settle()
+    return reply
+
+
+def count_rows(database: Any) -> dict[str, int]:
+    with database.unit_of_work() as session:
+        return {
+            table.name: session.scalar(select(func.count()).select_from(table)) or 0
+            for table in Base.metadata.sorted_tables
+        }

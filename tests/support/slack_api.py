@@ -1,0 +1,258 @@
+"""A local HTTP stand-in for the Slack Web API: records every call, injects faults on demand."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlparse
+
+TEAM = "T0RAPPORT"
+BOT_USER = "U0BOT"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float
+    status: int = 200
+    user: str | None = None
+
+
+@dataclass
+class Fault:
+    """What to answer instead of success, for a method (and optionally one user)."""
+
+    method: str
+    user: str | None
+    status: int = 200
+    error: str | None = None
+    retry_after: int | None = None
+    times: int | None = None  # None: every time
+
+    def matches(self, method: str, user: str | None) -> bool:
+        return (
+            self.method == method
+            and (self.user is None or self.user == user)
+            and (self.times is None or self.times > 0)
+        )
+
+
+@dataclass
+class RateLimit:
+    per_second: float
+    window: deque[float] = field(default_factory=deque)
+
+
+def _target_user(params: dict[str, Any]) -> str | None:
+    for key in ("user", "users", "channel", "user_id"):
+        value = params.get(key)
+        if isinstance(value, str) and value[:1] in ("U", "W", "D"):
+            return "U" + value[1:] if value.startswith("D") else value
+    return None
+
+
+class SlackStandIn:
+    """Serve `/api/<method>`, `/response/<token>` and `/upload/<id>` on a free loopback port."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.responses: list[tuple[str, dict[str, Any]]] = []
+        self.uploads: dict[str, bytes] = {}
+        self.messages: dict[tuple[str, str], dict[str, Any]] = {}
+        self.faults: list[Fault] = []
+        self.rate_limits: dict[str, RateLimit] = {}
+        self.unknown_users: set[str] = set()
+        self.bots: set[str] = set()
+        self.user_tz: dict[str, str] = {}
+        self.user_team: dict[str, str] = {}
+        self.latency = 0.0
+        self._lock = threading.Lock()
+        self._ts = itertools.count(1)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # -- lifecycle -------------------------------------------------------------
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def api_url(self) -> str:
+        return self.base + "/api/"
+
+    def response_url(self, token: str) -> str:
+        return f"{self.base}/response/{token}"
+
+    def start(self) -> SlackStandIn:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # -- fault injection -------------------------------------------------------
+    def fail(self, method: str, error: str, *, user: str | None = None, times: int | None = None) -> None:
+        self.faults.append(Fault(method, user, error=error, times=times))
+
+    def rate_limit(self, method: str, retry_after: int = 1, *, user: str | None = None, times: int = 1) -> None:
+        self.faults.append(Fault(method, user, status=429, error="ratelimited", retry_after=retry_after, times=times))
+
+    def server_error(self, method: str, status: int = 503, *, user: str | None = None, times: int = 1) -> None:
+        self.faults.append(Fault(method, user, status=status, times=times))
+
+    def limit_rate(self, method: str, per_second: float) -> None:
+        """Answer 429 to calls beyond `per_second` in any one-second window, like Slack's tiers."""
+        self.rate_limits[method] = RateLimit(per_second)
+
+    # -- inspection ------------------------------------------------------------
+    def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method and (c.status == 200 or not ok_only)]
+
+    def dms(self) -> list[Call]:
+        """Successful chat.postMessage calls addressed to a person."""
+        return [c for c in self.calls_to("chat.postMessage") if str(c.params.get("channel", ""))[:1] in "UW"]
+
+    def replies(self, token: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [body for t, body in self.responses if t == token]
+
+    # -- the server ------------------------------------------------------------
+    def _fault_for(self, method: str, user: str | None) -> Fault | None:
+        for fault in self.faults:
+            if fault.matches(method, user):
+                if fault.times is not None:
+                    fault.times -= 1
+                return fault
+        limit = self.rate_limits.get(method)
+        if limit is not None:
+            now = time.monotonic()
+            while limit.window and now - limit.window[0] >= 1.0:
+                limit.window.popleft()
+            if len(limit.window) >= limit.per_second:
+                return Fault(method, None, status=429, error="ratelimited", retry_after=1)
+            limit.window.append(now)
+        return None
+
+    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        user = _target_user(params)
+        if method == "auth.test":
+            return {"ok": True, "url": "https://rapport-test.slack.com/", "team": "Test",
+                    "user": "rapport", "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0BOT"}
+        if method == "users.info":
+            uid = str(params.get("user"))
+            if uid in self.unknown_users:
+                return {"ok": False, "error": "user_not_found"}
+            return {"ok": True, "user": {"id": uid, "team_id": self.user_team.get(uid, TEAM),
+                    "name": uid.lower(), "is_bot": uid in self.bots, "deleted": False,
+                    "tz": self.user_tz.get(uid, "Europe/Berlin")}}
+        if method in ("chat.postMessage", "chat.update"):
+            channel = str(params.get("channel", ""))
+            if channel[:1] in "UW":
+                channel = "D" + channel[1:]
+            ts = str(params.get("ts") or f"{1_700_000_000 + next(self._ts)}.000100")
+            stored = dict(params, channel=channel, ts=ts)
+            self.messages[(channel, ts)] = stored
+            return {"ok": True, "channel": channel, "ts": ts, "message": stored}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": f"{1_700_000_000 + next(self._ts)}.000200"}
+        if method.startswith("views."):
+            return {"ok": True, "view": {"id": f"V{next(self._ts):06d}", **(_json(params.get("view")) or {})}}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(params.get("users", "U"))[1:]}}
+        if method == "conversations.history":
+            channel = str(params.get("channel"))
+            found = [m for (c, _), m in self.messages.items() if c == channel]
+            return {"ok": True, "messages": list(reversed(found)), "has_more": False}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):06d}"
+            return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            files = _json(params.get("files")) or []
+            return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
+        return {"ok": True}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        standin = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _params(self) -> dict[str, Any]:
+                url = urlparse(self.path)
+                params: dict[str, Any] = dict(parse_qsl(url.query))
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                kind = self.headers.get("Content-Type", "")
+                if raw and "json" in kind:
+                    params.update(json.loads(raw))
+                elif raw and "form" in kind:
+                    params.update(dict(parse_qsl(raw.decode())))
+                elif raw:
+                    params["_raw"] = raw
+                return params
+
+            def _send(self, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None) -> None:
+                payload = json.dumps(body).encode() if body is not None else b""
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(payload)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def do_GET(self) -> None:  # noqa: N802
+                self.do_POST()
+
+            def do_POST(self) -> None:  # noqa: N802
+                path = urlparse(self.path).path
+                params = self._params()
+                if standin.latency:
+                    time.sleep(standin.latency)
+                if path.startswith("/response/"):
+                    with standin._lock:
+                        standin.responses.append((path.rsplit("/", 1)[1], params))
+                    self._send(200, None)
+                    return
+                if path.startswith("/upload/"):
+                    standin.uploads[path.rsplit("/", 1)[1]] = params.get("_raw", b"")
+                    self._send(200, None)
+                    return
+                method = path.removeprefix("/api/")
+                user = _target_user(params)
+                with standin._lock:
+                    fault = standin._fault_for(method, user)
+                    if fault is None:
+                        status, body, headers = 200, standin._answer(method, params), {}
+                    elif fault.status == 429:
+                        status, body = 429, {"ok": False, "error": "ratelimited"}
+                        headers = {"Retry-After": str(fault.retry_after or 1)}
+                    elif fault.status >= 500:
+                        status, body, headers = fault.status, None, {}
+                    else:
+                        status, body, headers = 200, {"ok": False, "error": fault.error}, {}
+                    ok = status == 200 and bool(body and body.get("ok"))
+                    standin.calls.append(Call(method, params, time.monotonic(), 200 if ok else (400 if status == 200 else status), user))
+                self._send(status, body, headers)
+
+        return Handler
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value

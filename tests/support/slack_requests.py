@@ -1,0 +1,120 @@
+"""Drive the real app over HTTP with signed Slack requests built from recorded payloads."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from tests.support.signing import signed_headers
+from tests.support.slack_api import TEAM, SlackStandIn
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "slack"
+_tokens = itertools.count(1)
+
+
+def fixture(name: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / f"{name}.json").read_text())
+
+
+@dataclass
+class Reply:
+    """What the app answered over HTTP, and where its later replies (response_url) land."""
+
+    status: int
+    body: Any
+    token: str
+    standin: SlackStandIn
+
+    @property
+    def text(self) -> str:
+        return str((self.body or {}).get("text", "")) if isinstance(self.body, dict) else ""
+
+    @property
+    def ephemeral(self) -> bool:
+        return isinstance(self.body, dict) and self.body.get("response_type") == "ephemeral"
+
+    def later(self) -> list[dict[str, Any]]:
+        return self.standin.replies(self.token)
+
+    def all_text(self) -> str:
+        return "\n".join([self.text, *(str(r.get("text", "")) for r in self.later())])
+
+
+class SlackDriver:
+    def __init__(self, app_url: str, secret: str, standin: SlackStandIn) -> None:
+        self.url = app_url.rstrip("/") + "/slack/events"
+        self.secret = secret
+        self.standin = standin
+
+    def post(
+        self, body: str, content_type: str, *, headers: dict[str, str] | None = None, token: str = ""
+    ) -> Reply:
+        sign = signed_headers(body, self.secret) if headers is None else headers
+        request = urllib.request.Request(
+            self.url, data=body.encode(), method="POST",
+            headers={"Content-Type": content_type, **sign},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status, raw = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, raw = error.code, error.read()
+        try:
+            parsed = json.loads(raw) if raw else None
+        except ValueError:
+            parsed = raw.decode(errors="replace")
+        return Reply(status, parsed, token, self.standin)
+
+    def command_body(self, text: str, *, user: str, channel: str, team: str = TEAM) -> tuple[str, str]:
+        token = f"cmd{next(_tokens)}"
+        form = fixture("slash_command") | {
+            "text": text, "user_id": user, "channel_id": channel, "team_id": team,
+            "response_url": self.standin.response_url(token), "trigger_id": f"trig.{token}",
+        }
+        return urlencode(form), token
+
+    def command(self, text: str, *, user: str = "U0LEAD", channel: str = "C0ALERTS", **kw: Any) -> Reply:
+        body, token = self.command_body(text, user=user, channel=channel)
+        return self.post(body, "application/x-www-form-urlencoded", token=token, **kw)
+
+    def _interactive(self, payload: dict[str, Any], token: str) -> Reply:
+        body = urlencode({"payload": json.dumps(payload)})
+        return self.post(body, "application/x-www-form-urlencoded", token=token)
+
+    def click(
+        self, action_id: str, value: str, *, user: str, channel: str | None = None,
+        ts: str = "1700000001.000100", team: str = TEAM,
+    ) -> Reply:
+        token = f"act{next(_tokens)}"
+        payload = copy.deepcopy(fixture("block_actions"))
+        channel = channel or "D" + user[1:]
+        payload["user"].update(id=user, team_id=team)
+        payload["container"].update(channel_id=channel, message_ts=ts)
+        payload["channel"]["id"] = channel
+        payload["response_url"] = self.standin.response_url(token)
+        payload["trigger_id"] = f"trig.{token}"
+        payload["actions"][0].update(action_id=action_id, block_id=action_id.rsplit(".", 1)[0], value=value)
+        return self._interactive(payload, token)
+
+    def submit(
+        self, callback_id: str, values: dict[str, Any], *, user: str,
+        private_metadata: str = "", team: str = TEAM,
+    ) -> Reply:
+        token = f"view{next(_tokens)}"
+        payload = copy.deepcopy(fixture("view_submission"))
+        payload["user"].update(id=user, team_id=team)
+        payload["view"].update(callback_id=callback_id, private_metadata=private_metadata)
+        payload["view"]["state"]["values"] = values
+        return self._interactive(payload, token)
+
+    def home_opened(self, user: str) -> Reply:
+        payload = copy.deepcopy(fixture("app_home_opened"))
+        payload["event"]["user"] = user
+        return self.post(json.dumps(payload), "application/json")
