@@ -274,6 +274,7 @@ DURATION_UNITS: dict[str, float] = {
     "month": -2.0,
     "months": -2.2,
     "ages": -2.0,
+    "long": -1.5,
     "forever": -2.2,
     "eternity": -2.2,
     "year": -2.2,

@@ -11,7 +11,7 @@ _QUANTITIES = lx.words(
 )
 _DURATION_FILLERS = _QUANTITIES | lx.words(
     "us me them him her for over almost nearly about around more than another at least "
-    "the whole entire full of"
+    "the whole entire full of so too way"
 )
 _LATE_AFTER_DURATION = frozenset({"later", "late", "overdue", "behind"})
 _HEDGE_FILLERS = lx.words(

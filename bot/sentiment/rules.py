@@ -139,6 +139,10 @@ def read(text: str) -> Reading:
             )
             if base and not is_negator(words[i]) and not modifies_next:
                 valence, claimed[i] = _shape(base, tokens, words, i, all_caps)
+                # Degree words are already counted; TextBlob scores some of them
+                # as opinions of their own ("extremely" is -0.125 there).
+                for j in in_scope(tokens, i):
+                    claimed[j] = claimed[j] or words[j] in lx.INTENSIFIERS
         if valence:
             if repeated and valence < 0:
                 valence *= lx.REPETITION_BOOST
