@@ -1,0 +1,61 @@
+"""`rapport score`: one JSON object per input line, from the same function the bot uses."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.sentiment import score_text
+from bot.sentiment.cli import run_score
+
+
+def test_each_line_gives_one_json_object_with_the_bots_score() -> None:
+    lines = ["They missed the SLA again", "", "Great work on the release :tada:"]
+    stdout = io.StringIO()
+
+    code = run_score(io.StringIO("\n".join(lines) + "\n"), stdout)
+
+    records = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert code == 0
+    assert len(records) == len(lines)
+    for text, record in zip(lines, records, strict=True):
+        assert set(record) == {"polarity", "subjectivity", "label"}
+        expected = score_text(text)
+        assert record["polarity"] == pytest.approx(expected.polarity)
+        assert record["label"] == expected.label
+    assert [r["label"] for r in records] == ["negative", "neutral", "positive"]
+
+
+def test_windows_line_endings_do_not_change_the_score() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("Response times could be better.\r\n"), stdout)
+    assert json.loads(stdout.getvalue())["label"] == "negative"
+
+
+def test_empty_input_prints_nothing() -> None:
+    stdout = io.StringIO()
+    assert run_score(io.StringIO(""), stdout) == 0
+    assert stdout.getvalue() == ""
+
+
+@pytest.mark.slow
+def test_rapport_score_command_end_to_end() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "score"],
+        input="They missed the SLA again\nTicket backlog is finally under control 👍\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert records[0]["polarity"] < 0
+    assert records[0]["label"] == "negative"
+    assert records[1]["label"] == "positive"
+    assert all(-1 <= r["polarity"] <= 1 and 0 <= r["subjectivity"] <= 1 for r in records)
