@@ -11,7 +11,7 @@ from storage.models import ROLES, SIDES
 
 MAX_TEXT = 1000
 MAX_NAME = 80
-_QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“", "«": "»", "'": "'", "‘": "’", "’": "’"}
+_QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“", "«": "»"}  # apostrophes are text
 _USER = re.compile(r"^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$")
 _CHANNEL = re.compile(r"^<#([CG][A-Z0-9]{2,30})(?:\|[^>]*)?>$")
 _KEY = re.compile(r"^([a-z_]+)[:=]")
