@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
+
 from slack_bolt import App
 
 from bot.services import Services
 from handlers import register_all
 
 
-def create_app(services: Services) -> App:
+def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
     """Build the Bolt app with every listener registered."""
     app = App(
+        listener_executor=listener_executor,
         client=services.client,
         signing_secret=services.settings.slack_signing_secret,
         # auth.test runs lazily on the first request rather than at construction.

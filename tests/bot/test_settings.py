@@ -1,0 +1,48 @@
+"""Settings: validated loudly, with a sentence that says what to set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.settings import DATABASE_DEFAULT, ConfigError, load_settings
+
+GOOD = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
+
+
+def test_defaults() -> None:
+    settings = load_settings(GOOD)
+    assert settings.database_url == DATABASE_DEFAULT
+    assert settings.port == 3000
+    assert settings.slack_api_url == "https://slack.com/api/"
+
+
+@pytest.mark.parametrize(
+    ("env", "names"),
+    [
+        ({}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        ({**GOOD, "SLACK_BOT_TOKEN": "xoxp-user"}, "start with 'xoxb-'"),
+        ({**GOOD, "PORT": "eighty"}, "PORT"),
+        ({**GOOD, "PORT": "70000"}, "PORT"),
+        ({**GOOD, "DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
+        ({**GOOD, "SLACK_API_URL": "slack.com"}, "SLACK_API_URL"),
+    ],
+)
+def test_missing_or_malformed_values_name_what_to_set(env: dict[str, str], names: str) -> None:
+    with pytest.raises(ConfigError, match=names):
+        load_settings(env)
+
+
+def test_socket_mode_needs_an_app_token() -> None:
+    with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
+        load_settings(GOOD, socket_mode=True)
+    assert load_settings({**GOOD, "SLACK_APP_TOKEN": "xapp-1"}, socket_mode=True).slack_app_token == "xapp-1"
+
+
+def test_postgres_urls_get_the_psycopg_driver() -> None:
+    url = load_settings({**GOOD, "DATABASE_URL": "postgres://u@h/db"}).database_url
+    assert url == "postgresql+psycopg://u@h/db"
+
+
+def test_api_url_gets_a_trailing_slash() -> None:
+    assert load_settings({**GOOD, "SLACK_API_URL": "http://127.0.0.1:9/api"}).slack_api_url.endswith("/api/")

@@ -1,0 +1,92 @@
+"""The `rapport` command as an operator runs it: real processes, real HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SECRET
+from tests.support.slack_api import SlackStandIn
+from tests.support.slack_requests import SlackDriver
+
+RAPPORT = [sys.executable, "-m", "bot"]
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    return {**env, **extra}
+
+
+def test_web_without_tokens_names_what_to_set_and_exits_non_zero(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*RAPPORT, "web"], env=clean_env(), cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    assert "SLACK_BOT_TOKEN is not set" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_migrate_creates_then_is_a_noop(tmp_path: Path) -> None:
+    env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'r.db'}")
+    first = subprocess.run([*RAPPORT, "migrate"], env=env, capture_output=True, text=True, timeout=60)
+    second = subprocess.run([*RAPPORT, "migrate"], env=env, capture_output=True, text=True, timeout=60)
+    assert first.returncode == second.returncode == 0
+    assert "upgraded from empty" in first.stdout
+    assert "already current" in second.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_web_process_serves_health_and_signed_commands(tmp_path: Path, standin: SlackStandIn) -> None:
+    port = free_port()
+    env = clean_env(
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_API_URL=standin.api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'r.db'}",
+        PORT=str(port),
+        HOST="127.0.0.1",
+    )
+    process = subprocess.Popen([*RAPPORT, "web"], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                    assert json.loads(r.read()) == {"ok": True}
+                    break
+            except OSError:
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert time.monotonic() < deadline, "rapport web did not start"
+                time.sleep(0.1)
+        slack = SlackDriver(f"http://127.0.0.1:{port}", SECRET, standin)
+        reply = slack.command("help")
+        assert reply.status == 200 and "/rapport setup" in reply.text
+        forged = slack.post("command=/rapport&text=help", "application/x-www-form-urlencoded", headers={})
+        assert forged.status == 401
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_score_reads_stdin_and_prints_json_lines() -> None:
+    result = subprocess.run(
+        [*RAPPORT, "score"], input="They missed the SLA again\nGreat work, thanks!\n",
+        capture_output=True, text=True, timeout=60, check=True,
+    )
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["polarity"] < 0 and first["label"] == "negative"
+    assert second["polarity"] > 0
