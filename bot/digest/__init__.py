@@ -1,0 +1,25 @@
+"""The weekly sponsor digest: one engagement's figures, text and chart; no Slack, no database."""
+
+from bot.digest.model import (
+    BASELINE_PULSES,
+    DigestInput,
+    DigestNumbers,
+    OpenAlert,
+    PulsePoint,
+    SideNumbers,
+    digest_numbers,
+)
+from bot.digest.text import digest_sections, render_blocks, render_text
+
+__all__ = [
+    "BASELINE_PULSES",
+    "DigestInput",
+    "DigestNumbers",
+    "OpenAlert",
+    "PulsePoint",
+    "SideNumbers",
+    "digest_numbers",
+    "digest_sections",
+    "render_blocks",
+    "render_text",
+]

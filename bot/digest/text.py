@@ -1,0 +1,274 @@
+"""The digest in words: Slack mrkdwn text and Block Kit sections, built from ``digest_numbers``.
+
+Indices are shown in whole points rounded down, as in alert sentences, so a side at 69.6
+is never called "70, below its 70". A difference between two indices is the difference
+of the shown numbers, so the figures on the page add up and match the alerts; the
+change since the baseline (a mean, not an index) is rounded to the nearest point.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, tzinfo
+from typing import Any, Final
+
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.digest.model import (
+    BASELINE_PULSES,
+    DigestInput,
+    DigestNumbers,
+    SideNumbers,
+    digest_numbers,
+)
+from bot.divergence import SIDES
+from bot.divergence.wording import setting, shown
+
+MONTHS: Final = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+WEEKDAYS: Final = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+MAX_ALERTS: Final = 10
+MAX_THEMES: Final = 3
+SECTION_LIMIT: Final = 3000
+SLA_EMOJI: Final = {
+    "green": ":large_green_circle:",
+    "amber": ":large_orange_circle:",
+    "red": ":red_circle:",
+}
+
+
+def day_month(moment: datetime, zone: tzinfo) -> str:
+    """ "12 May", in ``zone``, the same whatever the machine's locale."""
+    local = moment.astimezone(zone)
+    return f"{local.day} {MONTHS[local.month - 1]}"
+
+
+def _day(moment: datetime, zone: tzinfo) -> str:
+    return f"{WEEKDAYS[moment.astimezone(zone).weekday()]} {day_month(moment, zone)}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _signed(points: int) -> str:
+    return f"+{points}" if points > 0 else f"−{-points}" if points < 0 else "±0"
+
+
+def _nearest(points: float) -> int:
+    """Whole points, halves away from zero (``round`` would send 22.5 to 22 but 23.5 to 24)."""
+    return int(math.copysign(math.floor(abs(points) + 0.5), points))
+
+
+def _withheld(digest: DigestInput) -> str:
+    return f"withheld (fewer than {digest.thresholds.anonymity_min} answered)"
+
+
+def _against(index: float, tolerance: float) -> str:
+    where = "below" if index < tolerance else "at" if shown(index) == tolerance else "above"
+    return f"{where} its {setting(tolerance)}"
+
+
+def _shown_gap(client: float | None, provider: float | None) -> int | None:
+    if client is None or provider is None:
+        return None
+    return abs(shown(client) - shown(provider))
+
+
+def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
+    sides = []
+    for side in SIDES:
+        figures = numbers.of(side)
+        if figures.index is None:
+            sides.append(f"{side} {_withheld(digest)}")
+        else:
+            sides.append(
+                f"{side} {shown(figures.index)} ({_against(figures.index, figures.tolerance)})"
+            )
+    line = f"*{_escape(digest.engagement)}* — {', '.join(sides)}"
+    gap = _shown_gap(numbers.client.index, numbers.provider.index)
+    if gap is not None:
+        before = _shown_gap(numbers.client.previous_index, numbers.provider.previous_index)
+        moving = (
+            ""
+            if before is None
+            else ", widening"
+            if gap > before
+            else ", narrowing"
+            if gap < before
+            else ", unchanged"
+        )
+        line += f"; gap {gap}{moving}"
+    return line + "."
+
+
+def _side_line(digest: DigestInput, numbers: DigestNumbers, figures: SideNumbers) -> str:
+    head = f"*{figures.side.capitalize()}* ({_escape(digest.org(figures.side))}): "
+    parts = []
+    if figures.index is None:
+        parts.append(_withheld(digest))
+    else:
+        parts.append(f"*{shown(figures.index)}*, tolerance {setting(figures.tolerance)}")
+        if numbers.pulses == 1:
+            parts.append("first pulse")
+        elif figures.previous_index is None:
+            parts.append("last pulse withheld")
+        else:
+            parts.append(
+                f"{_signed(shown(figures.index) - shown(figures.previous_index))} since last pulse"
+            )
+        if numbers.pulses <= BASELINE_PULSES:
+            parts.append(f"baseline forming ({numbers.pulses} of {BASELINE_PULSES} pulses)")
+        elif figures.change_since_baseline is not None:
+            parts.append(f"{_signed(_nearest(figures.change_since_baseline))} since baseline")
+    if figures.eligible:
+        rate = shown(100 * figures.answered / figures.eligible)
+        parts.append(f"{figures.answered} of {figures.eligible} answered ({rate}%)")
+    else:
+        parts.append("nobody eligible")
+    return head + " · ".join(parts)
+
+
+def _gap_line(digest: DigestInput, numbers: DigestNumbers) -> str:
+    gap = _shown_gap(numbers.client.index, numbers.provider.index)
+    if gap is None:
+        return "*Gap*: not shown while a side is withheld."
+    line = f"*Gap* {gap} (threshold {setting(digest.thresholds.gap)})"
+    before = _shown_gap(numbers.client.previous_index, numbers.provider.previous_index)
+    return line + ("." if before is None else f", {before} at the last pulse.")
+
+
+def _blind_spot_line(numbers: DigestNumbers) -> str:
+    parts = []
+    for side in SIDES:
+        figures, other = numbers.of(side), numbers.of("provider" if side == "client" else "client")
+        if figures.blind_spot is None or figures.guess_index is None or other.index is None:
+            continue
+        miss = shown(figures.guess_index) - shown(other.index)
+        verdict = (
+            f"{abs(miss)} too high" if miss > 0 else f"{-miss} too low" if miss < 0 else "spot on"
+        )
+        if figures.previous_blind_spot is not None:
+            change = abs(figures.blind_spot) - abs(figures.previous_blind_spot)
+            verdict += ", growing" if change >= 1 else ", shrinking" if change <= -1 else ", steady"
+        parts.append(f"{side}'s guess of {other.side}: {verdict}")
+    if not parts:
+        return "*Blind spots*: too few guesses to show."
+    return "*Blind spots*: " + "; ".join(parts) + "."
+
+
+def _sla_line(digest: DigestInput, numbers: DigestNumbers | None) -> str:
+    if digest.sla_status is None:
+        return "No SLA status recorded."
+    emoji = SLA_EMOJI[digest.sla_status]
+    line = f"{emoji} SLAs {digest.sla_status}"
+    client = numbers.client if numbers else None
+    if client is None:
+        return line + "."
+    if client.index is None:
+        return f"{line}, client {_withheld(digest)}."
+    return f"{line}, client {shown(client.index)} — {_against(client.index, client.tolerance)}."
+
+
+def age(opened_at: datetime, now: datetime) -> str:
+    """How long an alert has been open: "under an hour", "5 hours", "3 days", "2 weeks"."""
+    hours = int(max(0.0, (now - opened_at).total_seconds()) // 3600)
+    days = hours // 24
+    if hours < 1:
+        return "under an hour"
+    count, unit = (
+        (hours, "hour") if days < 1 else (days, "day") if days < 14 else (days // 7, "week")
+    )
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def _alerts(digest: DigestInput) -> str:
+    alerts = sorted(digest.open_alerts, key=lambda a: a.opened_at)
+    if not alerts:
+        return "*Open alerts*: none."
+    lines = [f"*Open alerts* ({len(alerts)})"]
+    for alert in alerts[:MAX_ALERTS]:
+        owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else "no owner"
+        state = ", acknowledged" if alert.acknowledged else ""
+        title = alert.rule.replace("_", " ").capitalize()
+        sentence = _escape(
+            alert.sentence if len(alert.sentence) <= 240 else alert.sentence[:239] + "…"
+        )
+        lines.append(
+            f"• *{title}* — {sentence} ({age(alert.opened_at, digest.now)} old, {owner}{state})"
+        )
+    if len(alerts) > MAX_ALERTS:
+        lines.append(f"…and {len(alerts) - MAX_ALERTS} more: `/rapport alerts`")
+    return "\n".join(lines)
+
+
+def _mood(polarity: float) -> str:
+    return "negative" if polarity <= -0.1 else "positive" if polarity >= 0.1 else "neutral"
+
+
+def _themes(digest: DigestInput) -> str:
+    lines = ["*Themes*"]
+    for side in SIDES:
+        themes = list(digest.themes.get(side, ()))[:MAX_THEMES]
+        said = " · ".join(
+            f"{_escape(t.phrase)} ({t.people} people, {_mood(t.polarity)})" for t in themes
+        )
+        lines.append(f"{side.capitalize()}: {said or 'nothing raised by two or more people'}")
+    return "\n".join(lines)
+
+
+def _footer(digest: DigestInput, numbers: DigestNumbers | None) -> str:
+    zone = digest.zone
+    parts = [f"latest pulse closed {_day(numbers.closed_at, zone)}"] if numbers else []
+    if digest.next_pulse is None:
+        parts.append("no pulse scheduled")
+    else:
+        local = digest.next_pulse.astimezone(zone)
+        parts.append(f"next pulse {_day(local, zone)} {local:%H:%M} ({digest.tz})")
+    line = " · ".join(parts)
+    return f"_{line[0].upper()}{line[1:]}_"
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= SECTION_LIMIT else text[: SECTION_LIMIT - 1] + "…"
+
+
+def digest_sections(digest: DigestInput) -> list[str]:
+    """The digest as mrkdwn sections: state, open alerts, themes, then the dates line."""
+    numbers = digest_numbers(digest)
+    if numbers is None:
+        state = (
+            f"*{_escape(digest.engagement)}* — no pulse has closed yet, "
+            f"so there are no figures to show.\n{_sla_line(digest, None)}"
+        )
+    else:
+        lines = [_summary(digest, numbers)]
+        lines += [_side_line(digest, numbers, numbers.of(side)) for side in SIDES]
+        lines += [_gap_line(digest, numbers), _blind_spot_line(numbers), _sla_line(digest, numbers)]
+        state = "\n".join(lines)
+    return [
+        _fit(state),
+        _fit(_alerts(digest)),
+        _fit(_themes(digest)),
+        _fit(_footer(digest, numbers)),
+    ]
+
+
+def render_text(digest: DigestInput) -> str:
+    """The whole digest as one Slack mrkdwn message; its first line sums up the state."""
+    return "\n\n".join(digest_sections(digest))
+
+
+def render_blocks(digest: DigestInput) -> list[dict[str, Any]]:
+    """The digest as Block Kit blocks, validated by ``slack_sdk`` (raises if over a limit)."""
+    *body, footer = digest_sections(digest)
+    title = f"Weekly digest: {digest.engagement}"
+    blocks: list[Block] = [HeaderBlock(text=title if len(title) <= 150 else title[:149] + "…")]
+    blocks += [SectionBlock(text=MarkdownTextObject(text=section)) for section in body]
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=footer)]))
+    return [block.to_dict() for block in blocks]
