@@ -1,5 +1,6 @@
 """The weekly sponsor digest: one engagement's figures, text and chart; no Slack, no database."""
 
+from bot.digest.chart import ChartSeries, chart_figure, chart_series, render_chart
 from bot.digest.model import (
     BASELINE_PULSES,
     DigestInput,
@@ -13,13 +14,17 @@ from bot.digest.text import digest_sections, render_blocks, render_text
 
 __all__ = [
     "BASELINE_PULSES",
+    "ChartSeries",
     "DigestInput",
     "DigestNumbers",
     "OpenAlert",
     "PulsePoint",
     "SideNumbers",
+    "chart_figure",
+    "chart_series",
     "digest_numbers",
     "digest_sections",
     "render_blocks",
+    "render_chart",
     "render_text",
 ]
