@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -48,6 +49,7 @@ def _scale(action: str, pulse_id: int, chosen: int | None) -> ActionsBlock:
     return ActionsBlock(block_id=action, elements=buttons)
 
 
+@lru_cache(maxsize=4096)
 def pulse_message(
     *,
     pulse_id: int,
@@ -59,7 +61,11 @@ def pulse_message(
     guess: int | None = None,
     commented: bool = False,
 ) -> list[dict[str, Any]]:
-    """The pulse DM: the rating scale, the optional guess for the other side, a comment button."""
+    """The pulse DM: the rating scale, the optional guess for the other side, a comment button.
+
+    Cached: validating blocks is costly and every member of a side gets the same
+    message, so each variant is built and checked once. Callers must not mutate it.
+    """
     blocks: list[Block] = [
         SectionBlock(
             text=MarkdownTextObject(text=messages.PULSE_INTRO.format(engagement=engagement))

@@ -7,11 +7,11 @@ and tells the shared channel when they stop seeing it the same way.
 
 *Set up* (the person who sets up an engagement becomes its lead)
 • `/rapport setup` — opens a form
-• `/rapport setup "Acme deal" client:"Acme" provider:"Globex" channel:#acme-globex` — the same, typed
+• `/rapport setup "Acme deal" client:"Acme" provider:"Globex" channel:#acme-globex` — the same, typed (add `side:provider` if you are on the provider side)
 
 *People* (leads only, except `members`)
 • `/rapport add @ana @ben client` — put people on the client side (or `provider`)
-• `/rapport add @cleo provider lead` — make someone a lead (or `sponsor`: no pulses)
+• `/rapport add @cleo provider lead` — make someone a lead (or `sponsor`: reads the digest, gets no pulses); `weight:2` gives someone a larger stake
 • `/rapport remove @ben` — take someone off; their past answers stay in the figures
 • `/rapport members` — who is on each side
 

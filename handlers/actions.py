@@ -102,7 +102,7 @@ def register(app: App, services: Services) -> None:
             return
         team_id, user_id = clicker(body)
         try:
-            with services.database.unit_of_work() as session:
+            with services.database.reading() as session:
                 check_recipient(session, parsed[0], team_id, user_id, services.now())
         except PulseClosedError:
             refuse(respond, messages.PULSE_CLOSED)

@@ -28,7 +28,7 @@ SETUP_BUTTON = "home.setup"
 
 def home_view(services: Services, team_id: str, user_id: str) -> dict[str, Any]:
     body: list[Block] = [HeaderBlock(text="Rapport")]
-    with services.database.unit_of_work() as session:
+    with services.database.reading() as session:
         for engagement in engagement_queries.of_person(session, team_id, user_id):
             me = engagement_queries.member(session, engagement.id, team_id, user_id)
             pulse = pulse_queries.open_pulse(session, engagement.id)

@@ -94,7 +94,7 @@ def register(app: App, services: Services) -> None:
             services.client.chat_postMessage(channel=caller.user_id, text=text)
 
         try:
-            with services.database.unit_of_work() as session:
+            with services.database.reading() as session:
                 ensure_name_free(session, caller.team_id, fields["name"])
         except CommandError as error:
             ack(response_action="errors", errors={"name": str(error)})

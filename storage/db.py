@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+READ_ONLY = "rapport_read_only"
 
 
 def make_engine(url: str) -> Engine:
@@ -33,9 +36,13 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        # IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout
-        # instead of one failing with "database is locked" when it upgrades a read lock.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (IMMEDIATE), so two of them queue instead
+        # of one failing with "database is locked" when it upgrades a read lock. Readers
+        # begin deferred: in WAL mode they never wait for a writer.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:
@@ -45,6 +52,13 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._reading = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
+        # SQLite has one writer at a time; queueing this process's writers on a lock
+        # wakes each as soon as the last one commits, where SQLite's busy handler
+        # would poll with growing sleeps. Other processes still meet busy_timeout.
+        self._write_lock = threading.Lock() if self.engine.dialect.name == "sqlite" else None
 
     @property
     def is_postgres(self) -> bool:
@@ -53,7 +67,13 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with self._sessions() as session, session.begin():
+        with self._write_lock or nullcontext(), self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads: it never waits for writers on SQLite."""
+        with self._reading() as session, session.begin():
             yield session
 
     def dispose(self) -> None:

@@ -149,7 +149,9 @@ def rapport(standin: SlackStandIn, database: Database) -> Iterator[RunningApp]:
     """The real Bolt app behind the real WSGI server on a free loopback port."""
     settings = make_settings(standin, database.url)
     clock = Clock()
-    services = Services(settings=settings, database=database, client=make_client(settings), now=clock)
+    services = Services(
+        settings=settings, database=database, client=make_client(settings), now=clock
+    )
     executor = TrackingExecutor()
     app = create_app(services, listener_executor=executor)
     server = create_server(
@@ -158,7 +160,8 @@ def rapport(standin: SlackStandIn, database: Database) -> Iterator[RunningApp]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
-    running = RunningApp(url, services, SlackDriver(url, SECRET, standin), standin, database, clock, executor)
+    driver = SlackDriver(url, SECRET, standin, settle=executor.wait_idle)
+    running = RunningApp(url, services, driver, standin, database, clock, executor)
     yield running
     running.settle()
     server.close()

@@ -36,8 +36,12 @@ def test_web_without_tokens_names_what_to_set_and_exits_non_zero(tmp_path: Path)
 
 def test_migrate_creates_then_is_a_noop(tmp_path: Path) -> None:
     env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'r.db'}")
-    first = subprocess.run([*RAPPORT, "migrate"], env=env, capture_output=True, text=True, timeout=60)
-    second = subprocess.run([*RAPPORT, "migrate"], env=env, capture_output=True, text=True, timeout=60)
+    first = subprocess.run(
+        [*RAPPORT, "migrate"], env=env, capture_output=True, text=True, timeout=60
+    )
+    second = subprocess.run(
+        [*RAPPORT, "migrate"], env=env, capture_output=True, text=True, timeout=60
+    )
     assert first.returncode == second.returncode == 0
     assert "upgraded from empty" in first.stdout
     assert "already current" in second.stdout
@@ -50,7 +54,9 @@ def free_port() -> int:
 
 
 @pytest.mark.slow
-def test_web_process_serves_health_and_signed_commands(tmp_path: Path, standin: SlackStandIn) -> None:
+def test_web_process_serves_health_and_signed_commands(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
     port = free_port()
     env = clean_env(
         SLACK_BOT_TOKEN="xoxb-test",
@@ -75,7 +81,9 @@ def test_web_process_serves_health_and_signed_commands(tmp_path: Path, standin: 
         slack = SlackDriver(f"http://127.0.0.1:{port}", SECRET, standin)
         reply = slack.command("help")
         assert reply.status == 200 and "/rapport setup" in reply.text
-        forged = slack.post("command=/rapport&text=help", "application/x-www-form-urlencoded", headers={})
+        forged = slack.post(
+            "command=/rapport&text=help", "application/x-www-form-urlencoded", headers={}
+        )
         assert forged.status == 401
     finally:
         process.terminate()
@@ -84,8 +92,12 @@ def test_web_process_serves_health_and_signed_commands(tmp_path: Path, standin: 
 
 def test_score_reads_stdin_and_prints_json_lines() -> None:
     result = subprocess.run(
-        [*RAPPORT, "score"], input="They missed the SLA again\nGreat work, thanks!\n",
-        capture_output=True, text=True, timeout=60, check=True,
+        [*RAPPORT, "score"],
+        input="They missed the SLA again\nGreat work, thanks!\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first["polarity"] < 0 and first["label"] == "negative"

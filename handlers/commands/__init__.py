@@ -27,6 +27,9 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "status": pulse.status,
 }
 
+# Answered from memory, so the answer can ride in the acknowledgement itself.
+ANSWERED_IN_ACK = frozenset({"help"})
+
 
 def register(app: App, services: Services) -> None:
     @app.command("/rapport")
@@ -45,6 +48,10 @@ def register(app: App, services: Services) -> None:
         )
         try:
             request.command = parse(str(body.get("text") or ""))
+            if request.command.name not in ANSWERED_IN_ACK:
+                # Acknowledge before touching the database or Slack: the answer follows
+                # through response_url, so Slack never waits on our work.
+                request.acknowledge()
             SUBCOMMANDS[request.command.name](request)
         except CommandError as error:
             request.say(str(error))

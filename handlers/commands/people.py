@@ -19,7 +19,7 @@ from storage.models import Engagement
 
 def add(request: CommandRequest) -> None:
     command, services, caller = request.command, request.services, request.caller
-    with services.database.unit_of_work() as session:
+    with services.database.reading() as session:
         engagement = choose(session, caller, command.engagement)
         require_lead(session, engagement, caller)
         engagement_id = engagement.id
@@ -64,7 +64,7 @@ def remove(request: CommandRequest) -> None:
 
 def members(request: CommandRequest) -> None:
     services, caller = request.services, request.caller
-    with services.database.unit_of_work() as session:
+    with services.database.reading() as session:
         engagement = choose(session, caller, request.command.engagement)
         require_member(session, engagement, caller)
         sides = roster(session, engagement)

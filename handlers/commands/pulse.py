@@ -41,7 +41,7 @@ def send(request: CommandRequest) -> None:
 
 def status(request: CommandRequest) -> None:
     services, caller = request.services, request.caller
-    with services.database.unit_of_work() as session:
+    with services.database.reading() as session:
         engagement = choose(session, caller, request.command.engagement)
         require_member(session, engagement, caller)
         current = pulse_status(session, engagement)

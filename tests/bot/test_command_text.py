@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,7 +11,12 @@ from bot.command_text import CommandError, parse, tokenize
 def test_setup_with_quotes_mentions_and_smart_quotes() -> None:
     command = parse('setup “Acme deal” client:"Acme Corp" provider:Globex channel:<#C123|acme>')
     assert command.name == "setup"
-    assert command.args == {"name": "Acme deal", "client": "Acme Corp", "provider": "Globex", "channel": "C123"}
+    assert command.args == {
+        "name": "Acme deal",
+        "client": "Acme Corp",
+        "provider": "Globex",
+        "channel": "C123",
+    }
 
 
 def test_bare_setup_means_the_form() -> None:
@@ -21,7 +25,7 @@ def test_bare_setup_means_the_form() -> None:
 
 
 def test_add_reads_people_side_role_and_weight_in_any_order() -> None:
-    command = parse("add <@U0ANA|ana> provider <@U0BEN> lead weight:2.5 in:\"Acme deal\"")
+    command = parse('add <@U0ANA|ana> provider <@U0BEN> lead weight:2.5 in:"Acme deal"')
     assert command.users == ("U0ANA", "U0BEN")
     assert command.args == {"side": "provider", "role": "lead", "weight": "2.5"}
     assert command.engagement == "Acme deal"

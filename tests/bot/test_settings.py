@@ -36,7 +36,10 @@ def test_missing_or_malformed_values_name_what_to_set(env: dict[str, str], names
 def test_socket_mode_needs_an_app_token() -> None:
     with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
         load_settings(GOOD, socket_mode=True)
-    assert load_settings({**GOOD, "SLACK_APP_TOKEN": "xapp-1"}, socket_mode=True).slack_app_token == "xapp-1"
+    assert (
+        load_settings({**GOOD, "SLACK_APP_TOKEN": "xapp-1"}, socket_mode=True).slack_app_token
+        == "xapp-1"
+    )
 
 
 def test_postgres_urls_get_the_psycopg_driver() -> None:
@@ -45,4 +48,6 @@ def test_postgres_urls_get_the_psycopg_driver() -> None:
 
 
 def test_api_url_gets_a_trailing_slash() -> None:
-    assert load_settings({**GOOD, "SLACK_API_URL": "http://127.0.0.1:9/api"}).slack_api_url.endswith("/api/")
+    assert load_settings(
+        {**GOOD, "SLACK_API_URL": "http://127.0.0.1:9/api"}
+    ).slack_api_url.endswith("/api/")

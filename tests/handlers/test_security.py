@@ -14,7 +14,9 @@ def test_bad_signature_is_401_and_writes_nothing(rapport: RunningApp) -> None:
         'setup "Forged" client:A provider:B channel:<#C0X>', user="U0EVE", channel="C0X"
     )
     forged = signed_headers(body, "not-the-secret")
-    reply = rapport.slack.post(body, "application/x-www-form-urlencoded", headers=forged, token=token)
+    reply = rapport.slack.post(
+        body, "application/x-www-form-urlencoded", headers=forged, token=token
+    )
     assert reply.status == 401
     assert flows.count_rows(rapport.database)["engagements"] == 0
     assert rapport.standin.calls == []
@@ -25,7 +27,9 @@ def test_stale_timestamp_is_401_and_writes_nothing(rapport: RunningApp) -> None:
         'setup "Replayed" client:A provider:B channel:<#C0X>', user="U0EVE", channel="C0X"
     )
     stale = signed_headers(body, SECRET, timestamp=int(time.time()) - 6 * 60)
-    reply = rapport.slack.post(body, "application/x-www-form-urlencoded", headers=stale, token=token)
+    reply = rapport.slack.post(
+        body, "application/x-www-form-urlencoded", headers=stale, token=token
+    )
     assert reply.status == 401
     assert flows.count_rows(rapport.database)["engagements"] == 0
 
@@ -35,7 +39,9 @@ def test_tampered_body_is_401(rapport: RunningApp) -> None:
     body, token = rapport.slack.command_body("send", user="U0CLI1", channel="C0ALERTS")
     headers = signed_headers(body, SECRET)
     tampered = body.replace("U0CLI1", "U0LEAD")
-    reply = rapport.slack.post(tampered, "application/x-www-form-urlencoded", headers=headers, token=token)
+    reply = rapport.slack.post(
+        tampered, "application/x-www-form-urlencoded", headers=headers, token=token
+    )
     assert reply.status == 401
     assert rapport.standin.dms() == []
 

@@ -69,7 +69,9 @@ def click(rapport: Any, user: str, action_id: str) -> Any:
     dm = dms_to(rapport.standin, user)[-1]
     button = pulse_button(dm, action_id)
     channel = "D" + user[1:]
-    reply = rapport.slack.click(action_id, button["value"], user=user, channel=channel, ts="1700000099.000100")
+    reply = rapport.slack.click(
+        action_id, button["value"], user=user, channel=channel, ts="1700000099.000100"
+    )
     rapport.settle()
     return reply
 

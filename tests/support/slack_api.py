@@ -100,13 +100,23 @@ class SlackStandIn:
         self._server.server_close()
 
     # -- fault injection -------------------------------------------------------
-    def fail(self, method: str, error: str, *, user: str | None = None, times: int | None = None) -> None:
+    def fail(
+        self, method: str, error: str, *, user: str | None = None, times: int | None = None
+    ) -> None:
         self.faults.append(Fault(method, user, error=error, times=times))
 
-    def rate_limit(self, method: str, retry_after: int = 1, *, user: str | None = None, times: int = 1) -> None:
-        self.faults.append(Fault(method, user, status=429, error="ratelimited", retry_after=retry_after, times=times))
+    def rate_limit(
+        self, method: str, retry_after: int = 1, *, user: str | None = None, times: int = 1
+    ) -> None:
+        self.faults.append(
+            Fault(
+                method, user, status=429, error="ratelimited", retry_after=retry_after, times=times
+            )
+        )
 
-    def server_error(self, method: str, status: int = 503, *, user: str | None = None, times: int = 1) -> None:
+    def server_error(
+        self, method: str, status: int = 503, *, user: str | None = None, times: int = 1
+    ) -> None:
         self.faults.append(Fault(method, user, status=status, times=times))
 
     def limit_rate(self, method: str, per_second: float) -> None:
@@ -116,11 +126,17 @@ class SlackStandIn:
     # -- inspection ------------------------------------------------------------
     def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
         with self._lock:
-            return [c for c in self.calls if c.method == method and (c.status == 200 or not ok_only)]
+            return [
+                c for c in self.calls if c.method == method and (c.status == 200 or not ok_only)
+            ]
 
     def dms(self) -> list[Call]:
         """Successful chat.postMessage calls addressed to a person."""
-        return [c for c in self.calls_to("chat.postMessage") if str(c.params.get("channel", ""))[:1] in "UW"]
+        return [
+            c
+            for c in self.calls_to("chat.postMessage")
+            if str(c.params.get("channel", ""))[:1] in "UW"
+        ]
 
     def replies(self, token: str) -> list[dict[str, Any]]:
         with self._lock:
@@ -144,17 +160,31 @@ class SlackStandIn:
         return None
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
-        user = _target_user(params)
         if method == "auth.test":
-            return {"ok": True, "url": "https://rapport-test.slack.com/", "team": "Test",
-                    "user": "rapport", "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0BOT"}
+            return {
+                "ok": True,
+                "url": "https://rapport-test.slack.com/",
+                "team": "Test",
+                "user": "rapport",
+                "team_id": TEAM,
+                "user_id": BOT_USER,
+                "bot_id": "B0BOT",
+            }
         if method == "users.info":
             uid = str(params.get("user"))
             if uid in self.unknown_users:
                 return {"ok": False, "error": "user_not_found"}
-            return {"ok": True, "user": {"id": uid, "team_id": self.user_team.get(uid, TEAM),
-                    "name": uid.lower(), "is_bot": uid in self.bots, "deleted": False,
-                    "tz": self.user_tz.get(uid, "Europe/Berlin")}}
+            return {
+                "ok": True,
+                "user": {
+                    "id": uid,
+                    "team_id": self.user_team.get(uid, TEAM),
+                    "name": uid.lower(),
+                    "is_bot": uid in self.bots,
+                    "deleted": False,
+                    "tz": self.user_tz.get(uid, "Europe/Berlin"),
+                },
+            }
         if method in ("chat.postMessage", "chat.update"):
             channel = str(params.get("channel", ""))
             if channel[:1] in "UW":
@@ -166,7 +196,10 @@ class SlackStandIn:
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"{1_700_000_000 + next(self._ts)}.000200"}
         if method.startswith("views."):
-            return {"ok": True, "view": {"id": f"V{next(self._ts):06d}", **(_json(params.get("view")) or {})}}
+            return {
+                "ok": True,
+                "view": {"id": f"V{next(self._ts):06d}", **(_json(params.get("view")) or {})},
+            }
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", "U"))[1:]}}
         if method == "conversations.history":
@@ -178,7 +211,10 @@ class SlackStandIn:
             return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
         if method == "files.completeUploadExternal":
             files = _json(params.get("files")) or []
-            return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in files]}
+            return {
+                "ok": True,
+                "files": [{"id": f.get("id"), "title": f.get("title")} for f in files],
+            }
         return {"ok": True}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -202,7 +238,12 @@ class SlackStandIn:
                     params["_raw"] = raw
                 return params
 
-            def _send(self, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None) -> None:
+            def _send(
+                self,
+                status: int,
+                body: dict[str, Any] | None,
+                headers: dict[str, str] | None = None,
+            ) -> None:
                 payload = json.dumps(body).encode() if body is not None else b""
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -212,10 +253,10 @@ class SlackStandIn:
                 self.end_headers()
                 self.wfile.write(payload)
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 self.do_POST()
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 path = urlparse(self.path).path
                 params = self._params()
                 if standin.latency:
@@ -243,7 +284,15 @@ class SlackStandIn:
                     else:
                         status, body, headers = 200, {"ok": False, "error": fault.error}, {}
                     ok = status == 200 and bool(body and body.get("ok"))
-                    standin.calls.append(Call(method, params, time.monotonic(), 200 if ok else (400 if status == 200 else status), user))
+                    standin.calls.append(
+                        Call(
+                            method,
+                            params,
+                            time.monotonic(),
+                            200 if ok else (400 if status == 200 else status),
+                            user,
+                        )
+                    )
                 self._send(status, body, headers)
 
         return Handler

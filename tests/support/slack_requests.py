@@ -7,6 +7,7 @@ import itertools
 import json
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,40 +26,58 @@ def fixture(name: str) -> dict[str, Any]:
 
 @dataclass
 class Reply:
-    """What the app answered over HTTP, and where its later replies (response_url) land."""
+    """What the app answered: in the HTTP response, and later through response_url."""
 
     status: int
     body: Any
     token: str
     standin: SlackStandIn
 
+    def messages(self) -> list[dict[str, Any]]:
+        first = [self.body] if isinstance(self.body, dict) and self.body.get("text") else []
+        return first + self.standin.replies(self.token)
+
     @property
     def text(self) -> str:
-        return str((self.body or {}).get("text", "")) if isinstance(self.body, dict) else ""
+        return "\n".join(str(m.get("text", "")) for m in self.messages())
 
     @property
     def ephemeral(self) -> bool:
-        return isinstance(self.body, dict) and self.body.get("response_type") == "ephemeral"
-
-    def later(self) -> list[dict[str, Any]]:
-        return self.standin.replies(self.token)
+        """Answered, and only ever to the person who asked."""
+        found = self.messages()
+        return bool(found) and all(m.get("response_type") == "ephemeral" for m in found)
 
     def all_text(self) -> str:
-        return "\n".join([self.text, *(str(r.get("text", "")) for r in self.later())])
+        return self.text
 
 
 class SlackDriver:
-    def __init__(self, app_url: str, secret: str, standin: SlackStandIn) -> None:
+    def __init__(
+        self,
+        app_url: str,
+        secret: str,
+        standin: SlackStandIn,
+        settle: Callable[[], None] | None = None,
+    ) -> None:
         self.url = app_url.rstrip("/") + "/slack/events"
         self.secret = secret
         self.standin = standin
+        # Called after each request, so work done after the ack is finished when we look.
+        self.settle = settle or (lambda: None)
 
     def post(
-        self, body: str, content_type: str, *, headers: dict[str, str] | None = None, token: str = ""
+        self,
+        body: str,
+        content_type: str,
+        *,
+        headers: dict[str, str] | None = None,
+        token: str = "",
     ) -> Reply:
         sign = signed_headers(body, self.secret) if headers is None else headers
         request = urllib.request.Request(
-            self.url, data=body.encode(), method="POST",
+            self.url,
+            data=body.encode(),
+            method="POST",
             headers={"Content-Type": content_type, **sign},
         )
         try:
@@ -70,17 +89,26 @@ class SlackDriver:
             parsed = json.loads(raw) if raw else None
         except ValueError:
             parsed = raw.decode(errors="replace")
+        self.settle()
         return Reply(status, parsed, token, self.standin)
 
-    def command_body(self, text: str, *, user: str, channel: str, team: str = TEAM) -> tuple[str, str]:
+    def command_body(
+        self, text: str, *, user: str, channel: str, team: str = TEAM
+    ) -> tuple[str, str]:
         token = f"cmd{next(_tokens)}"
         form = fixture("slash_command") | {
-            "text": text, "user_id": user, "channel_id": channel, "team_id": team,
-            "response_url": self.standin.response_url(token), "trigger_id": f"trig.{token}",
+            "text": text,
+            "user_id": user,
+            "channel_id": channel,
+            "team_id": team,
+            "response_url": self.standin.response_url(token),
+            "trigger_id": f"trig.{token}",
         }
         return urlencode(form), token
 
-    def command(self, text: str, *, user: str = "U0LEAD", channel: str = "C0ALERTS", **kw: Any) -> Reply:
+    def command(
+        self, text: str, *, user: str = "U0LEAD", channel: str = "C0ALERTS", **kw: Any
+    ) -> Reply:
         body, token = self.command_body(text, user=user, channel=channel)
         return self.post(body, "application/x-www-form-urlencoded", token=token, **kw)
 
@@ -89,8 +117,14 @@ class SlackDriver:
         return self.post(body, "application/x-www-form-urlencoded", token=token)
 
     def click(
-        self, action_id: str, value: str, *, user: str, channel: str | None = None,
-        ts: str = "1700000001.000100", team: str = TEAM,
+        self,
+        action_id: str,
+        value: str,
+        *,
+        user: str,
+        channel: str | None = None,
+        ts: str = "1700000001.000100",
+        team: str = TEAM,
     ) -> Reply:
         token = f"act{next(_tokens)}"
         payload = copy.deepcopy(fixture("block_actions"))
@@ -100,12 +134,19 @@ class SlackDriver:
         payload["channel"]["id"] = channel
         payload["response_url"] = self.standin.response_url(token)
         payload["trigger_id"] = f"trig.{token}"
-        payload["actions"][0].update(action_id=action_id, block_id=action_id.rsplit(".", 1)[0], value=value)
+        payload["actions"][0].update(
+            action_id=action_id, block_id=action_id.rsplit(".", 1)[0], value=value
+        )
         return self._interactive(payload, token)
 
     def submit(
-        self, callback_id: str, values: dict[str, Any], *, user: str,
-        private_metadata: str = "", team: str = TEAM,
+        self,
+        callback_id: str,
+        values: dict[str, Any],
+        *,
+        user: str,
+        private_metadata: str = "",
+        team: str = TEAM,
     ) -> Reply:
         token = f"view{next(_tokens)}"
         payload = copy.deepcopy(fixture("view_submission"))

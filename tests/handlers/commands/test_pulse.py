@@ -72,15 +72,26 @@ def test_a_comment_is_stored_with_its_sentiment(rapport: RunningApp) -> None:
     [opened] = rapport.standin.calls_to("views.open")
     view = opened.params["view"]
     view = json.loads(view) if isinstance(view, str) else view
-    values = {"comment": {"text": {"type": "plain_text_input", "value": "They missed the SLA again and we had to escalate."}}}
-    reply = rapport.slack.submit("pulse.comment", values, user="U0CLI1", private_metadata=view["private_metadata"])
+    values = {
+        "comment": {
+            "text": {
+                "type": "plain_text_input",
+                "value": "They missed the SLA again and we had to escalate.",
+            }
+        }
+    }
+    reply = rapport.slack.submit(
+        "pulse.comment", values, user="U0CLI1", private_metadata=view["private_metadata"]
+    )
     rapport.settle()
     assert reply.status == 200 and not reply.body
     [response] = responses(rapport)
     assert response.comment is not None and response.comment.startswith("They missed the SLA")
     assert response.polarity is not None and response.polarity < 0
     assert response.score is not None and response.score < 50  # a 3 nudged down by the complaint
-    assert "Comment saved" in json.dumps(rapport.standin.calls_to("chat.update")[-1].params["blocks"])
+    assert "Comment saved" in json.dumps(
+        rapport.standin.calls_to("chat.update")[-1].params["blocks"]
+    )
 
 
 def test_empty_and_oversize_comments_are_refused_on_the_form(rapport: RunningApp) -> None:
@@ -142,7 +153,9 @@ def test_slack_faults_for_one_member_do_not_stop_the_others(rapport: RunningApp)
     assert "sent to 5 of 7" in text and "<@U0CLI2> (user_not_found)" in text
     delivered = sorted(c.params["channel"] for c in rapport.standin.dms())
     assert delivered == sorted([flows.LEAD, "U0CLI1", "U0CLI3", "U0PRO1", "U0PRO3"])
-    throttled = [c for c in rapport.standin.calls_to("chat.postMessage", ok_only=False) if c.user == "U0CLI3"]
+    throttled = [
+        c for c in rapport.standin.calls_to("chat.postMessage", ok_only=False) if c.user == "U0CLI3"
+    ]
     assert [c.status for c in throttled] == [429, 200]
     assert throttled[1].at - throttled[0].at >= 0.9  # Retry-After was waited out
     with rapport.database.unit_of_work() as session:

@@ -16,7 +16,11 @@ def test_typed_setup_creates_engagement_with_caller_as_lead(rapport: RunningApp)
     with rapport.database.unit_of_work() as session:
         engagement = session.scalars(select(Engagement)).one()
         lead = session.scalars(select(Member)).one()
-    assert (engagement.name, engagement.client_org, engagement.provider_org) == ("Acme deal", "Acme", "Globex")
+    assert (engagement.name, engagement.client_org, engagement.provider_org) == (
+        "Acme deal",
+        "Acme",
+        "Globex",
+    )
     assert engagement.channel_id == "C0ALERTS"
     assert engagement.timezone == "Europe/Berlin"  # from the lead's Slack profile
     assert (lead.user_id, lead.role, lead.side) == (flows.LEAD, "lead", "client")
@@ -27,7 +31,9 @@ def test_typed_setup_creates_engagement_with_caller_as_lead(rapport: RunningApp)
 
 def test_setup_tells_the_lead_when_the_bot_cannot_post_in_the_channel(rapport: RunningApp) -> None:
     rapport.standin.fail("chat.postMessage", "not_in_channel")
-    reply = rapport.slack.command('setup "Acme deal" client:Acme provider:Globex channel:<#C0PRIV|priv>')
+    reply = rapport.slack.command(
+        'setup "Acme deal" client:Acme provider:Globex channel:<#C0PRIV|priv>'
+    )
     rapport.settle()
     assert "/invite @Rapport" in reply.all_text()
 
@@ -40,7 +46,9 @@ def test_setup_with_a_taken_name_is_refused(rapport: RunningApp) -> None:
         assert len(session.scalars(select(Engagement)).all()) == 1
 
 
-def test_setup_without_arguments_opens_the_form_and_submitting_it_creates(rapport: RunningApp) -> None:
+def test_setup_without_arguments_opens_the_form_and_submitting_it_creates(
+    rapport: RunningApp,
+) -> None:
     reply = rapport.slack.command("setup", channel="C0HERE")
     rapport.settle()
     assert reply.status == 200
@@ -66,7 +74,9 @@ def test_setup_without_arguments_opens_the_form_and_submitting_it_creates(rappor
     assert confirmations and "is set up" in confirmations[0].params["text"]
 
 
-def test_setup_form_errors_are_shown_on_the_fields_and_nothing_is_written(rapport: RunningApp) -> None:
+def test_setup_form_errors_are_shown_on_the_fields_and_nothing_is_written(
+    rapport: RunningApp,
+) -> None:
     values = {
         "name": {"value": {"type": "plain_text_input", "value": "   "}},
         "client": {"value": {"type": "plain_text_input", "value": "<script>"}},
