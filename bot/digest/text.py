@@ -80,6 +80,13 @@ def _shown_gap(client: float | None, provider: float | None) -> int | None:
     return abs(shown(client) - shown(provider))
 
 
+def _moving(change: int | None, up: str, down: str) -> str:
+    """ ", widening", ", narrowing" or ", unchanged"; nothing when there is nothing to compare."""
+    if change is None:
+        return ""
+    return f", {up}" if change > 0 else f", {down}" if change < 0 else ", unchanged"
+
+
 def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
     sides = []
     for side in SIDES:
@@ -94,15 +101,7 @@ def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
     gap = _shown_gap(numbers.client.index, numbers.provider.index)
     if gap is not None:
         before = _shown_gap(numbers.client.previous_index, numbers.provider.previous_index)
-        moving = (
-            ""
-            if before is None
-            else ", widening"
-            if gap > before
-            else ", narrowing"
-            if gap < before
-            else ", unchanged"
-        )
+        moving = _moving(None if before is None else gap - before, "widening", "narrowing")
         line += f"; gap {gap}{moving}"
     return line + "."
 
@@ -155,7 +154,7 @@ def _blind_spot_line(numbers: DigestNumbers) -> str:
         )
         if figures.previous_blind_spot is not None:
             change = abs(figures.blind_spot) - abs(figures.previous_blind_spot)
-            verdict += ", growing" if change >= 1 else ", shrinking" if change <= -1 else ", steady"
+            verdict += _moving(math.trunc(change), "growing", "shrinking")  # a point or more
         parts.append(f"{side}'s guess of {other.side}: {verdict}")
     if not parts:
         return "*Blind spots*: too few guesses to show."

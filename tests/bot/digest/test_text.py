@@ -306,3 +306,26 @@ def test_dates_are_in_the_engagements_time_zone() -> None:
     assert digest_sections(digest(history, tz="UTC"))[-1] == (
         "_Latest pulse closed Sat 29 Mar · no pulse scheduled_"
     )
+
+
+@pytest.mark.parametrize(
+    ("before", "word"),
+    [((60, 90), ", narrowing."), ((60, 80), ", unchanged."), ((60, 70), ", widening.")],
+)
+def test_the_first_line_says_which_way_the_gap_moves(before: tuple[int, int], word: str) -> None:
+    text = render_text(digest(points([before[0], 54], [before[1], 74])))
+    assert text.splitlines()[0].endswith(f"; gap 20{word}")
+
+
+def test_a_blind_spot_that_closes_says_shrinking() -> None:
+    history = [
+        PulsePoint(START, PulseFigures(side("client", 60, 50), side("provider", 80, 75))),
+        PulsePoint(
+            START + timedelta(weeks=1),
+            PulseFigures(side("client", 60, 75), side("provider", 81, 60)),
+        ),
+    ]
+    assert (
+        "client's guess of provider: 6 too low, shrinking; "
+        "provider's guess of client: spot on, shrinking." in render_text(digest(history))
+    )
