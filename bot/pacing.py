@@ -1,0 +1,87 @@
+"""Pace outgoing Slack messages: a shared token bucket that every sending thread waits on."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Clocks and sleeps work in floats; a send due within a nanosecond is due now, so a
+# rounding error can never leave a thread sleeping for ever-smaller slivers of time.
+_SLACK = 1e-9
+
+
+@dataclass(frozen=True)
+class PacerStats:
+    """What a pacer has let through so far, for logging a fan-out."""
+
+    sent: int
+    waited_seconds: float
+    backoffs: int
+
+
+class Pacer:
+    """A thread-safe token bucket: `burst` sends at once, then `rate_per_second` on average.
+
+    Every thread that sends calls `acquire()` first. When Slack answers 429, the thread
+    that saw it calls `backoff(retry_after)` and every thread waits, not just that one.
+
+    Internally this is the virtual-scheduling form of the token bucket: `_next_free` is
+    when the bucket would be empty at the steady rate, and a send may go once the clock
+    is within `burst - 1` intervals of it.
+    """
+
+    def __init__(
+        self,
+        rate_per_second: float,
+        burst: int = 1,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if not rate_per_second > 0:
+            raise ValueError(f"rate_per_second must be positive, got {rate_per_second}")
+        if burst < 1:
+            raise ValueError(f"burst must be at least 1, got {burst}")
+        self._interval = 1.0 / rate_per_second
+        self._tolerance = (burst - 1) * self._interval
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._next_free = clock()
+        self._sent = 0
+        self._waited = 0.0
+        self._backoffs = 0
+
+    def acquire(self) -> None:
+        """Block until one more message may be sent, then count it as sent."""
+        while True:
+            with self._lock:
+                now = self._clock()
+                next_free = max(self._next_free, now)
+                wait = next_free - self._tolerance - now
+                if wait <= _SLACK:
+                    self._next_free = next_free + self._interval
+                    self._sent += 1
+                    return
+                self._waited += wait
+            # Sleep without the lock, then look again: a backoff may have come meanwhile.
+            self._sleep(wait)
+
+    def backoff(self, seconds: float) -> None:
+        """Hold every sender for at least `seconds` from now (Slack's Retry-After).
+
+        Sending resumes at the steady rate afterwards, without a burst: Slack has just
+        said we were going too fast.
+        """
+        if seconds < 0:
+            raise ValueError(f"seconds must not be negative, got {seconds}")
+        with self._lock:
+            resume = self._clock() + seconds
+            self._next_free = max(self._next_free, resume + self._tolerance)
+            self._backoffs += 1
+
+    def stats(self) -> PacerStats:
+        """Sends let through, seconds callers were told to wait in total, and backoffs."""
+        with self._lock:
+            return PacerStats(self._sent, self._waited, self._backoffs)
