@@ -36,7 +36,11 @@ class ScheduleError(ValueError):
 
 @dataclass(frozen=True)
 class Schedule:
-    """A parsed schedule; `text` is its canonical form, fit to store and to show."""
+    """A parsed schedule; `text` is its canonical form, fit to store and to show.
+
+    Make one with `parse_schedule`. `at`, `weekday` (0 = Monday) and `day` (of the
+    month) hold the parts its kind uses; a cron schedule keeps its line in `text`.
+    """
 
     text: str
     kind: Kind
@@ -88,7 +92,15 @@ class Schedule:
 
 
 def parse_schedule(text: str) -> Schedule:
-    """Read a schedule phrase such as `weekly tue 10:00`; see ACCEPTED_FORMS."""
+    """Read a schedule phrase, case-insensitively, into a `Schedule`.
+
+    Accepted: `daily HH:MM`; `weekly DAY HH:MM`; `fortnightly DAY HH:MM` (weeks an even
+    number of weeks after the week of Monday 5 January 1970); `monthly N HH:MM` (N in
+    1-31, on the month's last day when it is shorter); `monthly last DAY HH:MM`; or a
+    5-field crontab line read as crontab does (weekday 0 or 7 = Sunday; a restricted day
+    of month and a restricted weekday fire when either matches). DAY is `mon`..`sun` or
+    a full name; times are 24-hour.
+    """
     words = text.lower().split()
     head = words[0] if words else ""
     if head == "daily" and len(words) == 2:
