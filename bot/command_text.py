@@ -202,6 +202,55 @@ def _parse_remove(tokens: list[Token]) -> Command:
     return Command("remove", users=(user_id(tokens[0].value),))
 
 
+SLA_STATUSES = ("green", "amber", "red")
+CONFIG_KEYS = {
+    "client_tolerance": "client_tolerance",
+    "provider_tolerance": "provider_tolerance",
+    "gap": "gap_threshold",
+    "anonymity": "anonymity_min",
+}
+
+
+def _parse_sla(tokens: list[Token]) -> Command:
+    if not tokens or tokens[0].key is not None or tokens[0].value.lower() not in SLA_STATUSES:
+        raise CommandError(messages.SLA_USAGE)
+    note = " ".join(t.value if t.key is None else f"{t.key}:{t.value}" for t in tokens[1:])
+    if len(note) > 300:
+        raise CommandError(messages.NAME_TOO_LONG.format(what="note", limit=300))
+    return Command("sla", args={"status": tokens[0].value.lower(), "note": note})
+
+
+def _parse_weight(tokens: list[Token]) -> Command:
+    if len(tokens) != 2 or any(t.key for t in tokens):
+        raise CommandError(messages.WEIGHT_USAGE)
+    return Command(
+        "weight",
+        users=(user_id(tokens[0].value),),
+        args={"weight": str(parse_weight(tokens[1].value))},
+    )
+
+
+def _parse_config(tokens: list[Token]) -> Command:
+    args: dict[str, str] = {}
+    for token in tokens:
+        if token.key is None:
+            raise CommandError(messages.CONFIG_USAGE)
+        if token.key not in CONFIG_KEYS:
+            raise CommandError(messages.CONFIG_UNKNOWN.format(key=_short(token.key)))
+        field = CONFIG_KEYS[token.key]
+        low = 2 if field == "anonymity_min" else 0
+        high = 50 if field == "anonymity_min" else 100
+        if not token.value.isdigit() or not low <= int(token.value) <= high:
+            what = f"a whole number from {low} to {high}"
+            raise CommandError(
+                messages.CONFIG_BAD_VALUE.format(
+                    key=token.key, what=what, value=_short(token.value)
+                )
+            )
+        args[field] = token.value
+    return Command("config", args=args)
+
+
 _PARSERS: dict[str, Callable[[list[Token]], Command]] = {
     "help": _no_arguments("help"),
     "setup": _parse_setup,
@@ -210,4 +259,9 @@ _PARSERS: dict[str, Callable[[list[Token]], Command]] = {
     "members": _no_arguments("members"),
     "send": _no_arguments("send"),
     "status": _no_arguments("status"),
+    "close": _no_arguments("close"),
+    "alerts": _no_arguments("alerts"),
+    "sla": _parse_sla,
+    "weight": _parse_weight,
+    "config": _parse_config,
 }

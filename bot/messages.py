@@ -150,3 +150,63 @@ SETUP_MODAL_CHANNEL = "Shared alert channel"
 SOMETHING_WRONG = (
     "Something went wrong on our side and nothing was changed. Please try again in a minute."
 )
+
+ALERT_TITLES = {
+    "divergence": "The two sides see the relationship differently",
+    "gap": "Wide gap between the sides",
+    "both_below": "Both sides below their tolerance",
+    "decline": "Satisfaction is falling",
+    "silence": "A side is going quiet",
+    "blind_spot": "A side misjudges how the other feels",
+    "watermelon": "Watermelon: SLAs green, client unhappy",
+}
+ALERT_CHANGE = {
+    "opened": "",
+    "worse": "Worse since the last pulse.",
+    "better": "Better since the last pulse, but not resolved.",
+    "same": "About the same as at the last pulse.",
+}
+ALERT_STATE_OPEN = "Open since {opened}"
+ALERT_STATE_ACKED = "Acknowledged by <@{who}>"
+ALERT_OWNER = "owner <@{owner}>"
+ALERT_NO_OWNER = "no owner yet"
+ALERT_RESOLVED = "Resolved {when}."
+ALERT_RESOLVED_THREAD = (
+    "Resolved: this no longer holds after the pulse that closed {when}. Now: {figures}."
+)
+ALERT_ACK_BUTTON = "Acknowledge"
+ALERT_ASSIGN_BUTTON = "Assign owner"
+ALERT_ASSIGN_TITLE = "Assign an owner"
+ALERT_ASSIGN_LABEL = "Who owns the follow-up?"
+ALERT_ALREADY_RESOLVED = "That alert is already resolved."
+ALERT_NOT_POSTED = (
+    "I couldn't post an alert for *{engagement}* in <#{channel}> ({error}). Invite me there "
+    "with `/invite @Rapport`. The alert: {title}. {sentence}"
+)
+FIGURES_SIDE = "{side} {index} (tolerance {tolerance})"
+FIGURES_WITHHELD = "{side} withheld (fewer than {minimum} answered)"
+TREND_SIDE = "{side} {change:+d}"
+TREND_LINE = "Since the last pulse: {trends}."
+ANSWERED_LINE = "Answered: client {client_answered} of {client_eligible}, provider {provider_answered} of {provider_eligible}."
+
+CLOSED = "Closed the pulse for *{engagement}*. Now: {figures}. {alerts}"
+CLOSED_ALERTS = "Alerts: {summary}."
+CLOSED_NO_ALERTS = "No alerts: the two sides are within their tolerances."
+NO_OPEN_PULSE = "There's no open pulse for *{engagement}* to close."
+ALERTS_NONE = "No open alerts for *{engagement}*."
+ALERTS_LINE = "• {title} — {state}, {age} old, {owner}"
+SLA_RECORDED = "SLA status for *{engagement}* recorded as *{status}*{note}."
+SLA_USAGE = "SLA reads: `/rapport sla green|amber|red [note]`, for example `/rapport sla green all targets met`."
+WEIGHT_USAGE = "Weight reads: `/rapport weight @ana 2` — a stake weight from 0.1 to 10."
+WEIGHT_SET = "{person}'s stake weight on *{engagement}* is now {weight:g}."
+CONFIG_USAGE = (
+    "Config reads: `/rapport config client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`. "
+    "Tolerances and the gap are points from 0 to 100; anonymity is at least 2."
+)
+CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
+CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
+CONFIG_SHOW = (
+    "*{engagement}* settings: client tolerance {client_tolerance}, provider tolerance "
+    "{provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}."
+)
+CONFIG_DONE = "Saved. " + CONFIG_SHOW

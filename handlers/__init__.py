@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.services import Services
-from handlers import actions, commands, home, views
+from handlers import actions, alerts, commands, home, views
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 def register_all(app: App, services: Services) -> None:
     commands.register(app, services)
     actions.register(app, services)
+    alerts.register(app, services)
     views.register(app, services)
     home.register(app, services)
 

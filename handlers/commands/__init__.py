@@ -11,8 +11,8 @@ from bot import messages
 from bot.command_text import CommandError, parse
 from bot.engagements import Caller
 from bot.services import Services
+from handlers.commands import alerts, people, pulse, settings, setup
 from handlers.commands import help as help_command
-from handlers.commands import people, pulse, setup
 from handlers.commands.request import CommandRequest, Subcommand
 
 logger = logging.getLogger(__name__)
@@ -25,6 +25,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "members": people.members,
     "send": pulse.send,
     "status": pulse.status,
+    "close": alerts.close,
+    "alerts": alerts.alerts,
+    "sla": alerts.sla,
+    "config": settings.config,
+    "weight": settings.weight,
 }
 
 # Answered from memory, so the answer can ride in the acknowledgement itself.

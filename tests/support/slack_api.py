@@ -53,7 +53,7 @@ class RateLimit:
 def _target_user(params: dict[str, Any]) -> str | None:
     for key in ("user", "users", "channel", "user_id"):
         value = params.get(key)
-        if isinstance(value, str) and value[:1] in ("U", "W", "D"):
+        if isinstance(value, str) and value[:1] in ("U", "W", "D", "C", "G"):
             return "U" + value[1:] if value.startswith("D") else value
     return None
 

@@ -1,0 +1,115 @@
+"""How an alert looks in the shared channel: one plain sentence, the numbers, two buttons."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot import messages
+from bot.blocks import to_dicts
+from bot.divergence import PulseFigures, Thresholds
+from bot.pulses import slack_date
+from storage.models import Alert
+
+ACK_ACTION = "alert.ack"
+ASSIGN_ACTION = "alert.assign"
+ASSIGN_VIEW = "alert.assign"
+
+
+def figures_line(figures: PulseFigures, thresholds: Thresholds) -> str:
+    """Both sides against their tolerances; a withheld side shows no number at all."""
+    parts = []
+    for side in (figures.client, figures.provider):
+        if side.index is None:
+            parts.append(
+                messages.FIGURES_WITHHELD.format(side=side.side, minimum=thresholds.anonymity_min)
+            )
+        else:
+            parts.append(
+                messages.FIGURES_SIDE.format(
+                    side=side.side,
+                    index=int(side.index),
+                    tolerance=int(thresholds.tolerance(side.side)),
+                )
+            )
+    return ", ".join(parts)
+
+
+def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
+    """The trend since the last pulse (sides shown on both) and the response counts."""
+    lines = []
+    if previous is not None:
+        trends = [
+            messages.TREND_SIDE.format(side=now.side, change=int(now.index) - int(before.index))
+            for now, before in (
+                (figures.client, previous.client),
+                (figures.provider, previous.provider),
+            )
+            if now.index is not None and before.index is not None
+        ]
+        if trends:
+            lines.append(messages.TREND_LINE.format(trends=", ".join(trends)))
+    lines.append(
+        messages.ANSWERED_LINE.format(
+            client_answered=figures.client.answered,
+            client_eligible=figures.client.eligible,
+            provider_answered=figures.provider.answered,
+            provider_eligible=figures.provider.eligible,
+        )
+    )
+    return " ".join(lines)
+
+
+def alert_text(alert: Alert) -> str:
+    """The plain-text fallback (notifications, screen readers)."""
+    return f"{messages.ALERT_TITLES.get(alert.rule, alert.rule)}: {alert.sentence}"
+
+
+def state_text(alert: Alert) -> str:
+    if alert.status == "resolved" and alert.resolved_at is not None:
+        return messages.ALERT_RESOLVED.format(when=slack_date(alert.resolved_at))
+    state = (
+        messages.ALERT_STATE_ACKED.format(who=alert.acknowledged_by)
+        if alert.status == "acknowledged"
+        else messages.ALERT_STATE_OPEN.format(opened=slack_date(alert.opened_at))
+    )
+    owner = (
+        messages.ALERT_OWNER.format(owner=alert.owner_user_id)
+        if alert.owner_user_id
+        else messages.ALERT_NO_OWNER
+    )
+    return f"{state} · {owner}"
+
+
+def alert_blocks(alert: Alert, change: str = "opened") -> list[dict[str, Any]]:
+    icon = {"critical": ":rotating_light:", "warning": ":warning:"}.get(alert.severity, ":warning:")
+    if alert.status == "resolved":
+        icon = ":white_check_mark:"
+    title = messages.ALERT_TITLES.get(alert.rule, alert.rule)
+    body = f"{icon} *{title}* — {alert.engagement.name}\n{alert.sentence}"
+    note = messages.ALERT_CHANGE.get(change, "")
+    if note and alert.status != "resolved":
+        body += f"\n_{note}_"
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body))]
+    context = [alert.details] if alert.details else []
+    context.append(state_text(alert))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=" ".join(context))]))
+    if alert.status != "resolved":
+        value = json.dumps({"a": alert.id})
+        buttons = [ButtonElement(text=messages.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)]
+        buttons.append(
+            ButtonElement(text=messages.ALERT_ASSIGN_BUTTON, action_id=ASSIGN_ACTION, value=value)
+        )
+        if alert.status == "acknowledged":
+            buttons = buttons[1:]
+        blocks.append(ActionsBlock(block_id=f"alert.{alert.id}", elements=buttons))
+    return to_dicts(blocks)

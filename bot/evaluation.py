@@ -1,0 +1,153 @@
+"""Close a pulse, compute both sides' figures from SQL aggregates, and keep alerts in step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy.orm import Session
+
+from bot.alert_blocks import details_text
+from bot.divergence import Finding, PulseFigures, SideFigures, Thresholds, evaluate
+from storage import alerts as alert_queries
+from storage.figures import SideAggregate, side_aggregates
+from storage.models import Alert, Engagement, Pulse
+
+HISTORY = 6  # enough closed pulses for the decline rule's look-back
+
+
+def thresholds_of(engagement: Engagement) -> Thresholds:
+    return Thresholds(
+        client_tolerance=engagement.client_tolerance,
+        provider_tolerance=engagement.provider_tolerance,
+        gap=engagement.gap_threshold,
+        anonymity_min=engagement.anonymity_min,
+    )
+
+
+def _side(aggregate: SideAggregate, thresholds: Thresholds) -> SideFigures:
+    answered = aggregate.scores.count
+    eligible = max(aggregate.eligible, answered)
+    enough = answered >= thresholds.anonymity_min
+    enough_guesses = aggregate.guesses.count >= thresholds.anonymity_min
+    return SideFigures(
+        side="client" if aggregate.side == "client" else "provider",
+        index=aggregate.scores.capped_mean() if enough else None,
+        answered=answered,
+        eligible=eligible,
+        response_rate=answered / eligible if eligible else None,
+        guess_index=aggregate.guesses.capped_mean() if enough_guesses else None,
+    )
+
+
+def pulse_figures(
+    session: Session, pulses: Sequence[Pulse], thresholds: Thresholds
+) -> dict[int, PulseFigures]:
+    """Both sides' figures for each pulse, from one round of aggregate queries."""
+    by_pulse: dict[int, dict[str, SideFigures]] = {}
+    for aggregate in side_aggregates(session, [p.id for p in pulses]):
+        by_pulse.setdefault(aggregate.pulse_id, {})[aggregate.side] = _side(aggregate, thresholds)
+    return {
+        pid: PulseFigures(sides["client"], sides["provider"]) for pid, sides in by_pulse.items()
+    }
+
+
+Change = Literal["opened", "worse", "better", "same", "resolved"]
+
+
+@dataclass(frozen=True, slots=True)
+class AlertChange:
+    alert_id: int
+    change: Change
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    pulse: Pulse
+    figures: PulseFigures
+    previous: PulseFigures | None
+    findings: list[Finding]
+    changes: list[AlertChange]
+
+
+def close_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation | None:
+    """Close an open pulse and evaluate it; None if it was already closed by someone else."""
+    if pulse.status != "open":
+        return None
+    pulse.status = "closed"
+    pulse.closed_at = now
+    session.flush()
+    return evaluate_pulse(session, pulse, now)
+
+
+def evaluate_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation:
+    """Run every rule on a closed pulse and open, update or resolve alerts to match."""
+    engagement = pulse.engagement
+    thresholds = thresholds_of(engagement)
+    earlier = alert_queries.closed_pulses(session, engagement.id, before=pulse, limit=HISTORY)
+    figures = pulse_figures(session, [*earlier, pulse], thresholds)
+    history = [figures[p.id] for p in earlier]
+    sla = alert_queries.latest_sla(session, engagement.id)
+    status = sla.status if sla is not None else None
+    findings = evaluate(
+        figures[pulse.id],
+        history,
+        status if status in ("green", "amber", "red") else None,  # type: ignore[arg-type]
+        thresholds,
+    )
+    previous = history[-1] if history else None
+    details = details_text(figures[pulse.id], previous)
+    changes = reconcile(session, engagement, pulse, findings, now, details)
+    pulse.evaluated_at = now
+    return Evaluation(pulse, figures[pulse.id], previous, findings, changes)
+
+
+def reconcile(
+    session: Session,
+    engagement: Engagement,
+    pulse: Pulse,
+    findings: Sequence[Finding],
+    now: datetime,
+    details: str = "",
+) -> list[AlertChange]:
+    """One live alert per rule: open new ones, update those still met, resolve the rest."""
+    live = {alert.rule: alert for alert in alert_queries.live(session, engagement.id)}
+    changes: list[AlertChange] = []
+    for finding in findings:
+        alert = live.pop(finding.rule, None)
+        if alert is None:
+            alert = Alert(
+                engagement_id=engagement.id,
+                rule=finding.rule,
+                opened_pulse_id=pulse.id,
+                channel_id=engagement.channel_id,
+                opened_at=now,
+                magnitude=finding.magnitude,
+            )
+            session.add(alert)
+            change: Change = "opened"
+        elif finding.magnitude > alert.magnitude + 0.5:
+            change = "worse"
+        elif finding.magnitude < alert.magnitude - 0.5:
+            change = "better"
+        else:
+            change = "same"
+        alert.side = finding.side
+        alert.severity = finding.severity
+        alert.sentence = finding.sentence
+        alert.magnitude = finding.magnitude
+        alert.details = details
+        alert.last_pulse_id = pulse.id
+        alert.updated_at = now
+        session.flush()
+        changes.append(AlertChange(alert.id, change))
+    for alert in live.values():
+        alert.status = "resolved"
+        alert.resolved_at = now
+        alert.last_pulse_id = pulse.id
+        alert.updated_at = now
+        changes.append(AlertChange(alert.id, "resolved"))
+    session.flush()
+    return changes
