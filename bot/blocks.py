@@ -27,6 +27,7 @@ from storage.models import COMMENT_MAX, SIDES
 RATE_ACTION = "pulse.rate"
 GUESS_ACTION = "pulse.guess"
 COMMENT_ACTION = "pulse.comment"
+AWAY_ACTION = "pulse.away"
 COMMENT_VIEW = "pulse.comment"
 SETUP_VIEW = "engagement.setup"
 
@@ -60,6 +61,7 @@ def pulse_message(
     rating: int | None = None,
     guess: int | None = None,
     commented: bool = False,
+    away: bool = False,
 ) -> list[dict[str, Any]]:
     """The pulse DM: the rating scale, the optional guess for the other side, a comment button.
 
@@ -84,11 +86,19 @@ def pulse_message(
                     text=messages.COMMENT_BUTTON,
                     action_id=COMMENT_ACTION,
                     value=json.dumps({"p": pulse_id}),
-                )
+                ),
+                ButtonElement(
+                    text=messages.AWAY_BUTTON,
+                    action_id=AWAY_ACTION,
+                    value=json.dumps({"p": pulse_id}),
+                    style="primary" if away else None,
+                ),
             ],
         ),
     ]
     status = [_chosen_text(rating, guess, other, closes)] if rating or guess else []
+    if away and not rating:
+        status = [messages.PULSE_AWAY.format(closes=closes)]
     if commented:
         status.append(messages.PULSE_COMMENTED)
     footer = " ".join(status) if status else messages.PULSE_CLOSES.format(closes=closes)

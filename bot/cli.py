@@ -12,19 +12,20 @@ from typing import TYPE_CHECKING
 from bot.settings import ConfigError, Settings, database_url_from_env, load_settings
 
 if TYPE_CHECKING:
+    from bot.clock import Clock
     from bot.services import Services
 
 logger = logging.getLogger("rapport")
 
 
 def _services(settings: Settings) -> Services:
-    from bot.services import Services, make_client
+    from bot.services import Services
     from storage.db import Database
     from storage.migrate import upgrade
 
     database = Database(settings.database_url)
     upgrade(database)
-    return Services(settings=settings, database=database, client=make_client(settings))
+    return Services.create(settings, database)
 
 
 def cmd_web(_args: argparse.Namespace) -> int:
@@ -50,12 +51,28 @@ def cmd_run(_args: argparse.Namespace) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import create_app
+    from bot.clock import start_background
 
     settings = load_settings(socket_mode=True)
     services = _services(settings)
     assert settings.slack_app_token is not None  # load_settings(socket_mode=True) requires it
-    logger.info("Rapport running in Socket Mode")
+    start_background(make_clock(services))
+    logger.info("Rapport running in Socket Mode, with its clock")
     SocketModeHandler(create_app(services), settings.slack_app_token).start()  # type: ignore[no-untyped-call]
+    return 0
+
+
+def make_clock(services: Services) -> Clock:
+    from bot.clock import Clock
+
+    return Clock(services)
+
+
+def cmd_clock(_args: argparse.Namespace) -> int:
+    """The scheduler alone; safe to run twice (one leads, the other stands by)."""
+    from bot.clock import run_blocking
+
+    run_blocking(make_clock(_services(load_settings())))
     return 0
 
 
@@ -83,7 +100,8 @@ def parser() -> argparse.ArgumentParser:
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, func, help_text in (
         ("web", cmd_web, "serve Slack's requests over HTTP on $PORT"),
-        ("run", cmd_run, "run in Socket Mode (needs SLACK_APP_TOKEN)"),
+        ("run", cmd_run, "run in Socket Mode with the clock in-process (needs SLACK_APP_TOKEN)"),
+        ("clock", cmd_clock, "run the scheduler: pulses, reminders, closing, digests"),
         ("migrate", cmd_migrate, "create or upgrade the database schema"),
         ("score", cmd_score, "score comments read one per line on stdin, as JSON lines"),
     ):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot.alert_blocks import details_text
 from bot.divergence import Finding, PulseFigures, SideFigures, Thresholds, evaluate
 from storage import alerts as alert_queries
+from storage import pulses as pulse_queries
 from storage.figures import SideAggregate, side_aggregates
 from storage.models import Alert, Engagement, Pulse
 
@@ -74,11 +75,11 @@ class Evaluation:
 
 def close_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation | None:
     """Close an open pulse and evaluate it; None if it was already closed by someone else."""
-    if pulse.status != "open":
+    # A conditional UPDATE, so two closers (a lead and the clock, or two clocks)
+    # cannot both close, evaluate and post the same alerts.
+    if not pulse_queries.mark_closed(session, pulse.id, now):
         return None
-    pulse.status = "closed"
-    pulse.closed_at = now
-    session.flush()
+    session.refresh(pulse)
     return evaluate_pulse(session, pulse, now)
 
 

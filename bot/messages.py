@@ -19,6 +19,10 @@ and tells the shared channel when they stop seeing it the same way.
 • `/rapport send` — ask everyone now (leads only); each person gets one DM
 • `/rapport status` — is a pulse open, and how many answered on each side (never who said what)
 
+*Digest* (leads and sponsors)
+• `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week
+• `/rapport export` — the figures per pulse as a CSV in your DM (side figures only, never anyone's answer)
+
 *Which engagement?* In an engagement's shared channel, commands apply to it. \
 Elsewhere they apply to the one you lead; if you lead several, add `in:"Acme deal"`.
 • `/rapport help` — this message"""
@@ -136,6 +140,15 @@ PULSE_CLOSES = "Closes {closes}. Only totals per side are shown; never who said 
 PULSE_CLOSED = "This pulse has closed, so that answer wasn't recorded."
 PULSE_NOT_YOURS = "This pulse wasn't sent to you, so I can't record an answer from you."
 COMMENT_BUTTON = "Add a comment"
+AWAY_BUTTON = "Away this week"
+PULSE_AWAY = (
+    "Marked away this week: you count as absent, not silent, and get no reminder. "
+    "Back after all? Answer any time before it closes {closes}."
+)
+PULSE_REMINDER = (
+    "A gentle reminder: this pulse closes {closes}. One tap above is enough — or press "
+    "*Away this week* if you were out."
+)
 COMMENT_TITLE = "Add a comment"
 COMMENT_LABEL = "What's behind your answer? (optional; never shown with your name)"
 COMMENT_TOO_LONG = "Keep it under {limit} characters."
@@ -210,3 +223,15 @@ CONFIG_SHOW = (
     "{provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}."
 )
 CONFIG_DONE = "Saved. " + CONFIG_SHOW
+
+DIGEST_READERS_ONLY = "Only the leads and sponsors of *{engagement}* can see its digest and export."
+DIGEST_PREVIEW_SENT = (
+    "I've sent you this week's digest of *{engagement}* in our DM, as its sponsors get it. "
+    "Only you can see it."
+)
+DIGEST_NOT_SENT = "I couldn't send you the digest of *{engagement}* ({error}). Please try again."
+EXPORT_SENT = (
+    "I've sent you *{engagement}*'s figures per pulse as a CSV in our DM ({pulses} pulses; "
+    "side figures only, never anyone's answer)."
+)
+EXPORT_NOT_SENT = "I couldn't send you the export of *{engagement}* ({error}). Please try again."

@@ -88,6 +88,7 @@ class Answer:
     rating: int | None
     guess: int | None
     commented: bool
+    away: bool = False
 
 
 def check_recipient(
@@ -115,9 +116,27 @@ def record_answer(
     rating: int | None = None,
     guess: int | None = None,
     comment: str | None = None,
+    away: bool = False,
 ) -> Answer:
-    """Create or update the one response of a person to a pulse."""
+    """Create or update the one response of a person to a pulse.
+
+    `away=True` records that the person was out this week: they count as absent, not
+    silent, and get no reminder. Answering afterwards clears it.
+    """
     delivery, pulse = check_recipient(session, pulse_id, team_id, user_id, now)
+    if away:
+        delivery.away_at = now
+        response = queries.response_of(session, pulse_id, delivery.member_id)
+        session.flush()
+        return Answer(
+            pulse=pulse,
+            engagement=pulse.engagement,
+            side=delivery.member.side,
+            rating=response.rating if response else None,
+            guess=response.guess if response else None,
+            commented=bool(response and response.comment),
+            away=True,
+        )
     response = queries.response_of(session, pulse_id, delivery.member_id)
     if response is None:
         response = Response(pulse_id=pulse_id, member_id=delivery.member_id)

@@ -13,6 +13,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
+from bot.pacing import Pacer
 from bot.settings import Settings
 from storage.db import Database
 
@@ -41,3 +42,13 @@ class Services:
     database: Database
     client: WebClient
     now: Callable[[], datetime] = field(default=utcnow)
+    # One pacer per process: Slack's message limits are per workspace, not per pulse.
+    pacer: Pacer = field(default_factory=lambda: Pacer(10.0))
+
+    @classmethod
+    def create(
+        cls, settings: Settings, database: Database, now: Callable[[], datetime] = utcnow
+    ) -> Services:
+        return cls(
+            settings, database, make_client(settings), now, Pacer(settings.messages_per_second)
+        )

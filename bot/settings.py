@@ -26,6 +26,10 @@ class Settings:
     database_url: str = DATABASE_DEFAULT
     port: int = 3000
     web_threads: int = 8
+    messages_per_second: float = 10.0
+    clock_interval_seconds: int = 30
+    grace_hours: int = 6
+    stale_sending_seconds: int = 300
 
 
 def _required(env: Mapping[str, str], name: str, prefix: str, what: str) -> str:
@@ -95,6 +99,10 @@ def load_settings(env: Mapping[str, str] | None = None, *, socket_mode: bool = F
         database_url=_database_url(env),
         port=_positive_int(env, "PORT", 3000, 65535),
         web_threads=_positive_int(env, "WEB_THREADS", 8, 256),
+        messages_per_second=float(_positive_int(env, "SLACK_MESSAGES_PER_SECOND", 10, 1000)),
+        clock_interval_seconds=_positive_int(env, "CLOCK_INTERVAL_SECONDS", 30, 3600),
+        grace_hours=_positive_int(env, "PULSE_GRACE_HOURS", 6, 168),
+        stale_sending_seconds=_positive_int(env, "STALE_SENDING_SECONDS", 300, 86400),
     )
 
 

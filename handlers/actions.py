@@ -48,6 +48,7 @@ def rendered(answer: Answer) -> tuple[str, list[dict[str, object]]]:
         rating=answer.rating,
         guess=answer.guess,
         commented=answer.commented,
+        away=answer.away,
     )
 
 
@@ -79,6 +80,36 @@ def register(app: App, services: Services) -> None:
                     now=services.now(),
                     rating=number if is_rating else None,
                     guess=None if is_rating else number,
+                )
+                message = rendered(result)
+        except PulseClosedError:
+            refuse(respond, messages.PULSE_CLOSED)
+            return
+        except NotARecipientError:
+            refuse(respond, messages.PULSE_NOT_YOURS)
+            return
+        container = body.get("container") or {}
+        update_pulse_message(
+            services, container.get("channel_id"), container.get("message_ts"), message
+        )
+
+    @app.action(blocks.AWAY_ACTION)
+    def away(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
+        ack()
+        parsed = read_value(action)
+        if parsed is None:
+            logger.warning("unreadable away button value: %r", action.get("value"))
+            return
+        team_id, user_id = clicker(body)
+        try:
+            with services.database.unit_of_work() as session:
+                result = record_answer(
+                    session,
+                    pulse_id=parsed[0],
+                    team_id=team_id,
+                    user_id=user_id,
+                    now=services.now(),
+                    away=True,
                 )
                 message = rendered(result)
         except PulseClosedError:

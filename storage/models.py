@@ -1,11 +1,12 @@
-"""SQLAlchemy 2 typed models: engagements, members, pulses, deliveries, responses."""
+"""SQLAlchemy 2 typed models: engagements, members, pulses, deliveries, responses, digests."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -174,6 +175,7 @@ class Delivery(Base):
     channel_id: Mapped[str | None] = mapped_column(String(32))
     message_ts: Mapped[str | None] = mapped_column(String(32))
     error: Mapped[str | None] = mapped_column(String(64))
+    # When the DM was last attempted (while `sending`) or went out (once `sent`).
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     away_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reminder_ts: Mapped[str | None] = mapped_column(String(32))
@@ -263,3 +265,22 @@ class Alert(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     engagement: Mapped[Engagement] = relationship()
+
+
+class DigestDelivery(Base):
+    """One sponsor's weekly digest: claimed before it is sent, so it goes out at most once."""
+
+    __tablename__ = "digest_deliveries"
+    __table_args__ = (
+        UniqueConstraint("engagement_id", "member_id", "week", name="uq_digest_deliveries_week"),
+        CheckConstraint("status IN ('sending', 'sent', 'failed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    week: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="sending")
+    error: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

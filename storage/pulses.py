@@ -40,11 +40,12 @@ def response_of(session: Session, pulse_id: int, member_id: int) -> Response | N
     return session.scalars(stmt).first()
 
 
-def claim_next_pending(session: Session, pulse_id: int) -> Delivery | None:
+def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Delivery | None:
     """Take one pending delivery and mark it `sending`, so no other sender takes it too.
 
     On PostgreSQL concurrent senders skip each other's locked rows; on SQLite the
-    IMMEDIATE transaction already serialises them.
+    IMMEDIATE transaction already serialises them. `sent_at` records when the send
+    was attempted, so an orphaned claim can be told from one in flight.
     """
     stmt = (
         select(Delivery)
@@ -57,7 +58,18 @@ def claim_next_pending(session: Session, pulse_id: int) -> Delivery | None:
     if delivery is not None:
         delivery.status = "sending"
         delivery.attempts += 1
+        delivery.sent_at = when
+        session.flush()
     return delivery
+
+
+def release(session: Session, delivery_id: int) -> None:
+    """Put an orphaned claim back in the queue: its DM never reached Slack."""
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.status == "sending")
+        .values(status="pending")
+    )
 
 
 def mark_sent(session: Session, delivery_id: int, channel: str, ts: str, when: datetime) -> None:
@@ -119,3 +131,90 @@ def side_counts(session: Session, pulse_id: int) -> dict[str, SideCounts]:
 def deliveries_with_status(session: Session, pulse_id: int, status: str) -> Sequence[Delivery]:
     stmt = select(Delivery).where(Delivery.pulse_id == pulse_id, Delivery.status == status)
     return session.scalars(stmt.order_by(Delivery.id)).all()
+
+
+def open_pulses(session: Session) -> Sequence[Pulse]:
+    return session.scalars(select(Pulse).where(Pulse.status == "open").order_by(Pulse.id)).all()
+
+
+def latest_scheduled(session: Session, engagement_id: int) -> datetime | None:
+    """When the last scheduled pulse of an engagement was due, if any."""
+    stmt = select(func.max(Pulse.scheduled_for)).where(Pulse.engagement_id == engagement_id)
+    return session.scalar(stmt)
+
+
+def slot_taken(session: Session, engagement_id: int, due: datetime) -> bool:
+    stmt = select(Pulse.id).where(Pulse.engagement_id == engagement_id, Pulse.scheduled_for == due)
+    return session.scalar(stmt) is not None
+
+
+def mark_closed(session: Session, pulse_id: int, when: datetime) -> bool:
+    """Close a pulse if it is still open; True only for the one caller that closed it."""
+    result = session.execute(
+        update(Pulse)
+        .where(Pulse.id == pulse_id, Pulse.status == "open")
+        .values(status="closed", closed_at=when)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def claim_reminders(session: Session, pulse_id: int, when: datetime) -> bool:
+    """Take the job of reminding a pulse's non-responders; True for one caller only."""
+    result = session.execute(
+        update(Pulse)
+        .where(Pulse.id == pulse_id, Pulse.reminded_at.is_(None))
+        .values(reminded_at=when)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderTarget:
+    delivery_id: int
+    channel_id: str
+    message_ts: str
+
+
+def reminder_targets(session: Session, pulse_id: int) -> list[ReminderTarget]:
+    """DMs that went out to people who have neither answered nor said they are away."""
+    stmt = (
+        select(Delivery.id, Delivery.channel_id, Delivery.message_ts)
+        .outerjoin(
+            Response,
+            (Response.pulse_id == Delivery.pulse_id) & (Response.member_id == Delivery.member_id),
+        )
+        .where(
+            Delivery.pulse_id == pulse_id,
+            Delivery.status == "sent",
+            Delivery.away_at.is_(None),
+            Delivery.reminder_ts.is_(None),
+            Response.rating.is_(None),
+        )
+        .order_by(Delivery.id)
+    )
+    return [ReminderTarget(d, str(c), str(t)) for d, c, t in session.execute(stmt)]
+
+
+def claim_reminder(session: Session, delivery_id: int) -> bool:
+    result = session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.reminder_ts.is_(None))
+        .values(reminder_ts="sending")
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def stale_sending(session: Session, pulse_id: int) -> Sequence[Delivery]:
+    """Deliveries a sender claimed but never recorded: it may have crashed mid-send."""
+    return deliveries_with_status(session, pulse_id, "sending")
+
+
+def has_pending(session: Session, pulse_id: int) -> bool:
+    stmt = select(Delivery.id).where(
+        Delivery.pulse_id == pulse_id, Delivery.status.in_(("pending", "sending"))
+    )
+    return session.scalar(stmt.limit(1)) is not None
+
+
+def set_reminder_ts(session: Session, delivery_id: int, ts: str) -> None:
+    session.execute(update(Delivery).where(Delivery.id == delivery_id).values(reminder_ts=ts))

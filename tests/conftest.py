@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, text
 from waitress.server import create_server
 
 from bot.app import create_app
+from bot.pacing import Pacer
 from bot.services import Services, make_client, utcnow
 from bot.settings import Settings
 from bot.web import make_wsgi
@@ -149,9 +150,7 @@ def rapport(standin: SlackStandIn, database: Database) -> Iterator[RunningApp]:
     """The real Bolt app behind the real WSGI server on a free loopback port."""
     settings = make_settings(standin, database.url)
     clock = Clock()
-    services = Services(
-        settings=settings, database=database, client=make_client(settings), now=clock
-    )
+    services = Services(settings, database, make_client(settings), clock, Pacer(500))
     executor = TrackingExecutor()
     app = create_app(services, listener_executor=executor)
     server = create_server(

@@ -28,7 +28,9 @@ def send(request: CommandRequest) -> None:
             len(recipients),
         )
     request.say(messages.PULSE_SENDING.format(engagement=name, count=total))
-    result = deliver(services.database, services.client, pulse_id, services.now)
+    result = deliver(
+        services.database, services.client, pulse_id, services.now, pacer=services.pacer, workers=2
+    )
     text = messages.PULSE_SENT.format(engagement=name, sent=result.sent, total=total)
     if result.failed:
         people = ", ".join(f"{mention(u)} ({code})" for u, code in result.failed.items())

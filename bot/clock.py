@@ -1,0 +1,86 @@
+"""The clock: every scheduled job, registered here with a stable id, in UTC.
+
+`rapport clock` runs it alone (Procfile `clock:`); `rapport run` runs it beside the
+Socket Mode app. `rapport web` never starts it, however many workers it has.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot import jobs
+from bot.services import Services
+from storage.leader import Leadership
+
+logger = logging.getLogger(__name__)
+
+
+class Clock:
+    """Runs the jobs while this process is the leader; stands by otherwise."""
+
+    def __init__(
+        self, services: Services, extra: dict[str, Callable[[Services], object]] | None = None
+    ) -> None:
+        self.services = services
+        self.leadership = Leadership(services.database)
+        self.noted: set[tuple[int, datetime]] = set()
+        # Order matters within a tick: open, send, remind, close, then anything extra.
+        self.steps: dict[str, Callable[[Services], object]] = {
+            "pulses.open": lambda s: jobs.open_due_pulses(s, self.noted),
+            "pulses.send": jobs.send_pending,
+            "pulses.remind": jobs.send_reminders,
+            "pulses.close": jobs.close_due_pulses,
+            **(extra or {}),
+        }
+
+    def tick(self) -> None:
+        """One pass over every job; a failing job is logged and the next one still runs."""
+        if not self.leadership.is_leader():
+            return
+        for name, step in self.steps.items():
+            try:
+                step(self.services)
+            except Exception:
+                logger.exception("clock job %s failed; it runs again next tick", name)
+
+    def schedule(self, scheduler: BaseScheduler) -> None:
+        scheduler.add_job(
+            self.tick,
+            IntervalTrigger(seconds=self.services.settings.clock_interval_seconds, timezone="UTC"),
+            id="rapport.tick",
+            name="open, send, remind and close pulses; send digests",
+            replace_existing=True,
+            max_instances=1,
+            coalesce=True,
+            next_run_time=self.services.now(),
+        )
+
+
+def _scheduler(kind: type[BaseScheduler]) -> BaseScheduler:
+    return kind(timezone="UTC", job_defaults={"misfire_grace_time": 60})
+
+
+def run_blocking(clock: Clock) -> None:
+    """`rapport clock`: the scheduler in the foreground until stopped."""
+    scheduler = _scheduler(BlockingScheduler)
+    clock.schedule(scheduler)
+    logger.info("Rapport clock started (every %ss)", clock.services.settings.clock_interval_seconds)
+    try:
+        scheduler.start()
+    finally:
+        clock.leadership.release()
+
+
+def start_background(clock: Clock) -> BaseScheduler:
+    """`rapport run`: the scheduler in a background thread beside Socket Mode."""
+    scheduler = _scheduler(BackgroundScheduler)
+    clock.schedule(scheduler)
+    scheduler.start()
+    return scheduler

@@ -1,0 +1,199 @@
+"""What the clock does each tick: open due pulses, send, remind, close, send digests."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import select
+
+from bot import messages
+from bot.command_text import CommandError
+from bot.fanout import deliver
+from bot.lifecycle import close_and_publish
+from bot.pulses import open_pulse, slack_date
+from bot.schedule import Schedule, ScheduleError, due_between, parse_schedule
+from bot.services import Services
+from storage import pulses as queries
+from storage.models import Engagement
+
+logger = logging.getLogger(__name__)
+
+
+def open_due_pulses(services: Services, noted: set[tuple[int, datetime]] | None = None) -> int:
+    """Open the pulse of every engagement whose scheduled time has come.
+
+    Only the latest due slot within the grace period is opened (a restart after a
+    short outage sends the missed pulse once); slots missed by longer are skipped
+    and logged, never sent in a burst. The (engagement, slot) unique constraint makes
+    a second clock's attempt a no-op.
+    """
+    now = services.now()
+    grace = timedelta(hours=services.settings.grace_hours)
+    opened = 0
+    with services.database.reading() as session:
+        engagements = [
+            (e.id, e.schedule, e.timezone, e.created_at)
+            for e in session.scalars(select(Engagement))
+        ]
+    for engagement_id, schedule_text, tz, created_at in engagements:
+        try:
+            schedule = parse_schedule(schedule_text)
+            with services.database.reading() as session:
+                last = queries.latest_scheduled(session, engagement_id) or created_at
+            due = due_between(schedule, tz, max(last, now - grace), now)
+            _log_skipped(
+                engagement_id,
+                schedule,
+                tz,
+                last,
+                now - grace,
+                noted if noted is not None else set(),
+            )
+        except ScheduleError as error:
+            logger.error(
+                "engagement %s has an unusable schedule %r: %s", engagement_id, schedule_text, error
+            )
+            continue
+        if due and _open_slot(
+            services, engagement_id, due[-1], now, noted if noted is not None else set()
+        ):
+            opened += 1
+    return opened
+
+
+def _log_skipped(
+    engagement_id: int,
+    schedule: Schedule,
+    tz: str,
+    last: datetime,
+    horizon: datetime,
+    noted: set[tuple[int, datetime]],
+) -> None:
+    """Say once (per process) which slots were missed by more than the grace period."""
+    if last >= horizon:
+        return
+    missed = due_between(schedule, tz, last, horizon)
+    if missed and (engagement_id, missed[-1]) not in noted:
+        noted.add((engagement_id, missed[-1]))
+        logger.warning(
+            "engagement %s: %d pulse(s) due between %s and %s were missed by more than the grace "
+            "period and are skipped",
+            engagement_id,
+            len(missed),
+            missed[0].isoformat(),
+            missed[-1].isoformat(),
+        )
+
+
+def _open_slot(
+    services: Services,
+    engagement_id: int,
+    due: datetime,
+    now: datetime,
+    noted: set[tuple[int, datetime]],
+) -> bool:
+    with services.database.reading() as session:
+        if queries.slot_taken(session, engagement_id, due):
+            return False
+        previous = queries.open_pulse(session, engagement_id)
+    if previous is not None and previous.scheduled_for is not None and previous.scheduled_for < due:
+        # The next scheduled pulse is due: the last one's window ends now.
+        close_and_publish(services.database, services.client, previous.id, services.now)
+    with services.database.unit_of_work() as session:
+        if queries.slot_taken(session, engagement_id, due):
+            return False
+        engagement = session.get_one(Engagement, engagement_id)
+        try:
+            with session.begin_nested():
+                pulse = open_pulse(
+                    session, engagement, started_by="schedule", now=now, scheduled_for=due
+                )
+        except CommandError as refusal:
+            # Nobody to ask, or the last pulse is still open: the slot stays free and is
+            # tried again at each tick while it is within the grace period.
+            if (engagement_id, due) not in noted:
+                noted.add((engagement_id, due))
+                logger.info(
+                    "engagement %s: pulse due %s not opened yet: %s", engagement_id, due, refusal
+                )
+            return False
+        logger.info(
+            "engagement %s: opened pulse %s for %s", engagement_id, pulse.id, due.isoformat()
+        )
+        return True
+
+
+def send_pending(services: Services) -> int:
+    """Send every DM still waiting, including those a crashed sender left behind."""
+    with services.database.reading() as session:
+        pulse_ids = [
+            p.id for p in queries.open_pulses(session) if queries.has_pending(session, p.id)
+        ]
+    sent = 0
+    for pulse_id in pulse_ids:
+        result = deliver(
+            services.database,
+            services.client,
+            pulse_id,
+            services.now,
+            pacer=services.pacer,
+            workers=4,
+        )
+        sent += result.sent
+    return sent
+
+
+def send_reminders(services: Services) -> int:
+    """One thread reply on the pulse DM of everyone who has not answered and is not away."""
+    now = services.now()
+    reminded = 0
+    with services.database.reading() as session:
+        due = [
+            (p.id, p.closes_at)
+            for p in queries.open_pulses(session)
+            if p.remind_at is not None and p.remind_at <= now and p.reminded_at is None
+        ]
+    for pulse_id, closes_at in due:
+        with services.database.unit_of_work() as session:
+            if not queries.claim_reminders(session, pulse_id, now):
+                continue
+            targets = queries.reminder_targets(session, pulse_id)
+        text = messages.PULSE_REMINDER.format(closes=slack_date(closes_at))
+        for target in targets:
+            with services.database.unit_of_work() as session:
+                if not queries.claim_reminder(session, target.delivery_id):
+                    continue
+            services.pacer.acquire()
+            try:
+                posted = services.client.chat_postMessage(
+                    channel=target.channel_id, thread_ts=target.message_ts, text=text
+                )
+                ts = str(posted["ts"])
+            except SlackApiError as error:
+                logger.warning(
+                    "reminder for delivery %s failed: %s",
+                    target.delivery_id,
+                    error.response.get("error"),
+                )
+                ts = "failed"
+            with services.database.unit_of_work() as session:
+                queries.set_reminder_ts(session, target.delivery_id, ts)
+            reminded += ts != "failed"
+    return reminded
+
+
+def close_due_pulses(services: Services) -> int:
+    """Close every pulse whose window has ended, evaluate it and post what changed."""
+    now = services.now()
+    with services.database.reading() as session:
+        due = [p.id for p in queries.open_pulses(session) if p.closes_at <= now]
+    closed = 0
+    for pulse_id in due:
+        if (
+            close_and_publish(services.database, services.client, pulse_id, services.now)
+            is not None
+        ):
+            closed += 1
+    return closed
