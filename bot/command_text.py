@@ -264,4 +264,6 @@ _PARSERS: dict[str, Callable[[list[Token]], Command]] = {
     "sla": _parse_sla,
     "weight": _parse_weight,
     "config": _parse_config,
+    "digest": _no_arguments("digest"),
+    "export": _no_arguments("export"),
 }

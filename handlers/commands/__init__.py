@@ -11,7 +11,7 @@ from bot import messages
 from bot.command_text import CommandError, parse
 from bot.engagements import Caller
 from bot.services import Services
-from handlers.commands import alerts, people, pulse, settings, setup
+from handlers.commands import alerts, digest, people, pulse, settings, setup
 from handlers.commands import help as help_command
 from handlers.commands.request import CommandRequest, Subcommand
 
@@ -30,6 +30,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "sla": alerts.sla,
     "config": settings.config,
     "weight": settings.weight,
+    "digest": digest.digest,
+    "export": digest.export,
 }
 
 # Answered from memory, so the answer can ride in the acknowledgement itself.

@@ -1,0 +1,117 @@
+"""Build one engagement's ``DigestInput`` from the database: history, SLA marks, alerts, themes."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.digest.chart import CHART_PULSES
+from bot.digest.model import BASELINE_PULSES, DigestInput, OpenAlert, PulsePoint
+from bot.divergence import SIDES, PulseFigures, Side, SlaStatus
+from bot.evaluation import pulse_figures, thresholds_of
+from bot.schedule import ScheduleError, parse_schedule
+from bot.themes import Comment, Theme, side_themes
+from storage import alerts as alert_queries
+from storage import digests as queries
+from storage.models import Engagement, Pulse
+
+_STATUSES: dict[str, SlaStatus] = {"green": "green", "amber": "amber", "red": "red"}
+
+
+def history_pulses(session: Session, engagement_id: int) -> list[Pulse]:
+    """The baseline's first four closed pulses and the last twelve, oldest first, no repeats."""
+    first = queries.first_closed(session, engagement_id, BASELINE_PULSES)
+    last = alert_queries.closed_pulses(session, engagement_id, before=None, limit=CHART_PULSES)
+    seen = {p.id for p in last}
+    return [p for p in first if p.id not in seen] + last
+
+
+def sla_at_close(
+    session: Session, engagement_id: int, pulses: Sequence[Pulse]
+) -> list[SlaStatus | None]:
+    """Per pulse, the SLA status last recorded at or before it closed."""
+    closes = [p.closed_at for p in pulses if p.closed_at is not None]
+    if not closes:
+        return [None] * len(pulses)
+    marks = queries.sla_marks(session, engagement_id, min(closes), max(closes))
+    times = [at for at, _ in marks]
+    found: list[SlaStatus | None] = []
+    for pulse in pulses:
+        where = bisect_right(times, pulse.closed_at) if pulse.closed_at else 0
+        found.append(_STATUSES.get(marks[where - 1][1]) if where else None)
+    return found
+
+
+def latest_themes(
+    session: Session, pulse: Pulse, figures: PulseFigures, anonymity_min: int
+) -> dict[Side, list[Theme]]:
+    """The top themes per side in the pulse's comments; nothing for a withheld side."""
+    by_side: dict[str, list[Comment]] = {side: [] for side in SIDES}
+    for comment in queries.comments(session, pulse.id):
+        by_side[comment.side].append(
+            Comment(str(comment.member_id), comment.text, comment.polarity)
+        )
+    return {
+        side: side_themes(
+            by_side[side], respondents=figures.of(side).answered, anonymity_min=anonymity_min
+        )
+        for side in SIDES
+    }
+
+
+def next_pulse_at(engagement: Engagement, now: datetime) -> datetime | None:
+    """When the engagement's schedule next sends a pulse; None if it cannot be read."""
+    try:
+        return parse_schedule(engagement.schedule).next_after(now, engagement.timezone)
+    except (ScheduleError, ValueError):
+        return None
+
+
+def assemble(
+    session: Session, engagement: Engagement, now: datetime, *, themes: bool = True
+) -> DigestInput:
+    """Everything the digest of ``engagement`` shows at ``now``, read in one session.
+
+    Figures come from the SQL aggregates of ``pulse_figures``, so a side below the
+    anonymity minimum arrives withheld and stays so in every rendering.
+    """
+    thresholds = thresholds_of(engagement)
+    closed = [p for p in history_pulses(session, engagement.id) if p.closed_at is not None]
+    pulses = sorted(closed, key=lambda p: (p.closed_at, p.id))
+    figures = pulse_figures(session, pulses, thresholds)
+    sla = sla_at_close(session, engagement.id, pulses)
+    history = [
+        PulsePoint(p.closed_at, figures[p.id], status)
+        for p, status in zip(pulses, sla, strict=True)
+        if p.closed_at is not None and p.id in figures
+    ]
+    latest = alert_queries.latest_sla(session, engagement.id)
+    open_alerts = [
+        OpenAlert(
+            rule=a.rule,
+            sentence=a.sentence,
+            opened_at=a.opened_at,
+            owner_user_id=a.owner_user_id,
+            acknowledged=a.status == "acknowledged",
+        )
+        for a in alert_queries.live(session, engagement.id)
+    ]
+    found: dict[Side, list[Theme]] = {}
+    if themes and pulses and pulses[-1].id in figures:
+        found = latest_themes(session, pulses[-1], figures[pulses[-1].id], thresholds.anonymity_min)
+    return DigestInput(
+        engagement=engagement.name,
+        client_org=engagement.client_org,
+        provider_org=engagement.provider_org,
+        thresholds=thresholds,
+        history=history,
+        now=now,
+        open_alerts=open_alerts,
+        themes=found,
+        sla_status=_STATUSES.get(latest.status) if latest is not None else None,
+        next_pulse=next_pulse_at(engagement, now),
+        tz=engagement.timezone,
+    )

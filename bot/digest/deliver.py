@@ -1,0 +1,81 @@
+"""Put a digest in one person's DM: the text as blocks, then the chart uploaded under it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.digest.chart import render_chart
+from bot.digest.model import DigestInput
+from bot.digest.text import day_month, digest_sections, render_blocks
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedDigest:
+    """A digest ready to send: rendered once, sent to as many sponsors as need it."""
+
+    engagement: str
+    summary: str
+    blocks: list[dict[str, Any]]
+    chart: bytes
+    filename: str
+    title: str
+
+    @property
+    def chart_alt(self) -> str:
+        """What a screen reader says for the chart."""
+        return (
+            f"Chart of {self.engagement}: both sides' index over the last pulses, with each "
+            "side's tolerance line and the SLA status below."
+        )
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "engagement"
+
+
+def render(digest: DigestInput) -> RenderedDigest:
+    """Text, blocks and chart of one digest; the summary line doubles as notification text."""
+    summary = digest_sections(digest)[0].split("\n", 1)[0]
+    local = digest.now.astimezone(digest.zone)
+    return RenderedDigest(
+        engagement=digest.engagement,
+        summary=summary,
+        blocks=render_blocks(digest),
+        chart=render_chart(digest),
+        filename=f"rapport-{_slug(digest.engagement)}-{local:%Y-%m-%d}.png",
+        title=f"{digest.engagement} — week of {day_month(digest.now, digest.zone)}",
+    )
+
+
+def dm_channel(client: WebClient, user_id: str) -> str:
+    """The bot's DM channel with a person (uploads need a channel id, not a user id)."""
+    opened = client.conversations_open(users=user_id)
+    return str(opened["channel"]["id"])
+
+
+def send_file(client: WebClient, user_id: str, content: str, filename: str, title: str) -> str:
+    """Upload a text file (an export) to a person's DM; returns the DM channel."""
+    channel = dm_channel(client, user_id)
+    client.files_upload_v2(channel=channel, content=content, filename=filename, title=title)
+    return channel
+
+
+def send_digest(client: WebClient, user_id: str, digest: RenderedDigest) -> str:
+    """DM the digest to one person and upload its chart there; returns the DM channel.
+
+    Raises ``SlackClientError`` when either step fails; the caller records it.
+    """
+    channel = dm_channel(client, user_id)
+    client.chat_postMessage(channel=channel, text=digest.summary, blocks=digest.blocks)
+    client.files_upload_v2(
+        channel=channel,
+        file=digest.chart,
+        filename=digest.filename,
+        title=digest.title,
+        alt_txt=digest.chart_alt,
+    )
+    return channel

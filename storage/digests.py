@@ -1,0 +1,160 @@
+"""Queries behind the digest, App Home and export: history, SLA marks, comments, weekly claims."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.models import DigestDelivery, Engagement, Member, Pulse, Response, SlaRecord
+
+
+def first_closed(session: Session, engagement_id: int, limit: int) -> list[Pulse]:
+    """The first `limit` closed pulses of an engagement, oldest first (its baseline)."""
+    stmt = (
+        select(Pulse)
+        .where(Pulse.engagement_id == engagement_id, Pulse.status == "closed")
+        .order_by(Pulse.opened_at, Pulse.id)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt).all())
+
+
+def all_closed(session: Session, engagement_id: int) -> list[Pulse]:
+    """Every closed pulse of an engagement, oldest first."""
+    stmt = select(Pulse).where(Pulse.engagement_id == engagement_id, Pulse.status == "closed")
+    return list(session.scalars(stmt.order_by(Pulse.opened_at, Pulse.id)).all())
+
+
+def sla_marks(
+    session: Session, engagement_id: int, since: datetime, until: datetime
+) -> list[tuple[datetime, str]]:
+    """SLA records in [since, until] and the last one before `since`, oldest first."""
+    base = select(SlaRecord.recorded_at, SlaRecord.status).where(
+        SlaRecord.engagement_id == engagement_id
+    )
+    before = session.execute(
+        base.where(SlaRecord.recorded_at < since)
+        .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+        .limit(1)
+    ).all()
+    during = session.execute(
+        base.where(SlaRecord.recorded_at >= since, SlaRecord.recorded_at <= until).order_by(
+            SlaRecord.recorded_at, SlaRecord.id
+        )
+    ).all()
+    return [(at, status) for at, status in [*before, *during]]
+
+
+@dataclass(frozen=True, slots=True)
+class SideComment:
+    """A comment of one pulse with its side; `member_id` only tells authors apart."""
+
+    side: str
+    member_id: int
+    text: str
+    polarity: float
+
+
+def comments(session: Session, pulse_id: int) -> list[SideComment]:
+    """The rated responses' comments of a pulse."""
+    stmt = (
+        select(Member.side, Response.member_id, Response.comment, Response.polarity)
+        .join(Member, Member.id == Response.member_id)
+        .where(
+            Response.pulse_id == pulse_id,
+            Response.comment.is_not(None),
+            Response.rating.is_not(None),
+        )
+        .order_by(Response.id)
+    )
+    return [
+        SideComment(side, member_id, text or "", polarity or 0.0)
+        for side, member_id, text, polarity in session.execute(stmt)
+    ]
+
+
+def active_sponsors(session: Session, engagement_id: int) -> Sequence[Member]:
+    stmt = select(Member).where(
+        Member.engagement_id == engagement_id,
+        Member.role == "sponsor",
+        Member.status == "active",
+    )
+    return session.scalars(stmt.order_by(Member.id)).all()
+
+
+def claim_week(
+    session: Session, engagement_id: int, member_id: int, week: date, now: datetime
+) -> int | None:
+    """Record that this sponsor's digest for `week` is being sent; None if already claimed.
+
+    The unique (engagement, member, week) row is the claim: of two clocks inserting it
+    at once, PostgreSQL makes the second wait for the first and then refuses it; SQLite
+    serialises the two writers.
+    """
+    existing = session.scalar(
+        select(DigestDelivery.id).where(
+            DigestDelivery.engagement_id == engagement_id,
+            DigestDelivery.member_id == member_id,
+            DigestDelivery.week == week,
+        )
+    )
+    if existing is not None:
+        return None
+    claim = DigestDelivery(
+        engagement_id=engagement_id, member_id=member_id, week=week, claimed_at=now
+    )
+    try:
+        with session.begin_nested():
+            session.add(claim)
+            session.flush()
+    except IntegrityError:
+        return None
+    return claim.id
+
+
+def finish_week(session: Session, claim_id: int, *, sent_at: datetime | None, error: str) -> None:
+    """Mark a claim sent (with `sent_at`) or failed (with `error`)."""
+    values = (
+        {"status": "sent", "sent_at": sent_at, "error": None}
+        if sent_at
+        else {
+            "status": "failed",
+            "error": error[:64],
+        }
+    )
+    session.execute(update(DigestDelivery).where(DigestDelivery.id == claim_id).values(**values))
+
+
+@dataclass(frozen=True, slots=True)
+class OwnAnswer:
+    """One of the viewer's own past answers."""
+
+    closed_at: datetime | None
+    rating: int | None
+    guess: int | None
+    comment: str | None
+
+
+def own_answers(session: Session, member_id: int, limit: int) -> list[OwnAnswer]:
+    """A member's answers to closed pulses, newest first."""
+    stmt = (
+        select(Pulse.closed_at, Response.rating, Response.guess, Response.comment)
+        .join(Pulse, Pulse.id == Response.pulse_id)
+        .where(Response.member_id == member_id, Pulse.status == "closed")
+        .order_by(Pulse.opened_at.desc(), Pulse.id.desc())
+        .limit(limit)
+    )
+    return [OwnAnswer(*row) for row in session.execute(stmt)]
+
+
+def engagements_named(session: Session, name: str, team_id: str | None) -> Sequence[Engagement]:
+    """Engagements called `name` (any case), in one workspace if `team_id` is given."""
+    stmt = select(Engagement).where(func.lower(Engagement.name) == name.lower())
+    if team_id is not None:
+        stmt = stmt.where(Engagement.team_id == team_id)
+    return session.scalars(stmt.order_by(Engagement.team_id)).all()

@@ -1,0 +1,170 @@
+"""`/rapport digest` and `export` end to end: the caller's DM gets the digest and its chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from PIL import Image
+
+from bot.digest import digest_numbers
+from bot.digest.assemble import assemble
+from bot.divergence.wording import shown
+from storage import engagements as engagement_queries
+from tests.conftest import RunningApp
+from tests.handlers.commands.test_alerts import answer_round, close
+from tests.support import flows
+from tests.support.slack_api import SlackStandIn
+
+SPONSOR = "U0SPON"
+OTHER_LEAD, OTHER_SPONSOR, OTHER_CHANNEL = "U0LEAD2", "U0SPON2", "C0OTHER"
+
+
+class UploadingStandIn(SlackStandIn):
+    """The stand-in, keeping upload bodies as bytes whatever their Content-Type.
+
+    slack_sdk POSTs the file with urllib's default form Content-Type, which the shared
+    stand-in tries to decode as a form; binary PNGs then break its handler.
+    """
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        base: Any = super()._handler()
+
+        class Handler(base):  # type: ignore[misc, valid-type]
+            def _params(self) -> dict[str, Any]:
+                if urlparse(self.path).path.startswith("/upload/"):
+                    length = int(self.headers.get("Content-Length") or 0)
+                    return {"_raw": self.rfile.read(length)}
+                return dict(super()._params())
+
+        return Handler
+
+
+@pytest.fixture
+def standin() -> Iterator[SlackStandIn]:
+    server = UploadingStandIn().start()
+    yield server
+    server.stop()
+
+
+def dm_posts(rapport: RunningApp, user: str) -> list[dict[str, Any]]:
+    channel = "D" + user[1:]
+    return [
+        c.params
+        for c in rapport.standin.calls_to("chat.postMessage")
+        if c.params.get("channel") == channel
+    ]
+
+
+def uploads_to(rapport: RunningApp, user: str) -> list[bytes]:
+    """The bytes of each file whose upload was completed into the user's DM."""
+    channel = "D" + user[1:]
+    found = []
+    for call in rapport.standin.calls_to("files.completeUploadExternal"):
+        if call.params.get("channel_id") != channel:
+            continue
+        files = call.params["files"]
+        for item in json.loads(files) if isinstance(files, str) else files:
+            found.append(rapport.standin.uploads[item["id"]])
+    return found
+
+
+def blocks_text(params: dict[str, Any]) -> str:
+    blocks = params["blocks"]
+    blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+def with_history(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    flows.add(rapport, (SPONSOR,), "client", "sponsor")
+    answer_round(rapport, [4, 4, 5], [4, 4, 4])
+    close(rapport)
+    answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    close(rapport)
+
+
+def other_engagement(rapport: RunningApp) -> None:
+    flows.set_up(rapport, "Other deal", lead=OTHER_LEAD, channel=OTHER_CHANNEL)
+    added = rapport.slack.command(
+        f"add {flows.mentions((OTHER_SPONSOR,))} client sponsor",
+        user=OTHER_LEAD,
+        channel=OTHER_CHANNEL,
+    )
+    assert "Added" in added.text, added.text
+
+
+def test_digest_sends_the_callers_dm_the_numbers_and_a_chart(rapport: RunningApp) -> None:
+    with_history(rapport)
+    reply = rapport.slack.command("digest", user=SPONSOR, channel="D0SPON")
+    assert reply.ephemeral and "in our DM" in reply.text
+
+    with rapport.database.reading() as session:
+        engagement = engagement_queries.by_name(session, "T0RAPPORT", "Acme deal")
+        assert engagement is not None
+        numbers = digest_numbers(assemble(session, engagement, rapport.clock()))
+    assert numbers is not None and numbers.client.index is not None
+    assert numbers.provider.index is not None
+    client, provider = shown(numbers.client.index), shown(numbers.provider.index)
+
+    (post,) = dm_posts(rapport, SPONSOR)
+    text = blocks_text(post)
+    assert f"client {client} (below its 70)" in text
+    assert f"provider {provider} (above its 60)" in text
+    assert f"gap {abs(client - provider)}, widening" in text
+    assert "Open alerts" in text and "divergence" not in post["text"].lower()
+    assert "U0CLI1" not in text  # counts, never names
+
+    (png,) = uploads_to(rapport, SPONSOR)
+    image = Image.open(io.BytesIO(png))
+    image.verify()
+    assert image.format == "PNG" and image.size == (800, 450)
+    assert 10_000 < len(png) < 500_000
+
+
+def test_members_and_other_engagements_sponsors_get_nothing(rapport: RunningApp) -> None:
+    with_history(rapport)
+    other_engagement(rapport)
+    for user, where in ((OTHER_SPONSOR, 'in:"Acme deal"'), ("U0CLI1", "")):
+        reply = rapport.slack.command(f"digest {where}", user=user)
+        assert "Only the leads and sponsors of *Acme deal*" in reply.text
+        assert reply.ephemeral
+    refused = rapport.slack.command("digest", user=OTHER_SPONSOR, channel=flows.CHANNEL)
+    assert "Only the leads and sponsors" in refused.text
+    export = rapport.slack.command('export in:"Acme deal"', user=OTHER_SPONSOR)
+    assert "Only the leads and sponsors" in export.text
+    for user in (OTHER_SPONSOR, "U0CLI1"):
+        assert dm_posts(rapport, user) == [] and uploads_to(rapport, user) == []
+
+    # Their own engagement's digest has no pulse yet, and nothing of Acme's.
+    own = rapport.slack.command("digest", user=OTHER_SPONSOR, channel="D0SPON2")
+    assert "in our DM" in own.text, own.text
+    (post,) = dm_posts(rapport, OTHER_SPONSOR)
+    assert "Other deal" in blocks_text(post) and "Acme deal" not in blocks_text(post)
+    assert "no pulse has closed yet" in blocks_text(post)
+
+
+def test_export_uploads_one_row_per_pulse_to_the_lead(rapport: RunningApp) -> None:
+    with_history(rapport)
+    reply = rapport.slack.command("export")
+    assert "2 pulses" in reply.text and reply.ephemeral
+    (upload,) = uploads_to(rapport, flows.LEAD)
+    rows = list(csv.DictReader(io.StringIO(upload.decode())))
+    assert [r["pulse"] for r in rows] == ["1", "2"]
+    assert rows[1]["client_answered"] == "3" and rows[1]["client_eligible"] == "4"
+    assert float(rows[1]["client_index"]) < 70 < float(rows[1]["provider_index"]) + 10
+    assert not any("U0" in value for row in rows for value in row.values())
+
+
+def test_a_failed_upload_is_said_not_swallowed(rapport: RunningApp) -> None:
+    with_history(rapport)
+    rapport.standin.fail("files.getUploadURLExternal", "not_allowed_token_type")
+    reply = rapport.slack.command("digest", user=SPONSOR)
+    assert "couldn't send you the digest" in reply.text
+    assert "not_allowed_token_type" in reply.text
