@@ -158,3 +158,37 @@ def engagements_named(session: Session, name: str, team_id: str | None) -> Seque
     if team_id is not None:
         stmt = stmt.where(Engagement.team_id == team_id)
     return session.scalars(stmt.order_by(Engagement.team_id)).all()
+
+
+def engagements_with_sponsors(session: Session) -> Sequence[Engagement]:
+    """Engagements that have at least one active sponsor, by id."""
+    has_sponsor = (
+        select(Member.id)
+        .where(
+            Member.engagement_id == Engagement.id,
+            Member.role == "sponsor",
+            Member.status == "active",
+        )
+        .exists()
+    )
+    return session.scalars(select(Engagement).where(has_sponsor).order_by(Engagement.id)).all()
+
+
+def sponsors_without_digest(session: Session, engagement_id: int, week: date) -> Sequence[Member]:
+    """Active sponsors with no digest row (sent, sending or failed) for `week`."""
+    claimed = (
+        select(DigestDelivery.id)
+        .where(
+            DigestDelivery.engagement_id == engagement_id,
+            DigestDelivery.member_id == Member.id,
+            DigestDelivery.week == week,
+        )
+        .exists()
+    )
+    stmt = select(Member).where(
+        Member.engagement_id == engagement_id,
+        Member.role == "sponsor",
+        Member.status == "active",
+        ~claimed,
+    )
+    return session.scalars(stmt.order_by(Member.id)).all()
