@@ -7,6 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot import messages
+from bot.schedule import (
+    DAY_NAMES,
+    ScheduleError,
+    parse_day_time,
+    parse_duration,
+    parse_schedule,
+    validate_timezone,
+)
 from storage.models import ROLES, SIDES
 
 MAX_TEXT = 1000
@@ -235,20 +243,50 @@ def _parse_config(tokens: list[Token]) -> Command:
     for token in tokens:
         if token.key is None:
             raise CommandError(messages.CONFIG_USAGE)
-        if token.key not in CONFIG_KEYS:
-            raise CommandError(messages.CONFIG_UNKNOWN.format(key=_short(token.key)))
-        field = CONFIG_KEYS[token.key]
-        low = 2 if field == "anonymity_min" else 0
-        high = 50 if field == "anonymity_min" else 100
-        if not token.value.isdigit() or not low <= int(token.value) <= high:
-            what = f"a whole number from {low} to {high}"
-            raise CommandError(
-                messages.CONFIG_BAD_VALUE.format(
-                    key=token.key, what=what, value=_short(token.value)
-                )
-            )
-        args[field] = token.value
+        field, value = config_value(token.key, token.value)
+        args[field] = value
     return Command("config", args=args)
+
+
+def config_value(key: str, raw: str) -> tuple[str, str]:
+    """Check one setting; returns the engagement field and its canonical value."""
+    if key in SCHEDULE_KEYS:
+        try:
+            return SCHEDULE_KEYS[key], _schedule_value(key, raw.strip())
+        except ScheduleError as error:
+            raise CommandError(f"`{key}`: {error}") from None
+    if key not in CONFIG_KEYS:
+        raise CommandError(messages.CONFIG_UNKNOWN.format(key=_short(key)))
+    field = CONFIG_KEYS[key]
+    low = 2 if field == "anonymity_min" else 0
+    high = 50 if field == "anonymity_min" else 100
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        what = f"a whole number from {low} to {high}"
+        raise CommandError(messages.CONFIG_BAD_VALUE.format(key=key, what=what, value=_short(raw)))
+    return field, raw
+
+
+SCHEDULE_KEYS = {
+    "schedule": "schedule",
+    "timezone": "timezone",
+    "window": "window_hours",
+    "reminder": "reminder_hours",
+    "digest": "digest_schedule",
+}
+
+
+def _schedule_value(key: str, raw: str) -> str:
+    if key == "schedule":
+        return parse_schedule(raw).text
+    if key == "timezone":
+        return validate_timezone(raw)
+    if key == "digest":
+        weekday, at = parse_day_time(raw)
+        return f"{DAY_NAMES[weekday]} {at.strftime('%H:%M')}"
+    hours = parse_duration(raw).total_seconds() / 3600
+    if hours != int(hours):
+        raise ScheduleError(f"use whole hours, like `72h` or `3d`, not `{_short(raw)}`.")
+    return str(int(hours))
 
 
 _PARSERS: dict[str, Callable[[list[Token]], Command]] = {

@@ -213,15 +213,22 @@ SLA_USAGE = "SLA reads: `/rapport sla green|amber|red [note]`, for example `/rap
 WEIGHT_USAGE = "Weight reads: `/rapport weight @ana 2` — a stake weight from 0.1 to 10."
 WEIGHT_SET = "{person}'s stake weight on *{engagement}* is now {weight:g}."
 CONFIG_USAGE = (
-    "Config reads: `/rapport config client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`. "
-    "Tolerances and the gap are points from 0 to 100; anonymity is at least 2."
+    "Config reads: `/rapport config client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3` "
+    'or `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h '
+    'digest="mon 08:00"`. Tolerances and the gap are points from 0 to 100; anonymity is at least 2. '
+    "`/rapport config` alone opens a form."
 )
 CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
 CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
+CONFIG_REMINDER_AFTER_CLOSE = "The reminder ({reminder}h before closing) must come before the window ({window}h) ends, so keep `reminder` shorter than `window`."
 CONFIG_SHOW = (
-    "*{engagement}* settings: client tolerance {client_tolerance}, provider tolerance "
-    "{provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}."
+    "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours}h with a "
+    "reminder {reminder_hours}h before closing; digest `{digest_schedule}`; client tolerance "
+    "{client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity "
+    "minimum {anonymity_min}."
 )
+CONFIG_MODAL_TITLE = "Engagement settings"
+STATUS_NEXT = " Next pulse: {when} (`{schedule}`, {timezone})."
 CONFIG_DONE = "Saved. " + CONFIG_SHOW
 
 DIGEST_READERS_ONLY = "Only the leads and sponsors of *{engagement}* can see its digest and export."
@@ -235,3 +242,20 @@ EXPORT_SENT = (
     "side figures only, never anyone's answer)."
 )
 EXPORT_NOT_SENT = "I couldn't send you the export of *{engagement}* ({error}). Please try again."
+
+HOME_NO_ENGAGEMENT = "You're not on any engagement yet. Set one up, or ask a lead to add you."
+HOME_ENGAGEMENT = (
+    "*{name}* — {client} (client) and {provider} (provider)\nYou: {role} on the {side} side."
+)
+HOME_PULSE_OPEN = "Pulse open, closes {closes}. Answered so far: client {client_answered} of {client_asked}, provider {provider_answered} of {provider_asked}."
+HOME_NO_PULSE_OPEN = "No pulse open."
+HOME_PENDING = ":wave: A pulse is waiting for your answer; it closes {closes}. The buttons are in your DM with me."
+HOME_ANSWERED = "You've answered the open pulse ({rating}); you can change it in your DM until it closes {closes}."
+HOME_YOUR_ANSWERS = "*Your last answers* (only you see these)"
+HOME_ANSWER_LINE = "• {day}: {rating}{guess}{comment}"
+HOME_NO_ANSWERS = "_You haven't answered a closed pulse yet._"
+HOME_MORE = '…and {count} more engagements: use `/rapport digest in:"name"`.'
+HOME_DIGEST_BUTTON = "Preview digest"
+HOME_EXPORT_BUTTON = "Export CSV"
+HOME_SETUP_BUTTON = "Set up an engagement"
+HOME_HELP = "`/rapport help` lists every command."

@@ -7,15 +7,18 @@ import logging
 from typing import Any
 
 from slack_bolt import Ack, App
+from sqlalchemy.exc import NoResultFound
 
 from bot import blocks, messages
 from bot.command_text import CommandError, clean_name
-from bot.engagements import Caller, ensure_name_free
+from bot.config_form import CONFIG_VIEW, read_form
+from bot.engagements import Caller, ensure_name_free, require_lead
 from bot.pulses import NotARecipientError, PulseClosedError, record_answer
 from bot.services import Services
 from handlers.actions import rendered, update_pulse_message
+from handlers.commands.settings import apply_settings, show
 from handlers.commands.setup import create_and_announce
-from storage.models import COMMENT_MAX
+from storage.models import COMMENT_MAX, Engagement
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +67,34 @@ def register(app: App, services: Services) -> None:
             return
         ack()
         update_pulse_message(services, meta.get("c"), meta.get("ts"), message)
+
+    @app.view(CONFIG_VIEW)
+    def config(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        values, errors = read_form((view.get("state") or {}).get("values") or {})
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        user = body.get("user") or {}
+        caller = Caller(
+            team_id=str(user.get("team_id") or (body.get("team") or {}).get("id") or ""),
+            user_id=str(user.get("id") or ""),
+        )
+        try:
+            engagement_id = int(json.loads(view.get("private_metadata") or "")["e"])
+            with services.database.unit_of_work() as session:
+                engagement = session.get_one(Engagement, engagement_id)
+                require_lead(session, engagement, caller)
+                apply_settings(engagement, values)
+                text = show(engagement, messages.CONFIG_DONE)
+        except CommandError as error:
+            ack(response_action="errors", errors={"reminder": str(error)[:150]})
+            return
+        except (ValueError, KeyError, NoResultFound):
+            logger.warning("settings form with unreadable metadata")
+            ack(response_action="errors", errors={"schedule": messages.SOMETHING_WRONG})
+            return
+        ack()
+        services.client.chat_postMessage(channel=caller.user_id, text=text)
 
     @app.view(blocks.SETUP_VIEW)
     def setup(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

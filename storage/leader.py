@@ -51,9 +51,16 @@ class Leadership:
         return won
 
     def release(self) -> None:
-        if self._connection is not None:
-            try:
-                self._connection.close()
-            except Exception:
-                logger.debug("closing the leader connection failed", exc_info=True)
+        """Stand down: unlock, and drop the connection rather than pool it."""
+        if self._connection is None:
+            return
+        try:
+            self._connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": CLOCK_LOCK})
+            self._connection.commit()
+        except Exception:
+            logger.debug("unlocking the clock lock failed; dropping the connection", exc_info=True)
+        finally:
+            # A pooled connection would keep a session lock alive; invalidate closes it.
+            self._connection.invalidate()
+            self._connection.close()
             self._connection = None

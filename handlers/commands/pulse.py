@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot import messages
 from bot.engagements import choose, mention, require_lead, require_member
 from bot.fanout import deliver
 from bot.pulses import open_pulse, slack_date
 from bot.pulses import status as pulse_status
+from bot.schedule import ScheduleError, parse_schedule
 from handlers.commands.request import CommandRequest
 from storage import engagements as engagement_queries
+from storage.models import Engagement
 
 
 def send(request: CommandRequest) -> None:
@@ -68,4 +72,16 @@ def status(request: CommandRequest) -> None:
             else messages.STATUS_NEVER
         )
         text = messages.STATUS_NONE.format(engagement=engagement.name, last=last)
+    text += next_pulse_text(engagement, services.now())
     request.say(text)
+
+
+def next_pulse_text(engagement: Engagement, now: datetime) -> str:
+    """When the schedule asks next, in the reader's own time zone (and the engagement's)."""
+    try:
+        when = parse_schedule(engagement.schedule).next_after(now, engagement.timezone)
+    except ScheduleError:
+        return ""
+    return messages.STATUS_NEXT.format(
+        when=slack_date(when), schedule=engagement.schedule, timezone=engagement.timezone
+    )

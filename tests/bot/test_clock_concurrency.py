@@ -1,0 +1,89 @@
+"""Two clocks at once: one leads; and even two acting together send each DM once."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from bot import jobs
+from bot.clock import Clock
+from bot.services import Services
+from storage.db import Database
+from storage.leader import Leadership
+from tests.conftest import RunningApp
+from tests.support import flows
+
+DUE = datetime(2026, 1, 13, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.postgres
+def test_only_one_clock_leads_and_a_standby_takes_over(postgres_url: str) -> None:
+    first, second = Database(postgres_url), Database(postgres_url)
+    a, b = Leadership(first), Leadership(second)
+    try:
+        assert a.is_leader()
+        assert not b.is_leader()
+        assert a.is_leader()  # still
+        a.release()  # the leader's process dies: its connection, and lock, go with it
+        assert b.is_leader()
+        assert not a.is_leader()
+    finally:
+        a.release()
+        b.release()
+        first.dispose()
+        second.dispose()
+
+
+def test_two_clocks_acting_together_send_each_dm_once(rapport: RunningApp) -> None:
+    """Leader election aside, the rows alone keep sends single: unique slots, claimed DMs."""
+    with time_machine.travel(DUE - timedelta(days=3), tick=False) as traveller:
+        flows.engagement_with_people(rapport)
+        flows.add(rapport, tuple(f"U0MANY{i:02d}" for i in range(20)), "client")
+        traveller.move_to(DUE)
+        second = Database(rapport.database.url)
+        others = Services(
+            rapport.services.settings,
+            second,
+            rapport.services.client,
+            rapport.services.now,
+            rapport.services.pacer,
+        )
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def act(services: Services) -> None:
+            try:
+                barrier.wait()
+                jobs.open_due_pulses(services)
+                jobs.send_pending(services)
+            except BaseException as error:
+                errors.append(error)
+
+        threads = [threading.Thread(target=act, args=(s,)) for s in (rapport.services, others)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        second.dispose()
+    assert errors == []
+    counts = Counter(c.params["channel"] for c in rapport.standin.dms())
+    assert len(counts) == 27 and set(counts.values()) == {1}
+
+
+def test_the_clock_ticks_on_schedule_and_survives_a_failing_job(rapport: RunningApp) -> None:
+    ran: list[str] = []
+
+    def broken(_services: Services) -> None:
+        ran.append("broken")
+        raise RuntimeError("boom")
+
+    clock = Clock(
+        rapport.services, extra={"digests.send": broken, "after": lambda s: ran.append("after")}
+    )
+    clock.tick()
+    clock.leadership.release()
+    assert ran == ["broken", "after"]
