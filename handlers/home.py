@@ -1,75 +1,77 @@
-"""The App Home tab: your engagements, your role, and a button to set one up."""
+"""The App Home tab: the state of each engagement for leads and sponsors, your own pulse for all."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from slack_bolt import App
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
-    DividerBlock,
-    HeaderBlock,
-    MarkdownTextObject,
-    SectionBlock,
-)
-from slack_sdk.models.views import View
+from slack_bolt import Ack, App
+from sqlalchemy.orm import Session
 
 from bot import blocks
-from bot.pulses import slack_date
+from bot.command_text import CommandError
+from bot.engagements import Caller
+from bot.home import DIGEST_BUTTON, EXPORT_BUTTON, SETUP_BUTTON, home_view
 from bot.services import Services
-from storage import engagements as engagement_queries
-from storage import pulses as pulse_queries
+from handlers.commands.digest import Pick, Send, send_export, send_preview
+from storage.models import Engagement
 
-SETUP_BUTTON = "home.setup"
+logger = logging.getLogger(__name__)
+
+__all__ = ["SETUP_BUTTON", "register"]
 
 
-def home_view(services: Services, team_id: str, user_id: str) -> dict[str, Any]:
-    body: list[Block] = [HeaderBlock(text="Rapport")]
-    with services.database.reading() as session:
-        for engagement in engagement_queries.of_person(session, team_id, user_id):
-            me = engagement_queries.member(session, engagement.id, team_id, user_id)
-            pulse = pulse_queries.open_pulse(session, engagement.id)
-            state = (
-                f"Pulse open, closes {slack_date(pulse.closes_at)}." if pulse else "No pulse open."
-            )
-            role = f"{me.role} on the {me.side} side" if me else ""
-            body += [
-                SectionBlock(
-                    text=MarkdownTextObject(
-                        text=f"*{engagement.name}* — {engagement.client_org} (client) and "
-                        f"{engagement.provider_org} (provider)\nYou: {role}. {state}"
-                    )
-                ),
-                DividerBlock(),
-            ]
-    if len(body) == 1:
-        body.append(
-            SectionBlock(
-                text=MarkdownTextObject(
-                    text="You're not on any engagement yet. Set one up, or ask a lead to add you."
-                )
-            )
-        )
-    body += [
-        ActionsBlock(elements=[ButtonElement(text="Set up an engagement", action_id=SETUP_BUTTON)]),
-        ContextBlock(elements=[MarkdownTextObject(text="`/rapport help` lists every command.")]),
-    ]
-    return View(type="home", blocks=body).to_dict()
+def _clicked(body: dict[str, Any]) -> tuple[Caller, Pick]:
+    """Who pressed a Home button, and the engagement it names (checked by the callee)."""
+    user = body.get("user") or {}
+    caller = Caller(
+        team_id=str(user.get("team_id") or (body.get("team") or {}).get("id") or ""),
+        user_id=str(user.get("id") or ""),
+    )
+    raw = str((body.get("actions") or [{}])[0].get("value") or "")
+
+    def pick(session: Session) -> Engagement:
+        engagement = session.get(Engagement, int(raw)) if raw.isdigit() else None
+        if engagement is None or engagement.team_id != caller.team_id:
+            raise CommandError("That engagement no longer exists.")
+        return engagement
+
+    return caller, pick
 
 
 def register(app: App, services: Services) -> None:
+    def publish(team_id: str, user_id: str) -> None:
+        with services.database.reading() as session:
+            view = home_view(session, team_id, user_id, services.now())
+        services.client.views_publish(user_id=user_id, view=view)
+
     @app.event("app_home_opened")
     def opened(event: dict[str, Any], body: dict[str, Any]) -> None:
         if event.get("tab") not in (None, "home"):
             return
-        user_id = str(event.get("user") or "")
-        team_id = str(body.get("team_id") or "")
-        services.client.views_publish(user_id=user_id, view=home_view(services, team_id, user_id))
+        publish(str(body.get("team_id") or ""), str(event.get("user") or ""))
 
     @app.action(SETUP_BUTTON)
-    def setup_from_home(ack: Any, body: dict[str, Any]) -> None:
+    def setup_from_home(ack: Ack, body: dict[str, Any]) -> None:
         ack()
         services.client.views_open(trigger_id=body["trigger_id"], view=blocks.setup_modal(None))
+
+    def send_from_home(send: Send, body: dict[str, Any]) -> None:
+        """Home has no reply channel: the DM is the answer, and a refusal comes by DM too."""
+        caller, pick = _clicked(body)
+        try:
+            sent, text = send(services, caller, pick)
+        except CommandError as error:
+            sent, text = False, str(error)
+        if not sent:
+            services.client.chat_postMessage(channel=caller.user_id, text=text)
+
+    @app.action(DIGEST_BUTTON)
+    def digest_from_home(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        send_from_home(send_preview, body)
+
+    @app.action(EXPORT_BUTTON)
+    def export_from_home(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        send_from_home(send_export, body)

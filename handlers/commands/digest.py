@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from slack_sdk.errors import SlackApiError, SlackClientError
+from sqlalchemy.orm import Session
 
 from bot import messages
 from bot.digest.access import require_reader
 from bot.digest.assemble import assemble
 from bot.digest.deliver import render, send_digest, send_file
-from bot.engagements import choose
+from bot.engagements import Caller, choose
 from bot.export import export_rows, to_csv
+from bot.services import Services
 from handlers.commands.request import CommandRequest
+from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
+
+Pick = Callable[[Session], Engagement]
+Send = Callable[[Services, Caller, Pick], tuple[bool, str]]
 
 
 def _error_code(error: SlackClientError) -> str:
@@ -24,11 +31,13 @@ def _error_code(error: SlackClientError) -> str:
     return "Slack could not be reached"
 
 
-def digest(request: CommandRequest) -> None:
-    """Preview the digest its sponsors get, to the calling lead or sponsor only."""
-    services, caller = request.services, request.caller
+def send_preview(services: Services, caller: Caller, pick: Pick) -> tuple[bool, str]:
+    """DM the caller the digest its sponsors get; returns whether it went, and what to say.
+
+    Raises ``CommandError`` when the caller neither leads nor sponsors the engagement.
+    """
     with services.database.reading() as session:
-        engagement = choose(session, caller, request.command.engagement)
+        engagement = pick(session)
         require_reader(session, engagement, caller)
         digest_input = assemble(session, engagement, services.now())
         name = engagement.name
@@ -36,16 +45,14 @@ def digest(request: CommandRequest) -> None:
         send_digest(services.client, caller.user_id, render(digest_input))
     except SlackClientError as error:
         logger.warning("digest preview for %s failed: %s", caller.user_id, error)
-        request.say(messages.DIGEST_NOT_SENT.format(engagement=name, error=_error_code(error)))
-        return
-    request.say(messages.DIGEST_PREVIEW_SENT.format(engagement=name))
+        return False, messages.DIGEST_NOT_SENT.format(engagement=name, error=_error_code(error))
+    return True, messages.DIGEST_PREVIEW_SENT.format(engagement=name)
 
 
-def export(request: CommandRequest) -> None:
-    """Upload the per-pulse aggregates as CSV to the calling lead or sponsor's DM."""
-    services, caller = request.services, request.caller
+def send_export(services: Services, caller: Caller, pick: Pick) -> tuple[bool, str]:
+    """Upload the per-pulse aggregates as CSV to the caller's DM; whether it went, what to say."""
     with services.database.reading() as session:
-        engagement = choose(session, caller, request.command.engagement)
+        engagement = pick(session)
         require_reader(session, engagement, caller)
         rows = export_rows(session, engagement)
         name = engagement.name
@@ -60,6 +67,17 @@ def export(request: CommandRequest) -> None:
         )
     except SlackClientError as error:
         logger.warning("export for %s failed: %s", caller.user_id, error)
-        request.say(messages.EXPORT_NOT_SENT.format(engagement=name, error=_error_code(error)))
-        return
-    request.say(messages.EXPORT_SENT.format(engagement=name, pulses=len(rows)))
+        return False, messages.EXPORT_NOT_SENT.format(engagement=name, error=_error_code(error))
+    return True, messages.EXPORT_SENT.format(engagement=name, pulses=len(rows))
+
+
+def digest(request: CommandRequest) -> None:
+    caller, name = request.caller, request.command.engagement
+    _, text = send_preview(request.services, caller, lambda s: choose(s, caller, name))
+    request.say(text)
+
+
+def export(request: CommandRequest) -> None:
+    caller, name = request.caller, request.command.engagement
+    _, text = send_export(request.services, caller, lambda s: choose(s, caller, name))
+    request.say(text)
