@@ -1,4 +1,4 @@
-"""The `rapport` command: web, run, migrate, score."""
+"""The `rapport` command: web, run, clock, migrate, score, export, simulate."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bot.settings import ConfigError, Settings, database_url_from_env, load_settings
 
@@ -95,6 +96,62 @@ def cmd_score(_args: argparse.Namespace) -> int:
     return run_score(sys.stdin, sys.stdout)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Per-pulse aggregates of one engagement (never an individual answer) as CSV or JSON."""
+    from bot.export import ExportError, find_engagement, render
+    from storage.db import Database
+
+    database = Database(database_url_from_env())
+    try:
+        with database.reading() as session:
+            text = render(
+                session, find_engagement(session, args.engagement, args.team), args.format
+            )
+    except ExportError as error:
+        print(f"rapport export: {error}", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """A synthetic engagement through the real pipeline, no Slack; writes the digest to --out."""
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its own scratch database
+    from bot.simulate import simulate
+
+    run = simulate(args.weeks, args.seed, Path(args.out))
+    opened = ", ".join(f"{rule} {n}" for rule, n in sorted(run.opened.items())) or "none"
+    resolved = ", ".join(f"{rule} {n}" for rule, n in sorted(run.resolved.items())) or "none"
+    print(f"Simulated {run.weeks} weekly pulses (seed {run.seed}).")
+    print(f"Alerts opened: {opened}. Resolved: {resolved}.")
+    for path in run.files:
+        print(f"wrote {path}")
+    return 0
+
+
+def _weeks(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 520:
+        raise argparse.ArgumentTypeError(f"weeks must be a whole number from 1 to 520, not {value}")
+    return int(value)
+
+
+def _add_arguments(sub: Any) -> None:
+    export = sub.choices["export"]
+    export.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--team", help="the Slack team id, if the name exists in several")
+    export.add_argument("--out", help="write to this file instead of standard output")
+    simulate = sub.choices["simulate"]
+    simulate.add_argument("--weeks", type=_weeks, default=12, help="weekly pulses to run (12)")
+    simulate.add_argument("--seed", type=int, default=1, help="the same seed writes the same files")
+    simulate.add_argument("--out", required=True, help="directory for the digest, chart and alerts")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="rapport", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -104,8 +161,11 @@ def parser() -> argparse.ArgumentParser:
         ("clock", cmd_clock, "run the scheduler: pulses, reminders, closing, digests"),
         ("migrate", cmd_migrate, "create or upgrade the database schema"),
         ("score", cmd_score, "score comments read one per line on stdin, as JSON lines"),
+        ("export", cmd_export, "print an engagement's figures per pulse as CSV or JSON"),
+        ("simulate", cmd_simulate, "run a synthetic engagement without Slack; write its digest"),
     ):
         sub.add_parser(name, help=help_text, description=help_text).set_defaults(func=func)
+    _add_arguments(sub)
     return root
 
 

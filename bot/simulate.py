@@ -1,0 +1,243 @@
+"""`rapport simulate`: a synthetic engagement run through the real pipeline, with no Slack at all.
+
+Two sides answer a weekly pulse. The client side's mood sinks in the second quarter
+of the run, stays low, then recovers; the provider side stays content and, while the
+client is unhappy, keeps guessing that the client is happy. Answers, comments and SLA
+records go through the same storage, sentiment scoring, side indices, rules, alerts
+and digest rendering as in Slack; only the DMs are skipped (deliveries are marked
+sent). A seed fixes every random draw and every timestamp, so a seed always writes the
+same files.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Final
+
+from sqlalchemy import select
+
+from bot.digest.assemble import assemble
+from bot.digest.chart import render_chart
+from bot.digest.text import render_text
+from bot.engagements import Caller, Person, add_people, set_up
+from bot.evaluation import close_pulse
+from bot.export import export_rows, to_csv
+from bot.pulses import open_pulse, record_answer
+from bot.schedule import next_weekly
+from storage import pulses as pulse_queries
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import Alert, Engagement, SlaRecord
+
+TEAM: Final = "T0SIMULATE"
+LEAD, PROVIDER_LEAD, SPONSOR = "U0SIMLEAD", "U0SIMPLEAD", "U0SIMSPON"
+CLIENTS: Final = tuple(f"U0SIMC{i}" for i in range(1, 7))
+PROVIDERS: Final = tuple(f"U0SIMP{i}" for i in range(1, 6))
+START: Final = datetime(2025, 1, 7, 9, 0, tzinfo=UTC)  # Tuesday 10:00 in Berlin
+MAX_WEEKS: Final = 520
+COMMENTS: Final = {
+    ("client", "low"): (
+        "Tickets wait days for a first response.",
+        "The release slipped again and nobody told us.",
+        "Handover notes are missing after every shift change.",
+        "Tickets wait too long and escalation is the only way to get attention.",
+        "Release dates keep moving without warning.",
+    ),
+    ("client", "high"): (
+        "Tickets are picked up the same day now.",
+        "The weekly review is useful and actions get closed.",
+        "The release went out on time, well done.",
+        "Good collaboration with the service desk this week.",
+    ),
+    ("provider", "low"): (
+        "Requirements change late in the sprint.",
+        "Access requests take days to approve.",
+        "Good collaboration with the client team.",
+    ),
+    ("provider", "high"): (
+        "Good collaboration with the client team.",
+        "The weekly review is useful and actions get closed.",
+        "Clear priorities from the client this week.",
+    ),
+}
+
+
+@dataclass(slots=True)
+class Simulation:
+    """What a run wrote and which alerts it raised and resolved."""
+
+    weeks: int
+    seed: int
+    files: list[Path] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    opened: dict[str, int] = field(default_factory=dict)
+    resolved: dict[str, int] = field(default_factory=dict)
+    last_close: datetime = START
+
+
+def client_mood(week: int, weeks: int) -> float:
+    """The client side's mean rating: content, sinking, low, recovering, content again."""
+    share = week / max(weeks - 1, 1)
+    if share < 0.25:
+        return 4.3
+    if share < 0.45:
+        return 4.3 - (share - 0.25) / 0.2 * 2.3
+    if share < 0.6:
+        return 2.0
+    if share < 0.8:
+        return 2.0 + (share - 0.6) / 0.2 * 1.9
+    return 3.9
+
+
+def provider_mood(week: int, weeks: int) -> float:
+    """The provider side's mean rating: content, a little strained while the client is not."""
+    return 4.1 if client_mood(week, weeks) >= 3.5 else 3.8
+
+
+def _rating(rng: random.Random, mood: float) -> int:
+    return max(1, min(5, round(rng.gauss(mood, 0.55))))
+
+
+def _engagement(database: Database, name: str) -> int:
+    with database.unit_of_work() as session:
+        engagement = set_up(
+            session,
+            Caller(TEAM, LEAD),
+            name=name,
+            client="Acme",
+            provider="Globex",
+            channel="C0SIMULATE",
+            timezone="Europe/Berlin",
+        )
+        people = [Person(user, TEAM) for user in CLIENTS]
+        add_people(session, engagement, people, side="client", role=None, weight=None)
+        providers = [Person(user, TEAM) for user in PROVIDERS]
+        add_people(session, engagement, providers, side="provider", role=None, weight=None)
+        lead = [Person(PROVIDER_LEAD, TEAM)]
+        add_people(session, engagement, lead, side="provider", role="lead", weight=None)
+        sponsor = [Person(SPONSOR, TEAM)]
+        add_people(session, engagement, sponsor, side="client", role="sponsor", weight=None)
+        for member in engagement.members:
+            member.added_at = START - timedelta(days=7)
+        engagement.created_at = START - timedelta(days=7)
+        return engagement.id
+
+
+def _week(
+    database: Database, engagement_id: int, rng: random.Random, week: int, run: Simulation
+) -> datetime:
+    opened = START + timedelta(weeks=week)
+    client, provider = client_mood(week, run.weeks), provider_mood(week, run.weeks)
+    with database.unit_of_work() as session:
+        engagement = session.get_one(Engagement, engagement_id)
+        sla = "amber" if 0.65 <= week / max(run.weeks - 1, 1) < 0.8 else "green"
+        session.add(
+            SlaRecord(
+                engagement_id=engagement_id,
+                status=sla,
+                recorded_by=LEAD,
+                recorded_at=opened - timedelta(hours=20),
+            )
+        )
+        pulse = open_pulse(
+            session, engagement, started_by="clock", now=opened, scheduled_for=opened
+        )
+        for delivery in pulse_queries.deliveries_with_status(session, pulse.id, "pending"):
+            ts = f"{int(opened.timestamp())}.{delivery.id:06d}"
+            pulse_queries.mark_sent(session, delivery.id, f"D{delivery.member_id}", ts, opened)
+        recipients = sorted(
+            (
+                (d.member.side, d.member.user_id)
+                for d in pulse_queries.deliveries_with_status(session, pulse.id, "sent")
+            ),
+            key=lambda pair: pair[1],
+        )
+        for hour, (side, user) in enumerate(recipients, start=1):
+            if rng.random() < 0.12:
+                continue  # did not answer this week
+            # The provider side keeps believing the client is content.
+            mood, other = (client, provider) if side == "client" else (provider, 4.2)
+            mood_word = "low" if mood < 3.5 else "high"
+            comment = rng.choice(COMMENTS[(side, mood_word)]) if rng.random() < 0.5 else None
+            record_answer(
+                session,
+                pulse_id=pulse.id,
+                team_id=TEAM,
+                user_id=user,
+                now=opened + timedelta(hours=hour),
+                rating=_rating(rng, mood),
+                guess=_rating(rng, other),
+                comment=comment,
+            )
+        closed = pulse.closes_at
+        evaluation = close_pulse(session, pulse, closed)
+        assert evaluation is not None  # the pulse was opened just above
+        for change in evaluation.changes:
+            alert = session.get_one(Alert, change.alert_id)
+            if change.change in ("opened", "resolved"):
+                tally = run.opened if change.change == "opened" else run.resolved
+                tally[alert.rule] = tally.get(alert.rule, 0) + 1
+            if change.change != "same":
+                said = "it last said" if change.change == "resolved" else "now"
+                run.events.append(
+                    f"{closed:%Y-%m-%d} week {week + 1}: {alert.rule} {change.change} "
+                    f"({said}: {alert.sentence})"
+                )
+    return closed
+
+
+def populate(
+    database: Database, weeks: int, seed: int, *, name: str = "Acme deal"
+) -> tuple[int, Simulation]:
+    """Set up an engagement called ``name`` in a migrated database and run ``weeks`` pulses.
+
+    Returns the engagement's id and what happened; the database keeps everything.
+    """
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
+    run = Simulation(weeks=weeks, seed=seed)
+    rng = random.Random(seed)
+    engagement_id = _engagement(database, name)
+    for week in range(weeks):
+        run.last_close = _week(database, engagement_id, rng, week, run)
+    return engagement_id, run
+
+
+def simulate(weeks: int, seed: int, out: Path) -> Simulation:
+    """Run ``weeks`` weekly pulses and write the digest, its chart, the alerts and an export.
+
+    Files written to ``out``: ``digest.txt`` (Slack mrkdwn), ``digest.png``, ``alerts.txt``
+    (every alert opened, worsened, improved or resolved) and ``pulses.csv``. The
+    database lives in a scratch directory and is gone afterwards.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="rapport-simulate-") as scratch:
+        database = Database(f"sqlite:///{Path(scratch) / 'simulate.db'}")
+        try:
+            upgrade(database)
+            engagement_id, run = populate(database, weeks, seed)
+            # The sponsor reads it on the Monday 08:00 after the last pulse closed.
+            now = next_weekly(0, time(8, 0), "Europe/Berlin", run.last_close)
+            with database.reading() as session:
+                engagement = session.get_one(Engagement, engagement_id)
+                digest = assemble(session, engagement, now)
+                export = to_csv(export_rows(session, engagement))
+                live = session.scalars(select(Alert).where(Alert.status != "resolved")).all()
+                still_open = [f"still open: {a.rule} ({a.sentence})" for a in live]
+        finally:
+            database.dispose()
+    outputs = {
+        "digest.txt": render_text(digest) + "\n",
+        "alerts.txt": "\n".join([*run.events, *still_open]) + "\n",
+        "pulses.csv": export,
+    }
+    for name, text in outputs.items():
+        (out / name).write_text(text, encoding="utf-8")
+        run.files.append(out / name)
+    (out / "digest.png").write_bytes(render_chart(digest))
+    run.files.append(out / "digest.png")
+    return run

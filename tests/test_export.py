@@ -1,0 +1,55 @@
+"""`rapport export` from the command line: figures per pulse as CSV or JSON, no answers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.simulate import CLIENTS, populate
+from storage.db import Database
+
+
+def export(database: Database, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "export", *args],
+        env={**env, "DATABASE_URL": database.url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def two_engagements(database: Database) -> Database:
+    populate(database, 5, seed=3, name="Acme deal")
+    populate(database, 2, seed=4, name="Other deal")
+    return database
+
+
+def test_csv_and_json_hold_the_same_figures_per_pulse(two_engagements: Database) -> None:
+    as_csv = export(two_engagements, "--engagement", "acme deal", "--format", "csv")
+    as_json = export(two_engagements, "--engagement", "Acme deal", "--format", "json")
+    assert as_csv.returncode == as_json.returncode == 0, as_csv.stderr + as_json.stderr
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    document = json.loads(as_json.stdout)
+    assert document["engagement"] == "Acme deal" and len(rows) == len(document["pulses"]) == 5
+    for row, pulse in zip(rows, document["pulses"], strict=True):
+        for key, value in pulse.items():
+            assert row[key] == ("" if value is None else str(value)), key
+    for user in CLIENTS:  # nobody's answer, nobody's name
+        assert user not in as_csv.stdout and user not in as_json.stdout
+    assert "comment" not in as_csv.stdout.lower()
+
+
+def test_an_unknown_engagement_is_a_clear_error(two_engagements: Database) -> None:
+    done = export(two_engagements, "--engagement", "Nope")
+    assert done.returncode == 1 and 'no engagement called "Nope"' in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,69 @@
+"""`rapport simulate` as an operator runs it: a real process, the same files for the same seed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).parent.parent
+FILES = ("digest.txt", "digest.png", "alerts.txt", "pulses.csv")
+
+
+def simulate(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "simulate", *args, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_same_seed_writes_the_same_files_and_a_divergence_opens_and_resolves(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        done = simulate(out, "--weeks", "12", "--seed", "1")
+        assert done.returncode == 0, done.stderr
+        assert "divergence 1" in done.stdout and "Traceback" not in done.stderr
+    for name in FILES:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+    events = (first / "alerts.txt").read_text().splitlines()
+    opened = next(i for i, e in enumerate(events) if "divergence opened" in e)
+    resolved = next(i for i, e in enumerate(events) if "divergence resolved" in e)
+    assert opened < resolved
+    assert "The client side is at" in events[opened]
+
+    digest = (first / "digest.txt").read_text()
+    assert digest.startswith("*Acme deal* — client ") and "since baseline" in digest
+    assert "U0SIM" not in digest  # nobody's answer is attributed
+    image = Image.open(first / "digest.png")
+    assert image.format == "PNG" and image.size == (800, 450)
+    assert len((first / "pulses.csv").read_text().splitlines()) == 1 + 12
+
+
+def test_another_seed_tells_another_story(tmp_path: Path) -> None:
+    assert simulate(tmp_path / "a", "--weeks", "6", "--seed", "1").returncode == 0
+    assert simulate(tmp_path / "b", "--weeks", "6", "--seed", "2").returncode == 0
+    assert (tmp_path / "a" / "pulses.csv").read_text() != (
+        tmp_path / "b" / "pulses.csv"
+    ).read_text()
+
+
+def test_weeks_out_of_range_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    done = simulate(tmp_path, "--weeks", "0")
+    assert done.returncode == 2 and "weeks must be a whole number from 1 to 520" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_readme_shows_the_chart_simulate_draws() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert "rapport simulate --weeks 12 --seed 1" in readme
+    assert "![" in readme and "docs/digest-example.png" in readme
+    image = Image.open(ROOT / "docs" / "digest-example.png")
+    assert image.format == "PNG" and image.size == (800, 450)
