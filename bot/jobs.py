@@ -31,6 +31,7 @@ def open_due_pulses(services: Services, noted: set[tuple[int, datetime]] | None 
     """
     now = services.now()
     grace = timedelta(hours=services.settings.grace_hours)
+    seen = noted if noted is not None else set()
     opened = 0
     with services.database.reading() as session:
         engagements = [
@@ -49,17 +50,20 @@ def open_due_pulses(services: Services, noted: set[tuple[int, datetime]] | None 
                 tz,
                 last,
                 now - grace,
-                noted if noted is not None else set(),
+                seen,
             )
         except ScheduleError as error:
             logger.error(
                 "engagement %s has an unusable schedule %r: %s", engagement_id, schedule_text, error
             )
             continue
-        if due and _open_slot(
-            services, engagement_id, due[-1], now, noted if noted is not None else set()
-        ):
-            opened += 1
+        try:
+            if due and _open_slot(services, engagement_id, due[-1], now, seen):
+                opened += 1
+        except Exception:
+            # One engagement's trouble (a failed close, a database hiccup) must not keep
+            # the others' pulses from opening; the slot is tried again next tick.
+            logger.exception("engagement %s: could not open its scheduled pulse", engagement_id)
     return opened
 
 

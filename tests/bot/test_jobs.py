@@ -1,4 +1,4 @@
-"""The clock's jobs under a controlled clock: scheduled pulses, reminders, away, closing, downtime."""
+"""The clock's jobs on a controlled clock: scheduled pulses, reminders, away, closing, downtime."""
 
 from __future__ import annotations
 
