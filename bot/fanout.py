@@ -153,12 +153,14 @@ def deliver(
 
     def work() -> None:
         while True:
-            pacer.acquire()
             with database.unit_of_work() as session:
                 delivery = queries.claim_next_pending(session, pulse_id, now())
                 dm = None if delivery is None else render(delivery)
             if dm is None:
                 return
+            # Take the pacer's slot right before the send, not before the claim: a
+            # database round trip between the two would bunch sends up and earn 429s.
+            pacer.acquire()
             outcome = _send(database, sender, dm, pulse_id, now, pacer)
             with lock:
                 if outcome is None:
