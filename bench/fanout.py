@@ -91,9 +91,8 @@ def main() -> None:
     )
     print("| wall s | floor s | wall ÷ floor | sent | 429s | duplicates | losses |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    print(
-        f"| {wall:.1f} | {floor:.1f} | {wall / floor:.2f} | {result.sent} | {refused} | {duplicates} | {losses} |"
-    )
+    cells = [f"{wall:.1f}", f"{floor:.1f}", f"{wall / floor:.2f}", result.sent, refused]
+    print("| " + " | ".join(str(c) for c in [*cells, duplicates, losses]) + " |")
     database.dispose()
 
 
