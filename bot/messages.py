@@ -15,9 +15,19 @@ and tells the shared channel when they stop seeing it the same way.
 • `/rapport remove @ben` — take someone off; their past answers stay in the figures
 • `/rapport members` — who is on each side
 
-*Pulses*
+*Pulses* (they also go out on the engagement's schedule, every Tuesday 10:00 by default)
 • `/rapport send` — ask everyone now (leads only); each person gets one DM
-• `/rapport status` — is a pulse open, and how many answered on each side (never who said what)
+• `/rapport status` — is a pulse open, how many answered on each side (never who said what), and when the next one goes
+• `/rapport close` — close the open pulse now and post what it shows (leads only)
+
+*Alerts* (posted in the shared channel when the two sides diverge)
+• `/rapport alerts` — the open alerts, their age and owner
+• `/rapport sla green|amber|red [note]` — record the SLA status, the facts next to the feeling (leads only)
+
+*Settings* (leads only)
+• `/rapport config` — opens the settings form; or type them: `client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`
+• `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00"` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`
+• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)
 
 *Digest* (leads and sponsors)
 • `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week
