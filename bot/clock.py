@@ -16,6 +16,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot import jobs
+from bot.digest.weekly import send_due_digests
 from bot.services import Services
 from storage.leader import Leadership
 
@@ -37,6 +38,7 @@ class Clock:
             "pulses.send": jobs.send_pending,
             "pulses.remind": jobs.send_reminders,
             "pulses.close": jobs.close_due_pulses,
+            "digests.send": lambda s: send_due_digests(s.database, s.client, s.now()),
             **(extra or {}),
         }
 

@@ -67,6 +67,7 @@ def test_web_process_serves_health_and_signed_commands(
         HOST="127.0.0.1",
     )
     process = subprocess.Popen([*RAPPORT, "web"], env=env, stderr=subprocess.PIPE, text=True)
+    # (stderr is read once the process has stopped)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -87,7 +88,20 @@ def test_web_process_serves_health_and_signed_commands(
         assert forged.status == 401
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        _, log = process.communicate(timeout=10)
+    assert "clock" not in log.lower() and "leader" not in log
+
+
+def test_the_web_process_never_loads_a_scheduler() -> None:
+    """However many web workers run, none of them schedules anything."""
+    probe = (
+        "import sys, bot.cli, bot.app, bot.web, handlers; "
+        "print(any(m.startswith('apscheduler.schedulers') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_score_reads_stdin_and_prints_json_lines() -> None:

@@ -1,0 +1,101 @@
+"""Schedules and settings: typed, in the form, checked, and shown back."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from storage.models import Engagement
+from tests.conftest import RunningApp
+from tests.support import flows
+
+
+def engagement(rapport: RunningApp) -> Engagement:
+    with rapport.database.reading() as session:
+        return session.scalars(select(Engagement)).one()
+
+
+def test_typed_schedule_settings_are_stored_in_canonical_form(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    reply = rapport.slack.command(
+        'config schedule="Fortnightly Wednesday 9:00" timezone=america/new_york window=2d '
+        'reminder=12h digest="FRI 16:00"'
+    )
+    assert "Saved." in reply.text
+    saved = engagement(rapport)
+    assert (
+        saved.schedule,
+        saved.timezone,
+        saved.window_hours,
+        saved.reminder_hours,
+        saved.digest_schedule,
+    ) == (
+        "fortnightly wed 09:00",
+        "America/New_York",
+        48,
+        12,
+        "fri 16:00",
+    )
+    status = rapport.slack.command("status").text
+    assert "Next pulse: <!date^" in status and "`fortnightly wed 09:00`, America/New_York" in status
+
+
+def test_bad_schedule_settings_say_what_is_accepted_and_change_nothing(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    before = engagement(rapport)
+    for text, advice in (
+        ('config schedule="every blue moon"', "weekly tue 10:00"),
+        ("config timezone=Mars/Olympus", "time zone"),
+        ("config window=30m", "`window`"),
+        ("config reminder=80h", "keep `reminder` shorter than `window`"),
+        ('config digest="someday"', "`digest`"),
+    ):
+        reply = rapport.slack.command(text)
+        assert reply.ephemeral and advice in reply.text, (text, reply.text)
+    after = engagement(rapport)
+    assert (after.schedule, after.timezone, after.window_hours, after.reminder_hours) == (
+        before.schedule,
+        before.timezone,
+        before.window_hours,
+        before.reminder_hours,
+    )
+
+
+def test_config_without_arguments_opens_the_form_for_a_lead_and_saves_it(
+    rapport: RunningApp,
+) -> None:
+    flows.engagement_with_people(rapport)
+    rapport.slack.command("config")
+    [opened] = rapport.standin.calls_to("views.open")
+    view = opened.params["view"]
+    view = json.loads(view) if isinstance(view, str) else view
+    assert view["callback_id"] == "engagement.config"
+    values = {
+        block["block_id"]: {
+            "value": {"type": "plain_text_input", "value": block["element"]["initial_value"]}
+        }
+        for block in view["blocks"]
+    }
+    values["schedule"]["value"]["value"] = "monthly 31 10:00"
+    values["gap"]["value"]["value"] = "20"
+    reply = rapport.slack.submit(
+        "engagement.config", values, user=flows.LEAD, private_metadata=view["private_metadata"]
+    )
+    assert reply.status == 200 and not reply.body
+    saved = engagement(rapport)
+    assert (saved.schedule, saved.gap_threshold, saved.window_hours) == ("monthly 31 10:00", 20, 72)
+    values["timezone"]["value"]["value"] = "Nowhere/Special"
+    values["anonymity"]["value"]["value"] = "1"
+    refused = rapport.slack.submit(
+        "engagement.config", values, user=flows.LEAD, private_metadata=view["private_metadata"]
+    )
+    assert refused.body["response_action"] == "errors"
+    assert set(refused.body["errors"]) == {"timezone", "anonymity"}
+
+
+def test_members_see_the_settings_and_cannot_open_the_form(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    reply = rapport.slack.command("config", user="U0CLI1")
+    assert "`weekly tue 10:00`" in reply.text and "client tolerance 70" in reply.text
+    assert rapport.standin.calls_to("views.open") == []
