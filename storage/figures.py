@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import BindParameter, Select, and_, bindparam, case, func, null, select, union_all
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, Member, Response
@@ -46,14 +47,16 @@ class SideAggregate:
     guesses: WeightedSums
 
 
-def side_aggregates(session: Session, pulse_ids: Sequence[int]) -> list[SideAggregate]:
-    """Aggregate responses per pulse and side in two GROUP BY queries.
+def _aggregates() -> Select[Any]:
+    """The aggregate query, built once: only the pulse ids change between calls.
 
-    Window functions rank each side's contributors by weight so the heaviest one's
-    value comes out of the same aggregate; no row reaches Python.
+    Two grouped selects, one over the answers and one over the deliveries, are stacked
+    with UNION ALL and folded into one row per pulse and side, so a close pays for one
+    statement and one round trip.
     """
-    if not pulse_ids:
-        return []
+    pulse_ids: BindParameter[int] = bindparam("pulse_ids", expanding=True)
+    per_side = (Response.pulse_id, Member.side)
+    has_guess = Response.guess.is_not(None)
     answered = (
         select(
             Response.pulse_id.label("pulse_id"),
@@ -61,40 +64,38 @@ def side_aggregates(session: Session, pulse_ids: Sequence[int]) -> list[SideAggr
             Member.weight.label("w"),
             Response.score.label("s"),
             ((Response.guess - 1) * 25.0).label("g"),
-            func.row_number()
-            .over(
-                partition_by=(Response.pulse_id, Member.side),
-                order_by=(Member.weight.desc(), Member.id),
-            )
-            .label("score_rank"),
-            func.row_number()
-            .over(
-                partition_by=(Response.pulse_id, Member.side, Response.guess.is_(None)),
-                order_by=(Member.weight.desc(), Member.id),
-            )
-            .label("guess_rank"),
+            # The heaviest weight of the side, and of those who guessed. When two tie for
+            # it the cap cannot apply, so whose value comes with it does not matter.
+            func.max(Member.weight).over(partition_by=per_side).label("top_w"),
+            func.max(case((has_guess, Member.weight))).over(partition_by=per_side).label("top_gw"),
         )
         .join(Member, Member.id == Response.member_id)
         .where(Response.pulse_id.in_(pulse_ids), Response.rating.is_not(None))
         .subquery()
     )
-    has_guess = answered.c.g.is_not(None)
+    a = answered.c
     sums = select(
-        answered.c.pulse_id,
-        answered.c.side,
-        func.count(),
-        func.sum(answered.c.w),
-        func.sum(answered.c.w * answered.c.s),
-        func.max(case((answered.c.score_rank == 1, answered.c.w))),
-        func.max(case((answered.c.score_rank == 1, answered.c.s))),
-        func.count(answered.c.g),
-        func.coalesce(func.sum(case((has_guess, answered.c.w))), 0),
-        func.coalesce(func.sum(answered.c.w * answered.c.g), 0),
-        func.max(case((and_(has_guess, answered.c.guess_rank == 1), answered.c.w))),
-        func.max(case((and_(has_guess, answered.c.guess_rank == 1), answered.c.g))),
-    ).group_by(answered.c.pulse_id, answered.c.side)
+        a.pulse_id,
+        a.side,
+        null().label("eligible"),
+        func.count().label("n"),
+        func.sum(a.w).label("tw"),
+        func.sum(a.w * a.s).label("ts"),
+        func.max(a.top_w).label("top_w"),
+        func.max(case((a.w == a.top_w, a.s))).label("top_s"),
+        func.count(a.g).label("gn"),
+        func.sum(case((a.g.is_not(None), a.w))).label("gtw"),
+        func.sum(a.w * a.g).label("gts"),
+        func.max(a.top_gw).label("top_gw"),
+        func.max(case((a.w == a.top_gw, a.g))).label("top_g"),
+    ).group_by(a.pulse_id, a.side)
     eligible = (
-        select(Delivery.pulse_id, Member.side, func.count())
+        select(
+            Delivery.pulse_id,
+            Member.side,
+            func.count(),
+            *(null() for _ in range(10)),
+        )
         .join(Member, Member.id == Delivery.member_id)
         .outerjoin(
             Response,
@@ -108,24 +109,43 @@ def side_aggregates(session: Session, pulse_ids: Sequence[int]) -> list[SideAggr
         )
         .group_by(Delivery.pulse_id, Member.side)
     )
-    eligible_by = {(p, s): int(n) for p, s, n in session.execute(eligible)}
+    both = union_all(sums, eligible).subquery()
+    # Each column is set in one of the two rows of a pulse and side and NULL in the other.
+    return select(
+        both.c.pulse_id,
+        both.c.side,
+        *(func.max(column) for column in list(both.c)[2:]),
+    ).group_by(both.c.pulse_id, both.c.side)
+
+
+_AGGREGATES = _aggregates()
+
+
+def _sums(count: Any, *sums: Any) -> WeightedSums:
+    if not count:
+        return WeightedSums(0, 0.0, 0.0, 0.0, 0.0)
+    total_weight, total, top_weight, top_value = (float(x) for x in sums)
+    return WeightedSums(int(count), total_weight, total, top_weight, top_value)
+
+
+def side_aggregates(session: Session, pulse_ids: Sequence[int]) -> list[SideAggregate]:
+    """Aggregate responses and deliveries per pulse and side in one statement.
+
+    A window function gives each side's heaviest weight to its rows, so the heaviest
+    contributor's value comes out of the same aggregate; no row reaches Python. The
+    statement is built once and reused, so a close pays for executing it only.
+    """
+    if not pulse_ids:
+        return []
     found: dict[tuple[int, str], SideAggregate] = {}
-    for row in session.execute(sums):
-        pulse_id, side = int(row[0]), str(row[1])
+    for row in session.execute(_AGGREGATES, {"pulse_ids": list(pulse_ids)}):
+        pulse_id, side, eligible = int(row[0]), str(row[1]), int(row[2] or 0)
         found[(pulse_id, side)] = SideAggregate(
-            pulse_id=pulse_id,
-            side=side,
-            eligible=eligible_by.get((pulse_id, side), 0),
-            scores=WeightedSums(
-                int(row[2]), float(row[3]), float(row[4]), float(row[5]), float(row[6])
-            ),
-            guesses=WeightedSums(
-                int(row[7]), float(row[8]), float(row[9]), float(row[10] or 0), float(row[11] or 0)
-            ),
+            pulse_id, side, eligible, _sums(*row[3:8]), _sums(*row[8:13])
         )
     empty = WeightedSums(0, 0.0, 0.0, 0.0, 0.0)
     return [
-        found.get((p, s)) or SideAggregate(p, s, eligible_by.get((p, s), 0), empty, empty)
+        found.get((p, s)) or SideAggregate(p, s, 0, empty, empty)
         for p in pulse_ids
         for s in ("client", "provider")
     ]
