@@ -47,8 +47,14 @@ def pulse_figures(
     session: Session, pulses: Sequence[Pulse], thresholds: Thresholds
 ) -> dict[int, PulseFigures]:
     """Both sides' figures for each pulse, from one round of aggregate queries."""
+    return _figures_by_id(session, [p.id for p in pulses], thresholds)
+
+
+def _figures_by_id(
+    session: Session, pulse_ids: Sequence[int], thresholds: Thresholds
+) -> dict[int, PulseFigures]:
     by_pulse: dict[int, dict[str, SideFigures]] = {}
-    for aggregate in side_aggregates(session, [p.id for p in pulses]):
+    for aggregate in side_aggregates(session, pulse_ids):
         by_pulse.setdefault(aggregate.pulse_id, {})[aggregate.side] = _side(aggregate, thresholds)
     return {
         pid: PulseFigures(sides["client"], sides["provider"]) for pid, sides in by_pulse.items()
@@ -87,11 +93,10 @@ def evaluate_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation:
     """Run every rule on a closed pulse and open, update or resolve alerts to match."""
     engagement = pulse.engagement
     thresholds = thresholds_of(engagement)
-    earlier = alert_queries.closed_pulses(session, engagement.id, before=pulse, limit=HISTORY)
-    figures = pulse_figures(session, [*earlier, pulse], thresholds)
-    history = [figures[p.id] for p in earlier]
-    sla = alert_queries.latest_sla(session, engagement.id)
-    status = sla.status if sla is not None else None
+    earlier = alert_queries.closed_pulse_ids_before(session, pulse, HISTORY)
+    figures = _figures_by_id(session, [*earlier, pulse.id], thresholds)
+    history = [figures[pulse_id] for pulse_id in earlier]
+    status = alert_queries.latest_sla_status(session, engagement.id)
     findings = evaluate(
         figures[pulse.id],
         history,
@@ -115,7 +120,7 @@ def reconcile(
 ) -> list[AlertChange]:
     """One live alert per rule: open new ones, update those still met, resolve the rest."""
     live = {alert.rule: alert for alert in alert_queries.live(session, engagement.id)}
-    changes: list[AlertChange] = []
+    changed: list[tuple[Alert, Change]] = []
     for finding in findings:
         alert = live.pop(finding.rule, None)
         if alert is None:
@@ -142,13 +147,13 @@ def reconcile(
         alert.details = details
         alert.last_pulse_id = pulse.id
         alert.updated_at = now
-        session.flush()
-        changes.append(AlertChange(alert.id, change))
+        changed.append((alert, change))
     for alert in live.values():
         alert.status = "resolved"
         alert.resolved_at = now
         alert.last_pulse_id = pulse.id
         alert.updated_at = now
-        changes.append(AlertChange(alert.id, "resolved"))
+        changed.append((alert, "resolved"))
+    # One flush for every alert: new ones get their ids in the same round trip.
     session.flush()
-    return changes
+    return [AlertChange(alert.id, change) for alert, change in changed]

@@ -4,16 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from storage.models import Alert, Pulse, SlaRecord
 
+# The queries every close runs are built once; only their parameters change.
+_LIVE = (
+    select(Alert)
+    .where(Alert.engagement_id == bindparam("engagement_id"), Alert.status != "resolved")
+    .order_by(Alert.opened_at, Alert.id)
+)
+_LATEST_SLA_STATUS = (
+    select(SlaRecord.status)
+    .where(SlaRecord.engagement_id == bindparam("engagement_id"))
+    .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+    .limit(1)
+)
+_CLOSED_IDS_BEFORE = (
+    select(Pulse.id)
+    .where(
+        Pulse.engagement_id == bindparam("engagement_id"),
+        Pulse.status == "closed",
+        Pulse.id != bindparam("pulse_id"),
+        Pulse.opened_at <= bindparam("opened_at", type_=Pulse.opened_at.type),
+    )
+    .order_by(Pulse.opened_at.desc(), Pulse.id.desc())
+    .limit(bindparam("limit"))
+)
+
 
 def live(session: Session, engagement_id: int) -> Sequence[Alert]:
     """Alerts not yet resolved, oldest first."""
-    stmt = select(Alert).where(Alert.engagement_id == engagement_id, Alert.status != "resolved")
-    return session.scalars(stmt.order_by(Alert.opened_at, Alert.id)).all()
+    return session.scalars(_LIVE, {"engagement_id": engagement_id}).all()
 
 
 def latest_sla(session: Session, engagement_id: int) -> SlaRecord | None:
@@ -25,6 +48,11 @@ def latest_sla(session: Session, engagement_id: int) -> SlaRecord | None:
     return session.scalars(stmt).first()
 
 
+def latest_sla_status(session: Session, engagement_id: int) -> str | None:
+    """The status of the latest SLA record, without loading the record."""
+    return session.scalars(_LATEST_SLA_STATUS, {"engagement_id": engagement_id}).first()
+
+
 def closed_pulses(
     session: Session, engagement_id: int, *, before: Pulse | None, limit: int
 ) -> list[Pulse]:
@@ -34,3 +62,14 @@ def closed_pulses(
         stmt = stmt.where(Pulse.id != before.id, Pulse.opened_at <= before.opened_at)
     stmt = stmt.order_by(Pulse.opened_at.desc(), Pulse.id.desc()).limit(limit)
     return list(reversed(session.scalars(stmt).all()))
+
+
+def closed_pulse_ids_before(session: Session, pulse: Pulse, limit: int) -> list[int]:
+    """The ids of `closed_pulses(..., before=pulse, limit=limit)`, in the same order."""
+    params = {
+        "engagement_id": pulse.engagement_id,
+        "pulse_id": pulse.id,
+        "opened_at": pulse.opened_at,
+        "limit": limit,
+    }
+    return list(reversed(session.scalars(_CLOSED_IDS_BEFORE, params).all()))
