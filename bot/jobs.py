@@ -144,6 +144,7 @@ def send_pending(services: Services) -> int:
             services.now,
             pacer=services.pacer,
             workers=4,
+            stale_after=timedelta(seconds=services.settings.stale_sending_seconds),
         )
         sent += result.sent
     return sent

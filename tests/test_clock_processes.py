@@ -92,7 +92,7 @@ def test_a_clock_killed_mid_fanout_resumes_without_duplicates_or_losses(
         time.sleep(2)
     finally:
         second.terminate()
-        second.communicate(timeout=20)
+        print(second.communicate(timeout=20)[1])  # shown by pytest when the test fails
     counts = Counter(c.params["channel"] for c in standin.dms())
     assert len(counts) == members
     assert set(counts.values()) == {1}

@@ -230,7 +230,10 @@ class SlackStandIn:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
                 kind = self.headers.get("Content-Type", "")
-                if raw and "json" in kind:
+                if url.path.startswith("/upload/"):
+                    # File bodies stay bytes, whatever Content-Type the client claims.
+                    params["_raw"] = raw
+                elif raw and "json" in kind:
                     params.update(json.loads(raw))
                 elif raw and "form" in kind:
                     params.update(dict(parse_qsl(raw.decode())))

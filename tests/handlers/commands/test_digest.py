@@ -5,12 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import urlparse
 
-import pytest
 from PIL import Image
 
 from bot.digest import digest_numbers
@@ -20,37 +16,9 @@ from storage import engagements as engagement_queries
 from tests.conftest import RunningApp
 from tests.handlers.commands.test_alerts import answer_round, close
 from tests.support import flows
-from tests.support.slack_api import SlackStandIn
 
 SPONSOR = "U0SPON"
 OTHER_LEAD, OTHER_SPONSOR, OTHER_CHANNEL = "U0LEAD2", "U0SPON2", "C0OTHER"
-
-
-class UploadingStandIn(SlackStandIn):
-    """The stand-in, keeping upload bodies as bytes whatever their Content-Type.
-
-    slack_sdk POSTs the file with urllib's default form Content-Type, which the shared
-    stand-in tries to decode as a form; binary PNGs then break its handler.
-    """
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        base: Any = super()._handler()
-
-        class Handler(base):  # type: ignore[misc, valid-type]
-            def _params(self) -> dict[str, Any]:
-                if urlparse(self.path).path.startswith("/upload/"):
-                    length = int(self.headers.get("Content-Length") or 0)
-                    return {"_raw": self.rfile.read(length)}
-                return dict(super()._params())
-
-        return Handler
-
-
-@pytest.fixture
-def standin() -> Iterator[SlackStandIn]:
-    server = UploadingStandIn().start()
-    yield server
-    server.stop()
 
 
 def dm_posts(rapport: RunningApp, user: str) -> list[dict[str, Any]]:
