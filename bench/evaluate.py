@@ -9,15 +9,16 @@ members answering each pulse, split between the client and the provider side, wi
 stake weights, comments' polarity, guesses, members away, failed deliveries and SLA
 records. Then, per backend and for each engagement's latest close:
 
-- evaluation: `bot.evaluation.evaluate_pulse` in its own unit of work, as the clock's
-  close job runs it: the aggregates of that pulse and of the history the decline rule
-  looks back on, every divergence rule, and the alerts opened, updated or resolved;
+- evaluation: `bot.evaluation.evaluate_pulses`, as the clock's close job runs it: up
+  to `CLOSE_BATCH` pulses per unit of work, each in its own savepoint, each computing
+  the aggregates of that pulse and of the history the decline rule looks back on,
+  running every divergence rule, and opening, updating or resolving its alerts;
 - raw query: one plain SQL statement, in its own read transaction, that computes the
   same figures (both sides' index, guess index, answered and eligible, withheld below
   the anonymity minimum) for the same pulses with a `GROUP BY`.
 
-Both loops run per engagement, 1,000 times each, so the ratio is what the close path
-costs over the bare aggregate. The raw figures must equal the evaluation's.
+Both loops evaluate every engagement's latest close (1,000 of them), so the ratio is
+what the close path costs over the bare aggregate. The raw figures must equal the evaluation's.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ from sqlalchemy import create_engine, insert, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from bot.divergence import PulseFigures, SideFigures  # noqa: E402
-from bot.evaluation import HISTORY, evaluate_pulse  # noqa: E402
+from bot.evaluation import HISTORY, evaluate_pulses, load_pulses  # noqa: E402
+from bot.jobs import CLOSE_BATCH  # noqa: E402
 from bot.scoring import response_score  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
@@ -317,10 +319,13 @@ def run_evaluations(database: Database, built: Built) -> tuple[float, dict[int, 
     now = START + timedelta(weeks=52)
     figures: dict[int, PulseFigures] = {}
     began = time.perf_counter()
-    for _, pulse_id in built.latest:
+    ids = [pulse_id for _, pulse_id in built.latest]
+    for start in range(0, len(ids), CLOSE_BATCH):  # as the clock closes a tick's pulses
         with database.unit_of_work() as session:
-            pulse = session.get_one(Pulse, pulse_id)
-            figures[pulse_id] = evaluate_pulse(session, pulse, now).figures
+            for evaluation in evaluate_pulses(
+                session, load_pulses(session, ids[start : start + CLOSE_BATCH]), now
+            ):
+                figures[evaluation.pulse.id] = evaluation.figures
     return time.perf_counter() - began, figures
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.alert_blocks import details_text
 from bot.divergence import Finding, PulseFigures, SideFigures, Thresholds, evaluate
@@ -16,6 +19,7 @@ from storage import pulses as pulse_queries
 from storage.figures import SideAggregate, side_aggregates
 from storage.models import Alert, Engagement, Pulse
 
+logger = logging.getLogger(__name__)
 HISTORY = 6  # enough closed pulses for the decline rule's look-back
 
 
@@ -79,14 +83,48 @@ class Evaluation:
     changes: list[AlertChange]
 
 
+def load_pulses(session: Session, pulse_ids: Sequence[int]) -> list[Pulse]:
+    """Pulses with their engagements, in one statement, in the order asked for."""
+    stmt = select(Pulse).options(joinedload(Pulse.engagement)).where(Pulse.id.in_(pulse_ids))
+    found = {pulse.id: pulse for pulse in session.scalars(stmt)}
+    return [found[pulse_id] for pulse_id in pulse_ids if pulse_id in found]
+
+
+def close_pulses(session: Session, pulse_ids: Sequence[int], now: datetime) -> list[Evaluation]:
+    """Close the pulses still open among these and evaluate each, in the caller's transaction.
+
+    A conditional UPDATE closes each, so two closers (a lead and the clock, or two
+    clocks) cannot both close, evaluate and post the same alerts. Each pulse gets its
+    own savepoint: one whose evaluation fails is rolled back alone, stays open, and is
+    tried again at the next tick, while the others are kept.
+    """
+    evaluations = []
+    for pulse in load_pulses(session, pulse_ids):
+        try:
+            with session.begin_nested():
+                if not pulse_queries.mark_closed(session, pulse.id, now):
+                    continue
+                set_committed_value(pulse, "status", "closed")
+                set_committed_value(pulse, "closed_at", now)
+                evaluations.append(evaluate_pulse(session, pulse, now))
+        except Exception:
+            logger.exception("pulse %s: evaluation failed; it stays open and is retried", pulse.id)
+    return evaluations
+
+
+def evaluate_pulses(session: Session, pulses: Sequence[Pulse], now: datetime) -> list[Evaluation]:
+    """Evaluate closed pulses again (after a change of settings, say), a savepoint each."""
+    evaluations = []
+    for pulse in pulses:
+        with session.begin_nested():
+            evaluations.append(evaluate_pulse(session, pulse, now))
+    return evaluations
+
+
 def close_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation | None:
-    """Close an open pulse and evaluate it; None if it was already closed by someone else."""
-    # A conditional UPDATE, so two closers (a lead and the clock, or two clocks)
-    # cannot both close, evaluate and post the same alerts.
-    if not pulse_queries.mark_closed(session, pulse.id, now):
-        return None
-    session.refresh(pulse)
-    return evaluate_pulse(session, pulse, now)
+    """Close one open pulse and evaluate it; None if someone else closed it first."""
+    found = close_pulses(session, [pulse.id], now)
+    return found[0] if found else None
 
 
 def evaluate_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation:

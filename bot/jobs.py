@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot import messages
 from bot.command_text import CommandError
 from bot.fanout import deliver
-from bot.lifecycle import close_and_publish
+from bot.lifecycle import close_and_publish, close_many_and_publish
 from bot.pulses import open_pulse, slack_date
 from bot.schedule import Schedule, ScheduleError, due_between, parse_schedule
 from bot.services import Services
@@ -19,6 +19,8 @@ from storage import pulses as queries
 from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
+# Pulses closed in one transaction: the commit is shared, each keeps its own savepoint.
+CLOSE_BATCH = 50
 
 
 def open_due_pulses(services: Services, noted: set[tuple[int, datetime]] | None = None) -> int:
@@ -190,15 +192,14 @@ def send_reminders(services: Services) -> int:
 
 
 def close_due_pulses(services: Services) -> int:
-    """Close every pulse whose window has ended, evaluate it and post what changed."""
+    """Close every pulse whose window has ended, evaluate them together, post what changed."""
     now = services.now()
     with services.database.reading() as session:
         due = [p.id for p in queries.open_pulses(session) if p.closes_at <= now]
     closed = 0
-    for pulse_id in due:
-        if (
-            close_and_publish(services.database, services.client, pulse_id, services.now)
-            is not None
-        ):
-            closed += 1
+    for start in range(0, len(due), CLOSE_BATCH):
+        batch = due[start : start + CLOSE_BATCH]
+        closed += len(
+            close_many_and_publish(services.database, services.client, batch, services.now)
+        )
     return closed

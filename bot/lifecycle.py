@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from slack_sdk import WebClient
 
 from bot.alert_blocks import figures_line
 from bot.alert_publisher import publish
-from bot.evaluation import Evaluation, close_pulse, thresholds_of
+from bot.evaluation import Evaluation, close_pulses, thresholds_of
 from storage.db import Database
-from storage.models import Pulse
 
 
 def close_and_publish(
@@ -22,11 +21,22 @@ def close_and_publish(
     Returns the evaluation and a one-line summary of both sides' figures, or None
     when the pulse was already closed.
     """
+    closed = close_many_and_publish(database, client, [pulse_id], now)
+    return closed[0] if closed else None
+
+
+def close_many_and_publish(
+    database: Database, client: WebClient, pulse_ids: Sequence[int], now: Callable[[], datetime]
+) -> list[tuple[Evaluation, str]]:
+    """Close and evaluate pulses in one transaction, then tell each shared channel."""
     with database.unit_of_work() as session:
-        pulse = session.get_one(Pulse, pulse_id)
-        evaluation = close_pulse(session, pulse, now())
-        if evaluation is None:
-            return None
-        summary = figures_line(evaluation.figures, thresholds_of(pulse.engagement))
-    publish(database, client, evaluation.changes, summary)
-    return evaluation, summary
+        results = [
+            (
+                evaluation,
+                figures_line(evaluation.figures, thresholds_of(evaluation.pulse.engagement)),
+            )
+            for evaluation in close_pulses(session, pulse_ids, now())
+        ]
+    for evaluation, summary in results:
+        publish(database, client, evaluation.changes, summary)
+    return results

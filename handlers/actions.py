@@ -60,16 +60,9 @@ def update_pulse_message(
 
 
 def register(app: App, services: Services) -> None:
-    @app.action(SCALE_ACTIONS)
-    def answer(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
-        ack()
-        parsed = read_value(action)
-        if parsed is None or parsed[1] is None:
-            logger.warning("unreadable pulse button value: %r", action.get("value"))
-            return
-        pulse_id, number = parsed
+    def record(body: dict[str, Any], respond: Respond, pulse_id: int, **answer: Any) -> None:
+        """Store a click on the pulse DM and redraw the DM with the answer so far."""
         team_id, user_id = clicker(body)
-        is_rating = action["action_id"].startswith(blocks.RATE_ACTION)
         try:
             with services.database.unit_of_work() as session:
                 result = record_answer(
@@ -78,8 +71,7 @@ def register(app: App, services: Services) -> None:
                     team_id=team_id,
                     user_id=user_id,
                     now=services.now(),
-                    rating=number if is_rating else None,
-                    guess=None if is_rating else number,
+                    **answer,
                 )
                 message = rendered(result)
         except PulseClosedError:
@@ -93,6 +85,19 @@ def register(app: App, services: Services) -> None:
             services, container.get("channel_id"), container.get("message_ts"), message
         )
 
+    @app.action(SCALE_ACTIONS)
+    def answer(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
+        ack()
+        parsed = read_value(action)
+        if parsed is None or parsed[1] is None:
+            logger.warning("unreadable pulse button value: %r", action.get("value"))
+            return
+        pulse_id, number = parsed
+        if action["action_id"].startswith(blocks.RATE_ACTION):
+            record(body, respond, pulse_id, rating=number)
+        else:
+            record(body, respond, pulse_id, guess=number)
+
     @app.action(blocks.AWAY_ACTION)
     def away(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
         ack()
@@ -100,28 +105,7 @@ def register(app: App, services: Services) -> None:
         if parsed is None:
             logger.warning("unreadable away button value: %r", action.get("value"))
             return
-        team_id, user_id = clicker(body)
-        try:
-            with services.database.unit_of_work() as session:
-                result = record_answer(
-                    session,
-                    pulse_id=parsed[0],
-                    team_id=team_id,
-                    user_id=user_id,
-                    now=services.now(),
-                    away=True,
-                )
-                message = rendered(result)
-        except PulseClosedError:
-            refuse(respond, messages.PULSE_CLOSED)
-            return
-        except NotARecipientError:
-            refuse(respond, messages.PULSE_NOT_YOURS)
-            return
-        container = body.get("container") or {}
-        update_pulse_message(
-            services, container.get("channel_id"), container.get("message_ts"), message
-        )
+        record(body, respond, parsed[0], away=True)
 
     @app.action(blocks.COMMENT_ACTION)
     def comment(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:

@@ -6,10 +6,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from bot.digest import chart_series, render_chart
 from bot.digest.assemble import assemble
@@ -18,21 +15,12 @@ from tests.conftest import RunningApp
 from tests.handlers.commands.test_alerts import answer_round, close
 from tests.handlers.commands.test_digest import (
     SPONSOR,
-    UploadingStandIn,
     blocks_text,
     dm_posts,
     uploads_to,
     with_history,
 )
 from tests.support import flows
-from tests.support.slack_api import SlackStandIn
-
-
-@pytest.fixture
-def standin() -> Iterator[SlackStandIn]:
-    server = UploadingStandIn().start()
-    yield server
-    server.stop()
 
 
 def home_of(rapport: RunningApp, user: str) -> str:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from bot.digest.weekly import digest_week, send_due_digests
@@ -15,20 +13,12 @@ from bot.services import make_client
 from storage.db import Database
 from storage.models import DigestDelivery
 from tests.conftest import make_settings
-from tests.handlers.commands.test_digest import UploadingStandIn
 from tests.support.slack_api import SlackStandIn
 
 # Monday 6 January 2031, 07:00 UTC: 08:00 in Berlin, 02:00 in New York.
 MONDAY_8_BERLIN = datetime(2031, 1, 6, 7, 0, tzinfo=UTC)
 BERLIN_SPONSORS = ("U0SPA", "U0SPB")
 NEW_YORK_SPONSOR = "U0SPC"
-
-
-@pytest.fixture
-def standin() -> Iterator[SlackStandIn]:
-    server = UploadingStandIn().start()
-    yield server
-    server.stop()
 
 
 def engagements(database: Database) -> None:
