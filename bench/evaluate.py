@@ -434,7 +434,8 @@ def main() -> None:
     print()
     print(
         f"each engagement's latest close, {HISTORY} earlier pulses in its look-back; "
-        "one unit of work (evaluation) or one read transaction (raw query) per engagement"
+        "up to 50 closes per unit of work, a savepoint each (evaluation); "
+        "one read transaction per engagement (raw query)"
     )
     print()
     print("| backend | engagements | responses | evaluation s | raw query s | ratio |")
