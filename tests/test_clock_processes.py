@@ -33,7 +33,16 @@ def test_two_clocks_over_several_pulses_send_each_member_each_pulse_once(
     standin: SlackStandIn, database: Database
 ) -> None:
     members = 12
-    engagement_with(database, members, schedule="* * * * *", created=datetime.now(UTC))
+    sponsor = "U0SPONSOR"
+    digest_due = (datetime.now(UTC) - timedelta(minutes=1)).strftime("%a %H:%M").lower()
+    engagement_with(
+        database,
+        members,
+        schedule="* * * * *",
+        created=datetime.now(UTC),
+        digest=digest_due,
+        sponsor=sponsor,
+    )
     clocks = [clock_process(standin, database.url) for _ in range(2)]
     logs: list[str] = []
     try:
@@ -57,6 +66,13 @@ def test_two_clocks_over_several_pulses_send_each_member_each_pulse_once(
         recipients = [user for (p, user), n in per_pulse.items() if p == pulse]
         assert len(recipients) == members
     assert set(per_pulse.values()) == {1}, "someone got a pulse twice"
+    assert all(c.params["channel"] != sponsor for c in standin.dms()), "sponsors get no pulses"
+    digests = [
+        c
+        for c in standin.calls_to("chat.postMessage")
+        if c.params.get("channel") == "D" + sponsor[1:]
+    ]
+    assert len(digests) == 1, "the sponsor's weekly digest goes out exactly once"
     assert all("Traceback" not in log for log in logs)
     if database.is_postgres:
         assert sum("now the leader" in log for log in logs) >= 1

@@ -34,7 +34,15 @@ def clock_process(standin: SlackStandIn, database_url: str, **env: str) -> subpr
     )
 
 
-def engagement_with(database: Database, members: int, *, schedule: str, created: datetime) -> int:
+def engagement_with(
+    database: Database,
+    members: int,
+    *,
+    schedule: str,
+    created: datetime,
+    digest: str = "mon 08:00",
+    sponsor: str | None = None,
+) -> int:
     """An engagement with `members` people split across the sides, straight into the database."""
     with database.unit_of_work() as session:
         engagement = Engagement(
@@ -48,6 +56,7 @@ def engagement_with(database: Database, members: int, *, schedule: str, created:
             schedule=schedule,
             window_hours=1,
             reminder_hours=0,
+            digest_schedule=digest,
             created_at=created,
         )
         session.add(engagement)
@@ -63,4 +72,15 @@ def engagement_with(database: Database, members: int, *, schedule: str, created:
             )
             for i in range(members)
         )
+        if sponsor is not None:
+            session.add(
+                Member(
+                    engagement_id=engagement.id,
+                    team_id=TEAM,
+                    user_id=sponsor,
+                    side="client",
+                    role="sponsor",
+                    added_at=created,
+                )
+            )
         return engagement.id
