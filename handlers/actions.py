@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 
 from bot import blocks, messages
+from bot.engagements import Caller
 from bot.fanout import message_for
 from bot.pulses import Answer, NotARecipientError, PulseClosedError, check_recipient, record_answer
 from bot.services import Services
@@ -30,10 +31,11 @@ def read_value(action: dict[str, Any]) -> tuple[int, int | None] | None:
     return pulse_id, number
 
 
-def clicker(body: dict[str, Any]) -> tuple[str, str]:
+def caller_of(body: dict[str, Any]) -> Caller:
+    """Who clicked or submitted, from an interactive payload."""
     user = body.get("user") or {}
     team = user.get("team_id") or (body.get("team") or {}).get("id") or ""
-    return str(team), str(user.get("id") or "")
+    return Caller(team_id=str(team), user_id=str(user.get("id") or ""))
 
 
 def refuse(respond: Respond, text: str) -> None:
@@ -62,14 +64,14 @@ def update_pulse_message(
 def register(app: App, services: Services) -> None:
     def record(body: dict[str, Any], respond: Respond, pulse_id: int, **answer: Any) -> None:
         """Store a click on the pulse DM and redraw the DM with the answer so far."""
-        team_id, user_id = clicker(body)
+        caller = caller_of(body)
         try:
             with services.database.unit_of_work() as session:
                 result = record_answer(
                     session,
                     pulse_id=pulse_id,
-                    team_id=team_id,
-                    user_id=user_id,
+                    team_id=caller.team_id,
+                    user_id=caller.user_id,
                     now=services.now(),
                     **answer,
                 )
@@ -115,10 +117,10 @@ def register(app: App, services: Services) -> None:
         if parsed is None:
             logger.warning("unreadable comment button value: %r", action.get("value"))
             return
-        team_id, user_id = clicker(body)
+        caller = caller_of(body)
         try:
             with services.database.reading() as session:
-                check_recipient(session, parsed[0], team_id, user_id, services.now())
+                check_recipient(session, parsed[0], caller.team_id, caller.user_id, services.now())
         except PulseClosedError:
             refuse(respond, messages.PULSE_CLOSED)
             return

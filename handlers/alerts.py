@@ -15,7 +15,7 @@ from bot.alert_blocks import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, alert_block
 from bot.command_text import CommandError
 from bot.engagements import Caller, require_lead
 from bot.services import Services
-from handlers.actions import clicker, refuse
+from handlers.actions import caller_of, refuse
 from storage.models import Alert
 
 logger = logging.getLogger(__name__)
@@ -77,17 +77,17 @@ def register(app: App, services: Services) -> None:
         if alert_id is None:
             logger.warning("unreadable alert button value: %r", action.get("value"))
             return
-        team_id, user_id = clicker(body)
+        caller = caller_of(body)
         now = services.now()
 
         def apply(alert: Alert) -> None:
             alert.status, alert.acknowledged_by, alert.acknowledged_at = (
                 "acknowledged",
-                user_id,
+                caller.user_id,
                 now,
             )
 
-        refusal = change(alert_id, Caller(team_id, user_id), apply)
+        refusal = change(alert_id, caller, apply)
         if refusal:
             refuse(respond, refusal)
 
@@ -97,8 +97,8 @@ def register(app: App, services: Services) -> None:
         alert_id = _alert_id(action.get("value"))
         if alert_id is None:
             return
-        team_id, user_id = clicker(body)
-        refusal = change(alert_id, Caller(team_id, user_id), lambda alert: None)
+        caller = caller_of(body)
+        refusal = change(alert_id, caller, lambda alert: None)
         if refusal:
             refuse(respond, refusal)
             return
@@ -112,10 +112,8 @@ def register(app: App, services: Services) -> None:
         if alert_id is None or not owner:
             ack(response_action="errors", errors={"owner": messages.ALERT_ASSIGN_LABEL})
             return
-        team_id, user_id = clicker(body)
-        refusal = change(
-            alert_id, Caller(team_id, user_id), lambda alert: setattr(alert, "owner_user_id", owner)
-        )
+        caller = caller_of(body)
+        refusal = change(alert_id, caller, lambda alert: setattr(alert, "owner_user_id", owner))
         if refusal:
             ack(response_action="errors", errors={"owner": refusal})
             return

@@ -13,6 +13,7 @@ from bot.command_text import CommandError
 from bot.engagements import Caller
 from bot.home import DIGEST_BUTTON, EXPORT_BUTTON, SETUP_BUTTON, home_view
 from bot.services import Services
+from handlers.actions import caller_of
 from handlers.commands.digest import Pick, Send, send_export, send_preview
 from storage.models import Engagement
 
@@ -23,11 +24,7 @@ __all__ = ["SETUP_BUTTON", "register"]
 
 def _clicked(body: dict[str, Any]) -> tuple[Caller, Pick]:
     """Who pressed a Home button, and the engagement it names (checked by the callee)."""
-    user = body.get("user") or {}
-    caller = Caller(
-        team_id=str(user.get("team_id") or (body.get("team") or {}).get("id") or ""),
-        user_id=str(user.get("id") or ""),
-    )
+    caller = caller_of(body)
     raw = str((body.get("actions") or [{}])[0].get("value") or "")
 
     def pick(session: Session) -> Engagement:

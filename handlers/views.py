@@ -12,10 +12,10 @@ from sqlalchemy.exc import NoResultFound
 from bot import blocks, messages
 from bot.command_text import CommandError, clean_name
 from bot.config_form import CONFIG_VIEW, read_form
-from bot.engagements import Caller, ensure_name_free, require_lead
+from bot.engagements import ensure_name_free, require_lead
 from bot.pulses import NotARecipientError, PulseClosedError, record_answer
 from bot.services import Services
-from handlers.actions import rendered, update_pulse_message
+from handlers.actions import caller_of, rendered, update_pulse_message
 from handlers.commands.settings import apply_settings, show
 from handlers.commands.setup import create_and_announce
 from storage.models import COMMENT_MAX, Engagement
@@ -46,15 +46,14 @@ def register(app: App, services: Services) -> None:
             logger.warning("comment form with unreadable metadata")
             ack(response_action="errors", errors={"comment": messages.SOMETHING_WRONG})
             return
-        user = body.get("user") or {}
-        team_id = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
+        caller = caller_of(body)
         try:
             with services.database.unit_of_work() as session:
                 answer = record_answer(
                     session,
                     pulse_id=pulse_id,
-                    team_id=team_id,
-                    user_id=str(user.get("id") or ""),
+                    team_id=caller.team_id,
+                    user_id=caller.user_id,
                     now=services.now(),
                     comment=text,
                 )
@@ -74,11 +73,7 @@ def register(app: App, services: Services) -> None:
         if errors:
             ack(response_action="errors", errors=errors)
             return
-        user = body.get("user") or {}
-        caller = Caller(
-            team_id=str(user.get("team_id") or (body.get("team") or {}).get("id") or ""),
-            user_id=str(user.get("id") or ""),
-        )
+        caller = caller_of(body)
         try:
             engagement_id = int(json.loads(view.get("private_metadata") or "")["e"])
             with services.database.unit_of_work() as session:
@@ -115,11 +110,7 @@ def register(app: App, services: Services) -> None:
         if errors:
             ack(response_action="errors", errors=errors)
             return
-        user = body.get("user") or {}
-        caller = Caller(
-            team_id=str(user.get("team_id") or (body.get("team") or {}).get("id") or ""),
-            user_id=str(user.get("id") or ""),
-        )
+        caller = caller_of(body)
 
         def tell_lead(text: str) -> None:
             services.client.chat_postMessage(channel=caller.user_id, text=text)
