@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from sqlalchemy import select
 
 from storage.models import Delivery, Member, Response
 from tests.conftest import RunningApp
 from tests.support import flows
+from tests.support.signing import signed_headers
+from tests.support.slack_requests import fixture
 
 
 def responses(rapport: RunningApp) -> list[Response]:
@@ -168,3 +171,23 @@ def test_slack_faults_for_one_member_do_not_stop_the_others(rapport: RunningApp)
         "U0CLI2": ("failed", "user_not_found", "unreachable"),
         "U0PRO2": ("failed", "account_inactive", "unreachable"),
     }
+
+
+def test_a_retried_interaction_is_counted_once(rapport: RunningApp) -> None:
+    """Slack may deliver the same payload again (X-Slack-Retry-Num); it must not double-count."""
+    flows.engagement_with_people(rapport)
+    flows.send(rapport)
+    value = flows.pulse_button(flows.dms_to(rapport.standin, "U0CLI1")[0], "pulse.rate.2")["value"]
+    payload = fixture("block_actions")
+    payload["user"].update(id="U0CLI1")
+    payload["container"].update(channel_id="D0CLI1")
+    payload["actions"][0].update(action_id="pulse.rate.2", block_id="pulse.rate", value=value)
+    body = urlencode({"payload": json.dumps(payload)})
+    for attempt in ("0", "1", "2"):
+        headers = signed_headers(body, rapport.slack.secret)
+        if attempt != "0":
+            headers |= {"X-Slack-Retry-Num": attempt, "X-Slack-Retry-Reason": "http_timeout"}
+        reply = rapport.slack.post(body, "application/x-www-form-urlencoded", headers=headers)
+        assert reply.status == 200
+    [response] = responses(rapport)
+    assert (response.rating, response.score) == (2, 25.0)
