@@ -124,6 +124,9 @@ def main() -> None:
         driver = _Rapport(slack, standin)
         flows.engagement_with_people(driver)
         flows.send(driver)
+        deadline = time.monotonic() + 30  # the pulse DMs go out paced, after the ack
+        while not flows.dms_to(standin, flows.CLIENTS[0]) and time.monotonic() < deadline:
+            time.sleep(0.1)
         dm = flows.dms_to(standin, flows.CLIENTS[0])[0]
         value = flows.pulse_button(dm, "pulse.rate.3")["value"]
         results: dict[int, dict[str, list[float]]] = {}
