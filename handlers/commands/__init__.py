@@ -34,8 +34,9 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "export": digest.export,
 }
 
-# Answered from memory, so the answer can ride in the acknowledgement itself.
-ANSWERED_IN_ACK = frozenset({"help"})
+# Answered from memory or by a few reads that never wait for a writer: the answer rides
+# in the acknowledgement itself, which spares Slack and us a second HTTP request.
+ANSWERED_IN_ACK = frozenset({"help", "status", "members", "alerts"})
 
 
 def register(app: App, services: Services) -> None:
