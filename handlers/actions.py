@@ -61,26 +61,33 @@ def update_pulse_message(
         services.client.chat_update(channel=channel, ts=ts, text=message[0], blocks=message[1])
 
 
+def save_answer(
+    services: Services, caller: Caller, pulse_id: int, **answer: Any
+) -> tuple[str, list[dict[str, object]]] | str:
+    """Store part of someone's answer; the redrawn pulse message, or why it was refused."""
+    try:
+        with services.database.unit_of_work() as session:
+            result = record_answer(
+                session,
+                pulse_id=pulse_id,
+                team_id=caller.team_id,
+                user_id=caller.user_id,
+                now=services.now(),
+                **answer,
+            )
+            return rendered(result)
+    except PulseClosedError:
+        return messages.PULSE_CLOSED
+    except NotARecipientError:
+        return messages.PULSE_NOT_YOURS
+
+
 def register(app: App, services: Services) -> None:
     def record(body: dict[str, Any], respond: Respond, pulse_id: int, **answer: Any) -> None:
         """Store a click on the pulse DM and redraw the DM with the answer so far."""
-        caller = caller_of(body)
-        try:
-            with services.database.unit_of_work() as session:
-                result = record_answer(
-                    session,
-                    pulse_id=pulse_id,
-                    team_id=caller.team_id,
-                    user_id=caller.user_id,
-                    now=services.now(),
-                    **answer,
-                )
-                message = rendered(result)
-        except PulseClosedError:
-            refuse(respond, messages.PULSE_CLOSED)
-            return
-        except NotARecipientError:
-            refuse(respond, messages.PULSE_NOT_YOURS)
+        message = save_answer(services, caller_of(body), pulse_id, **answer)
+        if isinstance(message, str):
+            refuse(respond, message)
             return
         container = body.get("container") or {}
         update_pulse_message(

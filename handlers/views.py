@@ -13,9 +13,8 @@ from bot import blocks, messages
 from bot.command_text import CommandError, clean_name
 from bot.config_form import CONFIG_VIEW, read_form
 from bot.engagements import ensure_name_free, require_lead
-from bot.pulses import NotARecipientError, PulseClosedError, record_answer
 from bot.services import Services
-from handlers.actions import caller_of, rendered, update_pulse_message
+from handlers.actions import caller_of, save_answer, update_pulse_message
 from handlers.commands.settings import apply_settings, show
 from handlers.commands.setup import create_and_announce
 from storage.models import COMMENT_MAX, Engagement
@@ -46,23 +45,9 @@ def register(app: App, services: Services) -> None:
             logger.warning("comment form with unreadable metadata")
             ack(response_action="errors", errors={"comment": messages.SOMETHING_WRONG})
             return
-        caller = caller_of(body)
-        try:
-            with services.database.unit_of_work() as session:
-                answer = record_answer(
-                    session,
-                    pulse_id=pulse_id,
-                    team_id=caller.team_id,
-                    user_id=caller.user_id,
-                    now=services.now(),
-                    comment=text,
-                )
-                message = rendered(answer)
-        except PulseClosedError:
-            ack(response_action="errors", errors={"comment": messages.PULSE_CLOSED})
-            return
-        except NotARecipientError:
-            ack(response_action="errors", errors={"comment": messages.PULSE_NOT_YOURS})
+        message = save_answer(services, caller_of(body), pulse_id, comment=text)
+        if isinstance(message, str):
+            ack(response_action="errors", errors={"comment": message})
             return
         ack()
         update_pulse_message(services, meta.get("c"), meta.get("ts"), message)
