@@ -28,7 +28,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.sentiment import label_for, score_text
+from bot.domain.sentiment import label_for, score_text
 
 SETS = (
     ("tweets", "tweets_GroundTruth.txt"),

@@ -91,7 +91,7 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
 
 
 def cmd_score(_args: argparse.Namespace) -> int:
-    from bot.sentiment.cli import run_score
+    from bot.domain.sentiment.cli import run_score
 
     return run_score(sys.stdin, sys.stdout)
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot import messages
 from bot.command_text import CommandError
 from bot.scoring import response_score
-from bot.sentiment import score_text
+from bot.domain.sentiment import score_text
 from storage import engagements as engagement_queries
 from storage import pulses as queries
 from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse, Response

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.sentiment.markup import clean
+from bot.domain.sentiment.markup import clean
 
 MIN_PEOPLE = 2
 MAX_WORDS = 3

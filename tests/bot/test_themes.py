@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.sentiment import score_text
+from bot.domain.sentiment import score_text
 from bot.themes import Comment, Theme, candidate_phrases, side_themes
 
 

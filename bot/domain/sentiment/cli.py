@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from bot.sentiment.scorer import score_text
+from bot.domain.sentiment.scorer import score_text
 
 
 def run_score(stdin: TextIO, stdout: TextIO) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.sentiment.markup import clean
+from bot.domain.sentiment.markup import clean
 
 
 def test_mentions_channels_and_broadcasts_are_dropped() -> None:

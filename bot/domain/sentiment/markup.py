@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from bot.sentiment.emoji import char_valence, code_valence
+from bot.domain.sentiment.emoji import char_valence, code_valence
 
 
 @dataclass(frozen=True, slots=True)

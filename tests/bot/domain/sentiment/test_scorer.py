@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.sentiment import Sentiment, label_for, score_text
+from bot.domain.sentiment import Sentiment, label_for, score_text
 
 
 def polarity(text: str) -> float:

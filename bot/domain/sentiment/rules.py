@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.sentiment import lexicon as lx
-from bot.sentiment.patterns import (
+from bot.domain.sentiment import lexicon as lx
+from bot.domain.sentiment.patterns import (
     match_duration,
     match_hedge,
     match_obligation,
     match_phrase,
     match_silence,
 )
-from bot.sentiment.tokens import DAMPING, Token, in_scope, is_negator, tokenize
+from bot.domain.sentiment.tokens import DAMPING, Token, in_scope, is_negator, tokenize
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
 

@@ -20,9 +20,9 @@ import math
 
 from textblob.en import sentiment as pattern_sentiment
 
-from bot.sentiment.markup import clean
-from bot.sentiment.result import Sentiment, label_for
-from bot.sentiment.rules import read
+from bot.domain.sentiment.markup import clean
+from bot.domain.sentiment.result import Sentiment, label_for
+from bot.domain.sentiment.rules import read
 
 # VADER's normalisation constant: a summed valence s maps to s / sqrt(s^2 + 15),
 # so one strong word lands near +/-0.6 and several saturate towards +/-1.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from bot.sentiment import lexicon as lx
+from bot.domain.sentiment import lexicon as lx
 
 _PUNCT = string.punctuation
 _BOUNDARY_CHARS = frozenset(",.;:!?")

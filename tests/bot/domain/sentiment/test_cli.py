@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from bot.sentiment import score_text
-from bot.sentiment.cli import run_score
+from bot.domain.sentiment import score_text
+from bot.domain.sentiment.cli import run_score
 
 
 def test_each_line_gives_one_json_object_with_the_bots_score() -> None:

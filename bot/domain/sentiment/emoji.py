@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from bot.sentiment.lexicon import VADER_PACKAGE, general_lexicon
+from bot.domain.sentiment.lexicon import VADER_PACKAGE, general_lexicon
 
 # The reactions and emoji people actually use in work chat. Each Slack code and its
 # Unicode form carry the same value; everything else falls back to its name's words.

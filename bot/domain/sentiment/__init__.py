@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.sentiment.result import NEUTRAL_BAND, Sentiment, label_for
-from bot.sentiment.scorer import score_text
+from bot.domain.sentiment.result import NEUTRAL_BAND, Sentiment, label_for
+from bot.domain.sentiment.scorer import score_text
 
 __all__ = ["NEUTRAL_BAND", "Sentiment", "label_for", "score_text"]

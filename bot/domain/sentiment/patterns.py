@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.sentiment import lexicon as lx
-from bot.sentiment.tokens import SCOPE, Token
+from bot.domain.sentiment import lexicon as lx
+from bot.domain.sentiment.tokens import SCOPE, Token
 
 _QUANTITIES = lx.words(
     "a an one two three four five six seven eight nine ten eleven twelve several few "

@@ -1,0 +1,1 @@
+"""Pure domain rules: no Slack, no database, no clock of their own."""
