@@ -34,8 +34,8 @@ from sqlalchemy import insert, select  # noqa: E402
 
 from bot.digest.assemble import assemble  # noqa: E402
 from bot.digest.deliver import render  # noqa: E402
-from bot.scoring import response_score  # noqa: E402
 from bot.domain.sentiment import score_text  # noqa: E402
+from bot.scoring import response_score  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import (  # noqa: E402

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from bot import messages
 from bot.command_text import CommandError
-from bot.scoring import response_score
 from bot.domain.sentiment import score_text
+from bot.scoring import response_score
 from storage import engagements as engagement_queries
 from storage import pulses as queries
 from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse, Response
