@@ -6,7 +6,7 @@ Fills a fresh database (SQLite in a temporary directory unless a URL of an empty
 database is given) with engagements of 15 people each, a year of closed weekly pulses
 with answers, comments and SLA records, and two open alerts per engagement. Then, per
 engagement, it times what the weekly job does for one digest — read the history and
-assemble (``bot.digest.assemble``), then render the text, the blocks and the PNG chart —
+assemble (``bot.services.digest.assemble``), then render the text, the blocks and the PNG chart —
 and, in a second pass under tracemalloc, the peak of Python allocations per digest.
 The digest process's peak resident set (VmHWM, or ``ru_maxrss``) covers what tracemalloc cannot see
 (matplotlib's C++ renderer).
@@ -32,10 +32,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from bot.digest.assemble import assemble  # noqa: E402
-from bot.digest.deliver import render  # noqa: E402
+from bot.domain.scoring import response_score  # noqa: E402
 from bot.domain.sentiment import score_text  # noqa: E402
-from bot.scoring import response_score  # noqa: E402
+from bot.services.digest.assemble import assemble  # noqa: E402
+from bot.slack.digest_delivery import render  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import (  # noqa: E402

@@ -9,7 +9,7 @@ members answering each pulse, split between the client and the provider side, wi
 stake weights, comments' polarity, guesses, members away, failed deliveries and SLA
 records. Then, per backend and for each engagement's latest close:
 
-- evaluation: `bot.evaluation.evaluate_pulses`, as the clock's close job runs it: up
+- evaluation: `bot.services.evaluation.evaluate_pulses`, as the clock's close job runs it: up
   to `CLOSE_BATCH` pulses per unit of work, each in its own savepoint, each computing
   the aggregates of that pulse and of the history the decline rule looks back on,
   running every divergence rule, and opening, updating or resolving its alerts;
@@ -41,10 +41,10 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, insert, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from bot.divergence import PulseFigures, SideFigures  # noqa: E402
-from bot.evaluation import HISTORY, evaluate_pulses, load_pulses  # noqa: E402
-from bot.jobs import CLOSE_BATCH  # noqa: E402
-from bot.scoring import response_score  # noqa: E402
+from bot.domain.divergence import PulseFigures, SideFigures  # noqa: E402
+from bot.domain.scoring import response_score  # noqa: E402
+from bot.services.evaluation import HISTORY, evaluate_pulses, load_pulses  # noqa: E402
+from bot.services.jobs import CLOSE_BATCH  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import (  # noqa: E402
@@ -61,7 +61,7 @@ DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 BATCH = 50_000
 START = datetime(2025, 1, 7, 9, 0, tzinfo=UTC)
 
-# The same figures `bot.evaluation.pulse_figures` gives, in one statement: per pulse and
+# The same figures `bot.services.evaluation.pulse_figures` gives, in one statement: per pulse and
 # side, the stake-weighted mean where nobody carries more than half the weight (the
 # heaviest weight is lowered to the sum of the others), withheld below the anonymity
 # minimum (never below 2). With a tie for the heaviest weight the cap cannot apply, so

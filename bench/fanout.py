@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
-from bot.fanout import deliver  # noqa: E402
-from bot.pulses import open_pulse  # noqa: E402
-from bot.services import Services  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.services.pulses import open_pulse  # noqa: E402
+from bot.slack.fanout import deliver  # noqa: E402
+from bot.wiring.container import Services  # noqa: E402
+from bot.wiring.process_settings import Settings  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import Engagement  # noqa: E402

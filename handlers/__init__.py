@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.services import Services
+from bot.wiring.container import Services
 from handlers import actions, alerts, commands, home, views
 
 logger = logging.getLogger(__name__)

@@ -9,11 +9,18 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot import blocks, messages
-from bot.engagements import Caller
-from bot.fanout import message_for
-from bot.pulses import Answer, NotARecipientError, PulseClosedError, check_recipient, record_answer
-from bot.services import Services
+from bot.domain import catalogue
+from bot.services.engagements import Caller
+from bot.services.pulses import (
+    Answer,
+    NotARecipientError,
+    PulseClosedError,
+    check_recipient,
+    record_answer,
+)
+from bot.slack import blocks
+from bot.slack.fanout import message_for
+from bot.wiring.container import Services
 
 logger = logging.getLogger(__name__)
 SCALE_ACTIONS = re.compile(r"^pulse\.(rate|guess)\.[1-5]$")
@@ -77,9 +84,9 @@ def save_answer(
             )
             return rendered(result)
     except PulseClosedError:
-        return messages.PULSE_CLOSED
+        return catalogue.PULSE_CLOSED
     except NotARecipientError:
-        return messages.PULSE_NOT_YOURS
+        return catalogue.PULSE_NOT_YOURS
 
 
 def register(app: App, services: Services) -> None:
@@ -129,10 +136,10 @@ def register(app: App, services: Services) -> None:
             with services.database.reading() as session:
                 check_recipient(session, parsed[0], caller.team_id, caller.user_id, services.now())
         except PulseClosedError:
-            refuse(respond, messages.PULSE_CLOSED)
+            refuse(respond, catalogue.PULSE_CLOSED)
             return
         except NotARecipientError:
-            refuse(respond, messages.PULSE_NOT_YOURS)
+            refuse(respond, catalogue.PULSE_NOT_YOURS)
             return
         services.client.views_open(
             trigger_id=body["trigger_id"],

@@ -10,11 +10,11 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk.models.blocks import InputBlock, UserSelectElement
 from slack_sdk.models.views import View
 
-from bot import messages
-from bot.alert_blocks import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, alert_blocks, alert_text
-from bot.command_text import CommandError
-from bot.engagements import Caller, require_lead
-from bot.services import Services
+from bot.domain import catalogue
+from bot.services.engagements import Caller, require_lead
+from bot.slack.alert_view import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, alert_blocks, alert_text
+from bot.slack.command_text import CommandError
+from bot.wiring.container import Services
 from handlers.actions import caller_of, refuse
 from storage.models import Alert
 
@@ -33,14 +33,14 @@ def assign_modal(alert_id: int) -> dict[str, Any]:
     return View(
         type="modal",
         callback_id=ASSIGN_VIEW,
-        title=messages.ALERT_ASSIGN_TITLE,
+        title=catalogue.ALERT_ASSIGN_TITLE,
         submit="Assign",
         close="Cancel",
         private_metadata=json.dumps({"a": alert_id}),
         blocks=[
             InputBlock(
                 block_id="owner",
-                label=messages.ALERT_ASSIGN_LABEL,
+                label=catalogue.ALERT_ASSIGN_LABEL,
                 element=UserSelectElement(action_id="value"),
             )
         ],
@@ -53,13 +53,13 @@ def register(app: App, services: Services) -> None:
         with services.database.unit_of_work() as session:
             alert = session.get(Alert, alert_id)
             if alert is None:
-                return messages.SOMETHING_WRONG
+                return catalogue.SOMETHING_WRONG
             try:
                 require_lead(session, alert.engagement, caller)
             except CommandError as error:
                 return str(error)
             if alert.status == "resolved":
-                return messages.ALERT_ALREADY_RESOLVED
+                return catalogue.ALERT_ALREADY_RESOLVED
             apply(alert)
             session.flush()
             channel, ts = alert.channel_id, alert.message_ts
@@ -110,7 +110,7 @@ def register(app: App, services: Services) -> None:
         state = ((view.get("state") or {}).get("values") or {}).get("owner") or {}
         owner = (state.get("value") or {}).get("selected_user")
         if alert_id is None or not owner:
-            ack(response_action="errors", errors={"owner": messages.ALERT_ASSIGN_LABEL})
+            ack(response_action="errors", errors={"owner": catalogue.ALERT_ASSIGN_LABEL})
             return
         caller = caller_of(body)
         refusal = change(alert_id, caller, lambda alert: setattr(alert, "owner_user_id", owner))

@@ -8,11 +8,11 @@ from typing import Any
 from slack_bolt import Ack, App
 from sqlalchemy.orm import Session
 
-from bot import blocks
-from bot.command_text import CommandError
-from bot.engagements import Caller
-from bot.home import DIGEST_BUTTON, EXPORT_BUTTON, SETUP_BUTTON, home_view
-from bot.services import Services
+from bot.services.engagements import Caller
+from bot.slack import blocks
+from bot.slack.command_text import CommandError
+from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON, SETUP_BUTTON, home_view
+from bot.wiring.container import Services
 from handlers.actions import caller_of
 from handlers.commands.digest import Pick, Send, send_export, send_preview
 from storage.models import Engagement

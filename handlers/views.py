@@ -9,11 +9,12 @@ from typing import Any
 from slack_bolt import Ack, App
 from sqlalchemy.exc import NoResultFound
 
-from bot import blocks, messages
-from bot.command_text import CommandError, clean_name
-from bot.config_form import CONFIG_VIEW, read_form
-from bot.engagements import ensure_name_free, require_lead
-from bot.services import Services
+from bot.domain import catalogue
+from bot.services.engagements import ensure_name_free, require_lead
+from bot.slack import blocks
+from bot.slack.command_text import CommandError, clean_name
+from bot.slack.config_form import CONFIG_VIEW, read_form
+from bot.wiring.container import Services
 from handlers.actions import caller_of, save_answer, update_pulse_message
 from handlers.commands.settings import apply_settings, show
 from handlers.commands.setup import create_and_announce
@@ -32,10 +33,10 @@ def register(app: App, services: Services) -> None:
     def comment(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         text = str(_value(view, "comment", "text").get("value") or "")
         if not text.strip():
-            ack(response_action="errors", errors={"comment": messages.COMMENT_EMPTY})
+            ack(response_action="errors", errors={"comment": catalogue.COMMENT_EMPTY})
             return
         if len(text) > COMMENT_MAX:
-            error = messages.COMMENT_TOO_LONG.format(limit=COMMENT_MAX)
+            error = catalogue.COMMENT_TOO_LONG.format(limit=COMMENT_MAX)
             ack(response_action="errors", errors={"comment": error})
             return
         try:
@@ -43,7 +44,7 @@ def register(app: App, services: Services) -> None:
             pulse_id = int(meta["p"])
         except (ValueError, TypeError, KeyError):
             logger.warning("comment form with unreadable metadata")
-            ack(response_action="errors", errors={"comment": messages.SOMETHING_WRONG})
+            ack(response_action="errors", errors={"comment": catalogue.SOMETHING_WRONG})
             return
         message = save_answer(services, caller_of(body), pulse_id, comment=text)
         if isinstance(message, str):
@@ -65,13 +66,13 @@ def register(app: App, services: Services) -> None:
                 engagement = session.get_one(Engagement, engagement_id)
                 require_lead(session, engagement, caller)
                 apply_settings(engagement, values)
-                text = show(engagement, messages.CONFIG_DONE)
+                text = show(engagement, catalogue.CONFIG_DONE)
         except CommandError as error:
             ack(response_action="errors", errors={"reminder": str(error)[:150]})
             return
         except (ValueError, KeyError, NoResultFound):
             logger.warning("settings form with unreadable metadata")
-            ack(response_action="errors", errors={"schedule": messages.SOMETHING_WRONG})
+            ack(response_action="errors", errors={"schedule": catalogue.SOMETHING_WRONG})
             return
         ack()
         services.client.chat_postMessage(channel=caller.user_id, text=text)

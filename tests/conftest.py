@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import create_engine, text
 from waitress.server import create_server
 
-from bot.app import create_app
-from bot.pacing import Pacer
-from bot.services import Services, make_client, utcnow
-from bot.settings import Settings
-from bot.web import make_wsgi
+from bot.slack.pacing import Pacer
+from bot.wiring.app import create_app
+from bot.wiring.container import Services, make_client, utcnow
+from bot.wiring.process_settings import Settings
+from bot.wiring.web import make_wsgi
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Base

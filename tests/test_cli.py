@@ -95,7 +95,7 @@ def test_web_process_serves_health_and_signed_commands(
 def test_the_web_process_never_loads_a_scheduler() -> None:
     """However many web workers run, none of them schedules anything."""
     probe = (
-        "import sys, bot.cli, bot.app, bot.web, handlers; "
+        "import sys, bot.wiring.cli, bot.wiring.app, bot.wiring.web, handlers; "
         "print(any(m.startswith('apscheduler.schedulers') for m in sys.modules))"
     )
     result = subprocess.run(

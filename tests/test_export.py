@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from bot.simulate import CLIENTS, populate
+from bot.services.simulate import CLIENTS, populate
 from storage.db import Database
 
 

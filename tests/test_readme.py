@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot import messages
+from bot.domain import catalogue
 
 ROOT = Path(__file__).parent.parent
 
@@ -32,5 +32,5 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_every_subcommand_in_help_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text()
-    for subcommand in set(re.findall(r"`/rapport (\w+)", messages.HELP)):
+    for subcommand in set(re.findall(r"`/rapport (\w+)", catalogue.HELP)):
         assert f"/rapport {subcommand}" in readme, subcommand

@@ -7,9 +7,9 @@ from datetime import datetime
 
 from slack_sdk import WebClient
 
-from bot.alert_blocks import figures_line
-from bot.alert_publisher import publish
-from bot.evaluation import Evaluation, close_pulses, thresholds_of
+from bot.services.evaluation import Evaluation, close_pulses, thresholds_of
+from bot.slack.alert_publisher import publish
+from bot.slack.alert_view import figures_line
 from storage.db import Database
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bot import messages
-from bot.command_text import CommandError
+from bot.domain import catalogue
+from bot.slack.command_text import CommandError
 from storage import engagements as queries
 from storage.models import Engagement, Member
 
@@ -48,14 +48,14 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
     if name is not None:
         found = queries.by_name(session, caller.team_id, name)
         if found is None:
-            raise CommandError(messages.UNKNOWN_ENGAGEMENT.format(name=name))
+            raise CommandError(catalogue.UNKNOWN_ENGAGEMENT.format(name=name))
         return found
     if caller.channel_id:
         here = queries.in_channel(session, caller.channel_id)
         if len(here) == 1:
             return here[0]
         if len(here) > 1:
-            raise CommandError(messages.CHANNEL_SHARED.format(names=_names(here)))
+            raise CommandError(catalogue.CHANNEL_SHARED.format(names=_names(here)))
     led = queries.of_person(session, caller.team_id, caller.user_id, roles=("lead",))
     if len(led) == 1:
         return led[0]
@@ -63,8 +63,8 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
     if len(on) == 1:
         return on[0]
     if not on:
-        raise CommandError(messages.NO_ENGAGEMENT)
-    raise CommandError(messages.CHOOSE_ENGAGEMENT.format(names=_names(on)))
+        raise CommandError(catalogue.NO_ENGAGEMENT)
+    raise CommandError(catalogue.CHOOSE_ENGAGEMENT.format(names=_names(on)))
 
 
 def _names(engagements: Sequence[Engagement]) -> str:
@@ -77,7 +77,7 @@ def require_lead(session: Session, engagement: Engagement, caller: Caller) -> Me
     if found is None or found.role != "lead" or found.status == "removed":
         leads = ", ".join(mention(m.user_id) for m in queries.leads(session, engagement.id))
         raise CommandError(
-            messages.LEADS_ONLY.format(engagement=engagement.name, leads=leads or "none")
+            catalogue.LEADS_ONLY.format(engagement=engagement.name, leads=leads or "none")
         )
     return found
 
@@ -85,13 +85,13 @@ def require_lead(session: Session, engagement: Engagement, caller: Caller) -> Me
 def require_member(session: Session, engagement: Engagement, caller: Caller) -> Member:
     found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
     if found is None or found.status == "removed":
-        raise CommandError(messages.NOT_A_MEMBER.format(engagement=engagement.name))
+        raise CommandError(catalogue.NOT_A_MEMBER.format(engagement=engagement.name))
     return found
 
 
 def ensure_name_free(session: Session, team_id: str, name: str) -> None:
     if queries.by_name(session, team_id, name) is not None:
-        raise CommandError(messages.ENGAGEMENT_EXISTS.format(name=name))
+        raise CommandError(catalogue.ENGAGEMENT_EXISTS.format(name=name))
 
 
 def set_up(
@@ -152,13 +152,13 @@ def add_people(
     for person in people:
         who = mention(person.user_id)
         if not person.exists:
-            refused.append(messages.UNKNOWN_USER.format(person=who))
+            refused.append(catalogue.UNKNOWN_USER.format(person=who))
             continue
         if person.is_bot:
-            refused.append(messages.BOT_USER.format(person=who))
+            refused.append(catalogue.BOT_USER.format(person=who))
             continue
         if person.deleted:
-            refused.append(messages.DEACTIVATED_USER.format(person=who))
+            refused.append(catalogue.DEACTIVATED_USER.format(person=who))
             continue
         existing = queries.member(session, engagement.id, person.team_id, person.user_id)
         if existing is None:
@@ -190,7 +190,7 @@ def remove_person(session: Session, engagement: Engagement, user_id: str) -> boo
     if found is None or found.status == "removed":
         return False
     if found.role == "lead" and len(queries.leads(session, engagement.id)) == 1:
-        raise CommandError(messages.LAST_LEAD.format(engagement=engagement.name))
+        raise CommandError(catalogue.LAST_LEAD.format(engagement=engagement.name))
     found.status = "removed"
     return True
 

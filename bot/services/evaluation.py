@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from bot.alert_blocks import details_text
-from bot.divergence import Finding, PulseFigures, SideFigures, Thresholds, evaluate
+from bot.domain.divergence import Finding, PulseFigures, SideFigures, Thresholds, evaluate
+from bot.slack.alert_view import details_text
 from storage import alerts as alert_queries
 from storage import pulses as pulse_queries
 from storage.figures import SideAggregate, side_aggregates

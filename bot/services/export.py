@@ -10,9 +10,9 @@ from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
-from bot.digest.assemble import sla_at_close
-from bot.divergence import SIDES, PulseFigures
-from bot.evaluation import pulse_figures, thresholds_of
+from bot.domain.divergence import SIDES, PulseFigures
+from bot.services.digest.assemble import sla_at_close
+from bot.services.evaluation import pulse_figures, thresholds_of
 from storage import digests as queries
 from storage.models import Engagement
 

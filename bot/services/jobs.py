@@ -8,13 +8,13 @@ from datetime import datetime, timedelta
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
 
-from bot import messages
-from bot.command_text import CommandError
-from bot.fanout import deliver
-from bot.lifecycle import close_and_publish, close_many_and_publish
-from bot.pulses import open_pulse, slack_date
-from bot.schedule import Schedule, ScheduleError, due_between, parse_schedule
-from bot.services import Services
+from bot.domain import catalogue
+from bot.domain.schedule import Schedule, ScheduleError, due_between, parse_schedule
+from bot.services.closing import close_and_publish, close_many_and_publish
+from bot.services.pulses import open_pulse, slack_date
+from bot.slack.command_text import CommandError
+from bot.slack.fanout import deliver
+from bot.wiring.container import Services
 from storage import pulses as queries
 from storage.models import Engagement
 
@@ -167,7 +167,7 @@ def send_reminders(services: Services) -> int:
             if not queries.claim_reminders(session, pulse_id, now):
                 continue
             targets = queries.reminder_targets(session, pulse_id)
-        text = messages.PULSE_REMINDER.format(closes=slack_date(closes_at))
+        text = catalogue.PULSE_REMINDER.format(closes=slack_date(closes_at))
         for target in targets:
             with services.database.unit_of_work() as session:
                 if not queries.claim_reminder(session, target.delivery_id):

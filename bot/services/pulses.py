@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot import messages
-from bot.command_text import CommandError
+from bot.domain import catalogue
+from bot.domain.scoring import response_score
 from bot.domain.sentiment import score_text
-from bot.scoring import response_score
+from bot.slack.command_text import CommandError
 from storage import engagements as engagement_queries
 from storage import pulses as queries
 from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse, Response
@@ -41,13 +41,13 @@ def open_pulse(
     current = queries.open_pulse(session, engagement.id)
     if current is not None:
         raise CommandError(
-            messages.PULSE_ALREADY_OPEN.format(
+            catalogue.PULSE_ALREADY_OPEN.format(
                 engagement=engagement.name, closes=slack_date(current.closes_at)
             )
         )
     recipients = engagement_queries.pulse_recipients(session, engagement.id)
     if not recipients:
-        raise CommandError(messages.PULSE_NOBODY.format(engagement=engagement.name))
+        raise CommandError(catalogue.PULSE_NOBODY.format(engagement=engagement.name))
     closes = now + timedelta(hours=engagement.window_hours)
     remind = closes - timedelta(hours=engagement.reminder_hours)
     pulse = Pulse(
@@ -64,7 +64,7 @@ def open_pulse(
             session.flush()
     except IntegrityError:
         raise CommandError(
-            messages.PULSE_ALREADY_OPEN.format(engagement=engagement.name, closes="soon")
+            catalogue.PULSE_ALREADY_OPEN.format(engagement=engagement.name, closes="soon")
         ) from None
     session.add_all(Delivery(pulse_id=pulse.id, member_id=m.id) for m in recipients)
     session.flush()

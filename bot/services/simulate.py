@@ -20,14 +20,14 @@ from typing import Final
 
 from sqlalchemy import select
 
-from bot.digest.assemble import assemble
-from bot.digest.chart import render_chart
-from bot.digest.text import render_text
-from bot.engagements import Caller, Person, add_people, set_up
-from bot.evaluation import close_pulse
-from bot.export import export_rows, to_csv
-from bot.pulses import open_pulse, record_answer
-from bot.schedule import next_weekly
+from bot.domain.digest.chart import render_chart
+from bot.domain.digest.text import render_text
+from bot.domain.schedule import next_weekly
+from bot.services.digest.assemble import assemble
+from bot.services.engagements import Caller, Person, add_people, set_up
+from bot.services.evaluation import close_pulse
+from bot.services.export import export_rows, to_csv
+from bot.services.pulses import open_pulse, record_answer
 from storage import pulses as pulse_queries
 from storage.db import Database
 from storage.migrate import upgrade

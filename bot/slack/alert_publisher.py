@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import messages
-from bot.alert_blocks import alert_blocks, alert_text
-from bot.evaluation import AlertChange
-from bot.pulses import slack_date
+from bot.domain import catalogue
+from bot.services.evaluation import AlertChange
+from bot.services.pulses import slack_date
+from bot.slack.alert_view import alert_blocks, alert_text
 from storage import engagements as engagement_queries
 from storage.db import Database
 from storage.models import Alert
@@ -58,7 +58,7 @@ def _publish_one(
         return
     client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
     if change.change == "resolved" and resolved_at is not None:
-        reply = messages.ALERT_RESOLVED_THREAD.format(
+        reply = catalogue.ALERT_RESOLVED_THREAD.format(
             when=slack_date(resolved_at), figures=now_figures
         )
         client.chat_postMessage(channel=channel, thread_ts=ts, text=reply)
@@ -71,11 +71,11 @@ def _tell_leads(
     with database.unit_of_work() as session:
         alert = session.get_one(Alert, alert_id)
         alert.post_error = code
-        text = messages.ALERT_NOT_POSTED.format(
+        text = catalogue.ALERT_NOT_POSTED.format(
             engagement=alert.engagement.name,
             channel=alert.channel_id,
             error=code,
-            title=messages.ALERT_TITLES.get(alert.rule, alert.rule),
+            title=catalogue.ALERT_TITLES.get(alert.rule, alert.rule),
             sentence=alert.sentence,
         )
         leads = [m.user_id for m in engagement_queries.leads(session, engagement_id)]

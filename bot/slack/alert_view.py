@@ -14,10 +14,10 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot import messages
-from bot.blocks import to_dicts
-from bot.divergence import PulseFigures, Thresholds
-from bot.pulses import slack_date
+from bot.domain import catalogue
+from bot.domain.divergence import PulseFigures, Thresholds
+from bot.services.pulses import slack_date
+from bot.slack.blocks import to_dicts
 from storage.models import Alert
 
 ACK_ACTION = "alert.ack"
@@ -31,11 +31,11 @@ def figures_line(figures: PulseFigures, thresholds: Thresholds) -> str:
     for side in (figures.client, figures.provider):
         if side.index is None:
             parts.append(
-                messages.FIGURES_WITHHELD.format(side=side.side, minimum=thresholds.anonymity_min)
+                catalogue.FIGURES_WITHHELD.format(side=side.side, minimum=thresholds.anonymity_min)
             )
         else:
             parts.append(
-                messages.FIGURES_SIDE.format(
+                catalogue.FIGURES_SIDE.format(
                     side=side.side,
                     index=int(side.index),
                     tolerance=int(thresholds.tolerance(side.side)),
@@ -49,7 +49,7 @@ def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
     lines = []
     if previous is not None:
         trends = [
-            messages.TREND_SIDE.format(side=now.side, change=int(now.index) - int(before.index))
+            catalogue.TREND_SIDE.format(side=now.side, change=int(now.index) - int(before.index))
             for now, before in (
                 (figures.client, previous.client),
                 (figures.provider, previous.provider),
@@ -57,9 +57,9 @@ def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
             if now.index is not None and before.index is not None
         ]
         if trends:
-            lines.append(messages.TREND_LINE.format(trends=", ".join(trends)))
+            lines.append(catalogue.TREND_LINE.format(trends=", ".join(trends)))
     lines.append(
-        messages.ANSWERED_LINE.format(
+        catalogue.ANSWERED_LINE.format(
             client_answered=figures.client.answered,
             client_eligible=figures.client.eligible,
             provider_answered=figures.provider.answered,
@@ -71,21 +71,21 @@ def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
 
 def alert_text(alert: Alert) -> str:
     """The plain-text fallback (notifications, screen readers)."""
-    return f"{messages.ALERT_TITLES.get(alert.rule, alert.rule)}: {alert.sentence}"
+    return f"{catalogue.ALERT_TITLES.get(alert.rule, alert.rule)}: {alert.sentence}"
 
 
 def state_text(alert: Alert) -> str:
     if alert.status == "resolved" and alert.resolved_at is not None:
-        return messages.ALERT_RESOLVED.format(when=slack_date(alert.resolved_at))
+        return catalogue.ALERT_RESOLVED.format(when=slack_date(alert.resolved_at))
     state = (
-        messages.ALERT_STATE_ACKED.format(who=alert.acknowledged_by)
+        catalogue.ALERT_STATE_ACKED.format(who=alert.acknowledged_by)
         if alert.status == "acknowledged"
-        else messages.ALERT_STATE_OPEN.format(opened=slack_date(alert.opened_at))
+        else catalogue.ALERT_STATE_OPEN.format(opened=slack_date(alert.opened_at))
     )
     owner = (
-        messages.ALERT_OWNER.format(owner=alert.owner_user_id)
+        catalogue.ALERT_OWNER.format(owner=alert.owner_user_id)
         if alert.owner_user_id
-        else messages.ALERT_NO_OWNER
+        else catalogue.ALERT_NO_OWNER
     )
     return f"{state} · {owner}"
 
@@ -94,9 +94,9 @@ def alert_blocks(alert: Alert, change: str = "opened") -> list[dict[str, Any]]:
     icon = {"critical": ":rotating_light:", "warning": ":warning:"}.get(alert.severity, ":warning:")
     if alert.status == "resolved":
         icon = ":white_check_mark:"
-    title = messages.ALERT_TITLES.get(alert.rule, alert.rule)
+    title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
     body = f"{icon} *{title}* — {alert.engagement.name}\n{alert.sentence}"
-    note = messages.ALERT_CHANGE.get(change, "")
+    note = catalogue.ALERT_CHANGE.get(change, "")
     if note and alert.status != "resolved":
         body += f"\n_{note}_"
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body))]
@@ -105,9 +105,11 @@ def alert_blocks(alert: Alert, change: str = "opened") -> list[dict[str, Any]]:
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=" ".join(context))]))
     if alert.status != "resolved":
         value = json.dumps({"a": alert.id})
-        buttons = [ButtonElement(text=messages.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)]
+        buttons = [
+            ButtonElement(text=catalogue.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)
+        ]
         buttons.append(
-            ButtonElement(text=messages.ALERT_ASSIGN_BUTTON, action_id=ASSIGN_ACTION, value=value)
+            ButtonElement(text=catalogue.ALERT_ASSIGN_BUTTON, action_id=ASSIGN_ACTION, value=value)
         )
         if alert.status == "acknowledged":
             buttons = buttons[1:]

@@ -21,7 +21,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot import messages
+from bot.domain import catalogue
 from storage.models import COMMENT_MAX, SIDES
 
 RATE_ACTION = "pulse.rate"
@@ -70,25 +70,25 @@ def pulse_message(
     """
     blocks: list[Block] = [
         SectionBlock(
-            text=MarkdownTextObject(text=messages.PULSE_INTRO.format(engagement=engagement))
+            text=MarkdownTextObject(text=catalogue.PULSE_INTRO.format(engagement=engagement))
         ),
         SectionBlock(
-            text=MarkdownTextObject(text=messages.PULSE_QUESTION.format(relationship=relationship))
+            text=MarkdownTextObject(text=catalogue.PULSE_QUESTION.format(relationship=relationship))
         ),
         _scale(RATE_ACTION, pulse_id, rating),
-        ContextBlock(elements=[MarkdownTextObject(text=messages.PULSE_SCALE)]),
-        SectionBlock(text=MarkdownTextObject(text=messages.PULSE_GUESS.format(other=other))),
+        ContextBlock(elements=[MarkdownTextObject(text=catalogue.PULSE_SCALE)]),
+        SectionBlock(text=MarkdownTextObject(text=catalogue.PULSE_GUESS.format(other=other))),
         _scale(GUESS_ACTION, pulse_id, guess),
         ActionsBlock(
             block_id=COMMENT_ACTION,
             elements=[
                 ButtonElement(
-                    text=messages.COMMENT_BUTTON,
+                    text=catalogue.COMMENT_BUTTON,
                     action_id=COMMENT_ACTION,
                     value=json.dumps({"p": pulse_id}),
                 ),
                 ButtonElement(
-                    text=messages.AWAY_BUTTON,
+                    text=catalogue.AWAY_BUTTON,
                     action_id=AWAY_ACTION,
                     value=json.dumps({"p": pulse_id}),
                     style="primary" if away else None,
@@ -98,33 +98,33 @@ def pulse_message(
     ]
     status = [_chosen_text(rating, guess, other, closes)] if rating or guess else []
     if away and not rating:
-        status = [messages.PULSE_AWAY.format(closes=closes)]
+        status = [catalogue.PULSE_AWAY.format(closes=closes)]
     if commented:
-        status.append(messages.PULSE_COMMENTED)
-    footer = " ".join(status) if status else messages.PULSE_CLOSES.format(closes=closes)
+        status.append(catalogue.PULSE_COMMENTED)
+    footer = " ".join(status) if status else catalogue.PULSE_CLOSES.format(closes=closes)
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=footer)]))
     return to_dicts(blocks)
 
 
 def _chosen_text(rating: int | None, guess: int | None, other: str, closes: str) -> str:
     if rating is None:
-        return messages.PULSE_ONLY_GUESS.format(guess=guess, other=other)
-    guessed = messages.PULSE_CHOSEN_GUESS.format(guess=guess, other=other) if guess else ""
-    return messages.PULSE_CHOSEN.format(rating=rating, guess=guessed, closes=closes)
+        return catalogue.PULSE_ONLY_GUESS.format(guess=guess, other=other)
+    guessed = catalogue.PULSE_CHOSEN_GUESS.format(guess=guess, other=other) if guess else ""
+    return catalogue.PULSE_CHOSEN.format(rating=rating, guess=guessed, closes=closes)
 
 
 def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
     view = View(
         type="modal",
         callback_id=COMMENT_VIEW,
-        title=messages.COMMENT_TITLE,
+        title=catalogue.COMMENT_TITLE,
         submit="Save",
         close="Cancel",
         private_metadata=json.dumps({"p": pulse_id, "c": channel, "ts": ts}),
         blocks=[
             InputBlock(
                 block_id="comment",
-                label=messages.COMMENT_LABEL,
+                label=catalogue.COMMENT_LABEL,
                 element=PlainTextInputElement(
                     action_id="text", multiline=True, max_length=COMMENT_MAX
                 ),
@@ -142,16 +142,16 @@ def setup_modal(channel: str | None) -> dict[str, Any]:
     view = View(
         type="modal",
         callback_id=SETUP_VIEW,
-        title=messages.SETUP_MODAL_TITLE,
+        title=catalogue.SETUP_MODAL_TITLE,
         submit="Set up",
         close="Cancel",
         blocks=[
-            text_input("name", messages.SETUP_MODAL_NAME, "Acme deal"),
-            text_input("client", messages.SETUP_MODAL_CLIENT, "Acme"),
-            text_input("provider", messages.SETUP_MODAL_PROVIDER, "Globex"),
+            text_input("name", catalogue.SETUP_MODAL_NAME, "Acme deal"),
+            text_input("client", catalogue.SETUP_MODAL_CLIENT, "Acme"),
+            text_input("provider", catalogue.SETUP_MODAL_PROVIDER, "Globex"),
             InputBlock(
                 block_id="channel",
-                label=messages.SETUP_MODAL_CHANNEL,
+                label=catalogue.SETUP_MODAL_CHANNEL,
                 element=ConversationSelectElement(
                     action_id="value",
                     initial_conversation=channel,

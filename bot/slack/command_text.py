@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot import messages
-from bot.schedule import (
+from bot.domain import catalogue
+from bot.domain.schedule import (
     DAY_NAMES,
     ScheduleError,
     parse_day_time,
@@ -65,7 +65,7 @@ def tokenize(text: str) -> list[Token]:
             if end < 0 and close != text[i]:
                 end = text.find(text[i], i + 1)
             if end < 0:
-                raise CommandError(messages.UNBALANCED_QUOTE)
+                raise CommandError(catalogue.UNBALANCED_QUOTE)
             value, i = text[i + 1 : end], end + 1
         else:
             start = i
@@ -81,8 +81,8 @@ def user_id(value: str) -> str:
     if match:
         return match.group(1)
     if _CHANNEL.match(value):
-        raise CommandError(messages.CHANNEL_NOT_PERSON.format(value=value))
-    raise CommandError(messages.NOT_A_MENTION.format(value=_short(value)))
+        raise CommandError(catalogue.CHANNEL_NOT_PERSON.format(value=value))
+    raise CommandError(catalogue.NOT_A_MENTION.format(value=_short(value)))
 
 
 def channel_id(value: str) -> str:
@@ -90,8 +90,8 @@ def channel_id(value: str) -> str:
     if match:
         return match.group(1)
     if _USER.match(value):
-        raise CommandError(messages.PERSON_NOT_CHANNEL.format(value=value))
-    raise CommandError(messages.NOT_A_CHANNEL.format(value=_short(value)))
+        raise CommandError(catalogue.PERSON_NOT_CHANNEL.format(value=value))
+    raise CommandError(catalogue.NOT_A_CHANNEL.format(value=_short(value)))
 
 
 def _short(value: str) -> str:
@@ -102,18 +102,18 @@ def clean_name(value: str, what: str) -> str:
     """A tidy display name, or a `CommandError` saying what is wrong with it."""
     value = " ".join(value.split())
     if not value:
-        raise CommandError(messages.EMPTY_NAME.format(what=what))
+        raise CommandError(catalogue.EMPTY_NAME.format(what=what))
     if len(value) > MAX_NAME:
-        raise CommandError(messages.NAME_TOO_LONG.format(what=what, limit=MAX_NAME))
+        raise CommandError(catalogue.NAME_TOO_LONG.format(what=what, limit=MAX_NAME))
     if any(ch in value for ch in "<>`*"):
-        raise CommandError(messages.NAME_MARKUP.format(what=what))
+        raise CommandError(catalogue.NAME_MARKUP.format(what=what))
     return value
 
 
 def parse(text: str) -> Command:
     """Parse the text after `/rapport`, raising `CommandError` with advice when it is wrong."""
     if len(text) > MAX_TEXT:
-        raise CommandError(messages.TOO_LONG.format(limit=MAX_TEXT))
+        raise CommandError(catalogue.TOO_LONG.format(limit=MAX_TEXT))
     tokens = tokenize(text.strip())
     if not tokens or tokens[0].key is not None:
         return Command("help") if not tokens else _unknown(tokens[0].value)
@@ -133,13 +133,13 @@ def parse(text: str) -> Command:
 
 
 def _unknown(word: str) -> Command:
-    raise CommandError(messages.UNKNOWN_SUBCOMMAND.format(word=_short(word)))
+    raise CommandError(catalogue.UNKNOWN_SUBCOMMAND.format(word=_short(word)))
 
 
 def _no_arguments(name: str) -> Callable[[list[Token]], Command]:
     def parse_bare(tokens: list[Token]) -> Command:
         if tokens:
-            raise CommandError(messages.TAKES_NO_ARGUMENTS.format(name=name))
+            raise CommandError(catalogue.TAKES_NO_ARGUMENTS.format(name=name))
         return Command(name)
 
     return parse_bare
@@ -159,10 +159,10 @@ def _parse_setup(tokens: list[Token]) -> Command:
         elif token.key == "side" and token.value.lower() in SIDES:
             args["side"] = token.value.lower()
         else:
-            raise CommandError(messages.SETUP_USAGE)
+            raise CommandError(catalogue.SETUP_USAGE)
     missing = [k for k in ("name", "client", "provider", "channel") if k not in args]
     if missing:
-        raise CommandError(messages.SETUP_MISSING.format(missing=", ".join(missing)))
+        raise CommandError(catalogue.SETUP_MISSING.format(missing=", ".join(missing)))
     return Command("setup", args=args)
 
 
@@ -174,7 +174,7 @@ def _parse_add(tokens: list[Token]) -> Command:
         if token.key == "weight":
             args["weight"] = str(parse_weight(token.value))
         elif token.key is not None:
-            raise CommandError(messages.ADD_USAGE)
+            raise CommandError(catalogue.ADD_USAGE)
         elif token.value.startswith("<"):
             users.append(user_id(token.value))
         elif value in SIDES and "side" not in args:
@@ -182,15 +182,15 @@ def _parse_add(tokens: list[Token]) -> Command:
         elif value in ROLES and "role" not in args:
             args["role"] = value
         elif token.value.startswith("@"):
-            raise CommandError(messages.NOT_A_MENTION.format(value=_short(token.value)))
+            raise CommandError(catalogue.NOT_A_MENTION.format(value=_short(token.value)))
         else:
-            raise CommandError(messages.ADD_UNKNOWN_WORD.format(word=_short(token.value)))
+            raise CommandError(catalogue.ADD_UNKNOWN_WORD.format(word=_short(token.value)))
     if not users:
-        raise CommandError(messages.ADD_NO_USERS)
+        raise CommandError(catalogue.ADD_NO_USERS)
     if "side" not in args:
-        raise CommandError(messages.ADD_NO_SIDE)
+        raise CommandError(catalogue.ADD_NO_SIDE)
     if len(set(users)) > 50:
-        raise CommandError(messages.ADD_TOO_MANY)
+        raise CommandError(catalogue.ADD_TOO_MANY)
     return Command("add", args=args, users=tuple(dict.fromkeys(users)))
 
 
@@ -198,15 +198,15 @@ def parse_weight(value: str) -> float:
     try:
         weight = float(value)
     except ValueError:
-        raise CommandError(messages.BAD_WEIGHT.format(value=_short(value))) from None
+        raise CommandError(catalogue.BAD_WEIGHT.format(value=_short(value))) from None
     if not 0.1 <= weight <= 10:
-        raise CommandError(messages.BAD_WEIGHT.format(value=_short(value)))
+        raise CommandError(catalogue.BAD_WEIGHT.format(value=_short(value)))
     return weight
 
 
 def _parse_remove(tokens: list[Token]) -> Command:
     if len(tokens) != 1 or tokens[0].key is not None:
-        raise CommandError(messages.REMOVE_USAGE)
+        raise CommandError(catalogue.REMOVE_USAGE)
     return Command("remove", users=(user_id(tokens[0].value),))
 
 
@@ -221,16 +221,16 @@ CONFIG_KEYS = {
 
 def _parse_sla(tokens: list[Token]) -> Command:
     if not tokens or tokens[0].key is not None or tokens[0].value.lower() not in SLA_STATUSES:
-        raise CommandError(messages.SLA_USAGE)
+        raise CommandError(catalogue.SLA_USAGE)
     note = " ".join(t.value if t.key is None else f"{t.key}:{t.value}" for t in tokens[1:])
     if len(note) > 300:
-        raise CommandError(messages.NAME_TOO_LONG.format(what="note", limit=300))
+        raise CommandError(catalogue.NAME_TOO_LONG.format(what="note", limit=300))
     return Command("sla", args={"status": tokens[0].value.lower(), "note": note})
 
 
 def _parse_weight(tokens: list[Token]) -> Command:
     if len(tokens) != 2 or any(t.key for t in tokens):
-        raise CommandError(messages.WEIGHT_USAGE)
+        raise CommandError(catalogue.WEIGHT_USAGE)
     return Command(
         "weight",
         users=(user_id(tokens[0].value),),
@@ -242,7 +242,7 @@ def _parse_config(tokens: list[Token]) -> Command:
     args: dict[str, str] = {}
     for token in tokens:
         if token.key is None:
-            raise CommandError(messages.CONFIG_USAGE)
+            raise CommandError(catalogue.CONFIG_USAGE)
         field, value = config_value(token.key, token.value)
         args[field] = value
     return Command("config", args=args)
@@ -256,13 +256,13 @@ def config_value(key: str, raw: str) -> tuple[str, str]:
         except ScheduleError as error:
             raise CommandError(f"`{key}`: {error}") from None
     if key not in CONFIG_KEYS:
-        raise CommandError(messages.CONFIG_UNKNOWN.format(key=_short(key)))
+        raise CommandError(catalogue.CONFIG_UNKNOWN.format(key=_short(key)))
     field = CONFIG_KEYS[key]
     low = 2 if field == "anonymity_min" else 0
     high = 50 if field == "anonymity_min" else 100
     if not raw.isdigit() or not low <= int(raw) <= high:
         what = f"a whole number from {low} to {high}"
-        raise CommandError(messages.CONFIG_BAD_VALUE.format(key=key, what=what, value=_short(raw)))
+        raise CommandError(catalogue.CONFIG_BAD_VALUE.format(key=key, what=what, value=_short(raw)))
     return field, raw
 
 

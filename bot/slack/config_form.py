@@ -8,8 +8,8 @@ from typing import Any
 from slack_sdk.models.blocks import InputBlock, PlainTextInputElement
 from slack_sdk.models.views import View
 
-from bot import messages
-from bot.command_text import CommandError, config_value
+from bot.domain import catalogue
+from bot.slack.command_text import CommandError, config_value
 from storage.models import Engagement
 
 CONFIG_VIEW = "engagement.config"
@@ -50,7 +50,7 @@ def config_modal(engagement: Engagement) -> dict[str, Any]:
     return View(
         type="modal",
         callback_id=CONFIG_VIEW,
-        title=messages.CONFIG_MODAL_TITLE,
+        title=catalogue.CONFIG_MODAL_TITLE,
         submit="Save",
         close="Cancel",
         private_metadata=json.dumps({"e": engagement.id}),

@@ -8,9 +8,9 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.digest.chart import render_chart
-from bot.digest.model import DigestInput
-from bot.digest.text import day_month, digest_sections, render_blocks
+from bot.domain.digest.chart import render_chart
+from bot.domain.digest.model import DigestInput
+from bot.domain.digest.text import day_month, digest_sections, render_blocks
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,9 +22,10 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
-from bot import blocks, messages
-from bot.pacing import Pacer
-from bot.pulses import slack_date
+from bot.domain import catalogue
+from bot.services.pulses import slack_date
+from bot.slack import blocks
+from bot.slack.pacing import Pacer
 from storage import pulses as queries
 from storage.db import Database
 from storage.models import Delivery, Pulse
@@ -76,7 +77,7 @@ def message_for(
     engagement = pulse.engagement
     rel = relationship(engagement.client_org, engagement.provider_org)
     other = engagement.org("provider" if side == "client" else "client")
-    return messages.PULSE_FALLBACK.format(relationship=rel), blocks.pulse_message(
+    return catalogue.PULSE_FALLBACK.format(relationship=rel), blocks.pulse_message(
         pulse_id=pulse.id,
         engagement=engagement.name,
         relationship=rel,

@@ -19,11 +19,11 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 from sqlalchemy.orm import Session
 
-from bot import messages
-from bot.digest.access import READERS
-from bot.digest.assemble import assemble
-from bot.digest.text import day_month, digest_sections
-from bot.pulses import slack_date
+from bot.domain import catalogue
+from bot.domain.digest.text import day_month, digest_sections
+from bot.services.digest.access import READERS
+from bot.services.digest.assemble import assemble
+from bot.services.pulses import slack_date
 from storage import digests as digest_queries
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
@@ -52,11 +52,11 @@ def _state(session: Session, engagement: Engagement, now: datetime) -> list[Bloc
     )
     pulse = pulse_queries.open_pulse(session, engagement.id)
     if pulse is None:
-        now_line = messages.HOME_NO_PULSE_OPEN
+        now_line = catalogue.HOME_NO_PULSE_OPEN
     else:
         counts = pulse_queries.side_counts(session, pulse.id)
         client, provider = counts["client"], counts["provider"]
-        now_line = messages.HOME_PULSE_OPEN.format(
+        now_line = catalogue.HOME_PULSE_OPEN.format(
             closes=slack_date(pulse.closes_at),
             client_answered=client.answered,
             client_asked=client.asked - client.away,
@@ -71,10 +71,10 @@ def _state(session: Session, engagement: Engagement, now: datetime) -> list[Bloc
         ActionsBlock(
             elements=[
                 ButtonElement(
-                    text=messages.HOME_DIGEST_BUTTON, action_id=DIGEST_BUTTON, value=value
+                    text=catalogue.HOME_DIGEST_BUTTON, action_id=DIGEST_BUTTON, value=value
                 ),
                 ButtonElement(
-                    text=messages.HOME_EXPORT_BUTTON, action_id=EXPORT_BUTTON, value=value
+                    text=catalogue.HOME_EXPORT_BUTTON, action_id=EXPORT_BUTTON, value=value
                 ),
             ]
         ),
@@ -92,19 +92,19 @@ def _pending(session: Session, engagement: Engagement, me: Member) -> list[Block
     answer = pulse_queries.response_of(session, pulse.id, me.id)
     closes = slack_date(pulse.closes_at)
     if answer is None or answer.rating is None:
-        return [_section(messages.HOME_PENDING.format(closes=closes))]
-    return [_section(messages.HOME_ANSWERED.format(rating=answer.rating, closes=closes))]
+        return [_section(catalogue.HOME_PENDING.format(closes=closes))]
+    return [_section(catalogue.HOME_ANSWERED.format(rating=answer.rating, closes=closes))]
 
 
 def _own_answers(session: Session, engagement: Engagement, me: Member) -> list[Block]:
     """The viewer's own last answers; nobody else's are ever read here."""
-    lines = [messages.HOME_YOUR_ANSWERS]
+    lines = [catalogue.HOME_YOUR_ANSWERS]
     for answer in digest_queries.own_answers(session, me.id, OWN_ANSWERS):
         comment = answer.comment or ""
         if len(comment) > COMMENT_SHOWN:
             comment = comment[: COMMENT_SHOWN - 1] + "…"
         lines.append(
-            messages.HOME_ANSWER_LINE.format(
+            catalogue.HOME_ANSWER_LINE.format(
                 day=day_month(answer.closed_at, ZoneInfo(engagement.timezone))
                 if answer.closed_at
                 else "?",
@@ -114,7 +114,7 @@ def _own_answers(session: Session, engagement: Engagement, me: Member) -> list[B
             )
         )
     if len(lines) == 1:
-        lines.append(messages.HOME_NO_ANSWERS)
+        lines.append(catalogue.HOME_NO_ANSWERS)
     return [_section("\n".join(lines))]
 
 
@@ -128,7 +128,7 @@ def home_view(session: Session, team_id: str, user_id: str, now: datetime) -> di
             continue
         body.append(
             _section(
-                messages.HOME_ENGAGEMENT.format(
+                catalogue.HOME_ENGAGEMENT.format(
                     name=_escape(engagement.name),
                     client=_escape(engagement.client_org),
                     provider=_escape(engagement.provider_org),
@@ -143,13 +143,13 @@ def home_view(session: Session, team_id: str, user_id: str, now: datetime) -> di
             body += _pending(session, engagement, me) + _own_answers(session, engagement, me)
         body.append(DividerBlock())
     if not mine:
-        body.append(_section(messages.HOME_NO_ENGAGEMENT))
+        body.append(_section(catalogue.HOME_NO_ENGAGEMENT))
     elif len(mine) > MAX_ENGAGEMENTS:
-        body.append(_section(messages.HOME_MORE.format(count=len(mine) - MAX_ENGAGEMENTS)))
+        body.append(_section(catalogue.HOME_MORE.format(count=len(mine) - MAX_ENGAGEMENTS)))
     body += [
         ActionsBlock(
-            elements=[ButtonElement(text=messages.HOME_SETUP_BUTTON, action_id=SETUP_BUTTON)]
+            elements=[ButtonElement(text=catalogue.HOME_SETUP_BUTTON, action_id=SETUP_BUTTON)]
         ),
-        ContextBlock(elements=[MarkdownTextObject(text=messages.HOME_HELP)]),
+        ContextBlock(elements=[MarkdownTextObject(text=catalogue.HOME_HELP)]),
     ]
     return View(type="home", blocks=body).to_dict()

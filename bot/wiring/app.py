@@ -6,7 +6,7 @@ from concurrent.futures import Executor
 
 from slack_bolt import App
 
-from bot.services import Services
+from bot.wiring.container import Services
 from handlers import register_all
 
 

@@ -10,17 +10,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.settings import ConfigError, Settings, database_url_from_env, load_settings
+from bot.wiring.process_settings import ConfigError, Settings, database_url_from_env, load_settings
 
 if TYPE_CHECKING:
-    from bot.clock import Clock
-    from bot.services import Services
+    from bot.wiring.clock import Clock
+    from bot.wiring.container import Services
 
 logger = logging.getLogger("rapport")
 
 
 def _services(settings: Settings) -> Services:
-    from bot.services import Services
+    from bot.wiring.container import Services
     from storage.db import Database
     from storage.migrate import upgrade
 
@@ -33,8 +33,8 @@ def cmd_web(_args: argparse.Namespace) -> int:
     """Serve Slack's HTTP requests with waitress on $PORT; never runs a scheduler."""
     import waitress
 
-    from bot.app import create_app
-    from bot.web import make_wsgi
+    from bot.wiring.app import create_app
+    from bot.wiring.web import make_wsgi
 
     settings = load_settings()
     services = _services(settings)
@@ -51,8 +51,8 @@ def cmd_run(_args: argparse.Namespace) -> int:
     """Socket Mode: one process, no public URL needed."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from bot.app import create_app
-    from bot.clock import start_background
+    from bot.wiring.app import create_app
+    from bot.wiring.clock import start_background
 
     settings = load_settings(socket_mode=True)
     services = _services(settings)
@@ -64,14 +64,14 @@ def cmd_run(_args: argparse.Namespace) -> int:
 
 
 def make_clock(services: Services) -> Clock:
-    from bot.clock import Clock
+    from bot.wiring.clock import Clock
 
     return Clock(services)
 
 
 def cmd_clock(_args: argparse.Namespace) -> int:
     """The scheduler alone; safe to run twice (one leads, the other stands by)."""
-    from bot.clock import run_blocking
+    from bot.wiring.clock import run_blocking
 
     run_blocking(make_clock(_services(load_settings())))
     return 0
@@ -98,7 +98,7 @@ def cmd_score(_args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Per-pulse aggregates of one engagement (never an individual answer) as CSV or JSON."""
-    from bot.export import ExportError, find_engagement, render
+    from bot.services.export import ExportError, find_engagement, render
     from storage.db import Database
 
     database = Database(database_url_from_env())
@@ -122,7 +122,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_simulate(args: argparse.Namespace) -> int:
     """A synthetic engagement through the real pipeline, no Slack; writes the digest to --out."""
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its own scratch database
-    from bot.simulate import simulate
+    from bot.services.simulate import simulate
 
     run = simulate(args.weeks, args.seed, Path(args.out))
     opened = ", ".join(f"{rule} {n}" for rule, n in sorted(run.opened.items())) or "none"

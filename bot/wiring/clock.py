@@ -15,9 +15,9 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot import jobs
-from bot.digest.weekly import send_due_digests
-from bot.services import Services
+from bot.services import jobs
+from bot.services.digest.weekly import send_due_digests
+from bot.wiring.container import Services
 from storage.leader import Leadership
 
 logger = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
-from bot.pacing import Pacer
-from bot.settings import Settings
+from bot.slack.pacing import Pacer
+from bot.wiring.process_settings import Settings
 from storage.db import Database
 
 

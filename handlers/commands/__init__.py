@@ -7,10 +7,10 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot import messages
-from bot.command_text import CommandError, parse
-from bot.engagements import Caller
-from bot.services import Services
+from bot.domain import catalogue
+from bot.services.engagements import Caller
+from bot.slack.command_text import CommandError, parse
+from bot.wiring.container import Services
 from handlers.commands import alerts, digest, people, pulse, settings, setup
 from handlers.commands import help as help_command
 from handlers.commands.request import CommandRequest, Subcommand
@@ -65,4 +65,4 @@ def register(app: App, services: Services) -> None:
             request.say(str(error))
         except Exception:
             logger.exception("/rapport %s failed", request.command.name)
-            request.say(messages.SOMETHING_WRONG)
+            request.say(catalogue.SOMETHING_WRONG)

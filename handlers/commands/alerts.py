@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot import messages
-from bot.alert_blocks import state_text
-from bot.digest.text import age
-from bot.engagements import choose, require_lead, require_member
-from bot.lifecycle import close_and_publish
+from bot.domain import catalogue
+from bot.domain.digest.text import age
+from bot.services.closing import close_and_publish
+from bot.services.engagements import choose, require_lead, require_member
+from bot.slack.alert_view import state_text
 from handlers.commands.request import CommandRequest
 from storage import alerts as alert_queries
 from storage import pulses as pulse_queries
@@ -21,11 +21,11 @@ def close(request: CommandRequest) -> None:
         pulse = pulse_queries.open_pulse(session, engagement.id)
         name = engagement.name
     if pulse is None:
-        request.say(messages.NO_OPEN_PULSE.format(engagement=name))
+        request.say(catalogue.NO_OPEN_PULSE.format(engagement=name))
         return
     result = close_and_publish(services.database, services.client, pulse.id, services.now)
     if result is None:
-        request.say(messages.NO_OPEN_PULSE.format(engagement=name))
+        request.say(catalogue.NO_OPEN_PULSE.format(engagement=name))
         return
     evaluation, figures = result
     live = [c for c in evaluation.changes if c.change != "resolved"]
@@ -34,10 +34,10 @@ def close(request: CommandRequest) -> None:
         for change in evaluation.changes:
             counts[change.change] = counts.get(change.change, 0) + 1
         summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-        alerts = messages.CLOSED_ALERTS.format(summary=summary)
+        alerts = catalogue.CLOSED_ALERTS.format(summary=summary)
     else:
-        alerts = messages.CLOSED_NO_ALERTS
-    request.say(messages.CLOSED.format(engagement=name, figures=figures, alerts=alerts))
+        alerts = catalogue.CLOSED_NO_ALERTS
+    request.say(catalogue.CLOSED.format(engagement=name, figures=figures, alerts=alerts))
 
 
 def alerts(request: CommandRequest) -> None:
@@ -46,8 +46,8 @@ def alerts(request: CommandRequest) -> None:
         engagement = choose(session, caller, request.command.engagement)
         require_member(session, engagement, caller)
         lines = [
-            messages.ALERTS_LINE.format(
-                title=messages.ALERT_TITLES.get(alert.rule, alert.rule),
+            catalogue.ALERTS_LINE.format(
+                title=catalogue.ALERT_TITLES.get(alert.rule, alert.rule),
                 state=alert.status,
                 age=age(alert.opened_at, services.now()),
                 owner=state_text(alert).split(" · ")[-1],
@@ -58,7 +58,7 @@ def alerts(request: CommandRequest) -> None:
     request.say(
         "\n".join([f"*{name}* — open alerts", *lines])
         if lines
-        else messages.ALERTS_NONE.format(engagement=name)
+        else catalogue.ALERTS_NONE.format(engagement=name)
     )
 
 
@@ -79,4 +79,4 @@ def sla(request: CommandRequest) -> None:
         )
         name = engagement.name
     note = f" ({args['note']})" if args["note"] else ""
-    request.say(messages.SLA_RECORDED.format(engagement=name, status=args["status"], note=note))
+    request.say(catalogue.SLA_RECORDED.format(engagement=name, status=args["status"], note=note))

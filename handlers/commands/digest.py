@@ -9,13 +9,13 @@ from collections.abc import Callable
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy.orm import Session
 
-from bot import messages
-from bot.digest.access import require_reader
-from bot.digest.assemble import assemble
-from bot.digest.deliver import render, send_digest, send_file
-from bot.engagements import Caller, choose
-from bot.export import export_rows, to_csv
-from bot.services import Services
+from bot.domain import catalogue
+from bot.services.digest.access import require_reader
+from bot.services.digest.assemble import assemble
+from bot.services.engagements import Caller, choose
+from bot.services.export import export_rows, to_csv
+from bot.slack.digest_delivery import render, send_digest, send_file
+from bot.wiring.container import Services
 from handlers.commands.request import CommandRequest
 from storage.models import Engagement
 
@@ -45,8 +45,8 @@ def send_preview(services: Services, caller: Caller, pick: Pick) -> tuple[bool, 
         send_digest(services.client, caller.user_id, render(digest_input))
     except SlackClientError as error:
         logger.warning("digest preview for %s failed: %s", caller.user_id, error)
-        return False, messages.DIGEST_NOT_SENT.format(engagement=name, error=_error_code(error))
-    return True, messages.DIGEST_PREVIEW_SENT.format(engagement=name)
+        return False, catalogue.DIGEST_NOT_SENT.format(engagement=name, error=_error_code(error))
+    return True, catalogue.DIGEST_PREVIEW_SENT.format(engagement=name)
 
 
 def send_export(services: Services, caller: Caller, pick: Pick) -> tuple[bool, str]:
@@ -67,8 +67,8 @@ def send_export(services: Services, caller: Caller, pick: Pick) -> tuple[bool, s
         )
     except SlackClientError as error:
         logger.warning("export for %s failed: %s", caller.user_id, error)
-        return False, messages.EXPORT_NOT_SENT.format(engagement=name, error=_error_code(error))
-    return True, messages.EXPORT_SENT.format(engagement=name, pulses=len(rows))
+        return False, catalogue.EXPORT_NOT_SENT.format(engagement=name, error=_error_code(error))
+    return True, catalogue.EXPORT_SENT.format(engagement=name, pulses=len(rows))
 
 
 def digest(request: CommandRequest) -> None:

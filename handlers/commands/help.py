@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot import messages
+from bot.domain import catalogue
 from handlers.commands.request import CommandRequest
 
 
 def show_help(request: CommandRequest) -> None:
-    request.say(messages.HELP)
+    request.say(catalogue.HELP)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot import blocks, messages
-from bot.engagements import (
+from bot.domain import catalogue
+from bot.services.engagements import (
     add_people,
     choose,
     mention,
@@ -12,8 +12,9 @@ from bot.engagements import (
     require_member,
     roster,
 )
+from bot.slack import blocks
+from bot.slack.users import lookup_all
 from handlers.commands.request import CommandRequest
-from handlers.people import lookup_all
 from storage.models import Engagement
 
 
@@ -41,12 +42,12 @@ def add(request: CommandRequest) -> None:
     parts = []
     if result.added:
         parts.append(
-            messages.ADDED.format(
+            catalogue.ADDED.format(
                 side=command.args["side"], engagement=name, people=", ".join(result.added)
             )
         )
     if result.refused:
-        parts.append(messages.ADD_REFUSED.format(reasons="; ".join(result.refused)))
+        parts.append(catalogue.ADD_REFUSED.format(reasons="; ".join(result.refused)))
     request.say(" ".join(parts))
 
 
@@ -58,7 +59,7 @@ def remove(request: CommandRequest) -> None:
         require_lead(session, engagement, caller)
         removed = remove_person(session, engagement, user_id)
         name = engagement.name
-    template = messages.REMOVED if removed else messages.NOT_ON_ENGAGEMENT
+    template = catalogue.REMOVED if removed else catalogue.NOT_ON_ENGAGEMENT
     request.say(template.format(person=mention(user_id), engagement=name))
 
 
@@ -70,7 +71,7 @@ def members(request: CommandRequest) -> None:
         sides = roster(session, engagement)
         orgs = {"client": engagement.client_org, "provider": engagement.provider_org}
         if not any(sides.values()):
-            text = messages.MEMBERS_EMPTY.format(engagement=engagement.name)
+            text = catalogue.MEMBERS_EMPTY.format(engagement=engagement.name)
         else:
             text = blocks.roster_text(engagement.name, orgs, sides)
     request.say(text)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot import messages
-from bot.engagements import choose, mention, require_lead, require_member
-from bot.fanout import deliver
-from bot.pulses import open_pulse, slack_date
-from bot.pulses import status as pulse_status
-from bot.schedule import ScheduleError, parse_schedule
+from bot.domain import catalogue
+from bot.domain.schedule import ScheduleError, parse_schedule
+from bot.services.engagements import choose, mention, require_lead, require_member
+from bot.services.pulses import open_pulse, slack_date
+from bot.services.pulses import status as pulse_status
+from bot.slack.fanout import deliver
 from handlers.commands.request import CommandRequest
 from storage import engagements as engagement_queries
 from storage.models import Engagement
@@ -31,17 +31,17 @@ def send(request: CommandRequest) -> None:
             pulse.id,
             len(recipients),
         )
-    request.say(messages.PULSE_SENDING.format(engagement=name, count=total))
+    request.say(catalogue.PULSE_SENDING.format(engagement=name, count=total))
     result = deliver(
         services.database, services.client, pulse_id, services.now, pacer=services.pacer, workers=2
     )
-    text = messages.PULSE_SENT.format(engagement=name, sent=result.sent, total=total)
+    text = catalogue.PULSE_SENT.format(engagement=name, sent=result.sent, total=total)
     if result.failed:
         people = ", ".join(f"{mention(u)} ({code})" for u, code in result.failed.items())
-        text += messages.PULSE_UNREACHABLE.format(people=people)
+        text += catalogue.PULSE_UNREACHABLE.format(people=people)
     for side, count in per_side.items():
         if count < minimum:
-            text += messages.PULSE_THIN_SIDE.format(side=side, minimum=minimum)
+            text += catalogue.PULSE_THIN_SIDE.format(side=side, minimum=minimum)
     request.say(text)
 
 
@@ -53,7 +53,7 @@ def status(request: CommandRequest) -> None:
         current = pulse_status(session, engagement)
     if current.pulse is not None:
         client, provider = current.counts["client"], current.counts["provider"]
-        text = messages.STATUS_OPEN.format(
+        text = catalogue.STATUS_OPEN.format(
             engagement=engagement.name,
             opened=slack_date(current.pulse.opened_at),
             closes=slack_date(current.pulse.closes_at),
@@ -64,14 +64,14 @@ def status(request: CommandRequest) -> None:
         )
         away = client.away + provider.away
         if away:
-            text += messages.STATUS_AWAY.format(away=away)
+            text += catalogue.STATUS_AWAY.format(away=away)
     else:
         last = (
-            messages.STATUS_LAST.format(closed=slack_date(current.last_closed.closed_at))
+            catalogue.STATUS_LAST.format(closed=slack_date(current.last_closed.closed_at))
             if current.last_closed is not None and current.last_closed.closed_at is not None
-            else messages.STATUS_NEVER
+            else catalogue.STATUS_NEVER
         )
-        text = messages.STATUS_NONE.format(engagement=engagement.name, last=last)
+        text = catalogue.STATUS_NONE.format(engagement=engagement.name, last=last)
     text += next_pulse_text(engagement, services.now())
     request.say(text)
 
@@ -82,6 +82,6 @@ def next_pulse_text(engagement: Engagement, now: datetime) -> str:
         when = parse_schedule(engagement.schedule).next_after(now, engagement.timezone)
     except ScheduleError:
         return ""
-    return messages.STATUS_NEXT.format(
+    return catalogue.STATUS_NEXT.format(
         when=slack_date(when), schedule=engagement.schedule, timezone=engagement.timezone
     )

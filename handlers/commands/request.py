@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from slack_bolt import Ack, Respond
 
-from bot.command_text import Command
-from bot.engagements import Caller
-from bot.services import Services
+from bot.services.engagements import Caller
+from bot.slack.command_text import Command
+from bot.wiring.container import Services
 
 
 @dataclass(slots=True)

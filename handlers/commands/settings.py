@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot import messages
-from bot.command_text import CommandError
-from bot.config_form import config_modal
-from bot.engagements import choose, mention, require_lead, require_member
+from bot.domain import catalogue
+from bot.services.engagements import choose, mention, require_lead, require_member
+from bot.slack.command_text import CommandError
+from bot.slack.config_form import config_modal
 from handlers.commands.request import CommandRequest
 from storage import engagements as engagement_queries
 from storage.models import Engagement
@@ -44,7 +44,7 @@ def apply_settings(engagement: Engagement, values: dict[str, str]) -> None:
     reminder = int(values.get("reminder_hours", engagement.reminder_hours))
     if reminder >= window:
         raise CommandError(
-            messages.CONFIG_REMINDER_AFTER_CLOSE.format(reminder=reminder, window=window)
+            catalogue.CONFIG_REMINDER_AFTER_CLOSE.format(reminder=reminder, window=window)
         )
     for field, value in values.items():
         setattr(engagement, field, int(value) if field in INTEGER_FIELDS else value)
@@ -57,7 +57,7 @@ def config(request: CommandRequest) -> None:
             engagement = choose(session, caller, request.command.engagement)
             me = require_member(session, engagement, caller)
             form = config_modal(engagement) if me.role == "lead" else None
-            text = show(engagement, messages.CONFIG_SHOW)
+            text = show(engagement, catalogue.CONFIG_SHOW)
         if form is not None and request.trigger_id:
             services.client.views_open(trigger_id=request.trigger_id, view=form)
         else:
@@ -67,7 +67,7 @@ def config(request: CommandRequest) -> None:
         engagement = choose(session, caller, request.command.engagement)
         require_lead(session, engagement, caller)
         apply_settings(engagement, args)
-        text = show(engagement, messages.CONFIG_DONE)
+        text = show(engagement, catalogue.CONFIG_DONE)
     request.say(text)
 
 
@@ -79,12 +79,12 @@ def weight(request: CommandRequest) -> None:
         require_lead(session, engagement, caller)
         member = engagement_queries.member_by_user(session, engagement.id, user_id)
         if member is None or member.status == "removed":
-            text = messages.NOT_ON_ENGAGEMENT.format(
+            text = catalogue.NOT_ON_ENGAGEMENT.format(
                 person=mention(user_id), engagement=engagement.name
             )
         else:
             member.weight = float(command.args["weight"])
-            text = messages.WEIGHT_SET.format(
+            text = catalogue.WEIGHT_SET.format(
                 person=mention(user_id), engagement=engagement.name, weight=member.weight
             )
     request.say(text)

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import blocks, messages
-from bot.engagements import Caller, set_up
-from bot.services import Services
+from bot.domain import catalogue
+from bot.services.engagements import Caller, set_up
+from bot.slack import blocks
+from bot.slack.users import timezone_of
+from bot.wiring.container import Services
 from handlers.commands.request import CommandRequest
-from handlers.people import timezone_of
 from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
@@ -64,19 +65,19 @@ def create_and_announce(
             timezone=tz,
         )
     reply(
-        messages.SETUP_DONE.format(
+        catalogue.SETUP_DONE.format(
             name=engagement.name, client=client_org, provider=provider_org, channel=channel
         )
     )
     problem = announce(services.client, engagement)
     if problem is not None:
-        reply(messages.NOT_IN_CHANNEL.format(channel=channel, error=problem))
+        reply(catalogue.NOT_IN_CHANNEL.format(channel=channel, error=problem))
     return engagement
 
 
 def announce(client: WebClient, engagement: Engagement) -> str | None:
     """Post the introduction in the shared channel; the Slack error code if it could not."""
-    text = messages.ANNOUNCE.format(
+    text = catalogue.ANNOUNCE.format(
         name=engagement.name, client=engagement.client_org, provider=engagement.provider_org
     )
     try:

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from bot import jobs
-from bot.clock import Clock
-from bot.services import Services
+from bot.services import jobs
+from bot.wiring.clock import Clock
+from bot.wiring.container import Services
 from storage.db import Database
 from storage.leader import Leadership
 from tests.conftest import RunningApp

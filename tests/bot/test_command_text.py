@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.command_text import CommandError, parse, tokenize
+from bot.slack.command_text import CommandError, parse, tokenize
 
 
 def test_setup_with_quotes_mentions_and_smart_quotes() -> None:

@@ -7,15 +7,15 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from bot.fanout import deliver, render
-from bot.pacing import Pacer
+from bot.slack.fanout import deliver, render
+from bot.slack.pacing import Pacer
 from storage.models import Delivery
 from tests.conftest import RunningApp
 from tests.support import flows
 
 
 def open_pulse_without_sending(rapport: RunningApp) -> int:
-    from bot.pulses import open_pulse
+    from bot.services.pulses import open_pulse
     from storage.models import Engagement
 
     flows.engagement_with_people(rapport)

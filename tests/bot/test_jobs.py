@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import select, update
 
-from bot.clock import Clock
+from bot.wiring.clock import Clock
 from storage.models import Engagement, Pulse
 from tests.conftest import RunningApp
 from tests.support import flows
@@ -119,7 +119,7 @@ def test_a_pulse_missed_by_two_hours_is_sent_once_on_restart(scheduled: RunningA
 def test_a_pulse_missed_by_two_days_is_skipped_and_logged(
     scheduled: RunningApp, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="bot.jobs"):
+    with caplog.at_level(logging.WARNING, logger="bot.services.jobs"):
         tick_at(scheduled, TUESDAY_0900_UTC + timedelta(days=2))
         tick_at(scheduled, TUESDAY_0900_UTC + timedelta(days=2, minutes=1))
     assert pulses(scheduled) == []

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.pacing import Pacer, PacerStats
+from bot.slack.pacing import Pacer, PacerStats
 
 EPSILON = 1e-6
 

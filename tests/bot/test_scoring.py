@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.scoring import response_score
+from bot.domain.scoring import response_score
 
 ratings = st.integers(min_value=1, max_value=5)
 polarities = st.floats(min_value=-1, max_value=1, allow_nan=False)

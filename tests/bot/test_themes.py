@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.sentiment import score_text
-from bot.themes import Comment, Theme, candidate_phrases, side_themes
+from bot.domain.themes import Comment, Theme, candidate_phrases, side_themes
 
 
 def comment(author: str, text: str) -> Comment:

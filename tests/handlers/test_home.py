@@ -8,8 +8,8 @@ import json
 import math
 from typing import Any
 
-from bot.digest import chart_series, render_chart
-from bot.digest.assemble import assemble
+from bot.domain.digest import chart_series, render_chart
+from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
 from tests.conftest import RunningApp
 from tests.handlers.commands.test_alerts import answer_round, close

@@ -12,10 +12,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
-from bot.divergence import Answer, SideFigures, Thresholds, compute_side_figures, weighted_mean
-from bot.divergence.indices import guess_to_score
-from bot.evaluation import pulse_figures
-from bot.scoring import response_score
+from bot.domain.divergence import (
+    Answer,
+    SideFigures,
+    Thresholds,
+    compute_side_figures,
+    weighted_mean,
+)
+from bot.domain.divergence.indices import guess_to_score
+from bot.domain.scoring import response_score
+from bot.services.evaluation import pulse_figures
 from storage.db import Database
 from storage.figures import side_aggregates
 from storage.models import Base, Delivery, Engagement, Member, Pulse, Response

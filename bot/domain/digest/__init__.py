@@ -1,7 +1,7 @@
 """The weekly sponsor digest: one engagement's figures, text and chart; no Slack, no database."""
 
-from bot.digest.chart import ChartSeries, chart_figure, chart_series, render_chart
-from bot.digest.model import (
+from bot.domain.digest.chart import ChartSeries, chart_figure, chart_series, render_chart
+from bot.domain.digest.model import (
     BASELINE_PULSES,
     DigestInput,
     DigestNumbers,
@@ -10,7 +10,7 @@ from bot.digest.model import (
     SideNumbers,
     digest_numbers,
 )
-from bot.digest.text import digest_sections, render_blocks, render_text
+from bot.domain.digest.text import digest_sections, render_blocks, render_text
 
 __all__ = [
     "BASELINE_PULSES",

@@ -18,9 +18,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from bot.digest.model import DigestInput
-from bot.digest.text import day_month
-from bot.divergence import SIDES, Side, SlaStatus
+from bot.domain.digest.model import DigestInput
+from bot.domain.digest.text import day_month
+from bot.domain.divergence import SIDES, Side, SlaStatus
 
 CHART_PULSES: Final = 12
 SIZE_INCHES: Final = (8.0, 4.5)

@@ -9,8 +9,16 @@ from types import MappingProxyType
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.divergence import SIDES, PulseFigures, Side, SlaStatus, Thresholds, blind_spot, trend
-from bot.themes import Theme
+from bot.domain.divergence import (
+    SIDES,
+    PulseFigures,
+    Side,
+    SlaStatus,
+    Thresholds,
+    blind_spot,
+    trend,
+)
+from bot.domain.themes import Theme
 
 BASELINE_PULSES: Final = 4
 """The baseline is the mean of a side's shown indices over this many first closed pulses."""

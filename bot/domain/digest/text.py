@@ -20,15 +20,15 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.digest.model import (
+from bot.domain.digest.model import (
     BASELINE_PULSES,
     DigestInput,
     DigestNumbers,
     SideNumbers,
     digest_numbers,
 )
-from bot.divergence import SIDES
-from bot.divergence.wording import setting, shown
+from bot.domain.divergence import SIDES
+from bot.domain.divergence.wording import setting, shown
 
 MONTHS: Final = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 WEEKDAYS: Final = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

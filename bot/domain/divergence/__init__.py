@@ -1,6 +1,6 @@
 """The divergence engine: side indices from answers, and the rules that turn them into findings."""
 
-from bot.divergence.indices import (
+from bot.domain.divergence.indices import (
     blind_spot,
     compute_side_figures,
     effective_weights,
@@ -10,7 +10,7 @@ from bot.divergence.indices import (
     trend,
     weighted_mean,
 )
-from bot.divergence.model import (
+from bot.domain.divergence.model import (
     MIN_ANONYMITY,
     SIDES,
     Answer,
@@ -23,7 +23,7 @@ from bot.divergence.model import (
     Thresholds,
     other_side,
 )
-from bot.divergence.registry import DEFAULT_THRESHOLDS, RULES, Check, Rule, evaluate
+from bot.domain.divergence.registry import DEFAULT_THRESHOLDS, RULES, Check, Rule, evaluate
 
 __all__ = [
     "DEFAULT_THRESHOLDS",

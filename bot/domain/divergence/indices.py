@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.divergence.model import Answer, Side, SideFigures, Thresholds
+from bot.domain.divergence.model import Answer, Side, SideFigures, Thresholds
 
 
 def guess_to_score(guess: int) -> float:

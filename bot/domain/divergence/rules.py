@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.divergence.model import (
+from bot.domain.divergence.model import (
     SIDES,
     Finding,
     PulseFigures,
@@ -18,7 +18,7 @@ from bot.divergence.model import (
     Thresholds,
     other_side,
 )
-from bot.divergence.wording import setting, severity_past, shown
+from bot.domain.divergence.wording import setting, severity_past, shown
 
 
 def divergence(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from bot.divergence.indices import blind_spot as blind_spot_of
-from bot.divergence.model import (
+from bot.domain.divergence.indices import blind_spot as blind_spot_of
+from bot.domain.divergence.model import (
     SIDES,
     Finding,
     PulseFigures,
@@ -20,7 +20,7 @@ from bot.divergence.model import (
     Thresholds,
     other_side,
 )
-from bot.divergence.wording import SidePart, combine, setting, severity_past, shown
+from bot.domain.divergence.wording import SidePart, combine, setting, severity_past, shown
 
 DECLINE_POINTS: Final = 10.0
 """A fall of this many points over a side's last three pulses is a decline."""

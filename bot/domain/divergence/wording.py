@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from bot.divergence.model import Finding, Severity, Side
+from bot.domain.divergence.model import Finding, Severity, Side
 
 CRITICAL_MARGIN: Final = 15.0
 """Points past a tolerance or threshold at which a warning becomes critical."""

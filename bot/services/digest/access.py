@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot import messages
-from bot.command_text import CommandError
-from bot.engagements import Caller
+from bot.domain import catalogue
+from bot.services.engagements import Caller
+from bot.slack.command_text import CommandError
 from storage import engagements as queries
 from storage.models import Engagement, Member
 
@@ -20,5 +20,5 @@ def require_reader(session: Session, engagement: Engagement, caller: Caller) -> 
     """
     found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
     if found is None or found.role not in READERS or found.status == "removed":
-        raise CommandError(messages.DIGEST_READERS_ONLY.format(engagement=engagement.name))
+        raise CommandError(catalogue.DIGEST_READERS_ONLY.format(engagement=engagement.name))
     return found

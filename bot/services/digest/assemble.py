@@ -8,12 +8,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.digest.chart import CHART_PULSES
-from bot.digest.model import BASELINE_PULSES, DigestInput, OpenAlert, PulsePoint
-from bot.divergence import SIDES, PulseFigures, Side, SlaStatus
-from bot.evaluation import pulse_figures, thresholds_of
-from bot.schedule import ScheduleError, parse_schedule
-from bot.themes import Comment, Theme, side_themes
+from bot.domain.digest.chart import CHART_PULSES
+from bot.domain.digest.model import BASELINE_PULSES, DigestInput, OpenAlert, PulsePoint
+from bot.domain.divergence import SIDES, PulseFigures, Side, SlaStatus
+from bot.domain.schedule import ScheduleError, parse_schedule
+from bot.domain.themes import Comment, Theme, side_themes
+from bot.services.evaluation import pulse_figures, thresholds_of
 from storage import alerts as alert_queries
 from storage import digests as queries
 from storage.models import Engagement, Pulse

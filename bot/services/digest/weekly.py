@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.digest.assemble import assemble
-from bot.digest.deliver import RenderedDigest, render, send_digest
-from bot.schedule import ScheduleError, next_weekly, parse_day_time
+from bot.domain.schedule import ScheduleError, next_weekly, parse_day_time
+from bot.services.digest.assemble import assemble
+from bot.slack.digest_delivery import RenderedDigest, render, send_digest
 from storage import digests as queries
 from storage.db import Database
 from storage.models import Engagement

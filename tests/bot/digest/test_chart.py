@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 from PIL import Image
 
-from bot.digest import DigestInput, PulsePoint, chart_figure, chart_series, render_chart
-from bot.digest.chart import SLA_COLOURS, STYLE
-from bot.divergence import PulseFigures
+from bot.domain.digest import DigestInput, PulsePoint, chart_figure, chart_series, render_chart
+from bot.domain.digest.chart import SLA_COLOURS, STYLE
+from bot.domain.divergence import PulseFigures
 from tests.bot.digest.test_text import digest, points, side, withheld_now
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.digest import (
+from bot.domain.digest import (
     DigestInput,
     OpenAlert,
     PulsePoint,
@@ -19,8 +19,8 @@ from bot.digest import (
     render_blocks,
     render_text,
 )
-from bot.digest.text import age
-from bot.divergence import (
+from bot.domain.digest.text import age
+from bot.domain.divergence import (
     Answer,
     PulseFigures,
     Side,
@@ -30,7 +30,7 @@ from bot.divergence import (
     compute_side_figures,
     evaluate,
 )
-from bot.themes import Theme
+from bot.domain.themes import Theme
 
 START = datetime(2025, 3, 3, 16, 0, tzinfo=UTC)  # a Monday
 THRESHOLDS = Thresholds()  # client 70, provider 60, gap 15, anonymity minimum 3

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.digest.weekly import digest_week, send_due_digests
-from bot.engagements import Caller, Person, add_people, set_up
-from bot.services import make_client
+from bot.services.digest.weekly import digest_week, send_due_digests
+from bot.services.engagements import Caller, Person, add_people, set_up
+from bot.wiring.container import make_client
 from storage.db import Database
 from storage.models import DigestDelivery
 from tests.conftest import make_settings

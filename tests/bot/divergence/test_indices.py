@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from bot.divergence import (
+from bot.domain.divergence import (
     Answer,
     PulseFigures,
     Side,

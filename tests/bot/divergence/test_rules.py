@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from bot.divergence import (
+from bot.domain.divergence import (
     RULES,
     Answer,
     Finding,

@@ -9,9 +9,9 @@ from typing import Any
 
 from PIL import Image
 
-from bot.digest import digest_numbers
-from bot.digest.assemble import assemble
-from bot.divergence.wording import shown
+from bot.domain.digest import digest_numbers
+from bot.domain.divergence.wording import shown
+from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
 from tests.conftest import RunningApp
 from tests.handlers.commands.test_alerts import answer_round, close
