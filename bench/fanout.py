@@ -24,10 +24,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
+from bot.services.container import (
+    Container,
+    ProcessSettings,
+)
 from bot.services.pulses import open_pulse  # noqa: E402
 from bot.slack.fanout import deliver  # noqa: E402
-from bot.wiring.container import Services  # noqa: E402
-from bot.wiring.process_settings import Settings  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import Engagement  # noqa: E402
@@ -53,25 +55,25 @@ def main() -> None:
     database = Database(url)
     upgrade(database)
     engagement_with(database, args.members, schedule="weekly tue 10:00", created=datetime.now(UTC))
-    settings = Settings(
+    settings = ProcessSettings(
         slack_bot_token="xoxb-bench",
         slack_signing_secret="bench",
         slack_api_url=standin.api_url,
         database_url=url,
         messages_per_second=float(args.rate),
     )
-    services = Services.create(settings, database)
+    container = Container.create(settings, database)
     with database.unit_of_work() as session:
         engagement = session.scalars(select(Engagement)).one()
-        pulse_id = open_pulse(session, engagement, started_by="bench", now=services.now()).id
+        pulse_id = open_pulse(session, engagement, started_by="bench", now=container.now()).id
 
     began = time.perf_counter()
     result = deliver(
         database,
-        services.client,
+        container.client,
         pulse_id,
-        services.now,
-        pacer=services.pacer,
+        container.now,
+        pacer=container.pacer,
         workers=args.workers,
     )
     wall = time.perf_counter() - began

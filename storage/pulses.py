@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, Member, Pulse, Response
+from storage.models import Delivery, Engagement, Member, Pulse, Response
 
 
 def open_pulse(session: Session, engagement_id: int) -> Pulse | None:
@@ -218,3 +218,20 @@ def has_pending(session: Session, pulse_id: int) -> bool:
 
 def set_reminder_ts(session: Session, delivery_id: int, ts: str) -> None:
     session.execute(update(Delivery).where(Delivery.id == delivery_id).values(reminder_ts=ts))
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """An engagement's pulse right now: the open one with its counts, or the last closed."""
+
+    engagement: Engagement
+    pulse: Pulse | None
+    last_closed: Pulse | None
+    counts: dict[str, SideCounts]
+
+
+def status(session: Session, engagement: Engagement) -> Status:
+    pulse = open_pulse(session, engagement.id)
+    counts = side_counts(session, pulse.id) if pulse else {}
+    last = None if pulse else last_closed(session, engagement.id)
+    return Status(engagement, pulse, last, counts)

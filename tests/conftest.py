@@ -16,10 +16,11 @@ import pytest
 from sqlalchemy import create_engine, text
 from waitress.server import create_server
 
+from bot.domain.vocabulary import utcnow
+from bot.services.container import Container, ProcessSettings
+from bot.slack.client import make_client
 from bot.slack.pacing import Pacer
 from bot.wiring.app import create_app
-from bot.wiring.container import Services, make_client, utcnow
-from bot.wiring.process_settings import Settings
 from bot.wiring.web import make_wsgi
 from storage.db import Database
 from storage.migrate import upgrade
@@ -91,8 +92,8 @@ def standin() -> Iterator[SlackStandIn]:
     server.stop()
 
 
-def make_settings(standin: SlackStandIn, database_url: str) -> Settings:
-    return Settings(
+def make_settings(standin: SlackStandIn, database_url: str) -> ProcessSettings:
+    return ProcessSettings(
         slack_bot_token="xoxb-test-token",
         slack_signing_secret=SECRET,
         slack_api_url=standin.api_url,
@@ -133,7 +134,7 @@ class TrackingExecutor(ThreadPoolExecutor):
 @dataclass
 class RunningApp:
     url: str
-    services: Services
+    container: Container
     slack: SlackDriver
     standin: SlackStandIn
     database: Database
@@ -150,9 +151,15 @@ def rapport(standin: SlackStandIn, database: Database) -> Iterator[RunningApp]:
     """The real Bolt app behind the real WSGI server on a free loopback port."""
     settings = make_settings(standin, database.url)
     clock = Clock()
-    services = Services(settings, database, make_client(settings), clock, Pacer(500))
+    container = Container(
+        settings,
+        database,
+        make_client(settings.slack_bot_token, settings.slack_api_url),
+        clock,
+        Pacer(500),
+    )
     executor = TrackingExecutor()
-    app = create_app(services, listener_executor=executor)
+    app = create_app(container, listener_executor=executor)
     server = create_server(
         make_wsgi(app, database), host="127.0.0.1", port=0, threads=8, asyncore_use_poll=True
     )
@@ -160,7 +167,7 @@ def rapport(standin: SlackStandIn, database: Database) -> Iterator[RunningApp]:
     thread.start()
     url = f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
     driver = SlackDriver(url, SECRET, standin, settle=executor.wait_idle)
-    running = RunningApp(url, services, driver, standin, database, clock, executor)
+    running = RunningApp(url, container, driver, standin, database, clock, executor)
     yield running
     running.settle()
     server.close()

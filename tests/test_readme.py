@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.domain import catalogue
+from bot.wiring.listeners import SUBCOMMANDS
+from handlers.commands.registry import Registry
 
 ROOT = Path(__file__).parent.parent
 
@@ -30,7 +31,9 @@ def test_ci_runs_the_readme_test_command() -> None:
         assert step in ci, step
 
 
-def test_every_subcommand_in_help_is_in_the_readme() -> None:
+def test_every_subcommand_is_in_the_readme_table_and_the_help() -> None:
     readme = (ROOT / "README.md").read_text()
-    for subcommand in set(re.findall(r"`/rapport (\w+)", catalogue.HELP)):
-        assert f"/rapport {subcommand}" in readme, subcommand
+    help_text = Registry(SUBCOMMANDS).help_text()
+    for subcommand in SUBCOMMANDS:
+        assert f"| `/rapport {subcommand.name}" in readme, subcommand.name
+        assert f"`/rapport {subcommand.name}" in help_text, subcommand.name

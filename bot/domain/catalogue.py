@@ -2,40 +2,42 @@
 
 from __future__ import annotations
 
-HELP = """*Rapport* asks both sides of an outsourcing deal how the relationship feels, \
-and tells the shared channel when they stop seeing it the same way.
+HELP_INTRO = """*Rapport* asks both sides of an outsourcing deal how the relationship feels, \
+and tells the shared channel when they stop seeing it the same way."""
 
-*Set up* (the person who sets up an engagement becomes its lead)
-• `/rapport setup` — opens a form
-• `/rapport setup "Acme deal" client:"Acme" provider:"Globex" channel:#acme-globex` — the same, typed (add `side:provider` if you are on the provider side)
+# Sections of `/rapport help`, in order; each subcommand's record names its section.
+HELP_GROUPS = {
+    "setup": "*Set up* (the person who sets up an engagement becomes its lead)",
+    "people": "*People* (leads only, except `members`)",
+    "pulses": "*Pulses* (they also go out on the engagement's schedule, every Tuesday 10:00 by default)",
+    "alerts": "*Alerts* (posted in the shared channel when the two sides diverge)",
+    "settings": "*Settings* (leads only)",
+    "digest": "*Digest* (leads and sponsors)",
+    "choose": """*Which engagement?* In an engagement's shared channel, commands apply to it. \
+Elsewhere they apply to the one you lead; if you lead several, add `in:"Acme deal"`.""",
+}
+HELP_MORE = "*More*"
 
-*People* (leads only, except `members`)
-• `/rapport add @ana @ben client` — put people on the client side (or `provider`)
-• `/rapport add @cleo provider lead` — make someone a lead (or `sponsor`: reads the digest, gets no pulses); `weight:2` gives someone a larger stake
-• `/rapport remove @ben` — take someone off; their past answers stay in the figures
-• `/rapport members` — who is on each side
-
-*Pulses* (they also go out on the engagement's schedule, every Tuesday 10:00 by default)
-• `/rapport send` — ask everyone now (leads only); each person gets one DM
-• `/rapport status` — is a pulse open, how many answered on each side (never who said what), and when the next one goes
-• `/rapport close` — close the open pulse now and post what it shows (leads only)
-
-*Alerts* (posted in the shared channel when the two sides diverge)
-• `/rapport alerts` — the open alerts, their age and owner
-• `/rapport sla green|amber|red [note]` — record the SLA status, the facts next to the feeling (leads only)
-
-*Settings* (leads only)
-• `/rapport config` — opens the settings form; or type them: `client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`
-• `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00"` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`
-• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)
-
-*Digest* (leads and sponsors)
-• `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week
-• `/rapport export` — the figures per pulse as a CSV in your DM (side figures only, never anyone's answer)
-
-*Which engagement?* In an engagement's shared channel, commands apply to it. \
-Elsewhere they apply to the one you lead; if you lead several, add `in:"Acme deal"`.
-• `/rapport help` — this message"""
+# Each subcommand's lines in `/rapport help`.
+HELP_LINES = {
+    "help": "• `/rapport help` — this message",
+    "setup": """• `/rapport setup` — opens a form
+• `/rapport setup "Acme deal" client:"Acme" provider:"Globex" channel:#acme-globex` — the same, typed (add `side:provider` if you are on the provider side)""",
+    "add": """• `/rapport add @ana @ben client` — put people on the client side (or `provider`)
+• `/rapport add @cleo provider lead` — make someone a lead (or `sponsor`: reads the digest, gets no pulses); `weight:2` gives someone a larger stake""",
+    "remove": "• `/rapport remove @ben` — take someone off; their past answers stay in the figures",
+    "members": "• `/rapport members` — who is on each side",
+    "send": "• `/rapport send` — ask everyone now (leads only); each person gets one DM",
+    "status": "• `/rapport status` — is a pulse open, how many answered on each side (never who said what), and when the next one goes",
+    "close": "• `/rapport close` — close the open pulse now and post what it shows (leads only)",
+    "alerts": "• `/rapport alerts` — the open alerts, their age and owner",
+    "sla": "• `/rapport sla green|amber|red [note]` — record the SLA status, the facts next to the feeling (leads only)",
+    "config": """• `/rapport config` — opens the settings form; or type them: `client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`
+• `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00"` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`""",
+    "weight": "• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)",
+    "digest": "• `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week",
+    "export": "• `/rapport export` — the figures per pulse as a CSV in your DM (side figures only, never anyone's answer)",
+}
 
 UNBALANCED_QUOTE = (
     "There's an opening quote without its closing one. Put names with spaces in quotes, "
@@ -91,6 +93,7 @@ CHANNEL_SHARED = (
 )
 LEADS_ONLY = "Only a lead of *{engagement}* can do that. Its leads: {leads}."
 NOT_A_MEMBER = "You're not on *{engagement}*, so I can't show you that."
+ENGAGEMENT_GONE = "That engagement no longer exists."
 ENGAGEMENT_EXISTS = 'An engagement called "{name}" already exists in this workspace.'
 
 SETUP_DONE = (
@@ -168,6 +171,7 @@ SETUP_MODAL_TITLE = "Set up an engagement"
 SETUP_MODAL_NAME = "Engagement name"
 SETUP_MODAL_CLIENT = "Client organisation"
 SETUP_MODAL_PROVIDER = "Provider organisation"
+SETUP_PICK_CHANNEL = "Pick the channel where alerts should go."
 SETUP_MODAL_CHANNEL = "Shared alert channel"
 
 SOMETHING_WRONG = (
@@ -201,6 +205,7 @@ ALERT_ACK_BUTTON = "Acknowledge"
 ALERT_ASSIGN_BUTTON = "Assign owner"
 ALERT_ASSIGN_TITLE = "Assign an owner"
 ALERT_ASSIGN_LABEL = "Who owns the follow-up?"
+ALERT_GONE = "That alert no longer exists."
 ALERT_ALREADY_RESOLVED = "That alert is already resolved."
 ALERT_NOT_POSTED = (
     "I couldn't post an alert for *{engagement}* in <#{channel}> ({error}). Invite me there "
@@ -216,6 +221,7 @@ CLOSED = "Closed the pulse for *{engagement}*. Now: {figures}. {alerts}"
 CLOSED_ALERTS = "Alerts: {summary}."
 CLOSED_NO_ALERTS = "No alerts: the two sides are within their tolerances."
 NO_OPEN_PULSE = "There's no open pulse for *{engagement}* to close."
+ALERTS_HEADER = "*{engagement}* — open alerts"
 ALERTS_NONE = "No open alerts for *{engagement}*."
 ALERTS_LINE = "• {title} — {state}, {age} old, {owner}"
 SLA_RECORDED = "SLA status for *{engagement}* recorded as *{status}*{note}."
@@ -232,12 +238,25 @@ CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
 CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
 CONFIG_REMINDER_AFTER_CLOSE = "The reminder ({reminder}h before closing) must come before the window ({window}h) ends, so keep `reminder` shorter than `window`."
 CONFIG_SHOW = (
-    "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours}h with a "
-    "reminder {reminder_hours}h before closing; digest `{digest_schedule}`; client tolerance "
+    "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a "
+    "reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance "
     "{client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity "
     "minimum {anonymity_min}."
 )
 CONFIG_MODAL_TITLE = "Engagement settings"
+SETTING_LABELS = {
+    "schedule": "Pulse schedule (weekly tue 10:00, fortnightly …, monthly 1 10:00, or cron)",
+    "timezone": "Time zone (IANA name, e.g. Europe/Berlin)",
+    "window": "Pulse stays open for (e.g. 72h)",
+    "reminder": "Remind non-responders this long before closing (e.g. 24h)",
+    "digest": "Sponsor digest day and time (e.g. mon 08:00)",
+    "client_tolerance": "Client tolerance (0–100)",
+    "provider_tolerance": "Provider tolerance (0–100)",
+    "gap": "Gap threshold (points)",
+    "anonymity": "Anonymity minimum (at least 2)",
+}
+SETTING_WHOLE_NUMBER = "a whole number from {low} to {high}"
+SETTING_WHOLE_HOURS = "use whole hours, like `72h` or `3d`, not `{value}`."
 STATUS_NEXT = " Next pulse: {when} (`{schedule}`, {timezone})."
 CONFIG_DONE = "Saved. " + CONFIG_SHOW
 

@@ -8,34 +8,19 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
-from bot.slack.command_text import CommandError
+from bot.domain.errors import Conflict, NotFound, NotPermitted
+from bot.domain.people import Caller, Person
+from bot.slack.format import mention
 from storage import engagements as queries
 from storage.models import Engagement, Member
 
 
-@dataclass(frozen=True, slots=True)
-class Caller:
-    """Who ran a command, and where."""
-
-    team_id: str
-    user_id: str
-    channel_id: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """What Slack says about a user someone wants to add."""
-
-    user_id: str
-    team_id: str
-    exists: bool = True
-    is_bot: bool = False
-    deleted: bool = False
-    tz: str | None = None
-
-
-def mention(user_id: str) -> str:
-    return f"<@{user_id}>"
+def by_id(session: Session, engagement_id: int) -> Engagement:
+    """An engagement by id; `NotFound` if it has gone."""
+    found = session.get(Engagement, engagement_id)
+    if found is None:
+        raise NotFound(catalogue.ENGAGEMENT_GONE)
+    return found
 
 
 def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
@@ -48,14 +33,14 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
     if name is not None:
         found = queries.by_name(session, caller.team_id, name)
         if found is None:
-            raise CommandError(catalogue.UNKNOWN_ENGAGEMENT.format(name=name))
+            raise NotFound(catalogue.UNKNOWN_ENGAGEMENT.format(name=name))
         return found
     if caller.channel_id:
         here = queries.in_channel(session, caller.channel_id)
         if len(here) == 1:
             return here[0]
         if len(here) > 1:
-            raise CommandError(catalogue.CHANNEL_SHARED.format(names=_names(here)))
+            raise Conflict(catalogue.CHANNEL_SHARED.format(names=_names(here)))
     led = queries.of_person(session, caller.team_id, caller.user_id, roles=("lead",))
     if len(led) == 1:
         return led[0]
@@ -63,8 +48,8 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
     if len(on) == 1:
         return on[0]
     if not on:
-        raise CommandError(catalogue.NO_ENGAGEMENT)
-    raise CommandError(catalogue.CHOOSE_ENGAGEMENT.format(names=_names(on)))
+        raise NotFound(catalogue.NO_ENGAGEMENT)
+    raise Conflict(catalogue.CHOOSE_ENGAGEMENT.format(names=_names(on)))
 
 
 def _names(engagements: Sequence[Engagement]) -> str:
@@ -76,7 +61,7 @@ def require_lead(session: Session, engagement: Engagement, caller: Caller) -> Me
     found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
     if found is None or found.role != "lead" or found.status == "removed":
         leads = ", ".join(mention(m.user_id) for m in queries.leads(session, engagement.id))
-        raise CommandError(
+        raise NotPermitted(
             catalogue.LEADS_ONLY.format(engagement=engagement.name, leads=leads or "none")
         )
     return found
@@ -85,13 +70,13 @@ def require_lead(session: Session, engagement: Engagement, caller: Caller) -> Me
 def require_member(session: Session, engagement: Engagement, caller: Caller) -> Member:
     found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
     if found is None or found.status == "removed":
-        raise CommandError(catalogue.NOT_A_MEMBER.format(engagement=engagement.name))
+        raise NotPermitted(catalogue.NOT_A_MEMBER.format(engagement=engagement.name))
     return found
 
 
 def ensure_name_free(session: Session, team_id: str, name: str) -> None:
     if queries.by_name(session, team_id, name) is not None:
-        raise CommandError(catalogue.ENGAGEMENT_EXISTS.format(name=name))
+        raise Conflict(catalogue.ENGAGEMENT_EXISTS.format(name=name))
 
 
 def set_up(
@@ -190,7 +175,7 @@ def remove_person(session: Session, engagement: Engagement, user_id: str) -> boo
     if found is None or found.status == "removed":
         return False
     if found.role == "lead" and len(queries.leads(session, engagement.id)) == 1:
-        raise CommandError(catalogue.LAST_LEAD.format(engagement=engagement.name))
+        raise Conflict(catalogue.LAST_LEAD.format(engagement=engagement.name))
     found.status = "removed"
     return True
 

@@ -6,12 +6,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from bot.domain.alerts import AlertChange, Change, plan
 from bot.domain.divergence import Finding, PulseFigures, SideFigures, Thresholds, evaluate
 from bot.slack.alert_view import details_text
 from storage import alerts as alert_queries
@@ -63,15 +63,6 @@ def _figures_by_id(
     return {
         pid: PulseFigures(sides["client"], sides["provider"]) for pid, sides in by_pulse.items()
     }
-
-
-Change = Literal["opened", "worse", "better", "same", "resolved"]
-
-
-@dataclass(frozen=True, slots=True)
-class AlertChange:
-    alert_id: int
-    change: Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +149,13 @@ def reconcile(
 ) -> list[AlertChange]:
     """One live alert per rule: open new ones, update those still met, resolve the rest."""
     live = {alert.rule: alert for alert in alert_queries.live(session, engagement.id)}
+    planned = plan(
+        {rule: alert.magnitude for rule, alert in live.items()},
+        [(finding.rule, finding.magnitude) for finding in findings],
+    )
     changed: list[tuple[Alert, Change]] = []
     for finding in findings:
-        alert = live.pop(finding.rule, None)
+        alert = live.get(finding.rule)
         if alert is None:
             alert = Alert(
                 engagement_id=engagement.id,
@@ -171,13 +166,6 @@ def reconcile(
                 magnitude=finding.magnitude,
             )
             session.add(alert)
-            change: Change = "opened"
-        elif finding.magnitude > alert.magnitude + 0.5:
-            change = "worse"
-        elif finding.magnitude < alert.magnitude - 0.5:
-            change = "better"
-        else:
-            change = "same"
         alert.side = finding.side
         alert.severity = finding.severity
         alert.sentence = finding.sentence
@@ -185,8 +173,10 @@ def reconcile(
         alert.details = details
         alert.last_pulse_id = pulse.id
         alert.updated_at = now
-        changed.append((alert, change))
-    for alert in live.values():
+        changed.append((alert, planned[finding.rule]))
+    for rule, alert in live.items():
+        if planned[rule] != "resolved":
+            continue
         alert.status = "resolved"
         alert.resolved_at = now
         alert.last_pulse_id = pulse.id

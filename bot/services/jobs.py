@@ -9,12 +9,13 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
 
 from bot.domain import catalogue
+from bot.domain.errors import Refused
 from bot.domain.schedule import Schedule, ScheduleError, due_between, parse_schedule
 from bot.services.closing import close_and_publish, close_many_and_publish
-from bot.services.pulses import open_pulse, slack_date
-from bot.slack.command_text import CommandError
+from bot.services.container import Container
+from bot.services.pulses import open_pulse
 from bot.slack.fanout import deliver
-from bot.wiring.container import Services
+from bot.slack.format import slack_date
 from storage import pulses as queries
 from storage.models import Engagement
 
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 CLOSE_BATCH = 50
 
 
-def open_due_pulses(services: Services, noted: set[tuple[int, datetime]] | None = None) -> int:
+def open_due_pulses(container: Container, noted: set[tuple[int, datetime]] | None = None) -> int:
     """Open the pulse of every engagement whose scheduled time has come.
 
     Only the latest due slot within the grace period is opened (a restart after a
@@ -31,11 +32,11 @@ def open_due_pulses(services: Services, noted: set[tuple[int, datetime]] | None 
     and logged, never sent in a burst. The (engagement, slot) unique constraint makes
     a second clock's attempt a no-op.
     """
-    now = services.now()
-    grace = timedelta(hours=services.settings.grace_hours)
+    now = container.now()
+    grace = timedelta(hours=container.settings.grace_hours)
     seen = noted if noted is not None else set()
     opened = 0
-    with services.database.reading() as session:
+    with container.database.reading() as session:
         engagements = [
             (e.id, e.schedule, e.timezone, e.created_at)
             for e in session.scalars(select(Engagement))
@@ -43,7 +44,7 @@ def open_due_pulses(services: Services, noted: set[tuple[int, datetime]] | None 
     for engagement_id, schedule_text, tz, created_at in engagements:
         try:
             schedule = parse_schedule(schedule_text)
-            with services.database.reading() as session:
+            with container.database.reading() as session:
                 last = queries.latest_scheduled(session, engagement_id) or created_at
             due = due_between(schedule, tz, max(last, now - grace), now)
             _log_skipped(
@@ -60,7 +61,7 @@ def open_due_pulses(services: Services, noted: set[tuple[int, datetime]] | None 
             )
             continue
         try:
-            if due and _open_slot(services, engagement_id, due[-1], now, seen):
+            if due and _open_slot(container, engagement_id, due[-1], now, seen):
                 opened += 1
         except Exception:
             # One engagement's trouble (a failed close, a database hiccup) must not keep
@@ -94,20 +95,20 @@ def _log_skipped(
 
 
 def _open_slot(
-    services: Services,
+    container: Container,
     engagement_id: int,
     due: datetime,
     now: datetime,
     noted: set[tuple[int, datetime]],
 ) -> bool:
-    with services.database.reading() as session:
+    with container.database.reading() as session:
         if queries.slot_taken(session, engagement_id, due):
             return False
         previous = queries.open_pulse(session, engagement_id)
     if previous is not None and previous.scheduled_for is not None and previous.scheduled_for < due:
         # The next scheduled pulse is due: the last one's window ends now.
-        close_and_publish(services.database, services.client, previous.id, services.now)
-    with services.database.unit_of_work() as session:
+        close_and_publish(container.database, container.client, previous.id, container.now)
+    with container.database.unit_of_work() as session:
         if queries.slot_taken(session, engagement_id, due):
             return False
         engagement = session.get_one(Engagement, engagement_id)
@@ -116,7 +117,7 @@ def _open_slot(
                 pulse = open_pulse(
                     session, engagement, started_by="schedule", now=now, scheduled_for=due
                 )
-        except CommandError as refusal:
+        except Refused as refusal:
             # Nobody to ask, or the last pulse is still open: the slot stays free and is
             # tried again at each tick while it is within the grace period.
             if (engagement_id, due) not in noted:
@@ -131,50 +132,50 @@ def _open_slot(
         return True
 
 
-def send_pending(services: Services) -> int:
+def send_pending(container: Container) -> int:
     """Send every DM still waiting, including those a crashed sender left behind."""
-    with services.database.reading() as session:
+    with container.database.reading() as session:
         pulse_ids = [
             p.id for p in queries.open_pulses(session) if queries.has_pending(session, p.id)
         ]
     sent = 0
     for pulse_id in pulse_ids:
         result = deliver(
-            services.database,
-            services.client,
+            container.database,
+            container.client,
             pulse_id,
-            services.now,
-            pacer=services.pacer,
+            container.now,
+            pacer=container.pacer,
             workers=4,
-            stale_after=timedelta(seconds=services.settings.stale_sending_seconds),
+            stale_after=timedelta(seconds=container.settings.stale_sending_seconds),
         )
         sent += result.sent
     return sent
 
 
-def send_reminders(services: Services) -> int:
+def send_reminders(container: Container) -> int:
     """One thread reply on the pulse DM of everyone who has not answered and is not away."""
-    now = services.now()
+    now = container.now()
     reminded = 0
-    with services.database.reading() as session:
+    with container.database.reading() as session:
         due = [
             (p.id, p.closes_at)
             for p in queries.open_pulses(session)
             if p.remind_at is not None and p.remind_at <= now and p.reminded_at is None
         ]
     for pulse_id, closes_at in due:
-        with services.database.unit_of_work() as session:
+        with container.database.unit_of_work() as session:
             if not queries.claim_reminders(session, pulse_id, now):
                 continue
             targets = queries.reminder_targets(session, pulse_id)
         text = catalogue.PULSE_REMINDER.format(closes=slack_date(closes_at))
         for target in targets:
-            with services.database.unit_of_work() as session:
+            with container.database.unit_of_work() as session:
                 if not queries.claim_reminder(session, target.delivery_id):
                     continue
-            services.pacer.acquire()
+            container.pacer.acquire()
             try:
-                posted = services.client.chat_postMessage(
+                posted = container.client.chat_postMessage(
                     channel=target.channel_id, thread_ts=target.message_ts, text=text
                 )
                 ts = str(posted["ts"])
@@ -185,21 +186,21 @@ def send_reminders(services: Services) -> int:
                     error.response.get("error"),
                 )
                 ts = "failed"
-            with services.database.unit_of_work() as session:
+            with container.database.unit_of_work() as session:
                 queries.set_reminder_ts(session, target.delivery_id, ts)
             reminded += ts != "failed"
     return reminded
 
 
-def close_due_pulses(services: Services) -> int:
+def close_due_pulses(container: Container) -> int:
     """Close every pulse whose window has ended, evaluate them together, post what changed."""
-    now = services.now()
-    with services.database.reading() as session:
+    now = container.now()
+    with container.database.reading() as session:
         due = [p.id for p in queries.open_pulses(session) if p.closes_at <= now]
     closed = 0
     for start in range(0, len(due), CLOSE_BATCH):
         batch = due[start : start + CLOSE_BATCH]
         closed += len(
-            close_many_and_publish(services.database, services.client, batch, services.now)
+            close_many_and_publish(container.database, container.client, batch, container.now)
         )
     return closed

@@ -9,20 +9,27 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
+from bot.domain.errors import Conflict, NotPermitted, Refused
 from bot.domain.scoring import response_score
 from bot.domain.sentiment import score_text
-from bot.slack.command_text import CommandError
+from bot.slack.format import slack_date
 from storage import engagements as engagement_queries
 from storage import pulses as queries
 from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse, Response
 
 
-class PulseClosedError(Exception):
+class PulseClosedError(Conflict):
     """The pulse an answer was meant for has closed."""
 
+    def __init__(self) -> None:
+        super().__init__(catalogue.PULSE_CLOSED)
 
-class NotARecipientError(Exception):
+
+class NotARecipientError(NotPermitted):
     """The pulse was not sent to the person answering it."""
+
+    def __init__(self) -> None:
+        super().__init__(catalogue.PULSE_NOT_YOURS)
 
 
 def open_pulse(
@@ -40,14 +47,14 @@ def open_pulse(
     """
     current = queries.open_pulse(session, engagement.id)
     if current is not None:
-        raise CommandError(
+        raise Conflict(
             catalogue.PULSE_ALREADY_OPEN.format(
                 engagement=engagement.name, closes=slack_date(current.closes_at)
             )
         )
     recipients = engagement_queries.pulse_recipients(session, engagement.id)
     if not recipients:
-        raise CommandError(catalogue.PULSE_NOBODY.format(engagement=engagement.name))
+        raise Refused(catalogue.PULSE_NOBODY.format(engagement=engagement.name))
     closes = now + timedelta(hours=engagement.window_hours)
     remind = closes - timedelta(hours=engagement.reminder_hours)
     pulse = Pulse(
@@ -63,19 +70,12 @@ def open_pulse(
             session.add(pulse)
             session.flush()
     except IntegrityError:
-        raise CommandError(
+        raise Conflict(
             catalogue.PULSE_ALREADY_OPEN.format(engagement=engagement.name, closes="soon")
         ) from None
     session.add_all(Delivery(pulse_id=pulse.id, member_id=m.id) for m in recipients)
     session.flush()
     return pulse
-
-
-def slack_date(when: datetime) -> str:
-    """A date Slack shows in each reader's own time zone."""
-    epoch = int(when.timestamp())
-    fallback = when.strftime("%a %d %b %H:%M UTC")
-    return f"<!date^{epoch}^{{date_short_pretty}} at {{time}}|{fallback}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,16 +166,6 @@ def record_answer(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
-    engagement: Engagement
-    pulse: Pulse | None
-    last_closed: Pulse | None
-    counts: dict[str, queries.SideCounts]
-
-
-def status(session: Session, engagement: Engagement) -> Status:
-    pulse = queries.open_pulse(session, engagement.id)
-    counts = queries.side_counts(session, pulse.id) if pulse else {}
-    last = None if pulse else queries.last_closed(session, engagement.id)
-    return Status(engagement, pulse, last, counts)
+def status(session: Session, engagement: Engagement) -> queries.Status:
+    """The open pulse and its counts per side, or the last closed one."""
+    return queries.status(session, engagement)

@@ -21,13 +21,14 @@ from typing import Final
 from sqlalchemy import select
 
 from bot.domain.digest.chart import render_chart
-from bot.domain.digest.text import render_text
+from bot.domain.people import Caller, Person
 from bot.domain.schedule import next_weekly
 from bot.services.digest.assemble import assemble
-from bot.services.engagements import Caller, Person, add_people, set_up
+from bot.services.engagements import add_people, set_up
 from bot.services.evaluation import close_pulse
 from bot.services.export import export_rows, to_csv
 from bot.services.pulses import open_pulse, record_answer
+from bot.slack.digest_text import render_text
 from storage import pulses as pulse_queries
 from storage.db import Database
 from storage.migrate import upgrade

@@ -1,4 +1,4 @@
-"""Put alert changes in the shared channel: post new ones, update in place, reply when resolved."""
+"""Posts in the shared channel: the introduction, and alert changes (new, updated, resolved)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain import catalogue
-from bot.services.evaluation import AlertChange
-from bot.services.pulses import slack_date
+from bot.domain.alerts import AlertChange
 from bot.slack.alert_view import alert_blocks, alert_text
+from bot.slack.format import slack_date
 from storage import engagements as engagement_queries
 from storage.db import Database
 from storage.models import Alert
@@ -62,6 +62,30 @@ def _publish_one(
             when=slack_date(resolved_at), figures=now_figures
         )
         client.chat_postMessage(channel=channel, thread_ts=ts, text=reply)
+
+
+def announce(
+    client: WebClient, channel: str, name: str, client_org: str, provider_org: str
+) -> str | None:
+    """Introduce Rapport in the shared channel; Slack's error code if it could not post."""
+    text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
+    try:
+        client.chat_postMessage(channel=channel, text=text)
+    except SlackApiError as error:
+        code = str(error.response.get("error") or "error")
+        logger.warning("cannot post in %s: %s", channel, code)
+        return code
+    return None
+
+
+def redraw(database: Database, client: WebClient, alert_id: int) -> None:
+    """Bring an alert's channel message in line with its stored state (if it was posted)."""
+    with database.reading() as session:
+        alert = session.get_one(Alert, alert_id)
+        channel, ts = alert.channel_id, alert.message_ts
+        blocks, text = alert_blocks(alert), alert_text(alert)
+    if ts:
+        client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
 
 
 def _tell_leads(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -10,14 +12,18 @@ from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
     ContextBlock,
+    InputBlock,
     MarkdownTextObject,
     SectionBlock,
+    UserSelectElement,
 )
+from slack_sdk.models.views import View
 
 from bot.domain import catalogue
+from bot.domain.dates import age
 from bot.domain.divergence import PulseFigures, Thresholds
-from bot.services.pulses import slack_date
 from bot.slack.blocks import to_dicts
+from bot.slack.format import slack_date
 from storage.models import Alert
 
 ACK_ACTION = "alert.ack"
@@ -74,6 +80,13 @@ def alert_text(alert: Alert) -> str:
     return f"{catalogue.ALERT_TITLES.get(alert.rule, alert.rule)}: {alert.sentence}"
 
 
+def owner_text(alert: Alert) -> str:
+    """Who follows the alert up, or that nobody does yet."""
+    if alert.owner_user_id:
+        return catalogue.ALERT_OWNER.format(owner=alert.owner_user_id)
+    return catalogue.ALERT_NO_OWNER
+
+
 def state_text(alert: Alert) -> str:
     if alert.status == "resolved" and alert.resolved_at is not None:
         return catalogue.ALERT_RESOLVED.format(when=slack_date(alert.resolved_at))
@@ -82,12 +95,23 @@ def state_text(alert: Alert) -> str:
         if alert.status == "acknowledged"
         else catalogue.ALERT_STATE_OPEN.format(opened=slack_date(alert.opened_at))
     )
-    owner = (
-        catalogue.ALERT_OWNER.format(owner=alert.owner_user_id)
-        if alert.owner_user_id
-        else catalogue.ALERT_NO_OWNER
-    )
-    return f"{state} · {owner}"
+    return f"{state} · {owner_text(alert)}"
+
+
+def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
+    """`/rapport alerts`: each live alert with its state, age and owner."""
+    if not alerts:
+        return catalogue.ALERTS_NONE.format(engagement=engagement)
+    lines = [
+        catalogue.ALERTS_LINE.format(
+            title=catalogue.ALERT_TITLES.get(alert.rule, alert.rule),
+            state=alert.status,
+            age=age(alert.opened_at, now),
+            owner=owner_text(alert),
+        )
+        for alert in alerts
+    ]
+    return "\n".join([catalogue.ALERTS_HEADER.format(engagement=engagement), *lines])
 
 
 def alert_blocks(alert: Alert, change: str = "opened") -> list[dict[str, Any]]:
@@ -100,9 +124,9 @@ def alert_blocks(alert: Alert, change: str = "opened") -> list[dict[str, Any]]:
     if note and alert.status != "resolved":
         body += f"\n_{note}_"
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body))]
-    context = [alert.details] if alert.details else []
-    context.append(state_text(alert))
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=" ".join(context))]))
+    notes = [alert.details] if alert.details else []
+    notes.append(state_text(alert))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=" ".join(notes))]))
     if alert.status != "resolved":
         value = json.dumps({"a": alert.id})
         buttons = [
@@ -115,3 +139,22 @@ def alert_blocks(alert: Alert, change: str = "opened") -> list[dict[str, Any]]:
             buttons = buttons[1:]
         blocks.append(ActionsBlock(block_id=f"alert.{alert.id}", elements=buttons))
     return to_dicts(blocks)
+
+
+def assign_modal(alert_id: int) -> dict[str, Any]:
+    """The form a lead picks an alert's owner in."""
+    return View(
+        type="modal",
+        callback_id=ASSIGN_VIEW,
+        title=catalogue.ALERT_ASSIGN_TITLE,
+        submit="Assign",
+        close="Cancel",
+        private_metadata=json.dumps({"a": alert_id}),
+        blocks=[
+            InputBlock(
+                block_id="owner",
+                label=catalogue.ALERT_ASSIGN_LABEL,
+                element=UserSelectElement(action_id="value"),
+            )
+        ],
+    ).to_dict()

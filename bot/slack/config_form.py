@@ -1,4 +1,4 @@
-"""The engagement settings form: the same settings as `/rapport config`, prefilled."""
+"""The engagement settings form: every setting of `bot/domain/engagement_settings.py`, prefilled."""
 
 from __future__ import annotations
 
@@ -9,43 +9,24 @@ from slack_sdk.models.blocks import InputBlock, PlainTextInputElement
 from slack_sdk.models.views import View
 
 from bot.domain import catalogue
-from bot.slack.command_text import CommandError, config_value
-from storage.models import Engagement
+from bot.domain.engagement_settings import SETTINGS, SettingError, Value, read_setting, shown
 
 CONFIG_VIEW = "engagement.config"
-# (form field = `/rapport config` key, label, how to read the engagement's current value)
-FIELDS: tuple[tuple[str, str, str], ...] = (
-    (
-        "schedule",
-        "Pulse schedule (weekly tue 10:00, fortnightly …, monthly 1 10:00, or cron)",
-        "schedule",
-    ),
-    ("timezone", "Time zone (IANA name, e.g. Europe/Berlin)", "timezone"),
-    ("window", "Pulse stays open for (e.g. 72h)", "window_hours"),
-    ("reminder", "Remind non-responders this long before closing (e.g. 24h)", "reminder_hours"),
-    ("digest", "Sponsor digest day and time (e.g. mon 08:00)", "digest_schedule"),
-    ("client_tolerance", "Client tolerance (0–100)", "client_tolerance"),
-    ("provider_tolerance", "Provider tolerance (0–100)", "provider_tolerance"),
-    ("gap", "Gap threshold (points)", "gap_threshold"),
-    ("anonymity", "Anonymity minimum (at least 2)", "anonymity_min"),
-)
+ERROR_MAX = 150
 
 
-def _initial(engagement: Engagement, attribute: str) -> str:
-    value = getattr(engagement, attribute)
-    return f"{value}h" if attribute in ("window_hours", "reminder_hours") else str(value)
-
-
-def config_modal(engagement: Engagement) -> dict[str, Any]:
+def config_modal(engagement_id: int, current: dict[str, Value]) -> dict[str, Any]:
+    """The form, one input per setting, holding the engagement's current values."""
+    values = shown(current)
     blocks = [
         InputBlock(
-            block_id=key,
-            label=label,
+            block_id=setting.key,
+            label=setting.label,
             element=PlainTextInputElement(
-                action_id="value", initial_value=_initial(engagement, attribute), max_length=120
+                action_id="value", initial_value=values[setting.attribute], max_length=120
             ),
         )
-        for key, label, attribute in FIELDS
+        for setting in SETTINGS
     ]
     return View(
         type="modal",
@@ -53,20 +34,20 @@ def config_modal(engagement: Engagement) -> dict[str, Any]:
         title=catalogue.CONFIG_MODAL_TITLE,
         submit="Save",
         close="Cancel",
-        private_metadata=json.dumps({"e": engagement.id}),
+        private_metadata=json.dumps({"e": engagement_id}),
         blocks=blocks,
     ).to_dict()
 
 
-def read_form(values: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
-    """The checked settings from a submitted form, and the errors per field."""
-    settings: dict[str, str] = {}
+def read_form(values: dict[str, Any]) -> tuple[dict[str, Value], dict[str, str]]:
+    """The checked settings from a submitted form (attribute → value), and errors per field."""
+    settings: dict[str, Value] = {}
     errors: dict[str, str] = {}
-    for key, _label, _attribute in FIELDS:
-        raw = str(((values.get(key) or {}).get("value") or {}).get("value") or "").strip()
+    for setting in SETTINGS:
+        raw = str(((values.get(setting.key) or {}).get("value") or {}).get("value") or "")
         try:
-            field, value = config_value(key, raw)
-            settings[field] = value
-        except CommandError as error:
-            errors[key] = str(error)[:150]
+            attribute, value = read_setting(setting.key, raw)
+            settings[attribute] = value
+        except SettingError as error:
+            errors[setting.key] = str(error)[:ERROR_MAX]
     return settings, errors

@@ -8,9 +8,10 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.domain.dates import day_month
 from bot.domain.digest.chart import render_chart
 from bot.domain.digest.model import DigestInput
-from bot.domain.digest.text import day_month, digest_sections, render_blocks
+from bot.slack.digest_text import digest_sections, render_blocks
 
 
 @dataclass(frozen=True, slots=True)

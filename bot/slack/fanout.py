@@ -23,8 +23,8 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot.domain import catalogue
-from bot.services.pulses import slack_date
 from bot.slack import blocks
+from bot.slack.format import slack_date
 from bot.slack.pacing import Pacer
 from storage import pulses as queries
 from storage.db import Database

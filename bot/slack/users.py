@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.services.engagements import Person
+from bot.domain.people import Person
 
 logger = logging.getLogger(__name__)
 

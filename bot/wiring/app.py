@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import Executor
+from typing import Any
 
 from slack_bolt import App
 
-from bot.wiring.container import Services
-from handlers import register_all
+from bot.services.container import Container
+from bot.wiring.listeners import SUBCOMMANDS, register_all
+from handlers.commands.registry import Subcommand
 
 
-def create_app(services: Services, *, listener_executor: Executor | None = None) -> App:
-    """Build the Bolt app with every listener registered."""
+def create_app(
+    container: Container,
+    *,
+    listener_executor: Executor | None = None,
+    subcommands: Sequence[Subcommand[Any]] = SUBCOMMANDS,
+) -> App:
+    """Build the Bolt app with every listener registered (`subcommands` for `/rapport`)."""
     app = App(
         listener_executor=listener_executor,
-        client=services.client,
-        signing_secret=services.settings.slack_signing_secret,
+        client=container.client,
+        signing_secret=container.settings.slack_signing_secret,
         # auth.test runs lazily on the first request rather than at construction.
         token_verification_enabled=False,
     )
-    register_all(app, services)
+    register_all(app, container, subcommands)
     return app

@@ -10,23 +10,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.wiring.process_settings import ConfigError, Settings, database_url_from_env, load_settings
+from bot.wiring.process_settings import ConfigError, database_url_from_env, load_settings
 
 if TYPE_CHECKING:
+    from bot.services.container import Container, ProcessSettings
     from bot.wiring.clock import Clock
-    from bot.wiring.container import Services
 
 logger = logging.getLogger("rapport")
 
 
-def _services(settings: Settings) -> Services:
-    from bot.wiring.container import Services
+def _container(settings: ProcessSettings) -> Container:
+    from bot.services.container import Container
     from storage.db import Database
     from storage.migrate import upgrade
 
     database = Database(settings.database_url)
     upgrade(database)
-    return Services.create(settings, database)
+    return Container.create(settings, database)
 
 
 def cmd_web(_args: argparse.Namespace) -> int:
@@ -37,8 +37,8 @@ def cmd_web(_args: argparse.Namespace) -> int:
     from bot.wiring.web import make_wsgi
 
     settings = load_settings()
-    services = _services(settings)
-    wsgi = make_wsgi(create_app(services), services.database)
+    container = _container(settings)
+    wsgi = make_wsgi(create_app(container), container.database)
     host = os.environ.get("HOST", "0.0.0.0")  # noqa: S104 - a web process listens on all interfaces
     logger.info("Rapport web listening on %s:%s", host, settings.port)
     waitress.serve(
@@ -55,25 +55,25 @@ def cmd_run(_args: argparse.Namespace) -> int:
     from bot.wiring.clock import start_background
 
     settings = load_settings(socket_mode=True)
-    services = _services(settings)
+    container = _container(settings)
     assert settings.slack_app_token is not None  # load_settings(socket_mode=True) requires it
-    start_background(make_clock(services))
+    start_background(make_clock(container))
     logger.info("Rapport running in Socket Mode, with its clock")
-    SocketModeHandler(create_app(services), settings.slack_app_token).start()  # type: ignore[no-untyped-call]
+    SocketModeHandler(create_app(container), settings.slack_app_token).start()  # type: ignore[no-untyped-call]
     return 0
 
 
-def make_clock(services: Services) -> Clock:
+def make_clock(container: Container) -> Clock:
     from bot.wiring.clock import Clock
 
-    return Clock(services)
+    return Clock(container)
 
 
 def cmd_clock(_args: argparse.Namespace) -> int:
     """The scheduler alone; safe to run twice (one leads, the other stands by)."""
     from bot.wiring.clock import run_blocking
 
-    run_blocking(make_clock(_services(load_settings())))
+    run_blocking(make_clock(_container(load_settings())))
     return 0
 
 

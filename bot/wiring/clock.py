@@ -16,8 +16,8 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.services import jobs
+from bot.services.container import Container
 from bot.services.digest.weekly import send_due_digests
-from bot.wiring.container import Services
 from storage.leader import Leadership
 
 logger = logging.getLogger(__name__)
@@ -27,13 +27,13 @@ class Clock:
     """Runs the jobs while this process is the leader; stands by otherwise."""
 
     def __init__(
-        self, services: Services, extra: dict[str, Callable[[Services], object]] | None = None
+        self, container: Container, extra: dict[str, Callable[[Container], object]] | None = None
     ) -> None:
-        self.services = services
-        self.leadership = Leadership(services.database)
+        self.container = container
+        self.leadership = Leadership(container.database)
         self.noted: set[tuple[int, datetime]] = set()
         # Order matters within a tick: open, send, remind, close, then anything extra.
-        self.steps: dict[str, Callable[[Services], object]] = {
+        self.steps: dict[str, Callable[[Container], object]] = {
             "pulses.open": lambda s: jobs.open_due_pulses(s, self.noted),
             "pulses.send": jobs.send_pending,
             "pulses.remind": jobs.send_reminders,
@@ -48,20 +48,20 @@ class Clock:
             return
         for name, step in self.steps.items():
             try:
-                step(self.services)
+                step(self.container)
             except Exception:
                 logger.exception("clock job %s failed; it runs again next tick", name)
 
     def schedule(self, scheduler: BaseScheduler) -> None:
         scheduler.add_job(
             self.tick,
-            IntervalTrigger(seconds=self.services.settings.clock_interval_seconds, timezone="UTC"),
+            IntervalTrigger(seconds=self.container.settings.clock_interval_seconds, timezone="UTC"),
             id="rapport.tick",
             name="open, send, remind and close pulses; send digests",
             replace_existing=True,
             max_instances=1,
             coalesce=True,
-            next_run_time=self.services.now(),
+            next_run_time=self.container.now(),
         )
 
 
@@ -73,7 +73,9 @@ def run_blocking(clock: Clock) -> None:
     """`rapport clock`: the scheduler in the foreground until stopped."""
     scheduler = _scheduler(BlockingScheduler)
     clock.schedule(scheduler)
-    logger.info("Rapport clock started (every %ss)", clock.services.settings.clock_interval_seconds)
+    logger.info(
+        "Rapport clock started (every %ss)", clock.container.settings.clock_interval_seconds
+    )
     try:
         scheduler.start()
     finally:

@@ -1,35 +1,24 @@
-"""One typed settings object, read from the environment once at start."""
+"""Read the process settings from the environment once at start, and say plainly what is wrong."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-SLACK_API_DEFAULT = "https://slack.com/api/"
-DATABASE_DEFAULT = "sqlite:///rapport.db"
+from bot.services.container import DATABASE_DEFAULT, SLACK_API_DEFAULT, ProcessSettings
+
+__all__ = [
+    "ConfigError",
+    "ProcessSettings",
+    "database_url_from_env",
+    "load_settings",
+    "sqlite_path",
+]
 
 
 class ConfigError(Exception):
     """A missing or malformed setting; the message tells the operator what to set."""
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Everything the processes need to know about their environment."""
-
-    slack_bot_token: str
-    slack_signing_secret: str
-    slack_app_token: str | None = None
-    slack_api_url: str = SLACK_API_DEFAULT
-    database_url: str = DATABASE_DEFAULT
-    port: int = 3000
-    web_threads: int = 8
-    messages_per_second: float = 10.0
-    clock_interval_seconds: int = 30
-    grace_hours: int = 6
-    stale_sending_seconds: int = 300
 
 
 def _required(env: Mapping[str, str], name: str, prefix: str, what: str) -> str:
@@ -71,7 +60,9 @@ def _api_url(env: Mapping[str, str]) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def load_settings(env: Mapping[str, str] | None = None, *, socket_mode: bool = False) -> Settings:
+def load_settings(
+    env: Mapping[str, str] | None = None, *, socket_mode: bool = False
+) -> ProcessSettings:
     """Read and validate the settings, raising `ConfigError` with a plain explanation."""
     env = os.environ if env is None else env
     where = "Find it in your Slack app's settings at api.slack.com/apps"
@@ -84,7 +75,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, socket_mode: bool = F
             f"Socket Mode needs an app-level token with connections:write. {where} "
             "(Basic Information → App-Level Tokens).",
         )
-    return Settings(
+    return ProcessSettings(
         slack_bot_token=_required(
             env,
             "SLACK_BOT_TOKEN",

@@ -2,71 +2,117 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.domain import catalogue
+from bot.domain.vocabulary import Role, Side, is_role, is_side
 from bot.services.engagements import (
     add_people,
+    by_id,
     choose,
-    mention,
     remove_person,
     require_lead,
     require_member,
     roster,
 )
 from bot.slack import blocks
+from bot.slack.command_text import CommandError, Token, parse_weight, short, user_id
+from bot.slack.format import mention
 from bot.slack.users import lookup_all
-from handlers.commands.request import CommandRequest
-from storage.models import Engagement
+from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
+
+MAX_AT_ONCE = 50
 
 
-def add(request: CommandRequest) -> None:
-    command, services, caller = request.command, request.services, request.caller
-    with services.database.reading() as session:
-        engagement = choose(session, caller, command.engagement)
+@dataclass(frozen=True, slots=True)
+class AddArgs:
+    users: tuple[str, ...]
+    side: Side
+    role: Role | None = None
+    weight: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveArgs:
+    user_id: str
+
+
+def parse_add(tokens: list[Token]) -> AddArgs:
+    users: list[str] = []
+    side: Side | None = None
+    role: Role | None = None
+    weight: float | None = None
+    for token in tokens:
+        value = token.value.lower()
+        if token.key == "weight":
+            weight = parse_weight(token.value)
+        elif token.key is not None:
+            raise CommandError(catalogue.ADD_USAGE)
+        elif token.value.startswith("<"):
+            users.append(user_id(token.value))
+        elif is_side(value) and side is None:
+            side = value
+        elif is_role(value) and role is None:
+            role = value
+        elif token.value.startswith("@"):
+            raise CommandError(catalogue.NOT_A_MENTION.format(value=short(token.value)))
+        else:
+            raise CommandError(catalogue.ADD_UNKNOWN_WORD.format(word=short(token.value)))
+    if not users:
+        raise CommandError(catalogue.ADD_NO_USERS)
+    if side is None:
+        raise CommandError(catalogue.ADD_NO_SIDE)
+    if len(set(users)) > MAX_AT_ONCE:
+        raise CommandError(catalogue.ADD_TOO_MANY)
+    return AddArgs(tuple(dict.fromkeys(users)), side, role, weight)
+
+
+def parse_remove(tokens: list[Token]) -> RemoveArgs:
+    if len(tokens) != 1 or tokens[0].key is not None:
+        raise CommandError(catalogue.REMOVE_USAGE)
+    return RemoveArgs(user_id(tokens[0].value))
+
+
+def add(request: CommandRequest[AddArgs]) -> None:
+    container, caller, args = request.container, request.caller, request.args
+    with container.database.reading() as session:
+        engagement = choose(session, caller, request.engagement)
         require_lead(session, engagement, caller)
         engagement_id = engagement.id
     # Looking people up can take a moment per person: acknowledge first.
     request.acknowledge()
-    people = lookup_all(services.client, command.users, caller.team_id)
-    weight = command.args.get("weight")
-    with services.database.unit_of_work() as session:
-        engagement = session.get_one(Engagement, engagement_id)
+    people = lookup_all(container.client, args.users, caller.team_id)
+    with container.database.unit_of_work() as session:
+        engagement = by_id(session, engagement_id)
         result = add_people(
-            session,
-            engagement,
-            people,
-            side=command.args["side"],
-            role=command.args.get("role"),
-            weight=float(weight) if weight else None,
+            session, engagement, people, side=args.side, role=args.role, weight=args.weight
         )
         name = engagement.name
     parts = []
     if result.added:
         parts.append(
-            catalogue.ADDED.format(
-                side=command.args["side"], engagement=name, people=", ".join(result.added)
-            )
+            catalogue.ADDED.format(side=args.side, engagement=name, people=", ".join(result.added))
         )
     if result.refused:
         parts.append(catalogue.ADD_REFUSED.format(reasons="; ".join(result.refused)))
     request.say(" ".join(parts))
 
 
-def remove(request: CommandRequest) -> None:
-    command, services, caller = request.command, request.services, request.caller
-    user_id = command.users[0]
-    with services.database.unit_of_work() as session:
-        engagement = choose(session, caller, command.engagement)
+def remove(request: CommandRequest[RemoveArgs]) -> None:
+    container, caller, who = request.container, request.caller, request.args.user_id
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, request.engagement)
         require_lead(session, engagement, caller)
-        removed = remove_person(session, engagement, user_id)
+        removed = remove_person(session, engagement, who)
         name = engagement.name
     template = catalogue.REMOVED if removed else catalogue.NOT_ON_ENGAGEMENT
-    request.say(template.format(person=mention(user_id), engagement=name))
+    request.say(template.format(person=mention(who), engagement=name))
 
 
-def members(request: CommandRequest) -> None:
-    services, caller = request.services, request.caller
-    with services.database.reading() as session:
-        engagement = choose(session, caller, request.command.engagement)
+def members(request: CommandRequest[NoArguments]) -> None:
+    container, caller = request.container, request.caller
+    with container.database.reading() as session:
+        engagement = choose(session, caller, request.engagement)
         require_member(session, engagement, caller)
         sides = roster(session, engagement)
         orgs = {"client": engagement.client_org, "provider": engagement.provider_org}
@@ -75,3 +121,17 @@ def members(request: CommandRequest) -> None:
         else:
             text = blocks.roster_text(engagement.name, orgs, sides)
     request.say(text)
+
+
+SUBCOMMANDS = (
+    Subcommand("add", parse_add, add, catalogue.HELP_LINES["add"], "people"),
+    Subcommand("remove", parse_remove, remove, catalogue.HELP_LINES["remove"], "people"),
+    Subcommand(
+        "members",
+        no_arguments("members"),
+        members,
+        catalogue.HELP_LINES["members"],
+        "people",
+        in_ack=True,
+    ),
+)

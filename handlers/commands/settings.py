@@ -1,90 +1,86 @@
-"""`/rapport config` and `weight`: tolerances, gap, anonymity minimum, and stakes."""
+"""`/rapport config` and `weight`: an engagement's settings, and a person's stake."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.domain import catalogue
-from bot.services.engagements import choose, mention, require_lead, require_member
-from bot.slack.command_text import CommandError
+from bot.domain.engagement_settings import Value, read_setting, shown
+from bot.services.configure import change_settings, set_weight, settings_of
+from bot.services.engagements import choose, require_lead, require_member
+from bot.slack.command_text import CommandError, Token, parse_weight, user_id
 from bot.slack.config_form import config_modal
-from handlers.commands.request import CommandRequest
-from storage import engagements as engagement_queries
-from storage.models import Engagement
+from bot.slack.format import mention
+from handlers.commands.registry import CommandRequest, Subcommand
 
 
-def show(engagement: Engagement, template: str) -> str:
-    return template.format(
-        engagement=engagement.name,
-        schedule=engagement.schedule,
-        timezone=engagement.timezone,
-        window_hours=engagement.window_hours,
-        reminder_hours=engagement.reminder_hours,
-        digest_schedule=engagement.digest_schedule,
-        client_tolerance=engagement.client_tolerance,
-        provider_tolerance=engagement.provider_tolerance,
-        gap_threshold=engagement.gap_threshold,
-        anonymity_min=engagement.anonymity_min,
-    )
+@dataclass(frozen=True, slots=True)
+class ConfigArgs:
+    """Settings to change, attribute → checked value; empty to show them (or the form)."""
+
+    changes: dict[str, Value]
 
 
-INTEGER_FIELDS = frozenset(
-    {
-        "client_tolerance",
-        "provider_tolerance",
-        "gap_threshold",
-        "anonymity_min",
-        "window_hours",
-        "reminder_hours",
-    }
-)
+@dataclass(frozen=True, slots=True)
+class WeightArgs:
+    user_id: str
+    weight: float
 
 
-def apply_settings(engagement: Engagement, values: dict[str, str]) -> None:
-    """Set checked values on an engagement; a reminder must fall inside the window."""
-    window = int(values.get("window_hours", engagement.window_hours))
-    reminder = int(values.get("reminder_hours", engagement.reminder_hours))
-    if reminder >= window:
-        raise CommandError(
-            catalogue.CONFIG_REMINDER_AFTER_CLOSE.format(reminder=reminder, window=window)
-        )
-    for field, value in values.items():
-        setattr(engagement, field, int(value) if field in INTEGER_FIELDS else value)
+def parse_config(tokens: list[Token]) -> ConfigArgs:
+    changes: dict[str, Value] = {}
+    for token in tokens:
+        if token.key is None:
+            raise CommandError(catalogue.CONFIG_USAGE)
+        attribute, value = read_setting(token.key, token.value)
+        changes[attribute] = value
+    return ConfigArgs(changes)
 
 
-def config(request: CommandRequest) -> None:
-    services, caller, args = request.services, request.caller, request.command.args
-    if not args:
-        with services.database.reading() as session:
-            engagement = choose(session, caller, request.command.engagement)
+def parse_weight_command(tokens: list[Token]) -> WeightArgs:
+    if len(tokens) != 2 or any(t.key for t in tokens):
+        raise CommandError(catalogue.WEIGHT_USAGE)
+    return WeightArgs(user_id(tokens[0].value), parse_weight(tokens[1].value))
+
+
+def config(request: CommandRequest[ConfigArgs]) -> None:
+    container, caller = request.container, request.caller
+    if not request.args.changes:
+        with container.database.reading() as session:
+            engagement = choose(session, caller, request.engagement)
             me = require_member(session, engagement, caller)
-            form = config_modal(engagement) if me.role == "lead" else None
-            text = show(engagement, catalogue.CONFIG_SHOW)
+            current = settings_of(engagement)
+            form = config_modal(engagement.id, current) if me.role == "lead" else None
+            text = catalogue.CONFIG_SHOW.format(engagement=engagement.name, **shown(current))
         if form is not None and request.trigger_id:
-            services.client.views_open(trigger_id=request.trigger_id, view=form)
+            container.client.views_open(trigger_id=request.trigger_id, view=form)
         else:
             request.say(text)
         return
-    with services.database.unit_of_work() as session:
-        engagement = choose(session, caller, request.command.engagement)
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, request.engagement)
         require_lead(session, engagement, caller)
-        apply_settings(engagement, args)
-        text = show(engagement, catalogue.CONFIG_DONE)
+        change_settings(engagement, request.args.changes)
+        text = catalogue.CONFIG_DONE.format(
+            engagement=engagement.name, **shown(settings_of(engagement))
+        )
     request.say(text)
 
 
-def weight(request: CommandRequest) -> None:
-    services, caller, command = request.services, request.caller, request.command
-    user_id = command.users[0]
-    with services.database.unit_of_work() as session:
-        engagement = choose(session, caller, command.engagement)
+def weight(request: CommandRequest[WeightArgs]) -> None:
+    container, caller, args = request.container, request.caller, request.args
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, request.engagement)
         require_lead(session, engagement, caller)
-        member = engagement_queries.member_by_user(session, engagement.id, user_id)
-        if member is None or member.status == "removed":
-            text = catalogue.NOT_ON_ENGAGEMENT.format(
-                person=mention(user_id), engagement=engagement.name
-            )
-        else:
-            member.weight = float(command.args["weight"])
-            text = catalogue.WEIGHT_SET.format(
-                person=mention(user_id), engagement=engagement.name, weight=member.weight
-            )
-    request.say(text)
+        member = set_weight(session, engagement, args.user_id, args.weight)
+        person, name = mention(args.user_id), engagement.name
+    if member is None:
+        request.say(catalogue.NOT_ON_ENGAGEMENT.format(person=person, engagement=name))
+    else:
+        request.say(catalogue.WEIGHT_SET.format(person=person, engagement=name, weight=args.weight))
+
+
+SUBCOMMANDS = (
+    Subcommand("config", parse_config, config, catalogue.HELP_LINES["config"], "settings"),
+    Subcommand("weight", parse_weight_command, weight, catalogue.HELP_LINES["weight"], "settings"),
+)

@@ -1,89 +1,71 @@
-"""`/rapport setup`: create an engagement, typed or through the setup form."""
+"""`/rapport setup`: the setup form, or an engagement typed in one line."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from dataclasses import dataclass
 
 from bot.domain import catalogue
-from bot.services.engagements import Caller, set_up
+from bot.domain.vocabulary import is_side
+from bot.services.setup import Proposal, set_up_and_announce
 from bot.slack import blocks
-from bot.slack.users import timezone_of
-from bot.wiring.container import Services
-from handlers.commands.request import CommandRequest
-from storage.models import Engagement
-
-logger = logging.getLogger(__name__)
+from bot.slack.command_text import CommandError, Token, channel_id, clean_name
+from handlers.commands.registry import CommandRequest, Subcommand
 
 
-def setup(request: CommandRequest) -> None:
-    args = request.command.args
-    client = request.services.client
-    if not args:
-        request.acknowledge()
-        client.views_open(
-            trigger_id=request.trigger_id, view=blocks.setup_modal(request.caller.channel_id)
+@dataclass(frozen=True, slots=True)
+class SetupArgs:
+    """The typed engagement, or None to open the form."""
+
+    proposal: Proposal | None
+
+
+def parse_setup(tokens: list[Token]) -> SetupArgs:
+    if not tokens:
+        return SetupArgs(None)
+    found: dict[str, str] = {}
+    for token in tokens:
+        if token.key is None and "name" not in found:
+            found["name"] = clean_name(token.value, "engagement name")
+        elif token.key in ("client", "provider"):
+            found[token.key] = clean_name(token.value, f"{token.key} organisation")
+        elif token.key == "channel":
+            found["channel"] = channel_id(token.value)
+        elif token.key == "side" and is_side(token.value.lower()):
+            found["side"] = token.value.lower()
+        else:
+            raise CommandError(catalogue.SETUP_USAGE)
+    missing = [k for k in ("name", "client", "provider", "channel") if k not in found]
+    if missing:
+        raise CommandError(catalogue.SETUP_MISSING.format(missing=", ".join(missing)))
+    side = found.get("side", "client")
+    return SetupArgs(
+        Proposal(
+            found["name"],
+            found["client"],
+            found["provider"],
+            found["channel"],
+            "provider" if side == "provider" else "client",
         )
+    )
+
+
+def setup(request: CommandRequest[SetupArgs]) -> None:
+    proposal = request.args.proposal
+    if proposal is None:
+        view = blocks.setup_modal(request.caller.channel_id)
+        request.container.client.views_open(trigger_id=request.trigger_id, view=view)
         return
-    create_and_announce(
-        request.services,
-        request.caller,
-        name=args["name"],
-        client_org=args["client"],
-        provider_org=args["provider"],
-        channel=args["channel"],
-        lead_side=args.get("side", "client"),
-        reply=request.say,
-    )
-
-
-def create_and_announce(
-    services: Services,
-    caller: Caller,
-    *,
-    name: str,
-    client_org: str,
-    provider_org: str,
-    channel: str,
-    lead_side: str,
-    reply: Callable[[str], None],
-) -> Engagement:
-    """Create the engagement, confirm to the lead, and introduce Rapport in the channel."""
-    tz = timezone_of(services.client, caller.user_id, caller.team_id)
-    with services.database.unit_of_work() as session:
-        engagement = set_up(
-            session,
-            caller,
-            name=name,
-            client=client_org,
-            provider=provider_org,
-            channel=channel,
-            lead_side=lead_side,
-            timezone=tz,
-        )
-    reply(
+    done = set_up_and_announce(request.container, request.caller, proposal)
+    request.say(
         catalogue.SETUP_DONE.format(
-            name=engagement.name, client=client_org, provider=provider_org, channel=channel
+            name=done.name,
+            client=proposal.client_org,
+            provider=proposal.provider_org,
+            channel=proposal.channel,
         )
     )
-    problem = announce(services.client, engagement)
-    if problem is not None:
-        reply(catalogue.NOT_IN_CHANNEL.format(channel=channel, error=problem))
-    return engagement
+    if done.problem is not None:
+        request.say(catalogue.NOT_IN_CHANNEL.format(channel=proposal.channel, error=done.problem))
 
 
-def announce(client: WebClient, engagement: Engagement) -> str | None:
-    """Post the introduction in the shared channel; the Slack error code if it could not."""
-    text = catalogue.ANNOUNCE.format(
-        name=engagement.name, client=engagement.client_org, provider=engagement.provider_org
-    )
-    try:
-        client.chat_postMessage(channel=engagement.channel_id, text=text)
-    except SlackApiError as error:
-        code = str(error.response.get("error") or "error")
-        logger.warning("cannot post in %s: %s", engagement.channel_id, code)
-        return code
-    return None
+SUBCOMMANDS = (Subcommand("setup", parse_setup, setup, catalogue.HELP_LINES["setup"], "setup"),)

@@ -1,4 +1,4 @@
-"""The weekly sponsor digest: one engagement's figures, text and chart; no Slack, no database."""
+"""The weekly sponsor digest: one engagement's figures and chart; no Slack, no database."""
 
 from bot.domain.digest.chart import ChartSeries, chart_figure, chart_series, render_chart
 from bot.domain.digest.model import (
@@ -10,7 +10,6 @@ from bot.domain.digest.model import (
     SideNumbers,
     digest_numbers,
 )
-from bot.domain.digest.text import digest_sections, render_blocks, render_text
 
 __all__ = [
     "BASELINE_PULSES",
@@ -23,8 +22,5 @@ __all__ = [
     "chart_figure",
     "chart_series",
     "digest_numbers",
-    "digest_sections",
-    "render_blocks",
     "render_chart",
-    "render_text",
 ]

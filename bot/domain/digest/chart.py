@@ -18,8 +18,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from bot.domain.dates import day_month
 from bot.domain.digest.model import DigestInput
-from bot.domain.digest.text import day_month
 from bot.domain.divergence import SIDES, Side, SlaStatus
 
 CHART_PULSES: Final = 12

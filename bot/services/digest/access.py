@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
-from bot.services.engagements import Caller
-from bot.slack.command_text import CommandError
+from bot.domain.errors import NotPermitted
+from bot.domain.people import Caller
 from storage import engagements as queries
 from storage.models import Engagement, Member
 
@@ -20,5 +20,5 @@ def require_reader(session: Session, engagement: Engagement, caller: Caller) -> 
     """
     found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
     if found is None or found.role not in READERS or found.status == "removed":
-        raise CommandError(catalogue.DIGEST_READERS_ONLY.format(engagement=engagement.name))
+        raise NotPermitted(catalogue.DIGEST_READERS_ONLY.format(engagement=engagement.name))
     return found

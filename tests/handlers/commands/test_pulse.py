@@ -125,7 +125,7 @@ def test_answers_after_close_are_not_recorded(rapport: RunningApp) -> None:
     flows.send(rapport)
     from datetime import timedelta
 
-    from bot.wiring.container import utcnow
+    from bot.domain.vocabulary import utcnow
 
     rapport.clock.frozen = utcnow() + timedelta(days=4)
     reply = flows.click(rapport, "U0CLI1", "pulse.rate.5")

@@ -12,7 +12,7 @@ from PIL import Image
 from bot.domain.digest import DigestInput, PulsePoint, chart_figure, chart_series, render_chart
 from bot.domain.digest.chart import SLA_COLOURS, STYLE
 from bot.domain.divergence import PulseFigures
-from tests.bot.digest.test_text import digest, points, side, withheld_now
+from tests.support.digests import digest, points, side, withheld_now
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CLIENT = [82, 80, 78, None, 75, 74, 70, 66, 62, 60, None, 54, 50]

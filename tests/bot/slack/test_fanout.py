@@ -21,7 +21,7 @@ def open_pulse_without_sending(rapport: RunningApp) -> int:
     flows.engagement_with_people(rapport)
     with rapport.database.unit_of_work() as session:
         engagement = session.scalars(select(Engagement)).one()
-        return open_pulse(session, engagement, started_by="test", now=rapport.services.now()).id
+        return open_pulse(session, engagement, started_by="test", now=rapport.container.now()).id
 
 
 def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: RunningApp) -> None:
@@ -30,13 +30,13 @@ def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: Runn
     with rapport.database.unit_of_work() as session:
         delivery = session.scalars(select(Delivery).order_by(Delivery.id)).all()[1]
         dm = render(delivery)
-        long_ago = rapport.services.now() - timedelta(hours=1)
+        long_ago = rapport.container.now() - timedelta(hours=1)
         session.execute(
             update(Delivery)
             .where(Delivery.id == delivery.id)
             .values(status="sending", sent_at=long_ago)
         )
-    rapport.services.client.chat_postMessage(
+    rapport.container.client.chat_postMessage(
         channel=dm.user_id, text=dm.text, blocks=dm.blocks, metadata=dm.metadata
     )
     # And another was claimed but never reached Slack.
@@ -49,7 +49,11 @@ def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: Runn
         )
 
     result = deliver(
-        rapport.database, rapport.services.client, pulse_id, rapport.services.now, pacer=Pacer(500)
+        rapport.database,
+        rapport.container.client,
+        pulse_id,
+        rapport.container.now,
+        pacer=Pacer(500),
     )
 
     assert result.recovered == 1
@@ -67,10 +71,14 @@ def test_a_claim_still_in_flight_is_left_alone(rapport: RunningApp) -> None:
         session.execute(
             update(Delivery)
             .where(Delivery.id == first.id)
-            .values(status="sending", sent_at=rapport.services.now())
+            .values(status="sending", sent_at=rapport.container.now())
         )
     result = deliver(
-        rapport.database, rapport.services.client, pulse_id, rapport.services.now, pacer=Pacer(500)
+        rapport.database,
+        rapport.container.client,
+        pulse_id,
+        rapport.container.now,
+        pacer=Pacer(500),
     )
     assert result.sent == 6 and result.recovered == 0
     assert rapport.standin.calls_to("conversations.history") == []
@@ -81,9 +89,9 @@ def test_a_429_holds_every_sender_for_its_retry_after(rapport: RunningApp) -> No
     rapport.standin.rate_limit("chat.postMessage", retry_after=1, times=1)
     result = deliver(
         rapport.database,
-        rapport.services.client,
+        rapport.container.client,
         pulse_id,
-        rapport.services.now,
+        rapport.container.now,
         pacer=Pacer(500),
         workers=3,
     )

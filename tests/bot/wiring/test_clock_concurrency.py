@@ -10,8 +10,8 @@ import pytest
 import time_machine
 
 from bot.services import jobs
+from bot.services.container import Container
 from bot.wiring.clock import Clock
-from bot.wiring.container import Services
 from storage.db import Database
 from storage.leader import Leadership
 from tests.conftest import RunningApp
@@ -45,25 +45,25 @@ def test_two_clocks_acting_together_send_each_dm_once(rapport: RunningApp) -> No
         flows.add(rapport, tuple(f"U0MANY{i:02d}" for i in range(20)), "client")
         traveller.move_to(DUE)
         second = Database(rapport.database.url)
-        others = Services(
-            rapport.services.settings,
+        others = Container(
+            rapport.container.settings,
             second,
-            rapport.services.client,
-            rapport.services.now,
-            rapport.services.pacer,
+            rapport.container.client,
+            rapport.container.now,
+            rapport.container.pacer,
         )
         barrier = threading.Barrier(2)
         errors: list[BaseException] = []
 
-        def act(services: Services) -> None:
+        def act(container: Container) -> None:
             try:
                 barrier.wait()
-                jobs.open_due_pulses(services)
-                jobs.send_pending(services)
+                jobs.open_due_pulses(container)
+                jobs.send_pending(container)
             except BaseException as error:
                 errors.append(error)
 
-        threads = [threading.Thread(target=act, args=(s,)) for s in (rapport.services, others)]
+        threads = [threading.Thread(target=act, args=(s,)) for s in (rapport.container, others)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -77,12 +77,12 @@ def test_two_clocks_acting_together_send_each_dm_once(rapport: RunningApp) -> No
 def test_the_clock_ticks_on_schedule_and_survives_a_failing_job(rapport: RunningApp) -> None:
     ran: list[str] = []
 
-    def broken(_services: Services) -> None:
+    def broken(_services: Container) -> None:
         ran.append("broken")
         raise RuntimeError("boom")
 
     clock = Clock(
-        rapport.services, extra={"digests.send": broken, "after": lambda s: ran.append("after")}
+        rapport.container, extra={"digests.send": broken, "after": lambda s: ran.append("after")}
     )
     clock.tick()
     clock.leadership.release()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[3]
 FILES = ("digest.txt", "digest.png", "alerts.txt", "pulses.csv")
 
 

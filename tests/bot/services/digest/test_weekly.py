@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
+from bot.domain.people import Caller, Person
 from bot.services.digest.weekly import digest_week, send_due_digests
-from bot.services.engagements import Caller, Person, add_people, set_up
-from bot.wiring.container import make_client
+from bot.services.engagements import add_people, set_up
+from bot.slack.client import make_client
 from storage.db import Database
 from storage.models import DigestDelivery
-from tests.conftest import make_settings
 from tests.support.slack_api import SlackStandIn
 
 # Monday 6 January 2031, 07:00 UTC: 08:00 in Berlin, 02:00 in New York.
@@ -82,7 +82,7 @@ def test_each_sponsor_gets_one_digest_per_week_on_its_day(
     database: Database, standin: SlackStandIn
 ) -> None:
     engagements(database)
-    client = make_client(make_settings(standin, database.url))
+    client = make_client("xoxb-test-token", standin.api_url)
     assert send_due_digests(database, client, MONDAY_8_BERLIN - timedelta(minutes=1)) == 0
     assert send_due_digests(database, client, MONDAY_8_BERLIN) == 2
     for user in BERLIN_SPONSORS:
@@ -107,7 +107,7 @@ def test_two_clocks_at_once_send_each_digest_once(database_url: str, standin: Sl
     counts: list[int] = []
 
     def run(database: Database) -> None:
-        client = make_client(make_settings(standin, database_url))
+        client = make_client("xoxb-test-token", standin.api_url)
         start.wait()
         counts.append(send_due_digests(database, client, MONDAY_8_BERLIN + timedelta(days=3)))
 
@@ -121,7 +121,7 @@ def test_two_clocks_at_once_send_each_digest_once(database_url: str, standin: Sl
     for user in (*BERLIN_SPONSORS, NEW_YORK_SPONSOR):
         assert digests_to(standin, user) == (1, 1)
     # A second call in the same week, from either clock, sends nothing.
-    client = make_client(make_settings(standin, database_url))
+    client = make_client("xoxb-test-token", standin.api_url)
     assert send_due_digests(clocks[1], client, MONDAY_8_BERLIN + timedelta(days=4)) == 0
     for database in clocks:
         database.dispose()
@@ -131,7 +131,7 @@ def test_a_failed_dm_is_recorded_and_not_retried_that_week(
     database: Database, standin: SlackStandIn
 ) -> None:
     engagements(database)
-    client = make_client(make_settings(standin, database.url))
+    client = make_client("xoxb-test-token", standin.api_url)
     standin.fail("chat.postMessage", "user_disabled", user="U0SPA")
     assert send_due_digests(database, client, MONDAY_8_BERLIN) == 1
     assert send_due_digests(database, client, MONDAY_8_BERLIN + timedelta(hours=1)) == 0

@@ -3,76 +3,29 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.digest import (
-    DigestInput,
-    OpenAlert,
-    PulsePoint,
-    digest_numbers,
-    digest_sections,
-    render_blocks,
-    render_text,
-)
-from bot.domain.digest.text import age
+from bot.domain.dates import age
+from bot.domain.digest import OpenAlert, PulsePoint, digest_numbers
 from bot.domain.divergence import (
-    Answer,
     PulseFigures,
-    Side,
-    SideFigures,
-    SlaStatus,
-    Thresholds,
-    compute_side_figures,
     evaluate,
 )
 from bot.domain.themes import Theme
-
-START = datetime(2025, 3, 3, 16, 0, tzinfo=UTC)  # a Monday
-THRESHOLDS = Thresholds()  # client 70, provider 60, gap 15, anonymity minimum 3
-
-
-def side(name: Side, index: float | None, guess: float | None = None) -> SideFigures:
-    """Seven of nine answered; a None index is a side withheld because only two did."""
-    answered = 2 if index is None else 7
-    return SideFigures(name, index, answered, 9, answered / 9, None if index is None else guess)
-
-
-def points(
-    clients: Sequence[float | None],
-    providers: Sequence[float | None],
-    sla: SlaStatus | None = "green",
-) -> list[PulsePoint]:
-    return [
-        PulsePoint(
-            START + timedelta(weeks=i), PulseFigures(side("client", c), side("provider", p)), sla
-        )
-        for i, (c, p) in enumerate(zip(clients, providers, strict=True))
-    ]
-
-
-def digest(history: Sequence[PulsePoint], /, **overrides: object) -> DigestInput:
-    now = history[-1].closed_at + timedelta(days=2) if history else START
-    fields: dict[str, object] = {
-        "engagement": "Acme deal",
-        "client_org": "Acme",
-        "provider_org": "Globex",
-        "thresholds": THRESHOLDS,
-        "history": history,
-        "now": now,
-        "sla_status": "green",
-        "tz": "Europe/Paris",
-    }
-    fields.update(overrides)
-    return DigestInput(**fields)  # type: ignore[arg-type]
-
-
-CLIENT = [80, 78, 75, 70, 60, 54]
-PROVIDER = [70, 72, 74, 76, 78, 81]
+from bot.slack.digest_text import digest_sections, render_blocks, render_text
+from tests.support.digests import (
+    CLIENT,
+    PROVIDER,
+    START,
+    digest,
+    points,
+    side,
+    withheld_now,
+)
 
 
 def test_numbers_of_a_declining_client() -> None:
@@ -139,17 +92,6 @@ def test_a_withheld_last_pulse_breaks_the_week_on_week_change() -> None:
     text = render_text(digest(points([80, None, 75], [70, 70, 70])))
     assert "*Client* (Acme): *75*, tolerance 70 · last pulse withheld" in text
     assert "; gap 5." in text  # no trend word without last pulse's gap
-
-
-WOULD_BE = [Answer(1, 25.0, guess=5), Answer(1, 0.0, guess=5)]  # two answers: an index of 12
-
-
-def withheld_now() -> DigestInput:
-    figures = compute_side_figures("client", WOULD_BE, 9, THRESHOLDS)
-    assert figures.withheld
-    latest = PulsePoint(START + timedelta(weeks=6), PulseFigures(figures, side("provider", 81, 50)))
-    history = [*points(CLIENT, PROVIDER), latest]
-    return digest(history)
 
 
 def test_a_withheld_side_is_said_to_be_withheld_and_its_figures_never_appear() -> None:

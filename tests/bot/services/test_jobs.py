@@ -44,7 +44,7 @@ def tick_at(rapport: RunningApp, moment: datetime) -> None:
 def scheduled(rapport: RunningApp) -> Iterator[RunningApp]:
     """An engagement set up the Saturday before, with the whole test on a controlled clock."""
     with time_machine.travel(TUESDAY_0900_UTC - timedelta(days=3), tick=False) as traveller:
-        clock = Clock(rapport.services)
+        clock = Clock(rapport.container)
         _travel.append((traveller, clock))
         flows.engagement_with_people(rapport)
         yield rapport

@@ -9,7 +9,6 @@ change since the baseline (a mean, not an index) is rounded to the nearest point
 from __future__ import annotations
 
 import math
-from datetime import datetime, tzinfo
 from typing import Any, Final
 
 from slack_sdk.models.blocks import (
@@ -20,6 +19,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.domain.dates import age, weekday_day_month
 from bot.domain.digest.model import (
     BASELINE_PULSES,
     DigestInput,
@@ -29,9 +29,8 @@ from bot.domain.digest.model import (
 )
 from bot.domain.divergence import SIDES
 from bot.domain.divergence.wording import setting, shown
+from bot.slack.format import escape
 
-MONTHS: Final = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-WEEKDAYS: Final = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 MAX_ALERTS: Final = 10
 MAX_THEMES: Final = 3
 SECTION_LIMIT: Final = 3000
@@ -40,20 +39,6 @@ SLA_EMOJI: Final = {
     "amber": ":large_orange_circle:",
     "red": ":red_circle:",
 }
-
-
-def day_month(moment: datetime, zone: tzinfo) -> str:
-    """ "12 May", in ``zone``, the same whatever the machine's locale."""
-    local = moment.astimezone(zone)
-    return f"{local.day} {MONTHS[local.month - 1]}"
-
-
-def _day(moment: datetime, zone: tzinfo) -> str:
-    return f"{WEEKDAYS[moment.astimezone(zone).weekday()]} {day_month(moment, zone)}"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _signed(points: int) -> str:
@@ -97,7 +82,7 @@ def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
             sides.append(
                 f"{side} {shown(figures.index)} ({_against(figures.index, figures.tolerance)})"
             )
-    line = f"*{_escape(digest.engagement)}* — {', '.join(sides)}"
+    line = f"*{escape(digest.engagement)}* — {', '.join(sides)}"
     gap = _shown_gap(numbers.client.index, numbers.provider.index)
     if gap is not None:
         before = _shown_gap(numbers.client.previous_index, numbers.provider.previous_index)
@@ -107,7 +92,7 @@ def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
 
 
 def _side_line(digest: DigestInput, numbers: DigestNumbers, figures: SideNumbers) -> str:
-    head = f"*{figures.side.capitalize()}* ({_escape(digest.org(figures.side))}): "
+    head = f"*{figures.side.capitalize()}* ({escape(digest.org(figures.side))}): "
     parts = []
     if figures.index is None:
         parts.append(_withheld(digest))
@@ -174,18 +159,6 @@ def _sla_line(digest: DigestInput, numbers: DigestNumbers | None) -> str:
     return f"{line}, client {shown(client.index)} — {_against(client.index, client.tolerance)}."
 
 
-def age(opened_at: datetime, now: datetime) -> str:
-    """How long an alert has been open: "under an hour", "5 hours", "3 days", "2 weeks"."""
-    hours = int(max(0.0, (now - opened_at).total_seconds()) // 3600)
-    days = hours // 24
-    if hours < 1:
-        return "under an hour"
-    count, unit = (
-        (hours, "hour") if days < 1 else (days, "day") if days < 14 else (days // 7, "week")
-    )
-    return f"{count} {unit}{'' if count == 1 else 's'}"
-
-
 def _alerts(digest: DigestInput) -> str:
     alerts = sorted(digest.open_alerts, key=lambda a: a.opened_at)
     if not alerts:
@@ -195,7 +168,7 @@ def _alerts(digest: DigestInput) -> str:
         owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else "no owner"
         state = ", acknowledged" if alert.acknowledged else ""
         title = alert.rule.replace("_", " ").capitalize()
-        sentence = _escape(
+        sentence = escape(
             alert.sentence if len(alert.sentence) <= 240 else alert.sentence[:239] + "…"
         )
         lines.append(
@@ -215,7 +188,7 @@ def _themes(digest: DigestInput) -> str:
     for side in SIDES:
         themes = list(digest.themes.get(side, ()))[:MAX_THEMES]
         said = " · ".join(
-            f"{_escape(t.phrase)} ({t.people} people, {_mood(t.polarity)})" for t in themes
+            f"{escape(t.phrase)} ({t.people} people, {_mood(t.polarity)})" for t in themes
         )
         lines.append(f"{side.capitalize()}: {said or 'nothing raised by two or more people'}")
     return "\n".join(lines)
@@ -223,12 +196,12 @@ def _themes(digest: DigestInput) -> str:
 
 def _footer(digest: DigestInput, numbers: DigestNumbers | None) -> str:
     zone = digest.zone
-    parts = [f"latest pulse closed {_day(numbers.closed_at, zone)}"] if numbers else []
+    parts = [f"latest pulse closed {weekday_day_month(numbers.closed_at, zone)}"] if numbers else []
     if digest.next_pulse is None:
         parts.append("no pulse scheduled")
     else:
         local = digest.next_pulse.astimezone(zone)
-        parts.append(f"next pulse {_day(local, zone)} {local:%H:%M} ({digest.tz})")
+        parts.append(f"next pulse {weekday_day_month(local, zone)} {local:%H:%M} ({digest.tz})")
     line = " · ".join(parts)
     return f"_{line[0].upper()}{line[1:]}_"
 
@@ -242,7 +215,7 @@ def digest_sections(digest: DigestInput) -> list[str]:
     numbers = digest_numbers(digest)
     if numbers is None:
         state = (
-            f"*{_escape(digest.engagement)}* — no pulse has closed yet, "
+            f"*{escape(digest.engagement)}* — no pulse has closed yet, "
             f"so there are no figures to show.\n{_sla_line(digest, None)}"
         )
     else:

@@ -1,0 +1,32 @@
+"""Dates and durations as people read them, the same whatever the machine's locale."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Final
+
+MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def day_month(moment: datetime, zone: tzinfo) -> str:
+    """ "12 May", in ``zone``."""
+    local = moment.astimezone(zone)
+    return f"{local.day} {MONTHS[local.month - 1]}"
+
+
+def weekday_day_month(moment: datetime, zone: tzinfo) -> str:
+    """ "Tue 12 May", in ``zone``."""
+    return f"{WEEKDAYS[moment.astimezone(zone).weekday()]} {day_month(moment, zone)}"
+
+
+def age(opened_at: datetime, now: datetime) -> str:
+    """How long an alert has been open: "under an hour", "5 hours", "3 days", "2 weeks"."""
+    hours = int(max(0.0, (now - opened_at).total_seconds()) // 3600)
+    days = hours // 24
+    if hours < 1:
+        return "under an hour"
+    count, unit = (
+        (hours, "hour") if days < 1 else (days, "day") if days < 14 else (days // 7, "week")
+    )
+    return f"{count} {unit}{'' if count == 1 else 's'}"

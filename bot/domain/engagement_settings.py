@@ -1,0 +1,163 @@
+"""An engagement's settings, declared once: what people type, what is stored, how it shows.
+
+One `Setting` per row drives `/rapport config key=value`, the settings form (its labels,
+prefilled values and per-field errors), the `config` display and validation. Adding a
+setting is adding a row here and its column in `storage/models.py` (plus a migration).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.domain import catalogue
+from bot.domain.errors import Refused
+from bot.domain.schedule import (
+    DAY_NAMES,
+    ScheduleError,
+    parse_day_time,
+    parse_duration,
+    parse_schedule,
+    validate_timezone,
+)
+
+Value = int | str
+
+
+class SettingError(Refused):
+    """A value a setting cannot take, or settings that clash; the message says what to do."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One engagement setting.
+
+    Attributes:
+        key: what people type (`gap`) and the form field's id.
+        attribute: the engagement column it is stored in (`gap_threshold`).
+        label: the form label.
+        read: checks typed text and returns the value to store; raises `ScheduleError`
+            or `ValueError` with a sentence for the person.
+        show: the stored value as people type it (72 → `72h`).
+    """
+
+    key: str
+    attribute: str
+    label: str
+    read: Callable[[str], Value]
+    show: Callable[[Value], str] = str
+
+
+def ascii_whole_number(raw: str) -> int | None:
+    """A non-negative whole number written in ASCII digits, or None (`²` is not a number)."""
+    text = raw.strip()
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else None
+
+
+def _points(low: int, high: int) -> Callable[[str], Value]:
+    def read(raw: str) -> Value:
+        number = ascii_whole_number(raw)
+        if number is None or not low <= number <= high:
+            what = catalogue.SETTING_WHOLE_NUMBER.format(low=low, high=high)
+            raise ValueError(what)
+        return number
+
+    return read
+
+
+def _whole_hours(raw: str) -> Value:
+    hours = parse_duration(raw).total_seconds() / 3600
+    if hours != int(hours):
+        raise ScheduleError(catalogue.SETTING_WHOLE_HOURS.format(value=raw.strip()[:40]))
+    return int(hours)
+
+
+def _schedule(raw: str) -> Value:
+    return parse_schedule(raw).text
+
+
+def _digest_time(raw: str) -> Value:
+    weekday, at = parse_day_time(raw)
+    return f"{DAY_NAMES[weekday]} {at.strftime('%H:%M')}"
+
+
+def _hours(value: Value) -> str:
+    return f"{value}h"
+
+
+ANONYMITY_FLOOR = 2
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("schedule", "schedule", catalogue.SETTING_LABELS["schedule"], _schedule),
+    Setting("timezone", "timezone", catalogue.SETTING_LABELS["timezone"], validate_timezone),
+    Setting("window", "window_hours", catalogue.SETTING_LABELS["window"], _whole_hours, _hours),
+    Setting(
+        "reminder", "reminder_hours", catalogue.SETTING_LABELS["reminder"], _whole_hours, _hours
+    ),
+    Setting("digest", "digest_schedule", catalogue.SETTING_LABELS["digest"], _digest_time),
+    Setting(
+        "client_tolerance",
+        "client_tolerance",
+        catalogue.SETTING_LABELS["client_tolerance"],
+        _points(0, 100),
+    ),
+    Setting(
+        "provider_tolerance",
+        "provider_tolerance",
+        catalogue.SETTING_LABELS["provider_tolerance"],
+        _points(0, 100),
+    ),
+    Setting("gap", "gap_threshold", catalogue.SETTING_LABELS["gap"], _points(0, 100)),
+    Setting(
+        "anonymity",
+        "anonymity_min",
+        catalogue.SETTING_LABELS["anonymity"],
+        _points(ANONYMITY_FLOOR, 50),
+    ),
+)
+BY_KEY: Mapping[str, Setting] = {setting.key: setting for setting in SETTINGS}
+
+
+def read_setting(key: str, raw: str) -> tuple[str, Value]:
+    """Check one typed setting; the engagement attribute and the value to store.
+
+    Raises:
+        SettingError: for an unknown key or a value the setting cannot take.
+    """
+    setting = BY_KEY.get(key)
+    if setting is None:
+        raise SettingError(key, catalogue.CONFIG_UNKNOWN.format(key=key[:40]))
+    try:
+        return setting.attribute, setting.read(raw.strip())
+    except ScheduleError as error:
+        raise SettingError(key, f"`{key}`: {error}") from None
+    except ValueError as error:
+        message = catalogue.CONFIG_BAD_VALUE.format(key=key, what=error, value=raw.strip()[:40])
+        raise SettingError(key, message) from None
+
+
+def read_settings(pairs: Iterable[tuple[str, str]]) -> dict[str, Value]:
+    """Check several typed settings; attribute → value. Raises on the first bad one."""
+    return dict(read_setting(key, raw) for key, raw in pairs)
+
+
+def check_together(current: Mapping[str, Value], changes: Mapping[str, Value]) -> None:
+    """Rules across settings: the reminder must fall inside the window.
+
+    Raises:
+        SettingError: naming the `reminder` field.
+    """
+    window = int(changes.get("window_hours", current["window_hours"]))
+    reminder = int(changes.get("reminder_hours", current["reminder_hours"]))
+    if reminder >= window:
+        message = catalogue.CONFIG_REMINDER_AFTER_CLOSE.format(reminder=reminder, window=window)
+        raise SettingError("reminder", message)
+
+
+def shown(values: Mapping[str, Value]) -> dict[str, str]:
+    """Each setting as people type it, keyed by its attribute (for the display and the form)."""
+    return {s.attribute: s.show(values[s.attribute]) for s in SETTINGS}

@@ -1,0 +1,76 @@
+"""Following alerts up: list the live ones, acknowledge, assign an owner (leads only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlalchemy.orm import Session
+
+from bot.domain import catalogue
+from bot.domain.errors import Conflict, NotFound
+from bot.domain.people import Caller
+from bot.services.container import Container
+from bot.services.engagements import require_lead
+from bot.slack.alert_publisher import redraw
+from storage import alerts as alert_queries
+from storage.models import Alert, Engagement
+
+
+def live_alerts(session: Session, engagement: Engagement) -> Sequence[Alert]:
+    """The engagement's open and acknowledged alerts, oldest first."""
+    return alert_queries.live(session, engagement.id)
+
+
+def follow_up(
+    container: Container, alert_id: int, caller: Caller, apply: Callable[[Alert], None]
+) -> None:
+    """Apply a lead's change to a live alert, then redraw its channel message.
+
+    Raises:
+        NotFound: the alert does not exist.
+        NotPermitted: the caller does not lead the alert's engagement.
+        Conflict: the alert is already resolved.
+    """
+    with container.database.unit_of_work() as session:
+        apply(_live_alert_led_by(session, alert_id, caller))
+        session.flush()
+    redraw(container.database, container.client, alert_id)
+
+
+def _live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert:
+    alert = session.get(Alert, alert_id)
+    if alert is None:
+        raise NotFound(catalogue.ALERT_GONE)
+    require_lead(session, alert.engagement, caller)
+    if alert.status == "resolved":
+        raise Conflict(catalogue.ALERT_ALREADY_RESOLVED)
+    return alert
+
+
+def acknowledge(container: Container, alert_id: int, caller: Caller) -> None:
+    """Mark a live alert acknowledged by the caller."""
+    now = container.now()
+
+    def apply(alert: Alert) -> None:
+        alert.status, alert.acknowledged_by, alert.acknowledged_at = (
+            "acknowledged",
+            caller.user_id,
+            now,
+        )
+
+    follow_up(container, alert_id, caller, apply)
+
+
+def check_can_follow_up(container: Container, alert_id: int, caller: Caller) -> None:
+    """Refuse before a form opens if the caller may not change the alert."""
+    with container.database.reading() as session:
+        _live_alert_led_by(session, alert_id, caller)
+
+
+def assign(container: Container, alert_id: int, caller: Caller, owner: str) -> None:
+    """Give a live alert an owner who follows it up."""
+
+    def apply(alert: Alert) -> None:
+        alert.owner_user_id = owner
+
+    follow_up(container, alert_id, caller, apply)

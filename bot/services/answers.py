@@ -1,0 +1,52 @@
+"""Answers from a pulse DM: record a tap or a comment, and redraw the DM to show it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain.people import Caller
+from bot.services.container import Container
+from bot.services.pulses import check_recipient, record_answer
+from bot.slack.fanout import message_for
+
+PulseMessage = tuple[str, list[dict[str, object]]]
+
+
+def save_answer(container: Container, caller: Caller, pulse_id: int, **answer: Any) -> PulseMessage:
+    """Store part of someone's answer; the pulse DM redrawn with their answer so far.
+
+    Raises:
+        PulseClosedError: the pulse has closed.
+        NotARecipientError: the pulse was not sent to the caller.
+    """
+    with container.database.unit_of_work() as session:
+        saved = record_answer(
+            session,
+            pulse_id=pulse_id,
+            team_id=caller.team_id,
+            user_id=caller.user_id,
+            now=container.now(),
+            **answer,
+        )
+        return message_for(
+            saved.pulse,
+            saved.side,
+            rating=saved.rating,
+            guess=saved.guess,
+            commented=saved.commented,
+            away=saved.away,
+        )
+
+
+def check_can_answer(container: Container, caller: Caller, pulse_id: int) -> None:
+    """Refuse before the comment form opens if the caller cannot answer this pulse."""
+    with container.database.reading() as session:
+        check_recipient(session, pulse_id, caller.team_id, caller.user_id, container.now())
+
+
+def redraw_pulse_dm(
+    container: Container, channel: str | None, ts: str | None, message: PulseMessage
+) -> None:
+    """Show the answer so far in the person's pulse DM."""
+    if channel and ts:
+        container.client.chat_update(channel=channel, ts=ts, text=message[0], blocks=message[1])

@@ -1,0 +1,62 @@
+"""One person's App Home: read what they may see, in one unit of work, and lay it out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.models.blocks import Block, DividerBlock
+from sqlalchemy.orm import Session
+
+from bot.services.digest.access import READERS
+from bot.services.digest.assemble import assemble
+from bot.slack import home_view
+from storage import digests as digest_queries
+from storage import engagements as engagement_queries
+from storage import pulses as pulse_queries
+from storage.models import Engagement, Member
+
+MAX_ENGAGEMENTS = 10  # a Home view holds at most 100 blocks
+OWN_ANSWERS = 5
+
+
+def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
+    """The Home tab of one person, validated by ``slack_sdk``."""
+    mine = engagement_queries.of_person(session, team_id, user_id)
+    body: list[Block] = []
+    for engagement in mine[:MAX_ENGAGEMENTS]:
+        me = engagement_queries.member(session, engagement.id, team_id, user_id)
+        if me is None:
+            continue
+        body.append(home_view.engagement_heading(engagement, me))
+        if me.role in READERS:
+            body += _state(session, engagement, now)
+        if me.role != "sponsor":
+            body += _pending(session, engagement, me)
+            answers = digest_queries.own_answers(session, me.id, OWN_ANSWERS)
+            body += home_view.own_answer_blocks(answers, engagement.timezone)
+        body.append(DividerBlock())
+    return home_view.home_tab(body, count=len(mine), shown=MAX_ENGAGEMENTS)
+
+
+def _state(session: Session, engagement: Engagement, now: datetime) -> list[Block]:
+    digest = assemble(session, engagement, now, themes=False)
+    pulse = pulse_queries.open_pulse(session, engagement.id)
+    counts = None if pulse is None else pulse_queries.side_counts(session, pulse.id)
+    return home_view.state_blocks(
+        engagement.id,
+        digest,
+        None if pulse is None or counts is None else (pulse.closes_at, counts),
+    )
+
+
+def _pending(session: Session, engagement: Engagement, me: Member) -> list[Block]:
+    pulse = pulse_queries.open_pulse(session, engagement.id)
+    if (
+        pulse is None
+        or pulse_queries.delivery_for(session, pulse.id, me.team_id, me.user_id) is None
+    ):
+        return []
+    answer = pulse_queries.response_of(session, pulse.id, me.id)
+    rating = None if answer is None else answer.rating
+    return home_view.pending_blocks(rating, pulse.closes_at)

@@ -1,0 +1,61 @@
+"""Setting up an engagement: create it with the caller as lead, then introduce Rapport."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain.people import Caller
+from bot.domain.vocabulary import Side
+from bot.services.container import Container
+from bot.services.engagements import ensure_name_free, set_up
+from bot.slack.alert_publisher import announce
+from bot.slack.users import timezone_of
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """An engagement as the lead typed it or filled in the form."""
+
+    name: str
+    client_org: str
+    provider_org: str
+    channel: str
+    lead_side: Side = "client"
+
+
+@dataclass(frozen=True, slots=True)
+class SetUp:
+    """What happened: the engagement exists; `problem` is Slack's reason it could not post."""
+
+    name: str
+    proposal: Proposal
+    problem: str | None
+
+
+def check_name_free(container: Container, caller: Caller, name: str) -> None:
+    """Refuse a name already used in the caller's workspace (`Conflict`)."""
+    with container.database.reading() as session:
+        ensure_name_free(session, caller.team_id, name)
+
+
+def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal) -> SetUp:
+    """Create the engagement (timezone from the lead's Slack profile), then post in its channel."""
+    tz = timezone_of(container.client, caller.user_id, caller.team_id)
+    with container.database.unit_of_work() as session:
+        engagement = set_up(
+            session,
+            caller,
+            name=proposal.name,
+            client=proposal.client_org,
+            provider=proposal.provider_org,
+            channel=proposal.channel,
+            lead_side=proposal.lead_side,
+            timezone=tz,
+        )
+        name, client_org, provider_org = (
+            engagement.name,
+            engagement.client_org,
+            engagement.provider_org,
+        )
+    problem = announce(container.client, proposal.channel, name, client_org, provider_org)
+    return SetUp(name, proposal, problem)

@@ -1,0 +1,26 @@
+"""The Slack Web API client every process uses: retries transient failures, waits out 429s."""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+TIMEOUT_SECONDS = 15
+
+
+def make_client(token: str, base_url: str) -> WebClient:
+    """A Web API client aimed at `base_url` that retries resets, 429s and 5xx a few times."""
+    return WebClient(
+        token=token,
+        base_url=base_url,
+        timeout=TIMEOUT_SECONDS,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=3),
+            RateLimitErrorRetryHandler(max_retry_count=5),
+            ServerErrorRetryHandler(max_retry_count=3),
+        ],
+    )

@@ -1,0 +1,64 @@
+"""`/rapport send`, `status` and `close`: start a pulse now, see how it goes, close it now."""
+
+from __future__ import annotations
+
+from bot.domain import catalogue
+from bot.services.closing import close_now
+from bot.services.engagements import choose, require_member
+from bot.services.pulses import status as pulse_status
+from bot.services.sending import deliver_now, open_now
+from bot.slack.format import mention
+from bot.slack.status_view import status_text
+from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
+
+
+def send(request: CommandRequest[NoArguments]) -> None:
+    opened = open_now(request.container, request.caller, request.engagement)
+    request.say(
+        catalogue.PULSE_SENDING.format(engagement=opened.engagement, count=opened.recipients)
+    )
+    result = deliver_now(request.container, opened.pulse_id)
+    text = catalogue.PULSE_SENT.format(
+        engagement=opened.engagement, sent=result.sent, total=opened.recipients
+    )
+    if result.failed:
+        people = ", ".join(f"{mention(u)} ({code})" for u, code in result.failed.items())
+        text += catalogue.PULSE_UNREACHABLE.format(people=people)
+    for side in opened.thin_sides:
+        text += catalogue.PULSE_THIN_SIDE.format(side=side, minimum=opened.minimum)
+    request.say(text)
+
+
+def status(request: CommandRequest[NoArguments]) -> None:
+    container, caller = request.container, request.caller
+    with container.database.reading() as session:
+        engagement = choose(session, caller, request.engagement)
+        require_member(session, engagement, caller)
+        text = status_text(pulse_status(session, engagement), container.now())
+    request.say(text)
+
+
+def close(request: CommandRequest[NoArguments]) -> None:
+    report = close_now(request.container, request.caller, request.engagement)
+    if any(change != "resolved" for change in report.alert_changes):
+        summary = ", ".join(f"{n} {kind}" for kind, n in report.alert_changes.items())
+        alerts = catalogue.CLOSED_ALERTS.format(summary=summary)
+    else:
+        alerts = catalogue.CLOSED_NO_ALERTS
+    request.say(
+        catalogue.CLOSED.format(engagement=report.engagement, figures=report.figures, alerts=alerts)
+    )
+
+
+SUBCOMMANDS = (
+    Subcommand("send", no_arguments("send"), send, catalogue.HELP_LINES["send"], "pulses"),
+    Subcommand(
+        "status",
+        no_arguments("status"),
+        status,
+        catalogue.HELP_LINES["status"],
+        "pulses",
+        in_ack=True,
+    ),
+    Subcommand("close", no_arguments("close"), close, catalogue.HELP_LINES["close"], "pulses"),
+)

@@ -1,0 +1,130 @@
+"""The pulse DM: a rating, a guess for the other side, "Away this week", and the comment form."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from functools import partial
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+
+from bot.domain import catalogue
+from bot.domain.errors import Refused
+from bot.domain.vocabulary import COMMENT_MAX
+from bot.services.answers import check_can_answer, redraw_pulse_dm, save_answer
+from bot.services.container import Container
+from bot.slack import blocks
+from handlers.replies import caller_of, json_field, refuse, view_value
+
+logger = logging.getLogger(__name__)
+SCALE_ACTIONS = re.compile(r"^pulse\.(rate|guess)\.[1-5]$")
+
+
+def read_value(action: dict[str, Any]) -> tuple[int, int | None] | None:
+    """The pulse id and the chosen number from a button's value, or None if malformed."""
+    try:
+        value = json.loads(action.get("value") or "")
+        pulse_id, number = value["p"], value.get("v")
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    if not isinstance(pulse_id, int) or not (number is None or number in range(1, 6)):
+        return None
+    return pulse_id, number
+
+
+def record(
+    container: Container, body: dict[str, Any], respond: Respond, pulse_id: int, **answer: Any
+) -> None:
+    """Store a click on the pulse DM and redraw the DM with the answer so far."""
+    try:
+        message = save_answer(container, caller_of(body), pulse_id, **answer)
+    except Refused as refusal:
+        refuse(respond, str(refusal))
+        return
+    where = body.get("container") or {}
+    redraw_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), message)
+
+
+def answer(
+    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+) -> None:
+    ack()
+    parsed = read_value(action)
+    if parsed is None or parsed[1] is None:
+        logger.warning("unreadable pulse button value")
+        return
+    pulse_id, number = parsed
+    if str(action.get("action_id", "")).startswith(blocks.RATE_ACTION):
+        record(container, body, respond, pulse_id, rating=number)
+    else:
+        record(container, body, respond, pulse_id, guess=number)
+
+
+def away(
+    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+) -> None:
+    ack()
+    parsed = read_value(action)
+    if parsed is None:
+        logger.warning("unreadable away button value")
+        return
+    record(container, body, respond, parsed[0], away=True)
+
+
+def open_comment_form(
+    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+) -> None:
+    ack()
+    parsed = read_value(action)
+    if parsed is None:
+        logger.warning("unreadable comment button value")
+        return
+    try:
+        check_can_answer(container, caller_of(body), parsed[0])
+    except Refused as refusal:
+        refuse(respond, str(refusal))
+        return
+    where = body.get("container") or {}
+    container.client.views_open(
+        trigger_id=body["trigger_id"],
+        view=blocks.comment_modal(
+            pulse_id=parsed[0],
+            channel=str(where.get("channel_id", "")),
+            ts=str(where.get("message_ts", "")),
+        ),
+    )
+
+
+def submit_comment(
+    container: Container, ack: Ack, body: dict[str, Any], view: dict[str, Any]
+) -> None:
+    text = str(view_value(view, "comment", "text").get("value") or "")
+    if not text.strip():
+        ack(response_action="errors", errors={"comment": catalogue.COMMENT_EMPTY})
+        return
+    if len(text) > COMMENT_MAX:
+        error = catalogue.COMMENT_TOO_LONG.format(limit=COMMENT_MAX)
+        ack(response_action="errors", errors={"comment": error})
+        return
+    pulse_id = json_field(view.get("private_metadata"), "p")
+    if pulse_id is None:
+        logger.warning("comment form with unreadable metadata")
+        ack(response_action="errors", errors={"comment": catalogue.SOMETHING_WRONG})
+        return
+    try:
+        message = save_answer(container, caller_of(body), pulse_id, comment=text)
+    except Refused as refusal:
+        ack(response_action="errors", errors={"comment": str(refusal)})
+        return
+    ack()
+    meta = json.loads(view.get("private_metadata") or "{}")
+    redraw_pulse_dm(container, meta.get("c"), meta.get("ts"), message)
+
+
+def register(app: App, container: Container) -> None:
+    app.action(SCALE_ACTIONS)(partial(answer, container))
+    app.action(blocks.AWAY_ACTION)(partial(away, container))
+    app.action(blocks.COMMENT_ACTION)(partial(open_comment_form, container))
+    app.view(blocks.COMMENT_VIEW)(partial(submit_comment, container))

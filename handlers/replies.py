@@ -1,0 +1,57 @@
+"""What every listener shares: who clicked, reading button values, and one error-to-reply map."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from slack_bolt import Respond
+
+from bot.domain import catalogue
+from bot.domain.errors import Refused
+from bot.domain.people import Caller
+from bot.slack.command_text import CommandError
+
+logger = logging.getLogger(__name__)
+
+
+def reply_for(error: Exception, what: str) -> str:
+    """The sentence a person reads when their request failed; one log line if unexpected.
+
+    A parse error or a domain refusal says what to do; anything else is logged with its
+    traceback (never shown to the person) and answered with a plain apology.
+    """
+    if isinstance(error, CommandError | Refused):
+        return str(error)
+    logger.error("%s failed", what, exc_info=error)
+    return catalogue.SOMETHING_WRONG
+
+
+def caller_of(body: dict[str, Any]) -> Caller:
+    """Who clicked or submitted, from an interactive payload."""
+    user = body.get("user") or {}
+    team = user.get("team_id") or (body.get("team") or {}).get("id") or ""
+    return Caller(team_id=str(team), user_id=str(user.get("id") or ""))
+
+
+def refuse(respond: Respond, text: str) -> None:
+    """An ephemeral answer to the person who clicked, leaving their message as it is."""
+    respond(text=text, response_type="ephemeral", replace_original=False)
+
+
+def json_field(raw: object, key: str) -> int | None:
+    """An integer field of a JSON button value or private_metadata, or None if malformed."""
+    try:
+        value = json.loads(str(raw or ""))
+        found = value[key]
+    except (ValueError, TypeError, KeyError):
+        return None
+    return found if isinstance(found, int) and not isinstance(found, bool) else None
+
+
+def view_value(view: dict[str, Any], block: str, action: str = "value") -> dict[str, Any]:
+    """One input's state in a submitted view."""
+    state = (view.get("state") or {}).get("values") or {}
+    found = (state.get(block) or {}).get(action) or {}
+    return found if isinstance(found, dict) else {}
