@@ -13,7 +13,8 @@ NUM = (
 # A count in figures or words, without the "a"/"few" of NUM: "down to six", "from 40".
 NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|zero|half|a third|two thirds)"
+    r"thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|sixty|seventy|eighty|ninety|"
+    r"hundred|twenty|thirty|forty|fifty|zero|half|a third|two thirds|a quarter|a full \w+)"
 )
 ORDINAL = (
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|nth|umpteenth|"
@@ -237,7 +238,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "people attendees participants managers of pushed approvals every comments",
     ),
     Pattern(
-        "repeated", -1.3, r"\bkeeps? (?:on )?\w+ing\b|(?<!thanks )\bagain\b", "keep keeps again"
+        "repeated",
+        -1.3,
+        r"\bkeeps? (?:on )?\w+ing\b|(?<!thanks )\bagain\b"
+        rf"|\bback (?:up )?to {NUMBER}\b",
+        "keep keeps again back",
     ),
     Pattern(
         "waiting",
