@@ -9,7 +9,8 @@ then ../shared/data/sentiment/ beside the repository.
 
 In-domain sets: bench/data/outsourcing/{dev,test}.tsv, comments written for this
 project as people on an outsourcing account write them, in the same format (see the
-README there). The scorer's blend is fitted on dev; test is only measured.
+README there). The dev part was read while writing the scorer's rules; test is only
+measured.
 
 Quality: Pearson r of each tool's score with the rating; three-class macro-F1 and sign
 accuracy with classes split at +/-0.05 on the score and on rating / 4. Throughput:

@@ -90,10 +90,10 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_score(_args: argparse.Namespace) -> int:
+def cmd_score(args: argparse.Namespace) -> int:
     from bot.domain.sentiment.cli import run_score
 
-    return run_score(sys.stdin, sys.stdout)
+    return run_score(sys.stdin, sys.stdout, explain=args.explain)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -141,6 +141,9 @@ def _weeks(value: str) -> int:
 
 
 def _add_arguments(sub: Any) -> None:
+    sub.choices["score"].add_argument(
+        "--explain", action="store_true", help="list the rules that moved each score"
+    )
     export = sub.choices["export"]
     export.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
     export.add_argument("--format", choices=("csv", "json"), default="csv")

@@ -15,6 +15,8 @@ class CleanText:
 
     text: str
     emoji: tuple[float, ...]
+    emoji_names: tuple[str, ...] = ()  # the code or character of each valence in `emoji`
+    eye_rolls: int = 0  # 🙄 🙃 and kin: a positive surface next to one is sarcasm
 
 
 # Order matters: code first (its content is not the writer's opinion), then the
@@ -37,18 +39,31 @@ _QUOTE_MARK = re.compile(r"^\s*>+\s?", re.MULTILINE)
 _SPACES = re.compile(r"[ \t]+")
 
 
+_EYE_ROLLS = frozenset(
+    {"upside_down_face", "roll_eyes", "face_with_rolling_eyes", "eyeroll", "eye_roll"}
+    | {"rolling_eyes", "unamused", "\U0001f643", "\U0001f644", "\U0001f612"}
+)
+
+
 def clean(text: str) -> CleanText:
     """Plain words and emoji valences of one Slack message (or any plain text)."""
-    emoji: list[float] = []
+    emoji: list[tuple[float, str]] = []
+    eye_rolls = 0
 
     def lift_code(match: re.Match[str]) -> str:
-        emoji.append(code_valence(match.group(1)))
+        nonlocal eye_rolls
+        code = match.group(1).lower()
+        eye_rolls += code in _EYE_ROLLS
+        emoji.append((code_valence(code), f":{code}:"))
         return " "
 
     def lift_char(match: re.Match[str]) -> str:
-        valence = char_valence(match.group(0)[0])
+        nonlocal eye_rolls
+        char = match.group(0)[0]
+        eye_rolls += char in _EYE_ROLLS
+        valence = char_valence(char)
         if valence is not None:
-            emoji.append(valence)
+            emoji.append((valence, char))
         return " "
 
     text = _CODE_BLOCK.sub(" ", text)
@@ -62,4 +77,5 @@ def clean(text: str) -> CleanText:
     text = _QUOTE_MARK.sub("", text)
     text = _FORMATTING.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    return CleanText(text, tuple(v for v in emoji if v != 0.0))
+    kept = [(valence, name) for valence, name in emoji if valence != 0.0]
+    return CleanText(text, tuple(v for v, _ in kept), tuple(name for _, name in kept), eye_rolls)

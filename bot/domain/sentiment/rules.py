@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.domain.sentiment import lexicon as lx
+from bot.domain.sentiment.hits import Cue, Hit
 from bot.domain.sentiment.patterns import (
     match_duration,
     match_hedge,
@@ -12,7 +13,7 @@ from bot.domain.sentiment.patterns import (
     match_phrase,
     match_silence,
 )
-from bot.domain.sentiment.tokens import DAMPING, Token, in_scope, is_negator, tokenize
+from bot.domain.sentiment.tokens import DAMPING, Token, in_scope, is_negator
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
 
@@ -21,16 +22,21 @@ _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
 class Reading:
     """Rule hits over a comment, and the words no rule claimed, grouped by clause weight."""
 
-    valence: float = 0.0
-    hits: int = 0
+    hits: list[Hit] = field(default_factory=list)
     leftover: list[tuple[float, list[str]]] = field(default_factory=list)
+
+    @property
+    def valence(self) -> float:
+        """Sum of the hits' valences (VADER scale)."""
+        return sum(hit.valence for hit in self.hits)
 
 
 def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
     """0.5 before "but" and 1.5 after it; 0.5 inside an "although ..." clause, 1.5 outside."""
     weights = [1.0] * len(words)
     for i, word in enumerate(words):
-        if word in lx.CONTRAST_WORDS and 0 < i < len(words) - 1:
+        clause_contrast = word in lx.CLAUSE_CONTRAST_WORDS and i > 0 and tokens[i - 1].boundary
+        if (word in lx.CONTRAST_WORDS or clause_contrast) and 0 < i < len(words) - 1:
             return [0.5] * i + [1.0] + [1.5] * (len(words) - i - 1)
         if word in lx.CONCESSION_WORDS and i < len(words) - 1:
             end = i
@@ -100,9 +106,16 @@ def _leftover(
     return [(weight, group) for weight, group in groups if group]
 
 
-def read(text: str) -> Reading:
-    """Sum of shaped valences (VADER scale) and the words left for TextBlob to judge."""
-    tokens = tokenize(text)
+def _word_rule(word: str) -> str:
+    """Which lexicon a single word's valence came from, for explanations."""
+    return "service event" if word in lx.SERVICE_EVENTS else "lexicon"
+
+
+def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
+    """Hits (VADER scale) of lexicon words, phrases, patterns and cues; words left for TextBlob.
+
+    Cues are counted first and claim their words, which are then not read one by one.
+    """
     words = [token.word for token in tokens]
     if not words:
         return Reading()
@@ -112,17 +125,27 @@ def read(text: str) -> Reading:
     repeated = any(word in lx.REPETITION_WORDS for word in words)
     claimed = [False] * len(words)
     reading = Reading()
+    for cue in cues or ():
+        phrase = " ".join(words[cue.start : cue.end])
+        reading.hits.append(Hit(cue.rule, phrase, cue.valence * weights[cue.start]))
+        claimed[cue.start : cue.end] = [True] * (cue.end - cue.start)
     i = 0
     while i < len(words):
+        if claimed[i]:
+            i += 1
+            continue
+        rule = "phrase"
         matched = match_phrase(words, i)
         shaped = matched is not None
-        matched = (
-            matched
-            or match_hedge(words, i)
-            or match_obligation(words, i)
-            or match_duration(words, i)
-            or match_silence(words, tokens, i)
-        )
+        for name, match in (
+            ("hedge", match_hedge),
+            ("obligation", match_obligation),
+            ("waiting", match_duration),
+        ):
+            if matched is None:
+                matched, rule = match(words, i), name
+        if matched is None:
+            matched, rule = match_silence(words, tokens, i), "silence"
         valence = 0.0
         if matched is not None:
             end, valence = matched
@@ -130,7 +153,7 @@ def read(text: str) -> Reading:
                 valence, _ = _shape(valence, tokens, words, i, all_caps)
             claimed[i:end] = [True] * (end - i)
         else:
-            end = i + 1
+            end, rule = i + 1, _word_rule(words[i])
             base = lexicon.get(words[i], 0.0)
             modifies_next = (
                 words[i] in lx.INTENSIFIERS
@@ -146,11 +169,15 @@ def read(text: str) -> Reading:
         if valence:
             if repeated and valence < 0:
                 valence *= lx.REPETITION_BOOST
-            reading.valence += valence * weights[i]
-            reading.hits += 1
+            reading.hits.append(Hit(rule, " ".join(words[i:end]), valence * weights[i]))
         i = end
-    if reading.valence:
-        emphasis = min(text.count("!"), 4) * _EXCLAMATION
-        reading.valence += emphasis if reading.valence > 0 else -emphasis
     reading.leftover = _leftover(words, claimed, weights)
     return reading
+
+
+def emphasis(text: str, valence: float) -> Hit | None:
+    """Each "!" (up to four) pushes a reading that has a sign further the same way."""
+    marks = min(text.count("!"), 4)
+    if not valence or not marks:
+        return None
+    return Hit("emphasis", "!" * marks, marks * _EXCLAMATION * (1 if valence > 0 else -1))

@@ -17,12 +17,17 @@ fixed", service phrases) are hidden from TextBlob, which would read them literal
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from textblob.en import sentiment as pattern_sentiment
-
+from bot.domain.sentiment.cues import find_cues
+from bot.domain.sentiment.hits import Hit
 from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
-from bot.domain.sentiment.rules import read
+from bot.domain.sentiment.rules import emphasis, read
+from bot.domain.sentiment.sarcasm import turn
+from bot.domain.sentiment.stance import DAMPING, no_stance
+from bot.domain.sentiment.textblob_reader import pattern_sentiment
+from bot.domain.sentiment.tokens import tokenize
 
 # VADER's normalisation constant: a summed valence s maps to s / sqrt(s^2 + 15),
 # so one strong word lands near +/-0.6 and several saturate towards +/-1.
@@ -30,6 +35,27 @@ _ALPHA = 15.0
 # One vote per lexicon: the rule reader carries two (VADER's general words and the
 # service events), TextBlob's pattern lexicon one.
 _RULES_WEIGHT = 2 / 3
+# Rules that find a stance whatever the grammar: a question or a dated note that
+# carries one is not neutral ("third reminder: where is the report?").
+_STANCE_RULES = frozenset(
+    {
+        *("waiting", "chasing", "repeated", "own work", "threat", "paralysis", "careless"),
+        *("improvement", "no bad news", "sarcasm", "scare quotes", "faint praise"),
+        *("silence", "hedge", "obligation", "phrase"),
+    }
+)
+# Opinion words strong enough that a comment with one is not an errand ("love", "awful").
+_STRONG_WORD = 2.0
+_STRONG_TEXTBLOB = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """How much one rule moved a comment's polarity, and the words it read."""
+
+    rule: str
+    phrase: str
+    effect: float
 
 
 def _textblob_reading(leftover: list[tuple[float, list[str]]]) -> tuple[float, float] | None:
@@ -37,32 +63,77 @@ def _textblob_reading(leftover: list[tuple[float, list[str]]]) -> tuple[float, f
     polarity = subjectivity = total = 0.0
     for weight, words in leftover:
         score = pattern_sentiment(words)
-        if score.assessments:
-            polarity += weight * float(score[0])
-            subjectivity += weight * float(score[1])
+        if score.assessed:
+            polarity += weight * score.polarity
+            subjectivity += weight * score.subjectivity
             total += weight
     if total == 0.0:
         return None
     return polarity / total, subjectivity / total
 
 
-def score_text(text: str) -> Sentiment:
-    """Score one comment (Slack markup allowed); the same function backs `rapport score`."""
+def _takes_stance(hits: list[Hit], textblob: tuple[float, float] | None) -> bool:
+    """Whether a rule found an event, a pattern or a strong opinion word.
+
+    Then no question mark, date or "please" makes the comment neutral: "third reminder:
+    where is the report?" is a complaint, "the launch will be amazing" an opinion.
+    """
+    return (textblob is not None and abs(textblob[0]) >= _STRONG_TEXTBLOB) or any(
+        hit.rule in _STANCE_RULES
+        or abs(hit.valence) >= _STRONG_WORD
+        or (hit.rule == "service event" and abs(hit.valence) >= 1.0)
+        for hit in hits
+    )
+
+
+def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
+    """The sentiment of one comment and every rule's share of its polarity."""
     plain = clean(text)
-    reading = read(plain.text)
-    valence = reading.valence + sum(plain.emoji)
-    rules = valence / math.sqrt(valence * valence + _ALPHA) if valence else None
-    textblob = _textblob_reading(reading.leftover)
-    if rules is None and textblob is None:
-        return Sentiment(0.0, 0.0, label_for(0.0))
+    tokens = tokenize(plain.text)
+    cues = find_cues(tokens)
+    reading = read(tokens, cues)
+    hits = reading.hits
+    leftover = reading.leftover
+    turned = turn(plain.text, hits, plain.eye_rolls)
+    if turned is not None:
+        hits, leftover = turned, []  # TextBlob would read the surface literally
+    stress = emphasis(plain.text, sum(h.valence for h in hits))
+    hits = [*hits, *([stress] if stress else [])]
+    hits += [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)]
+    valence = sum(hit.valence for hit in hits)
+    norm = math.sqrt(valence * valence + _ALPHA)
+    textblob = _textblob_reading(leftover)
+    if not valence and textblob is None:
+        return Sentiment(0.0, 0.0, label_for(0.0)), []
+    rules_weight = 1.0 if textblob is None else 0.0 if not valence else _RULES_WEIGHT
+    contributions = [Contribution(h.rule, h.phrase, rules_weight * h.valence / norm) for h in hits]
+    polarity = rules_weight * valence / norm
     if textblob is None:
-        assert rules is not None
-        polarity, subjectivity = rules, abs(rules)
-    elif rules is None:
-        polarity, subjectivity = textblob
+        subjectivity = abs(polarity)
     else:
-        polarity = _RULES_WEIGHT * rules + (1 - _RULES_WEIGHT) * textblob[0]
+        polarity += (1 - rules_weight) * textblob[0]
         subjectivity = textblob[1]
+        words = " ".join(w for _, group in leftover for w in group)
+        contributions.append(Contribution("textblob", words, (1 - rules_weight) * textblob[0]))
+    marker = None if _takes_stance(hits, textblob) else no_stance(plain.text)
+    if marker is not None:
+        contributions.append(Contribution("no stance", marker, (DAMPING - 1) * polarity))
+        polarity *= DAMPING
     polarity = max(-1.0, min(1.0, polarity))
     subjectivity = max(0.0, min(1.0, subjectivity))
-    return Sentiment(polarity, subjectivity, label_for(polarity))
+    return Sentiment(polarity, subjectivity, label_for(polarity)), contributions
+
+
+def score_text(text: str) -> Sentiment:
+    """Score one comment (Slack markup allowed); the same function backs `rapport score`."""
+    return _score(text)[0]
+
+
+def explain_text(text: str) -> tuple[Sentiment, list[Contribution]]:
+    """Score one comment and list what moved it: each rule, the words it read, its effect.
+
+    The effects add up to the polarity (before clamping to -1..1): the rule reading's
+    share is split between its hits in proportion to their valences, TextBlob's share
+    is one entry, and a request or announcement's damping is one entry.
+    """
+    return _score(text)

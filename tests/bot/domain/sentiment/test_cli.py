@@ -59,3 +59,45 @@ def test_rapport_score_command_end_to_end() -> None:
     assert records[0]["label"] == "negative"
     assert records[1]["label"] == "positive"
     assert all(-1 <= r["polarity"] <= 1 and 0 <= r["subjectivity"] <= 1 for r in records)
+
+
+def test_explain_lists_the_rules_that_moved_the_score() -> None:
+    stdout = io.StringIO()
+    text = "Fourth reminder about the credit note, still nothing\n"
+
+    run_score(io.StringIO(text), stdout, explain=True)
+
+    record = json.loads(stdout.getvalue())
+    assert record["label"] == "negative"
+    explained = record["explain"]
+    assert {"rule", "phrase", "effect"} <= set(explained[0])
+    assert {"chasing", "waiting"} <= {item["rule"] for item in explained}
+    assert all(item["effect"] < 0 for item in explained if item["rule"] == "chasing")
+    # Largest effect first, and the effects add up to the polarity.
+    effects = [abs(item["effect"]) for item in explained]
+    assert effects == sorted(effects, reverse=True)
+    total = sum(item["effect"] for item in explained)
+    assert total == pytest.approx(record["polarity"], abs=0.01)
+
+
+def test_explain_shows_good_news_and_no_stance() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("Open bugs down to 9 from 60\nCan you share the rota?\n"), stdout, True)
+    good, request = (json.loads(line) for line in stdout.getvalue().splitlines())
+    assert good["label"] == "positive"
+    assert good["explain"][0]["rule"] == "improvement"
+    assert good["explain"][0]["phrase"] == "open bugs down to 9 from 60"
+    assert request["label"] == "neutral"
+    assert "no stance" in {item["rule"] for item in request["explain"]}
+
+
+def test_without_explain_the_record_has_no_explanation() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("Open bugs down to 9 from 60\n"), stdout)
+    assert "explain" not in json.loads(stdout.getvalue())
+
+
+def test_explain_of_an_empty_comment_is_empty() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("\n"), stdout, explain=True)
+    assert json.loads(stdout.getvalue())["explain"] == []

@@ -1,0 +1,279 @@
+"""Event and pattern vocabulary of account chat, as regular expressions over lower-cased words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Building blocks. Patterns run on the comment's words joined by single spaces, with
+# edge punctuation already stripped, so "Took them 11 days." is "took them 11 days".
+NUM = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|several|few|couple of|many|multiple|a couple of)"
+)
+# A count in figures or words, without the "a"/"few" of NUM: "down to six", "from 40".
+NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|sixty|seventy|eighty|ninety|"
+    r"hundred|twenty|thirty|forty|fifty|zero|half|a third|two thirds|a quarter|a full \w+)"
+)
+ORDINAL = (
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|nth|umpteenth|"
+    r"\d+(?:nd|rd|th))"
+)
+UNIT = (
+    r"(?:minutes?|hours?|(?:working |business )?days?|weeks?|fortnights?|months?|"
+    r"quarters?|years?|sprints?|cycles?)"
+)
+WHEN = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|last (?:week|month|year|quarter)|"
+    r"(?:the )?(?:spring|summer|autumn|winter|easter|christmas|kick-off|kickoff))"
+)
+BAD_THINGS = (
+    r"(?:breach\w*|sev ?[12]s?|p[12]s?|incidents?|outages?|downtime|errors?|corrections?|"
+    r"findings?|complaints?|rollbacks?|failures?|failed|defects?|bugs?|surprises|issues?|"
+    r"problems?|escalations?|duplicates?|duplicate|missed|late|reopened|broke|broken|lost|"
+    r"write-offs?|penalt\w+|crash\w*|alerts?|misses|delays?|overtime)"
+)
+CHASE = (
+    r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|prod(?:ded|ding)?|pester\w*|"
+    r"bump(?:ing)?|remind(?:ed|ing)?|reminders|re-ask\w*|badger\w*)"
+)
+# A positive word opening a comment that goes on to describe a failure: sarcasm.
+SARCASM_OPENERS = (
+    r"^(?:oh )?(?:great|fantastic|brilliant|wonderful|lovely|superb|excellent|perfect|"
+    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy)"
+    r"(?=\s*[,.!…]|\s+(?:another|more)\b)"
+    r"|^(?:(?:i |we )?(?:just |really |so |absolutely )?(?:love|loving|enjoy|enjoying|"
+    r"thrilled|delighted|glad|happy|excited)|always a (?:treat|pleasure|joy)|"
+    r"can't wait|cant wait|nice to see|good to (?:know|see))\b"
+)
+# Short quoted words that a complaint puts in scare quotes: "a 'small' release".
+MINIMISERS = frozenset(
+    [
+        "small",
+        "minor",
+        "tiny",
+        "quick",
+        "simple",
+        "temporary",
+        "urgent",
+        "priority",
+        "high",
+        "fixed",
+        "resolved",
+        "passed",
+        "verification",
+        "one-line",
+        "next",
+        "week",
+        "month",
+        "soon",
+        "improvement",
+        "improvements",
+        "24/7",
+        "review",
+        "discussion",
+        "done",
+        "tested",
+        "minute",
+        "quick-win",
+        "additional",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One cue: its family, valence, whether it claims its clause or only its words."""
+
+    rule: str
+    valence: float
+    regex: str
+    triggers: str  # any of these words must occur for the regex to be tried
+    scope: str = "words"  # "words": claims nothing; "match" or "clause": claims that span
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    # Waiting and chasing.
+    Pattern(
+        "waiting",
+        -1.4,
+        rf"\b(?:for|over|after|nearly|almost|up to) (?:the (?:last|past) )?"
+        rf"(?:{NUM} )?(?:more )?{UNIT}\b|\bfor (?:ages|ever|weeks|months|days)\b",
+        "for over after nearly almost up",
+    ),
+    Pattern(
+        "waiting",
+        -1.5,
+        rf"\ba whole {NUM} {UNIT}\b|\b(?:day|week|month) (?:{NUMBER})\b(?! of)"
+        rf"|\b{ORDINAL} (?:week|month|day|sprint|cycle|quarter)s? (?:running|in a row)\b",
+        "whole day week month running row",
+    ),
+    Pattern("waiting", -1.2, rf"\bsince {WHEN}\b", "since"),
+    Pattern(
+        "waiting",
+        -1.5,
+        r"\bstill (?:no|not|nothing|no one|nobody|waiting|missing|open|"
+        r"there|pending|stuck|can't|cannot|don't|doesn't|haven't|hasn't|has not|have not|"
+        r"the same|seeing|getting|running|leaking|emailing|asking|doing|failing|"
+        r"chasing|breaking|crashing|struggling|trying|looking|hoping|using)\b|\byet to\b",
+        "still yet",
+    ),
+    Pattern(
+        "waiting",
+        -1.5,
+        r"\b(?:hasn't|haven't|has not|have not|didn't|did not|never|not) "
+        r"(?:yet |even |once |been )*(?:arrived|appeared|materiali[sz]ed|happened|come|"
+        r"showed up|landed|reached|turned up|logged in|replied|responded|answered|"
+        r"delivered|received|sent|closed|fixed|updated|touched|picked up|looked at|"
+        r"given|started|acknowledged|been (?:fixed|closed|done|resolved|sent|delivered))\b",
+        "hasn't haven't has have didn't did never not",
+    ),
+    Pattern(
+        "chasing",
+        -1.6,
+        rf"\b{CHASE}\b|\bfollow(?:ed)?[- ]ups?\b(?! (?:call|meeting|session))",
+        "chase chased chases chasing chaser chasers hounding hounded nudge nudged nudging "
+        "nudges prod prodded prodding pestering bump bumping remind reminded reminding "
+        "reminders follow-up follow-ups follow badgering re-ask re-asking",
+    ),
+    Pattern(
+        "chasing",
+        -1.7,
+        rf"\b(?:{ORDINAL}|another|yet another|one more|more|same) (?:\w+ )?"
+        r"(?:reminders?|chasers?|nudges?|follow-ups?|emails?|pings?|requests?|times?|"
+        r"asks?|questions?|standups?|escalations?)\b|\bumpteenth\b|\bnth\b",
+        "second third fourth fifth sixth seventh eighth ninth tenth nth umpteenth another "
+        "more same",
+    ),
+    Pattern(
+        "repeated",
+        -1.6,
+        r"\b(?:twice|three|four|five|six|seven|eight|nine|ten|\d+|"
+        r"several|multiple|many|countless|how many) times\b|\blost count\b|\bhow many more\b"
+        r"|\bover and over\b|\bagain and again\b|\bone more time\b|\brepeat(?:ing)? myself\b",
+        "times count more over again one repeat repeating",
+    ),
+    Pattern(
+        "repeated",
+        -1.3,
+        r"\b(?:the )?same (?:\w+ ){0,2}?(?:question|story|answer|errors?|"
+        r"issues?|problems?|alerts?|thing|mistakes?|non-answer|excuses?|bugs?|requests?|"
+        r"invoice|ledger|licence|license|formula)\b|\bevery (?:\w+ )?(?:month|week|sprint|"
+        r"quarter|release|cycle|time) (?:the same|we have to|we|it's|another)\b"
+        r"|\banother (?:\w+ ){0,2}?(?:week|month|monday|release|quarter-end|sprint|day)"
+        r" another\b",
+        "same every another",
+    ),
+    # Doing the other side's job.
+    Pattern(
+        "own work",
+        -2.2,
+        r"\bourselves\b|\bby hand\b|\bin-house\b|\bfor them\b"
+        r"|\bour own (?:\w+ ){0,2}?(?:team|teams|people|staff|engineers|dbas|architects|"
+        r"controllers|auditors|analysts|on-call|security|network|testers|pm|developers)\b"
+        r"|\bnot (?:their|the vendor's|the provider's|theirs)\b",
+        "ourselves hand in-house them own not",
+    ),
+    Pattern(
+        "own work",
+        -1.9,
+        r"\b(?:ended|end|ending) up\b|\b(?:had|have|having) to (?:\w+ )?"
+        r"(?:rewrite|redo|re-do|explain|remind|call|restart|rebuild|fix|write|do|repeat|"
+        r"chase|escalate|check|document|translate|correct|retrain|reconcile|review)\b"
+        r"|\b(?:rebuilt|rewrote|re-keying|rekeying|re-key|redoing|re-explain\w*)\b"
+        r"|\b(?:running|doing|writing|checking|triaging|retraining|translating) "
+        r"(?:their|the vendor's|every)\b",
+        "ended end ending had have having rebuilt "
+        "rewrote re-keying rekeying re-key redoing running doing writing checking triaging "
+        "retraining translating re-explain re-explaining",
+    ),
+    # Escalation and contract threats.
+    Pattern(
+        "threat",
+        -2.2,
+        r"\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
+        r"providers?|partners?|options)\b|\balternatives\b|\brfp\b|\brfi\b|\b(?:re-)?tender"
+        r"\w*\b|\bmarket[- ]test\w*\b|\bexit (?:plan|clause|strategy)\b|\bterminat\w+\b"
+        r"|\binsourc\w+\b|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|"
+        r"we|to) \w+ (?:\w+ )?(?:continues?|works?|renews?|extends?)\b|\bquestion(?:ing)? "
+        r"whether\b|\bnot a given\b|\bnot sure we'?l?l? (?:be )?(?:extend|renew)\w*\b",
+        "other alternative different new alternatives rfp rfi tender re-tender "
+        "market-test market termination terminate terminating exit insourcing insource "
+        "in-house plan options whether questioning question given sure",
+    ),
+    Pattern(
+        "threat",
+        -1.6,
+        r"\bservice credits?\b|\brenegotiat\w+\b|\bbenchmark\w*\b"
+        r"|\b(?:raise|raising|raised|escalate|escalating) (?:this |it )?formally\b"
+        r"|\b(?:exec(?:utive)? sponsor|account director|regional director|their (?:vp|ceo|"
+        r"cio|cfo|md))\b|\bcop(?:y|ied|ying) (?:\w+ )?in(?:to)?\b|\bqbr\b|\bdocument every\b"
+        r"|\bfee schedule\b",
+        "service renegotiate renegotiating benchmarking benchmark "
+        "formally sponsor director vp ceo cio cfo md copy copied copying qbr document fee",
+    ),
+    # Decision paralysis.
+    Pattern(
+        "paralysis",
+        -1.8,
+        r"\b(?:no|zero|not many|without a?) ?(?:clear )?(?:decisions?|"
+        r"owners?|actions|accountability|target date)\b|\b(?:nobody|no one|not one of "
+        r"them) (?:on \w+ side |on the \w+ side )?(?:will|can|could|seems|is|wants|willing|"
+        r"owns|accountable|knows|could tell|commit\w*)\b|\bround in circles\b"
+        r"|\bgoing in circles\b|\bunder discussion\b|\b(?:parked|kicked) \b"
+        r"|\bdecision meeting\b|\bno one (?:will )?say\b|\bneeds? (?:\w+ )?(?:approval|sign-off)"
+        r"\b|\b(?:never|not) (?:on|in|at) the (?:call|meeting|bridge)\b",
+        "no zero not without nobody one round going under discussion parked kicked "
+        "decision who needs need never not",
+    ),
+    Pattern(
+        "paralysis",
+        -1.5,
+        rf"\b{NUM} (?:people|attendees|participants|managers|of us) "
+        r"(?:\w+ ){0,6}?(?:and|,)? ?(?:no|nobody|zero|not one|no one)\b|\bpushed to a "
+        rf"follow-up\b|\b(?:{NUM}|every) (?:\w+ )?(?:approvals|managers)\b|\bevery "
+        r"(?:decision|question) (?:gets|goes)\b|\bfor comments for the\b",
+        "people attendees participants managers of pushed approvals every comments",
+    ),
+    Pattern(
+        "repeated",
+        -1.3,
+        r"\bkeeps? (?:on )?\w+ing\b|(?<!thanks )\bagain\b"
+        rf"|\bback (?:up )?to {NUMBER}\b",
+        "keep keeps again back",
+    ),
+    Pattern(
+        "waiting",
+        -1.5,
+        rf"\b{NUM} {UNIT} (?:after|later than)\b|\blater than "
+        r"(?:agreed|planned|promised|expected|committed)\b|\b(?:it's|it has|has|have) been "
+        rf"(?:over |nearly |almost )?{NUM} {UNIT}\b|\b(?:all|the whole) (?:morning|afternoon|"
+        r"day|weekend|week)\b",
+        "after later been all whole",
+    ),
+    Pattern(
+        "waiting",
+        -1.2,
+        r"\b(?:hasn't|haven't|has not|have not|wasn't|weren't|isn't|aren't) "
+        r"(?:been |yet |even )*\w+ (?:properly|correctly|yet|at all)\b|(?<!as )\bpromised\b"
+        r"|\bsupposed to\b|\bstill (?:shows?|has|says|lists|contains|uses)\b",
+        "hasn't haven't has have wasn't weren't isn't aren't promised supposed still",
+    ),
+    Pattern(
+        "careless",
+        -1.4,
+        r"\bwithout (?:anyone|anybody|reading|checking|telling|asking|"
+        r"testing|warning|a word|looking)\b|\bchanged (?:the )?(?:requirements|scope|"
+        r"priorities|plan)\b",
+        "without changed",
+    ),
+    Pattern(
+        "faint praise",
+        -0.6,
+        r"\b(?:nice|pleasant|helpful|friendly|polite|fine|okay|ok|"
+        r"decent|lovely|charming|responsive|keen) enough\b",
+        "enough",
+    ),
+)

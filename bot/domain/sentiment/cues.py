@@ -1,0 +1,71 @@
+"""Find the event and pattern cues of one comment over its words."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from bot.domain.sentiment.cue_patterns import PATTERNS
+from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
+from bot.domain.sentiment.hits import Cue
+from bot.domain.sentiment.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    rule: str
+    valence: float
+    regex: re.Pattern[str]
+    triggers: frozenset[str]
+    scope: str
+
+
+_COMPILED = tuple(
+    _Compiled(p.rule, p.valence, re.compile(p.regex), frozenset(p.triggers.split()), p.scope)
+    for p in (*PATTERNS, *GOOD_NEWS)
+)
+
+
+def _clause(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Widen a token span to the clause around it (clauses end at , . ; : ! ?)."""
+    while start > 0 and not tokens[start - 1].boundary:
+        start -= 1
+    while end < len(tokens) and not tokens[end - 1].boundary:
+        end += 1
+    return start, end
+
+
+def find_cues(tokens: list[Token]) -> list[Cue]:
+    """Every pattern that matches, once per place it matches, with its token span."""
+    present = frozenset(token.word for token in tokens)
+    # Clause ends stay in as commas, so that no pattern reaches across one.
+    words = [token.word + ("," if token.boundary else "") for token in tokens]
+    joined = " ".join(words)
+    starts: list[int] = []
+    offset = 0
+    for word in words:
+        starts.append(offset)
+        offset += len(word) + 1
+    cues: list[Cue] = []
+    for pattern in _COMPILED:
+        if pattern.triggers.isdisjoint(present):
+            continue
+        for match in pattern.regex.finditer(joined):
+            if match.end() == match.start():
+                continue
+            start = bisect_right(starts, match.start()) - 1
+            end = bisect_right(starts, match.end() - 1)
+            if pattern.scope == "clause":
+                start, end = _clause(tokens, start, end)
+            cues.append(Cue(pattern.rule, start, end, pattern.valence))
+    return _strongest(cues)
+
+
+def _strongest(cues: list[Cue]) -> list[Cue]:
+    """One cue per family per place: "sixth nudge" is one chase, not a nudge and a sixth."""
+    kept: list[Cue] = []
+    for cue in sorted(cues, key=lambda c: (-abs(c.valence), c.start)):
+        if not any(k.rule == cue.rule and k.start < cue.end and cue.start < k.end for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c.start)

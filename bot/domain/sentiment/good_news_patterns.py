@@ -1,0 +1,72 @@
+"""Good news told as figures, absences of bad news and early catches, as cue patterns."""
+
+from __future__ import annotations
+
+from bot.domain.sentiment.cue_patterns import BAD_THINGS, NUMBER, ORDINAL, UNIT, Pattern
+
+# These claim their clause or match: in "defects down to six" or "zero breaches" the
+# bad words are what went away, and must not be read as complaints.
+GOOD_NEWS: tuple[Pattern, ...] = (
+    Pattern(
+        "improvement",
+        2.0,
+        r"\b(?:down|fell|dropped|shrank|shrunk|reduced|trimmed|"
+        r"halved|lowered|decreased|cut|came down|coming down) (?:\w+ ){0,4}?(?:to|from|by) "
+        rf"(?:{NUMBER}|almost|under|below)\b|\bhalved\b|\b(?:basically |all but |have |has )"
+        r"(?:disappeared|vanished)\b|\bto almost nothing\b",
+        "down fell dropped shrank shrunk reduced trimmed halved lowered decreased cut came "
+        "coming disappeared vanished almost",
+        "clause",
+    ),
+    Pattern(
+        "improvement",
+        1.8,
+        r"\b(?:up|rose|climbed|improved|increased|higher) (?:\w+ )?"
+        rf"(?:to|from|by|for) (?:{NUMBER}|the {ORDINAL})\b",
+        "up rose climbed improved increased higher",
+        "clause",
+    ),
+    Pattern(
+        "no bad news",
+        2.0,
+        r"\b(?:zero|no|not a single|not one|nothing|none|without "
+        r"(?:a |any )?(?:single )?|free of|clean)[- ](?:\w+ ){0,3}?" + BAD_THINGS + r"\b"
+        r"|\b(?:nobody|no one) had to\b|\bno complaints\b",
+        "zero no not nothing none without free clean nobody one",
+        "match",
+    ),
+    Pattern(
+        "no bad news",
+        1.8,
+        r"\bbefore (?:any|anyone|anybody|our|the|it|a|users?|"
+        r"customers?)(?: \w+){0,3}? (?:noticed|saw|spotted|hit|left|felt|knew|complained|"
+        r"affected)\b|\bahead of (?:plan|schedule|time|forecast)\b|\bunder (?:budget|"
+        r"forecast)\b|\b(?:fewer|less) (?:\w+ ){0,2}?(?:" + BAD_THINGS[3:-1] + r"|tickets|"
+        r"calls)\b",
+        "before ahead under fewer less",
+        "clause",
+    ),
+    Pattern(
+        "no bad news",
+        1.4,
+        r"\bfirst (?:\w+ ){0,3}?(?:without|with no|in a (?:year|while)|"
+        r"this year)\b|\bfor the first time since\b|\b(?:under|below|within) "
+        rf"(?:{NUMBER}|half a) (?:{UNIT}|percent|the hour)\b|\bwithin the hour\b"
+        r"|\bin a (?:single )?day\b(?! lat)|\b(?:all|every) (?:\w+ ){0,3}?(?:green|"
+        r"inside sla|within sla|closed on time|ready)\b",
+        "first for under below within in all every",
+        "clause",
+    ),
+    Pattern(
+        "no bad news",
+        1.6,
+        r"\b(?:handl\w+|fix\w*|resolv\w+|sort\w*|squash\w*|"
+        r"clear\w*|catch\w*|caught|spott\w+|flagg\w+|dealt with|recover\w*|saved us) "
+        r"(?:\w+ ){0,3}?" + BAD_THINGS + r"\b|\bsaved us\b|\bcouldn't have (?:asked|"
+        r"wished|hoped) for\b",
+        "handled handling handle fixed fixing fix resolved resolving resolve sorted sorting "
+        "squashed clearing cleared caught catching spotted spotting flagged dealt "
+        "recovered saved couldn't",
+        "match",
+    ),
+)

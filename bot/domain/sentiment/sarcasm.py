@@ -1,0 +1,62 @@
+"""Sarcasm: a positive surface ("oh great", "love how", 🙃) laid over a failure."""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.sentiment.cue_patterns import MINIMISERS, SARCASM_OPENERS
+from bot.domain.sentiment.hits import Hit
+
+_OPENER = re.compile(SARCASM_OPENERS)
+_OH_OPENER = re.compile(r"^(?:oh|ah)\b")
+# A short phrase in quotes, not at a word's inside: "a 'small' release", “in review”.
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
+_AGAIN = re.compile(r"\b(?:again|another|no longer|yet again)\b")
+# Hits that read the surface words; these are what sarcasm turns around.
+SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})
+_SARCASM_VALENCE = -1.6  # the turn itself, on top of cancelling the positive words
+_SCARE_QUOTE_VALENCE = -1.0
+
+
+def scare_quotes(text: str) -> list[str]:
+    """Quoted minimisers ("small", 'quick fix', “in review”) as written."""
+    found: list[str] = []
+    for match in _QUOTED.finditer(text):
+        words = match.group(1).lower().split()
+        if len(words) <= 4 and any(word.strip(".,!?") in MINIMISERS for word in words):
+            found.append(match.group(0).strip())
+    return found
+
+
+def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
+    """The hits read as sarcasm, or None when the comment means what it says.
+
+    Sarcasm is a positive surface together with a sign of the opposite: an opener
+    ("great,", "love how", "thrilled to") followed by a failure, scare quotes round a
+    minimiser, or an eye-roll emoji. The positive surface words are then dropped and a
+    negative turn is added; the failure words keep their own valence.
+    """
+    lowered = text.lower().lstrip(" *_>")
+    positive = sum(h.valence for h in hits if h.rule in SURFACE_RULES and h.valence > 0)
+    negative = sum(h.valence for h in hits if h.valence < 0)
+    quotes = scare_quotes(text)
+    opener = _OPENER.search(lowered)
+    failure = negative <= -1.0 or bool(quotes) or eye_rolls > 0 or bool(_AGAIN.search(lowered))
+    marker = ""
+    surface_after = positive - sum(
+        h.valence for h in hits if opener and h.valence > 0 and h.phrase in opener.group(0)
+    )
+    if opener and (failure or (_OH_OPENER.match(lowered) and surface_after <= 0)):
+        marker = opener.group(0)
+    elif positive > 0 and (eye_rolls or quotes):
+        marker = quotes[0] if quotes else "eye-roll emoji"
+    if not marker:
+        return (
+            hits + [Hit("scare quotes", q, _SCARE_QUOTE_VALENCE) for q in quotes]
+            if quotes
+            else None
+        )
+    kept = [h for h in hits if not (h.rule in SURFACE_RULES and h.valence > 0)]
+    turned = [Hit("sarcasm", marker, _SARCASM_VALENCE - 0.5 * positive)]
+    turned += [Hit("scare quotes", quote, _SCARE_QUOTE_VALENCE) for quote in quotes]
+    return kept + turned

@@ -1,0 +1,48 @@
+"""Requests, questions, announcements and logistics: comments that take no stance."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)"
+_QUESTION = re.compile(
+    r"^(?:\w+ ?:\s*)?(?:can|could|would|will|is|are|does|do|did|who|what|which|when|where|"
+    r"should|shall|has|have|any|anyone|is there|how do|how does|how long will)\b[^?]*\?\W*$"
+)
+_REQUEST = re.compile(
+    r"^(?:please|pls|kindly|reminder|quick reminder|friendly reminder|fyi|heads[- ]up|note|"
+    r"status|status update|update|next steps|agenda|minutes|notes|retro notes|draft|"
+    r"attaching|attached|sending|adding|handing over|moving|rolling out|starting|"
+    r"maintenance|planned|new joiner|asking for|i'll be out|i will be out|ooo)\b"
+)
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:(?:is|are|has been|have been|was|were|been) )?(?:scheduled|planned|booked|"
+    r"rescheduled|moved|due|pinned|uploaded|attached|approved|confirmed)\b(?! (?:late|again))"
+    r"|\b(?:goes|go|going) live\b|\bgo-live (?:is|on)\b"
+    r"|\bwill (?:be|go|move|start|visit|need|attend|rotate|retire|join|cover|run|send)\b"
+    r"|\b(?:we'll|we will|we are planning|we're planning|planning to|plan to) \w+"
+    r"|\b(?:from|starting|until|by|on|before) (?:next|the \d+(?:st|nd|rd|th)?|" + _DAY + r")\b"
+    r"|\bnext (?:week|month|quarter|sprint|year|" + _DAY + r")\b|\bin q[1-4]\b"
+    r"|\b(?:in|from|by|on|until|is) (?:\d{1,2}(?:[–-]\d{1,2})? )?" + _MONTH + r"\b"
+    r"|\b(?:at|from|until|by) \d{1,2}[:.]\d{2}\b|\b\d{1,2}(?:am|pm)\b"
+    r"|\bby (?:the )?end of\b|\b(?:starts?|begins?|ends?) (?:on|in|at|from|next)\b"
+    r"|\bnow (?:needs?|requires?|goes?)\b|\b(?:has|have) asked (?:for|us to)\b"
+)
+# How far a stance-free comment's score is pulled towards 0: "please update the
+# runbook, thanks" is an errand, not praise.
+DAMPING = 0.05
+
+
+def no_stance(text: str) -> str | None:
+    """The words that mark a comment as a request or announcement, or None."""
+    lowered = text.lower().strip(" *_>")
+    for pattern in (_QUESTION, _REQUEST):
+        match = pattern.search(lowered)
+        if match:
+            return match.group(0)[:40].strip()
+    match = _ANNOUNCEMENT.search(lowered)
+    return match.group(0) if match else None
