@@ -32,6 +32,7 @@ class Clock:
         self.container = container
         self.leadership = Leadership(container.database)
         self.noted: set[tuple[int, datetime]] = set()
+        self.busy_before: bool | None = None
         # Order matters within a tick: open, send, remind, close, then anything extra.
         self.steps: dict[str, Callable[[Container], object]] = {
             "pulses.open": lambda s: jobs.open_due_pulses(s, self.noted),
@@ -42,15 +43,26 @@ class Clock:
             **(extra or {}),
         }
 
-    def tick(self) -> None:
-        """One pass over every job; a failing job is logged and the next one still runs."""
+    def tick(self) -> bool:
+        """One pass over every job; a failing job is logged and the next one still runs.
+
+        Returns whether anything was done (or failed and will be retried). Each change
+        between working and idle is logged once (`clock working`, `clock idle`), so
+        operators and tests can tell when everything due has been done.
+        """
         if not self.leadership.is_leader():
-            return
+            return False
+        busy = False
         for name, step in self.steps.items():
             try:
-                step(self.container)
+                busy = bool(step(self.container)) or busy
             except Exception:
+                busy = True
                 logger.exception("clock job %s failed; it runs again next tick", name)
+        if busy != self.busy_before:
+            logger.info("clock working" if busy else "clock idle: nothing due")
+        self.busy_before = busy
+        return busy
 
     def schedule(self, scheduler: BaseScheduler) -> None:
         scheduler.add_job(

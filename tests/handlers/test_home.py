@@ -11,7 +11,7 @@ from typing import Any
 from bot.domain.digest import chart_series, render_chart
 from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
-from tests.conftest import RunningApp
+from tests.support.running import RunningApp
 from tests.handlers.commands.test_alerts import answer_round, close
 from tests.handlers.commands.test_digest import (
     SPONSOR,

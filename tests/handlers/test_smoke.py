@@ -1,8 +1,8 @@
-from tests.conftest import RunningApp
+from tests.support.running import RunningApp
 
 
-def test_help_answers_ephemerally(rapport: RunningApp) -> None:
-    reply = rapport.slack.command("help")
+def test_help_answers_ephemerally(rapport_http: RunningApp) -> None:
+    reply = rapport_http.slack.command("help")
     assert reply.status == 200
     assert reply.ephemeral
     assert "/rapport setup" in reply.text

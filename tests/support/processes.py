@@ -6,14 +6,47 @@ import os
 import subprocess
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from storage.db import Database
 from storage.models import Engagement, Member
-from tests.conftest import SECRET
+from tests.support.running import SECRET
 from tests.support.slack_api import TEAM, SlackStandIn
 
 
-def clock_process(standin: SlackStandIn, database_url: str, **env: str) -> subprocess.Popen[str]:
+class ClockProcess:
+    """A real `rapport clock` whose log is written to a file the test can read while it runs."""
+
+    def __init__(self, standin: SlackStandIn, database_url: str, log: Path, **env: str) -> None:
+        self.log_path = log
+        self.process = clock_process(standin, database_url, log, **env)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def state(self) -> str | None:
+        """The clock's last reported state: "working", "idle", or None before its first tick."""
+        states = [
+            line
+            for line in self.log().splitlines()
+            if " clock working" in line or " clock idle" in line
+        ]
+        return None if not states else ("idle" if "clock idle" in states[-1] else "working")
+
+    def stop(self) -> str:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.log()
+
+
+def clock_process(
+    standin: SlackStandIn, database_url: str, log: Path, **env: str
+) -> subprocess.Popen[str]:
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))},
         "SLACK_BOT_TOKEN": "xoxb-test",
@@ -25,13 +58,14 @@ def clock_process(standin: SlackStandIn, database_url: str, **env: str) -> subpr
         "LOG_LEVEL": "INFO",
         **env,
     }
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "clock"],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    with log.open("a", encoding="utf-8") as sink:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "clock"],
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+            text=True,
+        )
 
 
 def engagement_with(
@@ -40,6 +74,7 @@ def engagement_with(
     *,
     schedule: str,
     created: datetime,
+    name: str = "Acme deal",
     digest: str = "mon 08:00",
     sponsor: str | None = None,
 ) -> int:
@@ -47,7 +82,7 @@ def engagement_with(
     with database.unit_of_work() as session:
         engagement = Engagement(
             team_id=TEAM,
-            name="Acme deal",
+            name=name,
             client_org="Acme",
             provider_org="Globex",
             channel_id="C0ALERTS",

@@ -1,4 +1,4 @@
-"""Drive the real app over HTTP with signed Slack requests built from recorded payloads."""
+"""Drive the real app with signed Slack requests built from recorded payloads."""
 
 from __future__ import annotations
 
@@ -51,19 +51,37 @@ class Reply:
         return self.text
 
 
+Transport = Callable[[str, dict[str, str]], tuple[int, bytes]]
+"""Deliver a signed body with its headers to the app; its HTTP status and response body."""
+
+
 class SlackDriver:
+    """Sends the app what Slack would: signed commands, clicks, form submissions, events."""
+
     def __init__(
         self,
         app_url: str,
         secret: str,
         standin: SlackStandIn,
         settle: Callable[[], None] | None = None,
+        send: Transport | None = None,
     ) -> None:
         self.url = app_url.rstrip("/") + "/slack/events"
         self.secret = secret
         self.standin = standin
         # Called after each request, so work done after the ack is finished when we look.
         self.settle = settle or (lambda: None)
+        self.send = send or self.over_http
+
+    def over_http(self, body: str, headers: dict[str, str]) -> tuple[int, bytes]:
+        request = urllib.request.Request(
+            self.url, data=body.encode(), method="POST", headers=headers
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
 
     def post(
         self,
@@ -74,17 +92,7 @@ class SlackDriver:
         token: str = "",
     ) -> Reply:
         sign = signed_headers(body, self.secret) if headers is None else headers
-        request = urllib.request.Request(
-            self.url,
-            data=body.encode(),
-            method="POST",
-            headers={"Content-Type": content_type, **sign},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                status, raw = response.status, response.read()
-        except urllib.error.HTTPError as error:
-            status, raw = error.code, error.read()
+        status, raw = self.send(body, {"Content-Type": content_type, **sign})
         try:
             parsed = json.loads(raw) if raw else None
         except ValueError:

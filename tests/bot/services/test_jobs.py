@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from bot.wiring.clock import Clock
 from storage.models import Engagement, Pulse
-from tests.conftest import RunningApp
+from tests.support.running import RunningApp
 from tests.support import flows
 
 # A Tuesday: the default schedule is `weekly tue 10:00` in the lead's zone (Europe/Berlin).

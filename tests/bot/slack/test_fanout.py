@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from bot.slack.fanout import deliver, render
 from bot.slack.pacing import Pacer
 from storage.models import Delivery
-from tests.conftest import RunningApp
+from tests.support.running import RunningApp
 from tests.support import flows
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SECRET
+from tests.support.running import SECRET
 from tests.support.slack_api import SlackStandIn
 from tests.support.slack_requests import SlackDriver
 

@@ -13,7 +13,7 @@ from bot.domain.digest import digest_numbers
 from bot.domain.divergence.wording import shown
 from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
-from tests.conftest import RunningApp
+from tests.support.running import RunningApp
 from tests.handlers.commands.test_alerts import answer_round, close
 from tests.support import flows
 

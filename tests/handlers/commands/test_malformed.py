@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from tests.conftest import RunningApp
+from tests.support.running import RunningApp
 from tests.support import flows
 
 MALFORMED = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.models import Member
-from tests.conftest import RunningApp
+from tests.support.running import RunningApp
 from tests.support import flows
 
 

@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 
 from storage.models import Engagement, Member
-from tests.conftest import RunningApp
+from tests.support.running import RunningApp
 from tests.support import flows
 
 

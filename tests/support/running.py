@@ -1,0 +1,131 @@
+"""The real app for tests: in process through `App.dispatch`, or behind a real WSGI server."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from slack_bolt import App, BoltRequest
+from waitress.server import create_server
+
+from bot.domain.vocabulary import utcnow
+from bot.services.container import Container, ProcessSettings
+from bot.slack.client import make_client
+from bot.slack.pacing import Pacer
+from bot.wiring.app import create_app
+from bot.wiring.listeners import SUBCOMMANDS
+from bot.wiring.web import make_wsgi
+from handlers.commands.registry import Subcommand
+from storage.db import Database
+from tests.support.slack_api import SlackStandIn
+from tests.support.slack_requests import SlackDriver, Transport
+
+SECRET = "test-signing-secret"
+
+
+def make_settings(standin: SlackStandIn, database_url: str) -> ProcessSettings:
+    return ProcessSettings(
+        slack_bot_token="xoxb-test-token",
+        slack_signing_secret=SECRET,
+        slack_api_url=standin.api_url,
+        database_url=database_url,
+    )
+
+
+class MovableClock:
+    """The time as the app sees it; a test can freeze it at any moment."""
+
+    def __init__(self) -> None:
+        self.frozen: datetime | None = None
+
+    def __call__(self) -> datetime:
+        return self.frozen or utcnow()
+
+
+class TrackingExecutor(ThreadPoolExecutor):
+    """A listener pool whose outstanding work tests can wait for."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=8, thread_name_prefix="listener")
+        self.futures: list[Future[object]] = []
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        future = super().submit(fn, *args, **kwargs)
+        self.futures.append(future)
+        return future
+
+    def wait_idle(self, timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not all(f.done() for f in list(self.futures)):
+            if time.monotonic() > deadline:
+                raise AssertionError("listeners still running after the timeout")
+            time.sleep(0.01)
+
+
+@dataclass
+class RunningApp:
+    """The app, its Slack driver and stand-in, its database and its clock."""
+
+    url: str
+    container: Container
+    slack: SlackDriver
+    standin: SlackStandIn
+    database: Database
+    clock: MovableClock
+    executor: TrackingExecutor
+
+    def settle(self) -> None:
+        """Wait until work done after the ack (fan-out, later replies) has finished."""
+        self.executor.wait_idle()
+
+
+def dispatcher(app: App) -> Transport:
+    """Hand a signed request straight to Bolt, as its WSGI adapter would."""
+
+    def send(body: str, headers: dict[str, str]) -> tuple[int, bytes]:
+        response = app.dispatch(BoltRequest(body=body, headers=headers))
+        return response.status, response.body.encode()
+
+    return send
+
+
+@contextmanager
+def running_app(
+    standin: SlackStandIn,
+    database: Database,
+    *,
+    http: bool = False,
+    subcommands: Sequence[Subcommand[Any]] = SUBCOMMANDS,
+) -> Iterator[RunningApp]:
+    """The real Bolt app with every listener, driven in process or over real HTTP."""
+    settings = make_settings(standin, database.url)
+    clock = MovableClock()
+    client = make_client(settings.slack_bot_token, settings.slack_api_url)
+    container = Container(settings, database, client, clock, Pacer(500))
+    executor = TrackingExecutor()
+    app = create_app(container, listener_executor=executor, subcommands=subcommands)
+    stop: Callable[[], None] = lambda: None  # noqa: E731
+    if http:
+        server = create_server(
+            make_wsgi(app, database), host="127.0.0.1", port=0, threads=8, asyncore_use_poll=True
+        )
+        threading.Thread(target=server.run, daemon=True).start()
+        url = f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
+        driver = SlackDriver(url, SECRET, standin, settle=executor.wait_idle)
+        stop = server.close
+    else:
+        url = "in-process"
+        driver = SlackDriver(url, SECRET, standin, settle=executor.wait_idle, send=dispatcher(app))
+    running = RunningApp(url, container, driver, standin, database, clock, executor)
+    try:
+        yield running
+        running.settle()
+    finally:
+        stop()
+        executor.shutdown(wait=True)
