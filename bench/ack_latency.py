@@ -1,6 +1,6 @@
 """Ack latency of `rapport web` over real HTTP, next to a bare Bolt app measured in the same run.
 
-    python bench/ack_latency.py [--requests 400] [--concurrency 1 2 4 8] [--database-url URL]
+    python -m bench.ack_latency [--requests 400] [--concurrency 1 2 4 8] [--database-url URL]
 
 Both servers run as separate processes behind waitress with the same thread count,
 talk to the same local Slack Web API stand-in, and receive the same mix of signed
@@ -20,12 +20,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tests.support import flows
+from tests.support.slack_api import SlackStandIn
+from tests.support.slack_requests import SlackDriver
 
-from tests.support import flows  # noqa: E402
-from tests.support.slack_api import SlackStandIn  # noqa: E402
-from tests.support.slack_requests import SlackDriver  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SECRET = "bench-signing-secret"
 BARE = "bare Bolt app (no-op listeners)"
@@ -155,13 +154,13 @@ def main() -> None:
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     ratios = {}
     for level, by_server in results.items():
-        bare, ours = by_server[BARE], by_server[RAPPORT]
-        ratios[level] = percentile(ours, 99) / percentile(bare, 99)
+        bare_ms, ours_ms = by_server[BARE], by_server[RAPPORT]
+        ratios[level] = percentile(ours_ms, 99) / percentile(bare_ms, 99)
         cells = [
-            percentile(bare, 50),
-            percentile(bare, 99),
-            percentile(ours, 50),
-            percentile(ours, 99),
+            percentile(bare_ms, 50),
+            percentile(bare_ms, 99),
+            percentile(ours_ms, 50),
+            percentile(ours_ms, 99),
         ]
         print(f"| {level} | " + " | ".join(f"{c:.1f}" for c in cells) + f" | {ratios[level]:.2f} |")
     print(json.dumps({"p99_ratio": {str(k): round(v, 3) for k, v in ratios.items()}}))

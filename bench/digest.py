@@ -1,6 +1,6 @@
 """Digest cost: 200 engagements with a year of weekly pulses; time and peak memory per digest.
 
-    python bench/digest.py [--engagements 200] [--weeks 52] [--database-url URL]
+    python -m bench.digest [--engagements 200] [--weeks 52] [--database-url URL]
 
 Fills a fresh database (SQLite in a temporary directory unless a URL of an empty
 database is given) with engagements of 15 people each, a year of closed weekly pulses
@@ -27,18 +27,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sqlalchemy import insert, select
 
-from sqlalchemy import insert, select  # noqa: E402
-
-from bot.domain.scoring import response_score  # noqa: E402
-from bot.domain.sentiment import score_text  # noqa: E402
-from bot.services.digest.assemble import assemble  # noqa: E402
-from bot.slack.digest_delivery import render  # noqa: E402
-from storage.db import Database  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.models import (  # noqa: E402
+from bot.domain.scoring import response_score
+from bot.domain.sentiment import score_text
+from bot.services.digest.assemble import assemble
+from bot.slack.digest_delivery import render
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import (
     Alert,
     Delivery,
     Engagement,

@@ -1,6 +1,6 @@
 """Divergence evaluation of a million responses, next to the raw GROUP BY measured in the same run.
 
-    python bench/evaluate.py [--engagements 1000] [--pulses 10] [--responders 100]
+    python -m bench.evaluate [--engagements 1000] [--pulses 10] [--responders 100]
                              [--postgres-url URL] [--no-postgres]
 
 Builds the same data on SQLite (a temporary file) and on PostgreSQL (a database this
@@ -25,29 +25,24 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.orm import Session
 
-from sqlalchemy import create_engine, insert, text  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
-
-from bot.domain.divergence import PulseFigures, SideFigures  # noqa: E402
-from bot.domain.scoring import response_score  # noqa: E402
-from bot.services.evaluation import HISTORY, evaluate_pulses, load_pulses  # noqa: E402
-from bot.services.jobs import CLOSE_BATCH  # noqa: E402
-from storage.db import Database  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.models import (  # noqa: E402
+from bot.domain.divergence import PulseFigures, SideFigures
+from bot.domain.scoring import response_score
+from bot.services.evaluation import HISTORY, evaluate_pulses, load_pulses
+from bot.services.jobs import CLOSE_BATCH
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import (
     Base,
     Delivery,
     Engagement,

@@ -1,6 +1,6 @@
 """Fan-out of one pulse to many members against a Slack stand-in that enforces a message rate.
 
-    python bench/fanout.py [--members 2000] [--rate 100] [--workers 4] [--database-url URL]
+    python -m bench.fanout [--members 2000] [--rate 100] [--workers 4] [--database-url URL]
 
 The stand-in answers HTTP 429 (Retry-After: 1) to any chat.postMessage beyond `--rate`
 in a one-second window, as Slack does. Rapport is configured with the same rate
@@ -12,29 +12,23 @@ rate: no sender can beat it without being refused.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sqlalchemy import select
 
-from sqlalchemy import select  # noqa: E402
-
-from bot.services.container import (
-    Container,
-    ProcessSettings,
-)
-from bot.services.pulses import open_pulse  # noqa: E402
-from bot.slack.fanout import deliver  # noqa: E402
-from storage.db import Database  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.models import Engagement  # noqa: E402
-from tests.support.processes import engagement_with  # noqa: E402
-from tests.support.slack_api import SlackStandIn  # noqa: E402
+from bot.services.container import Container
+from bot.services.process_settings import ProcessSettings
+from bot.services.pulses import open_pulse
+from bot.slack.fanout import deliver
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import Engagement
+from tests.support.processes import engagement_with
+from tests.support.slack_api import SlackStandIn
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from bot.wiring.process_settings import ConfigError, database_url_from_env, load_settings
 
 if TYPE_CHECKING:
-    from bot.services.container import Container, ProcessSettings
+    from bot.services.container import Container
+    from bot.services.process_settings import ProcessSettings
     from bot.wiring.clock import Clock
 
 logger = logging.getLogger("rapport")

@@ -6,9 +6,11 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from bot.services.container import DATABASE_DEFAULT, SLACK_API_DEFAULT, ProcessSettings
+from bot.services.process_settings import DATABASE_DEFAULT, SLACK_API_DEFAULT, ProcessSettings
 
 __all__ = [
+    "DATABASE_DEFAULT",
+    "SLACK_API_DEFAULT",
     "ConfigError",
     "ProcessSettings",
     "database_url_from_env",

@@ -11,7 +11,6 @@ from typing import Any
 from bot.domain.digest import chart_series, render_chart
 from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
-from tests.support.running import RunningApp
 from tests.handlers.commands.test_alerts import answer_round, close
 from tests.handlers.commands.test_digest import (
     SPONSOR,
@@ -21,6 +20,7 @@ from tests.handlers.commands.test_digest import (
     with_history,
 )
 from tests.support import flows
+from tests.support.running import RunningApp
 
 
 def home_of(rapport: RunningApp, user: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from tests.support.running import SECRET, RunningApp
 from tests.support import flows
+from tests.support.running import SECRET, RunningApp
 from tests.support.signing import signed_headers
 
 
@@ -48,7 +48,9 @@ def test_tampered_body_is_401(rapport_http: RunningApp) -> None:
 
 def test_missing_signature_headers_are_401(rapport_http: RunningApp) -> None:
     body, token = rapport_http.slack.command_body("help", user="U0EVE", channel="C0X")
-    reply = rapport_http.slack.post(body, "application/x-www-form-urlencoded", headers={}, token=token)
+    reply = rapport_http.slack.post(
+        body, "application/x-www-form-urlencoded", headers={}, token=token
+    )
     assert reply.status == 401
 
 

@@ -33,7 +33,8 @@ def add(rapport: Any, users: tuple[str, ...], side: str, *extra: str, lead: str 
     reply = rapport.slack.command(f"add {mentions(users)} {side} {' '.join(extra)}", user=lead)
     assert reply.status == 200
     rapport.settle()
-    return reply.all_text()
+    text: str = reply.all_text()
+    return text
 
 
 def engagement_with_people(rapport: Any) -> None:
@@ -46,7 +47,8 @@ def send(rapport: Any, lead: str = LEAD) -> str:
     reply = rapport.slack.command("send", user=lead)
     assert reply.status == 200
     rapport.settle()
-    return reply.all_text()
+    text: str = reply.all_text()
+    return text
 
 
 def dms_to(standin: Any, user: str) -> list[Call]:

@@ -115,3 +115,16 @@ def _cycles(graph: dict[str, set[str]]) -> Iterator[Violation]:
         for target in sorted(targets):
             if source < target and source in edges.get(target, set()):
                 yield Violation(source, target, "packages import each other (a cycle)")
+
+
+def main() -> int:
+    """`python -m tests.support.import_contract`: print every violation; non-zero if any."""
+    violations = check(Path(__file__).resolve().parents[2])
+    for violation in violations:
+        print(violation)
+    print(f"import contract: {len(violations)} violation(s)")
+    return 1 if violations else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

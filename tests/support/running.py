@@ -15,7 +15,8 @@ from slack_bolt import App, BoltRequest
 from waitress.server import create_server
 
 from bot.domain.vocabulary import utcnow
-from bot.services.container import Container, ProcessSettings
+from bot.services.container import Container
+from bot.services.process_settings import ProcessSettings
 from bot.slack.client import make_client
 from bot.slack.pacing import Pacer
 from bot.wiring.app import create_app
@@ -89,7 +90,7 @@ def dispatcher(app: App) -> Transport:
     """Hand a signed request straight to Bolt, as its WSGI adapter would."""
 
     def send(body: str, headers: dict[str, str]) -> tuple[int, bytes]:
-        response = app.dispatch(BoltRequest(body=body, headers=headers))
+        response = app.dispatch(BoltRequest(body=body, headers=dict(headers.items())))
         return response.status, response.body.encode()
 
     return send
@@ -116,7 +117,7 @@ def running_app(
             make_wsgi(app, database), host="127.0.0.1", port=0, threads=8, asyncore_use_poll=True
         )
         threading.Thread(target=server.run, daemon=True).start()
-        url = f"http://127.0.0.1:{server.effective_port}"  # type: ignore[union-attr]
+        url = f"http://127.0.0.1:{server.effective_port}"
         driver = SlackDriver(url, SECRET, standin, settle=executor.wait_idle)
         stop = server.close
     else:

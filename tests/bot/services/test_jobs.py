@@ -13,8 +13,8 @@ from sqlalchemy import select, update
 
 from bot.wiring.clock import Clock
 from storage.models import Engagement, Pulse
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 
 # A Tuesday: the default schedule is `weekly tue 10:00` in the lead's zone (Europe/Berlin).
 TUESDAY_0900_UTC = datetime(2026, 1, 13, 9, 0, tzinfo=UTC)  # 10:00 in Berlin (CET)
@@ -30,7 +30,7 @@ def pulses(rapport: RunningApp) -> list[Pulse]:
         return list(session.scalars(select(Pulse).order_by(Pulse.id)).all())
 
 
-_travel: list[tuple[time_machine.Coordinates, Clock]] = []
+_travel: list[tuple[time_machine.Coordinates, Clock]] = []  # type: ignore[name-defined]
 
 
 def tick_at(rapport: RunningApp, moment: datetime) -> None:

@@ -10,8 +10,8 @@ from sqlalchemy import select, update
 from bot.slack.fanout import deliver, render
 from bot.slack.pacing import Pacer
 from storage.models import Delivery
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 
 
 def open_pulse_without_sending(rapport: RunningApp) -> int:

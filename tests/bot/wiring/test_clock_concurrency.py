@@ -14,8 +14,8 @@ from bot.services.container import Container
 from bot.wiring.clock import Clock
 from storage.db import Database
 from storage.leader import Leadership
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 
 DUE = datetime(2026, 1, 13, 9, 0, tzinfo=UTC)
 

@@ -7,8 +7,8 @@ import json
 from sqlalchemy import select
 
 from storage.models import Alert
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 
 
 def answer_round(rapport: RunningApp, client: list[int], provider: list[int]) -> None:

@@ -13,9 +13,9 @@ from bot.domain.digest import digest_numbers
 from bot.domain.divergence.wording import shown
 from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
-from tests.support.running import RunningApp
 from tests.handlers.commands.test_alerts import answer_round, close
 from tests.support import flows
+from tests.support.running import RunningApp
 
 SPONSOR = "U0SPON"
 OTHER_LEAD, OTHER_SPONSOR, OTHER_CHANNEL = "U0LEAD2", "U0SPON2", "C0OTHER"

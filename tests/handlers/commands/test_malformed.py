@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 
 MALFORMED = [
     ('setup "Acme deal client:Acme provider:Globex channel:<#C0X>', "closing one"),

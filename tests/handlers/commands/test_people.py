@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.models import Member
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 
 
 def people(rapport: RunningApp) -> dict[str, tuple[str, str, str, float]]:

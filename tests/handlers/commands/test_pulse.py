@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 from sqlalchemy import select
 
 from storage.models import Delivery, Member, Response
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 from tests.support.signing import signed_headers
 from tests.support.slack_requests import fixture
 

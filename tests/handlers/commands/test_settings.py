@@ -7,8 +7,8 @@ import json
 from sqlalchemy import select
 
 from storage.models import Engagement
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 
 
 def engagement(rapport: RunningApp) -> Engagement:

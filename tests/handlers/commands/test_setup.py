@@ -7,8 +7,8 @@ import json
 from sqlalchemy import select
 
 from storage.models import Engagement, Member
-from tests.support.running import RunningApp
 from tests.support import flows
+from tests.support.running import RunningApp
 
 
 def test_typed_setup_creates_engagement_with_caller_as_lead(rapport: RunningApp) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import math
 import struct
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 from PIL import Image
 
@@ -31,7 +33,8 @@ def strip_colours(png: bytes, digest_input: DigestInput) -> set[tuple[int, int, 
     box = chart_figure(digest_input).axes[1].get_window_extent()
     image = Image.open(io.BytesIO(png)).convert("RGB")
     strip = image.crop((box.x0, image.height - box.y1, box.x1, image.height - box.y0))
-    return {colour for _, colour in strip.getcolors(maxcolors=strip.width * strip.height)}
+    colours = strip.getcolors(maxcolors=strip.width * strip.height) or []
+    return {cast(tuple[int, int, int], colour) for _, colour in colours}
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -49,8 +52,10 @@ def test_series_are_the_last_twelve_pulses_with_withheld_points_as_nan() -> None
 
 def test_a_withheld_latest_point_is_not_drawn() -> None:
     figure = chart_figure(withheld_now())
-    client = next(line for line in figure.axes[0].lines if line.get_label().startswith("Client"))
-    values = list(client.get_ydata())
+    client = next(
+        line for line in figure.axes[0].lines if str(line.get_label()).startswith("Client")
+    )
+    values = [float(v) for v in cast(Sequence[float], client.get_ydata())]
     assert math.isnan(values[-1])
     assert [v for v in values if not math.isnan(v)] == [80, 78, 75, 70, 60, 54]
     labels = [text.get_text() for text in figure.axes[0].texts]
