@@ -49,6 +49,11 @@ SARCASM_OPENERS = (
     r"can't wait|cant wait|nice to see|good to (?:know|see))\b"
 )
 # Short quoted words that a complaint puts in scare quotes: "a 'small' release".
+# The unit words of UNIT and of "for ages", for gating patterns that end in one.
+UNIT_WORDS = (
+    "minute minutes hour hours day days week weeks fortnight fortnights month months "
+    "quarter quarters year years sprint sprints cycle cycles ages ever"
+)
 MINIMISERS = frozenset(
     [
         "small",
@@ -92,6 +97,7 @@ class Pattern:
     regex: str
     triggers: str  # any of these words must occur for the regex to be tried
     scope: str = "words"  # "words": claims nothing; "match" or "clause": claims that span
+    requires: str = ""  # if set, one of these words must occur as well
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -102,6 +108,7 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"\b(?:for|over|after|nearly|almost|up to) (?:the (?:last|past) )?"
         rf"(?:{NUM} )?(?:more )?{UNIT}\b|\bfor (?:ages|ever|weeks|months|days)\b",
         "for over after nearly almost up",
+        requires=UNIT_WORDS,
     ),
     Pattern(
         "waiting",
@@ -146,6 +153,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"asks?|questions?|standups?|escalations?)\b|\bumpteenth\b|\bnth\b",
         "second third fourth fifth sixth seventh eighth ninth tenth nth umpteenth another "
         "more same",
+        requires="reminder reminders chaser chasers nudge nudges follow-up follow-ups email "
+        "emails ping pings request requests time times ask asks question questions standup "
+        "standups escalation escalations umpteenth nth",
     ),
     Pattern(
         "repeated",
@@ -154,6 +164,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"several|multiple|many|countless|how many) times\b|\blost count\b|\bhow many more\b"
         r"|\bover and over\b|\bagain and again\b|\bone more time\b|\brepeat(?:ing)? myself\b",
         "times count more over again one repeat repeating",
+        requires="times count more over again myself",
     ),
     Pattern(
         "repeated",
@@ -227,6 +238,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b|\b(?:never|not) (?:on|in|at) the (?:call|meeting|bridge)\b",
         "no zero not without nobody one round going under discussion parked kicked "
         "decision who needs need never not",
+        requires="decision decisions owner owners actions accountability date nobody one "
+        "circles discussion parked kicked meeting approval sign-off call bridge",
     ),
     Pattern(
         "paralysis",
@@ -235,7 +248,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:\w+ ){0,6}?(?:and|,)? ?(?:no|nobody|zero|not one|no one)\b|\bpushed to a "
         rf"follow-up\b|\b(?:{NUM}|every) (?:\w+ )?(?:approvals|managers)\b|\bevery "
         r"(?:decision|question) (?:gets|goes)\b|\bfor comments for the\b",
-        "people attendees participants managers of pushed approvals every comments",
+        "people attendees participants managers us pushed approvals gets goes comments",
     ),
     Pattern(
         "repeated",
@@ -260,6 +273,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:been |yet |even )*\w+ (?:properly|correctly|yet|at all)\b|(?<!as )\bpromised\b"
         r"|\bsupposed to\b|\bstill (?:shows?|has|says|lists|contains|uses)\b",
         "hasn't haven't has have wasn't weren't isn't aren't promised supposed still",
+        requires="properly correctly yet all promised supposed shows show has says lists "
+        "contains uses",
     ),
     Pattern(
         "careless",

@@ -18,13 +18,28 @@ class _Compiled:
     valence: float
     regex: re.Pattern[str]
     triggers: frozenset[str]
+    requires: frozenset[str]
     scope: str
 
 
+_WORD = re.compile(r"\w+")
 _COMPILED = tuple(
-    _Compiled(p.rule, p.valence, re.compile(p.regex), frozenset(p.triggers.split()), p.scope)
+    _Compiled(
+        p.rule,
+        p.valence,
+        re.compile(p.regex),
+        frozenset(p.triggers.split()),
+        frozenset(p.requires.split()),
+        p.scope,
+    )
     for p in (*PATTERNS, *GOOD_NEWS)
 )
+
+# Trigger word -> bit set of the patterns (by index in _COMPILED) it lets through.
+_TRIGGERED: dict[str, int] = {}
+for _index, _pattern in enumerate(_COMPILED):
+    for _word in _pattern.triggers:
+        _TRIGGERED[_word] = _TRIGGERED.get(_word, 0) | 1 << _index
 
 
 def _clause(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
@@ -38,19 +53,35 @@ def _clause(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
 
 def find_cues(tokens: list[Token]) -> list[Cue]:
     """Every pattern that matches, once per place it matches, with its token span."""
-    present = frozenset(token.word for token in tokens)
+    # A pattern is tried only if one of its trigger words is a token of the comment and,
+    # when it names required words, one of those is a token or a word inside one
+    # ("hours...and", "owner's"): a regex's \b also stops at inner punctuation.
+    mask = 0
+    for token in tokens:
+        mask |= _TRIGGERED.get(token.word, 0)
+    if not mask:
+        return []
     # Clause ends stay in as commas, so that no pattern reaches across one.
-    words = [token.word + ("," if token.boundary else "") for token in tokens]
+    words = [token.spaced for token in tokens]
     joined = " ".join(words)
+    inner: frozenset[str] | None = None
+    candidates: list[_Compiled] = []
+    for index, pattern in enumerate(_COMPILED):
+        if not mask >> index & 1:
+            continue
+        if pattern.requires:
+            if inner is None:
+                inner = frozenset(token.word for token in tokens).union(_WORD.findall(joined))
+            if pattern.requires.isdisjoint(inner):
+                continue
+        candidates.append(pattern)
     starts: list[int] = []
     offset = 0
     for word in words:
         starts.append(offset)
         offset += len(word) + 1
     cues: list[Cue] = []
-    for pattern in _COMPILED:
-        if pattern.triggers.isdisjoint(present):
-            continue
+    for pattern in candidates:
         for match in pattern.regex.finditer(joined):
             if match.end() == match.start():
                 continue

@@ -54,7 +54,7 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         rf"(?:{NUMBER}|half a) (?:{UNIT}|percent|the hour)\b|\bwithin the hour\b"
         r"|\bin a (?:single )?day\b(?! lat)|\b(?:all|every) (?:\w+ ){0,3}?(?:green|"
         r"inside sla|within sla|closed on time|ready)\b",
-        "first for under below within in all every",
+        "first under below within day green sla time ready",
         "clause",
     ),
     Pattern(

@@ -101,6 +101,22 @@ DURATION_UNITS: dict[str, float] = {
 WAITING_VERBS: frozenset[str] = words(
     "took take takes taking waited wait waiting waits spent needed"
 )
+QUANTITIES: frozenset[str] = words(
+    "a an one two three four five six seven eight nine ten eleven twelve several few "
+    "couple many multiple"
+)
+# Words that can open a service phrase, hedge, obligation, duration or silence; with
+# "n't" words and digits, the only places the multi-word matchers need to be tried.
+PATTERN_STARTERS: frozenset[str] = frozenset(
+    (
+        *(phrase[0] for phrase in SERVICE_PHRASES),
+        *HEDGE_MODALS,
+        *("couldnt", "wouldnt", "shouldnt", "should", "should've"),
+        *WAITING_VERBS,
+        *QUANTITIES,
+        *NEGATORS,
+    )
+)
 
 
 @cache
