@@ -27,13 +27,15 @@ UNIT = (
 WHEN = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|last (?:week|month|year|quarter)|"
-    r"(?:the )?(?:spring|summer|autumn|winter|easter|christmas|kick-off|kickoff))"
+    r"(?:the )?(?:spring|summer|autumn|winter|easter|christmas|kick-off|kickoff)|"
+    r"the \d{1,2}(?:st|nd|rd|th)|before (?:christmas|easter|the summer|the holidays))"
 )
 BAD_THINGS = (
     r"(?:breach\w*|sev ?[12]s?|p[12]s?|incidents?|outages?|downtime|errors?|corrections?|"
     r"findings?|complaints?|rollbacks?|failures?|failed|defects?|bugs?|surprises|issues?|"
     r"problems?|escalations?|duplicates?|duplicate|missed|late|reopened|broke|broken|lost|"
-    r"write-offs?|penalt\w+|crash\w*|alerts?|misses|delays?|overtime)"
+    r"write-offs?|penalt\w+|crash\w*|alerts?|misses|delays?|overtime|hitch(?:es)?|"
+    r"glitch(?:es)?|hiccups?|drama|fuss)"
 )
 CHASE = (
     r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|prod(?:ded|ding)?|pester\w*|"
@@ -98,6 +100,10 @@ class Pattern:
     triggers: str  # any of these words must occur for the regex to be tried
     scope: str = "words"  # "words": claims nothing; "match" or "clause": claims that span
     requires: str = ""  # if set, one of these words must occur as well
+    # Figures: +1 a rise, -1 a fall, 2 read from "from A to B"; the metric named in the
+    # clause then says whether that is good news (see figures.py).
+    direction: int = 0
+    needs_metric: bool = False  # "coming down" is news only when a metric is named
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -118,6 +124,13 @@ PATTERNS: tuple[Pattern, ...] = (
         "whole day week month running row",
     ),
     Pattern("waiting", -1.2, rf"\bsince {WHEN}\b", "since"),
+    Pattern(
+        "waiting",
+        -1.4,
+        r"\b(?:sitting|sat|languishing|parked|stuck|gathering dust) (?:\w+ )?(?:with|in|on) "
+        r"(?:their|the|our|his|her|someone's|a)\b",
+        "sitting sat languishing parked stuck gathering",
+    ),
     Pattern(
         "waiting",
         -1.5,
@@ -190,7 +203,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "own work",
         -1.9,
-        r"\b(?:ended|end|ending) up\b|\b(?:had|have|having) to (?:\w+ )?"
+        r"\b(?:ended|end|ending) up\b|(?<!n't )(?<!not )(?<!never )\b(?:had|have|having) to "
+        r"(?:\w+ )?"
         r"(?:rewrite|redo|re-do|explain|remind|call|restart|rebuild|fix|write|do|repeat|"
         r"chase|escalate|check|document|translate|correct|retrain|reconcile|review)\b"
         r"|\b(?:rebuilt|rewrote|re-keying|rekeying|re-key|redoing|re-explain\w*)\b"
@@ -283,6 +297,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"testing|warning|a word|looking)\b|\bchanged (?:the )?(?:requirements|scope|"
         r"priorities|plan)\b",
         "without changed",
+        "clause",
     ),
     Pattern(
         "faint praise",

@@ -7,6 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.domain.sentiment.cue_patterns import PATTERNS
+from bot.domain.sentiment.event_patterns import EVENTS
+from bot.domain.sentiment.figures import from_to_direction, metric_sign
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.tokens import Token
@@ -20,6 +22,8 @@ class _Compiled:
     triggers: frozenset[str]
     requires: frozenset[str]
     scope: str
+    direction: int
+    needs_metric: bool
 
 
 _WORD = re.compile(r"\w+")
@@ -31,8 +35,10 @@ _COMPILED = tuple(
         frozenset(p.triggers.split()),
         frozenset(p.requires.split()),
         p.scope,
+        p.direction,
+        p.needs_metric,
     )
-    for p in (*PATTERNS, *GOOD_NEWS)
+    for p in (*PATTERNS, *EVENTS, *GOOD_NEWS)
 )
 
 # Trigger word -> bit set of the patterns (by index in _COMPILED) it lets through.
@@ -87,10 +93,39 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
                 continue
             start = bisect_right(starts, match.start()) - 1
             end = bisect_right(starts, match.end() - 1)
+            rule, valence = pattern.rule, pattern.valence
+            if pattern.direction:
+                good = _figure_news(pattern, tokens, start, end)
+                if good == 0:
+                    continue
+                if good < 0:
+                    rule, valence = "worse figures", -valence
             if pattern.scope == "clause":
                 start, end = _clause(tokens, start, end)
-            cues.append(Cue(pattern.rule, start, end, pattern.valence))
+            cues.append(Cue(rule, start, end, valence))
     return _strongest(cues)
+
+
+def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) -> int:
+    """+1 if a moved figure is good news, -1 if bad, 0 if it cannot be told."""
+    words = [token.word for token in tokens]
+    direction = pattern.direction
+    if direction == 2:
+        direction = from_to_direction(words, start, end)
+        if direction == 0:
+            return 0
+    if words[start] in {"improved", "improving"}:
+        return 1
+    clause_start, clause_end = _clause(tokens, start, end)
+    metric = metric_sign(words, start, clause_start, clause_end)
+    if metric == 0:
+        return 0 if pattern.needs_metric or pattern.direction == 2 else 1
+    if pattern.needs_metric and not _RISING.isdisjoint(words[start:end]):
+        direction = 1
+    return 1 if direction * metric > 0 else -1
+
+
+_RISING = frozenset(["rising", "climbing", "increasing", "growing", "crept", "creeping", "up"])
 
 
 def _strongest(cues: list[Cue]) -> list[Cue]:

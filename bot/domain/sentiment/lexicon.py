@@ -65,7 +65,10 @@ CAPS_BOOST: float = C_INCR
 CONTRAST_WORDS: frozenset[str] = frozenset({"but", "however", "nevertheless", "nonetheless"})
 CONCESSION_WORDS: frozenset[str] = frozenset({"although", "though", "despite"})
 # "yet" is a contrast only after a clause break: "responsive, yet the fixes drag".
-CLAUSE_CONTRAST_WORDS: frozenset[str] = frozenset({"yet", "whereas"})
+CLAUSE_CONTRAST_WORDS: frozenset[str] = frozenset({"yet", "whereas", "shame", "pity"})
+SERVICE_VERDICTS: frozenset[str] = frozenset({"shame", "pity"})
+# "fine, though it lands late": after a clause break these open the deciding clause.
+LATE_CONCESSION_WORDS: frozenset[str] = frozenset({"though", "although"})
 
 # Hedged complaints: "could be (a lot) better", "should have been faster".
 HEDGE_MODALS: frozenset[str] = frozenset({"could", "should", "would", "might", "needs", "need"})

@@ -16,7 +16,7 @@ from bot.domain.sentiment.patterns import (
 from bot.domain.sentiment.tokens import DAMPING, Token, in_scope
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
-_CLAUSE_WORDS = lx.CONTRAST_WORDS | lx.CONCESSION_WORDS | lx.CLAUSE_CONTRAST_WORDS
+_CLAUSE_WORDS = lx.CONTRAST_WORDS | lx.CONCESSION_WORDS | lx.CLAUSE_CONTRAST_WORDS | {"even"}
 
 
 @dataclass(slots=True)
@@ -25,6 +25,8 @@ class Reading:
 
     hits: list[Hit] = field(default_factory=list)
     leftover: list[tuple[float, list[str]]] = field(default_factory=list)
+    # Valence read in the clause that decides ("A but B": B), when there is a contrast.
+    deciding: float = 0.0
 
     @property
     def valence(self) -> float:
@@ -33,19 +35,32 @@ class Reading:
 
 
 def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
-    """0.5 before "but" and 1.5 after it; 0.5 inside an "although ..." clause, 1.5 outside."""
+    """0.5 before "but" and 1.5 after it; 0.5 inside an "although ..." clause, 1.5 outside.
+
+    A concession word after a clause break ("fine, though it lands late", "good effort
+    even if half is out of date") opens the clause that decides, like "but".
+    """
     weights = [1.0] * len(words)
     if _CLAUSE_WORDS.isdisjoint(words):
         return weights
+    last = len(words) - 1
     for i, word in enumerate(words):
-        clause_contrast = word in lx.CLAUSE_CONTRAST_WORDS and i > 0 and tokens[i - 1].boundary
-        if (word in lx.CONTRAST_WORDS or clause_contrast) and 0 < i < len(words) - 1:
-            return [0.5] * i + [1.0] + [1.5] * (len(words) - i - 1)
-        if word in lx.CONCESSION_WORDS and i < len(words) - 1:
+        after_break = i > 0 and tokens[i - 1].boundary
+        contrast = (
+            word in lx.CONTRAST_WORDS
+            or (word in lx.CLAUSE_CONTRAST_WORDS and after_break)
+            or (word in lx.LATE_CONCESSION_WORDS and i > 1 and after_break)
+            or (word == "even" and i > 1 and i < last and words[i + 1] in {"if", "though"})
+        )
+        if contrast and 0 < i < last:
+            # "shame", "pity" carry the verdict themselves; "but" only points at it.
+            own = 1.5 if word in lx.CLAUSE_CONTRAST_WORDS and word in lx.SERVICE_VERDICTS else 1.0
+            return [0.5] * i + [own] + [1.5] * (last - i)
+        if word in lx.CONCESSION_WORDS and i < last:
             end = i
-            while end < len(words) - 1 and not tokens[end].boundary:
+            while end < last and not tokens[end].boundary:
                 end += 1
-            if end == len(words) - 1 and i == 0:
+            if end == last and i == 0:
                 return weights
             return [0.5 if i <= j <= end else 1.5 for j in range(len(words))]
     return weights
@@ -131,6 +146,8 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
     for cue in cues or ():
         phrase = " ".join(words[cue.start : cue.end])
         reading.hits.append(Hit(cue.rule, phrase, cue.valence * weights[cue.start]))
+        if weights[cue.start] > 1.0:
+            reading.deciding += cue.valence
         claimed[cue.start : cue.end] = [True] * (cue.end - cue.start)
     count = len(words)
     end = 0
@@ -180,6 +197,8 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
             if repeated and valence < 0:
                 valence *= lx.REPETITION_BOOST
             reading.hits.append(Hit(rule, " ".join(words[i:end]), valence * weights[i]))
+            if weights[i] > 1.0:
+                reading.deciding += valence
     reading.leftover = _leftover(tokens, claimed, weights)
     return reading
 

@@ -25,7 +25,7 @@ from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
 from bot.domain.sentiment.rules import emphasis, read
 from bot.domain.sentiment.sarcasm import turn
-from bot.domain.sentiment.stance import DAMPING, no_stance
+from bot.domain.sentiment.stance import DAMPING, stance_marker
 from bot.domain.sentiment.textblob_reader import pattern_sentiment
 from bot.domain.sentiment.tokens import tokenize
 
@@ -40,13 +40,24 @@ _RULES_WEIGHT = 2 / 3
 _STANCE_RULES = frozenset(
     {
         *("waiting", "chasing", "repeated", "own work", "threat", "paralysis", "careless"),
-        *("improvement", "no bad news", "sarcasm", "scare quotes", "faint praise"),
+        *(
+            "improvement",
+            "worse figures",
+            "value",
+            "no bad news",
+            "sarcasm",
+            "scare quotes",
+            "faint praise",
+        ),
         *("silence", "hedge", "obligation", "phrase"),
     }
 )
+# The polarity of a comment whose deciding clause goes against the rest.
+_CONTRAST_VERDICT = 0.15
 # Opinion words strong enough that a comment with one is not an errand ("love", "awful").
 _STRONG_WORD = 2.0
 _STRONG_TEXTBLOB = 0.5
+_STRONG_WORD_IN_ASK = 2.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +83,18 @@ def _textblob_reading(leftover: list[tuple[float, list[str]]]) -> tuple[float, f
     return polarity / total, subjectivity / total
 
 
-def _takes_stance(hits: list[Hit], textblob: tuple[float, float] | None) -> bool:
+def _takes_stance(hits: list[Hit], textblob: tuple[float, float] | None, ask: bool) -> bool:
     """Whether a rule found an event, a pattern or a strong opinion word.
 
     Then no question mark, date or "please" makes the comment neutral: "third reminder:
-    where is the report?" is a complaint, "the launch will be amazing" an opinion.
+    where is the report?" is a complaint, "the launch will be amazing" an opinion. A
+    question or request needs an event or pattern, or a very strong word ("awful"):
+    "can you share the latest version?" and "quick question: ..." are errands.
     """
+    if ask:
+        return any(
+            hit.rule in _STANCE_RULES or abs(hit.valence) >= _STRONG_WORD_IN_ASK for hit in hits
+        )
     return (textblob is not None and abs(textblob[0]) >= _STRONG_TEXTBLOB) or any(
         hit.rule in _STANCE_RULES
         or abs(hit.valence) >= _STRONG_WORD
@@ -95,8 +112,9 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
     hits = reading.hits
     leftover = reading.leftover
     turned = turn(plain.text, hits, plain.eye_rolls)
+    deciding = reading.deciding
     if turned is not None:
-        hits, leftover = turned, []  # TextBlob would read the surface literally
+        hits, leftover, deciding = turned, [], 0.0  # TextBlob would read the surface literally
     stress = emphasis(plain.text, sum(h.valence for h in hits))
     hits = [*hits, *([stress] if stress else [])]
     hits += [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)]
@@ -115,7 +133,16 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         subjectivity = textblob[1]
         words = " ".join(w for _, group in leftover for w in group)
         contributions.append(Contribution("textblob", words, (1 - rules_weight) * textblob[0]))
-    marker = None if _takes_stance(hits, textblob) else no_stance(plain.text)
+    if deciding and polarity * deciding < 0:
+        # "Lovely team, but nothing ships on time": the clause after the contrast
+        # decides the sign; mixed feelings are mild ones.
+        verdict = math.copysign(_CONTRAST_VERDICT, deciding)
+        contributions.append(Contribution("contrast", "", verdict - polarity))
+        polarity = verdict
+    found = stance_marker(plain.text)
+    marker = None
+    if found is not None and not _takes_stance(hits, textblob, found[0] == "ask"):
+        marker = found[1]
     if marker is not None:
         contributions.append(Contribution("no stance", marker, (DAMPING - 1) * polarity))
         polarity *= DAMPING
