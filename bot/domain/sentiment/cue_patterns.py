@@ -39,7 +39,7 @@ BAD_THINGS = (
 )
 CHASE = (
     r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|prod(?:ded|ding)?|pester\w*|"
-    r"bump(?:ing)?|remind(?:ed|ing)?|reminders|re-ask\w*|badger\w*)"
+    r"bump(?:ing)?|remind(?:ed|ing)?(?! (?:\w+ )?of\b)|reminders|re-ask\w*|badger\w*)"
 )
 # A positive word opening a comment that goes on to describe a failure: sarcasm.
 SARCASM_OPENERS = (
@@ -153,7 +153,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "chasing",
         -1.6,
-        rf"\b{CHASE}\b|\bfollow(?:ed)?[- ]ups?\b(?! (?:call|meeting|session))",
+        rf"(?<!car )(?<!police )\b{CHASE}\b|(?<!\ba )(?<!the )\bfollow(?:ed)?[- ]ups?\b"
+        r"(?! (?:call|meeting|session))",
         "chase chased chases chasing chaser chasers hounding hounded nudge nudged nudging "
         "nudges prod prodded prodding pestering bump bumping remind reminded reminding "
         "reminders follow-up follow-ups follow badgering re-ask re-asking",
@@ -161,7 +162,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "chasing",
         -1.7,
-        rf"\b(?:{ORDINAL}|another|yet another|one more|more|same) (?:\w+ )?"
+        rf"(?<!at the )\b(?:{ORDINAL}|another|yet another|one more|more|same) (?:\w+ )?"
         r"(?:reminders?|chasers?|nudges?|follow-ups?|emails?|pings?|requests?|times?|"
         r"asks?|questions?|standups?|escalations?)\b|\bumpteenth\b|\bnth\b",
         "second third fourth fifth sixth seventh eighth ninth tenth nth umpteenth another "
@@ -219,22 +220,26 @@ PATTERNS: tuple[Pattern, ...] = (
         "threat",
         -2.2,
         r"\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
-        r"providers?|partners?|options)\b|\balternatives\b|\brfp\b|\brfi\b|\b(?:re-)?tender"
-        r"\w*\b|\bmarket[- ]test\w*\b|\bexit (?:plan|clause|strategy)\b|\bterminat\w+\b"
+        r"providers?|partners?|options)\b|\balternatives\b|\brfp\b|\brfi\b|\bre-?tender\w*\b"
+        r"|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b|\bexit (?:plan|clause|"
+        r"strategy)\b|\bterminat(?:e|ed|es|ing|ion)\b"
         r"|\binsourc\w+\b|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|"
         r"we|to) \w+ (?:\w+ )?(?:continues?|works?|renews?|extends?)\b|\bquestion(?:ing)? "
         r"whether\b|\bnot a given\b|\bnot sure we'?l?l? (?:be )?(?:extend|renew)\w*\b",
-        "other alternative different new alternatives rfp rfi tender re-tender "
+        "other alternative different new alternatives rfp rfi tender re-tender retender "
+        "tendering retendering re-tendering "
         "market-test market termination terminate terminating exit insourcing insource "
         "in-house plan options whether questioning question given sure",
     ),
     Pattern(
         "threat",
         -1.6,
-        r"\bservice credits?\b|\brenegotiat\w+\b|\bbenchmark\w*\b"
+        r"\bservice credits?\b|\brenegotiat\w+\b|\bbenchmarking\b"
         r"|\b(?:raise|raising|raised|escalate|escalating) (?:this |it )?formally\b"
         r"|\b(?:exec(?:utive)? sponsor|account director|regional director|their (?:vp|ceo|"
-        r"cio|cfo|md))\b|\bcop(?:y|ied|ying) (?:\w+ )?in(?:to)?\b|\bqbr\b|\bdocument every\b"
+        r"cio|cfo|md))\b|\bcop(?:y|ied|ying) (?:\w+ )?in(?:to)?\b|\b(?:raise|raising|bring|"
+        r"bringing|take|taking|escalate) (?:this |it )?(?:up )?(?:at|to|in) the qbr\b"
+        r"|\bdocument every\b"
         r"|\bfee schedule\b",
         "service renegotiate renegotiating benchmarking benchmark "
         "formally sponsor director vp ceo cio cfo md copy copied copying qbr document fee",
@@ -303,7 +308,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "faint praise",
         -0.6,
         r"\b(?:nice|pleasant|helpful|friendly|polite|fine|okay|ok|"
-        r"decent|lovely|charming|responsive|keen) enough\b",
-        "enough",
+        r"decent|lovely|charming|responsive|keen) enough\b|\b(?:fine|okay|ok|alright|good),? "
+        r"i (?:suppose|guess)\b|\bmean well\b|\bgood intentions\b",
+        "enough suppose guess mean intentions",
     ),
 )

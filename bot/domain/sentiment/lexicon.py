@@ -104,6 +104,12 @@ DURATION_UNITS: dict[str, float] = {
 WAITING_VERBS: frozenset[str] = words(
     "took take takes taking waited wait waiting waits spent needed"
 )
+# Nouns that make a problem word before them the name of a process or a document.
+PROCESS_NAMES: frozenset[str] = words(
+    "review reviews meeting meetings bridge triage matrix path process procedure "
+    "template form policy contacts management plan dashboard register log tracker "
+    "channel rota workshop playbook runbook"
+)
 QUANTITIES: frozenset[str] = words(
     "a an one two three four five six seven eight nine ten eleven twelve several few "
     "couple many multiple"

@@ -181,6 +181,10 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
             end = i + 1
             if not token.valence:
                 continue
+            if token.valence < 0 and end < count and words[end] in lx.PROCESS_NAMES:
+                # "backlog review", "incident bridge", "defect triage": the name of a
+                # meeting or a document, not an event.
+                continue
             rule = _word_rule(word)
             modifies_next = (
                 word in lx.INTENSIFIERS

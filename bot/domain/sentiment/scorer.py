@@ -8,10 +8,12 @@ no download) covers verbs and nouns and slang; its rules for negation, degree wo
 capitals and "!" are reimplemented here over that lexicon plus a service-event
 lexicon, so the same rules apply to "not late" as to "not good". The two readings
 disagree in useful ways, so the result is a weighted average with one vote per
-lexicon (rules 2/3, TextBlob 1/3); when only one of them found any opinion, that one
-is used alone, since averaging with a silent reader would only pull every verdict
-towards neutral. Words a rule has re-read (hedges, "too cute", "should have been
-fixed", service phrases) are hidden from TextBlob, which would read them literally.
+lexicon: rules 2/3 and TextBlob 1/3 when a service event or pattern was read, rules
+0.55 and TextBlob 0.45 when the rules saw only general words; when only one of them
+found any opinion, that one is used alone, since averaging with a silent reader would
+only pull every verdict towards neutral. Words a rule has re-read (hedges, "too
+cute", "should have been fixed", service phrases) are hidden from TextBlob, which
+would read them literally.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ _ALPHA = 15.0
 # One vote per lexicon: the rule reader carries two (VADER's general words and the
 # service events), TextBlob's pattern lexicon one.
 _RULES_WEIGHT = 2 / 3
+# With no service event or pattern, the rules read only VADER's general words: about
+# one lexicon's vote against TextBlob's one (a little more, for VADER's negation,
+# degree, emphasis and emoji rules, which TextBlob lacks).
+_GENERAL_WEIGHT = 0.55
+_GENERAL_RULES = frozenset({"lexicon"})
 # Rules that find a stance whatever the grammar: a question or a dated note that
 # carries one is not neutral ("third reminder: where is the report?").
 _STANCE_RULES = frozenset(
@@ -58,6 +65,9 @@ _CONTRAST_VERDICT = 0.15
 _STRONG_WORD = 2.0
 _STRONG_TEXTBLOB = 0.5
 _STRONG_WORD_IN_ASK = 2.5
+# Requests and notices in account chat are short; a longer text with a date or a
+# question in it is prose that says what it thinks (editorials, reviews).
+_CHAT_LENGTH = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +133,15 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
     textblob = _textblob_reading(leftover)
     if not valence and textblob is None:
         return Sentiment(0.0, 0.0, label_for(0.0)), []
-    rules_weight = 1.0 if textblob is None else 0.0 if not valence else _RULES_WEIGHT
+    rules_weight = (
+        1.0
+        if textblob is None
+        else 0.0
+        if not valence
+        else _RULES_WEIGHT
+        if any(hit.rule not in _GENERAL_RULES for hit in hits)
+        else _GENERAL_WEIGHT
+    )
     contributions = [Contribution(h.rule, h.phrase, rules_weight * h.valence / norm) for h in hits]
     polarity = rules_weight * valence / norm
     if textblob is None:
@@ -139,7 +157,7 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         verdict = math.copysign(_CONTRAST_VERDICT, deciding)
         contributions.append(Contribution("contrast", "", verdict - polarity))
         polarity = verdict
-    found = stance_marker(plain.text)
+    found = stance_marker(plain.text) if len(tokens) <= _CHAT_LENGTH else None
     marker = None
     if found is not None and not _takes_stance(hits, textblob, found[0] == "ask"):
         marker = found[1]

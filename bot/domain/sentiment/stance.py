@@ -10,7 +10,7 @@ _MONTH = (
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)"
 _QUESTION = re.compile(
-    r"^(?:\w+ ?:\s*)?(?:can|could|would|will|is|are|does|do|did|who|what|which|when|where|"
+    r"^(?:\w+(?: \w+)? ?:\s*)?(?:can|could|would|will|is|are|does|do|did|who|what|which|when|where|"
     r"should|shall|has|have|any|anyone|is there|how do|how does|how long will)\b[^?]*\?\W*$"
 )
 _REQUEST = re.compile(
