@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from bot.domain.sentiment.cue_patterns import PATTERNS
 from bot.domain.sentiment.event_patterns import EVENTS
@@ -71,26 +72,22 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
     words = [token.spaced for token in tokens]
     joined = " ".join(words)
     inner: frozenset[str] | None = None
-    candidates: list[_Compiled] = []
-    for index, pattern in enumerate(_COMPILED):
-        if not mask >> index & 1:
-            continue
+    cues: list[Cue] = []
+    starts: list[int] = []
+    while mask:
+        lowest = mask & -mask
+        mask ^= lowest
+        pattern = _COMPILED[lowest.bit_length() - 1]
         if pattern.requires:
             if inner is None:
                 inner = frozenset(token.word for token in tokens).union(_WORD.findall(joined))
             if pattern.requires.isdisjoint(inner):
                 continue
-        candidates.append(pattern)
-    starts: list[int] = []
-    offset = 0
-    for word in words:
-        starts.append(offset)
-        offset += len(word) + 1
-    cues: list[Cue] = []
-    for pattern in candidates:
         for match in pattern.regex.finditer(joined):
             if match.end() == match.start():
                 continue
+            if not starts:
+                starts = [0, *accumulate(len(word) + 1 for word in words[:-1])]
             start = bisect_right(starts, match.start()) - 1
             end = bisect_right(starts, match.end() - 1)
             rule, valence = pattern.rule, pattern.valence

@@ -78,6 +78,7 @@ EVENTS: tuple[Pattern, ...] = (
         r"(?:terminate|exit|end the (?:contract|agreement)|replace (?:you|them|the vendor))\b"
         r"|\bnotice of termination\b|\btermination (?:notice|clause)\b",
         "intent intention notice decision plan planning going termination",
+        "clause",  # "giving notice", "in line with the agreement": procedure, not praise
     ),
     # People from one side missing where they were due.
     Pattern(

@@ -25,7 +25,8 @@ LOWER_IS_BETTER: frozenset[str] = words(
     "error defects defect incidents incident breaches outages downtime escalations rework "
     "exceptions variances write-offs latency minutes hours days weeks months seconds "
     "mins hrs failures bugs issues delays penalties overtime reopens reopened duplicates "
-    "misses headcount unmatched unreconciled aging ageing ticket call"
+    "misses headcount unmatched unreconciled aging ageing ticket call quote quotes "
+    "quotation rate-card"
 )
 _COUNTS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "

@@ -151,16 +151,18 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         subjectivity = textblob[1]
         words = " ".join(w for _, group in leftover for w in group)
         contributions.append(Contribution("textblob", words, (1 - rules_weight) * textblob[0]))
-    if deciding and polarity * deciding < 0:
+    if deciding and (polarity * deciding < 0 or abs(polarity) < _CONTRAST_VERDICT):
         # "Lovely team, but nothing ships on time": the clause after the contrast
         # decides the sign; mixed feelings are mild ones.
         verdict = math.copysign(_CONTRAST_VERDICT, deciding)
         contributions.append(Contribution("contrast", "", verdict - polarity))
         polarity = verdict
-    found = stance_marker(plain.text) if len(tokens) <= _CHAT_LENGTH else None
     marker = None
-    if found is not None and not _takes_stance(hits, textblob, found[0] == "ask"):
-        marker = found[1]
+    # An ask needs the most to take a stance; when even that holds, no marker matters.
+    if len(tokens) <= _CHAT_LENGTH and not _takes_stance(hits, textblob, True):
+        found = stance_marker(plain.text)
+        if found is not None and (found[0] == "ask" or not _takes_stance(hits, textblob, False)):
+            marker = found[1]
     if marker is not None:
         contributions.append(Contribution("no stance", marker, (DAMPING - 1) * polarity))
         polarity *= DAMPING
