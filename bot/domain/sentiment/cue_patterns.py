@@ -27,17 +27,19 @@ UNIT = (
 WHEN = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|last (?:week|month|year|quarter)|"
-    r"(?:the )?(?:spring|summer|autumn|winter|easter|christmas|kick-off|kickoff))"
+    r"(?:the )?(?:spring|summer|autumn|winter|easter|christmas|kick-off|kickoff)|"
+    r"the \d{1,2}(?:st|nd|rd|th)|before (?:christmas|easter|the summer|the holidays))"
 )
 BAD_THINGS = (
     r"(?:breach\w*|sev ?[12]s?|p[12]s?|incidents?|outages?|downtime|errors?|corrections?|"
     r"findings?|complaints?|rollbacks?|failures?|failed|defects?|bugs?|surprises|issues?|"
     r"problems?|escalations?|duplicates?|duplicate|missed|late|reopened|broke|broken|lost|"
-    r"write-offs?|penalt\w+|crash\w*|alerts?|misses|delays?|overtime)"
+    r"write-offs?|penalt\w+|crash\w*|alerts?|misses|delays?|overtime|hitch(?:es)?|"
+    r"glitch(?:es)?|hiccups?|drama|fuss)"
 )
 CHASE = (
     r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|prod(?:ded|ding)?|pester\w*|"
-    r"bump(?:ing)?|remind(?:ed|ing)?|reminders|re-ask\w*|badger\w*)"
+    r"bump(?:ing)?|remind(?:ed|ing)?(?! (?:\w+ )?of\b)|reminders|re-ask\w*|badger\w*)"
 )
 # A positive word opening a comment that goes on to describe a failure: sarcasm.
 SARCASM_OPENERS = (
@@ -49,6 +51,11 @@ SARCASM_OPENERS = (
     r"can't wait|cant wait|nice to see|good to (?:know|see))\b"
 )
 # Short quoted words that a complaint puts in scare quotes: "a 'small' release".
+# The unit words of UNIT and of "for ages", for gating patterns that end in one.
+UNIT_WORDS = (
+    "minute minutes hour hours day days week weeks fortnight fortnights month months "
+    "quarter quarters year years sprint sprints cycle cycles ages ever"
+)
 MINIMISERS = frozenset(
     [
         "small",
@@ -92,6 +99,11 @@ class Pattern:
     regex: str
     triggers: str  # any of these words must occur for the regex to be tried
     scope: str = "words"  # "words": claims nothing; "match" or "clause": claims that span
+    requires: str = ""  # if set, one of these words must occur as well
+    # Figures: +1 a rise, -1 a fall, 2 read from "from A to B"; the metric named in the
+    # clause then says whether that is good news (see figures.py).
+    direction: int = 0
+    needs_metric: bool = False  # "coming down" is news only when a metric is named
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -102,6 +114,7 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"\b(?:for|over|after|nearly|almost|up to) (?:the (?:last|past) )?"
         rf"(?:{NUM} )?(?:more )?{UNIT}\b|\bfor (?:ages|ever|weeks|months|days)\b",
         "for over after nearly almost up",
+        requires=UNIT_WORDS,
     ),
     Pattern(
         "waiting",
@@ -111,6 +124,13 @@ PATTERNS: tuple[Pattern, ...] = (
         "whole day week month running row",
     ),
     Pattern("waiting", -1.2, rf"\bsince {WHEN}\b", "since"),
+    Pattern(
+        "waiting",
+        -1.4,
+        r"\b(?:sitting|sat|languishing|parked|stuck|gathering dust) (?:\w+ )?(?:with|in|on) "
+        r"(?:their|the|our|his|her|someone's|a)\b",
+        "sitting sat languishing parked stuck gathering",
+    ),
     Pattern(
         "waiting",
         -1.5,
@@ -125,6 +145,7 @@ PATTERNS: tuple[Pattern, ...] = (
         -1.5,
         r"\b(?:hasn't|haven't|has not|have not|didn't|did not|never|not) "
         r"(?:yet |even |once |been )*(?:arrived|appeared|materiali[sz]ed|happened|come|"
+        r"arrives?|appears?|happens?|comes|lands?|shows? up|turns? up|gets? (?:done|fixed)|"
         r"showed up|landed|reached|turned up|logged in|replied|responded|answered|"
         r"delivered|received|sent|closed|fixed|updated|touched|picked up|looked at|"
         r"given|started|acknowledged|been (?:fixed|closed|done|resolved|sent|delivered))\b",
@@ -133,7 +154,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "chasing",
         -1.6,
-        rf"\b{CHASE}\b|\bfollow(?:ed)?[- ]ups?\b(?! (?:call|meeting|session))",
+        rf"(?<!car )(?<!police )\b{CHASE}\b|(?<!\ba )(?<!the )\bfollow(?:ed)?[- ]ups?\b"
+        r"(?! (?:call|meeting|session))",
         "chase chased chases chasing chaser chasers hounding hounded nudge nudged nudging "
         "nudges prod prodded prodding pestering bump bumping remind reminded reminding "
         "reminders follow-up follow-ups follow badgering re-ask re-asking",
@@ -141,11 +163,14 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "chasing",
         -1.7,
-        rf"\b(?:{ORDINAL}|another|yet another|one more|more|same) (?:\w+ )?"
+        rf"(?<!at the )\b(?:{ORDINAL}|another|yet another|one more|more|same) (?:\w+ )?"
         r"(?:reminders?|chasers?|nudges?|follow-ups?|emails?|pings?|requests?|times?|"
         r"asks?|questions?|standups?|escalations?)\b|\bumpteenth\b|\bnth\b",
         "second third fourth fifth sixth seventh eighth ninth tenth nth umpteenth another "
         "more same",
+        requires="reminder reminders chaser chasers nudge nudges follow-up follow-ups email "
+        "emails ping pings request requests time times ask asks question questions standup "
+        "standups escalation escalations umpteenth nth",
     ),
     Pattern(
         "repeated",
@@ -154,6 +179,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"several|multiple|many|countless|how many) times\b|\blost count\b|\bhow many more\b"
         r"|\bover and over\b|\bagain and again\b|\bone more time\b|\brepeat(?:ing)? myself\b",
         "times count more over again one repeat repeating",
+        requires="times count more over again myself",
     ),
     Pattern(
         "repeated",
@@ -179,7 +205,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "own work",
         -1.9,
-        r"\b(?:ended|end|ending) up\b|\b(?:had|have|having) to (?:\w+ )?"
+        r"\b(?:ended|end|ending) up\b|(?<!n't )(?<!not )(?<!never )\b(?:had|have|having) to "
+        r"(?:\w+ )?"
         r"(?:rewrite|redo|re-do|explain|remind|call|restart|rebuild|fix|write|do|repeat|"
         r"chase|escalate|check|document|translate|correct|retrain|reconcile|review)\b"
         r"|\b(?:rebuilt|rewrote|re-keying|rekeying|re-key|redoing|re-explain\w*)\b"
@@ -194,22 +221,26 @@ PATTERNS: tuple[Pattern, ...] = (
         "threat",
         -2.2,
         r"\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
-        r"providers?|partners?|options)\b|\balternatives\b|\brfp\b|\brfi\b|\b(?:re-)?tender"
-        r"\w*\b|\bmarket[- ]test\w*\b|\bexit (?:plan|clause|strategy)\b|\bterminat\w+\b"
+        r"providers?|partners?|options)\b|\balternatives\b|\brfp\b|\brfi\b|\bre-?tender\w*\b"
+        r"|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b|\bexit (?:plan|clause|"
+        r"strategy)\b|\bterminat(?:e|ed|es|ing|ion)\b"
         r"|\binsourc\w+\b|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|"
         r"we|to) \w+ (?:\w+ )?(?:continues?|works?|renews?|extends?)\b|\bquestion(?:ing)? "
         r"whether\b|\bnot a given\b|\bnot sure we'?l?l? (?:be )?(?:extend|renew)\w*\b",
-        "other alternative different new alternatives rfp rfi tender re-tender "
+        "other alternative different new alternatives rfp rfi tender re-tender retender "
+        "tendering retendering re-tendering "
         "market-test market termination terminate terminating exit insourcing insource "
         "in-house plan options whether questioning question given sure",
     ),
     Pattern(
         "threat",
         -1.6,
-        r"\bservice credits?\b|\brenegotiat\w+\b|\bbenchmark\w*\b"
+        r"\bservice credits?\b|\brenegotiat\w+\b|\bbenchmarking\b"
         r"|\b(?:raise|raising|raised|escalate|escalating) (?:this |it )?formally\b"
         r"|\b(?:exec(?:utive)? sponsor|account director|regional director|their (?:vp|ceo|"
-        r"cio|cfo|md))\b|\bcop(?:y|ied|ying) (?:\w+ )?in(?:to)?\b|\bqbr\b|\bdocument every\b"
+        r"cio|cfo|md))\b|\bcop(?:y|ied|ying) (?:\w+ )?in(?:to)?\b|\b(?:raise|raising|bring|"
+        r"bringing|take|taking|escalate) (?:this |it )?(?:up )?(?:at|to|in) the qbr\b"
+        r"|\bdocument every\b"
         r"|\bfee schedule\b",
         "service renegotiate renegotiating benchmarking benchmark "
         "formally sponsor director vp ceo cio cfo md copy copied copying qbr document fee",
@@ -227,6 +258,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b|\b(?:never|not) (?:on|in|at) the (?:call|meeting|bridge)\b",
         "no zero not without nobody one round going under discussion parked kicked "
         "decision who needs need never not",
+        requires="decision decisions owner owners actions accountability date nobody one "
+        "circles discussion parked kicked meeting approval sign-off call bridge",
     ),
     Pattern(
         "paralysis",
@@ -235,7 +268,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:\w+ ){0,6}?(?:and|,)? ?(?:no|nobody|zero|not one|no one)\b|\bpushed to a "
         rf"follow-up\b|\b(?:{NUM}|every) (?:\w+ )?(?:approvals|managers)\b|\bevery "
         r"(?:decision|question) (?:gets|goes)\b|\bfor comments for the\b",
-        "people attendees participants managers of pushed approvals every comments",
+        "people attendees participants managers us pushed approvals gets goes comments",
     ),
     Pattern(
         "repeated",
@@ -260,6 +293,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:been |yet |even )*\w+ (?:properly|correctly|yet|at all)\b|(?<!as )\bpromised\b"
         r"|\bsupposed to\b|\bstill (?:shows?|has|says|lists|contains|uses)\b",
         "hasn't haven't has have wasn't weren't isn't aren't promised supposed still",
+        requires="properly correctly yet all promised supposed shows show has says lists "
+        "contains uses",
     ),
     Pattern(
         "careless",
@@ -268,12 +303,14 @@ PATTERNS: tuple[Pattern, ...] = (
         r"testing|warning|a word|looking)\b|\bchanged (?:the )?(?:requirements|scope|"
         r"priorities|plan)\b",
         "without changed",
+        "clause",
     ),
     Pattern(
         "faint praise",
         -0.6,
         r"\b(?:nice|pleasant|helpful|friendly|polite|fine|okay|ok|"
-        r"decent|lovely|charming|responsive|keen) enough\b",
-        "enough",
+        r"decent|lovely|charming|responsive|keen) enough\b|\b(?:fine|okay|ok|alright|good),? "
+        r"i (?:suppose|guess)\b|\bmean well\b|\bgood intentions\b",
+        "enough suppose guess mean intentions",
     ),
 )

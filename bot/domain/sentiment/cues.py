@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from bot.domain.sentiment.cue_patterns import PATTERNS
+from bot.domain.sentiment.event_patterns import EVENTS
+from bot.domain.sentiment.figures import from_to_direction, metric_sign
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.tokens import Token
@@ -18,13 +21,32 @@ class _Compiled:
     valence: float
     regex: re.Pattern[str]
     triggers: frozenset[str]
+    requires: frozenset[str]
     scope: str
+    direction: int
+    needs_metric: bool
 
 
+_WORD = re.compile(r"\w+")
 _COMPILED = tuple(
-    _Compiled(p.rule, p.valence, re.compile(p.regex), frozenset(p.triggers.split()), p.scope)
-    for p in (*PATTERNS, *GOOD_NEWS)
+    _Compiled(
+        p.rule,
+        p.valence,
+        re.compile(p.regex),
+        frozenset(p.triggers.split()),
+        frozenset(p.requires.split()),
+        p.scope,
+        p.direction,
+        p.needs_metric,
+    )
+    for p in (*PATTERNS, *EVENTS, *GOOD_NEWS)
 )
+
+# Trigger word -> bit set of the patterns (by index in _COMPILED) it lets through.
+_TRIGGERED: dict[str, int] = {}
+for _index, _pattern in enumerate(_COMPILED):
+    for _word in _pattern.triggers:
+        _TRIGGERED[_word] = _TRIGGERED.get(_word, 0) | 1 << _index
 
 
 def _clause(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
@@ -38,28 +60,69 @@ def _clause(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
 
 def find_cues(tokens: list[Token]) -> list[Cue]:
     """Every pattern that matches, once per place it matches, with its token span."""
-    present = frozenset(token.word for token in tokens)
+    # A pattern is tried only if one of its trigger words is a token of the comment and,
+    # when it names required words, one of those is a token or a word inside one
+    # ("hours...and", "owner's"): a regex's \b also stops at inner punctuation.
+    mask = 0
+    for token in tokens:
+        mask |= _TRIGGERED.get(token.word, 0)
+    if not mask:
+        return []
     # Clause ends stay in as commas, so that no pattern reaches across one.
-    words = [token.word + ("," if token.boundary else "") for token in tokens]
+    words = [token.spaced for token in tokens]
     joined = " ".join(words)
-    starts: list[int] = []
-    offset = 0
-    for word in words:
-        starts.append(offset)
-        offset += len(word) + 1
+    inner: frozenset[str] | None = None
     cues: list[Cue] = []
-    for pattern in _COMPILED:
-        if pattern.triggers.isdisjoint(present):
-            continue
+    starts: list[int] = []
+    while mask:
+        lowest = mask & -mask
+        mask ^= lowest
+        pattern = _COMPILED[lowest.bit_length() - 1]
+        if pattern.requires:
+            if inner is None:
+                inner = frozenset(token.word for token in tokens).union(_WORD.findall(joined))
+            if pattern.requires.isdisjoint(inner):
+                continue
         for match in pattern.regex.finditer(joined):
             if match.end() == match.start():
                 continue
+            if not starts:
+                starts = [0, *accumulate(len(word) + 1 for word in words[:-1])]
             start = bisect_right(starts, match.start()) - 1
             end = bisect_right(starts, match.end() - 1)
+            rule, valence = pattern.rule, pattern.valence
+            if pattern.direction:
+                good = _figure_news(pattern, tokens, start, end)
+                if good == 0:
+                    continue
+                if good < 0:
+                    rule, valence = "worse figures", -valence
             if pattern.scope == "clause":
                 start, end = _clause(tokens, start, end)
-            cues.append(Cue(pattern.rule, start, end, pattern.valence))
+            cues.append(Cue(rule, start, end, valence))
     return _strongest(cues)
+
+
+def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) -> int:
+    """+1 if a moved figure is good news, -1 if bad, 0 if it cannot be told."""
+    words = [token.word for token in tokens]
+    direction = pattern.direction
+    if direction == 2:
+        direction = from_to_direction(words, start, end)
+        if direction == 0:
+            return 0
+    if words[start] in {"improved", "improving"}:
+        return 1
+    clause_start, clause_end = _clause(tokens, start, end)
+    metric = metric_sign(words, start, clause_start, clause_end)
+    if metric == 0:
+        return 0 if pattern.needs_metric or pattern.direction == 2 else 1
+    if pattern.needs_metric and not _RISING.isdisjoint(words[start:end]):
+        direction = 1
+    return 1 if direction * metric > 0 else -1
+
+
+_RISING = frozenset(["rising", "climbing", "increasing", "growing", "crept", "creeping", "up"])
 
 
 def _strongest(cues: list[Cue]) -> list[Cue]:

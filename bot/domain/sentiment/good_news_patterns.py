@@ -17,20 +17,54 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         "down fell dropped shrank shrunk reduced trimmed halved lowered decreased cut came "
         "coming disappeared vanished almost",
         "clause",
+        direction=-1,
     ),
     Pattern(
         "improvement",
         1.8,
-        r"\b(?:up|rose|climbed|improved|increased|higher) (?:\w+ )?"
-        rf"(?:to|from|by|for) (?:{NUMBER}|the {ORDINAL})\b",
-        "up rose climbed improved increased higher",
+        r"\b(?:up|rose|climbed|improved|increased|higher|jumped|grew) (?:\w+ )?"
+        rf"(?:to|from|by|for) (?:{NUMBER}|the {ORDINAL})\b|\b(?:doubled|tripled)\b",
+        "up rose climbed improved increased higher jumped grew doubled tripled",
+        "clause",
+        direction=1,
+    ),
+    Pattern(
+        "improvement",
+        2.0,
+        rf"\bfrom {NUMBER}%?,? (?:\w+ ){{0,2}}?to {NUMBER}\b",
+        "from",
+        "clause",
+        direction=2,
+    ),
+    Pattern(
+        "improvement",
+        1.6,
+        r"\b(?:coming|going|trending|creeping) (?:down|up)\b|\b(?:falling|dropping|"
+        r"shrinking|decreasing|declining|declined|reducing|rising|climbing|increasing|"
+        r"growing|crept up|creeping up)\b",
+        "coming going trending creeping falling dropping shrinking decreasing declining "
+        "declined reducing rising climbing increasing growing crept",
+        "clause",
+        direction=-1,
+        needs_metric=True,
+    ),
+    Pattern(
+        "no bad news",
+        2.0,
+        r"\b(?:backlogs?|queues?|inbox|" + BAD_THINGS[3:-1] + r")\b (?:\w+ ){0,2}?(?:is|are|"
+        r"was|were|has|have|had) (?:\w+ )?(?:gone|empty|emptied|clear|cleared|zero|"
+        r"disappeared)\b|\bfor the first time (?:in|since|this|all)\b|\b(?:haven't|have not|"
+        r"hasn't|has not|didn't|did not|never|not once) (?:\w+ )?(?:had|needed) to "
+        r"(?:escalate|chase|remind|call|step in|intervene|follow up|ask|fix|redo|complain|"
+        r"raise|nudge|get involved)\b",
+        "gone empty emptied clear cleared zero disappeared first had needed",
         "clause",
     ),
     Pattern(
         "no bad news",
         2.0,
-        r"\b(?:zero|no|not a single|not one|nothing|none|without "
-        r"(?:a |any )?(?:single )?|free of|clean)[- ](?:\w+ ){0,3}?" + BAD_THINGS + r"\b"
+        r"\b(?:(?:zero|no|not a single|not one|nothing|none|free of|clean)[- ]|without "
+        r"(?:a |any )?(?:single )?)(?:\w+ ){0,3}?" + BAD_THINGS + r"\b"
         r"|\b(?:nobody|no one) had to\b|\bno complaints\b",
         "zero no not nothing none without free clean nobody one",
         "match",
@@ -49,12 +83,13 @@ GOOD_NEWS: tuple[Pattern, ...] = (
     Pattern(
         "no bad news",
         1.4,
-        r"\bfirst (?:\w+ ){0,3}?(?:without|with no|in a (?:year|while)|"
+        r"\bwithin (?:minutes|hours|the hour|the day|a day|days)\b|\bsame[- ]day\b"
+        r"|\bfirst (?:\w+ ){0,3}?(?:without|with no|in a (?:year|while)|"
         r"this year)\b|\bfor the first time since\b|\b(?:under|below|within) "
         rf"(?:{NUMBER}|half a) (?:{UNIT}|percent|the hour)\b|\bwithin the hour\b"
-        r"|\bin a (?:single )?day\b(?! lat)|\b(?:all|every) (?:\w+ ){0,3}?(?:green|"
+        r"|\bin a (?:single )?day\b(?! lat)|\b(?:all|every|everything) (?:\w+ ){0,3}?(?:green|"
         r"inside sla|within sla|closed on time|ready)\b",
-        "first for under below within in all every",
+        "first under below within day green sla time ready same same-day",
         "clause",
     ),
     Pattern(

@@ -65,7 +65,10 @@ CAPS_BOOST: float = C_INCR
 CONTRAST_WORDS: frozenset[str] = frozenset({"but", "however", "nevertheless", "nonetheless"})
 CONCESSION_WORDS: frozenset[str] = frozenset({"although", "though", "despite"})
 # "yet" is a contrast only after a clause break: "responsive, yet the fixes drag".
-CLAUSE_CONTRAST_WORDS: frozenset[str] = frozenset({"yet", "whereas"})
+CLAUSE_CONTRAST_WORDS: frozenset[str] = frozenset({"yet", "whereas", "shame", "pity"})
+SERVICE_VERDICTS: frozenset[str] = frozenset({"shame", "pity"})
+# "fine, though it lands late": after a clause break these open the deciding clause.
+LATE_CONCESSION_WORDS: frozenset[str] = frozenset({"though", "although"})
 
 # Hedged complaints: "could be (a lot) better", "should have been faster".
 HEDGE_MODALS: frozenset[str] = frozenset({"could", "should", "would", "might", "needs", "need"})
@@ -100,6 +103,28 @@ DURATION_UNITS: dict[str, float] = {
 }
 WAITING_VERBS: frozenset[str] = words(
     "took take takes taking waited wait waiting waits spent needed"
+)
+# Nouns that make a problem word before them the name of a process or a document.
+PROCESS_NAMES: frozenset[str] = words(
+    "review reviews meeting meetings bridge triage matrix path process procedure "
+    "template form policy contacts management plan dashboard register log tracker "
+    "channel rota workshop playbook runbook"
+)
+QUANTITIES: frozenset[str] = words(
+    "a an one two three four five six seven eight nine ten eleven twelve several few "
+    "couple many multiple"
+)
+# Words that can open a service phrase, hedge, obligation, duration or silence; with
+# "n't" words and digits, the only places the multi-word matchers need to be tried.
+PATTERN_STARTERS: frozenset[str] = frozenset(
+    (
+        *(phrase[0] for phrase in SERVICE_PHRASES),
+        *HEDGE_MODALS,
+        *("couldnt", "wouldnt", "shouldnt", "should", "should've"),
+        *WAITING_VERBS,
+        *QUANTITIES,
+        *NEGATORS,
+    )
 )
 
 

@@ -66,16 +66,28 @@ def clean(text: str) -> CleanText:
             emoji.append((valence, char))
         return " "
 
-    text = _CODE_BLOCK.sub(" ", text)
-    text = _INLINE_CODE.sub(" ", text)
-    text = _LABELLED_LINK.sub(r" \1 ", text)
-    text = _ENTITY.sub(" ", text)
-    text = _BARE_URL.sub(" ", text)
-    text = _EMOJI_CODE.sub(lift_code, text)
-    text = _UNICODE_EMOJI.sub(lift_char, text)
-    text = html.unescape(text)
-    text = _QUOTE_MARK.sub("", text)
-    text = _FORMATTING.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
+    # Each pass runs only when its marker character is present: most comments are
+    # plain prose, and a substring test costs far less than a regex scan.
+    if "`" in text:
+        text = _CODE_BLOCK.sub(" ", text)
+        text = _INLINE_CODE.sub(" ", text)
+    if "<" in text:
+        text = _LABELLED_LINK.sub(r" \1 ", text)
+        text = _ENTITY.sub(" ", text)
+    if "http" in text:
+        text = _BARE_URL.sub(" ", text)
+    if ":" in text:
+        text = _EMOJI_CODE.sub(lift_code, text)
+    if not text.isascii():
+        text = _UNICODE_EMOJI.sub(lift_char, text)
+    if "&" in text:
+        text = html.unescape(text)
+    if ">" in text:
+        text = _QUOTE_MARK.sub("", text)
+    if "*" in text or "_" in text or "~" in text:
+        text = _FORMATTING.sub("", text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     kept = [(valence, name) for valence, name in emoji if valence != 0.0]
     return CleanText(text, tuple(v for v, _ in kept), tuple(name for _, name in kept), eye_rolls)

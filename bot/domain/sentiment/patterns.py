@@ -5,10 +5,7 @@ from __future__ import annotations
 from bot.domain.sentiment import lexicon as lx
 from bot.domain.sentiment.tokens import SCOPE, Token
 
-_QUANTITIES = lx.words(
-    "a an one two three four five six seven eight nine ten eleven twelve several few "
-    "couple many multiple"
-)
+_QUANTITIES = lx.QUANTITIES
 _DURATION_FILLERS = _QUANTITIES | lx.words(
     "us me them him her for over almost nearly about around more than another at least "
     "the whole entire full of so too way"

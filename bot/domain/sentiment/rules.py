@@ -13,9 +13,10 @@ from bot.domain.sentiment.patterns import (
     match_phrase,
     match_silence,
 )
-from bot.domain.sentiment.tokens import DAMPING, Token, in_scope, is_negator
+from bot.domain.sentiment.tokens import DAMPING, Token, in_scope
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
+_CLAUSE_WORDS = lx.CONTRAST_WORDS | lx.CONCESSION_WORDS | lx.CLAUSE_CONTRAST_WORDS | {"even"}
 
 
 @dataclass(slots=True)
@@ -24,6 +25,8 @@ class Reading:
 
     hits: list[Hit] = field(default_factory=list)
     leftover: list[tuple[float, list[str]]] = field(default_factory=list)
+    # Valence read in the clause that decides ("A but B": B), when there is a contrast.
+    deciding: float = 0.0
 
     @property
     def valence(self) -> float:
@@ -32,17 +35,32 @@ class Reading:
 
 
 def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
-    """0.5 before "but" and 1.5 after it; 0.5 inside an "although ..." clause, 1.5 outside."""
+    """0.5 before "but" and 1.5 after it; 0.5 inside an "although ..." clause, 1.5 outside.
+
+    A concession word after a clause break ("fine, though it lands late", "good effort
+    even if half is out of date") opens the clause that decides, like "but".
+    """
     weights = [1.0] * len(words)
+    if _CLAUSE_WORDS.isdisjoint(words):
+        return weights
+    last = len(words) - 1
     for i, word in enumerate(words):
-        clause_contrast = word in lx.CLAUSE_CONTRAST_WORDS and i > 0 and tokens[i - 1].boundary
-        if (word in lx.CONTRAST_WORDS or clause_contrast) and 0 < i < len(words) - 1:
-            return [0.5] * i + [1.0] + [1.5] * (len(words) - i - 1)
-        if word in lx.CONCESSION_WORDS and i < len(words) - 1:
+        after_break = i > 0 and tokens[i - 1].boundary
+        contrast = (
+            word in lx.CONTRAST_WORDS
+            or (word in lx.CLAUSE_CONTRAST_WORDS and after_break)
+            or (word in lx.LATE_CONCESSION_WORDS and i > 1 and after_break)
+            or (word == "even" and i > 1 and i < last and words[i + 1] in {"if", "though"})
+        )
+        if contrast and 0 < i < last:
+            # "shame", "pity" carry the verdict themselves; "but" only points at it.
+            own = 1.5 if word in lx.CLAUSE_CONTRAST_WORDS and word in lx.SERVICE_VERDICTS else 1.0
+            return [0.5] * i + [own] + [1.5] * (last - i)
+        if word in lx.CONCESSION_WORDS and i < last:
             end = i
-            while end < len(words) - 1 and not tokens[end].boundary:
+            while end < last and not tokens[end].boundary:
                 end += 1
-            if end == len(words) - 1 and i == 0:
+            if end == last and i == 0:
                 return weights
             return [0.5 if i <= j <= end else 1.5 for j in range(len(words))]
     return weights
@@ -75,7 +93,7 @@ def _shape(
     counterfactual = _counterfactual(words, tokens, i)
     if counterfactual:
         valence *= lx.NEGATION_SCALAR
-    if any(is_negator(words[j]) for j in scope):
+    if any(tokens[j].negator for j in scope):
         valence *= lx.NEGATION_SCALAR
     return valence, excess or counterfactual
 
@@ -90,19 +108,19 @@ def _counterfactual(words: list[str], tokens: list[Token], i: int) -> bool:
 
 
 def _leftover(
-    words: list[str], claimed: list[bool], weights: list[float]
+    tokens: list[Token], claimed: list[bool], weights: list[float]
 ) -> list[tuple[float, list[str]]]:
     """Unclaimed words per clause, with "don't" split so TextBlob sees its negation."""
+    if weights[0] == weights[-1] == 1.0:  # no contrast: one clause
+        pairs = zip(tokens, claimed, strict=True)
+        group = [part for token, taken in pairs if not taken for part in token.parts]
+        return [(1.0, group)] if group else []
     groups: list[tuple[float, list[str]]] = []
-    for word, taken, weight in zip(words, claimed, weights, strict=True):
+    for token, taken, weight in zip(tokens, claimed, weights, strict=True):
         if not groups or groups[-1][0] != weight:
             groups.append((weight, []))
-        if taken:
-            continue
-        if word.endswith("n't") and len(word) > 3:
-            groups[-1][1].extend((word[:-3], "n't"))
-        else:
-            groups[-1][1].append(word)
+        if not taken:
+            groups[-1][1].extend(token.parts)
     return [(weight, group) for weight, group in groups if group]
 
 
@@ -122,30 +140,37 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
     lexicon = lx.combined_lexicon()
     all_caps = all(token.caps for token in tokens if token.word.isalpha())
     weights = clause_weights(words, tokens)
-    repeated = any(word in lx.REPETITION_WORDS for word in words)
+    repeated = not lx.REPETITION_WORDS.isdisjoint(words)
     claimed = [False] * len(words)
     reading = Reading()
     for cue in cues or ():
         phrase = " ".join(words[cue.start : cue.end])
         reading.hits.append(Hit(cue.rule, phrase, cue.valence * weights[cue.start]))
+        if weights[cue.start] > 1.0:
+            reading.deciding += cue.valence
         claimed[cue.start : cue.end] = [True] * (cue.end - cue.start)
-    i = 0
-    while i < len(words):
-        if claimed[i]:
-            i += 1
+    count = len(words)
+    end = 0
+    # Only words with a lexicon valence or that may open a pattern can produce a hit.
+    for i in [i for i, token in enumerate(tokens) if token.valence or token.starter]:
+        if i < end or claimed[i]:
             continue
+        token, word = tokens[i], words[i]
         rule = "phrase"
-        matched = match_phrase(words, i)
-        shaped = matched is not None
-        for name, match in (
-            ("hedge", match_hedge),
-            ("obligation", match_obligation),
-            ("waiting", match_duration),
-        ):
+        matched: tuple[int, float] | None = None
+        shaped = False
+        if token.starter:
+            matched = match_phrase(words, i)
+            shaped = matched is not None
+            for name, match in (
+                ("hedge", match_hedge),
+                ("obligation", match_obligation),
+                ("waiting", match_duration),
+            ):
+                if matched is None:
+                    matched, rule = match(words, i), name
             if matched is None:
-                matched, rule = match(words, i), name
-        if matched is None:
-            matched, rule = match_silence(words, tokens, i), "silence"
+                matched, rule = match_silence(words, tokens, i), "silence"
         valence = 0.0
         if matched is not None:
             end, valence = matched
@@ -153,15 +178,21 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
                 valence, _ = _shape(valence, tokens, words, i, all_caps)
             claimed[i:end] = [True] * (end - i)
         else:
-            end, rule = i + 1, _word_rule(words[i])
-            base = lexicon.get(words[i], 0.0)
+            end = i + 1
+            if not token.valence:
+                continue
+            if token.valence < 0 and end < count and words[end] in lx.PROCESS_NAMES:
+                # "backlog review", "incident bridge", "defect triage": the name of a
+                # meeting or a document, not an event.
+                continue
+            rule = _word_rule(word)
             modifies_next = (
-                words[i] in lx.INTENSIFIERS
-                and i + 1 < len(words)
-                and (words[i + 1] in lexicon or words[i + 1] in lx.INTENSIFIERS)
+                word in lx.INTENSIFIERS
+                and end < count
+                and (tokens[end].valence or words[end] in lexicon or words[end] in lx.INTENSIFIERS)
             )
-            if base and not is_negator(words[i]) and not modifies_next:
-                valence, claimed[i] = _shape(base, tokens, words, i, all_caps)
+            if not token.negator and not modifies_next:
+                valence, claimed[i] = _shape(token.valence, tokens, words, i, all_caps)
                 # Degree words are already counted; TextBlob scores some of them
                 # as opinions of their own ("extremely" is -0.125 there).
                 for j in in_scope(tokens, i):
@@ -170,8 +201,9 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
             if repeated and valence < 0:
                 valence *= lx.REPETITION_BOOST
             reading.hits.append(Hit(rule, " ".join(words[i:end]), valence * weights[i]))
-        i = end
-    reading.leftover = _leftover(words, claimed, weights)
+            if weights[i] > 1.0:
+                reading.deciding += valence
+    reading.leftover = _leftover(tokens, claimed, weights)
     return reading
 
 

@@ -11,6 +11,7 @@ _OPENER = re.compile(SARCASM_OPENERS)
 _OH_OPENER = re.compile(r"^(?:oh|ah)\b")
 # A short phrase in quotes, not at a word's inside: "a 'small' release", “in review”.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
+_QUOTE_CHARS = frozenset("\"“‘'")
 _AGAIN = re.compile(r"\b(?:again|another|no longer|yet again)\b")
 # Hits that read the surface words; these are what sarcasm turns around.
 SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})
@@ -37,10 +38,12 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     negative turn is added; the failure words keep their own valence.
     """
     lowered = text.lower().lstrip(" *_>")
+    opener = _OPENER.search(lowered)
+    quotes = scare_quotes(text) if _QUOTE_CHARS.intersection(text) else []
+    if opener is None and not quotes and not eye_rolls:
+        return None  # no positive surface to turn: the common case, decided cheaply
     positive = sum(h.valence for h in hits if h.rule in SURFACE_RULES and h.valence > 0)
     negative = sum(h.valence for h in hits if h.valence < 0)
-    quotes = scare_quotes(text)
-    opener = _OPENER.search(lowered)
     failure = negative <= -1.0 or bool(quotes) or eye_rolls > 0 or bool(_AGAIN.search(lowered))
     marker = ""
     surface_after = positive - sum(

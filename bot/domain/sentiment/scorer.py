@@ -8,10 +8,12 @@ no download) covers verbs and nouns and slang; its rules for negation, degree wo
 capitals and "!" are reimplemented here over that lexicon plus a service-event
 lexicon, so the same rules apply to "not late" as to "not good". The two readings
 disagree in useful ways, so the result is a weighted average with one vote per
-lexicon (rules 2/3, TextBlob 1/3); when only one of them found any opinion, that one
-is used alone, since averaging with a silent reader would only pull every verdict
-towards neutral. Words a rule has re-read (hedges, "too cute", "should have been
-fixed", service phrases) are hidden from TextBlob, which would read them literally.
+lexicon: rules 2/3 and TextBlob 1/3 when a service event or pattern was read, rules
+0.55 and TextBlob 0.45 when the rules saw only general words; when only one of them
+found any opinion, that one is used alone, since averaging with a silent reader would
+only pull every verdict towards neutral. Words a rule has re-read (hedges, "too
+cute", "should have been fixed", service phrases) are hidden from TextBlob, which
+would read them literally.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
 from bot.domain.sentiment.rules import emphasis, read
 from bot.domain.sentiment.sarcasm import turn
-from bot.domain.sentiment.stance import DAMPING, no_stance
+from bot.domain.sentiment.stance import DAMPING, stance_marker
 from bot.domain.sentiment.textblob_reader import pattern_sentiment
 from bot.domain.sentiment.tokens import tokenize
 
@@ -35,18 +37,37 @@ _ALPHA = 15.0
 # One vote per lexicon: the rule reader carries two (VADER's general words and the
 # service events), TextBlob's pattern lexicon one.
 _RULES_WEIGHT = 2 / 3
+# With no service event or pattern, the rules read only VADER's general words: about
+# one lexicon's vote against TextBlob's one (a little more, for VADER's negation,
+# degree, emphasis and emoji rules, which TextBlob lacks).
+_GENERAL_WEIGHT = 0.55
+_GENERAL_RULES = frozenset({"lexicon"})
 # Rules that find a stance whatever the grammar: a question or a dated note that
 # carries one is not neutral ("third reminder: where is the report?").
 _STANCE_RULES = frozenset(
     {
         *("waiting", "chasing", "repeated", "own work", "threat", "paralysis", "careless"),
-        *("improvement", "no bad news", "sarcasm", "scare quotes", "faint praise"),
+        *(
+            "improvement",
+            "worse figures",
+            "value",
+            "no bad news",
+            "sarcasm",
+            "scare quotes",
+            "faint praise",
+        ),
         *("silence", "hedge", "obligation", "phrase"),
     }
 )
+# The polarity of a comment whose deciding clause goes against the rest.
+_CONTRAST_VERDICT = 0.15
 # Opinion words strong enough that a comment with one is not an errand ("love", "awful").
 _STRONG_WORD = 2.0
 _STRONG_TEXTBLOB = 0.5
+_STRONG_WORD_IN_ASK = 2.5
+# Requests and notices in account chat are short; a longer text with a date or a
+# question in it is prose that says what it thinks (editorials, reviews).
+_CHAT_LENGTH = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +93,18 @@ def _textblob_reading(leftover: list[tuple[float, list[str]]]) -> tuple[float, f
     return polarity / total, subjectivity / total
 
 
-def _takes_stance(hits: list[Hit], textblob: tuple[float, float] | None) -> bool:
+def _takes_stance(hits: list[Hit], textblob: tuple[float, float] | None, ask: bool) -> bool:
     """Whether a rule found an event, a pattern or a strong opinion word.
 
     Then no question mark, date or "please" makes the comment neutral: "third reminder:
-    where is the report?" is a complaint, "the launch will be amazing" an opinion.
+    where is the report?" is a complaint, "the launch will be amazing" an opinion. A
+    question or request needs an event or pattern, or a very strong word ("awful"):
+    "can you share the latest version?" and "quick question: ..." are errands.
     """
+    if ask:
+        return any(
+            hit.rule in _STANCE_RULES or abs(hit.valence) >= _STRONG_WORD_IN_ASK for hit in hits
+        )
     return (textblob is not None and abs(textblob[0]) >= _STRONG_TEXTBLOB) or any(
         hit.rule in _STANCE_RULES
         or abs(hit.valence) >= _STRONG_WORD
@@ -95,8 +122,9 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
     hits = reading.hits
     leftover = reading.leftover
     turned = turn(plain.text, hits, plain.eye_rolls)
+    deciding = reading.deciding
     if turned is not None:
-        hits, leftover = turned, []  # TextBlob would read the surface literally
+        hits, leftover, deciding = turned, [], 0.0  # TextBlob would read the surface literally
     stress = emphasis(plain.text, sum(h.valence for h in hits))
     hits = [*hits, *([stress] if stress else [])]
     hits += [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)]
@@ -105,7 +133,15 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
     textblob = _textblob_reading(leftover)
     if not valence and textblob is None:
         return Sentiment(0.0, 0.0, label_for(0.0)), []
-    rules_weight = 1.0 if textblob is None else 0.0 if not valence else _RULES_WEIGHT
+    rules_weight = (
+        1.0
+        if textblob is None
+        else 0.0
+        if not valence
+        else _RULES_WEIGHT
+        if any(hit.rule not in _GENERAL_RULES for hit in hits)
+        else _GENERAL_WEIGHT
+    )
     contributions = [Contribution(h.rule, h.phrase, rules_weight * h.valence / norm) for h in hits]
     polarity = rules_weight * valence / norm
     if textblob is None:
@@ -115,7 +151,18 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         subjectivity = textblob[1]
         words = " ".join(w for _, group in leftover for w in group)
         contributions.append(Contribution("textblob", words, (1 - rules_weight) * textblob[0]))
-    marker = None if _takes_stance(hits, textblob) else no_stance(plain.text)
+    if deciding and (polarity * deciding < 0 or abs(polarity) < _CONTRAST_VERDICT):
+        # "Lovely team, but nothing ships on time": the clause after the contrast
+        # decides the sign; mixed feelings are mild ones.
+        verdict = math.copysign(_CONTRAST_VERDICT, deciding)
+        contributions.append(Contribution("contrast", "", verdict - polarity))
+        polarity = verdict
+    marker = None
+    # An ask needs the most to take a stance; when even that holds, no marker matters.
+    if len(tokens) <= _CHAT_LENGTH and not _takes_stance(hits, textblob, True):
+        found = stance_marker(plain.text)
+        if found is not None and (found[0] == "ask" or not _takes_stance(hits, textblob, False)):
+            marker = found[1]
     if marker is not None:
         contributions.append(Contribution("no stance", marker, (DAMPING - 1) * polarity))
         polarity *= DAMPING

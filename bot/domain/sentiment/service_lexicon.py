@@ -100,6 +100,25 @@ SERVICE_EVENTS: dict[str, float] = {
     # Names of departments, not verdicts: "thanks, support team" praises nobody twice.
     "support": 0.0,
     "helpdesk": 0.0,
+    # Names of documents and steps of a process: "the agreement", "a shared folder",
+    # "sent for approval", "share the deck" judge nothing.
+    "agreement": 0.0,
+    "agreements": 0.0,
+    "share": 0.0,
+    "shared": 0.0,
+    "approval": 0.0,
+    "approvals": 0.0,
+    # Rework and haste VADER lacks.
+    "duplicate": -1.0,
+    "duplicates": -1.2,
+    "duplicated": -1.2,
+    "reopen": -1.3,
+    "reopens": -1.4,
+    "reopening": -1.4,
+    "rushed": -1.3,
+    "clunky": -1.5,
+    "untested": -1.4,
+    "conveniently": -1.0,
     # Account-chat abbreviations VADER reads as slang ("po" is not "piss off" here).
     "po": 0.0,
     "pos": 0.0,

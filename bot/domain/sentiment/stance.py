@@ -10,7 +10,7 @@ _MONTH = (
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)"
 _QUESTION = re.compile(
-    r"^(?:\w+ ?:\s*)?(?:can|could|would|will|is|are|does|do|did|who|what|which|when|where|"
+    r"^(?:\w+(?: \w+)? ?:\s*)?(?:can|could|would|will|is|are|does|do|did|who|what|which|when|where|"
     r"should|shall|has|have|any|anyone|is there|how do|how does|how long will)\b[^?]*\?\W*$"
 )
 _REQUEST = re.compile(
@@ -39,10 +39,20 @@ DAMPING = 0.05
 
 def no_stance(text: str) -> str | None:
     """The words that mark a comment as a request or announcement, or None."""
+    found = stance_marker(text)
+    return found[1] if found else None
+
+
+def stance_marker(text: str) -> tuple[str, str] | None:
+    """("ask", words) for a question or request, ("announce", words) for a notice, or None.
+
+    An ask is the stronger marker: "can you share the latest deck?" stays an errand
+    whatever opinion words it uses, while a notice can carry one ("go-live went great").
+    """
     lowered = text.lower().strip(" *_>")
     for pattern in (_QUESTION, _REQUEST):
         match = pattern.search(lowered)
         if match:
-            return match.group(0)[:40].strip()
+            return "ask", match.group(0)[:40].strip()
     match = _ANNOUNCEMENT.search(lowered)
-    return match.group(0) if match else None
+    return ("announce", match.group(0)) if match else None

@@ -15,25 +15,68 @@ DAMPING = (1.0, 0.95, 0.9)
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One word as written (case kept for emphasis) and whether a clause ends after it."""
+    """One word as written (case kept for emphasis) and whether a clause ends after it.
+
+    The rest is worked out once per distinct word, for the rules' inner loops: its
+    lexicon valence, whether a multi-word pattern may start at it, the words TextBlob
+    is given for it ("don't" as "do", "n't") and its form in the cue patterns' text.
+    """
 
     word: str
     caps: bool
     boundary: bool
+    valence: float = 0.0
+    starter: bool = False
+    parts: tuple[str, ...] = ()
+    spaced: str = ""
+    negator: bool = False
+
+
+def make_token(word: str, caps: bool, boundary: bool) -> Token:
+    """A token with its per-word facts filled in."""
+    negated = word.endswith("n't")
+    return Token(
+        word,
+        caps,
+        boundary,
+        lx.combined_lexicon().get(word, 0.0),
+        word in lx.PATTERN_STARTERS or negated or word.isdigit(),
+        (word[:-3], "n't") if negated and len(word) > 3 else (word,),
+        word + "," if boundary else word,
+        is_negator(word),
+    )
+
+
+# Tokens are immutable, so one per distinct raw word serves every comment; the cache
+# stops growing at a size that holds the vocabulary of a busy workspace.
+_CACHE_LIMIT = 200_000
+_token_cache: dict[str, Token | None] = {}
+
+
+def _token(raw: str) -> Token | None:
+    """The token of one whitespace-separated word, or None if it is only punctuation."""
+    word = raw if raw.lower() in lx.combined_lexicon() else raw.strip(_PUNCT)
+    if not word:
+        return None
+    caps = word.isupper() and len(word) > 1 and word.isalpha()
+    return make_token(word.lower(), caps, raw[-1] in _BOUNDARY_CHARS and word != raw)
 
 
 def tokenize(text: str) -> list[Token]:
     """Whitespace words with edge punctuation stripped, emoticons kept whole (VADER's way)."""
-    lexicon = lx.combined_lexicon()
+    cache = _token_cache
     tokens: list[Token] = []
     for raw in text.split():
-        word = raw if raw.lower() in lexicon else raw.strip(_PUNCT)
-        if not word:
-            if tokens and raw[-1] in _BOUNDARY_CHARS:
-                tokens[-1] = Token(tokens[-1].word, tokens[-1].caps, True)
-            continue
-        caps = word.isupper() and len(word) > 1 and word.isalpha()
-        tokens.append(Token(word.lower(), caps, raw[-1] in _BOUNDARY_CHARS and word != raw))
+        if raw in cache:
+            token = cache[raw]
+        else:
+            token = _token(raw)
+            if len(cache) < _CACHE_LIMIT:
+                cache[raw] = token
+        if token is not None:
+            tokens.append(token)
+        elif tokens and raw[-1] in _BOUNDARY_CHARS:
+            tokens[-1] = make_token(tokens[-1].word, tokens[-1].caps, True)
     return tokens
 
 

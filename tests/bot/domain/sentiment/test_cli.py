@@ -82,7 +82,9 @@ def test_explain_lists_the_rules_that_moved_the_score() -> None:
 
 def test_explain_shows_good_news_and_no_stance() -> None:
     stdout = io.StringIO()
-    run_score(io.StringIO("Open bugs down to 9 from 60\nCan you share the rota?\n"), stdout, True)
+    run_score(
+        io.StringIO("Open bugs down to 9 from 60\nCan you send the rota, thanks?\n"), stdout, True
+    )
     good, request = (json.loads(line) for line in stdout.getvalue().splitlines())
     assert good["label"] == "positive"
     assert good["explain"][0]["rule"] == "improvement"
