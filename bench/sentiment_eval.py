@@ -1,6 +1,6 @@
 """Sentiment quality and throughput: TextBlob, VADER and Rapport on labelled comment sets.
 
-Usage: python bench/sentiment_eval.py [--data DIR] [--misses SET]
+Usage: python -m bench.sentiment_eval [--data DIR] [--misses SET]
 
 General sets: the ground truth of C.J. Hutto and E. Gilbert, "VADER: A Parsimonious
 Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM 2014 (tab-separated

@@ -46,16 +46,10 @@ UNBALANCED_QUOTE = (
 TOO_LONG = "That command is too long (over {limit} characters). `/rapport help` shows the forms."
 UNKNOWN_SUBCOMMAND = "I don't know `{word}`. `/rapport help` lists what I can do."
 TAKES_NO_ARGUMENTS = '`/rapport {name}` takes no arguments (except `in:"name"`).'
-NOT_A_MENTION = (
-    "I couldn't read `{value}` as a person. Type `@` and pick them from the list, so Slack "
-    "turns it into a mention."
-)
+NOT_A_MENTION = "I couldn't read `{value}` as a person. Type `@` and pick them from the list, so Slack turns it into a mention."
 CHANNEL_NOT_PERSON = "{value} is a channel, and I need a person there. Mention them with `@`."
 PERSON_NOT_CHANNEL = "{value} is a person, and I need a channel there, like `channel:#acme-globex`."
-NOT_A_CHANNEL = (
-    "I couldn't read `{value}` as a channel. Type `#` and pick it from the list, like "
-    "`channel:#acme-globex`."
-)
+NOT_A_CHANNEL = "I couldn't read `{value}` as a channel. Type `#` and pick it from the list, like `channel:#acme-globex`."
 EMPTY_NAME = "The {what} is empty."
 NAME_TOO_LONG = "The {what} is too long: keep it under {limit} characters."
 NAME_MARKUP = "The {what} can't contain `<`, `>`, `*` or backticks."
@@ -69,18 +63,12 @@ ADD_USAGE = (
 )
 ADD_NO_USERS = "Who should I add? Mention them: `/rapport add @ana @ben client`."
 ADD_NO_SIDE = "Which side are they on? End with `client` or `provider`: `/rapport add @ana client`."
-ADD_UNKNOWN_WORD = (
-    "I don't understand `{word}` here. Sides are `client` and `provider`; roles are "
-    "`member`, `lead` and `sponsor`."
-)
+ADD_UNKNOWN_WORD = "I don't understand `{word}` here. Sides are `client` and `provider`; roles are `member`, `lead` and `sponsor`."
 ADD_TOO_MANY = "That's more than 50 people at once; add them in smaller groups."
 BAD_WEIGHT = "A stake weight is a number from 0.1 to 10, not `{value}`."
 REMOVE_USAGE = "Remove reads: `/rapport remove @ben` — one person at a time."
 
-NO_ENGAGEMENT = (
-    "You're not part of any engagement yet. Start one with `/rapport setup`, or ask a lead "
-    "to add you."
-)
+NO_ENGAGEMENT = "You're not part of any engagement yet. Start one with `/rapport setup`, or ask a lead to add you."
 UNKNOWN_ENGAGEMENT = (
     'There\'s no engagement called "{name}" here. Check the name in `/rapport members`.'
 )
@@ -96,19 +84,9 @@ NOT_A_MEMBER = "You're not on *{engagement}*, so I can't show you that."
 ENGAGEMENT_GONE = "That engagement no longer exists."
 ENGAGEMENT_EXISTS = 'An engagement called "{name}" already exists in this workspace.'
 
-SETUP_DONE = (
-    "*{name}* is set up: {client} (client) and {provider} (provider), alerts in <#{channel}>. "
-    "You're its lead. Next: `/rapport add @people client` and `/rapport add @people provider`."
-)
-ANNOUNCE = (
-    "Rapport is now looking after *{name}* — {client} and {provider}. Both sides will get a "
-    "short pulse by DM; this channel hears about it when the two sides stop seeing the "
-    "relationship the same way. Nobody's individual answers are shown."
-)
-NOT_IN_CHANNEL = (
-    "I couldn't post in <#{channel}> ({error}). Invite me there with `/invite @Rapport`, "
-    "or I can't post alerts."
-)
+SETUP_DONE = "*{name}* is set up: {client} (client) and {provider} (provider), alerts in <#{channel}>. You're its lead. Next: `/rapport add @people client` and `/rapport add @people provider`."
+ANNOUNCE = "Rapport is now looking after *{name}* — {client} and {provider}. Both sides will get a short pulse by DM; this channel hears about it when the two sides stop seeing the relationship the same way. Nobody's individual answers are shown."
+NOT_IN_CHANNEL = "I couldn't post in <#{channel}> ({error}). Invite me there with `/invite @Rapport`, or I can't post alerts."
 ADDED = "Added to the {side} side of *{engagement}*: {people}."
 ADD_REFUSED = "Not added: {reasons}."
 MOVED = "{person} moved to the {side} side"
@@ -130,11 +108,7 @@ PULSE_THIN_SIDE = (
     " The {side} side has fewer than {minimum} people, so its figures will be withheld."
 )
 
-STATUS_OPEN = (
-    "A pulse for *{engagement}* is open (since {opened}, closes {closes}). "
-    "Answered: client {client_answered} of {client_total}, provider {provider_answered} of "
-    "{provider_total}."
-)
+STATUS_OPEN = "A pulse for *{engagement}* is open (since {opened}, closes {closes}). Answered: client {client_answered} of {client_total}, provider {provider_answered} of {provider_total}."
 STATUS_AWAY = " Away this week: {away}."
 STATUS_NONE = "No pulse is open for *{engagement}*. {last}"
 STATUS_LAST = "The last one closed {closed}."
@@ -154,14 +128,8 @@ PULSE_CLOSED = "This pulse has closed, so that answer wasn't recorded."
 PULSE_NOT_YOURS = "This pulse wasn't sent to you, so I can't record an answer from you."
 COMMENT_BUTTON = "Add a comment"
 AWAY_BUTTON = "Away this week"
-PULSE_AWAY = (
-    "Marked away this week: you count as absent, not silent, and get no reminder. "
-    "Back after all? Answer any time before it closes {closes}."
-)
-PULSE_REMINDER = (
-    "A gentle reminder: this pulse closes {closes}. One tap above is enough — or press "
-    "*Away this week* if you were out."
-)
+PULSE_AWAY = "Marked away this week: you count as absent, not silent, and get no reminder. Back after all? Answer any time before it closes {closes}."
+PULSE_REMINDER = "A gentle reminder: this pulse closes {closes}. One tap above is enough — or press *Away this week* if you were out."
 COMMENT_TITLE = "Add a comment"
 COMMENT_LABEL = "What's behind your answer? (optional; never shown with your name)"
 COMMENT_TOO_LONG = "Keep it under {limit} characters."
@@ -207,10 +175,7 @@ ALERT_ASSIGN_TITLE = "Assign an owner"
 ALERT_ASSIGN_LABEL = "Who owns the follow-up?"
 ALERT_GONE = "That alert no longer exists."
 ALERT_ALREADY_RESOLVED = "That alert is already resolved."
-ALERT_NOT_POSTED = (
-    "I couldn't post an alert for *{engagement}* in <#{channel}> ({error}). Invite me there "
-    "with `/invite @Rapport`. The alert: {title}. {sentence}"
-)
+ALERT_NOT_POSTED = "I couldn't post an alert for *{engagement}* in <#{channel}> ({error}). Invite me there with `/invite @Rapport`. The alert: {title}. {sentence}"
 FIGURES_SIDE = "{side} {index} (tolerance {tolerance})"
 FIGURES_WITHHELD = "{side} withheld (fewer than {minimum} answered)"
 TREND_SIDE = "{side} {change:+d}"
@@ -237,12 +202,7 @@ CONFIG_USAGE = (
 CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
 CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
 CONFIG_REMINDER_AFTER_CLOSE = "The reminder ({reminder}h before closing) must come before the window ({window}h) ends, so keep `reminder` shorter than `window`."
-CONFIG_SHOW = (
-    "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a "
-    "reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance "
-    "{client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity "
-    "minimum {anonymity_min}."
-)
+CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}."
 CONFIG_MODAL_TITLE = "Engagement settings"
 SETTING_LABELS = {
     "schedule": "Pulse schedule (weekly tue 10:00, fortnightly …, monthly 1 10:00, or cron)",
@@ -255,21 +215,30 @@ SETTING_LABELS = {
     "gap": "Gap threshold (points)",
     "anonymity": "Anonymity minimum (at least 2)",
 }
+SCHEDULE_FORMS = "`daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or a 5-field cron expression such as `30 9 * * 1-5`"
+SCHEDULE_UNREADABLE = "I can't read `{value}` as a schedule. Use " + SCHEDULE_FORMS + "."
+SCHEDULE_BAD_CRON = (
+    "I can't read `{value}` as a cron expression ({error}). Use " + SCHEDULE_FORMS + "."
+)
+SCHEDULE_NEVER_DUE = "`{value}` never falls due."
+SCHEDULE_BAD_MONTH_DAY = "The day of the month must be 1 to 31, not `{value}`."
+SCHEDULE_BAD_DAY_TIME = (
+    "I can't read `{value}` as a day and time. Use a day and a 24-hour time, such as `mon 08:00`."
+)
+SCHEDULE_BAD_TIMEZONE = "`{value}` is not a time zone I know. Use an IANA name such as `Europe/Berlin`, `America/New_York` or `UTC`."
+SCHEDULE_BAD_DURATION = "I can't read `{value}` as a duration. Use days, hours and minutes such as `72h`, `3d`, `90m` or `1d12h`."
+SCHEDULE_DURATION_RANGE = "A duration must be between 1h and 14d; `{value}` is not."
+SCHEDULE_BAD_TIME = "`{value}` is not a time. Use 24-hour time such as `09:30`."
+SCHEDULE_BAD_DAY = "`{value}` is not a day. Use `mon` to `sun` or `monday` to `sunday`."
 SETTING_WHOLE_NUMBER = "a whole number from {low} to {high}"
 SETTING_WHOLE_HOURS = "use whole hours, like `72h` or `3d`, not `{value}`."
 STATUS_NEXT = " Next pulse: {when} (`{schedule}`, {timezone})."
 CONFIG_DONE = "Saved. " + CONFIG_SHOW
 
 DIGEST_READERS_ONLY = "Only the leads and sponsors of *{engagement}* can see its digest and export."
-DIGEST_PREVIEW_SENT = (
-    "I've sent you this week's digest of *{engagement}* in our DM, as its sponsors get it. "
-    "Only you can see it."
-)
+DIGEST_PREVIEW_SENT = "I've sent you this week's digest of *{engagement}* in our DM, as its sponsors get it. Only you can see it."
 DIGEST_NOT_SENT = "I couldn't send you the digest of *{engagement}* ({error}). Please try again."
-EXPORT_SENT = (
-    "I've sent you *{engagement}*'s figures per pulse as a CSV in our DM ({pulses} pulses; "
-    "side figures only, never anyone's answer)."
-)
+EXPORT_SENT = "I've sent you *{engagement}*'s figures per pulse as a CSV in our DM ({pulses} pulses; side figures only, never anyone's answer)."
 EXPORT_NOT_SENT = "I couldn't send you the export of *{engagement}* ({error}). Please try again."
 
 HOME_NO_ENGAGEMENT = "You're not on any engagement yet. Set one up, or ask a lead to add you."

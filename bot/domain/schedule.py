@@ -12,11 +12,9 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.domain import catalogue
+
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-ACCEPTED_FORMS = (
-    "`daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, "
-    "`monthly last fri 10:00`, or a 5-field cron expression such as `30 9 * * 1-5`"
-)
 # Fortnightly schedules fire in the weeks an even number of weeks after the week of
 # Monday 5 January 1970, so every process and every restart agrees on which weeks.
 FORTNIGHT_EPOCH = date(1970, 1, 5)
@@ -116,12 +114,12 @@ def parse_schedule(text: str) -> Schedule:
         return Schedule(text, "monthly_last", at, weekday)
     if head == "monthly" and len(words) == 3:
         if not words[1].isdigit() or not 1 <= int(words[1]) <= 31:
-            raise ScheduleError(f"The day of the month must be 1 to 31, not `{words[1]}`.")
+            raise ScheduleError(catalogue.SCHEDULE_BAD_MONTH_DAY.format(value=words[1]))
         at = _parse_time(words[2])
         return Schedule(f"monthly {int(words[1])} {at:%H:%M}", "monthly", at, day=int(words[1]))
     if len(words) == 5 and head not in ("daily", "weekly", "fortnightly", "monthly"):
         return _parse_cron(" ".join(words))
-    raise ScheduleError(f"I can't read `{text.strip()}` as a schedule. Use {ACCEPTED_FORMS}.")
+    raise ScheduleError(catalogue.SCHEDULE_UNREADABLE.format(value=text.strip()))
 
 
 def due_between(schedule: Schedule, tz: str, start: datetime, end: datetime) -> list[datetime]:
@@ -138,10 +136,7 @@ def parse_day_time(text: str) -> tuple[int, time]:
     """Read a weekly moment such as `mon 08:00` (for digests) as (weekday 0=Mon, time)."""
     words = text.lower().split()
     if len(words) != 2:
-        raise ScheduleError(
-            f"I can't read `{text.strip()}` as a day and time. Use a day and a 24-hour "
-            "time, such as `mon 08:00`."
-        )
+        raise ScheduleError(catalogue.SCHEDULE_BAD_DAY_TIME.format(value=text.strip()))
     return _parse_weekday(words[0]), _parse_time(words[1])
 
 
@@ -157,10 +152,7 @@ def validate_timezone(name: str) -> str:
     """The canonical IANA name for `name` (`europe/berlin` → `Europe/Berlin`)."""
     canonical = _zone_names().get(name.strip().lower())
     if canonical is None:
-        raise ScheduleError(
-            f"`{name.strip()}` is not a time zone I know. Use an IANA name such as "
-            "`Europe/Berlin`, `America/New_York` or `UTC`."
-        )
+        raise ScheduleError(catalogue.SCHEDULE_BAD_TIMEZONE.format(value=name.strip()))
     return canonical
 
 
@@ -169,21 +161,18 @@ def parse_duration(text: str) -> timedelta:
     compact = "".join(text.lower().split())
     match = _DURATION.fullmatch(compact)
     if not compact or match is None:
-        raise ScheduleError(
-            f"I can't read `{text.strip()}` as a duration. Use days, hours and minutes "
-            "such as `72h`, `3d`, `90m` or `1d12h`."
-        )
+        raise ScheduleError(catalogue.SCHEDULE_BAD_DURATION.format(value=text.strip()))
     days, hours, minutes = (int(part or 0) for part in match.groups())
     duration = timedelta(days=days, hours=hours, minutes=minutes)
     if not SHORTEST_DURATION <= duration <= LONGEST_DURATION:
-        raise ScheduleError(f"A duration must be between 1h and 14d; `{compact}` is not.")
+        raise ScheduleError(catalogue.SCHEDULE_DURATION_RANGE.format(value=compact))
     return duration
 
 
 def _parse_time(text: str) -> time:
     match = _TIME.fullmatch(text)
     if match is None:
-        raise ScheduleError(f"`{text}` is not a time. Use 24-hour time such as `09:30`.")
+        raise ScheduleError(catalogue.SCHEDULE_BAD_TIME.format(value=text))
     return time(int(match[1]), int(match[2]))
 
 
@@ -191,7 +180,7 @@ def _parse_weekday(text: str) -> int:
     for number, name in enumerate(DAY_NAMES):
         if text in (name, calendar.day_name[number].lower()):
             return number
-    raise ScheduleError(f"`{text}` is not a day. Use `mon` to `sun` or `monday` to `sunday`.")
+    raise ScheduleError(catalogue.SCHEDULE_BAD_DAY.format(value=text))
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -233,7 +222,7 @@ def _parse_cron(expression: str) -> Schedule:
         _next_cron_wall(expression, datetime(2000, 1, 1))
     except ValueError as error:
         raise ScheduleError(
-            f"I can't read `{expression}` as a cron expression ({error}). Use {ACCEPTED_FORMS}."
+            catalogue.SCHEDULE_BAD_CRON.format(value=expression, error=error)
         ) from error
     return Schedule(expression, "cron")
 
@@ -243,7 +232,7 @@ def _next_cron_wall(expression: str, wall: datetime) -> datetime:
     fires = [trigger.get_next_fire_time(None, moment) for trigger in _cron_triggers(expression)]
     found: list[datetime] = [fire for fire in fires if fire is not None]
     if not found:
-        raise ScheduleError(f"`{expression}` never falls due")
+        raise ScheduleError(catalogue.SCHEDULE_NEVER_DUE.format(value=expression))
     return min(found).replace(tzinfo=None)
 
 

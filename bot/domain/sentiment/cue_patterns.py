@@ -57,36 +57,11 @@ UNIT_WORDS = (
     "quarter quarters year years sprint sprints cycle cycles ages ever"
 )
 MINIMISERS = frozenset(
-    [
-        "small",
-        "minor",
-        "tiny",
-        "quick",
-        "simple",
-        "temporary",
-        "urgent",
-        "priority",
-        "high",
-        "fixed",
-        "resolved",
-        "passed",
-        "verification",
-        "one-line",
-        "next",
-        "week",
-        "month",
-        "soon",
-        "improvement",
-        "improvements",
-        "24/7",
-        "review",
-        "discussion",
-        "done",
-        "tested",
-        "minute",
-        "quick-win",
-        "additional",
-    ]
+    (
+        "small minor tiny quick simple temporary urgent priority high fixed "
+        "resolved passed verification one-line next week month soon improvement improvements "
+        "24/7 review discussion done tested minute quick-win additional"
+    ).split()
 )
 
 
