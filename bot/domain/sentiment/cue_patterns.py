@@ -56,13 +56,12 @@ UNIT_WORDS = (
     "minute minutes hour hours day days week weeks fortnight fortnights month months "
     "quarter quarters year years sprint sprints cycle cycles ages ever"
 )
-MINIMISERS = frozenset(
-    (
-        "small minor tiny quick simple temporary urgent priority high fixed "
-        "resolved passed verification one-line next week month soon improvement improvements "
-        "24/7 review discussion done tested minute quick-win additional"
-    ).split()
+MINIMISER_WORDS = (
+    "small minor tiny quick simple temporary urgent priority high fixed "
+    "resolved passed verification one-line next week month soon improvement improvements "
+    "24/7 review discussion done tested minute quick-win additional"
 )
+MINIMISERS = frozenset(MINIMISER_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
