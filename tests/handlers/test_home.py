@@ -11,15 +11,8 @@ from typing import Any
 from bot.domain.digest import chart_series, render_chart
 from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
-from tests.handlers.commands.test_alerts import answer_round, close
-from tests.handlers.commands.test_digest import (
-    SPONSOR,
-    blocks_text,
-    dm_posts,
-    uploads_to,
-    with_history,
-)
 from tests.support import flows
+from tests.support.digests_flow import SPONSOR, blocks_text, dm_posts, uploads_to, with_history
 from tests.support.running import RunningApp
 
 
@@ -73,10 +66,10 @@ def test_sponsors_see_the_state_and_can_ask_for_the_digest(rapport: RunningApp) 
 
 def test_members_see_their_pending_pulse_and_only_their_own_answers(rapport: RunningApp) -> None:
     flows.engagement_with_people(rapport)
-    answer_round(rapport, [2, 4, 5], [4, 4, 4])
+    flows.answer_round(rapport, [2, 4, 5], [4, 4, 4])
     comment(rapport, "U0CLI1", "The release notes keep arriving late.")
     comment(rapport, "U0CLI2", "Onboarding the new analysts went smoothly.")
-    close(rapport)
+    flows.close(rapport)
     flows.send(rapport)
 
     home = home_of(rapport, "U0CLI1")
@@ -97,7 +90,7 @@ def test_a_side_under_the_anonymity_minimum_is_withheld_everywhere(rapport: Runn
         flows.click(rapport, user, "pulse.rate.2")
     for user in flows.PROVIDERS:
         flows.click(rapport, user, "pulse.rate.4")
-    close(rapport)
+    flows.close(rapport)
 
     rapport.slack.command("digest", user=SPONSOR, channel="D0SPON")
     (post,) = dm_posts(rapport, SPONSOR)

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from storage.models import Base
+from storage.models import Alert, Base
 from tests.support.slack_api import Call
 
 LEAD = "U0LEAD"
@@ -84,3 +84,36 @@ def count_rows(database: Any) -> dict[str, int]:
             table.name: session.scalar(select(func.count()).select_from(table)) or 0
             for table in Base.metadata.sorted_tables
         }
+
+
+def answer_round(rapport: Any, client: list[int], provider: list[int]) -> None:
+    send(rapport)
+    for user, rating in zip(CLIENTS, client, strict=True):
+        click(rapport, user, f"pulse.rate.{rating}")
+    for user, rating in zip(PROVIDERS, provider, strict=True):
+        click(rapport, user, f"pulse.rate.{rating}")
+
+
+def close(rapport: Any) -> str:
+    reply = rapport.slack.command("close")
+    assert reply.status == 200
+    text: str = reply.text
+    return text
+
+
+def channel_posts(rapport: Any) -> list[dict[str, object]]:
+    return [
+        c.params
+        for c in rapport.standin.calls_to("chat.postMessage")
+        if c.params.get("channel") == CHANNEL and "blocks" in c.params
+    ]
+
+
+def alerts(rapport: Any) -> dict[str, Alert]:
+    with rapport.database.reading() as session:
+        return {a.rule: a for a in session.scalars(select(Alert)).all()}
+
+
+def blocks_text(params: dict[str, object]) -> str:
+    blocks = params["blocks"]
+    return json.dumps(blocks if not isinstance(blocks, str) else json.loads(blocks))

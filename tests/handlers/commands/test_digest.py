@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from typing import Any
 
 from PIL import Image
 
@@ -13,49 +11,11 @@ from bot.domain.digest import digest_numbers
 from bot.domain.divergence.wording import shown
 from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
-from tests.handlers.commands.test_alerts import answer_round, close
 from tests.support import flows
+from tests.support.digests_flow import SPONSOR, blocks_text, dm_posts, uploads_to, with_history
 from tests.support.running import RunningApp
 
-SPONSOR = "U0SPON"
 OTHER_LEAD, OTHER_SPONSOR, OTHER_CHANNEL = "U0LEAD2", "U0SPON2", "C0OTHER"
-
-
-def dm_posts(rapport: RunningApp, user: str) -> list[dict[str, Any]]:
-    channel = "D" + user[1:]
-    return [
-        c.params
-        for c in rapport.standin.calls_to("chat.postMessage")
-        if c.params.get("channel") == channel
-    ]
-
-
-def uploads_to(rapport: RunningApp, user: str) -> list[bytes]:
-    """The bytes of each file whose upload was completed into the user's DM."""
-    channel = "D" + user[1:]
-    found = []
-    for call in rapport.standin.calls_to("files.completeUploadExternal"):
-        if call.params.get("channel_id") != channel:
-            continue
-        files = call.params["files"]
-        for item in json.loads(files) if isinstance(files, str) else files:
-            found.append(rapport.standin.uploads[item["id"]])
-    return found
-
-
-def blocks_text(params: dict[str, Any]) -> str:
-    blocks = params["blocks"]
-    blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
-    return json.dumps(blocks, ensure_ascii=False)
-
-
-def with_history(rapport: RunningApp) -> None:
-    flows.engagement_with_people(rapport)
-    flows.add(rapport, (SPONSOR,), "client", "sponsor")
-    answer_round(rapport, [4, 4, 5], [4, 4, 4])
-    close(rapport)
-    answer_round(rapport, [2, 2, 1], [5, 4, 5])
-    close(rapport)
 
 
 def other_engagement(rapport: RunningApp) -> None:
