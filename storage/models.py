@@ -177,6 +177,9 @@ class Delivery(Base):
     error: Mapped[str | None] = mapped_column(String(64))
     # When the DM was last attempted (while `sending`) or went out (once `sent`).
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Not before this time: the next send (while `pending`) or the check whether an
+    # uncertain send landed (while `sending` with an `error`). See bot/slack/fanout.py.
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     away_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reminder_ts: Mapped[str | None] = mapped_column(String(32))
 

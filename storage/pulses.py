@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, Engagement, Member, Pulse, Response
@@ -49,7 +49,11 @@ def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Deliv
     """
     stmt = (
         select(Delivery)
-        .where(Delivery.pulse_id == pulse_id, Delivery.status == "pending")
+        .where(
+            Delivery.pulse_id == pulse_id,
+            Delivery.status == "pending",
+            or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= when),
+        )
         .order_by(Delivery.id)
         .limit(1)
         .with_for_update(skip_locked=True)
@@ -59,17 +63,48 @@ def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Deliv
         delivery.status = "sending"
         delivery.attempts += 1
         delivery.sent_at = when
+        delivery.error = None
+        delivery.next_attempt_at = None
         session.flush()
     return delivery
 
 
 def release(session: Session, delivery_id: int) -> None:
-    """Put an orphaned claim back in the queue: its DM never reached Slack."""
+    """Put a claim back in the queue, to be sent at once: its DM never reached Slack."""
     session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id, Delivery.status == "sending")
-        .values(status="pending")
+        .values(status="pending", next_attempt_at=None)
     )
+
+
+def mark_uncertain(session: Session, delivery_id: int, reason: str, check_at: datetime) -> None:
+    """A send ended without a clear answer (timeout, reset, 5xx): it may have landed.
+
+    The claim stays `sending` with the reason, so nobody sends it again blindly; at
+    `check_at` the sender looks for it in the DM history and records it or re-queues it.
+    """
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.status == "sending")
+        .values(error=reason[:64], next_attempt_at=check_at)
+    )
+
+
+def delay_check(session: Session, delivery_id: int, check_at: datetime) -> None:
+    """The DM history could not be read either: look again later."""
+    session.execute(
+        update(Delivery).where(Delivery.id == delivery_id).values(next_attempt_at=check_at)
+    )
+
+
+def awaiting_retry(session: Session, pulse_id: int) -> tuple[int, datetime | None]:
+    """How many deliveries of a pulse are still to be sent or checked, and the earliest when."""
+    stmt = select(func.count(Delivery.id), func.min(Delivery.next_attempt_at)).where(
+        Delivery.pulse_id == pulse_id, Delivery.status.in_(("pending", "sending"))
+    )
+    count, earliest = session.execute(stmt).one()
+    return int(count or 0), earliest
 
 
 def mark_sent(session: Session, delivery_id: int, channel: str, ts: str, when: datetime) -> None:
@@ -78,6 +113,11 @@ def mark_sent(session: Session, delivery_id: int, channel: str, ts: str, when: d
         .where(Delivery.id == delivery_id)
         .values(status="sent", channel_id=channel, message_ts=ts, sent_at=when, error=None)
     )
+
+
+def attempts_of(session: Session, delivery_id: int) -> int:
+    """How many times a delivery has been claimed for sending."""
+    return int(session.scalar(select(Delivery.attempts).where(Delivery.id == delivery_id)) or 0)
 
 
 def mark_failed(session: Session, delivery_id: int, error: str) -> None:
@@ -205,7 +245,7 @@ def claim_reminder(session: Session, delivery_id: int) -> bool:
 
 
 def stale_sending(session: Session, pulse_id: int) -> Sequence[Delivery]:
-    """Deliveries a sender claimed but never recorded: it may have crashed mid-send."""
+    """Deliveries claimed but not settled: a crashed sender's, or sends that ended uncertain."""
     return deliveries_with_status(session, pulse_id, "sending")
 
 

@@ -103,6 +103,7 @@ PULSE_ALREADY_OPEN = "A pulse for *{engagement}* is already open; it closes {clo
 PULSE_NOBODY = "Nobody on *{engagement}* receives pulses yet. Add people with `/rapport add`."
 PULSE_SENDING = "Sending the pulse for *{engagement}* to {count} people…"
 PULSE_SENT = "Pulse for *{engagement}* sent to {sent} of {total} people."
+PULSE_RETRYING = " Not sent yet to {count} ({reasons}): Rapport keeps trying, without sending anyone a second DM, until the pulse closes."
 PULSE_UNREACHABLE = " Couldn't reach: {people}."
 PULSE_THIN_SIDE = (
     " The {side} side has fewer than {minimum} people, so its figures will be withheld."

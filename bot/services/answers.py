@@ -7,7 +7,7 @@ from typing import Any
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.pulses import check_recipient, record_answer
-from bot.slack.fanout import message_for
+from bot.slack.pulse_message import message_for
 
 PulseMessage = tuple[str, list[dict[str, object]]]
 

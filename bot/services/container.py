@@ -6,7 +6,9 @@ The wiring (`bot/wiring/`) reads the environment into `ProcessSettings` and buil
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -29,10 +31,21 @@ class Container:
     now: Callable[[], datetime] = field(default=utcnow)
     # One pacer per process: Slack's message limits are per workspace, not per pulse.
     pacer: Pacer = field(default_factory=lambda: Pacer(10.0))
+    # Long work handed off by listeners (fan-out and its retries), bounded per process.
+    background: Executor = field(
+        default_factory=lambda: ThreadPoolExecutor(4, thread_name_prefix="background")
+    )
+    # Set when the process stops, so background waits end at once.
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
     def create(
         cls, settings: ProcessSettings, database: Database, now: Callable[[], datetime] = utcnow
     ) -> Container:
-        client = make_client(settings.slack_bot_token, settings.slack_api_url)
-        return cls(settings, database, client, now, Pacer(settings.messages_per_second))
+        client = make_client(
+            settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
+        )
+        background = ThreadPoolExecutor(
+            settings.background_workers, thread_name_prefix="background"
+        )
+        return cls(settings, database, client, now, Pacer(settings.messages_per_second), background)

@@ -23,3 +23,13 @@ class ProcessSettings:
     clock_interval_seconds: int = 30
     grace_hours: int = 6
     stale_sending_seconds: int = 300
+    # Work that leaves a listener (fan-out) runs on this many background threads; Bolt's
+    # own listener pool has `listener_threads`. Waitress: connections and idle timeout.
+    background_workers: int = 4
+    listener_threads: int = 16
+    web_connection_limit: int = 100
+    web_channel_timeout: int = 30
+    # First wait before a failed DM is tried (or checked) again; it doubles, up to 10 min.
+    retry_base_seconds: float = 5.0
+    # How long one Web API call may take before it counts as timed out (uncertain).
+    slack_timeout_seconds: int = 15

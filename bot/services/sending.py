@@ -1,8 +1,11 @@
-"""`send` now: open a pulse for everyone on an engagement, then deliver its DMs."""
+"""`send` now: open a pulse for everyone on an engagement, then deliver its DMs until settled."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.domain.people import Caller
 from bot.domain.vocabulary import SIDES, Side
@@ -11,6 +14,11 @@ from bot.services.engagements import choose, require_lead
 from bot.services.pulses import open_pulse
 from bot.slack.fanout import FanoutResult, deliver
 from storage import engagements as engagement_queries
+from storage import pulses as pulse_queries
+from storage.models import Pulse
+
+logger = logging.getLogger(__name__)
+MAX_PAUSE_SECONDS = 60.0
 
 SEND_WORKERS = 2
 
@@ -38,7 +46,10 @@ def open_now(container: Container, caller: Caller, engagement_name: str | None) 
 
 
 def deliver_now(container: Container, pulse_id: int) -> FanoutResult:
-    """Send the pulse's pending DMs, paced, and say what happened to each."""
+    """One paced pass over the pulse's due DMs; says what happened to each."""
+    with container.database.reading() as session:
+        pulse = session.get(Pulse, pulse_id)
+        deadline = None if pulse is None else pulse.closes_at
     return deliver(
         container.database,
         container.client,
@@ -46,4 +57,63 @@ def deliver_now(container: Container, pulse_id: int) -> FanoutResult:
         container.now,
         pacer=container.pacer,
         workers=SEND_WORKERS,
+        deadline=deadline,
+        retry_base=timedelta(seconds=container.settings.retry_base_seconds),
     )
+
+
+def deliver_until_settled(
+    container: Container,
+    pulse_id: int,
+    after_first_pass: Callable[[FanoutResult], None] | None = None,
+) -> FanoutResult:
+    """Deliver, then keep retrying what failed uncertainly until every DM is settled.
+
+    Runs on the process's background pool, so it needs no clock: `rapport web` alone
+    finishes a fan-out that Slack timeouts interrupted. It stops when nothing is left to
+    send or check, when the pulse closes, or when the process stops. Returns the first
+    pass's result (what the lead was told) with the final state of the retried ones.
+    """
+    first = deliver_now(container, pulse_id)
+    if after_first_pass is not None:
+        after_first_pass(first)
+    while True:
+        with container.database.reading() as session:
+            waiting, earliest = pulse_queries.awaiting_retry(session, pulse_id)
+            pulse = session.get(Pulse, pulse_id)
+            open_ = pulse is not None and pulse.status == "open"
+        if not waiting or not open_:
+            break
+        # Wait for the earliest retry, but never spin: a claim another process holds
+        # is settled by it, or found by the next pass once it goes stale.
+        pause = container.settings.retry_base_seconds
+        if earliest is not None:
+            pause = max(pause, (earliest - container.now()).total_seconds())
+        if container.stopping.wait(min(pause, MAX_PAUSE_SECONDS)):
+            break
+        result = deliver_now(container, pulse_id)
+        first.sent += result.sent
+        first.recovered += result.recovered
+        first.failed.update(result.failed)
+        settled = [u for u in first.retrying if u not in result.retrying]
+        for user in [*result.failed, *settled]:
+            first.retrying.pop(user, None)
+    return first
+
+
+def resume_unsettled(container: Container) -> int:
+    """At start: hand every open pulse with DMs still to send or check to the pool."""
+    with container.database.reading() as session:
+        pulse_ids = [p.id for p in pulse_queries.open_pulses(session)]
+        unsettled = [pid for pid in pulse_ids if pulse_queries.awaiting_retry(session, pid)[0]]
+    for pulse_id in unsettled:
+        container.background.submit(guarded, deliver_until_settled, container, pulse_id)
+    return len(unsettled)
+
+
+def guarded(job: Callable[..., object], *args: object) -> None:
+    """Run background work so that no exception ends silently: it is logged, once."""
+    try:
+        job(*args)
+    except Exception:
+        logger.exception("background job %s failed", getattr(job, "__name__", "job"))

@@ -12,12 +12,12 @@ from slack_sdk.http_retry.builtin_handlers import (
 TIMEOUT_SECONDS = 15
 
 
-def make_client(token: str, base_url: str) -> WebClient:
+def make_client(token: str, base_url: str, timeout: int = TIMEOUT_SECONDS) -> WebClient:
     """A Web API client aimed at `base_url` that retries resets, 429s and 5xx a few times."""
     return WebClient(
         token=token,
         base_url=base_url,
-        timeout=TIMEOUT_SECONDS,
+        timeout=timeout,
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=3),
             RateLimitErrorRetryHandler(max_retry_count=5),

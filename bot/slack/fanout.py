@@ -16,19 +16,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 
-from bot.domain import catalogue
-from bot.slack import blocks
-from bot.slack.format import slack_date
+from bot.domain.retries import BASE, next_attempt
+from bot.slack.outcomes import outcome_of
 from bot.slack.pacing import Pacer
+from bot.slack.pulse_message import PULSE_EVENT, PulseDM, render
 from storage import pulses as queries
 from storage.db import Database
-from storage.models import Delivery, Pulse
 
 logger = logging.getLogger(__name__)
 
@@ -36,97 +30,28 @@ logger = logging.getLogger(__name__)
 UNREACHABLE = frozenset(
     {"user_not_found", "account_inactive", "cannot_dm_bot", "user_disabled", "channel_not_found"}
 )
-PULSE_EVENT = "rapport_pulse"
 # A DM claimed longer ago than this without a record is presumed orphaned by a crash.
 STALE_AFTER = timedelta(minutes=5)
 
 
 @dataclass(slots=True)
 class FanoutResult:
+    """What one pass did: sent, found already sent, refused by Slack, and still to retry."""
+
     sent: int = 0
     recovered: int = 0
     failed: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class PulseDM:
-    """Everything needed to send one delivery, read inside its claiming transaction."""
-
-    delivery_id: int
-    member_id: int
-    user_id: str
-    text: str
-    blocks: list[dict[str, object]]
-    metadata: dict[str, object]
-
-
-def relationship(client_org: str, provider_org: str) -> str:
-    return f"{client_org} – {provider_org}"
-
-
-def message_for(
-    pulse: Pulse,
-    side: str,
-    *,
-    rating: int | None = None,
-    guess: int | None = None,
-    commented: bool = False,
-    away: bool = False,
-) -> tuple[str, list[dict[str, object]]]:
-    """The pulse DM's fallback text and blocks for one side, showing any answer so far."""
-    engagement = pulse.engagement
-    rel = relationship(engagement.client_org, engagement.provider_org)
-    other = engagement.org("provider" if side == "client" else "client")
-    return catalogue.PULSE_FALLBACK.format(relationship=rel), blocks.pulse_message(
-        pulse_id=pulse.id,
-        engagement=engagement.name,
-        relationship=rel,
-        other=other,
-        closes=slack_date(pulse.closes_at),
-        rating=rating,
-        guess=guess,
-        commented=commented,
-        away=away,
-    )
-
-
-def render(delivery: Delivery) -> PulseDM:
-    text, dm_blocks = message_for(delivery.pulse, delivery.member.side)
-    return PulseDM(
-        delivery_id=delivery.id,
-        member_id=delivery.member.id,
-        user_id=delivery.member.user_id,
-        text=text,
-        blocks=dm_blocks,
-        metadata={"event_type": PULSE_EVENT, "event_payload": {"pulse": delivery.pulse_id}},
-    )
+    retrying: dict[str, str] = field(default_factory=dict)
+    """Person → why their DM has not gone yet; it is retried (or checked) later."""
 
 
 def sending_client(client: WebClient) -> WebClient:
-    """The same client, minus its own 429 handling: the fan-out's pacer waits instead,
-    so one Retry-After slows every sender rather than one thread."""
+    """The same client without blind retries: a retried post after a timeout or a reset
+    could land twice. The fan-out decides instead (see `bot/slack/outcomes.py`), and its
+    pacer waits out 429s for every sender rather than one thread."""
     return WebClient(
-        token=client.token,
-        base_url=client.base_url,
-        timeout=client.timeout,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=3),
-        ],
+        token=client.token, base_url=client.base_url, timeout=client.timeout, retry_handlers=[]
     )
-
-
-def _error_code(error: SlackClientError) -> str:
-    if isinstance(error, SlackApiError):
-        code = error.response.get("error") if error.response.data else None
-        return str(code or f"http_{error.response.status_code}")
-    return "connection_error"
-
-
-def _retry_after(error: SlackClientError) -> float | None:
-    if isinstance(error, SlackApiError) and error.response.status_code == 429:
-        return float(error.response.headers.get("Retry-After", 1) or 1)
-    return None
 
 
 def deliver(
@@ -138,36 +63,53 @@ def deliver(
     pacer: Pacer,
     workers: int = 1,
     stale_after: timedelta = STALE_AFTER,
+    deadline: datetime | None = None,
+    retry_base: timedelta = BASE,
 ) -> FanoutResult:
-    """Send every pending delivery of a pulse and record what happened to each.
+    """Send every due delivery of a pulse and record what happened to each.
 
     Sends are paced by `pacer` (shared by everything sending to the workspace); an
-    HTTP 429 holds every sender for its Retry-After and the DM is tried again. 5xx
-    and connection errors are retried with backoff by the client; what still fails
-    is recorded on that delivery, and the member is marked unreachable when Slack
-    says they cannot get DMs.
+    HTTP 429 holds every sender for its Retry-After and the DM is tried again at once.
+    Any other failure is caught for that one delivery (see `bot/slack/outcomes.py`):
+    Slack's refusal is recorded and the member marked unreachable where Slack says
+    they cannot get DMs; an uncertain end (timeout, reset, 5xx) is recorded and the DM
+    is looked for in the person's DM history after a backoff, then recorded as sent or
+    sent again, until `deadline` (the pulse's close). No exception leaves a worker.
     """
     result = FanoutResult()
-    result.recovered = recover(database, client, pulse_id, now, stale_after)
-    sender = sending_client(client)
     lock = threading.Lock()
+    try:
+        result.recovered = recover(
+            database, client, pulse_id, now, stale_after, deadline, retry_base
+        )
+    except Exception:
+        logger.exception("pulse %s: checking uncertain DMs failed; next pass tries again", pulse_id)
+    sender = sending_client(client)
 
     def work() -> None:
         while True:
-            with database.unit_of_work() as session:
-                delivery = queries.claim_next_pending(session, pulse_id, now())
-                dm = None if delivery is None else render(delivery)
+            try:
+                with database.unit_of_work() as session:
+                    delivery = queries.claim_next_pending(session, pulse_id, now())
+                    dm = None if delivery is None else render(delivery)
+            except Exception:
+                logger.exception(
+                    "pulse %s: could not claim the next DM; stopping this worker", pulse_id
+                )
+                return
             if dm is None:
                 return
             # Take the pacer's slot right before the send, not before the claim: a
             # database round trip between the two would bunch sends up and earn 429s.
             pacer.acquire()
-            outcome = _send(database, sender, dm, pulse_id, now, pacer)
+            kind, reason = _send(database, sender, dm, pulse_id, now, pacer, (deadline, retry_base))
             with lock:
-                if outcome is None:
+                if kind == "sent":
                     result.sent += 1
+                elif kind == "refused":
+                    result.failed[dm.user_id] = reason
                 else:
-                    result.failed[dm.user_id] = outcome
+                    result.retrying[dm.user_id] = reason
 
     threads = [threading.Thread(target=work, name=f"fanout-{pulse_id}-{i}") for i in range(workers)]
     for thread in threads:
@@ -184,31 +126,69 @@ def _send(
     pulse_id: int,
     now: Callable[[], datetime],
     pacer: Pacer,
-) -> str | None:
-    """Send one DM; None when it went out, else the Slack error code recorded for it."""
+    limits: tuple[datetime | None, timedelta],
+) -> tuple[str, str]:
+    """Send one DM: ("sent", ""), ("refused", code) or ("retrying", reason)."""
     while True:
         try:
             response = client.chat_postMessage(
                 channel=dm.user_id, text=dm.text, blocks=dm.blocks, metadata=dm.metadata
             )
-        except SlackClientError as error:
-            wait = _retry_after(error)
-            if wait is not None:
-                pacer.backoff(wait)
+            channel, ts = str(response["channel"]), str(response["ts"])
+        except Exception as error:
+            outcome = outcome_of(error)
+            if outcome.kind == "rate_limited":
+                pacer.backoff(outcome.retry_after)
                 pacer.acquire()
                 continue
-            code = _error_code(error)
-            logger.warning("pulse %s: DM to %s failed: %s", pulse_id, dm.user_id, code)
-            with database.unit_of_work() as session:
-                queries.mark_failed(session, dm.delivery_id, code)
-                if code in UNREACHABLE:
-                    queries.mark_unreachable(session, dm.member_id, code)
-            return code
-        with database.unit_of_work() as session:
-            queries.mark_sent(
-                session, dm.delivery_id, str(response["channel"]), str(response["ts"]), now()
+            logger.warning(
+                "pulse %s: DM to %s failed (%s): %s",
+                pulse_id,
+                dm.user_id,
+                outcome.kind,
+                outcome.reason,
             )
-        return None
+            return _record_failure(database, dm, outcome.kind, outcome.reason, now(), limits)
+        return _record(database, dm.delivery_id, channel, ts, now)
+
+
+def _record(
+    database: Database, delivery_id: int, channel: str, ts: str, now: Callable[[], datetime]
+) -> tuple[str, str]:
+    try:
+        with database.unit_of_work() as session:
+            queries.mark_sent(session, delivery_id, channel, ts, now())
+    except Exception:
+        # The DM went out; the claim stays `sending` and the next pass finds the DM in
+        # the history by its metadata and records it, so it is never sent twice.
+        logger.exception("delivery %s: sent but not recorded yet", delivery_id)
+    return "sent", ""
+
+
+def _record_failure(
+    database: Database,
+    dm: PulseDM,
+    kind: str,
+    reason: str,
+    when: datetime,
+    limits: tuple[datetime | None, timedelta],
+) -> tuple[str, str]:
+    try:
+        with database.unit_of_work() as session:
+            if kind == "refused":
+                queries.mark_failed(session, dm.delivery_id, reason)
+                if reason in UNREACHABLE:
+                    queries.mark_unreachable(session, dm.member_id, reason)
+                return "refused", reason
+            attempts = queries.attempts_of(session, dm.delivery_id)
+            check_at = next_attempt(when, attempts, limits[0], limits[1])
+            if check_at is None:
+                queries.mark_failed(session, dm.delivery_id, f"gave up: {reason}")
+                return "refused", f"gave up: {reason}"
+            queries.mark_uncertain(session, dm.delivery_id, reason, check_at)
+    except Exception:
+        logger.exception("delivery %s: could not record the failure", dm.delivery_id)
+    return "retrying", reason
 
 
 def recover(
@@ -217,26 +197,41 @@ def recover(
     pulse_id: int,
     now: Callable[[], datetime],
     stale_after: timedelta = STALE_AFTER,
+    deadline: datetime | None = None,
+    retry_base: timedelta = BASE,
 ) -> int:
-    """Settle DMs a crashed sender claimed but never recorded: find them or send again."""
+    """Settle claims that are not settled: a crashed sender's, and sends that ended
+    uncertain and are due for a check. Found in the DM history → recorded as sent; not
+    there → queued to be sent again. Returns how many had in fact gone out."""
+    moment = now()
     with database.reading() as session:
-        stale = [
-            (d.id, d.member.user_id)
+        unsettled = [
+            (d.id, d.member.user_id, d.attempts)
             for d in queries.stale_sending(session, pulse_id)
-            if d.sent_at is None or d.sent_at <= now() - stale_after
+            if (d.error is not None and (d.next_attempt_at or moment) <= moment)
+            or (d.error is None and (d.sent_at is None or d.sent_at <= moment - stale_after))
         ]
     found = 0
-    for delivery_id, user_id in stale:
-        message = _find_pulse_dm(client, user_id, pulse_id)
+    for delivery_id, user_id, attempts in unsettled:
+        try:
+            message = _find_pulse_dm(client, user_id, pulse_id)
+        except Exception as error:
+            later = next_attempt(now(), attempts, deadline, retry_base) or (deadline or now())
+            logger.warning(
+                "delivery %s: history not readable (%s)", delivery_id, outcome_of(error).reason
+            )
+            with database.unit_of_work() as session:
+                queries.delay_check(session, delivery_id, later)
+            continue
         with database.unit_of_work() as session:
             if message is None:
                 queries.release(session, delivery_id)
             else:
                 queries.mark_sent(session, delivery_id, message[0], message[1], now())
                 found += 1
-    if stale:
+    if unsettled:
         logger.info(
-            "pulse %s: %d orphaned DMs checked, %d had gone out", pulse_id, len(stale), found
+            "pulse %s: %d unsettled DMs checked, %d had gone out", pulse_id, len(unsettled), found
         )
     return found
 

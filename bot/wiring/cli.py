@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,17 +35,31 @@ def cmd_web(_args: argparse.Namespace) -> int:
     """Serve Slack's HTTP requests with waitress on $PORT; never runs a scheduler."""
     import waitress
 
+    from bot.services.sending import resume_unsettled
     from bot.wiring.app import create_app
     from bot.wiring.web import make_wsgi
 
     settings = load_settings()
     container = _container(settings)
-    wsgi = make_wsgi(create_app(container), container.database)
+    listeners = ThreadPoolExecutor(settings.listener_threads, thread_name_prefix="listener")
+    wsgi = make_wsgi(create_app(container, listener_executor=listeners), container.database)
     host = os.environ.get("HOST", "0.0.0.0")  # noqa: S104 - a web process listens on all interfaces
+    resumed = resume_unsettled(container)
+    if resumed:
+        logger.info("resumed the DMs of %d open pulse(s) left unsettled", resumed)
     logger.info("Rapport web listening on %s:%s", host, settings.port)
-    waitress.serve(
-        wsgi, host=host, port=settings.port, threads=settings.web_threads, ident="rapport"
-    )
+    try:
+        waitress.serve(
+            wsgi,
+            host=host,
+            port=settings.port,
+            threads=settings.web_threads,
+            connection_limit=settings.web_connection_limit,
+            channel_timeout=settings.web_channel_timeout,
+            ident="rapport",
+        )
+    finally:
+        container.stopping.set()
     return 0
 
 

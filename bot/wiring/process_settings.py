@@ -96,6 +96,12 @@ def load_settings(
         clock_interval_seconds=_positive_int(env, "CLOCK_INTERVAL_SECONDS", 30, 3600),
         grace_hours=_positive_int(env, "PULSE_GRACE_HOURS", 6, 168),
         stale_sending_seconds=_positive_int(env, "STALE_SENDING_SECONDS", 300, 86400),
+        background_workers=_positive_int(env, "BACKGROUND_WORKERS", 4, 64),
+        listener_threads=_positive_int(env, "LISTENER_THREADS", 16, 256),
+        web_connection_limit=_positive_int(env, "WEB_CONNECTION_LIMIT", 100, 10000),
+        web_channel_timeout=_positive_int(env, "WEB_CHANNEL_TIMEOUT", 30, 3600),
+        retry_base_seconds=float(_positive_int(env, "RETRY_BASE_SECONDS", 5, 3600)),
+        slack_timeout_seconds=_positive_int(env, "SLACK_TIMEOUT_SECONDS", 15, 300),
     )
 
 

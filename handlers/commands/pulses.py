@@ -2,28 +2,44 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.domain import catalogue
 from bot.services.closing import close_now
 from bot.services.engagements import choose, require_member
 from bot.services.pulses import status as pulse_status
-from bot.services.sending import deliver_now, open_now
+from bot.services.sending import OpenedPulse, deliver_until_settled, guarded, open_now
+from bot.slack.fanout import FanoutResult
 from bot.slack.format import mention
 from bot.slack.status_view import status_text
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
 
 
 def send(request: CommandRequest[NoArguments]) -> None:
+    """Open the pulse here; its DMs go out on the background pool, which reports back."""
     opened = open_now(request.container, request.caller, request.engagement)
     request.say(
         catalogue.PULSE_SENDING.format(engagement=opened.engagement, count=opened.recipients)
     )
-    result = deliver_now(request.container, opened.pulse_id)
+    report = partial(_report_sent, request, opened)
+    request.container.background.submit(
+        guarded, deliver_until_settled, request.container, opened.pulse_id, report
+    )
+
+
+def _report_sent(
+    request: CommandRequest[NoArguments], opened: OpenedPulse, result: FanoutResult
+) -> None:
+    """What the first pass did, truthfully: sent, refused by Slack, and still being retried."""
     text = catalogue.PULSE_SENT.format(
-        engagement=opened.engagement, sent=result.sent, total=opened.recipients
+        engagement=opened.engagement, sent=result.sent + result.recovered, total=opened.recipients
     )
     if result.failed:
         people = ", ".join(f"{mention(u)} ({code})" for u, code in result.failed.items())
         text += catalogue.PULSE_UNREACHABLE.format(people=people)
+    if result.retrying:
+        reasons = ", ".join(sorted(set(result.retrying.values())))
+        text += catalogue.PULSE_RETRYING.format(count=len(result.retrying), reasons=reasons)
     for side in opened.thin_sides:
         text += catalogue.PULSE_THIN_SIDE.format(side=side, minimum=opened.minimum)
     request.say(text)

@@ -36,6 +36,8 @@ def make_settings(standin: SlackStandIn, database_url: str) -> ProcessSettings:
         slack_signing_secret=SECRET,
         slack_api_url=standin.api_url,
         database_url=database_url,
+        retry_base_seconds=0.05,
+        slack_timeout_seconds=1,
     )
 
 
@@ -80,9 +82,12 @@ class RunningApp:
     database: Database
     clock: MovableClock
     executor: TrackingExecutor
+    background: TrackingExecutor
 
     def settle(self) -> None:
         """Wait until work done after the ack (fan-out, later replies) has finished."""
+        self.executor.wait_idle()
+        self.background.wait_idle()
         self.executor.wait_idle()
 
 
@@ -107,9 +112,12 @@ def running_app(
     """The real Bolt app with every listener, driven in process or over real HTTP."""
     settings = make_settings(standin, database.url)
     clock = MovableClock()
-    client = make_client(settings.slack_bot_token, settings.slack_api_url)
-    container = Container(settings, database, client, clock, Pacer(500))
+    client = make_client(
+        settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
+    )
     executor = TrackingExecutor()
+    background = TrackingExecutor()
+    container = Container(settings, database, client, clock, Pacer(500), background)
     app = create_app(container, listener_executor=executor, subcommands=subcommands)
     stop: Callable[[], None] = lambda: None  # noqa: E731
     if http:
@@ -118,15 +126,19 @@ def running_app(
         )
         threading.Thread(target=server.run, daemon=True).start()
         url = f"http://127.0.0.1:{server.effective_port}"
-        driver = SlackDriver(url, SECRET, standin, settle=executor.wait_idle)
+        driver = SlackDriver(url, SECRET, standin, settle=lambda: running.settle())
         stop = server.close
     else:
         url = "in-process"
-        driver = SlackDriver(url, SECRET, standin, settle=executor.wait_idle, send=dispatcher(app))
-    running = RunningApp(url, container, driver, standin, database, clock, executor)
+        driver = SlackDriver(
+            url, SECRET, standin, settle=lambda: running.settle(), send=dispatcher(app)
+        )
+    running = RunningApp(url, container, driver, standin, database, clock, executor, background)
     try:
         yield running
         running.settle()
     finally:
         stop()
+        container.stopping.set()
         executor.shutdown(wait=True)
+        background.shutdown(wait=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
@@ -35,6 +36,12 @@ class Fault:
     error: str | None = None
     retry_after: int | None = None
     times: int | None = None  # None: every time
+    # "hang": answer only after `seconds` (past the client's timeout); "reset": close the
+    # connection without an answer. `landed`: the call took effect first (the message
+    # exists), so the caller cannot tell from its error whether it did.
+    drop: str | None = None
+    seconds: float = 0.0
+    landed: bool = False
 
     def matches(self, method: str, user: str | None) -> bool:
         return (
@@ -120,6 +127,26 @@ class SlackStandIn:
         self, method: str, status: int = 503, *, user: str | None = None, times: int = 1
     ) -> None:
         self.faults.append(Fault(method, user, status=status, times=times))
+
+    def hang(
+        self,
+        method: str,
+        seconds: float,
+        *,
+        user: str | None = None,
+        times: int | None = 1,
+        landed: bool = False,
+    ) -> None:
+        """Answer `method` only after `seconds`, so the client times out first."""
+        self.faults.append(
+            Fault(method, user, times=times, drop="hang", seconds=seconds, landed=landed)
+        )
+
+    def reset(
+        self, method: str, *, user: str | None = None, times: int | None = 1, landed: bool = False
+    ) -> None:
+        """Close the connection on `method` without an answer."""
+        self.faults.append(Fault(method, user, times=times, drop="reset", landed=landed))
 
     def limit_rate(self, method: str, per_second: float) -> None:
         """Answer 429 to calls beyond `per_second` in any one-second window, like Slack's tiers."""
@@ -258,6 +285,13 @@ class SlackStandIn:
                 self.end_headers()
                 self.wfile.write(payload)
 
+            def _drop(self, fault: Fault) -> None:
+                if fault.drop == "hang":
+                    time.sleep(fault.seconds)
+                self.close_connection = True
+                with contextlib.suppress(OSError):
+                    self.connection.shutdown(2)
+
             def do_GET(self) -> None:
                 self.do_POST()
 
@@ -279,6 +313,15 @@ class SlackStandIn:
                 user = _target_user(params)
                 with standin._lock:
                     fault = standin._fault_for(method, user)
+                    if fault is not None and fault.drop is not None:
+                        answer = standin._answer(method, params) if fault.landed else None
+                        standin.calls.append(
+                            Call(method, params, time.monotonic(), 200 if answer else 599, user)
+                        )
+                if fault is not None and fault.drop is not None:
+                    self._drop(fault)
+                    return
+                with standin._lock:
                     if fault is None:
                         status, body, headers = 200, standin._answer(method, params), {}
                     elif fault.status == 429:

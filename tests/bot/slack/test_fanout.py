@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from bot.slack.fanout import deliver, render
+from bot.slack.fanout import deliver
 from bot.slack.pacing import Pacer
+from bot.slack.pulse_message import render
 from storage.models import Delivery
 from tests.support import flows
 from tests.support.running import RunningApp
