@@ -43,6 +43,11 @@ def record(
     except Refused as refusal:
         refuse(respond, str(refusal))
         return
+    except Exception:
+        # Slack already has our 200: say plainly that nothing was kept (never what it was).
+        logger.exception("pulse %s: an answer could not be saved", pulse_id)
+        refuse(respond, catalogue.ANSWER_NOT_SAVED)
+        return
     where = body.get("container") or {}
     redraw_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), message)
 
@@ -117,6 +122,10 @@ def submit_comment(
         message = save_answer(container, caller_of(body), pulse_id, comment=text)
     except Refused as refusal:
         ack(response_action="errors", errors={"comment": str(refusal)})
+        return
+    except Exception:
+        logger.exception("pulse %s: a comment could not be saved", pulse_id)
+        ack(response_action="errors", errors={"comment": catalogue.COMMENT_NOT_SAVED})
         return
     ack()
     meta = json.loads(view.get("private_metadata") or "{}")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import case, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, Engagement, Member, Pulse, Response
@@ -35,9 +37,35 @@ def delivery_for(session: Session, pulse_id: int, team_id: str, user_id: str) ->
     return session.scalars(stmt).first()
 
 
-def response_of(session: Session, pulse_id: int, member_id: int) -> Response | None:
+def response_of(
+    session: Session, pulse_id: int, member_id: int, *, refresh: bool = False
+) -> Response | None:
     stmt = select(Response).where(Response.pulse_id == pulse_id, Response.member_id == member_id)
+    if refresh:
+        stmt = stmt.execution_options(populate_existing=True)
     return session.scalars(stmt).first()
+
+
+def upsert_response(
+    session: Session, pulse_id: int, member_id: int, values: dict[str, object], when: datetime
+) -> Response:
+    """Create or update a person's one response in one statement, whoever writes at once.
+
+    `INSERT … ON CONFLICT DO UPDATE` on both backends: two first answers arriving
+    together (a rating and a guess) both land, and the row stays locked until the
+    caller's commit. Only the columns in `values` change; the row is returned fresh.
+    """
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    row = {"pulse_id": pulse_id, "member_id": member_id, "created_at": when, "updated_at": when}
+    stmt = insert(Response).values(**row, **values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["pulse_id", "member_id"],
+        set_={**{key: stmt.excluded[key] for key in values}, "updated_at": when},
+    )
+    session.execute(stmt)
+    found = response_of(session, pulse_id, member_id, refresh=True)
+    assert found is not None  # it was just written, in this transaction
+    return found
 
 
 def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Delivery | None:

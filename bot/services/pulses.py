@@ -15,7 +15,7 @@ from bot.domain.sentiment import score_text
 from bot.slack.format import slack_date
 from storage import engagements as engagement_queries
 from storage import pulses as queries
-from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse, Response
+from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse
 
 
 class PulseClosedError(Conflict):
@@ -137,20 +137,18 @@ def record_answer(
             commented=bool(response and response.comment),
             away=True,
         )
-    response = queries.response_of(session, pulse_id, delivery.member_id)
-    if response is None:
-        response = Response(pulse_id=pulse_id, member_id=delivery.member_id)
-        session.add(response)
+    values: dict[str, object] = {}
     if rating is not None:
-        response.rating = rating
+        values["rating"] = rating
     if guess is not None:
-        response.guess = guess
+        values["guess"] = guess
     if comment is not None:
-        text = comment.strip()[:COMMENT_MAX]
+        text = comment.replace("\x00", "").strip()[:COMMENT_MAX]
         sentiment = score_text(text)
-        response.comment = text
-        response.polarity = sentiment.polarity
-        response.subjectivity = sentiment.subjectivity
+        values.update(
+            comment=text, polarity=sentiment.polarity, subjectivity=sentiment.subjectivity
+        )
+    response = queries.upsert_response(session, pulse_id, delivery.member_id, values, now)
     if response.rating is not None:
         response.score = response_score(response.rating, response.polarity)
     response.updated_at = now

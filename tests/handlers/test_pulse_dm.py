@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, text
 
-from storage.models import Response
+from storage.models import Member, Response
 from tests.support import flows
 from tests.support.running import RunningApp
 from tests.support.signing import signed_headers
@@ -17,6 +18,14 @@ from tests.support.slack_requests import fixture
 def responses(rapport: RunningApp) -> list[Response]:
     with rapport.database.unit_of_work() as session:
         return list(session.scalars(select(Response)).all())
+
+
+def answers_by_user(rapport: RunningApp) -> dict[str, tuple[int | None, int | None]]:
+    with rapport.database.reading() as session:
+        rows = session.execute(
+            select(Member.user_id, Response.rating, Response.guess).join(Member)
+        ).all()
+    return {user: (rating, guess) for user, rating, guess in rows}
 
 
 def test_rating_click_is_stored_and_the_message_updated(rapport: RunningApp) -> None:
@@ -76,8 +85,8 @@ def test_empty_and_oversize_comments_are_refused_on_the_form(rapport: RunningApp
     flows.engagement_with_people(rapport)
     flows.send(rapport)
     meta = json.dumps({"p": 1, "c": "D0CLI1", "ts": "1.1"})
-    for text in ("   ", "x" * 2001):
-        values = {"comment": {"text": {"type": "plain_text_input", "value": text}}}
+    for typed in ("   ", "x" * 2001):
+        values = {"comment": {"text": {"type": "plain_text_input", "value": typed}}}
         reply = rapport.slack.submit("pulse.comment", values, user="U0CLI1", private_metadata=meta)
         assert reply.body["response_action"] == "errors"
     assert responses(rapport) == []
@@ -126,3 +135,58 @@ def test_a_retried_interaction_is_counted_once(rapport: RunningApp) -> None:
         assert reply.status == 200
     [response] = responses(rapport)
     assert (response.rating, response.score) == (2, 25.0)
+
+
+def test_first_ratings_and_guesses_sent_at_the_same_moment_all_land(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    crowd = tuple(f"U0CROWD{i:02d}" for i in range(20))
+    flows.add(rapport, crowd, "client")
+    flows.send(rapport)
+    taps = [(user, action) for user in crowd for action in ("pulse.rate.4", "pulse.guess.2")]
+    with ThreadPoolExecutor(max_workers=len(taps)) as pool:
+        replies = list(pool.map(lambda tap: flows.click(rapport, *tap), taps))
+    assert all(reply.status == 200 and not reply.text for reply in replies)
+    rapport.settle()
+    mine = answers_by_user(rapport)
+    assert {user: mine.get(user) for user in crowd} == {user: (4, 2) for user in crowd}
+
+
+def test_an_answer_the_database_refuses_is_said_not_saved_and_a_new_tap_saves_it(
+    rapport: RunningApp,
+) -> None:
+    flows.engagement_with_people(rapport)
+    flows.send(rapport)
+    with rapport.database.engine.begin() as connection:
+        install_refusal(connection)
+    failed = flows.click(rapport, "U0CLI1", "pulse.rate.2")
+    assert "was not saved" in failed.text and failed.ephemeral
+    assert responses(rapport) == []
+    with rapport.database.engine.begin() as connection:
+        on = " ON responses" if rapport.database.is_postgres else ""
+        connection.execute(text(f"DROP TRIGGER refuse_answers{on}"))
+    flows.click(rapport, "U0CLI1", "pulse.rate.2")
+    assert answers_by_user(rapport) == {"U0CLI1": (2, None)}
+
+
+def install_refusal(connection: Connection) -> None:
+    """A database that refuses every new answer: a real error, from the database itself."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(
+                "CREATE FUNCTION refuse_answer() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'responses are read-only'; END $$"
+            )
+        )
+        connection.execute(
+            text(
+                "CREATE TRIGGER refuse_answers BEFORE INSERT OR UPDATE ON responses "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_answer()"
+            )
+        )
+    else:
+        connection.execute(
+            text(
+                "CREATE TRIGGER refuse_answers BEFORE INSERT ON responses "
+                "BEGIN SELECT RAISE(ABORT, 'responses are read-only'); END"
+            )
+        )
