@@ -44,6 +44,11 @@ def button_labels(blocks: Sequence[dict[str, Any]]) -> list[str]:
     return [str(button["text"]["text"]) for button in buttons(blocks)]
 
 
+def slack_unescape(text: str) -> str:
+    """What Slack shows for escaped mrkdwn: its three entities decoded, `&amp;` last."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def check_message(blocks: Sequence[dict[str, Any]]) -> None:
     """Parse the dicts back through `slack_sdk.models` (which validates) and check the limits."""
     assert len(blocks) <= MESSAGE_BLOCKS_MAX

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.slack.format import escape, mention, slack_date
+from tests.support.blockkit import slack_unescape
 
 # What Slack reads as markup inside mrkdwn: a <…> sequence (mention, link, date, broadcast).
 CONTROL = re.compile(r"<[^>]*>")
@@ -44,11 +45,6 @@ def test_escape_leaves_plain_text_alone() -> None:
 def test_an_entity_someone_typed_shows_as_typed() -> None:
     # "&lt;" typed by a person must not be shown as "<".
     assert escape("&lt;b&gt;") == "&amp;lt;b&amp;gt;"
-
-
-def slack_unescape(text: str) -> str:
-    """What Slack shows for escaped mrkdwn: its three entities decoded, `&amp;` last."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 @given(st.text())
