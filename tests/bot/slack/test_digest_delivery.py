@@ -43,6 +43,11 @@ def test_file_name_and_title_carry_the_engagement_and_the_local_date() -> None:
     assert rendered.engagement == "Acme deal"
 
 
+def test_an_accented_name_keeps_its_letters_in_the_file_name() -> None:
+    rendered = render(digest(points(CLIENT, PROVIDER), engagement="Société Générale & Çà"))
+    assert rendered.filename.startswith("rapport-societe-generale-ca-")
+
+
 def test_a_name_with_no_letters_or_digits_still_gets_a_file_name() -> None:
     nameless = render(digest(points(CLIENT, PROVIDER), engagement="£££"))
     assert nameless.filename.startswith("rapport-engagement-")
