@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -66,100 +66,6 @@ def upsert_response(
     found = response_of(session, pulse_id, member_id, refresh=True)
     assert found is not None  # it was just written, in this transaction
     return found
-
-
-def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Delivery | None:
-    """Take one pending delivery and mark it `sending`, so no other sender takes it too.
-
-    On PostgreSQL concurrent senders skip each other's locked rows; on SQLite the
-    IMMEDIATE transaction already serialises them. `sent_at` records when the send
-    was attempted, so an orphaned claim can be told from one in flight.
-    """
-    stmt = (
-        select(Delivery)
-        .where(
-            Delivery.pulse_id == pulse_id,
-            Delivery.status == "pending",
-            or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= when),
-        )
-        .order_by(Delivery.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
-    )
-    delivery = session.scalars(stmt).first()
-    if delivery is not None:
-        delivery.status = "sending"
-        delivery.attempts += 1
-        delivery.sent_at = when
-        delivery.error = None
-        delivery.next_attempt_at = None
-        session.flush()
-    return delivery
-
-
-def release(session: Session, delivery_id: int) -> None:
-    """Put a claim back in the queue, to be sent at once: its DM never reached Slack."""
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.status == "sending")
-        .values(status="pending", next_attempt_at=None)
-    )
-
-
-def mark_uncertain(session: Session, delivery_id: int, reason: str, check_at: datetime) -> None:
-    """A send ended without a clear answer (timeout, reset, 5xx): it may have landed.
-
-    The claim stays `sending` with the reason, so nobody sends it again blindly; at
-    `check_at` the sender looks for it in the DM history and records it or re-queues it.
-    """
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.status == "sending")
-        .values(error=reason[:64], next_attempt_at=check_at)
-    )
-
-
-def delay_check(session: Session, delivery_id: int, check_at: datetime) -> None:
-    """The DM history could not be read either: look again later."""
-    session.execute(
-        update(Delivery).where(Delivery.id == delivery_id).values(next_attempt_at=check_at)
-    )
-
-
-def awaiting_retry(session: Session, pulse_id: int) -> tuple[int, datetime | None]:
-    """How many deliveries of a pulse are still to be sent or checked, and the earliest when."""
-    stmt = select(func.count(Delivery.id), func.min(Delivery.next_attempt_at)).where(
-        Delivery.pulse_id == pulse_id, Delivery.status.in_(("pending", "sending"))
-    )
-    count, earliest = session.execute(stmt).one()
-    return int(count or 0), earliest
-
-
-def mark_sent(session: Session, delivery_id: int, channel: str, ts: str, when: datetime) -> None:
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(status="sent", channel_id=channel, message_ts=ts, sent_at=when, error=None)
-    )
-
-
-def attempts_of(session: Session, delivery_id: int) -> int:
-    """How many times a delivery has been claimed for sending."""
-    return int(session.scalar(select(Delivery.attempts).where(Delivery.id == delivery_id)) or 0)
-
-
-def mark_failed(session: Session, delivery_id: int, error: str) -> None:
-    session.execute(
-        update(Delivery).where(Delivery.id == delivery_id).values(status="failed", error=error)
-    )
-
-
-def mark_unreachable(session: Session, member_id: int, reason: str) -> None:
-    session.execute(
-        update(Member)
-        .where(Member.id == member_id, Member.status == "active")
-        .values(status="unreachable", status_reason=reason)
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,18 +176,6 @@ def claim_reminder(session: Session, delivery_id: int) -> bool:
         .values(reminder_ts="sending")
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-def stale_sending(session: Session, pulse_id: int) -> Sequence[Delivery]:
-    """Deliveries claimed but not settled: a crashed sender's, or sends that ended uncertain."""
-    return deliveries_with_status(session, pulse_id, "sending")
-
-
-def has_pending(session: Session, pulse_id: int) -> bool:
-    stmt = select(Delivery.id).where(
-        Delivery.pulse_id == pulse_id, Delivery.status.in_(("pending", "sending"))
-    )
-    return session.scalar(stmt.limit(1)) is not None
 
 
 def set_reminder_ts(session: Session, delivery_id: int, ts: str) -> None:

@@ -125,8 +125,12 @@ PULSE_CHOSEN_GUESS = ", and guessed *{guess}* for {other}"
 PULSE_ONLY_GUESS = "You guessed *{guess}* for {other}. Add your own rating too."
 PULSE_COMMENTED = "Comment saved — thank you."
 PULSE_CLOSES = "Closes {closes}. Only totals per side are shown; never who said what."
-ANSWER_NOT_SAVED = "Your answer was not saved: something went wrong on our side. Please tap it again."
-COMMENT_NOT_SAVED = "Your comment was not saved: something went wrong on our side. Please send it again."
+ANSWER_NOT_SAVED = (
+    "Your answer was not saved: something went wrong on our side. Please tap it again."
+)
+COMMENT_NOT_SAVED = (
+    "Your comment was not saved: something went wrong on our side. Please send it again."
+)
 PULSE_CLOSED = "This pulse has closed, so that answer wasn't recorded."
 PULSE_NOT_YOURS = "This pulse wasn't sent to you, so I can't record an answer from you."
 COMMENT_BUTTON = "Add a comment"

@@ -16,6 +16,7 @@ from bot.services.container import Container
 from bot.services.pulses import open_pulse
 from bot.slack.fanout import deliver
 from bot.slack.format import slack_date
+from storage import deliveries as delivery_queries
 from storage import pulses as queries
 from storage.models import Engagement
 
@@ -136,7 +137,9 @@ def send_pending(container: Container) -> int:
     """Send every DM still waiting, including those a crashed sender left behind."""
     with container.database.reading() as session:
         pulse_ids = [
-            p.id for p in queries.open_pulses(session) if queries.has_pending(session, p.id)
+            p.id
+            for p in queries.open_pulses(session)
+            if delivery_queries.has_pending(session, p.id)
         ]
     sent = 0
     for pulse_id in pulse_ids:

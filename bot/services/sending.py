@@ -13,6 +13,7 @@ from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
 from bot.services.pulses import open_pulse
 from bot.slack.fanout import FanoutResult, deliver
+from storage import deliveries as delivery_queries
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
 from storage.models import Pulse
@@ -79,7 +80,7 @@ def deliver_until_settled(
         after_first_pass(first)
     while True:
         with container.database.reading() as session:
-            waiting, earliest = pulse_queries.awaiting_retry(session, pulse_id)
+            waiting, earliest = delivery_queries.awaiting_retry(session, pulse_id)
             pulse = session.get(Pulse, pulse_id)
             open_ = pulse is not None and pulse.status == "open"
         if not waiting or not open_:
@@ -105,7 +106,7 @@ def resume_unsettled(container: Container) -> int:
     """At start: hand every open pulse with DMs still to send or check to the pool."""
     with container.database.reading() as session:
         pulse_ids = [p.id for p in pulse_queries.open_pulses(session)]
-        unsettled = [pid for pid in pulse_ids if pulse_queries.awaiting_retry(session, pid)[0]]
+        unsettled = [pid for pid in pulse_ids if delivery_queries.awaiting_retry(session, pid)[0]]
     for pulse_id in unsettled:
         container.background.submit(guarded, deliver_until_settled, container, pulse_id)
     return len(unsettled)

@@ -29,6 +29,7 @@ from bot.services.evaluation import close_pulse
 from bot.services.export import export_rows, to_csv
 from bot.services.pulses import open_pulse, record_answer
 from bot.slack.digest_text import render_text
+from storage import deliveries as delivery_queries
 from storage import pulses as pulse_queries
 from storage.db import Database
 from storage.migrate import upgrade
@@ -149,7 +150,7 @@ def _week(
         )
         for delivery in pulse_queries.deliveries_with_status(session, pulse.id, "pending"):
             ts = f"{int(opened.timestamp())}.{delivery.id:06d}"
-            pulse_queries.mark_sent(session, delivery.id, f"D{delivery.member_id}", ts, opened)
+            delivery_queries.mark_sent(session, delivery.id, f"D{delivery.member_id}", ts, opened)
         recipients = sorted(
             (
                 (d.member.side, d.member.user_id)

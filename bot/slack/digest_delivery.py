@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,8 @@ class RenderedDigest:
 
 
 def _slug(name: str) -> str:
+    # Accented letters keep their base letter ("Société" → "societe"), not a hyphen.
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "engagement"
 
 

@@ -21,7 +21,7 @@ from bot.domain.retries import BASE, next_attempt
 from bot.slack.outcomes import outcome_of
 from bot.slack.pacing import Pacer
 from bot.slack.pulse_message import PULSE_EVENT, PulseDM, render
-from storage import pulses as queries
+from storage import deliveries as queries
 from storage.db import Database
 
 logger = logging.getLogger(__name__)

@@ -1,17 +1,20 @@
-"""The fan-out's own guarantees: a crashed send is found, not repeated; 429s slow everyone."""
+"""The fan-out: each side's DM; a crashed send is found, not repeated; 429s slow everyone."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import timedelta
 
 from sqlalchemy import select, update
 
 from bot.slack.fanout import deliver
+from bot.slack.format import slack_date
 from bot.slack.pacing import Pacer
-from bot.slack.pulse_message import render
+from bot.slack.pulse_message import PULSE_EVENT, message_for, render
 from storage.models import Delivery
-from tests.support import flows
+from tests.support import flows, models
+from tests.support.blockkit import buttons, check_message, text_of, texts
 from tests.support.running import RunningApp
 
 
@@ -104,3 +107,37 @@ def test_a_429_holds_every_sender_for_its_retry_after(rapport: RunningApp) -> No
     # until the Retry-After has passed.
     in_flight = [gap for gap in after if gap < 0.9]
     assert len(in_flight) <= 2 and len(after) > len(in_flight)
+
+
+def test_each_side_is_asked_about_the_other_party() -> None:
+    pulse = models.pulse(models.engagement(client_org="Acme & Co", provider_org="Globex"))
+    text, client_blocks = message_for(pulse, "client")
+    assert (
+        text == "How satisfied are you with Acme & Co – Globex this week? Answer with the buttons."
+    )
+    _, provider_blocks = message_for(pulse, "provider")
+    check_message(client_blocks)
+    assert "How do you think *Globex* would rate it? (optional)" in texts(client_blocks)
+    assert "How do you think *Acme & Co* would rate it? (optional)" in texts(provider_blocks)
+    assert f"Closes {slack_date(pulse.closes_at)}." in text_of(client_blocks)
+
+
+def test_a_redrawn_dm_shows_the_answer_so_far() -> None:
+    _, blocks = message_for(models.pulse(), "provider", rating=5, commented=True)
+    assert text_of(blocks).endswith(
+        "You answered *5*. You can change it until the pulse closes "
+        f"{slack_date(models.pulse().closes_at)}. Comment saved — thank you."
+    )
+
+
+def test_a_delivery_renders_to_its_member_with_the_pulse_in_the_metadata() -> None:
+    engagement = models.engagement()
+    delivery = Delivery(id=3, pulse_id=41, member_id=9, status="pending", attempts=0)
+    delivery.pulse = models.pulse(engagement)
+    delivery.member = models.member("provider", id=9, user_id="U0PRO1")
+    dm = render(delivery)
+    assert (dm.delivery_id, dm.member_id, dm.user_id) == (3, 9, "U0PRO1")
+    assert dm.metadata == {"event_type": PULSE_EVENT, "event_payload": {"pulse": 41}}
+    assert dm.blocks == message_for(delivery.pulse, "provider")[1]
+    assert "How do you think *Acme* would rate it? (optional)" in texts(dm.blocks)
+    assert all(json.loads(b["value"])["p"] == 41 for b in buttons(dm.blocks))

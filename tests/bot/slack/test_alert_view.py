@@ -1,0 +1,181 @@
+"""An alert in the shared channel: its sentence, the numbers, and the buttons its state allows."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain import catalogue
+from bot.domain.divergence import PulseFigures, Thresholds
+from bot.slack.alert_view import (
+    ACK_ACTION,
+    ASSIGN_ACTION,
+    ASSIGN_VIEW,
+    alert_blocks,
+    alert_text,
+    alerts_text,
+    assign_modal,
+    details_text,
+    figures_line,
+    owner_text,
+    state_text,
+)
+from bot.slack.format import slack_date
+from tests.support import models
+from tests.support.blockkit import button_labels, buttons, check_message, check_view, text_of
+from tests.support.digests import side
+
+NOW = models.OPENED + timedelta(days=5)
+
+
+def figures(client: float | None, provider: float | None) -> PulseFigures:
+    return PulseFigures(side("client", client), side("provider", provider))
+
+
+def test_figures_line_shows_each_side_against_its_own_tolerance() -> None:
+    line = figures_line(figures(54.9, 81.2), Thresholds(client_tolerance=70, provider_tolerance=60))
+    assert line == "client 54 (tolerance 70), provider 81 (tolerance 60)"
+
+
+def test_a_withheld_side_shows_no_index_only_the_minimum() -> None:
+    line = figures_line(figures(None, 81), Thresholds(anonymity_min=4))
+    assert line == "client withheld (fewer than 4 answered), provider 81 (tolerance 60)"
+
+
+@given(st.floats(0, 100), st.integers(2, 50))
+def test_no_number_of_a_withheld_side_ever_leaks(provider: float, minimum: int) -> None:
+    line = figures_line(figures(None, provider), Thresholds(anonymity_min=minimum))
+    client_part = line.split(", provider")[0]
+    assert client_part == f"client withheld (fewer than {minimum} answered)"
+
+
+def test_details_give_the_trend_since_the_last_pulse_and_the_counts() -> None:
+    text = details_text(figures(54, 81), figures(60, 78))
+    assert text == (
+        "Since the last pulse: client -6, provider +3. Answered: client 7 of 9, provider 7 of 9."
+    )
+
+
+def test_details_leave_out_a_trend_for_a_side_withheld_now_or_before() -> None:
+    assert details_text(figures(None, 81), figures(60, 78)).startswith(
+        "Since the last pulse: provider +3."
+    )
+    assert details_text(figures(54, 81), figures(60, None)).startswith(
+        "Since the last pulse: client -6."
+    )
+    only_counts = details_text(figures(None, 81), figures(60, None))
+    assert only_counts == "Answered: client 2 of 9, provider 7 of 9."
+
+
+def test_the_first_pulse_has_counts_but_no_trend() -> None:
+    assert details_text(figures(54, 81), None) == "Answered: client 7 of 9, provider 7 of 9."
+
+
+def test_fallback_text_is_the_title_and_the_sentence() -> None:
+    alert = models.alert()
+    assert alert_text(alert) == (
+        "Wide gap between the sides: "
+        "The client rates the relationship 27 points below the provider."
+    )
+
+
+def test_an_unknown_rule_falls_back_to_its_name() -> None:
+    assert alert_text(models.alert(rule="new_rule")).startswith("new_rule: ")
+
+
+def test_owner_and_state_read_as_a_person_would_say_them() -> None:
+    open_alert = models.alert()
+    assert owner_text(open_alert) == "no owner yet"
+    assert state_text(open_alert) == f"Open since {slack_date(open_alert.opened_at)} · no owner yet"
+    acked = models.alert(status="acknowledged", acknowledged_by="U0LEAD", owner_user_id="U0PRO1")
+    assert owner_text(acked) == "owner <@U0PRO1>"
+    assert state_text(acked) == "Acknowledged by <@U0LEAD> · owner <@U0PRO1>"
+    resolved = models.alert(status="resolved", resolved_at=NOW, owner_user_id="U0PRO1")
+    assert state_text(resolved) == f"Resolved {slack_date(NOW)}."
+
+
+def test_alerts_list_each_with_state_age_and_owner() -> None:
+    alerts = [
+        models.alert(),
+        models.alert(rule="watermelon", status="acknowledged", owner_user_id="U0PRO1"),
+    ]
+    # The alerts opened three hours after the pulse closed; it is now five days after it opened.
+    assert alerts_text("Acme deal", alerts, NOW).splitlines() == [
+        "*Acme deal* — open alerts",
+        "• Wide gap between the sides — open, 2 days old, no owner yet",
+        "• Watermelon: SLAs green, client unhappy — acknowledged, 2 days old, owner <@U0PRO1>",
+    ]
+
+
+def test_no_alerts_says_so() -> None:
+    assert alerts_text("Acme deal", [], NOW) == "No open alerts for *Acme deal*."
+
+
+def test_an_open_alert_offers_acknowledge_and_assign() -> None:
+    blocks = alert_blocks(models.alert(details="client 54 (tolerance 70)."))
+    check_message(blocks)
+    text = text_of(blocks)
+    assert text.startswith(":warning: *Wide gap between the sides* — Acme deal\n")
+    assert "27 points below the provider" in text
+    assert "client 54 (tolerance 70). Open since" in text
+    assert button_labels(blocks) == ["Acknowledge", "Assign owner"]
+    assert [b["action_id"] for b in buttons(blocks)] == [ACK_ACTION, ASSIGN_ACTION]
+    assert all(json.loads(b["value"]) == {"a": 12} for b in buttons(blocks))
+
+
+def test_an_acknowledged_alert_has_no_acknowledge_button() -> None:
+    alert = models.alert(status="acknowledged", acknowledged_by="U0LEAD")
+    blocks = alert_blocks(alert, change="worse")
+    check_message(blocks)
+    assert button_labels(blocks) == ["Assign owner"]
+    assert "Acknowledged by <@U0LEAD>" in text_of(blocks)
+    assert "_Worse since the last pulse._" in text_of(blocks)
+
+
+def test_a_resolved_alert_has_no_buttons_a_check_mark_and_no_change_note() -> None:
+    alert = models.alert(status="resolved", resolved_at=NOW, severity="critical")
+    blocks = alert_blocks(alert, change="better")
+    check_message(blocks)
+    assert buttons(blocks) == []
+    assert [b["type"] for b in blocks] == ["section", "context"]
+    text = text_of(blocks)
+    assert text.startswith(":white_check_mark: ")
+    assert ":rotating_light:" not in text
+    assert "Better since" not in text
+    assert f"Resolved {slack_date(NOW)}." in text
+
+
+@pytest.mark.parametrize(
+    ("severity", "icon"),
+    [("critical", ":rotating_light:"), ("warning", ":warning:"), ("info", ":warning:")],
+)
+def test_severity_sets_the_icon(severity: str, icon: str) -> None:
+    assert text_of(alert_blocks(models.alert(severity=severity))).startswith(icon + " ")
+
+
+@pytest.mark.parametrize("change", ["opened", "worse", "better", "same"])
+def test_every_change_of_a_live_alert_is_a_valid_message(change: str) -> None:
+    blocks = alert_blocks(models.alert(), change=change)
+    check_message(blocks)
+    note = catalogue.ALERT_CHANGE[change]
+    assert (f"_{note}_" in text_of(blocks)) == bool(note)
+
+
+def test_a_long_sentence_and_details_still_make_a_valid_message() -> None:
+    alert = models.alert(sentence="The client is unhappy. " * 100, details="n" * 2000)
+    check_message(alert_blocks(alert))
+
+
+def test_assign_modal_picks_a_person_for_that_alert() -> None:
+    view = assign_modal(12)
+    check_view(view)
+    assert view["callback_id"] == ASSIGN_VIEW
+    assert json.loads(view["private_metadata"]) == {"a": 12}
+    assert view["title"]["text"] == catalogue.ALERT_ASSIGN_TITLE
+    (block,) = view["blocks"]
+    assert block["block_id"] == "owner"
+    assert block["element"]["type"] == "users_select"
