@@ -14,7 +14,7 @@ from bot.domain.schedule import Schedule, ScheduleError, due_between, parse_sche
 from bot.services.closing import close_and_publish, close_many_and_publish
 from bot.services.container import Container
 from bot.services.pulses import open_pulse
-from bot.slack.fanout import deliver
+from bot.services.sending import deliver_now
 from bot.slack.format import slack_date
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
@@ -23,6 +23,7 @@ from storage.models import Engagement
 logger = logging.getLogger(__name__)
 # Pulses closed in one transaction: the commit is shared, each keeps its own savepoint.
 CLOSE_BATCH = 50
+CLOCK_SEND_WORKERS = 4
 
 
 def open_due_pulses(container: Container, noted: set[tuple[int, datetime]] | None = None) -> int:
@@ -143,16 +144,8 @@ def send_pending(container: Container) -> int:
         ]
     sent = 0
     for pulse_id in pulse_ids:
-        result = deliver(
-            container.database,
-            container.client,
-            pulse_id,
-            container.now,
-            pacer=container.pacer,
-            workers=4,
-            stale_after=timedelta(seconds=container.settings.stale_sending_seconds),
-        )
-        sent += result.sent
+        result = deliver_now(container, pulse_id, workers=CLOCK_SEND_WORKERS)
+        sent += result.sent + result.recovered + len(result.retrying)
     return sent
 
 

@@ -46,7 +46,7 @@ def open_now(container: Container, caller: Caller, engagement_name: str | None) 
         return OpenedPulse(pulse.id, engagement.name, len(recipients), thin, minimum)
 
 
-def deliver_now(container: Container, pulse_id: int) -> FanoutResult:
+def deliver_now(container: Container, pulse_id: int, workers: int = SEND_WORKERS) -> FanoutResult:
     """One paced pass over the pulse's due DMs; says what happened to each."""
     with container.database.reading() as session:
         pulse = session.get(Pulse, pulse_id)
@@ -57,7 +57,8 @@ def deliver_now(container: Container, pulse_id: int) -> FanoutResult:
         pulse_id,
         container.now,
         pacer=container.pacer,
-        workers=SEND_WORKERS,
+        workers=workers,
+        stale_after=timedelta(seconds=container.settings.stale_sending_seconds),
         deadline=deadline,
         retry_base=timedelta(seconds=container.settings.retry_base_seconds),
     )
