@@ -83,6 +83,9 @@ LEADS_ONLY = "Only a lead of *{engagement}* can do that. Its leads: {leads}."
 NOT_A_MEMBER = "You're not on *{engagement}*, so I can't show you that."
 ENGAGEMENT_GONE = "That engagement no longer exists."
 ENGAGEMENT_EXISTS = 'An engagement called "{name}" already exists in this workspace.'
+SETUP_CHANNEL_TAKEN = "<#{channel}> is already the alert channel of another engagement. Pick a channel of its own for this one."
+SETUP_NOT_IN_CHANNEL = "You're not in <#{channel}>, so you can't make it an engagement's alert channel. Join it first, or ask someone in it to set up."
+SETUP_CHANNEL_UNSEEN = "I couldn't check who is in <#{channel}> ({error}). If it is private, invite me there with `/invite @Rapport`, then set up again. Nothing was saved."
 
 SETUP_DONE = "*{name}* is set up: {client} (client) and {provider} (provider), alerts in <#{channel}>. You're its lead. Next: `/rapport add @people client` and `/rapport add @people provider`."
 ANNOUNCE = "Rapport is now looking after *{name}* — {client} and {provider}. Both sides will get a short pulse by DM; this channel hears about it when the two sides stop seeing the relationship the same way. Nobody's individual answers are shown."
