@@ -126,8 +126,14 @@ class Database:
         text is not left behind in the WAL. Best effort: a busy reader can delay it."""
         if self.engine.dialect.name != "sqlite":
             return
-        with self.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        # Outside any transaction: a checkpoint cannot run inside one.
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
+        finally:
+            raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -84,3 +84,13 @@ def count_rows(database: Any) -> dict[str, int]:
             table.name: session.scalar(select(func.count()).select_from(table)) or 0
             for table in Base.metadata.sorted_tables
         }
+
+
+def comment(rapport: Any, user: str, text: str) -> None:
+    """Open the comment form from the user's pulse DM and submit it."""
+    click(rapport, user, "pulse.comment")
+    opened = rapport.standin.calls_to("views.open")[-1].params["view"]
+    meta = (json.loads(opened) if isinstance(opened, str) else opened)["private_metadata"]
+    values = {"comment": {"text": {"type": "plain_text_input", "value": text}}}
+    assert rapport.slack.submit("pulse.comment", values, user=user, private_metadata=meta)
+    rapport.settle()
