@@ -13,7 +13,7 @@ from bot.domain.engagement_settings import SettingError
 from bot.domain.errors import Refused
 from bot.services.configure import change_settings_of
 from bot.services.container import Container
-from bot.services.setup import Proposal, check_name_free, set_up_and_announce
+from bot.services.setup import Proposal, check_channel, check_name_free, set_up_and_announce
 from bot.slack import blocks
 from bot.slack.command_text import CommandError, clean_name
 from bot.slack.config_form import CONFIG_VIEW, read_form
@@ -70,14 +70,23 @@ def submit_setup(
         ack(response_action="errors", errors=errors)
         return
     caller = caller_of(body)
-    try:
-        check_name_free(container, caller, fields["name"])
-    except Refused as refusal:
-        ack(response_action="errors", errors={"name": str(refusal)})
-        return
+    for field, check in (
+        ("name", partial(check_name_free, container, caller, fields["name"])),
+        ("channel", partial(check_channel, container, caller, str(channel))),
+    ):
+        try:
+            check()
+        except Refused as refusal:
+            ack(response_action="errors", errors={field: str(refusal)[:ERROR_MAX]})
+            return
     ack()
     proposal = Proposal(fields["name"], fields["client"], fields["provider"], str(channel))
-    done = set_up_and_announce(container, caller, proposal)
+    try:
+        done = set_up_and_announce(container, caller, proposal)
+    except Refused as refusal:
+        # Lost a race with another setup between the checks and the write.
+        container.client.chat_postMessage(channel=caller.user_id, text=str(refusal))
+        return
     tell = partial(container.client.chat_postMessage, channel=caller.user_id)
     tell(
         text=catalogue.SETUP_DONE.format(

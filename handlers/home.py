@@ -10,9 +10,10 @@ from slack_bolt import Ack, App
 from bot.domain.errors import Refused
 from bot.services.container import Container
 from bot.services.digest.on_demand import Sent, by_button, send_export, send_preview
+from bot.services.erasure import forget_me
 from bot.services.home import home
 from bot.slack import blocks
-from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON, SETUP_BUTTON
+from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
 from handlers.replies import caller_of
 
 
@@ -53,8 +54,23 @@ def export_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> No
     _send_from_home(container, body, send_export)
 
 
+def forget_me_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
+    """ "Forget me": erase the caller, tell them by DM what went and what stays, redraw Home."""
+    ack()
+    caller = caller_of(body)
+    try:
+        text = forget_me(container, caller)
+    except Refused as refusal:
+        text = str(refusal)
+    container.client.chat_postMessage(channel=caller.user_id, text=text)
+    with container.database.reading() as session:
+        view = home(session, caller.team_id, caller.user_id, container.now())
+    container.client.views_publish(user_id=caller.user_id, view=view)
+
+
 def register(app: App, container: Container) -> None:
     app.event("app_home_opened")(partial(opened, container))
     app.action(SETUP_BUTTON)(partial(setup_from_home, container))
     app.action(DIGEST_BUTTON)(partial(digest_from_home, container))
     app.action(EXPORT_BUTTON)(partial(export_from_home, container))
+    app.action(FORGET_ME_BUTTON)(partial(forget_me_from_home, container))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 READ_ONLY = "rapport_read_only"
@@ -17,11 +18,34 @@ READ_ONLY = "rapport_read_only"
 
 def make_engine(url: str) -> Engine:
     """Create the engine with the pragmas and pool settings each backend needs."""
+    # hide_parameters: an error's text never carries a rating or a comment into a log.
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        _create_private_file(url)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            hide_parameters=True,
+        )
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True
+    )
+
+
+def _create_private_file(url: str) -> None:
+    """Create a new SQLite file readable by its owner only (0600).
+
+    SQLite gives its -wal and -shm files the database file's mode, so they are
+    private too. An existing file keeps the mode its owner chose.
+    """
+    path = make_url(url).database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -33,6 +57,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=30000")
         _use_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Deleted text (a forgotten person's comments) is overwritten, not left in free pages.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -94,6 +120,20 @@ class Database:
         """A transaction that only reads: it never waits for writers on SQLite."""
         with self._reading() as session, session.begin():
             yield session
+
+    def checkpoint(self) -> None:
+        """After an erasure: copy SQLite's WAL into the file and empty it, so the erased
+        text is not left behind in the WAL. Best effort: a busy reader can delay it."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        # Outside any transaction: a checkpoint cannot run inside one.
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
+        finally:
+            raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -171,7 +171,10 @@ def engagements_with_sponsors(session: Session) -> Sequence[Engagement]:
         )
         .exists()
     )
-    return session.scalars(select(Engagement).where(has_sponsor).order_by(Engagement.id)).all()
+    live = Engagement.archived_at.is_(None)
+    return session.scalars(
+        select(Engagement).where(has_sponsor, live).order_by(Engagement.id)
+    ).all()
 
 
 def sponsors_without_digest(session: Session, engagement_id: int, week: date) -> Sequence[Member]:

@@ -10,15 +10,31 @@ from sqlalchemy.orm import Session
 from storage.models import Engagement, Member
 
 
-def by_name(session: Session, team_id: str, name: str) -> Engagement | None:
+def by_name(
+    session: Session, team_id: str, name: str, *, archived: bool = True
+) -> Engagement | None:
+    """The engagement of that name in the workspace; archived ones only if `archived`."""
     stmt = select(Engagement).where(
         Engagement.team_id == team_id, func.lower(Engagement.name) == name.lower()
     )
+    if not archived:
+        stmt = stmt.where(Engagement.archived_at.is_(None))
     return session.scalars(stmt).first()
 
 
 def in_channel(session: Session, channel_id: str) -> Sequence[Engagement]:
-    stmt = select(Engagement).where(Engagement.channel_id == channel_id).order_by(Engagement.name)
+    """The active (not archived) engagements whose alert channel this is."""
+    stmt = (
+        select(Engagement)
+        .where(Engagement.channel_id == channel_id, Engagement.archived_at.is_(None))
+        .order_by(Engagement.name)
+    )
+    return session.scalars(stmt).all()
+
+
+def active(session: Session) -> Sequence[Engagement]:
+    """Every engagement not archived, oldest first."""
+    stmt = select(Engagement).where(Engagement.archived_at.is_(None)).order_by(Engagement.id)
     return session.scalars(stmt).all()
 
 
@@ -30,6 +46,7 @@ def of_person(
         select(Engagement)
         .join(Member, Member.engagement_id == Engagement.id)
         .where(Member.team_id == team_id, Member.user_id == user_id, Member.status != "removed")
+        .where(Engagement.archived_at.is_(None))
         .order_by(Engagement.name)
     )
     if roles is not None:

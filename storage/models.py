@@ -82,6 +82,10 @@ class Engagement(Base):
     gap_threshold: Mapped[int] = mapped_column(Integer, default=15)
     anonymity_min: Mapped[int] = mapped_column(Integer, default=3)
     digest_schedule: Mapped[str] = mapped_column(String(32), default="mon 08:00")
+    # Comments on pulses opened longer ago than this are deleted by the clock.
+    retention_days: Mapped[int] = mapped_column(Integer, default=365, server_default="365")
+    # Archived: no more pulses, alerts or digests, and hidden from commands and Home.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -26,6 +26,8 @@ HELP_LINES = {
     "add": """• `/rapport add @ana @ben client` — put people on the client side (or `provider`)
 • `/rapport add @cleo provider lead` — make someone a lead (or `sponsor`: reads the digest, gets no pulses); `weight:2` gives someone a larger stake""",
     "remove": "• `/rapport remove @ben` — take someone off; their past answers stay in the figures",
+    "forget": "• `/rapport forget @ben` — erase someone: their comments are deleted, their answers lose their name (leads only)",
+    "archive": "• `/rapport archive` — stop an engagement's pulses, alerts and digests and hide it (leads only)",
     "members": "• `/rapport members` — who is on each side",
     "send": "• `/rapport send` — ask everyone now (leads only); each person gets one DM",
     "status": "• `/rapport status` — is a pulse open, how many answered on each side (never who said what), and when the next one goes",
@@ -33,7 +35,7 @@ HELP_LINES = {
     "alerts": "• `/rapport alerts` — the open alerts, their age and owner",
     "sla": "• `/rapport sla green|amber|red [note]` — record the SLA status, the facts next to the feeling (leads only)",
     "config": """• `/rapport config` — opens the settings form; or type them: `client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`
-• `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00"` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`""",
+• `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00" retention=365d` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`""",
     "weight": "• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)",
     "digest": "• `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week",
     "export": "• `/rapport export` — the figures per pulse as a CSV in your DM (side figures only, never anyone's answer)",
@@ -83,6 +85,9 @@ LEADS_ONLY = "Only a lead of *{engagement}* can do that. Its leads: {leads}."
 NOT_A_MEMBER = "You're not on *{engagement}*, so I can't show you that."
 ENGAGEMENT_GONE = "That engagement no longer exists."
 ENGAGEMENT_EXISTS = 'An engagement called "{name}" already exists in this workspace.'
+SETUP_CHANNEL_TAKEN = "<#{channel}> is already the alert channel of another engagement. Pick a channel of its own for this one."
+SETUP_NOT_IN_CHANNEL = "You're not in <#{channel}>, so you can't make it an engagement's alert channel. Join it first, or ask someone in it to set up."
+SETUP_CHANNEL_UNSEEN = "I couldn't check who is in <#{channel}> ({error}). If it is private, invite me there with `/invite @Rapport`, then set up again. Nothing was saved."
 
 SETUP_DONE = "*{name}* is set up: {client} (client) and {provider} (provider), alerts in <#{channel}>. You're its lead. Next: `/rapport add @people client` and `/rapport add @people provider`."
 ANNOUNCE = "Rapport is now looking after *{name}* — {client} and {provider}. Both sides will get a short pulse by DM; this channel hears about it when the two sides stop seeing the relationship the same way. Nobody's individual answers are shown."
@@ -91,6 +96,23 @@ ADDED = "Added to the {side} side of *{engagement}*: {people}."
 ADD_REFUSED = "Not added: {reasons}."
 MOVED = "{person} moved to the {side} side"
 REMOVED = "{person} is off *{engagement}*. Their past answers stay in the figures."
+FORGOTTEN = "Forgotten: {person} on {engagements}. Erased: {comments} comment(s), deleted; their membership, removed; the link between them and their {answers} answer(s), cut. What stays: the side figures already published (they never showed anyone's answer), with those answers counted in them without a name; alerts and SLA records posted in the shared channel."
+FORGET_NOTHING = "There was nothing to forget: {person} isn't on any engagement here."
+FORGET_YOU = "you"
+FORGET_LAST_LEAD = (
+    "That's the last lead of *{engagement}*. Make someone else a lead first, then forget."
+)
+FORGET_USAGE = "Forget reads: `/rapport forget @ana` — one person at a time; it erases their comments and membership (leads only)."
+FORGOTTEN_DM = "Your data on this engagement was erased at your or a lead's request, so this pulse no longer takes your answer."
+FORGET_ME_BUTTON = "Forget me"
+FORGET_ME_CONFIRM_TITLE = "Forget me?"
+FORGET_ME_CONFIRM = "Your comments are deleted, your answers lose your name and you leave every engagement here. Published side figures stay as they are. This can't be undone."
+FORGET_ME_CONFIRM_YES = "Forget me"
+FORGET_ME_CONFIRM_NO = "Keep my data"
+ARCHIVED = "*{engagement}* is archived: no more pulses, alerts or digests, and it no longer shows in commands or App Home. An operator can delete it for good with `rapport purge`."
+ARCHIVE_PULSE_OPEN = (
+    "A pulse for *{engagement}* is still open. Close it with `/rapport close` first, then archive."
+)
 LAST_LEAD = "That's the last lead of *{engagement}*. Make someone else a lead first."
 NOT_ON_ENGAGEMENT = "{person} isn't on *{engagement}*."
 UNKNOWN_USER = "I can't find {person} in Slack"
@@ -209,7 +231,7 @@ CONFIG_USAGE = (
 CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
 CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
 CONFIG_REMINDER_AFTER_CLOSE = "The reminder ({reminder}h before closing) must come before the window ({window}h) ends, so keep `reminder` shorter than `window`."
-CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}."
+CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}; comments kept {retention_days}."
 CONFIG_MODAL_TITLE = "Engagement settings"
 SETTING_LABELS = {
     "schedule": "Pulse schedule (weekly tue 10:00, fortnightly …, monthly 1 10:00, or cron)",
@@ -220,6 +242,7 @@ SETTING_LABELS = {
     "client_tolerance": "Client tolerance (0–100)",
     "provider_tolerance": "Provider tolerance (0–100)",
     "gap": "Gap threshold (points)",
+    "retention": "Delete comments after (days, e.g. 365d)",
     "anonymity": "Anonymity minimum (at least 2)",
 }
 SCHEDULE_FORMS = "`daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or a 5-field cron expression such as `30 9 * * 1-5`"
@@ -238,6 +261,7 @@ SCHEDULE_DURATION_RANGE = "A duration must be between 1h and 14d; `{value}` is n
 SCHEDULE_BAD_TIME = "`{value}` is not a time. Use 24-hour time such as `09:30`."
 SCHEDULE_BAD_DAY = "`{value}` is not a day. Use `mon` to `sun` or `monday` to `sunday`."
 SETTING_WHOLE_NUMBER = "a whole number from {low} to {high}"
+SETTING_RETENTION = "a number of days from {low} to {high}, like `365d`"
 SETTING_WHOLE_HOURS = "use whole hours, like `72h` or `3d`, not `{value}`."
 STATUS_NEXT = " Next pulse: {when} (`{schedule}`, {timezone})."
 CONFIG_DONE = "Saved. " + CONFIG_SHOW

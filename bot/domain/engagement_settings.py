@@ -85,6 +85,23 @@ def _digest_time(raw: str) -> Value:
     return f"{DAY_NAMES[weekday]} {at.strftime('%H:%M')}"
 
 
+RETENTION_DAYS = (30, 3650)
+
+
+def _retention(raw: str) -> Value:
+    """Days of comment retention, typed `180d` or `180`."""
+    text = raw.strip().lower()
+    number = ascii_whole_number(text[:-1] if text.endswith("d") else text)
+    low, high = RETENTION_DAYS
+    if number is None or not low <= number <= high:
+        raise ValueError(catalogue.SETTING_RETENTION.format(low=low, high=high))
+    return number
+
+
+def _days(value: Value) -> str:
+    return f"{value}d"
+
+
 def _hours(value: Value) -> str:
     return f"{value}h"
 
@@ -112,6 +129,9 @@ SETTINGS: tuple[Setting, ...] = (
         _points(0, 100),
     ),
     Setting("gap", "gap_threshold", catalogue.SETTING_LABELS["gap"], _points(0, 100)),
+    Setting(
+        "retention", "retention_days", catalogue.SETTING_LABELS["retention"], _retention, _days
+    ),
     Setting(
         "anonymity",
         "anonymity_min",

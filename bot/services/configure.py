@@ -10,11 +10,14 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.engagement_settings import SETTINGS, Value, check_together, shown
 from bot.domain.people import Caller
+from bot.domain.text_hygiene import clean_line
 from bot.domain.vocabulary import SlaStatus
 from bot.services.container import Container
 from bot.services.engagements import by_id, require_lead
 from storage import engagements as queries
 from storage.models import Engagement, Member, SlaRecord
+
+SLA_NOTE_MAX = 300
 
 
 def settings_of(engagement: Engagement) -> dict[str, Value]:
@@ -71,7 +74,7 @@ def record_sla(
         SlaRecord(
             engagement_id=engagement.id,
             status=status,
-            note=note or None,
+            note=clean_line(note or "", SLA_NOTE_MAX) or None,
             recorded_by=caller.user_id,
             recorded_at=now,
         )

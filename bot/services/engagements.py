@@ -31,7 +31,7 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
     one they are on. Anything ambiguous is an error that says how to choose.
     """
     if name is not None:
-        found = queries.by_name(session, caller.team_id, name)
+        found = queries.by_name(session, caller.team_id, name, archived=False)
         if found is None:
             raise NotFound(catalogue.UNKNOWN_ENGAGEMENT.format(name=name))
         return found
@@ -40,7 +40,13 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
         if len(here) == 1:
             return here[0]
         if len(here) > 1:
-            raise Conflict(catalogue.CHANNEL_SHARED.format(names=_names(here)))
+            # Setup refuses a used channel now; older data may still share one. Only the
+            # engagements the caller is on are candidates, and only they are named.
+            theirs = [e for e in here if _is_on(session, e, caller)]
+            if len(theirs) == 1:
+                return theirs[0]
+            if theirs:
+                raise Conflict(catalogue.CHANNEL_SHARED.format(names=_names(theirs)))
     led = queries.of_person(session, caller.team_id, caller.user_id, roles=("lead",))
     if len(led) == 1:
         return led[0]
@@ -50,6 +56,11 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
     if not on:
         raise NotFound(catalogue.NO_ENGAGEMENT)
     raise Conflict(catalogue.CHOOSE_ENGAGEMENT.format(names=_names(on)))
+
+
+def _is_on(session: Session, engagement: Engagement, caller: Caller) -> bool:
+    found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
+    return found is not None and found.status != "removed"
 
 
 def _names(engagements: Sequence[Engagement]) -> str:
@@ -79,6 +90,12 @@ def ensure_name_free(session: Session, team_id: str, name: str) -> None:
         raise Conflict(catalogue.ENGAGEMENT_EXISTS.format(name=name))
 
 
+def ensure_channel_free(session: Session, channel: str) -> None:
+    """Refuse a channel another active engagement posts in, without naming that engagement."""
+    if queries.in_channel(session, channel):
+        raise Conflict(catalogue.SETUP_CHANNEL_TAKEN.format(channel=channel))
+
+
 def set_up(
     session: Session,
     caller: Caller,
@@ -92,6 +109,7 @@ def set_up(
 ) -> Engagement:
     """Create an engagement with the caller as its lead."""
     ensure_name_free(session, caller.team_id, name)
+    ensure_channel_free(session, channel)
     engagement = Engagement(
         team_id=caller.team_id,
         name=name,

@@ -41,7 +41,7 @@ def open_due_pulses(container: Container, noted: set[tuple[int, datetime]] | Non
     with container.database.reading() as session:
         engagements = [
             (e.id, e.schedule, e.timezone, e.created_at)
-            for e in session.scalars(select(Engagement))
+            for e in session.scalars(select(Engagement).where(Engagement.archived_at.is_(None)))
         ]
     for engagement_id, schedule_text, tz, created_at in engagements:
         try:

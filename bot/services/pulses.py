@@ -12,6 +12,7 @@ from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotPermitted, Refused
 from bot.domain.scoring import response_score
 from bot.domain.sentiment import score_text
+from bot.domain.text_hygiene import clean_paragraphs
 from bot.slack.format import slack_date
 from storage import engagements as engagement_queries
 from storage import pulses as queries
@@ -143,7 +144,7 @@ def record_answer(
     if guess is not None:
         values["guess"] = guess
     if comment is not None:
-        text = comment.replace("\x00", "").strip()[:COMMENT_MAX]
+        text = clean_paragraphs(comment, COMMENT_MAX)
         sentiment = score_text(text)
         values.update(
             comment=text, polarity=sentiment.polarity, subjectivity=sentiment.subjectivity

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.domain import catalogue
+from bot.domain.errors import NotPermitted, Refused
 from bot.domain.people import Caller
 from bot.domain.vocabulary import Side
 from bot.services.container import Container
-from bot.services.engagements import ensure_name_free, set_up
+from bot.services.engagements import ensure_channel_free, ensure_name_free, set_up
 from bot.slack.alert_publisher import announce
-from bot.slack.users import timezone_of
+from bot.slack.users import ChannelUnseenError, is_in_channel, timezone_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,30 @@ def check_name_free(container: Container, caller: Caller, name: str) -> None:
         ensure_name_free(session, caller.team_id, name)
 
 
+def check_channel(container: Container, caller: Caller, channel: str) -> None:
+    """Refuse a channel the caller is not in (asked of Slack) or another engagement uses.
+
+    Nobody can point an engagement's alerts, and so its figures, at a channel they are
+    not part of, nor take over one that already has an engagement.
+    """
+    try:
+        member = is_in_channel(container.client, channel, caller.user_id)
+    except ChannelUnseenError as unseen:
+        raise Refused(
+            catalogue.SETUP_CHANNEL_UNSEEN.format(channel=channel, error=unseen)
+        ) from None
+    if not member:
+        raise NotPermitted(catalogue.SETUP_NOT_IN_CHANNEL.format(channel=channel))
+    with container.database.reading() as session:
+        ensure_channel_free(session, channel)
+
+
 def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal) -> SetUp:
-    """Create the engagement (timezone from the lead's Slack profile), then post in its channel."""
+    """Create the engagement (timezone from the lead's Slack profile), then post in its channel.
+
+    Nothing is written unless the caller is in the channel and the channel is free.
+    """
+    check_channel(container, caller, proposal.channel)
     tz = timezone_of(container.client, caller.user_id, caller.team_id)
     with container.database.unit_of_work() as session:
         engagement = set_up(

@@ -112,7 +112,8 @@ def _engagement(database: Database, name: str) -> int:
             name=name,
             client="Acme",
             provider="Globex",
-            channel="C0SIMULATE",
+            # Each engagement needs a channel of its own.
+            channel="C0SIM" + "".join(c for c in name.upper() if c.isascii() and c.isalnum())[:20],
             timezone="Europe/Berlin",
         )
         people = [Person(user, TEAM) for user in CLIENTS]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain import catalogue
+from bot.domain.text_hygiene import clean_line
 
 MAX_TEXT = 1000
 MAX_NAME = 80
@@ -78,8 +79,12 @@ def short(value: str) -> str:
 
 
 def clean_name(value: str, what: str) -> str:
-    """A tidy display name, or a `CommandError` saying what is wrong with it."""
-    value = " ".join(value.split())
+    """A tidy display name, or a `CommandError` saying what is wrong with it.
+
+    Control, bidi-override and zero-width characters and NUL are removed and whitespace
+    collapsed first, so a name cannot hide or reorder text where it is shown.
+    """
+    value = clean_line(value)
     if not value:
         raise CommandError(catalogue.EMPTY_NAME.format(what=what))
     if len(value) > MAX_NAME:

@@ -9,6 +9,7 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    ConfirmObject,
     ContextBlock,
     HeaderBlock,
     MarkdownTextObject,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 SETUP_BUTTON: Final = "home.setup"
 DIGEST_BUTTON: Final = "home.digest"
 EXPORT_BUTTON: Final = "home.export"
+FORGET_ME_BUTTON: Final = "home.forget_me"
 COMMENT_SHOWN: Final = 80
 
 
@@ -124,10 +126,27 @@ def home_tab(body: list[Block], *, count: int, shown: int) -> dict[str, Any]:
         blocks.append(_section(catalogue.HOME_NO_ENGAGEMENT))
     elif count > shown:
         blocks.append(_section(catalogue.HOME_MORE.format(count=count - shown)))
+    buttons = [ButtonElement(text=catalogue.HOME_SETUP_BUTTON, action_id=SETUP_BUTTON)]
+    if count:
+        buttons.append(_forget_me_button())
     blocks += [
-        ActionsBlock(
-            elements=[ButtonElement(text=catalogue.HOME_SETUP_BUTTON, action_id=SETUP_BUTTON)]
-        ),
+        ActionsBlock(elements=buttons),
         ContextBlock(elements=[MarkdownTextObject(text=catalogue.HOME_HELP)]),
     ]
     return View(type="home", blocks=blocks).to_dict()
+
+
+def _forget_me_button() -> ButtonElement:
+    """Anyone can erase themselves; Slack asks them to confirm first."""
+    return ButtonElement(
+        text=catalogue.FORGET_ME_BUTTON,
+        action_id=FORGET_ME_BUTTON,
+        style="danger",
+        confirm=ConfirmObject(
+            title=catalogue.FORGET_ME_CONFIRM_TITLE,
+            text=catalogue.FORGET_ME_CONFIRM,
+            confirm=catalogue.FORGET_ME_CONFIRM_YES,
+            deny=catalogue.FORGET_ME_CONFIRM_NO,
+            style="danger",
+        ),
+    )

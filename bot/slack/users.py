@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from bot.domain.people import Person
 
 logger = logging.getLogger(__name__)
+MAX_MEMBER_PAGES = 100
 
 
 def lookup(client: WebClient, user_id: str, default_team: str) -> Person:
@@ -41,3 +42,29 @@ def timezone_of(client: WebClient, user_id: str, default_team: str) -> str | Non
     except SlackApiError:
         logger.warning("could not read the time zone of %s", user_id)
         return None
+
+
+class ChannelUnseenError(Exception):
+    """Slack would not list a channel's members; the message is Slack's reason."""
+
+
+def is_in_channel(client: WebClient, channel: str, user_id: str) -> bool:
+    """Whether the person is a member of the channel, page by page.
+
+    Raises:
+        ChannelUnseenError: Slack did not say (a private channel Rapport is not in, an outage).
+    """
+    cursor = ""
+    for _ in range(MAX_MEMBER_PAGES):
+        try:
+            page = client.conversations_members(channel=channel, cursor=cursor, limit=1000)
+        except SlackApiError as error:
+            raise ChannelUnseenError(str(error.response.get("error") or "error")) from None
+        except Exception as error:
+            raise ChannelUnseenError(type(error).__name__) from None
+        if user_id in (page.get("members") or []):
+            return True
+        cursor = str((page.get("response_metadata") or {}).get("next_cursor") or "")
+        if not cursor:
+            return False
+    raise ChannelUnseenError("too_many_members")

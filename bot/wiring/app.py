@@ -9,6 +9,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.services.container import Container
+from bot.wiring import log_privacy
 from bot.wiring.listeners import SUBCOMMANDS, register_all
 from handlers.commands.registry import Subcommand
 
@@ -20,7 +21,10 @@ def create_app(
     subcommands: Sequence[Subcommand[Any]] = SUBCOMMANDS,
 ) -> App:
     """Build the Bolt app with every listener registered (`subcommands` for `/rapport`)."""
+    log_privacy.install()
     app = App(
+        # Bolt names its loggers after the app; under `slack_bolt` they are redacted too.
+        name="slack_bolt.rapport",
         listener_executor=listener_executor,
         client=container.client,
         signing_secret=container.settings.slack_signing_secret,

@@ -1,4 +1,4 @@
-"""The `rapport` command: web, run, clock, migrate, score, export, simulate."""
+"""The `rapport` command: web, run, clock, migrate, score, export, forget, purge, simulate."""
 
 from __future__ import annotations
 
@@ -37,12 +37,16 @@ def cmd_web(_args: argparse.Namespace) -> int:
 
     from bot.services.sending import resume_unsettled
     from bot.wiring.app import create_app
-    from bot.wiring.web import make_wsgi
+    from bot.wiring.web import MAX_BODY, make_wsgi
 
     settings = load_settings()
     container = _container(settings)
     listeners = ThreadPoolExecutor(settings.listener_threads, thread_name_prefix="listener")
-    wsgi = make_wsgi(create_app(container, listener_executor=listeners), container.database)
+    wsgi = make_wsgi(
+        create_app(container, listener_executor=listeners),
+        container.database,
+        settings.slack_signing_secret,
+    )
     host = os.environ.get("HOST", "0.0.0.0")  # noqa: S104 - a web process listens on all interfaces
     resumed = resume_unsettled(container)
     if resumed:
@@ -56,6 +60,7 @@ def cmd_web(_args: argparse.Namespace) -> int:
             threads=settings.web_threads,
             connection_limit=settings.web_connection_limit,
             channel_timeout=settings.web_channel_timeout,
+            max_request_body_size=MAX_BODY,
             ident="rapport",
         )
     finally:
@@ -135,6 +140,39 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Erase one person from every engagement of a workspace, as "Forget me" does."""
+    from bot.services.erasure import forget_everywhere
+
+    container = _container(load_settings())
+    try:
+        print(forget_everywhere(container, args.team, args.user))
+    finally:
+        container.database.dispose()
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Delete an engagement and all its rows (pulses, answers, comments, alerts, members)."""
+    from bot.services.erasure import purge
+    from bot.services.export import ExportError, find_engagement
+    from storage.db import Database
+
+    database = Database(database_url_from_env())
+    try:
+        with database.reading() as session:
+            found = find_engagement(session, args.engagement, args.team)
+            engagement_id, name = found.id, found.name
+        purge(database, engagement_id)
+    except ExportError as error:
+        print(f"rapport purge: {error}", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    print(f'Deleted "{name}" and all its pulses, answers, comments, alerts and members.')
+    return 0
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     """A synthetic engagement through the real pipeline, no Slack; writes the digest to --out."""
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its own scratch database
@@ -165,6 +203,12 @@ def _add_arguments(sub: Any) -> None:
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--team", help="the Slack team id, if the name exists in several")
     export.add_argument("--out", help="write to this file instead of standard output")
+    forget = sub.choices["forget"]
+    forget.add_argument("--team", required=True, help="the Slack team id, e.g. T0123")
+    forget.add_argument("--user", required=True, help="the Slack user id, e.g. U0456")
+    purge = sub.choices["purge"]
+    purge.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
+    purge.add_argument("--team", help="the Slack team id, if the name exists in several")
     simulate = sub.choices["simulate"]
     simulate.add_argument("--weeks", type=_weeks, default=12, help="weekly pulses to run (12)")
     simulate.add_argument("--seed", type=int, default=1, help="the same seed writes the same files")
@@ -181,6 +225,8 @@ def parser() -> argparse.ArgumentParser:
         ("migrate", cmd_migrate, "create or upgrade the database schema"),
         ("score", cmd_score, "score comments read one per line on stdin, as JSON lines"),
         ("export", cmd_export, "print an engagement's figures per pulse as CSV or JSON"),
+        ("forget", cmd_forget, "erase a person: comments deleted, answers unlinked, memberships"),
+        ("purge", cmd_purge, "delete an engagement and every row that belongs to it"),
         ("simulate", cmd_simulate, "run a synthetic engagement without Slack; write its digest"),
     ):
         sub.add_parser(name, help=help_text, description=help_text).set_defaults(func=func)
@@ -190,6 +236,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    from bot.wiring import log_privacy
+
+    log_privacy.install()
     logging.basicConfig(
         level=os.environ.get("LOG_LEVEL", "INFO").upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -18,6 +18,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.services import jobs
 from bot.services.container import Container
 from bot.services.digest.weekly import send_due_digests
+from bot.services.erasure import delete_expired_comments
 from storage.leader import Leadership
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class Clock:
             "pulses.remind": jobs.send_reminders,
             "pulses.close": jobs.close_due_pulses,
             "digests.send": lambda s: send_due_digests(s.database, s.client, s.now()),
+            "comments.retention": delete_expired_comments,
             **(extra or {}),
         }
 
@@ -69,7 +71,7 @@ class Clock:
             self.tick,
             IntervalTrigger(seconds=self.container.settings.clock_interval_seconds, timezone="UTC"),
             id="rapport.tick",
-            name="open, send, remind and close pulses; send digests",
+            name="open, send, remind and close pulses; send digests; delete expired comments",
             replace_existing=True,
             max_instances=1,
             coalesce=True,

@@ -10,7 +10,7 @@ from slack_bolt import App
 
 from bot.services.container import Container
 from handlers import alert_buttons, forms, home, pulse_dm
-from handlers.commands import alerts, digest, people, pulses, settings, setup
+from handlers.commands import alerts, digest, erasure, people, pulses, settings, setup
 from handlers.commands.registry import HELP, Registry, Subcommand
 from handlers.commands.registry import register as register_rapport
 
@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
     *setup.SUBCOMMANDS,
     *people.SUBCOMMANDS,
+    *erasure.SUBCOMMANDS,
     *pulses.SUBCOMMANDS,
     *alerts.SUBCOMMANDS,
     *settings.SUBCOMMANDS,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from collections.abc import Iterable
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import text
 
 from storage.db import Database
@@ -21,8 +23,11 @@ EVENTS_PATH = "/slack/events"
 MAX_BODY = 1_000_000
 
 
-def make_wsgi(app: App, database: Database) -> WSGIApplication:
+def make_wsgi(app: App, database: Database, signing_secret: str) -> WSGIApplication:
+    """The WSGI app: health, and Slack's requests, whose signature is checked before
+    anything reads their body (so an unsigned, deeply nested payload is a plain 401)."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    verifier = SignatureVerifier(signing_secret)
 
     def healthz(start_response: StartResponse) -> Iterable[bytes]:
         body: dict[str, object]
@@ -41,9 +46,37 @@ def make_wsgi(app: App, database: Database) -> WSGIApplication:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
         if path == "/healthz" and method == "GET":
             return healthz(start_response)
-        if path == EVENTS_PATH and int(environ.get("CONTENT_LENGTH") or 0) > MAX_BODY:
-            start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
-            return [b"Payload Too Large"]
-        return slack(environ, start_response)
+        if path != EVENTS_PATH:
+            return slack(environ, start_response)
+        length = environ.get("CONTENT_LENGTH") or "0"
+        if not length.isascii() or not length.isdigit() or int(length) > MAX_BODY:
+            return plain(start_response, "413 Payload Too Large")
+        body = environ["wsgi.input"].read(int(length)) if int(length) else b""
+        headers = {
+            "x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
+            "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", ""),
+        }
+        if not signed(verifier, body, headers):
+            return plain(start_response, "401 Unauthorized")
+        environ["wsgi.input"] = io.BytesIO(body)
+        try:
+            return slack(environ, start_response)
+        except RecursionError:
+            logger.warning("a signed request too deeply nested to read was refused")
+            return plain(start_response, "400 Bad Request")
 
     return wsgi
+
+
+def signed(verifier: SignatureVerifier, body: bytes, headers: dict[str, str]) -> bool:
+    """Whether Slack signed this body just now; any malformed header is simply "no"."""
+    try:
+        return bool(verifier.is_valid_request(body, headers))
+    except (ValueError, TypeError):
+        return False
+
+
+def plain(start_response: StartResponse, status: str) -> Iterable[bytes]:
+    """A short text answer that says nothing about the app's insides."""
+    start_response(status, [("Content-Type", "text/plain")])
+    return [status.split(" ", 1)[1].encode()]

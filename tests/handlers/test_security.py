@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+import urllib.error
+import urllib.request
 
 from tests.support import flows
 from tests.support.running import SECRET, RunningApp
@@ -56,8 +58,24 @@ def test_missing_signature_headers_are_401(rapport_http: RunningApp) -> None:
 
 def test_healthz_answers_without_a_signature(rapport_http: RunningApp) -> None:
     import json
-    import urllib.request
 
     with urllib.request.urlopen(rapport_http.url + "/healthz", timeout=5) as response:
         assert response.status == 200
         assert json.loads(response.read()) == {"ok": True}
+
+
+def test_an_unsigned_deeply_nested_payload_is_401_before_anything_reads_it(
+    rapport_http: RunningApp,
+) -> None:
+    nested = "[" * 100_000 + "]" * 100_000
+    body = "payload=" + nested
+    reply = rapport_http.slack.post(body, "application/x-www-form-urlencoded", headers={})
+    assert reply.status == 401
+    assert "Traceback" not in str(reply.body)
+
+
+def test_a_signed_payload_too_deep_to_read_is_400_not_a_traceback(rapport_http: RunningApp) -> None:
+    body = "payload=" + "[" * 100_000 + "]" * 100_000
+    reply = rapport_http.slack.post(body, "application/x-www-form-urlencoded")
+    assert reply.status in (400, 401) and reply.status != 500
+    assert "Traceback" not in str(reply.body)

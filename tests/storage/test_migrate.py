@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from storage.db import Database
 from storage.migrate import current_revision, head_revision, upgrade
@@ -49,3 +50,18 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: object) -> None:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     db.dispose()
+
+
+def test_a_new_sqlite_database_and_its_wal_are_private(tmp_path: Path) -> None:
+    path = tmp_path / "private.db"
+    db = Database(f"sqlite:///{path}")
+    upgrade(db)
+    with db.unit_of_work() as session:
+        session.execute(text("SELECT 1"))
+    files = [path, path.with_name("private.db-wal"), path.with_name("private.db-shm")]
+    modes = {f.name: stat.S_IMODE(f.stat().st_mode) for f in files if f.exists()}
+    db.dispose()
+    assert modes["private.db"] == 0o600 and "private.db-wal" in modes
+    assert set(modes.values()) == {0o600}
+    shown = subprocess.run(["stat", "-c", "%a", str(path)], capture_output=True, text=True)
+    assert shown.stdout.strip() == "600"

@@ -117,3 +117,13 @@ def alerts(rapport: Any) -> dict[str, Alert]:
 def blocks_text(params: dict[str, object]) -> str:
     blocks = params["blocks"]
     return json.dumps(blocks if not isinstance(blocks, str) else json.loads(blocks))
+
+
+def comment(rapport: Any, user: str, text: str) -> None:
+    """Open the comment form from the user's pulse DM and submit it."""
+    click(rapport, user, "pulse.comment")
+    opened = rapport.standin.calls_to("views.open")[-1].params["view"]
+    meta = (json.loads(opened) if isinstance(opened, str) else opened)["private_metadata"]
+    values = {"comment": {"text": {"type": "plain_text_input", "value": text}}}
+    assert rapport.slack.submit("pulse.comment", values, user=user, private_metadata=meta)
+    rapport.settle()

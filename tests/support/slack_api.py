@@ -15,6 +15,15 @@ from urllib.parse import parse_qsl, urlparse
 
 TEAM = "T0RAPPORT"
 BOT_USER = "U0BOT"
+# The people of the test workspace: members of every channel a test does not model.
+WORKSPACE_PEOPLE = frozenset(
+    {
+        *("U0LEAD", "U0LEAD2", "U0ANA", "U0BEN", "U0EVE", "U0ANY", "U0MEM", "U0NEW"),
+        *("U0OTHER", "U0SIM", "U0CANARY", "U0INI1", "U0INI2"),
+        *("U0CLI1", "U0CLI2", "U0CLI3", "U0PRO1", "U0PRO2", "U0PRO3"),
+        *("U0SPON", "U0SPON2", "U0SPONSOR", "U0SPA", "U0SPB", "U0SPC"),
+    }
+)
 
 
 @dataclass
@@ -79,6 +88,10 @@ class SlackStandIn:
         self.bots: set[str] = set()
         self.user_tz: dict[str, str] = {}
         self.user_team: dict[str, str] = {}
+        # channel → its members; a channel not listed has every person in WORKSPACE_PEOPLE
+        # and everyone the stand-in was asked about.
+        self.channel_members: dict[str, list[str]] = {}
+        self.people: set[str] = set(WORKSPACE_PEOPLE)
         self.latency = 0.0
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
@@ -199,10 +212,17 @@ class SlackStandIn:
                 "user_id": BOT_USER,
                 "bot_id": "B0BOT",
             }
+        if method == "conversations.members":
+            channel = str(params.get("channel"))
+            members = self.channel_members.get(channel)
+            if members is None:
+                members = sorted(self.people | {BOT_USER})
+            return {"ok": True, "members": members, "response_metadata": {"next_cursor": ""}}
         if method == "users.info":
             uid = str(params.get("user"))
             if uid in self.unknown_users:
                 return {"ok": False, "error": "user_not_found"}
+            self.people.add(uid)
             return {
                 "ok": True,
                 "user": {

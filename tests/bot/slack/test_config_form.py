@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Value] = {
     "provider_tolerance": 60,
     "gap_threshold": 15,
     "anonymity_min": 3,
+    "retention_days": 365,
 }
 
 
@@ -60,6 +61,7 @@ def test_each_setting_is_prefilled_as_people_type_it() -> None:
         "provider_tolerance": "60",
         "gap": "15",
         "anonymity": "3",
+        "retention": "365d",
     }
 
 
@@ -110,6 +112,7 @@ def test_each_bad_field_gets_its_own_error_and_the_good_ones_still_read() -> Non
         "digest_schedule": "mon 08:00",
         "provider_tolerance": 60,
         "gap_threshold": 15,
+        "retention_days": 365,
     }
 
 
@@ -147,6 +150,7 @@ settings_values = st.fixed_dictionaries(
         "provider_tolerance": st.integers(0, 100),
         "gap_threshold": st.integers(0, 100),
         "anonymity_min": st.integers(2, 50),
+        "retention_days": st.integers(30, 3650),
     }
 )
 
