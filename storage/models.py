@@ -264,6 +264,10 @@ class Alert(Base):
     channel_id: Mapped[str] = mapped_column(String(32))
     message_ts: Mapped[str | None] = mapped_column(String(32))
     post_error: Mapped[str | None] = mapped_column(String(64))
+    # A post that failed uncertainly is tried again from `next_post_at` (after checking
+    # the channel for it) until POST_DEADLINE after opening; see alert_publisher.py.
+    post_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_post_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     owner_user_id: Mapped[str | None] = mapped_column(String(32))
     acknowledged_by: Mapped[str | None] = mapped_column(String(32))
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 
@@ -13,30 +13,47 @@ from bot.domain import catalogue
 from bot.domain.alerts import Change
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
+from bot.domain.retries import BASE
 from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
 from bot.services.evaluation import Evaluation, close_pulses, thresholds_of
-from bot.slack.alert_publisher import publish
+from bot.slack.alert_publisher import PublishReport, publish
 from bot.slack.alert_view import figures_line
 from storage import pulses as pulse_queries
 from storage.db import Database
 
 
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """One closed pulse: its evaluation, both sides' figures in a line, and what was posted."""
+
+    evaluation: Evaluation
+    figures: str
+    published: PublishReport
+
+
 def close_and_publish(
-    database: Database, client: WebClient, pulse_id: int, now: Callable[[], datetime]
-) -> tuple[Evaluation, str] | None:
+    database: Database,
+    client: WebClient,
+    pulse_id: int,
+    now: Callable[[], datetime],
+    retry_base: timedelta = BASE,
+) -> Closed | None:
     """Close the pulse (once, whoever asks first) and publish what changed.
 
-    Returns the evaluation and a one-line summary of both sides' figures, or None
-    when the pulse was already closed.
+    None when the pulse was already closed.
     """
-    closed = close_many_and_publish(database, client, [pulse_id], now)
+    closed = close_many_and_publish(database, client, [pulse_id], now, retry_base)
     return closed[0] if closed else None
 
 
 def close_many_and_publish(
-    database: Database, client: WebClient, pulse_ids: Sequence[int], now: Callable[[], datetime]
-) -> list[tuple[Evaluation, str]]:
+    database: Database,
+    client: WebClient,
+    pulse_ids: Sequence[int],
+    now: Callable[[], datetime],
+    retry_base: timedelta = BASE,
+) -> list[Closed]:
     """Close and evaluate pulses in one transaction, then tell each shared channel."""
     with database.unit_of_work() as session:
         results = [
@@ -46,9 +63,14 @@ def close_many_and_publish(
             )
             for evaluation in close_pulses(session, pulse_ids, now())
         ]
-    for evaluation, summary in results:
-        publish(database, client, evaluation.changes, summary)
-    return results
+    return [
+        Closed(
+            evaluation,
+            summary,
+            publish(database, client, evaluation.changes, summary, now(), retry_base),
+        )
+        for evaluation, summary in results
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +81,7 @@ class CloseReport:
     figures: str
     alert_changes: dict[Change, int]
     """How many alerts each kind of change touched: opened, worse, better, same, resolved."""
+    published: PublishReport
 
 
 def close_now(container: Container, caller: Caller, engagement_name: str | None) -> CloseReport:
@@ -72,12 +95,15 @@ def close_now(container: Container, caller: Caller, engagement_name: str | None)
         require_lead(session, engagement, caller)
         pulse = pulse_queries.open_pulse(session, engagement.id)
         name = engagement.name
+    retry_base = timedelta(seconds=container.settings.retry_base_seconds)
     closed = (
         None
         if pulse is None
-        else close_and_publish(container.database, container.client, pulse.id, container.now)
+        else close_and_publish(
+            container.database, container.client, pulse.id, container.now, retry_base
+        )
     )
     if closed is None:
         raise Refused(catalogue.NO_OPEN_PULSE.format(engagement=name))
-    evaluation, figures = closed
-    return CloseReport(name, figures, dict(Counter(c.change for c in evaluation.changes)))
+    changes = dict(Counter(c.change for c in closed.evaluation.changes))
+    return CloseReport(name, closed.figures, changes, closed.published)

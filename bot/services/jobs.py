@@ -15,6 +15,7 @@ from bot.services.closing import close_and_publish, close_many_and_publish
 from bot.services.container import Container
 from bot.services.pulses import open_pulse
 from bot.services.sending import deliver_now
+from bot.slack.alert_publisher import retry_posts
 from bot.slack.format import slack_date
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
@@ -109,7 +110,9 @@ def _open_slot(
         previous = queries.open_pulse(session, engagement_id)
     if previous is not None and previous.scheduled_for is not None and previous.scheduled_for < due:
         # The next scheduled pulse is due: the last one's window ends now.
-        close_and_publish(container.database, container.client, previous.id, container.now)
+        close_and_publish(
+            container.database, container.client, previous.id, container.now, _retry_base(container)
+        )
     with container.database.unit_of_work() as session:
         if queries.slot_taken(session, engagement_id, due):
             return False
@@ -197,6 +200,19 @@ def close_due_pulses(container: Container) -> int:
     for start in range(0, len(due), CLOSE_BATCH):
         batch = due[start : start + CLOSE_BATCH]
         closed += len(
-            close_many_and_publish(container.database, container.client, batch, container.now)
+            close_many_and_publish(
+                container.database, container.client, batch, container.now, _retry_base(container)
+            )
         )
     return closed
+
+
+def retry_alert_posts(container: Container) -> int:
+    """Post the alerts whose channel post failed uncertainly (after looking for them)."""
+    return retry_posts(
+        container.database, container.client, container.now(), _retry_base(container)
+    )
+
+
+def _retry_base(container: Container) -> timedelta:
+    return timedelta(seconds=container.settings.retry_base_seconds)

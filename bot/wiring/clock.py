@@ -40,6 +40,7 @@ class Clock:
             "pulses.send": jobs.send_pending,
             "pulses.remind": jobs.send_reminders,
             "pulses.close": jobs.close_due_pulses,
+            "alerts.retry": jobs.retry_alert_posts,
             "digests.send": lambda s: send_due_digests(s.database, s.client, s.now()),
             "comments.retention": delete_expired_comments,
             **(extra or {}),

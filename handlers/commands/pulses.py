@@ -61,6 +61,17 @@ def close(request: CommandRequest[NoArguments]) -> None:
         alerts = catalogue.CLOSED_ALERTS.format(summary=summary)
     else:
         alerts = catalogue.CLOSED_NO_ALERTS
+    published = report.published
+    if published.waiting:
+        reasons = ", ".join(sorted(set(published.waiting.values())))
+        alerts += catalogue.CLOSED_POSTS_WAITING.format(
+            count=len(published.waiting), reasons=reasons
+        )
+    if published.refused:
+        reasons = ", ".join(sorted(set(published.refused.values())))
+        alerts += catalogue.CLOSED_POSTS_REFUSED.format(
+            count=len(published.refused), reasons=reasons
+        )
     request.say(
         catalogue.CLOSED.format(engagement=report.engagement, figures=report.figures, alerts=alerts)
     )
