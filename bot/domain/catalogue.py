@@ -190,7 +190,22 @@ ALERTS_HEADER = "*{engagement}* — open alerts"
 ALERTS_NONE = "No open alerts for *{engagement}*."
 ALERTS_LINE = "• {title} — {state}, {age} old, {owner}"
 SLA_RECORDED = "SLA status for *{engagement}* recorded as *{status}*{note}."
-SLA_USAGE = "SLA reads: `/rapport sla green|amber|red [note]`, for example `/rapport sla green all targets met`."
+SLA_USAGE = "SLA reads: `/rapport sla green|amber|red [note]`, for example `/rapport sla green all targets met`, or `/rapport sla token` for a feed token."
+SLA_NEW_FEED_KEY = "New SLA feed token for *{engagement}* — shown only this once, so copy it now; it replaces any earlier one:\n`{token}`\nSend facts with `POST {path}` and `Authorization: Bearer <token>` (see docs/alerts.md)."
+SLA_FEED_REFUSED = (
+    "missing or unknown SLA token: send `Authorization: Bearer <token>` from `/rapport sla token`"
+)
+SLA_FEED_SIGNATURE = "the X-Rapport-Signature header does not match the body"
+SLA_FEED_SHAPE = 'the body must be a JSON object: {"status": "green"|"amber"|"red", "note": "…"} or {"metric": "…", "value": 97.1, "target": 99.5, "higher_is_better": true}'
+SLA_FEED_JSON = "the body is not JSON"
+SLA_FEED_STATUS = "status must be green, amber or red"
+SLA_FEED_NUMBER = "{field} must be a number"
+SLA_FEED_BOOLEAN = "higher_is_better must be true or false"
+SLA_FEED_TEXT = "{field} must be text of 1 to {limit} characters, on one line"
+SLA_FEED_UNKNOWN = "{field} is not a field of an SLA fact"
+SLA_FEED_PERIOD = "period must be a date like 2026-11-23, not in the future"
+SLA_IMPORT_ROW = "{file}, row {row}: {reason}. Nothing was imported."
+SLA_IMPORTED = "Imported {count} SLA facts into {engagement}."
 WEIGHT_USAGE = "Weight reads: `/rapport weight @ana 2` — a stake weight from 0.1 to 10."
 WEIGHT_SET = "{person}'s stake weight on *{engagement}* is now {weight:g}."
 CONFIG_USAGE = (

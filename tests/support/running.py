@@ -114,7 +114,11 @@ def running_app(
     stop: Callable[[], None] = lambda: None  # noqa: E731
     if http:
         server = create_server(
-            make_wsgi(app, database), host="127.0.0.1", port=0, threads=8, asyncore_use_poll=True
+            make_wsgi(app, database, clock),
+            host="127.0.0.1",
+            port=0,
+            threads=8,
+            asyncore_use_poll=True,
         )
         threading.Thread(target=server.run, daemon=True).start()
         url = f"http://127.0.0.1:{server.effective_port}"
