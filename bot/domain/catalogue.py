@@ -37,6 +37,7 @@ HELP_LINES = {
     "weight": "• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)",
     "digest": "• `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week",
     "export": "• `/rapport export` — the figures per pulse as a CSV in your DM (side figures only, never anyone's answer)",
+    "baseline": "• `/rapport baseline 2026-09-01` — count the baseline from the first four pulses closed on or after that date; `default` goes back to the first four (leads only)",
 }
 
 UNBALANCED_QUOTE = (
@@ -254,6 +255,9 @@ DIGEST_READERS_ONLY = "Only the leads and sponsors of *{engagement}* can see its
 DIGEST_PREVIEW_SENT = "I've sent you this week's digest of *{engagement}* in our DM, as its sponsors get it. Only you can see it."
 DIGEST_NOT_SENT = "I couldn't send you the digest of *{engagement}* ({error}). Please try again."
 EXPORT_SENT = "I've sent you *{engagement}*'s figures per pulse as a CSV in our DM ({pulses} pulses; side figures only, never anyone's answer)."
+BASELINE_USAGE = "Baseline reads: `/rapport baseline 2026-09-01` (a date) or `/rapport baseline default` (the first four pulses)."
+BASELINE_SET = "*{engagement}*'s baseline now counts from {start}: the first four pulses closed on or after it. Digests and App Home compare with it."
+BASELINE_DEFAULT = "*{engagement}*'s baseline is the first four closed pulses again."
 EXPORT_NOT_SENT = "I couldn't send you the export of *{engagement}* ({error}). Please try again."
 
 HOME_NO_ENGAGEMENT = "You're not on any engagement yet. Set one up, or ask a lead to add you."
