@@ -78,6 +78,7 @@ class DigestInput:
         sla_status: the latest recorded SLA status, or None if none was recorded.
         next_pulse: when the next pulse goes out, if one is scheduled.
         tz: the engagement's IANA time zone; dates are shown in it.
+        alert_marks: when each alert (open or since resolved) was opened; the chart marks them.
         standing: baselines, last quarter and whether improvements held, from SQL; when
             None the baseline is the mean over the first four pulses of ``history``.
     """
@@ -94,6 +95,7 @@ class DigestInput:
     next_pulse: datetime | None = None
     tz: str = "UTC"
     standing: Standing | None = None
+    alert_marks: Sequence[datetime] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "history", tuple(self.history))

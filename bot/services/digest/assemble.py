@@ -116,4 +116,9 @@ def assemble(
         next_pulse=next_pulse_at(engagement, now),
         tz=engagement.timezone,
         standing=standing_of(session, engagement) if history else None,
+        alert_marks=(
+            alert_queries.openings_since(session, engagement.id, history[0].closed_at)
+            if history
+            else ()
+        ),
     )
