@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -51,6 +52,14 @@ def latest_sla(session: Session, engagement_id: int) -> SlaRecord | None:
 def latest_sla_status(session: Session, engagement_id: int) -> str | None:
     """The status of the latest SLA record, without loading the record."""
     return session.scalars(_LATEST_SLA_STATUS, {"engagement_id": engagement_id}).first()
+
+
+def openings_since(session: Session, engagement_id: int, since: datetime) -> list[datetime]:
+    """When each alert of the engagement opened, from `since` on, resolved ones included."""
+    stmt = select(Alert.opened_at).where(
+        Alert.engagement_id == engagement_id, Alert.opened_at >= since
+    )
+    return list(session.scalars(stmt.order_by(Alert.opened_at)).all())
 
 
 def closed_pulses(

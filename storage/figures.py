@@ -119,6 +119,8 @@ def _aggregates() -> Select[Any]:
 
 
 _AGGREGATES = _aggregates()
+AGGREGATES = _AGGREGATES
+"""The same statement, for figures built on top of it (see `storage.baseline`)."""
 
 
 def _sums(count: Any, *sums: Any) -> WeightedSums:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -88,6 +89,9 @@ class Engagement(Base):
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    sla_token_digest: Mapped[str | None] = mapped_column(String(64))
+    sla_token_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    baseline_from: Mapped[date | None] = mapped_column(Date)
 
     members: Mapped[list[Member]] = relationship(back_populates="engagement")
 
@@ -216,7 +220,7 @@ class Response(Base):
 
 
 class SlaRecord(Base):
-    """The contracted facts for a period, as a lead recorded them: green, amber or red."""
+    """The contracted facts from `recorded_at` on: green, amber or red, typed or fed in."""
 
     __tablename__ = "sla_records"
     __table_args__ = (
@@ -230,6 +234,12 @@ class SlaRecord(Base):
     note: Mapped[str | None] = mapped_column(String(300))
     recorded_by: Mapped[str] = mapped_column(String(32))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # How it arrived ("lead", "feed", "import"), and the metric behind a derived status.
+    source: Mapped[str] = mapped_column(String(8), default="lead", server_default="lead")
+    metric: Mapped[str | None] = mapped_column(String(80))
+    value: Mapped[float | None] = mapped_column(Float)
+    target: Mapped[float | None] = mapped_column(Float)
+    higher_is_better: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class Alert(Base):

@@ -39,6 +39,7 @@ HELP_LINES = {
     "weight": "• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)",
     "digest": "• `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week",
     "export": "• `/rapport export` — the figures per pulse as a CSV in your DM (side figures only, never anyone's answer)",
+    "baseline": "• `/rapport baseline 2026-09-01` — count the baseline from the first four pulses closed on or after that date; `default` goes back to the first four (leads only)",
 }
 
 UNBALANCED_QUOTE = (
@@ -214,14 +215,31 @@ ANSWERED_LINE = "Answered: client {client_answered} of {client_eligible}, provid
 CLOSED = "Closed the pulse for *{engagement}*. Now: {figures}. {alerts}"
 CLOSED_ALERTS = "Alerts: {summary}."
 CLOSED_POSTS_WAITING = " {count} could not be posted in the channel yet ({reasons}): Rapport tries again, never posting one twice, and DMs them to the leads if it still can't within a day."
-CLOSED_POSTS_REFUSED = " {count} could not be posted in the channel ({reasons}): the leads have them by DM."
+CLOSED_POSTS_REFUSED = (
+    " {count} could not be posted in the channel ({reasons}): the leads have them by DM."
+)
 CLOSED_NO_ALERTS = "No alerts: the two sides are within their tolerances."
 NO_OPEN_PULSE = "There's no open pulse for *{engagement}* to close."
 ALERTS_HEADER = "*{engagement}* — open alerts"
 ALERTS_NONE = "No open alerts for *{engagement}*."
 ALERTS_LINE = "• {title} — {state}, {age} old, {owner}"
 SLA_RECORDED = "SLA status for *{engagement}* recorded as *{status}*{note}."
-SLA_USAGE = "SLA reads: `/rapport sla green|amber|red [note]`, for example `/rapport sla green all targets met`."
+SLA_USAGE = "SLA reads: `/rapport sla green|amber|red [note]`, for example `/rapport sla green all targets met`, or `/rapport sla token` for a feed token."
+SLA_NEW_FEED_KEY = "New SLA feed token for *{engagement}* — shown only this once, so copy it now; it replaces any earlier one:\n`{token}`\nSend facts with `POST {path}` and `Authorization: Bearer <token>` (see docs/alerts.md)."
+SLA_FEED_REFUSED = (
+    "missing or unknown SLA token: send `Authorization: Bearer <token>` from `/rapport sla token`"
+)
+SLA_FEED_SIGNATURE = "the X-Rapport-Signature header does not match the body"
+SLA_FEED_SHAPE = 'the body must be a JSON object: {"status": "green"|"amber"|"red", "note": "…"} or {"metric": "…", "value": 97.1, "target": 99.5, "higher_is_better": true}'
+SLA_FEED_JSON = "the body is not JSON"
+SLA_FEED_STATUS = "status must be green, amber or red"
+SLA_FEED_NUMBER = "{field} must be a number"
+SLA_FEED_BOOLEAN = "higher_is_better must be true or false"
+SLA_FEED_TEXT = "{field} must be text of 1 to {limit} characters, on one line"
+SLA_FEED_UNKNOWN = "{field} is not a field of an SLA fact"
+SLA_FEED_PERIOD = "period must be a date like 2026-11-23, not in the future"
+SLA_IMPORT_ROW = "{file}, row {row}: {reason}. Nothing was imported."
+SLA_IMPORTED = "Imported {count} SLA facts into {engagement}."
 WEIGHT_USAGE = "Weight reads: `/rapport weight @ana 2` — a stake weight from 0.1 to 10."
 WEIGHT_SET = "{person}'s stake weight on *{engagement}* is now {weight:g}."
 CONFIG_USAGE = (
@@ -272,6 +290,9 @@ DIGEST_READERS_ONLY = "Only the leads and sponsors of *{engagement}* can see its
 DIGEST_PREVIEW_SENT = "I've sent you this week's digest of *{engagement}* in our DM, as its sponsors get it. Only you can see it."
 DIGEST_NOT_SENT = "I couldn't send you the digest of *{engagement}* ({error}). Please try again."
 EXPORT_SENT = "I've sent you *{engagement}*'s figures per pulse as a CSV in our DM ({pulses} pulses; side figures only, never anyone's answer)."
+BASELINE_USAGE = "Baseline reads: `/rapport baseline 2026-09-01` (a date) or `/rapport baseline default` (the first four pulses)."
+BASELINE_SET = "*{engagement}*'s baseline now counts from {start}: the first four pulses closed on or after it. Digests and App Home compare with it."
+BASELINE_DEFAULT = "*{engagement}*'s baseline is the first four closed pulses again."
 EXPORT_NOT_SENT = "I couldn't send you the export of *{engagement}* ({error}). Please try again."
 
 HOME_NO_ENGAGEMENT = "You're not on any engagement yet. Set one up, or ask a lead to add you."

@@ -118,6 +118,31 @@ def _side_line(digest: DigestInput, numbers: DigestNumbers, figures: SideNumbers
     return head + " · ".join(parts)
 
 
+def _standing_line(digest: DigestInput, numbers: DigestNumbers) -> str | None:
+    """Since the baseline and last quarter, and whether each side's improvement held."""
+    standing = digest.standing
+    if standing is None or standing.baseline_start is None:
+        return None
+    start = weekday_day_month(standing.baseline_start, digest.zone)
+    head = f"*Baseline* (from the pulse of {start}"
+    head += ", chosen by a lead)" if standing.chosen else ", the first pulses)"
+    if standing.baseline_pulses < BASELINE_PULSES:
+        return f"{head}: forming, {standing.baseline_pulses} of {BASELINE_PULSES} pulses."
+    parts = []
+    for side in SIDES:
+        figures, held = numbers.of(side), standing.sides[side]
+        change = _change(figures.index, held.baseline)
+        quarter = _change(figures.index, held.quarter_ago)
+        verdict = {True: "held 3 pulses", False: "not held 3 pulses", None: ""}[held.held]
+        said = [f"{change} since baseline", f"{quarter} since last quarter", verdict]
+        parts.append(f"{side} " + ", ".join(p for p in said if p))
+    return f"{head}: " + "; ".join(parts) + "."
+
+
+def _change(index: float | None, before: float | None) -> str:
+    return "n/a" if index is None or before is None else _signed(_nearest(index - before))
+
+
 def _gap_line(digest: DigestInput, numbers: DigestNumbers) -> str:
     gap = _shown_gap(numbers.client.index, numbers.provider.index)
     if gap is None:
@@ -221,6 +246,7 @@ def digest_sections(digest: DigestInput) -> list[str]:
     else:
         lines = [_summary(digest, numbers)]
         lines += [_side_line(digest, numbers, numbers.of(side)) for side in SIDES]
+        lines += [line for line in [_standing_line(digest, numbers)] if line]
         lines += [_gap_line(digest, numbers), _blind_spot_line(numbers), _sla_line(digest, numbers)]
         state = "\n".join(lines)
     return [

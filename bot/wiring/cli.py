@@ -188,6 +188,42 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sla_import(args: argparse.Namespace) -> int:
+    """Load an engagement's SLA history from a CSV: every row, or none if one is wrong."""
+    from bot.domain import catalogue
+    from bot.domain.sla_feed import FactError
+    from bot.domain.vocabulary import utcnow
+    from bot.services.export import ExportError
+    from bot.services.sla_feed import import_csv
+    from storage.db import Database
+
+    database = Database(database_url_from_env())
+    try:
+        count = import_csv(database, args.engagement, args.team, Path(args.file), utcnow())
+    except (ExportError, FactError, OSError, UnicodeDecodeError) as error:
+        print(f"rapport sla import: {error}", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    print(catalogue.SLA_IMPORTED.format(count=count, engagement=args.engagement))
+    return 0
+
+
+def _add_sla(sub: Any) -> None:
+    sla = sub.add_parser("sla", help="SLA facts: `rapport sla import FILE.csv` loads history")
+    actions = sla.add_subparsers(dest="action", required=True, metavar="ACTION")
+    load = actions.add_parser(
+        "import",
+        help="load SLA history from a CSV",
+        description="Columns: period (YYYY-MM-DD), then status and note, or metric, value, "
+        "target and higher_is_better. Reads DATABASE_URL.",
+    )
+    load.add_argument("file", help="the CSV file")
+    load.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
+    load.add_argument("--team", help="the Slack team id, if the name exists in several")
+    load.set_defaults(func=cmd_sla_import)
+
+
 def _weeks(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 520:
         raise argparse.ArgumentTypeError(f"weeks must be a whole number from 1 to 520, not {value}")
@@ -231,6 +267,7 @@ def parser() -> argparse.ArgumentParser:
     ):
         sub.add_parser(name, help=help_text, description=help_text).set_defaults(func=func)
     _add_arguments(sub)
+    _add_sla(sub)
     return root
 
 

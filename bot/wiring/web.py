@@ -1,11 +1,12 @@
-"""The HTTP face: Slack's requests on POST /slack/events, a health check on GET /healthz."""
+"""The HTTP face: Slack's requests on POST /slack/events, SLA facts on POST /sla, GET /healthz."""
 
 from __future__ import annotations
 
 import io
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from slack_bolt import App
@@ -13,6 +14,10 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import text
 
+from bot.domain.errors import NotPermitted
+from bot.domain.sla_feed import FactError
+from bot.domain.vocabulary import utcnow
+from bot.services.sla_feed import SLA_PATH, receive
 from storage.db import Database
 
 if TYPE_CHECKING:
@@ -21,13 +26,47 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 1_000_000
+MAX_SLA_BODY = 16_000
 
 
-def make_wsgi(app: App, database: Database, signing_secret: str) -> WSGIApplication:
-    """The WSGI app: health, and Slack's requests, whose signature is checked before
-    anything reads their body (so an unsigned, deeply nested payload is a plain 401)."""
+def _json(start_response: StartResponse, status: str, body: dict[str, object]) -> list[bytes]:
+    start_response(status, [("Content-Type", "application/json")])
+    return [json.dumps(body).encode()]
+
+
+def make_wsgi(
+    app: App, database: Database, signing_secret: str, now: Callable[[], datetime] = utcnow
+) -> WSGIApplication:
+    """The WSGI app: health, SLA facts, and Slack's requests, whose signature is checked
+    before anything reads their body (so an unsigned, deeply nested payload is a 401)."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
     verifier = SignatureVerifier(signing_secret)
+
+    def sla(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        """POST /sla: read the body, let the service record it, map its refusals to HTTP."""
+        if environ.get("REQUEST_METHOD") != "POST":
+            return _json(start_response, "405 Method Not Allowed", {"ok": False})
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        if length > MAX_SLA_BODY:
+            return _json(start_response, "413 Payload Too Large", {"ok": False})
+        body = environ["wsgi.input"].read(length) if length else b""
+        try:
+            recorded = receive(
+                database,
+                now(),
+                environ.get("HTTP_AUTHORIZATION"),
+                environ.get("HTTP_X_RAPPORT_SIGNATURE"),
+                body,
+            )
+        except NotPermitted as error:
+            return _json(start_response, "401 Unauthorized", {"ok": False, "error": str(error)})
+        except FactError as error:
+            answer = {"ok": False, "field": error.field, "error": str(error)}
+            return _json(start_response, "400 Bad Request", answer)
+        except Exception:
+            logger.exception("POST /sla failed")
+            return _json(start_response, "500 Internal Server Error", {"ok": False})
+        return _json(start_response, "201 Created", recorded)
 
     def healthz(start_response: StartResponse) -> Iterable[bytes]:
         body: dict[str, object]
@@ -46,6 +85,8 @@ def make_wsgi(app: App, database: Database, signing_secret: str) -> WSGIApplicat
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
         if path == "/healthz" and method == "GET":
             return healthz(start_response)
+        if path == SLA_PATH:
+            return sla(environ, start_response)
         if path != EVENTS_PATH:
             return slack(environ, start_response)
         length = environ.get("CONTENT_LENGTH") or "0"

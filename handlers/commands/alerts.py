@@ -1,4 +1,4 @@
-"""`/rapport alerts` and `sla`: the open alerts with their age and owner, and the SLA facts."""
+"""`/rapport alerts` and `sla`: open alerts with their age and owner; SLA facts; the feed token."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from bot.domain.vocabulary import SlaStatus, is_sla_status
 from bot.services.alerts import live_alerts
 from bot.services.configure import record_sla
 from bot.services.engagements import choose, require_lead, require_member
+from bot.services.sla_feed import SLA_PATH, rotate_token
 from bot.slack.alert_view import alerts_text
 from bot.slack.command_text import CommandError, Token, words
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
@@ -18,12 +19,14 @@ NOTE_MAX = 300
 
 @dataclass(frozen=True, slots=True)
 class SlaArgs:
-    status: SlaStatus
+    status: SlaStatus | None
     note: str
 
 
 def parse_sla(tokens: list[Token]) -> SlaArgs:
     status = tokens[0].value.lower() if tokens and tokens[0].key is None else ""
+    if status == "token" and len(tokens) == 1:
+        return SlaArgs(None, "")
     if not is_sla_status(status):
         raise CommandError(catalogue.SLA_USAGE)
     note = words(tokens[1:])
@@ -46,8 +49,14 @@ def sla(request: CommandRequest[SlaArgs]) -> None:
     with container.database.unit_of_work() as session:
         engagement = choose(session, caller, request.engagement)
         require_lead(session, engagement, caller)
-        record_sla(session, engagement, caller, args.status, args.note, container.now())
+        if args.status is None:
+            token = rotate_token(engagement, container.now())
+        else:
+            record_sla(session, engagement, caller, args.status, args.note, container.now())
         name = engagement.name
+    if args.status is None:
+        request.say(catalogue.SLA_NEW_FEED_KEY.format(engagement=name, token=token, path=SLA_PATH))
+        return
     note = f" ({args.note})" if args.note else ""
     request.say(catalogue.SLA_RECORDED.format(engagement=name, status=args.status, note=note))
 

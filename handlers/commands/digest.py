@@ -1,10 +1,22 @@
-"""`/rapport digest` and `export`: the digest, or the figures per pulse, in the caller's DM."""
+"""`/rapport digest`, `export` and `baseline`: the digest or the figures per pulse in the
+caller's DM, and the date the baseline counts from."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from bot.domain import catalogue
 from bot.services.digest.on_demand import by_name, send_export, send_preview
+from bot.services.engagements import choose, require_lead
+from bot.services.standing import choose_baseline
+from bot.slack.command_text import CommandError, Token
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineArgs:
+    start: date | None
 
 
 def digest(request: CommandRequest[NoArguments]) -> None:
@@ -17,7 +29,33 @@ def export(request: CommandRequest[NoArguments]) -> None:
     request.say(send_export(request.container, request.caller, pick).text)
 
 
+def parse_baseline(tokens: list[Token]) -> BaselineArgs:
+    word = tokens[0].value.lower() if len(tokens) == 1 and tokens[0].key is None else ""
+    if word == "default":
+        return BaselineArgs(None)
+    try:
+        if len(word) == 10:
+            return BaselineArgs(date.fromisoformat(word))
+    except ValueError:
+        pass
+    raise CommandError(catalogue.BASELINE_USAGE)
+
+
+def baseline(request: CommandRequest[BaselineArgs]) -> None:
+    container, caller, start = request.container, request.caller, request.args.start
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, request.engagement)
+        require_lead(session, engagement, caller)
+        choose_baseline(engagement, start)
+        name = engagement.name
+    if start is None:
+        request.say(catalogue.BASELINE_DEFAULT.format(engagement=name))
+    else:
+        request.say(catalogue.BASELINE_SET.format(engagement=name, start=start.isoformat()))
+
+
 SUBCOMMANDS = (
     Subcommand("digest", no_arguments("digest"), digest, catalogue.HELP_LINES["digest"], "digest"),
     Subcommand("export", no_arguments("export"), export, catalogue.HELP_LINES["export"], "digest"),
+    Subcommand("baseline", parse_baseline, baseline, catalogue.HELP_LINES["baseline"], "digest"),
 )

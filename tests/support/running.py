@@ -21,7 +21,7 @@ from bot.slack.client import make_client
 from bot.slack.pacing import Pacer
 from bot.wiring.app import create_app
 from bot.wiring.listeners import SUBCOMMANDS
-from bot.wiring.web import make_wsgi
+from bot.wiring.web import MAX_BODY, make_wsgi
 from handlers.commands.registry import Subcommand
 from storage.db import Database
 from tests.support.slack_api import SlackStandIn
@@ -122,11 +122,12 @@ def running_app(
     stop: Callable[[], None] = lambda: None  # noqa: E731
     if http:
         server = create_server(
-            make_wsgi(app, database, SECRET),
+            make_wsgi(app, database, SECRET, clock),
             host="127.0.0.1",
             port=0,
             threads=8,
             asyncore_use_poll=True,
+            max_request_body_size=MAX_BODY,
         )
         threading.Thread(target=server.run, daemon=True).start()
         url = f"http://127.0.0.1:{server.effective_port}"

@@ -24,12 +24,18 @@ from bot.domain.divergence import SIDES, Side, SlaStatus
 
 CHART_PULSES: Final = 12
 SIZE_INCHES: Final = (8.0, 4.5)
-DPI: Final = 100
+DPI: Final = 200
+"""Twice the old 100: 1600×900 px, sharp on high-density screens, far under Slack's limits."""
+LOW_COUNT: Final = 5
+"""A point resting on fewer answers than this is drawn hollow and labelled n=…"""
+ZONE_HATCH: Final[dict[Side, str]] = {"client": "////", "provider": "\\\\"}
+ALERT_COLOUR: Final = "#000000"
 STYLE: Final[dict[Side, dict[str, Any]]] = {
     "client": {"color": "#0072B2", "linestyle": "-", "marker": "o"},
     "provider": {"color": "#D55E00", "linestyle": "--", "marker": "s"},
 }
-SLA_COLOURS: Final[dict[str, str]] = {"green": "#2E9E44", "amber": "#F0A202", "red": "#C62828"}
+# Okabe-Ito: bluish green, orange-yellow and vermilion stay apart for colour-blind readers.
+SLA_COLOURS: Final[dict[str, str]] = {"green": "#009E73", "amber": "#E69F00", "red": "#CC3311"}
 NO_SLA: Final[dict[str, Any]] = {"marker": "_", "color": "#999999", "markersize": 8}
 INK: Final = "#333333"
 
@@ -43,6 +49,8 @@ class ChartSeries:
     client: tuple[float, ...]
     provider: tuple[float, ...]
     sla: tuple[SlaStatus | None, ...]
+    answered: dict[Side, tuple[int, ...]]
+    alerts: tuple[int, ...] = ()
 
     def of(self, side: Side) -> tuple[float, ...]:
         """The index series of ``side``."""
@@ -69,7 +77,21 @@ def chart_series(digest: DigestInput) -> ChartSeries:
         client=values("client"),
         provider=values("provider"),
         sla=tuple(p.sla_status for p in points),
+        answered={s: tuple(p.figures.of(s).answered for p in points) for s in SIDES},
+        alerts=_alert_positions(digest, points[0].closed_at if points else None),
     )
+
+
+def _alert_positions(digest: DigestInput, first: datetime | None) -> tuple[int, ...]:
+    """Each alert opening within the chart, at the pulse whose close opened it."""
+    closes = [p.closed_at for p in digest.history[-CHART_PULSES:]]
+    found = set()
+    for opened in digest.alert_marks:
+        if first is None or opened < first:
+            continue
+        later = [i for i, closed in enumerate(closes) if closed >= opened]
+        found.add(later[0] if later else len(closes) - 1)
+    return tuple(sorted(found))
 
 
 def _short(name: str, limit: int = 24) -> str:
@@ -86,7 +108,18 @@ def _draw_sides(axes: Any, digest: DigestInput, series: ChartSeries) -> list[Any
     for side in SIDES:
         style = STYLE[side]
         tolerance = digest.thresholds.tolerance(side)
-        axes.axhspan(0, tolerance, color=style["color"], alpha=0.045, linewidth=0, zorder=0)
+        axes.axhspan(
+            0,
+            tolerance,
+            facecolor=style["color"],
+            alpha=0.10,
+            hatch=ZONE_HATCH[side],
+            edgecolor=style["color"],
+            linewidth=0,
+            zorder=0,
+            label=f"{side} unhappy zone (below {tolerance:g})",
+            gid=f"zone-{side}",
+        )
         axes.axhline(tolerance, color=style["color"], linestyle="-.", linewidth=1.1, zorder=1)
         # Outside the plot, so the labels never sit on a line; client above, provider below.
         axes.annotate(
@@ -104,6 +137,7 @@ def _draw_sides(axes: Any, digest: DigestInput, series: ChartSeries) -> list[Any
         (line,) = axes.plot(positions, values, linewidth=2, markersize=5.5, zorder=3, **style)
         line.set_label(f"{side.capitalize()} ({_short(digest.org(side), 28)})")
         handles.append(line)
+        _draw_low_counts(axes, side, values, series.answered[side])
         if values and not math.isnan(values[-1]):
             axes.annotate(
                 f"{math.floor(values[-1] + 1e-9)}",  # whole points rounded down, as in the text
@@ -135,6 +169,35 @@ def _draw_sla(strip: Any, series: ChartSeries) -> list[Any]:
     return handles
 
 
+def _draw_low_counts(
+    axes: Any, side: Side, values: tuple[float, ...], answered: tuple[int, ...]
+) -> None:
+    """Hollow markers, labelled n=…, where a shown point rests on few answers."""
+    style = STYLE[side]
+    for position, (value, count) in enumerate(zip(values, answered, strict=True)):
+        if math.isnan(value) or count >= LOW_COUNT:
+            continue
+        axes.plot(
+            position, value, marker=style["marker"], markersize=7, markerfacecolor="white",
+            markeredgecolor=style["color"], markeredgewidth=1.6, zorder=4, gid=f"low-{side}",
+        )  # fmt: skip
+        axes.annotate(
+            f"n={count}", (position, value), xytext=(0, -11), textcoords="offset points",
+            ha="center", fontsize=6.5, color=style["color"],
+        )  # fmt: skip
+
+
+def _draw_alerts(strip: Any, series: ChartSeries) -> list[Any]:
+    """A black triangle on the time axis at each pulse whose close opened an alert."""
+    if not series.alerts:
+        return []
+    (marks,) = strip.plot(
+        series.alerts, [0.45] * len(series.alerts), linestyle="", marker="v", markersize=7,
+        color=ALERT_COLOUR, zorder=5, gid="alerts", label="alert opened",
+    )  # fmt: skip
+    return [marks]
+
+
 def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
     figure = Figure(figsize=SIZE_INCHES, dpi=DPI, facecolor="white")
     grid = figure.add_gridspec(
@@ -159,14 +222,17 @@ def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
     for edge in ("top", "right"):
         axes.spines[edge].set_visible(False)
     side_handles, sla_handles = _draw_sides(axes, digest, series), _draw_sla(strip, series)
+    zones = [a for a in axes.patches if str(a.get_gid()).startswith("zone-")]
+    side_handles += zones
+    sla_handles += _draw_alerts(strip, series)
     strip.set_xlim(-0.5, len(series.dates) - 0.5)
     strip.set_xticks(range(len(series.labels)), series.labels, fontsize=8, color=INK)
     legend = {"fontsize": 8, "frameon": False, "columnspacing": 1.2, "borderaxespad": 0}
     figure.legend(
-        handles=side_handles, loc="upper left", bbox_to_anchor=(0.07, 0.92), ncol=2, **legend
+        handles=side_handles, loc="upper left", bbox_to_anchor=(0.07, 0.93), ncol=2, **legend
     )
     figure.legend(
-        handles=sla_handles, loc="lower left", bbox_to_anchor=(0.07, 0.015), ncol=4, **legend
+        handles=sla_handles, loc="lower left", bbox_to_anchor=(0.07, 0.0), ncol=5, **legend
     )
     if series.any_withheld:
         figure.text(
@@ -204,7 +270,7 @@ def chart_figure(digest: DigestInput) -> Figure:
 
 
 def render_chart(digest: DigestInput) -> bytes:
-    """The chart as PNG bytes, 800×450; the same input always gives the same bytes.
+    """The chart as PNG bytes, 1600×900; the same input always gives the same bytes.
 
     With no closed pulse yet, the PNG says so instead of drawing empty axes.
     """

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.digest.standing import Standing
 from bot.domain.divergence import (
     SIDES,
     PulseFigures,
@@ -77,6 +78,9 @@ class DigestInput:
         sla_status: the latest recorded SLA status, or None if none was recorded.
         next_pulse: when the next pulse goes out, if one is scheduled.
         tz: the engagement's IANA time zone; dates are shown in it.
+        alert_marks: when each alert (open or since resolved) was opened; the chart marks them.
+        standing: baselines, last quarter and whether improvements held, from SQL; when
+            None the baseline is the mean over the first four pulses of ``history``.
     """
 
     engagement: str
@@ -90,6 +94,8 @@ class DigestInput:
     sla_status: SlaStatus | None = None
     next_pulse: datetime | None = None
     tz: str = "UTC"
+    standing: Standing | None = None
+    alert_marks: Sequence[datetime] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "history", tuple(self.history))
@@ -180,12 +186,14 @@ def _baseline(history: Sequence[PulsePoint], side: Side) -> float | None:
     return sum(indices) / len(indices) if indices else None
 
 
-def _side_numbers(side: Side, history: Sequence[PulsePoint], thresholds: Thresholds) -> SideNumbers:
+def _side_numbers(
+    side: Side, history: Sequence[PulsePoint], thresholds: Thresholds, standing: Standing | None
+) -> SideNumbers:
     current = history[-1].figures
     previous = history[-2].figures if len(history) > 1 else None
     other: Side = "provider" if side == "client" else "client"
     figures = current.of(side)
-    baseline = _baseline(history, side)
+    baseline = standing.sides[side].baseline if standing else _baseline(history, side)
     return SideNumbers(
         side=side,
         tolerance=thresholds.tolerance(side),
@@ -209,7 +217,9 @@ def digest_numbers(digest: DigestInput) -> DigestNumbers | None:
     """The figures of the latest closed pulse, or None when no pulse has closed yet."""
     if not digest.history:
         return None
-    client, provider = (_side_numbers(s, digest.history, digest.thresholds) for s in SIDES)
+    client, provider = (
+        _side_numbers(s, digest.history, digest.thresholds, digest.standing) for s in SIDES
+    )
     gap = _gap(digest.history[-1].figures)
     previous_gap = _gap(digest.history[-2].figures) if len(digest.history) > 1 else None
     return DigestNumbers(

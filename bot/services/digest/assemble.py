@@ -14,6 +14,7 @@ from bot.domain.divergence import SIDES, PulseFigures, Side, SlaStatus
 from bot.domain.schedule import ScheduleError, parse_schedule
 from bot.domain.themes import Comment, Theme, side_themes
 from bot.services.evaluation import pulse_figures, thresholds_of
+from bot.services.standing import standing_of
 from storage import alerts as alert_queries
 from storage import digests as queries
 from storage.models import Engagement, Pulse
@@ -114,4 +115,10 @@ def assemble(
         sla_status=_STATUSES.get(latest.status) if latest is not None else None,
         next_pulse=next_pulse_at(engagement, now),
         tz=engagement.timezone,
+        standing=standing_of(session, engagement) if history else None,
+        alert_marks=(
+            alert_queries.openings_since(session, engagement.id, history[0].closed_at)
+            if history
+            else ()
+        ),
     )

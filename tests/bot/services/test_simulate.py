@@ -43,7 +43,7 @@ def test_the_same_seed_writes_the_same_files_and_a_divergence_opens_and_resolves
     assert digest.startswith("*Acme deal* — client ") and "since baseline" in digest
     assert "U0SIM" not in digest  # nobody's answer is attributed
     image = Image.open(first / "digest.png")
-    assert image.format == "PNG" and image.size == (800, 450)
+    assert image.format == "PNG" and image.size == (1600, 900)
     assert len((first / "pulses.csv").read_text().splitlines()) == 1 + 12
 
 
@@ -66,4 +66,4 @@ def test_the_readme_shows_the_chart_simulate_draws() -> None:
     assert "rapport simulate --weeks 12 --seed 1" in readme
     assert "![" in readme and "docs/digest-example.png" in readme
     image = Image.open(ROOT / "docs" / "digest-example.png")
-    assert image.format == "PNG" and image.size == (800, 450)
+    assert image.format == "PNG" and image.size == (1600, 900)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import timedelta
+from typing import Any
 
 from bot.domain.vocabulary import utcnow
 from bot.services import jobs
@@ -20,9 +21,8 @@ from tests.support.running import RunningApp
 def channel_posts_by_alert(rapport: RunningApp) -> Counter[int]:
     counted: Counter[int] = Counter()
     for params in flows.channel_posts(rapport):
-        metadata = params.get("metadata") or {}
-        if isinstance(metadata, str):
-            metadata = json.loads(metadata)
+        raw = params.get("metadata") or {}
+        metadata: dict[str, Any] = json.loads(raw) if isinstance(raw, str) else dict(raw)  # type: ignore[call-overload]
         counted[int(metadata["event_payload"]["alert"])] += 1
     return counted
 

@@ -52,7 +52,7 @@ def test_digest_sends_the_callers_dm_the_numbers_and_a_chart(rapport: RunningApp
     (png,) = uploads_to(rapport, SPONSOR)
     image = Image.open(io.BytesIO(png))
     image.verify()
-    assert image.format == "PNG" and image.size == (800, 450)
+    assert image.format == "PNG" and image.size == (1600, 900)
     assert 10_000 < len(png) < 500_000
 
 

@@ -1,4 +1,4 @@
-"""The digest chart: what it plots, withheld points left out, and a stable 800×450 PNG."""
+"""The digest chart: what it plots, withheld points left out, and a stable 1600×900 PNG."""
 
 from __future__ import annotations
 
@@ -76,12 +76,12 @@ def test_sides_are_told_apart_by_colour_and_line_style_and_marker() -> None:
     assert [tick.get_text() for tick in figure.axes[1].get_xticklabels()][-1] == "26 May"
 
 
-def test_png_is_800_by_450_and_the_same_bytes_every_time() -> None:
+def test_png_is_1600_by_900_and_the_same_bytes_every_time() -> None:
     first = render_chart(digest(points(CLIENT, PROVIDER)))
     second = render_chart(digest(points(CLIENT, PROVIDER)))
     assert first.startswith(PNG_SIGNATURE)
-    assert png_size(first) == (800, 450)
-    assert Image.open(io.BytesIO(first)).size == (800, 450)
+    assert png_size(first) == (1600, 900)
+    assert Image.open(io.BytesIO(first)).size == (1600, 900)
     assert first == second
     assert first != render_chart(digest(points([*CLIENT[:-1], 30], PROVIDER)))
 
@@ -103,9 +103,9 @@ def test_one_pulse_and_no_pulse_still_make_a_chart() -> None:
         PulseFigures(side("client", 75), side("provider", None)),
     )
     single = render_chart(digest([one]))
-    assert png_size(single) == (800, 450)
+    assert png_size(single) == (1600, 900)
     empty = digest([], next_pulse=datetime(2025, 3, 3, 16, tzinfo=UTC) + timedelta(days=7))
     assert chart_series(empty).dates == ()
     figure = chart_figure(empty)
     assert "No pulse has closed yet." in [text.get_text() for text in figure.texts]
-    assert png_size(render_chart(empty)) == (800, 450)
+    assert png_size(render_chart(empty)) == (1600, 900)
