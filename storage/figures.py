@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import BindParameter, Select, and_, bindparam, case, func, null, select, union_all
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, Member, Response
+from storage.models import Delivery, Response
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +55,27 @@ def _aggregates() -> Select[Any]:
     statement and one round trip.
     """
     pulse_ids: BindParameter[int] = bindparam("pulse_ids", expanding=True)
-    per_side = (Response.pulse_id, Member.side)
+    # Side and weight come from the delivery: as they were when the pulse was sent.
+    per_side = (Response.pulse_id, Delivery.side)
     has_guess = Response.guess.is_not(None)
     answered = (
         select(
             Response.pulse_id.label("pulse_id"),
-            Member.side.label("side"),
-            Member.weight.label("w"),
+            Delivery.side.label("side"),
+            Delivery.weight.label("w"),
             Response.score.label("s"),
             ((Response.guess - 1) * 25.0).label("g"),
             # The heaviest weight of the side, and of those who guessed. When two tie for
             # it the cap cannot apply, so whose value comes with it does not matter.
-            func.max(Member.weight).over(partition_by=per_side).label("top_w"),
-            func.max(case((has_guess, Member.weight))).over(partition_by=per_side).label("top_gw"),
+            func.max(Delivery.weight).over(partition_by=per_side).label("top_w"),
+            func.max(case((has_guess, Delivery.weight)))
+            .over(partition_by=per_side)
+            .label("top_gw"),
         )
-        .join(Member, Member.id == Response.member_id)
+        .join(
+            Delivery,
+            and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
+        )
         .where(Response.pulse_id.in_(pulse_ids), Response.rating.is_not(None))
         .subquery()
     )
@@ -92,11 +98,10 @@ def _aggregates() -> Select[Any]:
     eligible = (
         select(
             Delivery.pulse_id,
-            Member.side,
+            Delivery.side,
             func.count(),
             *(null() for _ in range(10)),
         )
-        .join(Member, Member.id == Delivery.member_id)
         .outerjoin(
             Response,
             and_(Response.pulse_id == Delivery.pulse_id, Response.member_id == Delivery.member_id),
@@ -107,7 +112,7 @@ def _aggregates() -> Select[Any]:
             # Away this week means absent, not silent; an answer given anyway still counts.
             (Delivery.away_at.is_(None)) | (Response.rating.is_not(None)),
         )
-        .group_by(Delivery.pulse_id, Member.side)
+        .group_by(Delivery.pulse_id, Delivery.side)
     )
     both = union_all(sums, eligible).subquery()
     # Each column is set in one of the two rows of a pulse and side and NULL in the other.

@@ -90,7 +90,10 @@ NOT_IN_CHANNEL = "I couldn't post in <#{channel}> ({error}). Invite me there wit
 ADDED = "Added to the {side} side of *{engagement}*: {people}."
 ADD_REFUSED = "Not added: {reasons}."
 MOVED = "{person} moved to the {side} side"
-REMOVED = "{person} is off *{engagement}*. Their past answers stay in the figures."
+FROM_NEXT_PULSE = (
+    " This applies from the next pulse; closed pulses keep the figures they were published with."
+)
+REMOVED = "{person} is off *{engagement}*. Published figures stay as they are; from now on they can't answer, even a pulse already in their DMs."
 LAST_LEAD = "That's the last lead of *{engagement}*. Make someone else a lead first."
 NOT_ON_ENGAGEMENT = "{person} isn't on *{engagement}*."
 UNKNOWN_USER = "I can't find {person} in Slack"
@@ -126,6 +129,7 @@ PULSE_COMMENTED = "Comment saved — thank you."
 PULSE_CLOSES = "Closes {closes}. Only totals per side are shown; never who said what."
 PULSE_CLOSED = "This pulse has closed, so that answer wasn't recorded."
 PULSE_NOT_YOURS = "This pulse wasn't sent to you, so I can't record an answer from you."
+PULSE_NO_LONGER_MEMBER = "You are no longer on {relationship}; nothing was saved."
 COMMENT_BUTTON = "Add a comment"
 AWAY_BUTTON = "Away this week"
 PULSE_AWAY = "Marked away this week: you count as absent, not silent, and get no reminder. Back after all? Answer any time before it closes {closes}."
@@ -196,13 +200,14 @@ WEIGHT_SET = "{person}'s stake weight on *{engagement}* is now {weight:g}."
 CONFIG_USAGE = (
     "Config reads: `/rapport config client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3` "
     'or `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h '
-    'digest="mon 08:00"`. Tolerances and the gap are points from 0 to 100; anonymity is at least 2. '
+    'digest="mon 08:00"`. Tolerances and the gap are points from 0 to 100; anonymity is at least 3. '
     "`/rapport config` alone opens a form."
 )
 CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
 CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
 CONFIG_REMINDER_AFTER_CLOSE = "The reminder ({reminder}h before closing) must come before the window ({window}h) ends, so keep `reminder` shorter than `window`."
 CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}."
+ANONYMITY_FLOOR = "The anonymity minimum can't go below {floor}: with fewer, people could work out each other's answers."
 CONFIG_MODAL_TITLE = "Engagement settings"
 SETTING_LABELS = {
     "schedule": "Pulse schedule (weekly tue 10:00, fortnightly …, monthly 1 10:00, or cron)",
@@ -213,7 +218,7 @@ SETTING_LABELS = {
     "client_tolerance": "Client tolerance (0–100)",
     "provider_tolerance": "Provider tolerance (0–100)",
     "gap": "Gap threshold (points)",
-    "anonymity": "Anonymity minimum (at least 2)",
+    "anonymity": "Anonymity minimum (at least 3)",
 }
 SCHEDULE_FORMS = "`daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or a 5-field cron expression such as `30 9 * * 1-5`"
 SCHEDULE_UNREADABLE = "I can't read `{value}` as a schedule. Use " + SCHEDULE_FORMS + "."
@@ -233,7 +238,7 @@ SCHEDULE_BAD_DAY = "`{value}` is not a day. Use `mon` to `sun` or `monday` to `s
 SETTING_WHOLE_NUMBER = "a whole number from {low} to {high}"
 SETTING_WHOLE_HOURS = "use whole hours, like `72h` or `3d`, not `{value}`."
 STATUS_NEXT = " Next pulse: {when} (`{schedule}`, {timezone})."
-CONFIG_DONE = "Saved. " + CONFIG_SHOW
+CONFIG_DONE = "Saved. " + CONFIG_SHOW + FROM_NEXT_PULSE
 
 DIGEST_READERS_ONLY = "Only the leads and sponsors of *{engagement}* can see its digest and export."
 DIGEST_PREVIEW_SENT = "I've sent you this week's digest of *{engagement}* in our DM, as its sponsors get it. Only you can see it."

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.pulses import check_recipient, record_answer
+from bot.slack.blocks import notice
 from bot.slack.fanout import message_for
 
+logger = logging.getLogger(__name__)
 PulseMessage = tuple[str, list[dict[str, object]]]
 
 
@@ -42,6 +45,20 @@ def check_can_answer(container: Container, caller: Caller, pulse_id: int) -> Non
     """Refuse before the comment form opens if the caller cannot answer this pulse."""
     with container.database.reading() as session:
         check_recipient(session, pulse_id, caller.team_id, caller.user_id, container.now())
+
+
+def retire_pulse_dm(container: Container, channel: str | None, ts: str | None, reason: str) -> None:
+    """Replace a pulse DM that its reader can no longer answer with the reason, buttons gone.
+
+    Best effort: the person already has the reason in front of them, so a Slack failure
+    here is logged (ids only) and not raised.
+    """
+    if not (channel and ts):
+        return
+    try:
+        container.client.chat_update(channel=channel, ts=ts, text=reason, blocks=notice(reason))
+    except Exception as error:
+        logger.warning("could not retire pulse DM %s/%s: %s", channel, ts, type(error).__name__)
 
 
 def redraw_pulse_dm(

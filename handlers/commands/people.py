@@ -95,7 +95,7 @@ def add(request: CommandRequest[AddArgs]) -> None:
         )
     if result.refused:
         parts.append(catalogue.ADD_REFUSED.format(reasons="; ".join(result.refused)))
-    request.say(" ".join(parts))
+    request.say(" ".join(parts) + (catalogue.FROM_NEXT_PULSE if result.changed else ""))
 
 
 def remove(request: CommandRequest[RemoveArgs]) -> None:

@@ -81,7 +81,7 @@ def assemble(
     thresholds = thresholds_of(engagement)
     closed = [p for p in history_pulses(session, engagement.id) if p.closed_at is not None]
     pulses = sorted(closed, key=lambda p: (p.closed_at, p.id))
-    figures = pulse_figures(session, pulses, thresholds)
+    figures = pulse_figures(session, pulses)
     sla = sla_at_close(session, engagement.id, pulses)
     history = [
         PulsePoint(p.closed_at, figures[p.id], status)
