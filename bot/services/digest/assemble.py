@@ -101,7 +101,8 @@ def assemble(
     ]
     found: dict[Side, list[Theme]] = {}
     if themes and pulses and pulses[-1].id in figures:
-        found = latest_themes(session, pulses[-1], figures[pulses[-1].id], thresholds.anonymity_min)
+        last = pulses[-1]
+        found = latest_themes(session, last, figures[last.id], last.anonymity_min)
     return DigestInput(
         engagement=engagement.name,
         client_org=engagement.client_org,
