@@ -6,10 +6,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BindParameter, Select, and_, bindparam, case, func, null, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    null,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, Response
+from storage.models import Delivery, Member, Response
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +58,20 @@ class SideAggregate:
     guesses: WeightedSums
 
 
-def _aggregates() -> Select[Any]:
+def _aggregates(*, without_removed: bool) -> Select[Any]:
     """The aggregate query, built once: only the pulse ids change between calls.
 
     Two grouped selects, one over the answers and one over the deliveries, are stacked
     with UNION ALL and folded into one row per pulse and side, so a close pays for one
-    statement and one round trip.
+    statement and one round trip. ``without_removed`` leaves out people taken off the
+    engagement: at close, someone removed while the pulse was open is not counted.
     """
     pulse_ids: BindParameter[int] = bindparam("pulse_ids", expanding=True)
+    present = (
+        Delivery.member_id.in_(select(Member.id).where(Member.status != "removed"))
+        if without_removed
+        else true()
+    )
     # Side and weight come from the delivery: as they were when the pulse was sent.
     per_side = (Response.pulse_id, Delivery.side)
     has_guess = Response.guess.is_not(None)
@@ -76,7 +93,7 @@ def _aggregates() -> Select[Any]:
             Delivery,
             and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
         )
-        .where(Response.pulse_id.in_(pulse_ids), Response.rating.is_not(None))
+        .where(Response.pulse_id.in_(pulse_ids), Response.rating.is_not(None), present)
         .subquery()
     )
     a = answered.c
@@ -108,6 +125,7 @@ def _aggregates() -> Select[Any]:
         )
         .where(
             Delivery.pulse_id.in_(pulse_ids),
+            present,
             Delivery.status == "sent",
             # Away this week means absent, not silent; an answer given anyway still counts.
             (Delivery.away_at.is_(None)) | (Response.rating.is_not(None)),
@@ -123,7 +141,8 @@ def _aggregates() -> Select[Any]:
     ).group_by(both.c.pulse_id, both.c.side)
 
 
-_AGGREGATES = _aggregates()
+_AGGREGATES = _aggregates(without_removed=False)
+_AGGREGATES_PRESENT = _aggregates(without_removed=True)
 
 
 def _sums(count: Any, *sums: Any) -> WeightedSums:
@@ -133,7 +152,9 @@ def _sums(count: Any, *sums: Any) -> WeightedSums:
     return WeightedSums(int(count), total_weight, total, top_weight, top_value)
 
 
-def side_aggregates(session: Session, pulse_ids: Sequence[int]) -> list[SideAggregate]:
+def side_aggregates(
+    session: Session, pulse_ids: Sequence[int], *, without_removed: bool = False
+) -> list[SideAggregate]:
     """Aggregate responses and deliveries per pulse and side in one statement.
 
     A window function gives each side's heaviest weight to its rows, so the heaviest
@@ -143,7 +164,8 @@ def side_aggregates(session: Session, pulse_ids: Sequence[int]) -> list[SideAggr
     if not pulse_ids:
         return []
     found: dict[tuple[int, str], SideAggregate] = {}
-    for row in session.execute(_AGGREGATES, {"pulse_ids": list(pulse_ids)}):
+    statement = _AGGREGATES_PRESENT if without_removed else _AGGREGATES
+    for row in session.execute(statement, {"pulse_ids": list(pulse_ids)}):
         pulse_id, side, eligible = int(row[0]), str(row[1]), int(row[2] or 0)
         found[(pulse_id, side)] = SideAggregate(
             pulse_id, side, eligible, _sums(*row[3:8]), _sums(*row[8:13])

@@ -36,16 +36,21 @@ def _row(aggregate: SideAggregate, minimum: int) -> PublishedFigure:
     )
 
 
-def publish(session: Session, pulse_id: int, minimum: int) -> PulseFigures:
+def publish(
+    session: Session, pulse_id: int, minimum: int, *, without_removed: bool = True
+) -> PulseFigures:
     """Compute a just-closed pulse's figures from its answers and store them, once.
 
-    Figures already stored for the pulse are returned as they are: nothing recomputes
-    a published figure, whatever happened to members, weights or settings since.
+    Each answer counts with the side and weight its delivery was sent with; people
+    removed while the pulse was open are left out (``without_removed``). Figures
+    already stored for the pulse are returned as they are: nothing recomputes a
+    published figure, whatever happened to members, weights or settings since.
     """
     existing = published(session, [pulse_id])
     if pulse_id in existing:
         return existing[pulse_id]
-    rows = [_row(aggregate, minimum) for aggregate in side_aggregates(session, [pulse_id])]
+    aggregates = side_aggregates(session, [pulse_id], without_removed=without_removed)
+    rows = [_row(aggregate, minimum) for aggregate in aggregates]
     session.add_all(rows)
     session.flush()
     return PulseFigures(*(_figures(row) for row in sorted(rows, key=lambda r: r.side)))

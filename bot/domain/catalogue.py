@@ -93,7 +93,7 @@ MOVED = "{person} moved to the {side} side"
 FROM_NEXT_PULSE = (
     " This applies from the next pulse; closed pulses keep the figures they were published with."
 )
-REMOVED = "{person} is off *{engagement}*. Published figures stay as they are; from now on they can't answer, even a pulse already in their DMs."
+REMOVED = "{person} is off *{engagement}*. Published figures stay as they are; they can't answer any more, and an answer to a pulse still open won't count."
 LAST_LEAD = "That's the last lead of *{engagement}*. Make someone else a lead first."
 NOT_ON_ENGAGEMENT = "{person} isn't on *{engagement}*."
 UNKNOWN_USER = "I can't find {person} in Slack"

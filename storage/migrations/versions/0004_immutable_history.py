@@ -80,7 +80,8 @@ def _publish_closed_pulses() -> None:
     session = Session(bind=op.get_bind())
     rows = session.execute(sa.text("SELECT id, anonymity_min FROM pulses WHERE status = 'closed'"))
     for pulse_id, minimum in rows.all():
-        publish(session, int(pulse_id), max(3, int(minimum)))
+        # As they were shown before: removed people's answers still counted then.
+        publish(session, int(pulse_id), max(3, int(minimum)), without_removed=False)
     session.flush()
 
 
