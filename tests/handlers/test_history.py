@@ -51,7 +51,8 @@ def closed_pulse_with_four_client_answers(rapport: RunningApp) -> bytes:
 
 CHANGES = {
     "weight change": ["weight <@U0CLI1|cli1> 10"],
-    "moving a member between sides": ["add <@U0PRO1|pro1> client", "add <@U0CLI2|cli2> provider"],
+    # Recomputed, the client side would count five answers and the provider side two.
+    "moving a member between sides": ["add <@U0PRO1|pro1> client"],
     "raising the minimum": ["config anonymity=5"],
     "trying to lower the minimum": ["config anonymity=5", "config anonymity=2"],
     "removing a member": ["remove <@U0CLI3|cli3>"],
