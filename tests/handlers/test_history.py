@@ -7,7 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from storage.models import Delivery, Member, Response
+from storage.models import Delivery, Engagement, Member, Response
 from tests.support import flows
 from tests.support.running import RunningApp
 
@@ -94,9 +94,24 @@ def test_a_change_applies_from_the_next_pulse(rapport: RunningApp) -> None:
 
 def test_the_minimum_cannot_go_below_three_in_the_form(rapport: RunningApp) -> None:
     flows.engagement_with_people(rapport)
-    reply = rapport.slack.command("config anonymity=2")
-    assert "can't go below 3" in reply.all_text()
-    assert "anonymity minimum 3" in rapport.slack.command("config anonymity=3").all_text()
+    rapport.slack.command("config")
+    [opened] = rapport.standin.calls_to("views.open")
+    view = opened.params["view"]
+    view = json.loads(view) if isinstance(view, str) else view
+    values = {
+        block["block_id"]: {
+            "value": {"type": "plain_text_input", "value": block["element"]["initial_value"]}
+        }
+        for block in view["blocks"]
+    }
+    values["anonymity"]["value"]["value"] = "2"
+    refused = rapport.slack.submit(
+        "engagement.config", values, user=flows.LEAD, private_metadata=view["private_metadata"]
+    )
+    assert refused.body["response_action"] == "errors"
+    assert "can't go below 3" in refused.body["errors"]["anonymity"]
+    with rapport.database.reading() as session:
+        assert session.scalars(select(Engagement.anonymity_min)).one() == 3
 
 
 def removed_member_with_a_pulse(rapport: RunningApp) -> None:
