@@ -25,7 +25,7 @@ HELP_LINES = {
 • `/rapport setup "Acme deal" client:"Acme" provider:"Globex" channel:#acme-globex` — the same, typed (add `side:provider` if you are on the provider side)""",
     "add": """• `/rapport add @ana @ben client` — put people on the client side (or `provider`)
 • `/rapport add @cleo provider lead` — make someone a lead (or `sponsor`: reads the digest, gets no pulses); `weight:2` gives someone a larger stake""",
-    "remove": "• `/rapport remove @ben` — take someone off; their past answers stay in the figures",
+    "remove": "• `/rapport remove @ben` — take someone off; published figures stay as they are, and they can no longer answer",
     "members": "• `/rapport members` — who is on each side",
     "send": "• `/rapport send` — ask everyone now (leads only); each person gets one DM",
     "status": "• `/rapport status` — is a pulse open, how many answered on each side (never who said what), and when the next one goes",
