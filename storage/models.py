@@ -144,7 +144,6 @@ class Delivery(Base):
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("pulse_id", "member_id", name="uq_deliveries_recipient"),
-        CheckConstraint("side IN ('client', 'provider')", name="side"),
         CheckConstraint(
             "status IN ('pending', 'sending', 'sent', 'failed', 'skipped')", name="status"
         ),

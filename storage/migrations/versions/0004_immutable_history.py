@@ -22,31 +22,31 @@ PULSE_SETTINGS = ("anonymity_min", "client_tolerance", "provider_tolerance", "ga
 def upgrade() -> None:
     # The floor is 3: two answers and one of them your own give the other away.
     op.execute("UPDATE engagements SET anonymity_min = 3 WHERE anonymity_min < 3")
-    with op.batch_alter_table("deliveries", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("side", sa.String(length=16), nullable=True))
-        batch_op.add_column(sa.Column("weight", sa.Float(), nullable=True))
+    # Columns are added NOT NULL with a default and then filled, never by recreating the
+    # table: on SQLite a batch rebuild drops `pulses` or `deliveries`, and with foreign
+    # keys on that cascades into every delivery and response.
+    op.add_column(
+        "deliveries",
+        sa.Column("side", sa.String(length=16), nullable=False, server_default="client"),
+    )
+    op.add_column("deliveries", sa.Column("weight", sa.Float(), nullable=False, server_default="1"))
     # Past deliveries take the member's side and weight as they are now: the best record left.
     op.execute(
         "UPDATE deliveries SET "
         "side = (SELECT members.side FROM members WHERE members.id = deliveries.member_id), "
         "weight = (SELECT members.weight FROM members WHERE members.id = deliveries.member_id)"
     )
-    with op.batch_alter_table("deliveries", schema=None) as batch_op:
-        batch_op.alter_column("side", existing_type=sa.String(length=16), nullable=False)
-        batch_op.alter_column("weight", existing_type=sa.Float(), nullable=False)
-        batch_op.create_check_constraint("side", "side IN ('client', 'provider')")
-    with op.batch_alter_table("pulses", schema=None) as batch_op:
-        for column in PULSE_SETTINGS:
-            batch_op.add_column(sa.Column(column, sa.Integer(), nullable=True))
     for column in PULSE_SETTINGS:
+        op.add_column("pulses", sa.Column(column, sa.Integer(), nullable=False, server_default="0"))
         op.execute(
             # Column names come from the constant above, never from input.
             f"UPDATE pulses SET {column} = (SELECT engagements.{column} FROM engagements "  # noqa: S608
             "WHERE engagements.id = pulses.engagement_id)"
         )
-    with op.batch_alter_table("pulses", schema=None) as batch_op:
-        for column in PULSE_SETTINGS:
-            batch_op.alter_column(column, existing_type=sa.Integer(), nullable=False)
+    if op.get_bind().dialect.name != "sqlite":  # SQLite cannot drop a default in place
+        for table, columns in (("deliveries", ("side", "weight")), ("pulses", PULSE_SETTINGS)):
+            for column in columns:
+                op.alter_column(table, column, server_default=None)
     op.create_table(
         "published_figures",
         sa.Column("pulse_id", sa.Integer(), nullable=False),
@@ -87,10 +87,7 @@ def _publish_closed_pulses() -> None:
 
 def downgrade() -> None:
     op.drop_table("published_figures")
-    with op.batch_alter_table("pulses", schema=None) as batch_op:
-        for column in reversed(PULSE_SETTINGS):
-            batch_op.drop_column(column)
-    with op.batch_alter_table("deliveries", schema=None) as batch_op:
-        batch_op.drop_constraint("ck_deliveries_side", type_="check")
-        batch_op.drop_column("weight")
-        batch_op.drop_column("side")
+    for column in reversed(PULSE_SETTINGS):
+        op.drop_column("pulses", column)
+    op.drop_column("deliveries", "weight")
+    op.drop_column("deliveries", "side")
