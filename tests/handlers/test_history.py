@@ -119,6 +119,10 @@ def removed_member_with_a_pulse(rapport: RunningApp) -> None:
     flows.send(rapport)
     reply = rapport.slack.command("remove <@U0CLI1|cli1>")
     assert "is off" in reply.text
+    # Their pulse DM says so straight away, before they try to answer it.
+    [retired] = rapport.standin.calls_to("chat.update")
+    assert retired.params["channel"] == "D0CLI1"
+    assert retired.params["text"] == NO_LONGER
 
 
 NO_LONGER = "You are no longer on Acme – Globex; nothing was saved."
