@@ -44,6 +44,7 @@ from storage.models import (
     Response,
     SlaRecord,
 )
+from storage.published import publish
 
 START = datetime(2024, 1, 2, 9, 0, tzinfo=UTC)
 SIDES = (("client", 8), ("provider", 7))
@@ -88,11 +89,13 @@ def fill(database: Database, engagements: int, weeks: int, seed: int) -> list[in
             members.append(_member(eid, f"US{eid:05d}", "client", "sponsor"))
         session.execute(insert(Member), members)
         people = session.execute(
-            select(Member.id, Member.engagement_id).where(Member.role != "sponsor")
+            select(Member.id, Member.engagement_id, Member.side, Member.weight).where(
+                Member.role != "sponsor"
+            )
         ).all()
-        by_engagement: dict[int, list[int]] = {}
-        for member_id, eid in people:
-            by_engagement.setdefault(eid, []).append(member_id)
+        by_engagement: dict[int, list[tuple[int, str, float]]] = {}
+        for member_id, eid, side, weight in people:
+            by_engagement.setdefault(eid, []).append((member_id, side, weight))
         session.execute(
             insert(Pulse),
             [
@@ -105,6 +108,10 @@ def fill(database: Database, engagements: int, weeks: int, seed: int) -> list[in
                     "closes_at": START + timedelta(weeks=w, days=3),
                     "closed_at": START + timedelta(weeks=w, days=3),
                     "evaluated_at": START + timedelta(weeks=w, days=3),
+                    "anonymity_min": 3,
+                    "client_tolerance": 70,
+                    "provider_tolerance": 60,
+                    "gap_threshold": 15,
                 }
                 for eid in ids
                 for w in range(weeks)
@@ -113,11 +120,13 @@ def fill(database: Database, engagements: int, weeks: int, seed: int) -> list[in
         pulses = session.execute(select(Pulse.id, Pulse.engagement_id, Pulse.opened_at)).all()
         deliveries, responses = [], []
         for pulse_id, eid, opened in pulses:
-            for member_id in by_engagement[eid]:
+            for member_id, side, weight in by_engagement[eid]:
                 deliveries.append(
                     {
                         "pulse_id": pulse_id,
                         "member_id": member_id,
+                        "side": side,
+                        "weight": weight,
                         "status": "sent",
                         "attempts": 1,
                         "sent_at": opened,
@@ -144,6 +153,8 @@ def fill(database: Database, engagements: int, weeks: int, seed: int) -> list[in
                 )
         session.execute(insert(Delivery), deliveries)
         session.execute(insert(Response), responses)
+        for pulse_id, _, _ in pulses:  # each closed pulse's figures, published once
+            publish(session, pulse_id, 3)
         session.execute(
             insert(SlaRecord),
             [

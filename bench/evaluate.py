@@ -51,6 +51,7 @@ from storage.models import (
     Response,
     SlaRecord,
 )
+from storage.published import publish
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 BATCH = 50_000
@@ -59,23 +60,26 @@ START = datetime(2025, 1, 7, 9, 0, tzinfo=UTC)
 # The same figures `bot.services.evaluation.pulse_figures` gives, in one statement: per pulse and
 # side, the stake-weighted mean where nobody carries more than half the weight (the
 # heaviest weight is lowered to the sum of the others), withheld below the anonymity
-# minimum (never below 2). With a tie for the heaviest weight the cap cannot apply, so
-# which tied value `top_s` picks does not matter.
+# minimum (never below 3); the blind spot also when one to minimum-1 people answered
+# without guessing. Side and weight are the delivery's, as the pulse was sent. With a
+# tie for the heaviest weight the cap cannot apply, so which tied value `top_s` picks
+# does not matter.
 RAW = text(
     """
 WITH wanted AS (
     SELECT p.id AS pulse_id,
-           CASE WHEN e.anonymity_min < 2 THEN 2 ELSE e.anonymity_min END AS anonymity
-    FROM pulses p JOIN engagements e ON e.id = p.engagement_id
+           CASE WHEN p.anonymity_min < 3 THEN 3 ELSE p.anonymity_min END AS anonymity
+    FROM pulses p
     WHERE p.engagement_id = :engagement_id AND p.status = 'closed'
     ORDER BY p.opened_at DESC, p.id DESC
     LIMIT :pulses
 ), answered AS (
-    SELECT r.pulse_id, m.side, m.weight AS w, r.score AS s, (r.guess - 1) * 25.0 AS g,
-           MAX(m.weight) OVER (PARTITION BY r.pulse_id, m.side) AS top_w,
-           MAX(CASE WHEN r.guess IS NOT NULL THEN m.weight END)
-               OVER (PARTITION BY r.pulse_id, m.side) AS top_gw
-    FROM responses r JOIN members m ON m.id = r.member_id
+    SELECT r.pulse_id, d.side, d.weight AS w, r.score AS s, (r.guess - 1) * 25.0 AS g,
+           MAX(d.weight) OVER (PARTITION BY r.pulse_id, d.side) AS top_w,
+           MAX(CASE WHEN r.guess IS NOT NULL THEN d.weight END)
+               OVER (PARTITION BY r.pulse_id, d.side) AS top_gw
+    FROM responses r
+    JOIN deliveries d ON d.pulse_id = r.pulse_id AND d.member_id = r.member_id
     WHERE r.pulse_id IN (SELECT pulse_id FROM wanted) AND r.rating IS NOT NULL
 ), sums AS (
     SELECT pulse_id, side, COUNT(*) AS n, SUM(w) AS tw, SUM(w * s) AS ts,
@@ -85,13 +89,12 @@ WITH wanted AS (
            MAX(CASE WHEN g IS NOT NULL AND w = top_gw THEN g END) AS top_g
     FROM answered GROUP BY pulse_id, side
 ), eligible AS (
-    SELECT d.pulse_id, m.side, COUNT(*) AS n
+    SELECT d.pulse_id, d.side, COUNT(*) AS n
     FROM deliveries d
-    JOIN members m ON m.id = d.member_id
     LEFT JOIN responses r ON r.pulse_id = d.pulse_id AND r.member_id = d.member_id
     WHERE d.pulse_id IN (SELECT pulse_id FROM wanted) AND d.status = 'sent'
       AND (d.away_at IS NULL OR r.rating IS NOT NULL)
-    GROUP BY d.pulse_id, m.side
+    GROUP BY d.pulse_id, d.side
 ), sides AS (
     SELECT 'client' AS side UNION ALL SELECT 'provider'
 )
@@ -104,6 +107,7 @@ SELECT w.pulse_id, sd.side,
                 THEN (s.ts - (2 * s.top_w - s.tw) * s.top_s) / (2 * (s.tw - s.top_w))
             ELSE s.ts / s.tw END AS idx,
        CASE WHEN COALESCE(s.gn, 0) < w.anonymity THEN NULL
+            WHEN s.n > s.gn AND s.n - s.gn < w.anonymity THEN NULL
             WHEN s.top_gw > s.gtw - s.top_gw
                 THEN (s.gts - (2 * s.top_gw - s.gtw) * s.top_g) / (2 * (s.gtw - s.top_gw))
             ELSE s.gts / s.gtw END AS guess_idx
@@ -211,6 +215,10 @@ def build(database: Database, engagements: int, pulses: int, responders: int) ->
                     "closes_at": opened + timedelta(days=3),
                     "closed_at": opened + timedelta(days=3),
                     "evaluated_at": None,
+                    "anonymity_min": engagement_rows[-1]["anonymity_min"],
+                    "client_tolerance": 70,
+                    "provider_tolerance": 60,
+                    "gap_threshold": 15,
                 }
             )
         latest.append((e, e * pulses))
@@ -245,6 +253,9 @@ def build(database: Database, engagements: int, pulses: int, responders: int) ->
                         "id": delivery_id,
                         "pulse_id": pulse_id,
                         "member_id": first + i,
+                        # The side and weight the member had when the pulse was sent.
+                        "side": member_rows[first + i - 1]["side"],
+                        "weight": member_rows[first + i - 1]["weight"],
                         "status": "failed" if failed else "sent",
                         "attempts": 1,
                         "away_at": START if away else None,
@@ -300,6 +311,13 @@ def build(database: Database, engagements: int, pulses: int, responders: int) ->
             flush()
     if pending_deliveries:
         flush()
+    # Earlier pulses were published when they closed, as the clock does: the look-back
+    # reads them. The latest of each engagement is left for the evaluation to publish.
+    latest_ids = {pulse_id for _, pulse_id in latest}
+    with database.unit_of_work() as session:
+        for row in pulse_rows:
+            if row["id"] not in latest_ids:
+                publish(session, row["id"], row["anonymity_min"])
     with database.engine.connect() as connection:
         if database.is_postgres:
             connection.execute(text("ANALYZE"))

@@ -13,8 +13,14 @@ from slack_bolt import Ack, App, Respond
 from bot.domain import catalogue
 from bot.domain.errors import Refused
 from bot.domain.vocabulary import COMMENT_MAX
-from bot.services.answers import check_can_answer, redraw_pulse_dm, save_answer
+from bot.services.answers import (
+    check_can_answer,
+    redraw_pulse_dm,
+    retire_pulse_dm,
+    save_answer,
+)
 from bot.services.container import Container
+from bot.services.pulses import NoLongerMemberError
 from bot.slack import blocks
 from handlers.replies import caller_of, json_field, refuse, view_value
 
@@ -38,8 +44,13 @@ def record(
     container: Container, body: dict[str, Any], respond: Respond, pulse_id: int, **answer: Any
 ) -> None:
     """Store a click on the pulse DM and redraw the DM with the answer so far."""
+    where = body.get("container") or {}
     try:
         message = save_answer(container, caller_of(body), pulse_id, **answer)
+    except NoLongerMemberError as refusal:
+        retire_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), str(refusal))
+        refuse(respond, str(refusal))
+        return
     except Refused as refusal:
         refuse(respond, str(refusal))
         return
@@ -48,7 +59,6 @@ def record(
         logger.exception("pulse %s: an answer could not be saved", pulse_id)
         refuse(respond, catalogue.ANSWER_NOT_SAVED)
         return
-    where = body.get("container") or {}
     redraw_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), message)
 
 
@@ -86,12 +96,16 @@ def open_comment_form(
     if parsed is None:
         logger.warning("unreadable comment button value")
         return
+    where = body.get("container") or {}
     try:
         check_can_answer(container, caller_of(body), parsed[0])
+    except NoLongerMemberError as refusal:
+        retire_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), str(refusal))
+        refuse(respond, str(refusal))
+        return
     except Refused as refusal:
         refuse(respond, str(refusal))
         return
-    where = body.get("container") or {}
     container.client.views_open(
         trigger_id=body["trigger_id"],
         view=blocks.comment_modal(
@@ -118,8 +132,13 @@ def submit_comment(
         logger.warning("comment form with unreadable metadata")
         ack(response_action="errors", errors={"comment": catalogue.SOMETHING_WRONG})
         return
+    meta = json.loads(view.get("private_metadata") or "{}")
     try:
         message = save_answer(container, caller_of(body), pulse_id, comment=text)
+    except NoLongerMemberError as refusal:
+        ack(response_action="errors", errors={"comment": str(refusal)})
+        retire_pulse_dm(container, meta.get("c"), meta.get("ts"), str(refusal))
+        return
     except Refused as refusal:
         ack(response_action="errors", errors={"comment": str(refusal)})
         return
@@ -128,7 +147,6 @@ def submit_comment(
         ack(response_action="errors", errors={"comment": catalogue.COMMENT_NOT_SAVED})
         return
     ack()
-    meta = json.loads(view.get("private_metadata") or "{}")
     redraw_pulse_dm(container, meta.get("c"), meta.get("ts"), message)
 
 

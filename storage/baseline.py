@@ -1,9 +1,9 @@
 """Where each side stands against its baseline and last quarter, computed in SQL.
 
-The side index of a pulse is computed in the statement itself from the per-side
-aggregates of `storage.figures` (stake-weighted, nobody above half the weight, withheld
-below the anonymity minimum), then averaged over the baseline pulses, read at the pulse a
-quarter ago, and compared over the last three pulses, so no answer reaches Python.
+Each pulse's side index is the one it published at its close (`published_figures`;
+withheld sides have none), averaged over the baseline pulses, read at the pulse a quarter
+ago, and compared over the last three pulses, all in one statement: nothing is
+recomputed from today's members, weights or minimum, and no answer reaches Python.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from sqlalchemy import bindparam, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from bot.domain.digest.standing import HELD_PULSES, SideStanding
-from storage.figures import AGGREGATES
-from storage.models import Pulse
+from storage.models import PublishedFigure, Pulse
 
 QUARTER = timedelta(days=91)
 
@@ -69,25 +68,20 @@ def standing_pulses(
 
 
 def _standing_statement() -> Any:
-    rows = AGGREGATES.subquery()
-    n, tw, ts, top_w, top_s = (rows.c[i] for i in range(3, 8))
-    others = tw - top_w
-    mean = case(
-        ((n >= 2) & (top_w > others), (ts - (top_w - others) * top_s) / (2 * others)),
-        else_=ts / tw,
-    )
-    clamped = case((mean < 0, literal(0.0)), (mean > 100, literal(100.0)), else_=mean)
-    index = case((n >= bindparam("anonymity_min"), clamped))
-    pulse = rows.c.pulse_id
+    # Read the figures each pulse published at its close (withheld sides have no index),
+    # never recomputed from today's members, weights or minimum.
+    index = PublishedFigure.side_index
+    pulse = PublishedFigure.pulse_id
     per_side = (
         select(
-            rows.c.side.label("side"),
+            PublishedFigure.side.label("side"),
             func.avg(case((pulse.in_(bindparam("baseline", expanding=True)), index))).label("b"),
             func.max(case((pulse == bindparam("quarter"), index))).label("q"),
             func.min(case((pulse.in_(bindparam("last", expanding=True)), index))).label("low"),
             func.count(case((pulse.in_(bindparam("last", expanding=True)), index))).label("shown"),
         )
-        .group_by(rows.c.side)
+        .where(pulse.in_(bindparam("pulse_ids", expanding=True)))
+        .group_by(PublishedFigure.side)
         .subquery()
     )
     s = per_side.c
@@ -103,7 +97,7 @@ _STANDING = _standing_statement()
 
 
 def side_standing(
-    session: Session, pulses: StandingPulses, anonymity_min: int, held_counts: bool
+    session: Session, pulses: StandingPulses, held_counts: bool
 ) -> dict[str, SideStanding]:
     """Each side's baseline, index a quarter ago and whether the improvement held.
 
@@ -117,7 +111,6 @@ def side_standing(
         return found
     parameters = {
         "pulse_ids": list(ids),
-        "anonymity_min": anonymity_min,
         "baseline": pulses.baseline or [-1],
         "quarter": pulses.quarter if pulses.quarter is not None else -1,
         "last": pulses.last or [-1],

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import DigestDelivery, Engagement, Member, Pulse, Response, SlaRecord
+from storage.models import Delivery, DigestDelivery, Engagement, Member, Pulse, Response, SlaRecord
 
 
 def first_closed(session: Session, engagement_id: int, limit: int) -> list[Pulse]:
@@ -61,10 +61,13 @@ class SideComment:
 
 
 def comments(session: Session, pulse_id: int) -> list[SideComment]:
-    """The rated responses' comments of a pulse."""
+    """The rated responses' comments of a pulse, each with the side its author answered from."""
     stmt = (
-        select(Member.side, Response.member_id, Response.comment, Response.polarity)
-        .join(Member, Member.id == Response.member_id)
+        select(Delivery.side, Response.member_id, Response.comment, Response.polarity)
+        .join(
+            Delivery,
+            (Delivery.pulse_id == Response.pulse_id) & (Delivery.member_id == Response.member_id),
+        )
         .where(
             Response.pulse_id == pulse_id,
             Response.comment.is_not(None),

@@ -6,7 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BindParameter, Select, and_, bindparam, case, func, null, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    null,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, Member, Response
@@ -47,30 +58,42 @@ class SideAggregate:
     guesses: WeightedSums
 
 
-def _aggregates() -> Select[Any]:
+def _aggregates(*, without_removed: bool) -> Select[Any]:
     """The aggregate query, built once: only the pulse ids change between calls.
 
     Two grouped selects, one over the answers and one over the deliveries, are stacked
     with UNION ALL and folded into one row per pulse and side, so a close pays for one
-    statement and one round trip.
+    statement and one round trip. ``without_removed`` leaves out people taken off the
+    engagement: at close, someone removed while the pulse was open is not counted.
     """
     pulse_ids: BindParameter[int] = bindparam("pulse_ids", expanding=True)
-    per_side = (Response.pulse_id, Member.side)
+    present = (
+        Delivery.member_id.in_(select(Member.id).where(Member.status != "removed"))
+        if without_removed
+        else true()
+    )
+    # Side and weight come from the delivery: as they were when the pulse was sent.
+    per_side = (Response.pulse_id, Delivery.side)
     has_guess = Response.guess.is_not(None)
     answered = (
         select(
             Response.pulse_id.label("pulse_id"),
-            Member.side.label("side"),
-            Member.weight.label("w"),
+            Delivery.side.label("side"),
+            Delivery.weight.label("w"),
             Response.score.label("s"),
             ((Response.guess - 1) * 25.0).label("g"),
             # The heaviest weight of the side, and of those who guessed. When two tie for
             # it the cap cannot apply, so whose value comes with it does not matter.
-            func.max(Member.weight).over(partition_by=per_side).label("top_w"),
-            func.max(case((has_guess, Member.weight))).over(partition_by=per_side).label("top_gw"),
+            func.max(Delivery.weight).over(partition_by=per_side).label("top_w"),
+            func.max(case((has_guess, Delivery.weight)))
+            .over(partition_by=per_side)
+            .label("top_gw"),
         )
-        .join(Member, Member.id == Response.member_id)
-        .where(Response.pulse_id.in_(pulse_ids), Response.rating.is_not(None))
+        .join(
+            Delivery,
+            and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
+        )
+        .where(Response.pulse_id.in_(pulse_ids), Response.rating.is_not(None), present)
         .subquery()
     )
     a = answered.c
@@ -92,22 +115,22 @@ def _aggregates() -> Select[Any]:
     eligible = (
         select(
             Delivery.pulse_id,
-            Member.side,
+            Delivery.side,
             func.count(),
             *(null() for _ in range(10)),
         )
-        .join(Member, Member.id == Delivery.member_id)
         .outerjoin(
             Response,
             and_(Response.pulse_id == Delivery.pulse_id, Response.member_id == Delivery.member_id),
         )
         .where(
             Delivery.pulse_id.in_(pulse_ids),
+            present,
             Delivery.status == "sent",
             # Away this week means absent, not silent; an answer given anyway still counts.
             (Delivery.away_at.is_(None)) | (Response.rating.is_not(None)),
         )
-        .group_by(Delivery.pulse_id, Member.side)
+        .group_by(Delivery.pulse_id, Delivery.side)
     )
     both = union_all(sums, eligible).subquery()
     # Each column is set in one of the two rows of a pulse and side and NULL in the other.
@@ -118,7 +141,8 @@ def _aggregates() -> Select[Any]:
     ).group_by(both.c.pulse_id, both.c.side)
 
 
-_AGGREGATES = _aggregates()
+_AGGREGATES = _aggregates(without_removed=False)
+_AGGREGATES_PRESENT = _aggregates(without_removed=True)
 AGGREGATES = _AGGREGATES
 """The same statement, for figures built on top of it (see `storage.baseline`)."""
 
@@ -130,7 +154,9 @@ def _sums(count: Any, *sums: Any) -> WeightedSums:
     return WeightedSums(int(count), total_weight, total, top_weight, top_value)
 
 
-def side_aggregates(session: Session, pulse_ids: Sequence[int]) -> list[SideAggregate]:
+def side_aggregates(
+    session: Session, pulse_ids: Sequence[int], *, without_removed: bool = False
+) -> list[SideAggregate]:
     """Aggregate responses and deliveries per pulse and side in one statement.
 
     A window function gives each side's heaviest weight to its rows, so the heaviest
@@ -140,7 +166,8 @@ def side_aggregates(session: Session, pulse_ids: Sequence[int]) -> list[SideAggr
     if not pulse_ids:
         return []
     found: dict[tuple[int, str], SideAggregate] = {}
-    for row in session.execute(_AGGREGATES, {"pulse_ids": list(pulse_ids)}):
+    statement = _AGGREGATES_PRESENT if without_removed else _AGGREGATES
+    for row in session.execute(statement, {"pulse_ids": list(pulse_ids)}):
         pulse_id, side, eligible = int(row[0]), str(row[1]), int(row[2] or 0)
         found[(pulse_id, side)] = SideAggregate(
             pulse_id, side, eligible, _sums(*row[3:8]), _sums(*row[8:13])

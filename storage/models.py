@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -20,7 +19,8 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
+
+from storage.column_types import UTCDateTime, utcnow
 
 SIDES = ("client", "provider")
 ROLES = ("member", "lead", "sponsor")
@@ -33,29 +33,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Timezone-aware UTC datetimes on every backend (SQLite stores naive text)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -159,6 +136,11 @@ class Pulse(Base):
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     evaluated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The settings in force when the pulse opened: later changes apply from the next pulse.
+    anonymity_min: Mapped[int] = mapped_column(Integer)
+    client_tolerance: Mapped[int] = mapped_column(Integer)
+    provider_tolerance: Mapped[int] = mapped_column(Integer)
+    gap_threshold: Mapped[int] = mapped_column(Integer)
 
     engagement: Mapped[Engagement] = relationship()
 
@@ -178,6 +160,9 @@ class Delivery(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     pulse_id: Mapped[int] = mapped_column(ForeignKey("pulses.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    # The member's side and stake weight when the pulse was sent: the pulse counts them so.
+    side: Mapped[str] = mapped_column(String(16))
+    weight: Mapped[float] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     channel_id: Mapped[str | None] = mapped_column(String(32))
@@ -217,6 +202,29 @@ class Response(Base):
     score: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class PublishedFigure(Base):
+    """One side's figures for one closed pulse, written once at close and never recomputed.
+
+    No column refers to a member, so removing or forgetting people cannot change them.
+    """
+
+    __tablename__ = "published_figures"
+    __table_args__ = (CheckConstraint("side IN ('client', 'provider')", name="side"),)
+
+    pulse_id: Mapped[int] = mapped_column(
+        ForeignKey("pulses.id", ondelete="CASCADE"), primary_key=True
+    )
+    side: Mapped[str] = mapped_column(String(16), primary_key=True)
+    side_index: Mapped[float | None] = mapped_column(Float)
+    answered: Mapped[int] = mapped_column(Integer)
+    eligible: Mapped[int] = mapped_column(Integer)
+    response_rate: Mapped[float | None] = mapped_column(Float)
+    guess_index: Mapped[float | None] = mapped_column(Float)
+    guessed: Mapped[int] = mapped_column(Integer)
+    weight_used: Mapped[float] = mapped_column(Float)
+    withheld: Mapped[bool] = mapped_column(Boolean)
 
 
 class SlaRecord(Base):

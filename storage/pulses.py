@@ -83,18 +83,17 @@ def side_counts(session: Session, pulse_id: int) -> dict[str, SideCounts]:
     away = case((Delivery.away_at.is_not(None), 1), else_=0)
     stmt = (
         select(
-            Member.side,
+            Delivery.side,
             func.count(Delivery.id),
             func.coalesce(func.sum(answered), 0),
             func.coalesce(func.sum(away), 0),
         )
-        .join(Member, Member.id == Delivery.member_id)
         .outerjoin(
             Response,
             (Response.pulse_id == Delivery.pulse_id) & (Response.member_id == Delivery.member_id),
         )
         .where(Delivery.pulse_id == pulse_id, Delivery.status != "skipped")
-        .group_by(Member.side)
+        .group_by(Delivery.side)
     )
     counts = {side: SideCounts() for side in ("client", "provider")}
     for side, asked, answered_n, away_n in session.execute(stmt):

@@ -25,7 +25,7 @@ HELP_LINES = {
 • `/rapport setup "Acme deal" client:"Acme" provider:"Globex" channel:#acme-globex` — the same, typed (add `side:provider` if you are on the provider side)""",
     "add": """• `/rapport add @ana @ben client` — put people on the client side (or `provider`)
 • `/rapport add @cleo provider lead` — make someone a lead (or `sponsor`: reads the digest, gets no pulses); `weight:2` gives someone a larger stake""",
-    "remove": "• `/rapport remove @ben` — take someone off; their past answers stay in the figures",
+    "remove": "• `/rapport remove @ben` — take someone off; published figures stay as they are, and they can no longer answer",
     "forget": "• `/rapport forget @ben` — erase someone: their comments are deleted, their answers lose their name (leads only)",
     "archive": "• `/rapport archive` — stop an engagement's pulses, alerts and digests and hide it (leads only)",
     "members": "• `/rapport members` — who is on each side",
@@ -96,7 +96,10 @@ NOT_IN_CHANNEL = "I couldn't post in <#{channel}> ({error}). Invite me there wit
 ADDED = "Added to the {side} side of *{engagement}*: {people}."
 ADD_REFUSED = "Not added: {reasons}."
 MOVED = "{person} moved to the {side} side"
-REMOVED = "{person} is off *{engagement}*. Their past answers stay in the figures."
+FROM_NEXT_PULSE = (
+    " This applies from the next pulse; closed pulses keep the figures they were published with."
+)
+REMOVED = "{person} is off *{engagement}*. Published figures stay as they are; they can't answer any more, and an answer to a pulse still open won't count."
 FORGOTTEN = "Forgotten: {person} on {engagements}. Erased: {comments} comment(s), deleted; their membership, removed; the link between them and their {answers} answer(s), cut. What stays: the side figures already published (they never showed anyone's answer), with those answers counted in them without a name; alerts and SLA records posted in the shared channel."
 FORGET_NOTHING = "There was nothing to forget: {person} isn't on any engagement here."
 FORGET_YOU = "you"
@@ -156,6 +159,7 @@ COMMENT_NOT_SAVED = (
 )
 PULSE_CLOSED = "This pulse has closed, so that answer wasn't recorded."
 PULSE_NOT_YOURS = "This pulse wasn't sent to you, so I can't record an answer from you."
+PULSE_NO_LONGER_MEMBER = "You are no longer on {relationship}; nothing was saved."
 COMMENT_BUTTON = "Add a comment"
 AWAY_BUTTON = "Away this week"
 PULSE_AWAY = "Marked away this week: you count as absent, not silent, and get no reminder. Back after all? Answer any time before it closes {closes}."
@@ -245,13 +249,14 @@ WEIGHT_SET = "{person}'s stake weight on *{engagement}* is now {weight:g}."
 CONFIG_USAGE = (
     "Config reads: `/rapport config client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3` "
     'or `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h '
-    'digest="mon 08:00"`. Tolerances and the gap are points from 0 to 100; anonymity is at least 2. '
+    'digest="mon 08:00"`. Tolerances and the gap are points from 0 to 100; anonymity is at least 3. '
     "`/rapport config` alone opens a form."
 )
 CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
 CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
 CONFIG_REMINDER_AFTER_CLOSE = "The reminder ({reminder}h before closing) must come before the window ({window}h) ends, so keep `reminder` shorter than `window`."
 CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}; comments kept {retention_days}."
+ANONYMITY_FLOOR = "The anonymity minimum can't go below {floor}: with fewer, people could work out each other's answers."
 CONFIG_MODAL_TITLE = "Engagement settings"
 SETTING_LABELS = {
     "schedule": "Pulse schedule (weekly tue 10:00, fortnightly …, monthly 1 10:00, or cron)",
@@ -263,7 +268,7 @@ SETTING_LABELS = {
     "provider_tolerance": "Provider tolerance (0–100)",
     "gap": "Gap threshold (points)",
     "retention": "Delete comments after (days, e.g. 365d)",
-    "anonymity": "Anonymity minimum (at least 2)",
+    "anonymity": "Anonymity minimum (at least 3)",
 }
 SCHEDULE_FORMS = "`daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or a 5-field cron expression such as `30 9 * * 1-5`"
 SCHEDULE_UNREADABLE = "I can't read `{value}` as a schedule. Use " + SCHEDULE_FORMS + "."
@@ -284,7 +289,7 @@ SETTING_WHOLE_NUMBER = "a whole number from {low} to {high}"
 SETTING_RETENTION = "a number of days from {low} to {high}, like `365d`"
 SETTING_WHOLE_HOURS = "use whole hours, like `72h` or `3d`, not `{value}`."
 STATUS_NEXT = " Next pulse: {when} (`{schedule}`, {timezone})."
-CONFIG_DONE = "Saved. " + CONFIG_SHOW
+CONFIG_DONE = "Saved. " + CONFIG_SHOW + FROM_NEXT_PULSE
 
 DIGEST_READERS_ONLY = "Only the leads and sponsors of *{engagement}* can see its digest and export."
 DIGEST_PREVIEW_SENT = "I've sent you this week's digest of *{engagement}* in our DM, as its sponsors get it. Only you can see it."

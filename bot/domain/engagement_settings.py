@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.domain import catalogue
+from bot.domain.divergence.model import MIN_ANONYMITY
 from bot.domain.errors import Refused
 from bot.domain.schedule import (
     DAY_NAMES,
@@ -106,7 +107,15 @@ def _hours(value: Value) -> str:
     return f"{value}h"
 
 
-ANONYMITY_FLOOR = 2
+ANONYMITY_FLOOR = MIN_ANONYMITY
+
+
+def _anonymity(raw: str) -> Value:
+    number = ascii_whole_number(raw)
+    if number is not None and number < ANONYMITY_FLOOR:
+        raise SettingError("anonymity", catalogue.ANONYMITY_FLOOR.format(floor=ANONYMITY_FLOOR))
+    return _points(ANONYMITY_FLOOR, 50)(raw)
+
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("schedule", "schedule", catalogue.SETTING_LABELS["schedule"], _schedule),
@@ -136,7 +145,7 @@ SETTINGS: tuple[Setting, ...] = (
         "anonymity",
         "anonymity_min",
         catalogue.SETTING_LABELS["anonymity"],
-        _points(ANONYMITY_FLOOR, 50),
+        _anonymity,
     ),
 )
 BY_KEY: Mapping[str, Setting] = {setting.key: setting for setting in SETTINGS}

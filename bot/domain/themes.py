@@ -6,9 +6,11 @@ is a candidate phrase. A phrase counts once per comment and once per person; plu
 are folded ("tickets" and "ticket" are one theme). No corpus or model is needed, so it
 runs offline and the same on every machine.
 
-Privacy: a theme is shown only if at least two different people raised it, nothing is
-shown for a side with fewer respondents than the anonymity minimum, and the output
-holds the phrase, the counts and the average polarity, never an author or a comment.
+Privacy: a theme is shown only if at least the anonymity minimum of different people
+raised it, nothing is shown for a side with fewer respondents than the minimum, no two
+shown themes have sets of authors that differ by fewer than the minimum (so one theme's
+mood cannot be subtracted from another's to read a few people's), and the output holds
+the phrase, the counts and the average polarity, never an author or a comment.
 """
 
 from __future__ import annotations
@@ -114,7 +116,8 @@ def side_themes(
     Args:
         comments: the side's comments over a pulse or a period.
         respondents: how many people on the side answered (with or without a comment).
-        anonymity_min: below this many respondents the side shows nothing at all.
+        anonymity_min: below this many respondents the side shows nothing at all, and a
+            theme needs at least this many authors.
         limit: at most this many themes.
 
     Returns:
@@ -123,6 +126,7 @@ def side_themes(
     """
     if respondents < anonymity_min or limit <= 0:
         return []
+    people_needed = max(MIN_PEOPLE, anonymity_min)
     tallies: dict[tuple[str, ...], _Tally] = {}
     for comment in comments:
         for gram in candidate_phrases(comment.text):
@@ -132,7 +136,7 @@ def side_themes(
             tally.polarity_sum += comment.polarity
             tally.spellings[" ".join(gram)] += 1
     ranked = sorted(
-        ((key, t) for key, t in tallies.items() if len(t.authors) >= MIN_PEOPLE),
+        ((key, t) for key, t in tallies.items() if len(t.authors) >= people_needed),
         key=lambda item: (-len(item[1].authors), -len(item[0]), -item[1].mentions, item[0]),
     )
     shown: list[tuple[tuple[str, ...], _Tally]] = []
@@ -141,7 +145,10 @@ def side_themes(
             _contains(other, key) and len(other_tally.authors) >= len(tally.authors)
             for other, other_tally in shown
         )
-        if not covered:
+        subtractable = any(
+            0 < len(tally.authors ^ other_tally.authors) < people_needed for _, other_tally in shown
+        )
+        if not covered and not subtractable:
             shown.append((key, tally))
         if len(shown) == limit:
             break

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from bot.domain import catalogue
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.pulses import check_recipient, record_answer
-from bot.slack.pulse_message import message_for
+from bot.slack.blocks import notice
+from bot.slack.pulse_message import message_for, relationship
+from storage import engagements as engagement_queries
+from storage import pulses as pulse_queries
 
+logger = logging.getLogger(__name__)
 PulseMessage = tuple[str, list[dict[str, object]]]
 
 
@@ -42,6 +48,38 @@ def check_can_answer(container: Container, caller: Caller, pulse_id: int) -> Non
     """Refuse before the comment form opens if the caller cannot answer this pulse."""
     with container.database.reading() as session:
         check_recipient(session, pulse_id, caller.team_id, caller.user_id, container.now())
+
+
+def retire_pulse_dm(container: Container, channel: str | None, ts: str | None, reason: str) -> None:
+    """Replace a pulse DM that its reader can no longer answer with the reason, buttons gone.
+
+    Best effort: the person already has the reason in front of them, so a Slack failure
+    here is logged (ids only) and not raised.
+    """
+    if not (channel and ts):
+        return
+    try:
+        container.client.chat_update(channel=channel, ts=ts, text=reason, blocks=notice(reason))
+    except Exception as error:
+        logger.warning("could not retire pulse DM %s/%s: %s", channel, ts, type(error).__name__)
+
+
+def retire_removed_members_dm(container: Container, engagement_id: int, user_id: str) -> None:
+    """After someone is taken off, replace their open pulse DM (if any) with why it is gone."""
+    with container.database.reading() as session:
+        pulse = pulse_queries.open_pulse(session, engagement_id)
+        member = engagement_queries.member_by_user(session, engagement_id, user_id)
+        if pulse is None or member is None or member.status != "removed":
+            return
+        delivery = pulse_queries.delivery_for(session, pulse.id, member.team_id, user_id)
+        if delivery is None:
+            return
+        where = (delivery.channel_id, delivery.message_ts)
+        engagement = pulse.engagement
+        reason = catalogue.PULSE_NO_LONGER_MEMBER.format(
+            relationship=relationship(engagement.client_org, engagement.provider_org)
+        )
+    retire_pulse_dm(container, *where, reason)
 
 
 def redraw_pulse_dm(

@@ -59,7 +59,7 @@ def close_many_and_publish(
         results = [
             (
                 evaluation,
-                figures_line(evaluation.figures, thresholds_of(evaluation.pulse.engagement)),
+                figures_line(evaluation.figures, thresholds_of(evaluation.pulse)),
             )
             for evaluation in close_pulses(session, pulse_ids, now())
         ]

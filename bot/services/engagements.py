@@ -138,6 +138,8 @@ def set_up(
 class AddResult:
     added: list[str]
     refused: list[str]
+    changed: bool = False
+    """Someone already on the engagement got a new side, role or weight."""
 
 
 def add_people(
@@ -152,6 +154,7 @@ def add_people(
     """Put people on a side; re-adding someone updates their side, role or weight."""
     added: list[str] = []
     refused: list[str] = []
+    changed = False
     for person in people:
         who = mention(person.user_id)
         if not person.exists:
@@ -175,6 +178,7 @@ def add_people(
             )
             session.add(existing)
         else:
+            changed = True
             existing.side = side
             existing.status = "active"
             existing.status_reason = None
@@ -184,7 +188,7 @@ def add_people(
                 existing.weight = weight
         added.append(who)
     session.flush()
-    return AddResult(added, refused)
+    return AddResult(added, refused, changed)
 
 
 def remove_person(session: Session, engagement: Engagement, user_id: str) -> bool:

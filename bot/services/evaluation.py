@@ -1,4 +1,4 @@
-"""Close a pulse, compute both sides' figures from SQL aggregates, and keep alerts in step."""
+"""Close a pulse, publish both sides' figures once, and keep alerts in step."""
 
 from __future__ import annotations
 
@@ -12,18 +12,19 @@ from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.domain.alerts import AlertChange, Change, plan
-from bot.domain.divergence import Finding, PulseFigures, SideFigures, Thresholds, evaluate
+from bot.domain.divergence import Finding, PulseFigures, Thresholds, evaluate
 from bot.slack.alert_view import details_text
 from storage import alerts as alert_queries
 from storage import pulses as pulse_queries
-from storage.figures import SideAggregate, side_aggregates
 from storage.models import Alert, Engagement, Pulse
+from storage.published import publish, published
 
 logger = logging.getLogger(__name__)
 HISTORY = 6  # enough closed pulses for the decline rule's look-back
 
 
-def thresholds_of(engagement: Engagement) -> Thresholds:
+def thresholds_of(engagement: Engagement | Pulse) -> Thresholds:
+    """The alert settings of an engagement now, or of a pulse as it opened with them."""
     return Thresholds(
         client_tolerance=engagement.client_tolerance,
         provider_tolerance=engagement.provider_tolerance,
@@ -32,37 +33,9 @@ def thresholds_of(engagement: Engagement) -> Thresholds:
     )
 
 
-def _side(aggregate: SideAggregate, thresholds: Thresholds) -> SideFigures:
-    answered = aggregate.scores.count
-    eligible = max(aggregate.eligible, answered)
-    enough = answered >= thresholds.anonymity_min
-    enough_guesses = aggregate.guesses.count >= thresholds.anonymity_min
-    return SideFigures(
-        side="client" if aggregate.side == "client" else "provider",
-        index=aggregate.scores.capped_mean() if enough else None,
-        answered=answered,
-        eligible=eligible,
-        response_rate=answered / eligible if eligible else None,
-        guess_index=aggregate.guesses.capped_mean() if enough_guesses else None,
-    )
-
-
-def pulse_figures(
-    session: Session, pulses: Sequence[Pulse], thresholds: Thresholds
-) -> dict[int, PulseFigures]:
-    """Both sides' figures for each pulse, from one round of aggregate queries."""
-    return _figures_by_id(session, [p.id for p in pulses], thresholds)
-
-
-def _figures_by_id(
-    session: Session, pulse_ids: Sequence[int], thresholds: Thresholds
-) -> dict[int, PulseFigures]:
-    by_pulse: dict[int, dict[str, SideFigures]] = {}
-    for aggregate in side_aggregates(session, pulse_ids):
-        by_pulse.setdefault(aggregate.pulse_id, {})[aggregate.side] = _side(aggregate, thresholds)
-    return {
-        pid: PulseFigures(sides["client"], sides["provider"]) for pid, sides in by_pulse.items()
-    }
+def pulse_figures(session: Session, pulses: Sequence[Pulse]) -> dict[int, PulseFigures]:
+    """Both sides' figures for each closed pulse, as stored when it closed; never recomputed."""
+    return published(session, [p.id for p in pulses])
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +92,17 @@ def close_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation | N
 
 
 def evaluate_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation:
-    """Run every rule on a closed pulse and open, update or resolve alerts to match."""
+    """Run every rule on a closed pulse and open, update or resolve alerts to match.
+
+    The pulse's figures are published here, once, with the settings it opened with;
+    the earlier pulses' figures are read as they were published.
+    """
     engagement = pulse.engagement
-    thresholds = thresholds_of(engagement)
+    thresholds = thresholds_of(pulse)
     earlier = alert_queries.closed_pulse_ids_before(session, pulse, HISTORY)
-    figures = _figures_by_id(session, [*earlier, pulse.id], thresholds)
-    history = [figures[pulse_id] for pulse_id in earlier]
+    figures = published(session, earlier)
+    figures[pulse.id] = publish(session, pulse.id, pulse.anonymity_min)
+    history = [figures[pulse_id] for pulse_id in earlier if pulse_id in figures]
     status = alert_queries.latest_sla_status(session, engagement.id)
     findings = evaluate(
         figures[pulse.id],

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.divergence import SIDES, PulseFigures
 from bot.services.digest.assemble import sla_at_close
-from bot.services.evaluation import pulse_figures, thresholds_of
+from bot.services.evaluation import pulse_figures
 from storage import digests as queries
 from storage.models import Engagement
 
@@ -56,7 +56,7 @@ def _row(
 def export_rows(session: Session, engagement: Engagement) -> list[dict[str, Any]]:
     """One row per closed pulse, oldest first; withheld figures are None."""
     pulses = queries.all_closed(session, engagement.id)
-    figures = pulse_figures(session, pulses, thresholds_of(engagement))
+    figures = pulse_figures(session, pulses)
     sla = sla_at_close(session, engagement.id, pulses)
     return [
         _row(

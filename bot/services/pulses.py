@@ -14,6 +14,7 @@ from bot.domain.scoring import response_score
 from bot.domain.sentiment import score_text
 from bot.domain.text_hygiene import clean_paragraphs
 from bot.slack.format import slack_date
+from bot.slack.pulse_message import relationship
 from storage import engagements as engagement_queries
 from storage import pulses as queries
 from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse
@@ -24,6 +25,13 @@ class PulseClosedError(Conflict):
 
     def __init__(self) -> None:
         super().__init__(catalogue.PULSE_CLOSED)
+
+
+class NoLongerMemberError(Refused):
+    """The person was removed from the engagement after the pulse was sent to them."""
+
+    def __init__(self, relationship: str) -> None:
+        super().__init__(catalogue.PULSE_NO_LONGER_MEMBER.format(relationship=relationship))
 
 
 class NotARecipientError(NotPermitted):
@@ -65,6 +73,11 @@ def open_pulse(
         opened_at=now,
         closes_at=closes,
         remind_at=remind if remind > now else None,
+        # The settings it opens with are its own: changing them later applies from the next.
+        anonymity_min=engagement.anonymity_min,
+        client_tolerance=engagement.client_tolerance,
+        provider_tolerance=engagement.provider_tolerance,
+        gap_threshold=engagement.gap_threshold,
     )
     try:
         with session.begin_nested():
@@ -74,7 +87,10 @@ def open_pulse(
         raise Conflict(
             catalogue.PULSE_ALREADY_OPEN.format(engagement=engagement.name, closes="soon")
         ) from None
-    session.add_all(Delivery(pulse_id=pulse.id, member_id=m.id) for m in recipients)
+    session.add_all(
+        Delivery(pulse_id=pulse.id, member_id=m.id, side=m.side, weight=m.weight)
+        for m in recipients
+    )
     session.flush()
     return pulse
 
@@ -104,6 +120,9 @@ def check_recipient(
         raise NotARecipientError
     if pulse.status != "open" or pulse.closes_at <= now:
         raise PulseClosedError
+    if delivery.member.status == "removed":
+        engagement = pulse.engagement
+        raise NoLongerMemberError(relationship(engagement.client_org, engagement.provider_org))
     return delivery, pulse
 
 
@@ -132,7 +151,7 @@ def record_answer(
         return Answer(
             pulse=pulse,
             engagement=pulse.engagement,
-            side=delivery.member.side,
+            side=delivery.side,
             rating=response.rating if response else None,
             guess=response.guess if response else None,
             commented=bool(response and response.comment),
@@ -158,7 +177,7 @@ def record_answer(
     return Answer(
         pulse=pulse,
         engagement=pulse.engagement,
-        side=delivery.member.side,
+        side=delivery.side,
         rating=response.rating,
         guess=response.guess,
         commented=response.comment is not None,

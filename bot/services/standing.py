@@ -27,7 +27,7 @@ def standing_of(session: Session, engagement: Engagement) -> Standing:
         session, engagement.id, baseline_since(engagement), BASELINE_PULSES
     )
     apart = not set(pulses.baseline) & set(pulses.last)
-    sides = queries.side_standing(session, pulses, engagement.anonymity_min, held_counts=apart)
+    sides = queries.side_standing(session, pulses, held_counts=apart)
     return Standing(sides, len(pulses.baseline), pulses.baseline_start, engagement.baseline_from)
 
 

@@ -37,6 +37,11 @@ def to_dicts(blocks: Sequence[Block]) -> list[dict[str, Any]]:
     return [block.to_dict() for block in blocks]
 
 
+def notice(text: str) -> list[dict[str, Any]]:
+    """A message that is only a sentence: a pulse DM replaced when it can no longer be answered."""
+    return to_dicts([SectionBlock(text=MarkdownTextObject(text=text))])
+
+
 def _scale(action: str, pulse_id: int, chosen: int | None) -> ActionsBlock:
     buttons = [
         ButtonElement(

@@ -55,7 +55,7 @@ def message_for(
 
 
 def render(delivery: Delivery) -> PulseDM:
-    text, dm_blocks = message_for(delivery.pulse, delivery.member.side)
+    text, dm_blocks = message_for(delivery.pulse, delivery.side)
     return PulseDM(
         delivery_id=delivery.id,
         member_id=delivery.member.id,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.domain import catalogue
 from bot.domain.vocabulary import Role, Side, is_role, is_side
+from bot.services.answers import retire_removed_members_dm
 from bot.services.engagements import (
     add_people,
     by_id,
@@ -95,7 +96,7 @@ def add(request: CommandRequest[AddArgs]) -> None:
         )
     if result.refused:
         parts.append(catalogue.ADD_REFUSED.format(reasons="; ".join(result.refused)))
-    request.say(" ".join(parts))
+    request.say(" ".join(parts) + (catalogue.FROM_NEXT_PULSE if result.changed else ""))
 
 
 def remove(request: CommandRequest[RemoveArgs]) -> None:
@@ -104,7 +105,9 @@ def remove(request: CommandRequest[RemoveArgs]) -> None:
         engagement = choose(session, caller, request.engagement)
         require_lead(session, engagement, caller)
         removed = remove_person(session, engagement, who)
-        name = engagement.name
+        name, engagement_id = engagement.name, engagement.id
+    if removed:
+        retire_removed_members_dm(container, engagement_id, who)
     template = catalogue.REMOVED if removed else catalogue.NOT_ON_ENGAGEMENT
     request.say(template.format(person=mention(who), engagement=name))
 

@@ -77,7 +77,8 @@ def weight(request: CommandRequest[WeightArgs]) -> None:
     if member is None:
         request.say(catalogue.NOT_ON_ENGAGEMENT.format(person=person, engagement=name))
     else:
-        request.say(catalogue.WEIGHT_SET.format(person=person, engagement=name, weight=args.weight))
+        done = catalogue.WEIGHT_SET.format(person=person, engagement=name, weight=args.weight)
+        request.say(done + catalogue.FROM_NEXT_PULSE)
 
 
 SUBCOMMANDS = (

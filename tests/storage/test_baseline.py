@@ -27,10 +27,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.services.evaluation import pulse_figures, thresholds_of
+from bot.services.evaluation import pulse_figures
 from bot.services.standing import choose_baseline, standing_of
 from storage.db import Database
-from storage.models import Engagement, Member, Pulse, Response
+from storage.models import Delivery, Engagement, Member, Pulse, Response
+from storage.published import publish
 from tests.support.processes import engagement_with
 
 CLOSES = [(3, 3), (3, 10), (3, 17), (3, 24), (4, 21), (6, 16), (6, 23), (6, 30)]
@@ -74,14 +75,31 @@ def worked_example(database: Database) -> int:
                 opened_at=closed.replace(hour=9),
                 closes_at=closed,
                 closed_at=closed,
+                anonymity_min=3,
+                client_tolerance=70,
+                provider_tolerance=60,
+                gap_threshold=15,
             )
             session.add(pulse)
             session.flush()
+            session.add_all(
+                Delivery(
+                    pulse_id=pulse.id,
+                    member_id=m.id,
+                    side=m.side,
+                    weight=m.weight,
+                    status="sent",
+                    attempts=1,
+                )
+                for m in [*people["client"], *people["provider"]]
+            )
             answers = [(people["client"][i], score) for i, score in client]
             answers += [(m, provider) for m in people["provider"]]
             for member, score in answers:
                 session.add(Response(pulse_id=pulse.id, member_id=member.id, rating=3, score=score))
             session.flush()
+            # Figures are published once at close, as every close does.
+            publish(session, pulse.id, 3)
     return engagement_id
 
 
@@ -110,7 +128,7 @@ def test_a_chosen_baseline_starts_at_its_date(database: Database) -> None:
         assert engagement is not None
         standing = standing_of(session, engagement)
         pulses = sorted(session.query(Pulse).all(), key=lambda p: p.id)
-        figures = pulse_figures(session, pulses, thresholds_of(engagement))
+        figures = pulse_figures(session, pulses)
     client = standing.sides["client"]
     assert standing.chosen == date(2026, 4, 1)
     assert client.baseline == pytest.approx(61.25) and client.held is None

@@ -25,6 +25,7 @@ from bot.services.evaluation import pulse_figures
 from storage.db import Database
 from storage.figures import side_aggregates
 from storage.models import Base, Delivery, Engagement, Member, Pulse, Response
+from storage.published import publish
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 SIDES: tuple[Literal["client"], Literal["provider"]] = ("client", "provider")
@@ -87,6 +88,10 @@ def store(database: Database, pulses: Sequence[Sequence[Seat]], anonymity_min: i
                 opened_at=opened,
                 closes_at=opened + timedelta(days=3),
                 closed_at=opened + timedelta(days=3),
+                anonymity_min=anonymity_min,
+                client_tolerance=70,
+                provider_tolerance=60,
+                gap_threshold=15,
             )
             session.add(pulse)
             session.flush()
@@ -106,6 +111,8 @@ def store(database: Database, pulses: Sequence[Sequence[Seat]], anonymity_min: i
                         Delivery(
                             pulse_id=pulse.id,
                             member_id=member.id,
+                            side=seat.side,
+                            weight=seat.weight,
                             status=seat.delivery,
                             away_at=opened if seat.away else None,
                         )
@@ -127,10 +134,12 @@ def store(database: Database, pulses: Sequence[Sequence[Seat]], anonymity_min: i
 
 
 def answers(seats: Sequence[Seat], side: str) -> list[Answer]:
+    """The answers a pulse counts: a response belongs to a delivery (the app records none
+    without one), and is counted with the side and weight the delivery was sent with."""
     return [
         Answer(s.weight, response_score(s.rating, s.polarity), s.guess)
         for s in seats
-        if s.side == side and s.rating is not None
+        if s.side == side and s.rating is not None and s.delivery != "none"
     ]
 
 
@@ -158,10 +167,13 @@ def check(database: Database, pulses: Sequence[Sequence[Seat]], anonymity_min: i
     """Both the raw aggregates and the figures built on them match the domain functions."""
     thresholds = Thresholds(anonymity_min=anonymity_min)
     pulse_ids = store(database, pulses, anonymity_min)
+    with database.unit_of_work() as session:
+        for pulse_id in pulse_ids:
+            publish(session, pulse_id, anonymity_min)
     with database.reading() as session:
         aggregates = {(a.pulse_id, a.side): a for a in side_aggregates(session, pulse_ids)}
         loaded = [session.get_one(Pulse, pulse_id) for pulse_id in pulse_ids]
-        figures = pulse_figures(session, loaded, thresholds)
+        figures = pulse_figures(session, loaded)
     assert set(aggregates) == {(p, s) for p in pulse_ids for s in SIDES}
     for pulse_id, seats in zip(pulse_ids, pulses, strict=True):
         for side in SIDES:
@@ -225,7 +237,7 @@ def test_a_heavy_member_carries_half_of_the_side(database: Database) -> None:
     check(database, [client + provider], 2)
     with database.reading() as session:
         pulse = session.scalars(select(Pulse)).one()
-        figures = pulse_figures(session, [pulse], Thresholds(anonymity_min=2))
+        figures = pulse_figures(session, [pulse])
     # Uncapped the heavy voice would make it 1000/12 = 83.3.
     assert figures[pulse.id].client.index == pytest.approx(50.0)
     assert figures[pulse.id].client.guess_index == pytest.approx(50.0)
@@ -248,7 +260,7 @@ def test_a_lone_answer_is_its_own_mean_but_withheld(database: Database) -> None:
     with database.reading() as session:
         pulse = session.scalars(select(Pulse)).one()
         [aggregate, _] = side_aggregates(session, [pulse.id])
-        figures = pulse_figures(session, [pulse], Thresholds(anonymity_min=2))
+        figures = pulse_figures(session, [pulse])
     assert aggregate.scores.capped_mean() == pytest.approx(75 + 6.25)
     assert figures[pulse.id].client.index is None
     assert figures[pulse.id].client.answered == 1
@@ -264,7 +276,7 @@ def test_nobody_answered_gives_no_index_and_a_zero_rate(database: Database) -> N
     check(database, [silent], 2)
     with database.reading() as session:
         pulse = session.scalars(select(Pulse)).one()
-        figures = pulse_figures(session, [pulse], Thresholds(anonymity_min=2))
+        figures = pulse_figures(session, [pulse])
     client, provider = figures[pulse.id].client, figures[pulse.id].provider
     assert (client.answered, client.eligible, client.response_rate) == (0, 1, 0.0)
     assert (provider.answered, provider.eligible, provider.response_rate) == (0, 1, 0.0)
@@ -276,11 +288,12 @@ def test_away_members_who_answered_still_count(database: Database) -> None:
         Seat("client", 1.0, away=True, rating=2),
         Seat("client", 1.0, away=True),
         Seat("client", 1.0, rating=4),
+        Seat("client", 1.0, rating=3),
         Seat("client", 1.0, delivery="failed"),
     ]
-    check(database, [seats], 2)
+    check(database, [seats], 3)
     with database.reading() as session:
         pulse = session.scalars(select(Pulse)).one()
-        figures = pulse_figures(session, [pulse], Thresholds(anonymity_min=2))
-    assert (figures[pulse.id].client.answered, figures[pulse.id].client.eligible) == (2, 2)
+        figures = pulse_figures(session, [pulse])
+    assert (figures[pulse.id].client.answered, figures[pulse.id].client.eligible) == (3, 3)
     assert figures[pulse.id].client.index == pytest.approx(50.0)

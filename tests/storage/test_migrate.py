@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from alembic import command
 from sqlalchemy import inspect, text
 
 from storage.db import Database
-from storage.migrate import current_revision, head_revision, upgrade
+from storage.migrate import _config, current_revision, head_revision, upgrade
 
 
 def test_upgrade_twice_is_a_noop(database: Database) -> None:
@@ -65,3 +66,73 @@ def test_a_new_sqlite_database_and_its_wal_are_private(tmp_path: Path) -> None:
     assert set(modes.values()) == {0o600}
     shown = subprocess.run(["stat", "-c", "%a", str(path)], capture_output=True, text=True)
     assert shown.stdout.strip() == "600"
+
+
+def test_0004_keeps_the_figures_pulses_closed_with(tmp_path: Path) -> None:
+    """Pulses closed before 0004 get their figures published once, as they read then."""
+    database = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    with database.engine.connect() as connection:
+        command.upgrade(_config(connection), "0003")
+        connection.commit()
+    now = "2025-03-04 10:00:00"
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO engagements (id, team_id, name, client_org, provider_org, channel_id,"
+                " timezone, schedule, window_hours, reminder_hours, client_tolerance,"
+                " provider_tolerance, gap_threshold, anonymity_min, digest_schedule, created_by,"
+                " created_at) VALUES (1, 'T1', 'Old', 'Acme', 'Globex', 'C1', 'UTC',"
+                " 'weekly tue 10:00', 72, 24, 70, 60, 15, 2, 'mon 08:00', 'U0', :now)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO pulses (id, engagement_id, status, started_by, opened_at, closes_at,"
+                " closed_at) VALUES (1, 1, 'closed', 'U0', :now, :now, :now)"
+            ),
+            {"now": now},
+        )
+        for member, (side, rating) in enumerate(
+            [("client", 5), ("client", 1), ("client", 3), ("provider", 4), ("provider", 2)],
+            start=1,
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO members (id, engagement_id, team_id, user_id, side, role,"
+                    " weight, status, added_at) VALUES (:m, 1, 'T1', :u, :side, 'member', 1.0,"
+                    " 'active', :now)"
+                ),
+                {"m": member, "u": f"U{member}", "side": side, "now": now},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO deliveries (pulse_id, member_id, status, attempts)"
+                    " VALUES (1, :m, 'sent', 1)"
+                ),
+                {"m": member},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO responses (pulse_id, member_id, rating, score, created_at,"
+                    " updated_at) VALUES (1, :m, :r, :s, :now, :now)"
+                ),
+                {"m": member, "r": rating, "s": (rating - 1) * 25.0, "now": now},
+            )
+    upgrade(database)
+    with database.engine.connect() as connection:
+        figures = connection.execute(
+            text("SELECT side, side_index, answered, withheld FROM published_figures ORDER BY side")
+        ).all()
+        minimums = connection.execute(
+            text("SELECT e.anonymity_min, p.anonymity_min FROM engagements e, pulses p")
+        ).one()
+        sides = connection.execute(text("SELECT DISTINCT side FROM deliveries")).scalars().all()
+    database.dispose()
+    # The floor is now 3: the two provider answers, shown before, are withheld from now on.
+    assert [(s, i, n, bool(w)) for s, i, n, w in figures] == [
+        ("client", 50.0, 3, False),
+        ("provider", None, 2, True),
+    ]
+    assert tuple(minimums) == (3, 3)
+    assert sorted(sides) == ["client", "provider"]

@@ -23,6 +23,7 @@ from bot.domain.divergence.model import (
     Thresholds,
     other_side,
 )
+from bot.domain.divergence.publishing import publishable, published_side
 from bot.domain.divergence.registry import DEFAULT_THRESHOLDS, RULES, Check, Rule, evaluate
 
 __all__ = [
@@ -47,6 +48,8 @@ __all__ = [
     "guess_index",
     "guess_to_score",
     "other_side",
+    "publishable",
+    "published_side",
     "side_index",
     "trend",
     "weighted_mean",

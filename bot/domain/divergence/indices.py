@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.domain.divergence.model import Answer, Side, SideFigures, Thresholds
+from bot.domain.divergence.publishing import publishable
 
 
 def guess_to_score(guess: int) -> float:
@@ -60,7 +61,7 @@ def guess_index(answers: Sequence[Answer], thresholds: Thresholds) -> float | No
     than the anonymity minimum of them do.
     """
     guesses = [(a.weight, guess_to_score(a.guess)) for a in answers if a.guess is not None]
-    if len(guesses) < thresholds.anonymity_min:
+    if not publishable(len(guesses), len(answers), thresholds.anonymity_min):
         return None
     return weighted_mean(guesses)
 

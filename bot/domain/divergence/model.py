@@ -11,8 +11,8 @@ Severity = Literal["warning", "critical"]
 SlaStatus = Literal["green", "amber", "red"]
 
 SIDES: Final[tuple[Side, Side]] = ("client", "provider")
-MIN_ANONYMITY: Final = 2
-"""The anonymity minimum is never below this, whatever is configured."""
+MIN_ANONYMITY: Final = 3
+"""The anonymity minimum is never below this, whatever is configured (see docs/privacy.md)."""
 
 
 def other_side(side: Side) -> Side:
@@ -58,8 +58,8 @@ class Answer:
 class Thresholds:
     """An engagement's alert settings.
 
-    ``anonymity_min`` below 2 is raised to 2: one answer on its own would be one
-    person's rating, attributed.
+    ``anonymity_min`` below 3 is raised to 3: with two answers, either person can
+    subtract their own and read the other's.
     """
 
     client_tolerance: float = 70

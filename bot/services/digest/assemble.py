@@ -82,7 +82,7 @@ def assemble(
     thresholds = thresholds_of(engagement)
     closed = [p for p in history_pulses(session, engagement.id) if p.closed_at is not None]
     pulses = sorted(closed, key=lambda p: (p.closed_at, p.id))
-    figures = pulse_figures(session, pulses, thresholds)
+    figures = pulse_figures(session, pulses)
     sla = sla_at_close(session, engagement.id, pulses)
     history = [
         PulsePoint(p.closed_at, figures[p.id], status)
@@ -102,7 +102,8 @@ def assemble(
     ]
     found: dict[Side, list[Theme]] = {}
     if themes and pulses and pulses[-1].id in figures:
-        found = latest_themes(session, pulses[-1], figures[pulses[-1].id], thresholds.anonymity_min)
+        last = pulses[-1]
+        found = latest_themes(session, last, figures[last.id], last.anonymity_min)
     return DigestInput(
         engagement=engagement.name,
         client_org=engagement.client_org,

@@ -34,11 +34,22 @@ def test_phrase_raised_by_three_people_surfaces_with_its_sentiment() -> None:
     assert found["test environment"].polarity < 0
 
 
+# Two themes with nobody in common: neither can be subtracted from the other.
+APART = [
+    comment("u1", "The test environment is unstable."),
+    comment("u2", "The test environment was down twice."),
+    comment("u3", "Honestly the test environment is a mess."),
+    comment("u4", "Release notes arrive late."),
+    comment("u5", "Release notes late again."),
+    comment("u4", "Still no release notes for the hotfix."),
+]
+
+
 def test_themes_are_ranked_by_distinct_people_not_by_repetition() -> None:
-    ranked = themes(SIDE)
+    ranked = themes(APART, minimum=2)
     assert ranked[0].phrase == "test environment"
     notes = next(t for t in ranked if t.phrase == "release notes")
-    # u1 wrote about release notes twice: two mentions, but still one person.
+    # u4 wrote about release notes twice: two mentions, but still one person.
     assert (notes.people, notes.mentions) == (2, 3)
 
 
@@ -69,9 +80,34 @@ def test_plurals_and_slack_markup_fold_into_one_theme() -> None:
     side = [
         comment("a", "<@U1|dan> more flaky tests :cry:"),
         comment("b", "A flaky test blocked the merge."),
+        comment("c", "Flaky tests again."),
     ]
     flaky = next(t for t in themes(side) if t.phrase in {"flaky test", "flaky tests"})
-    assert flaky.people == 2
+    assert flaky.people == 3
+
+
+def test_a_theme_needs_the_anonymity_minimum_of_people() -> None:
+    # "release notes" comes from two people: with a minimum of three it stays hidden.
+    assert "release notes" not in {t.phrase for t in themes(APART, minimum=3)}
+    assert "release notes" in {t.phrase for t in themes(APART, minimum=2)}
+
+
+def test_two_themes_one_could_subtract_from_the_other_are_not_both_shown() -> None:
+    # Four people raise "test environment"; three of them also raise "release notes".
+    # The two themes' authors differ by one person: showing both would let a reader
+    # subtract one mood from the other and read that one person's comment.
+    side = [
+        comment("u1", "test environment down, release notes late"),
+        comment("u2", "test environment broken and release notes missing"),
+        comment("u3", "test environment slow; release notes thin"),
+        comment("u4", "test environment unstable"),
+    ]
+    shown = {t.phrase for t in themes(side, respondents=4, minimum=3)}
+    assert "test environment" in shown
+    assert "release notes" not in shown
+    far_apart = [*side, *(comment(f"v{i}", "release notes are fine") for i in range(3))]
+    both = {t.phrase for t in themes(far_apart, respondents=7, minimum=3)}
+    assert {"test environment", "release notes"} <= both
 
 
 def test_stop_words_and_contractions_are_not_themes() -> None:

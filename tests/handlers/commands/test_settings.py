@@ -104,7 +104,8 @@ def test_members_see_the_settings_and_cannot_open_the_form(rapport: RunningApp) 
 def test_config_and_weight_are_for_leads_and_change_the_settings(rapport: RunningApp) -> None:
     flows.engagement_with_people(rapport)
     assert "Only a lead" in rapport.slack.command("config gap=20", user="U0CLI1").text
-    done = rapport.slack.command("config client_tolerance=75 gap=20 anonymity=2").text
-    assert "client tolerance 75" in done and "gap 20" in done and "anonymity minimum 2" in done
+    done = rapport.slack.command("config client_tolerance=75 gap=20 anonymity=4").text
+    assert "client tolerance 75" in done and "gap 20" in done and "anonymity minimum 4" in done
     assert "stake weight" in rapport.slack.command("weight <@U0CLI1> 3").text
-    assert "must be a whole number from 2" in rapport.slack.command("config anonymity=1").text
+    assert "can't go below 3" in rapport.slack.command("config anonymity=1").text
+    assert "must be a whole number from 3" in rapport.slack.command("config anonymity=51").text

@@ -77,12 +77,12 @@ def test_index_is_withheld_below_the_anonymity_minimum() -> None:
     assert side_index([*two, Answer(1, 50)], DEFAULTS) == pytest.approx(50)
 
 
-def test_a_configured_minimum_below_two_is_raised_to_two() -> None:
-    assert Thresholds(anonymity_min=1).anonymity_min == 2
-    assert Thresholds(anonymity_min=0).anonymity_min == 2
-    lenient = Thresholds(anonymity_min=1)
-    assert side_index([Answer(1, 80)], lenient) is None
-    assert side_index([Answer(1, 80), Answer(1, 40)], lenient) == pytest.approx(60)
+def test_a_configured_minimum_below_three_is_raised_to_three() -> None:
+    assert Thresholds(anonymity_min=1).anonymity_min == 3
+    assert Thresholds(anonymity_min=2).anonymity_min == 3
+    lenient = Thresholds(anonymity_min=2)
+    assert side_index([Answer(1, 80), Answer(1, 40)], lenient) is None
+    assert side_index([Answer(1, 80), Answer(1, 40), Answer(1, 60)], lenient) == pytest.approx(60)
 
 
 def test_a_higher_minimum_is_kept() -> None:
@@ -122,9 +122,19 @@ def test_negative_eligible_is_refused() -> None:
 
 
 def test_guess_index_is_the_weighted_mean_of_the_guesses() -> None:
-    answers = [Answer(1, 50, 5), Answer(1, 50, 5), Answer(2, 50, 3), Answer(1, 50)]
+    answers = [Answer(1, 50, 5), Answer(1, 50, 5), Answer(2, 50, 3)]
     result = compute_side_figures("client", answers, eligible=4, thresholds=DEFAULTS)
     assert result.guess_index == pytest.approx((100 + 100 + 2 * 50) / 4)
+
+
+def test_guess_index_over_a_set_one_could_subtract_from_everyone_is_withheld() -> None:
+    # Three guessed out of four: the index over four and the blind spot over three
+    # differ by one person, so the blind-spot figure is withheld.
+    answers = [Answer(1, 50, 5), Answer(1, 50, 5), Answer(2, 50, 3), Answer(1, 50)]
+    result = compute_side_figures("client", answers, eligible=4, thresholds=DEFAULTS)
+    assert result.index is not None and result.guess_index is None
+    six = [*answers, Answer(1, 50), Answer(1, 50)]  # three left out: enough
+    assert compute_side_figures("client", six, 6, DEFAULTS).guess_index is not None
 
 
 def test_guess_index_is_withheld_when_too_few_guessed() -> None:

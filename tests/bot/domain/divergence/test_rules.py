@@ -301,8 +301,13 @@ def test_blind_spot_from_answers_is_withheld_when_too_few_guessed() -> None:
     client_answers = [Answer(1, 80, 5), Answer(1, 80, 5), Answer(1, 80), Answer(1, 80)]
     client = compute_side_figures("client", client_answers, eligible=4, thresholds=DEFAULTS)
     assert run("blind_spot", PulseFigures(client, pulse(80, 20).provider)) is None
+    # Three guessed of five: the two who did not guess could be subtracted, so still none.
     client = compute_side_figures(
         "client", [*client_answers, Answer(1, 80, 5)], eligible=5, thresholds=DEFAULTS
+    )
+    assert run("blind_spot", PulseFigures(client, pulse(80, 20).provider)) is None
+    client = compute_side_figures(
+        "client", [*client_answers[:2], Answer(1, 80, 5)], eligible=5, thresholds=DEFAULTS
     )
     assert fired("blind_spot", PulseFigures(client, pulse(80, 20).provider)).side == "client"
 
