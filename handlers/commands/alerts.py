@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue
+from bot.domain import catalogue, help_text
 from bot.domain.vocabulary import SlaStatus, is_sla_status
 from bot.services.alerts import live_alerts
 from bot.services.configure import record_sla
@@ -66,9 +66,9 @@ SUBCOMMANDS = (
         "alerts",
         no_arguments("alerts"),
         alerts,
-        catalogue.HELP_LINES["alerts"],
+        help_text.HELP_LINES["alerts"],
         "alerts",
         in_ack=True,
     ),
-    Subcommand("sla", parse_sla, sla, catalogue.HELP_LINES["sla"], "alerts"),
+    Subcommand("sla", parse_sla, sla, help_text.HELP_LINES["sla"], "alerts"),
 )

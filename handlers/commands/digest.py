@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain import catalogue
+from bot.domain import catalogue, help_text
 from bot.services.digest.on_demand import by_name, send_export, send_preview
 from bot.services.engagements import choose, require_lead
 from bot.services.standing import choose_baseline
@@ -55,7 +55,7 @@ def baseline(request: CommandRequest[BaselineArgs]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand("digest", no_arguments("digest"), digest, catalogue.HELP_LINES["digest"], "digest"),
-    Subcommand("export", no_arguments("export"), export, catalogue.HELP_LINES["export"], "digest"),
-    Subcommand("baseline", parse_baseline, baseline, catalogue.HELP_LINES["baseline"], "digest"),
+    Subcommand("digest", no_arguments("digest"), digest, help_text.HELP_LINES["digest"], "digest"),
+    Subcommand("export", no_arguments("export"), export, help_text.HELP_LINES["export"], "digest"),
+    Subcommand("baseline", parse_baseline, baseline, help_text.HELP_LINES["baseline"], "digest"),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue
+from bot.domain import catalogue, help_text
 from bot.services.erasure import archive, forget_by_lead
 from bot.slack.command_text import CommandError, Token, user_id
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
@@ -32,12 +32,12 @@ def archive_engagement(request: CommandRequest[NoArguments]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand("forget", parse_forget, forget, catalogue.HELP_LINES["forget"], "people"),
+    Subcommand("forget", parse_forget, forget, help_text.HELP_LINES["forget"], "people"),
     Subcommand(
         "archive",
         no_arguments("archive"),
         archive_engagement,
-        catalogue.HELP_LINES["archive"],
+        help_text.HELP_LINES["archive"],
         "settings",
     ),
 )

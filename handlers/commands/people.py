@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue
+from bot.domain import catalogue, help_text
 from bot.domain.vocabulary import Role, Side, is_role, is_side
 from bot.services.answers import retire_removed_members_dm
 from bot.services.engagements import (
@@ -127,13 +127,13 @@ def members(request: CommandRequest[NoArguments]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand("add", parse_add, add, catalogue.HELP_LINES["add"], "people"),
-    Subcommand("remove", parse_remove, remove, catalogue.HELP_LINES["remove"], "people"),
+    Subcommand("add", parse_add, add, help_text.HELP_LINES["add"], "people"),
+    Subcommand("remove", parse_remove, remove, help_text.HELP_LINES["remove"], "people"),
     Subcommand(
         "members",
         no_arguments("members"),
         members,
-        catalogue.HELP_LINES["members"],
+        help_text.HELP_LINES["members"],
         "people",
         in_ack=True,
     ),

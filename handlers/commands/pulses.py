@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from bot.domain import catalogue
+from bot.domain import catalogue, help_text
 from bot.services.closing import close_now
 from bot.services.engagements import choose, require_member
 from bot.services.pulses import status as pulse_status
@@ -78,14 +78,14 @@ def close(request: CommandRequest[NoArguments]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand("send", no_arguments("send"), send, catalogue.HELP_LINES["send"], "pulses"),
+    Subcommand("send", no_arguments("send"), send, help_text.HELP_LINES["send"], "pulses"),
     Subcommand(
         "status",
         no_arguments("status"),
         status,
-        catalogue.HELP_LINES["status"],
+        help_text.HELP_LINES["status"],
         "pulses",
         in_ack=True,
     ),
-    Subcommand("close", no_arguments("close"), close, catalogue.HELP_LINES["close"], "pulses"),
+    Subcommand("close", no_arguments("close"), close, help_text.HELP_LINES["close"], "pulses"),
 )

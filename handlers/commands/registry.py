@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from slack_bolt import Ack, App, Respond
 
-from bot.domain import catalogue
+from bot.domain import catalogue, help_text
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.slack.command_text import CommandError, Token, split_command
@@ -69,7 +69,7 @@ class Subcommand(Generic[A]):
         parse: reads the tokens after the name into typed arguments; raises `CommandError`.
         handle: does the work and answers through the request.
         help: its lines in `/rapport help` (catalogue text).
-        group: the help section it belongs to (a key of `catalogue.HELP_GROUPS`).
+        group: the help section it belongs to (a key of `help_text.HELP_GROUPS`).
         in_ack: answered inside Slack's acknowledgement (a few reads that never wait).
     """
 
@@ -108,13 +108,13 @@ class Registry:
 
     def help_text(self) -> str:
         """`/rapport help`: the introduction, then each section with its subcommands' lines."""
-        extra = [s.group for s in self.subcommands if s.group not in catalogue.HELP_GROUPS]
-        groups = [*catalogue.HELP_GROUPS, *dict.fromkeys(extra)]
-        parts = [catalogue.HELP_INTRO]
+        extra = [s.group for s in self.subcommands if s.group not in help_text.HELP_GROUPS]
+        groups = [*help_text.HELP_GROUPS, *dict.fromkeys(extra)]
+        parts = [help_text.HELP_INTRO]
         for group in groups:
             lines = [s.help for s in self.subcommands if s.group == group]
             if lines:
-                title = catalogue.HELP_GROUPS.get(group, catalogue.HELP_MORE)
+                title = help_text.HELP_GROUPS.get(group, help_text.HELP_MORE)
                 parts.append("\n".join([title, *lines]))
         return "\n\n".join(parts)
 
@@ -124,7 +124,7 @@ def show_help(request: CommandRequest[NoArguments]) -> None:
 
 
 HELP = Subcommand(
-    "help", no_arguments("help"), show_help, catalogue.HELP_LINES["help"], "choose", in_ack=True
+    "help", no_arguments("help"), show_help, help_text.HELP_LINES["help"], "choose", in_ack=True
 )
 
 

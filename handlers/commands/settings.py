@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue
+from bot.domain import catalogue, help_text
 from bot.domain.engagement_settings import Value, read_setting, shown
 from bot.services.configure import change_settings, set_weight, settings_of
 from bot.services.engagements import choose, require_lead, require_member
@@ -82,6 +82,6 @@ def weight(request: CommandRequest[WeightArgs]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand("config", parse_config, config, catalogue.HELP_LINES["config"], "settings"),
-    Subcommand("weight", parse_weight_command, weight, catalogue.HELP_LINES["weight"], "settings"),
+    Subcommand("config", parse_config, config, help_text.HELP_LINES["config"], "settings"),
+    Subcommand("weight", parse_weight_command, weight, help_text.HELP_LINES["weight"], "settings"),
 )

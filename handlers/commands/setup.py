@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue
+from bot.domain import catalogue, help_text
 from bot.domain.vocabulary import is_side
 from bot.services.setup import Proposal, set_up_and_announce
 from bot.slack import blocks
@@ -68,4 +68,4 @@ def setup(request: CommandRequest[SetupArgs]) -> None:
         request.say(catalogue.NOT_IN_CHANNEL.format(channel=proposal.channel, error=done.problem))
 
 
-SUBCOMMANDS = (Subcommand("setup", parse_setup, setup, catalogue.HELP_LINES["setup"], "setup"),)
+SUBCOMMANDS = (Subcommand("setup", parse_setup, setup, help_text.HELP_LINES["setup"], "setup"),)

@@ -46,7 +46,7 @@ def test_a_withheld_side_shows_no_index_only_the_minimum() -> None:
     assert line == "client withheld (fewer than 4 answered), provider 81 (tolerance 60)"
 
 
-@given(st.floats(0, 100), st.integers(2, 50))
+@given(st.floats(0, 100), st.integers(3, 50))
 def test_no_number_of_a_withheld_side_ever_leaks(provider: float, minimum: int) -> None:
     line = figures_line(figures(None, provider), Thresholds(anonymity_min=minimum))
     client_part = line.split(", provider")[0]

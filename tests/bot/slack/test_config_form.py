@@ -102,7 +102,7 @@ def test_each_bad_field_gets_its_own_error_and_the_good_ones_still_read() -> Non
     }
     settings, errors = read_form(submitted(typed))
     assert set(errors) == {"anonymity", "client_tolerance", "window", "timezone", "schedule"}
-    assert errors["anonymity"] == "`anonymity` must be a whole number from 2 to 50, not `²`."
+    assert errors["anonymity"] == "`anonymity` must be a whole number from 3 to 50, not `²`."
     assert "`client_tolerance` must be" in errors["client_tolerance"]
     assert "`101`" in errors["client_tolerance"]
     assert errors["window"].startswith("`window`: ")
@@ -149,7 +149,7 @@ settings_values = st.fixed_dictionaries(
         "client_tolerance": st.integers(0, 100),
         "provider_tolerance": st.integers(0, 100),
         "gap_threshold": st.integers(0, 100),
-        "anonymity_min": st.integers(2, 50),
+        "anonymity_min": st.integers(3, 50),
         "retention_days": st.integers(30, 3650),
     }
 )

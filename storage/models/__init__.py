@@ -1,0 +1,24 @@
+"""SQLAlchemy 2 typed models, one module per aggregate; import them from here."""
+
+from storage.models.alerts import Alert, SlaRecord
+from storage.models.base import COMMENT_MAX, NAMING, ROLES, SIDES, Base
+from storage.models.digests import DigestDelivery
+from storage.models.engagements import Engagement, Member
+from storage.models.pulses import Delivery, PublishedFigure, Pulse, Response
+
+__all__ = [
+    "COMMENT_MAX",
+    "NAMING",
+    "ROLES",
+    "SIDES",
+    "Alert",
+    "Base",
+    "Delivery",
+    "DigestDelivery",
+    "Engagement",
+    "Member",
+    "PublishedFigure",
+    "Pulse",
+    "Response",
+    "SlaRecord",
+]
