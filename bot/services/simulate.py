@@ -6,13 +6,13 @@ client is unhappy, keeps guessing that the client is happy. Answers, comments an
 records go through the same storage, sentiment scoring, side indices, rules, alerts
 and digest rendering as in Slack; only the DMs are skipped (deliveries are marked
 sent). A seed fixes every random draw and every timestamp, so a seed always writes the
-same files.
+same files. The engagement is kept in a database, so `rapport export` and `rapport web`
+can be tried on it.
 """
 
 from __future__ import annotations
 
 import random
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Final
 from sqlalchemy import select
 
 from bot.domain.digest.chart import render_chart
+from bot.domain.operator_text import SIMULATION_EXISTS
 from bot.domain.people import Caller, Person
 from bot.domain.schedule import next_weekly
 from bot.services.digest.assemble import assemble
@@ -29,8 +30,10 @@ from bot.services.evaluation import close_pulse
 from bot.services.export import export_rows, to_csv
 from bot.services.pulses import open_pulse, record_answer
 from bot.slack.digest_text import render_text
+from storage import digests as engagement_queries
 from storage import pulses as pulse_queries
 from storage.db import Database
+from storage.errors import location
 from storage.migrate import upgrade
 from storage.models import Alert, Engagement, SlaRecord
 
@@ -78,6 +81,11 @@ class Simulation:
     opened: dict[str, int] = field(default_factory=dict)
     resolved: dict[str, int] = field(default_factory=dict)
     last_close: datetime = START
+    name: str = "Acme deal"
+
+
+class SimulationExistsError(Exception):
+    """The database given already holds the simulated engagement; nothing was written."""
 
 
 def client_mood(week: int, weeks: int) -> float:
@@ -200,7 +208,7 @@ def populate(
     """
     if not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
-    run = Simulation(weeks=weeks, seed=seed)
+    run = Simulation(weeks=weeks, seed=seed, name=name)
     rng = random.Random(seed)
     engagement_id = _engagement(database, name)
     for week in range(weeks):
@@ -208,29 +216,43 @@ def populate(
     return engagement_id, run
 
 
-def simulate(weeks: int, seed: int, out: Path) -> Simulation:
-    """Run ``weeks`` weekly pulses and write the digest, its chart, the alerts and an export.
+def simulate(weeks: int, seed: int, out: Path, url: str, *, fresh: bool = False) -> Simulation:
+    """Run ``weeks`` weekly pulses in the database at ``url`` and write what sponsors would see.
 
     Files written to ``out``: ``digest.txt`` (Slack mrkdwn), ``digest.png``, ``alerts.txt``
-    (every alert opened, worsened, improved or resolved) and ``pulses.csv``. The
-    database lives in a scratch directory and is gone afterwards.
+    (every alert opened, worsened, improved or resolved) and ``pulses.csv``. The database
+    is migrated and keeps the engagement; ``fresh`` starts a SQLite file over (the default
+    ``simulate.db`` is the simulation's own). A database that already holds the engagement
+    raises `SimulationExistsError` before anything is written.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="rapport-simulate-") as scratch:
-        database = Database(f"sqlite:///{Path(scratch) / 'simulate.db'}")
-        try:
-            upgrade(database)
-            engagement_id, run = populate(database, weeks, seed)
-            # The sponsor reads it on the Monday 08:00 after the last pulse closed.
-            now = next_weekly(0, time(8, 0), "Europe/Berlin", run.last_close)
-            with database.reading() as session:
-                engagement = session.get_one(Engagement, engagement_id)
-                digest = assemble(session, engagement, now)
-                export = to_csv(export_rows(session, engagement))
-                live = session.scalars(select(Alert).where(Alert.status != "resolved")).all()
-                still_open = [f"still open: {a.rule} ({a.sentence})" for a in live]
-        finally:
-            database.dispose()
+    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    if fresh and path is not None:
+        for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            stale.unlink(missing_ok=True)
+    database = Database(url)
+    run = Simulation(weeks=weeks, seed=seed)
+    try:
+        upgrade(database)
+        with database.reading() as session:
+            if engagement_queries.engagements_named(session, run.name, TEAM):
+                raise SimulationExistsError(
+                    SIMULATION_EXISTS.format(where=location(url), name=run.name, team=TEAM)
+                )
+        engagement_id, run = populate(database, weeks, seed, name=run.name)
+        # The sponsor reads it on the Monday 08:00 after the last pulse closed.
+        now = next_weekly(0, time(8, 0), "Europe/Berlin", run.last_close)
+        with database.reading() as session:
+            engagement = session.get_one(Engagement, engagement_id)
+            digest = assemble(session, engagement, now)
+            export = to_csv(export_rows(session, engagement))
+            live = session.scalars(
+                select(Alert).where(
+                    Alert.engagement_id == engagement_id, Alert.status != "resolved"
+                )
+            ).all()
+            still_open = [f"still open: {a.rule} ({a.sentence})" for a in live]
+    finally:
+        database.dispose()
     outputs = {
         "digest.txt": render_text(digest) + "\n",
         "alerts.txt": "\n".join([*run.events, *still_open]) + "\n",

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from typing import Any
 
 from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 
 from bot.services.container import Container
 from bot.wiring.listeners import SUBCOMMANDS, register_all
 from handlers.commands.registry import Subcommand
+
+
+class _SameTokenWarning(logging.Filter):
+    """Drop Bolt's "token will be unused" warning: it is a false alarm here.
+
+    Bolt reads SLACK_BOT_TOKEN from the environment by itself and warns that the client
+    passed in wins; that client was built from the very same token, so the line only
+    reads like a misconfiguration.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
 def create_app(
@@ -20,6 +34,9 @@ def create_app(
     subcommands: Sequence[Subcommand[Any]] = SUBCOMMANDS,
 ) -> App:
     """Build the Bolt app with every listener registered (`subcommands` for `/rapport`)."""
+    bolt_logger = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _SameTokenWarning) for f in bolt_logger.filters):
+        bolt_logger.addFilter(_SameTokenWarning())
     app = App(
         listener_executor=listener_executor,
         client=container.client,
