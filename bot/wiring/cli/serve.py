@@ -34,20 +34,32 @@ def container_for(settings: ProcessSettings) -> Container:
 
 def check_token(container: Container) -> None:
     """Ask Slack who the token belongs to: name the workspace, or refuse with the reason."""
+    from slack_sdk import WebClient
     from slack_sdk.errors import SlackApiError, SlackClientError
 
     settings = container.settings
     if not settings.check_token:
         logger.warning(text.TOKEN_CHECK_SKIPPED)
         return
+    # Once, without the retrying client's log lines: the outcome is said in one line below.
+    quiet = logging.getLogger("rapport.token_check")
+    quiet.setLevel(logging.CRITICAL)
+    client = WebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=10,
+        logger=quiet,
+    )
     try:
-        who = container.client.auth_test()
+        who = client.auth_test()
     except SlackApiError as error:
         reason = error.response.get("error") or f"HTTP {error.response.status_code}"
         raise OperatorError(text.TOKEN_REFUSED.format(error=reason)) from error
     except (SlackClientError, OSError) as error:
         raise OperatorError(
-            text.SLACK_UNREACHABLE.format(url=settings.slack_api_url, reason=error)
+            text.SLACK_UNREACHABLE.format(
+                url=settings.slack_api_url, reason=getattr(error, "reason", None) or error
+            )
         ) from error
     logger.info(
         text.TOKEN_OK.format(
