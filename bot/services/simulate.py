@@ -82,6 +82,8 @@ class Simulation:
     resolved: dict[str, int] = field(default_factory=dict)
     last_close: datetime = START
     name: str = "Acme deal"
+    team: str = TEAM
+    lead: str = LEAD  # the client-side lead: a real user id puts you on the demo engagement
 
 
 class SimulationExistsError(Exception):
@@ -111,24 +113,24 @@ def _rating(rng: random.Random, mood: float) -> int:
     return max(1, min(5, round(rng.gauss(mood, 0.55))))
 
 
-def _engagement(database: Database, name: str) -> int:
+def _engagement(database: Database, run: Simulation) -> int:
     with database.unit_of_work() as session:
         engagement = set_up(
             session,
-            Caller(TEAM, LEAD),
-            name=name,
+            Caller(run.team, run.lead),
+            name=run.name,
             client="Acme",
             provider="Globex",
             channel="C0SIMULATE",
             timezone="Europe/Berlin",
         )
-        people = [Person(user, TEAM) for user in CLIENTS]
+        people = [Person(user, run.team) for user in CLIENTS]
         add_people(session, engagement, people, side="client", role=None, weight=None)
-        providers = [Person(user, TEAM) for user in PROVIDERS]
+        providers = [Person(user, run.team) for user in PROVIDERS]
         add_people(session, engagement, providers, side="provider", role=None, weight=None)
-        lead = [Person(PROVIDER_LEAD, TEAM)]
+        lead = [Person(PROVIDER_LEAD, run.team)]
         add_people(session, engagement, lead, side="provider", role="lead", weight=None)
-        sponsor = [Person(SPONSOR, TEAM)]
+        sponsor = [Person(SPONSOR, run.team)]
         add_people(session, engagement, sponsor, side="client", role="sponsor", weight=None)
         for member in engagement.members:
             member.added_at = START - timedelta(days=7)
@@ -148,7 +150,7 @@ def _week(
             SlaRecord(
                 engagement_id=engagement_id,
                 status=sla,
-                recorded_by=LEAD,
+                recorded_by=run.lead,
                 recorded_at=opened - timedelta(hours=20),
             )
         )
@@ -175,7 +177,7 @@ def _week(
             record_answer(
                 session,
                 pulse_id=pulse.id,
-                team_id=TEAM,
+                team_id=run.team,
                 user_id=user,
                 now=opened + timedelta(hours=hour),
                 rating=_rating(rng, mood),
@@ -200,7 +202,13 @@ def _week(
 
 
 def populate(
-    database: Database, weeks: int, seed: int, *, name: str = "Acme deal"
+    database: Database,
+    weeks: int,
+    seed: int,
+    *,
+    name: str = "Acme deal",
+    team: str = TEAM,
+    lead: str = LEAD,
 ) -> tuple[int, Simulation]:
     """Set up an engagement called ``name`` in a migrated database and run ``weeks`` pulses.
 
@@ -208,15 +216,24 @@ def populate(
     """
     if not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
-    run = Simulation(weeks=weeks, seed=seed, name=name)
+    run = Simulation(weeks=weeks, seed=seed, name=name, team=team, lead=lead)
     rng = random.Random(seed)
-    engagement_id = _engagement(database, name)
+    engagement_id = _engagement(database, run)
     for week in range(weeks):
         run.last_close = _week(database, engagement_id, rng, week, run)
     return engagement_id, run
 
 
-def simulate(weeks: int, seed: int, out: Path, url: str, *, fresh: bool = False) -> Simulation:
+def simulate(
+    weeks: int,
+    seed: int,
+    out: Path,
+    url: str,
+    *,
+    fresh: bool = False,
+    team: str = TEAM,
+    lead: str = LEAD,
+) -> Simulation:
     """Run ``weeks`` weekly pulses in the database at ``url`` and write what sponsors would see.
 
     Files written to ``out``: ``digest.txt`` (Slack mrkdwn), ``digest.png``, ``alerts.txt``
@@ -230,15 +247,15 @@ def simulate(weeks: int, seed: int, out: Path, url: str, *, fresh: bool = False)
         for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             stale.unlink(missing_ok=True)
     database = Database(url)
-    run = Simulation(weeks=weeks, seed=seed)
+    run = Simulation(weeks=weeks, seed=seed, team=team, lead=lead)
     try:
         upgrade(database)
         with database.reading() as session:
-            if engagement_queries.engagements_named(session, run.name, TEAM):
+            if engagement_queries.engagements_named(session, run.name, team):
                 raise SimulationExistsError(
-                    SIMULATION_EXISTS.format(where=location(url), name=run.name, team=TEAM)
+                    SIMULATION_EXISTS.format(where=location(url), name=run.name, team=team)
                 )
-        engagement_id, run = populate(database, weeks, seed, name=run.name)
+        engagement_id, run = populate(database, weeks, seed, name=run.name, team=team, lead=lead)
         # The sponsor reads it on the Monday 08:00 after the last pulse closed.
         now = next_weekly(0, time(8, 0), "Europe/Berlin", run.last_close)
         with database.reading() as session:

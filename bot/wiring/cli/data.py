@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.wiring.cli.common import OperatorError, writable_directory, writable_file
@@ -77,7 +79,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             raise OperatorError(str(error).replace("DATABASE_URL", "--database")) from error
     with database_problems(url):
         try:
-            run = simulate(args.weeks, args.seed, out, url, fresh=not args.database)
+            run = simulate(
+                args.weeks,
+                args.seed,
+                out,
+                url,
+                fresh=not args.database,
+                **{key: getattr(args, key) for key in ("team", "lead") if getattr(args, key)},
+            )
         except SimulationExistsError as error:
             raise OperatorError(str(error)) from error
     opened = ", ".join(f"{rule} {n}" for rule, n in sorted(run.opened.items())) or "none"
@@ -86,7 +95,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     print(f"Alerts opened: {opened}. Resolved: {resolved}.")
     for path in run.files:
         print(f"wrote {path}")
-    print(f'The engagement "{run.name}" is kept in {url}')
+    print(f'The engagement "{run.name}" ({run.team}, lead {run.lead}) is kept in {url}')
     return 0
 
 
@@ -118,3 +127,24 @@ def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
         help="keep the engagement in this database (a URL like DATABASE_URL's; "
         "default: a fresh sqlite:///OUT/simulate.db)",
     )
+    simulate.add_argument(
+        "--team",
+        type=_slack_id("T"),
+        help="the Slack workspace id the engagement belongs to (T0SIMULATE)",
+    )
+    simulate.add_argument(
+        "--lead",
+        type=_slack_id("UW"),
+        help="your Slack user id, to be its client-side lead in that workspace (U0SIMLEAD)",
+    )
+
+
+def _slack_id(initials: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if not re.fullmatch(f"[{initials}][A-Z0-9]{{2,}}", value):
+            raise argparse.ArgumentTypeError(
+                f"{value!r} is not a Slack id (they look like {initials[0]}0123ABCD)"
+            )
+        return value
+
+    return parse
