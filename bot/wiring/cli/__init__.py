@@ -25,6 +25,9 @@ SUBCOMMANDS: tuple[tuple[str, Callable[[argparse.Namespace], int], str], ...] = 
 )
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
 def rapport_version() -> str:
     try:
         return version("rapport")
@@ -55,8 +58,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from storage.errors import UnusableDatabaseError
 
     args = parser().parse_args(argv)
+    level = os.environ.get("LOG_LEVEL", "").strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        print(
+            f"rapport {args.command}: cannot start. LOG_LEVEL must be one of "
+            f"{', '.join(LOG_LEVELS)}, not {level!r}.",
+            file=sys.stderr,
+        )
+        return 2
     logging.basicConfig(
-        level=os.environ.get("LOG_LEVEL", "INFO").upper(),
+        level=level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     # One line per tick and per migration step is noise; their warnings still show.

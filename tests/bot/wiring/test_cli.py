@@ -142,3 +142,13 @@ def test_score_reads_stdin_and_prints_json_lines() -> None:
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first["polarity"] < 0 and first["label"] == "negative"
     assert second["polarity"] > 0
+
+
+def test_every_variable_the_help_names_is_in_the_readme_settings_table() -> None:
+    from bot.wiring.cli.environment import READS, VARIABLES
+
+    readme = (Path(__file__).parents[3] / "README.md").read_text()
+    table = readme.split("### Settings (environment)", 1)[1].split("\n## ", 1)[0]
+    for name in {name for names in READS.values() for name in names}:
+        assert f"| `{name}` |" in table, name
+    assert set(VARIABLES) == {name for names in READS.values() for name in names}
