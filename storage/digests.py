@@ -163,6 +163,14 @@ def engagements_named(session: Session, name: str, team_id: str | None) -> Seque
     return session.scalars(stmt.order_by(Engagement.team_id)).all()
 
 
+def engagement_names(session: Session) -> Sequence[tuple[str, str]]:
+    """Every engagement's name and workspace, by name."""
+    stmt = select(Engagement.name, Engagement.team_id).order_by(
+        func.lower(Engagement.name), Engagement.team_id
+    )
+    return [(name, team) for name, team in session.execute(stmt)]
+
+
 def engagements_with_sponsors(session: Session) -> Sequence[Engagement]:
     """Engagements that have at least one active sponsor, by id."""
     has_sponsor = (

@@ -10,7 +10,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
+from bot.domain import operator_text
 from storage.db import Database
+from storage.errors import UnusableDatabaseError, location
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Any constant will do: it names the PostgreSQL advisory lock migrations queue on.
@@ -52,3 +54,23 @@ def upgrade(database: Database) -> tuple[str | None, str | None]:
                 connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _ADVISORY_LOCK})
                 connection.commit()
     return before, after
+
+
+def require_current(database: Database) -> None:
+    """Raise `UnusableDatabaseError` unless the schema is at the newest revision (say: migrate)."""
+    current, head = current_revision(database), head_revision()
+    where = location(database.url)
+    if current is None:
+        raise UnusableDatabaseError(operator_text.NOT_MIGRATED.format(where=where))
+    if current != head:
+        raise UnusableDatabaseError(
+            operator_text.OLD_SCHEMA.format(where=where, current=current, head=head)
+        )
+
+
+def require_sqlite_file(url: str) -> None:
+    """For commands that only read: refuse a SQLite file that does not exist, creating none."""
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.is_file():
+            raise UnusableDatabaseError(operator_text.NO_SQLITE_FILE.format(path=path))

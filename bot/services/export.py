@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
+from bot.domain import operator_text
 from bot.domain.divergence import SIDES, PulseFigures
 from bot.services.digest.assemble import sla_at_close
 from bot.services.evaluation import pulse_figures
@@ -107,7 +108,11 @@ def find_engagement(session: Session, name: str, team_id: str | None = None) -> 
     """The engagement called ``name`` (any case), in ``team_id`` if given; raises if not one."""
     found = queries.engagements_named(session, name, team_id)
     if not found:
-        raise ExportError(f'there is no engagement called "{name}"')
+        known = queries.engagement_names(session)
+        if not known:
+            raise ExportError(operator_text.NO_ENGAGEMENTS.format(name=name))
+        names = ", ".join(f'"{known_name}" ({team})' for known_name, team in known)
+        raise ExportError(operator_text.NO_SUCH_ENGAGEMENT.format(name=name, names=names))
     if len(found) > 1:
         teams = ", ".join(e.team_id for e in found)
         raise ExportError(f'"{name}" exists in several workspaces ({teams}); add --team')

@@ -13,11 +13,12 @@ class ProcessSettings:
     """Everything the processes need to know about their environment."""
 
     slack_bot_token: str
-    slack_signing_secret: str
+    slack_signing_secret: str = ""  # empty for processes that receive no requests (clock, run)
     slack_app_token: str | None = None
     slack_api_url: str = SLACK_API_DEFAULT
     database_url: str = DATABASE_DEFAULT
     port: int = 3000
+    host: str = "0.0.0.0"  # noqa: S104 - a web process listens on all interfaces
     web_threads: int = 8
     messages_per_second: float = 10.0
     clock_interval_seconds: int = 30
@@ -33,3 +34,4 @@ class ProcessSettings:
     retry_base_seconds: float = 5.0
     # How long one Web API call may take before it counts as timed out (uncertain).
     slack_timeout_seconds: int = 15
+    check_token: bool = True  # auth.test at start; SLACK_CHECK_TOKEN=no skips it (offline)

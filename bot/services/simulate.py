@@ -6,13 +6,13 @@ client is unhappy, keeps guessing that the client is happy. Answers, comments an
 records go through the same storage, sentiment scoring, side indices, rules, alerts
 and digest rendering as in Slack; only the DMs are skipped (deliveries are marked
 sent). A seed fixes every random draw and every timestamp, so a seed always writes the
-same files.
+same files. The engagement is kept in a database, so `rapport export` and `rapport web`
+can be tried on it.
 """
 
 from __future__ import annotations
 
 import random
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Final
 from sqlalchemy import select
 
 from bot.domain.digest.chart import render_chart
+from bot.domain.operator_text import SIMULATION_EXISTS
 from bot.domain.people import Caller, Person
 from bot.domain.schedule import next_weekly
 from bot.services.digest.assemble import assemble
@@ -30,8 +31,10 @@ from bot.services.export import export_rows, to_csv
 from bot.services.pulses import open_pulse, record_answer
 from bot.slack.digest_text import render_text
 from storage import deliveries as delivery_queries
+from storage import digests as engagement_queries
 from storage import pulses as pulse_queries
 from storage.db import Database
+from storage.errors import location
 from storage.migrate import upgrade
 from storage.models import Alert, Engagement, SlaRecord
 
@@ -79,6 +82,13 @@ class Simulation:
     opened: dict[str, int] = field(default_factory=dict)
     resolved: dict[str, int] = field(default_factory=dict)
     last_close: datetime = START
+    name: str = "Acme deal"
+    team: str = TEAM
+    lead: str = LEAD  # the client-side lead: a real user id puts you on the demo engagement
+
+
+class SimulationExistsError(Exception):
+    """The database given already holds the simulated engagement; nothing was written."""
 
 
 def client_mood(week: int, weeks: int) -> float:
@@ -104,25 +114,30 @@ def _rating(rng: random.Random, mood: float) -> int:
     return max(1, min(5, round(rng.gauss(mood, 0.55))))
 
 
-def _engagement(database: Database, name: str) -> int:
+def _channel_of(name: str) -> str:
+    """A channel id of the simulated engagement's own: two engagements never share one."""
+    return "C0SIM" + "".join(c for c in name.upper() if c.isascii() and c.isalnum())[:20]
+
+
+def _engagement(database: Database, run: Simulation) -> int:
     with database.unit_of_work() as session:
         engagement = set_up(
             session,
-            Caller(TEAM, LEAD),
-            name=name,
+            Caller(run.team, run.lead),
+            name=run.name,
             client="Acme",
             provider="Globex",
             # Each engagement needs a channel of its own.
-            channel="C0SIM" + "".join(c for c in name.upper() if c.isascii() and c.isalnum())[:20],
+            channel=_channel_of(run.name),
             timezone="Europe/Berlin",
         )
-        people = [Person(user, TEAM) for user in CLIENTS]
+        people = [Person(user, run.team) for user in CLIENTS]
         add_people(session, engagement, people, side="client", role=None, weight=None)
-        providers = [Person(user, TEAM) for user in PROVIDERS]
+        providers = [Person(user, run.team) for user in PROVIDERS]
         add_people(session, engagement, providers, side="provider", role=None, weight=None)
-        lead = [Person(PROVIDER_LEAD, TEAM)]
+        lead = [Person(PROVIDER_LEAD, run.team)]
         add_people(session, engagement, lead, side="provider", role="lead", weight=None)
-        sponsor = [Person(SPONSOR, TEAM)]
+        sponsor = [Person(SPONSOR, run.team)]
         add_people(session, engagement, sponsor, side="client", role="sponsor", weight=None)
         for member in engagement.members:
             member.added_at = START - timedelta(days=7)
@@ -142,7 +157,7 @@ def _week(
             SlaRecord(
                 engagement_id=engagement_id,
                 status=sla,
-                recorded_by=LEAD,
+                recorded_by=run.lead,
                 recorded_at=opened - timedelta(hours=20),
             )
         )
@@ -169,7 +184,7 @@ def _week(
             record_answer(
                 session,
                 pulse_id=pulse.id,
-                team_id=TEAM,
+                team_id=run.team,
                 user_id=user,
                 now=opened + timedelta(hours=hour),
                 rating=_rating(rng, mood),
@@ -194,7 +209,13 @@ def _week(
 
 
 def populate(
-    database: Database, weeks: int, seed: int, *, name: str = "Acme deal"
+    database: Database,
+    weeks: int,
+    seed: int,
+    *,
+    name: str = "Acme deal",
+    team: str = TEAM,
+    lead: str = LEAD,
 ) -> tuple[int, Simulation]:
     """Set up an engagement called ``name`` in a migrated database and run ``weeks`` pulses.
 
@@ -202,37 +223,60 @@ def populate(
     """
     if not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
-    run = Simulation(weeks=weeks, seed=seed)
+    run = Simulation(weeks=weeks, seed=seed, name=name, team=team, lead=lead)
     rng = random.Random(seed)
-    engagement_id = _engagement(database, name)
+    engagement_id = _engagement(database, run)
     for week in range(weeks):
         run.last_close = _week(database, engagement_id, rng, week, run)
     return engagement_id, run
 
 
-def simulate(weeks: int, seed: int, out: Path) -> Simulation:
-    """Run ``weeks`` weekly pulses and write the digest, its chart, the alerts and an export.
+def simulate(
+    weeks: int,
+    seed: int,
+    out: Path,
+    url: str,
+    *,
+    fresh: bool = False,
+    team: str = TEAM,
+    lead: str = LEAD,
+) -> Simulation:
+    """Run ``weeks`` weekly pulses in the database at ``url`` and write what sponsors would see.
 
     Files written to ``out``: ``digest.txt`` (Slack mrkdwn), ``digest.png``, ``alerts.txt``
-    (every alert opened, worsened, improved or resolved) and ``pulses.csv``. The
-    database lives in a scratch directory and is gone afterwards.
+    (every alert opened, worsened, improved or resolved) and ``pulses.csv``. The database
+    is migrated and keeps the engagement; ``fresh`` starts a SQLite file over (the default
+    ``simulate.db`` is the simulation's own). A database that already holds the engagement
+    raises `SimulationExistsError` before anything is written.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="rapport-simulate-") as scratch:
-        database = Database(f"sqlite:///{Path(scratch) / 'simulate.db'}")
-        try:
-            upgrade(database)
-            engagement_id, run = populate(database, weeks, seed)
-            # The sponsor reads it on the Monday 08:00 after the last pulse closed.
-            now = next_weekly(0, time(8, 0), "Europe/Berlin", run.last_close)
-            with database.reading() as session:
-                engagement = session.get_one(Engagement, engagement_id)
-                digest = assemble(session, engagement, now)
-                export = to_csv(export_rows(session, engagement))
-                live = session.scalars(select(Alert).where(Alert.status != "resolved")).all()
-                still_open = [f"still open: {a.rule} ({a.sentence})" for a in live]
-        finally:
-            database.dispose()
+    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    if fresh and path is not None:
+        for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            stale.unlink(missing_ok=True)
+    database = Database(url)
+    run = Simulation(weeks=weeks, seed=seed, team=team, lead=lead)
+    try:
+        upgrade(database)
+        with database.reading() as session:
+            if engagement_queries.engagements_named(session, run.name, team):
+                raise SimulationExistsError(
+                    SIMULATION_EXISTS.format(where=location(url), name=run.name, team=team)
+                )
+        engagement_id, run = populate(database, weeks, seed, name=run.name, team=team, lead=lead)
+        # The sponsor reads it on the Monday 08:00 after the last pulse closed.
+        now = next_weekly(0, time(8, 0), "Europe/Berlin", run.last_close)
+        with database.reading() as session:
+            engagement = session.get_one(Engagement, engagement_id)
+            digest = assemble(session, engagement, now)
+            export = to_csv(export_rows(session, engagement))
+            live = session.scalars(
+                select(Alert).where(
+                    Alert.engagement_id == engagement_id, Alert.status != "resolved"
+                )
+            ).all()
+            still_open = [f"still open: {a.rule} ({a.sentence})" for a in live]
+    finally:
+        database.dispose()
     outputs = {
         "digest.txt": render_text(digest) + "\n",
         "alerts.txt": "\n".join([*run.events, *still_open]) + "\n",

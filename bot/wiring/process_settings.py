@@ -1,4 +1,8 @@
-"""Read the process settings from the environment once at start, and say plainly what is wrong."""
+"""Read the process settings from the environment once at start, and say plainly what is wrong.
+
+Every problem is reported at once, in one line, and each process checks only what it
+needs: `clock` and `run` receive no HTTP requests, so they need no signing secret.
+"""
 
 from __future__ import annotations
 
@@ -18,27 +22,57 @@ __all__ = [
     "sqlite_path",
 ]
 
+WHERE = "Find it in your Slack app's settings at api.slack.com/apps"
+YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
 
 class ConfigError(Exception):
     """A missing or malformed setting; the message tells the operator what to set."""
 
 
-def _required(env: Mapping[str, str], name: str, prefix: str, what: str) -> str:
-    value = env.get(name, "").strip()
-    if not value:
-        raise ConfigError(f"{name} is not set. {what}")
-    if prefix and not value.startswith(prefix):
-        raise ConfigError(f"{name} does not look right: it should start with '{prefix}'. {what}")
-    return value
+class _Reader:
+    """Reads settings from one environment and collects every problem instead of the first."""
 
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.env = env
+        self.problems: list[str] = []
 
-def _positive_int(env: Mapping[str, str], name: str, default: int, upper: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not 0 < int(raw) <= upper:
-        raise ConfigError(f"{name} must be a whole number between 1 and {upper}, not {raw!r}.")
-    return int(raw)
+    def required(self, name: str, prefix: str, what: str) -> str:
+        value = self.env.get(name, "").strip()
+        if not value:
+            self.problems.append(f"{name} is not set. {what}")
+        elif prefix and not value.startswith(prefix):
+            self.problems.append(
+                f"{name} does not look right: it should start with '{prefix}'. {what}"
+            )
+        return value
+
+    def positive_int(self, name: str, default: int, upper: int) -> int:
+        raw = self.env.get(name, "").strip()
+        if not raw:
+            return default
+        if not raw.isdigit() or not 0 < int(raw) <= upper:
+            self.problems.append(
+                f"{name} must be a whole number between 1 and {upper}, not {raw!r}."
+            )
+            return default
+        return int(raw)
+
+    def flag(self, name: str, default: bool) -> bool:
+        raw = self.env.get(name, "").strip().lower()
+        if not raw:
+            return default
+        if raw not in YES + NO:
+            self.problems.append(f"{name} must be yes or no, not {raw!r}.")
+            return default
+        return raw in YES
+
+    def text(self, name: str, default: str) -> str:
+        return self.env.get(name, "").strip() or default
+
+    def check(self) -> None:
+        if self.problems:
+            raise ConfigError(" ".join(self.problems))
 
 
 def _database_url(env: Mapping[str, str]) -> str:
@@ -55,54 +89,66 @@ def _database_url(env: Mapping[str, str]) -> str:
     return url
 
 
-def _api_url(env: Mapping[str, str]) -> str:
-    url = env.get("SLACK_API_URL", "").strip() or SLACK_API_DEFAULT
+def _api_url(read: _Reader) -> str:
+    url = read.text("SLACK_API_URL", SLACK_API_DEFAULT)
     if not url.startswith(("http://", "https://")):
-        raise ConfigError(f"SLACK_API_URL must be an http(s) URL, not {url!r}.")
+        read.problems.append(f"SLACK_API_URL must be an http(s) URL, not {url!r}.")
     return url if url.endswith("/") else url + "/"
 
 
 def load_settings(
-    env: Mapping[str, str] | None = None, *, socket_mode: bool = False
+    env: Mapping[str, str] | None = None, *, socket_mode: bool = False, requests: bool = True
 ) -> ProcessSettings:
-    """Read and validate the settings, raising `ConfigError` with a plain explanation."""
-    env = os.environ if env is None else env
-    where = "Find it in your Slack app's settings at api.slack.com/apps"
-    app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
+    """Read and validate the settings, raising one `ConfigError` that names every problem.
+
+    ``socket_mode`` needs SLACK_APP_TOKEN; ``requests`` (a process that receives Slack's
+    HTTP requests) needs SLACK_SIGNING_SECRET.
+    """
+    read = _Reader(os.environ if env is None else env)
+    bot_token = read.required(
+        "SLACK_BOT_TOKEN", "xoxb-", f"{WHERE} (OAuth & Permissions → Bot User OAuth Token)."
+    )
+    secret = ""
+    if requests:
+        secret = read.required(
+            "SLACK_SIGNING_SECRET", "", f"{WHERE} (Basic Information → Signing Secret)."
+        )
+    app_token = read.text("SLACK_APP_TOKEN", "") or None
     if socket_mode:
-        app_token = _required(
-            env,
+        app_token = read.required(
             "SLACK_APP_TOKEN",
             "xapp-",
-            f"Socket Mode needs an app-level token with connections:write. {where} "
+            f"Socket Mode needs an app-level token with connections:write. {WHERE} "
             "(Basic Information → App-Level Tokens).",
         )
-    return ProcessSettings(
-        slack_bot_token=_required(
-            env,
-            "SLACK_BOT_TOKEN",
-            "xoxb-",
-            f"{where} (OAuth & Permissions → Bot User OAuth Token).",
-        ),
-        slack_signing_secret=_required(
-            env, "SLACK_SIGNING_SECRET", "", f"{where} (Basic Information → Signing Secret)."
-        ),
+    try:
+        database_url = _database_url(read.env)
+    except ConfigError as error:
+        read.problems.append(str(error))
+        database_url = DATABASE_DEFAULT
+    settings = ProcessSettings(
+        slack_bot_token=bot_token,
+        slack_signing_secret=secret,
         slack_app_token=app_token,
-        slack_api_url=_api_url(env),
-        database_url=_database_url(env),
-        port=_positive_int(env, "PORT", 3000, 65535),
-        web_threads=_positive_int(env, "WEB_THREADS", 8, 256),
-        messages_per_second=float(_positive_int(env, "SLACK_MESSAGES_PER_SECOND", 10, 1000)),
-        clock_interval_seconds=_positive_int(env, "CLOCK_INTERVAL_SECONDS", 30, 3600),
-        grace_hours=_positive_int(env, "PULSE_GRACE_HOURS", 6, 168),
-        stale_sending_seconds=_positive_int(env, "STALE_SENDING_SECONDS", 300, 86400),
-        background_workers=_positive_int(env, "BACKGROUND_WORKERS", 4, 64),
-        listener_threads=_positive_int(env, "LISTENER_THREADS", 16, 256),
-        web_connection_limit=_positive_int(env, "WEB_CONNECTION_LIMIT", 100, 10000),
-        web_channel_timeout=_positive_int(env, "WEB_CHANNEL_TIMEOUT", 30, 3600),
-        retry_base_seconds=float(_positive_int(env, "RETRY_BASE_SECONDS", 5, 3600)),
-        slack_timeout_seconds=_positive_int(env, "SLACK_TIMEOUT_SECONDS", 15, 300),
+        slack_api_url=_api_url(read),
+        database_url=database_url,
+        port=read.positive_int("PORT", 3000, 65535),
+        host=read.text("HOST", "0.0.0.0"),  # noqa: S104 - a web process listens on all interfaces
+        web_threads=read.positive_int("WEB_THREADS", 8, 256),
+        messages_per_second=float(read.positive_int("SLACK_MESSAGES_PER_SECOND", 10, 1000)),
+        clock_interval_seconds=read.positive_int("CLOCK_INTERVAL_SECONDS", 30, 3600),
+        grace_hours=read.positive_int("PULSE_GRACE_HOURS", 6, 168),
+        stale_sending_seconds=read.positive_int("STALE_SENDING_SECONDS", 300, 86400),
+        check_token=read.flag("SLACK_CHECK_TOKEN", default=True),
+        background_workers=read.positive_int("BACKGROUND_WORKERS", 4, 64),
+        listener_threads=read.positive_int("LISTENER_THREADS", 16, 256),
+        web_connection_limit=read.positive_int("WEB_CONNECTION_LIMIT", 100, 10000),
+        web_channel_timeout=read.positive_int("WEB_CHANNEL_TIMEOUT", 30, 3600),
+        retry_base_seconds=float(read.positive_int("RETRY_BASE_SECONDS", 5, 3600)),
+        slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),
     )
+    read.check()
+    return settings
 
 
 def database_url_from_env(env: Mapping[str, str] | None = None) -> str:

@@ -119,3 +119,22 @@ def engagement_with(
                 )
             )
         return engagement.id
+
+
+def read_only(directory: Path) -> list[str]:
+    """A command prefix under which nobody can write in ``directory``, root included.
+
+    Permissions stop other users; root ignores them, so as root the command runs in its
+    own mount namespace where ``directory`` is bound read-only (a read-only file system).
+    """
+    if os.geteuid() != 0:
+        directory.chmod(0o555)
+        return []
+    script = 'mount --bind -o ro "$0" "$0" && exec "$@"'
+    return ["unshare", "--mount", "sh", "-c", script, str(directory)]
+
+
+def rapport_env(**extra: str) -> dict[str, str]:
+    """This environment without any Slack or database setting, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    return {**env, **extra}

@@ -116,9 +116,15 @@ class SlackDriver:
         return urlencode(form), token
 
     def command(
-        self, text: str, *, user: str = "U0LEAD", channel: str = "C0ALERTS", **kw: Any
+        self,
+        text: str,
+        *,
+        user: str = "U0LEAD",
+        channel: str = "C0ALERTS",
+        team: str = TEAM,
+        **kw: Any,
     ) -> Reply:
-        body, token = self.command_body(text, user=user, channel=channel)
+        body, token = self.command_body(text, user=user, channel=channel, team=team)
         return self.post(body, "application/x-www-form-urlencoded", token=token, **kw)
 
     def _interactive(self, payload: dict[str, Any], token: str) -> Reply:
@@ -164,7 +170,8 @@ class SlackDriver:
         payload["view"]["state"]["values"] = values
         return self._interactive(payload, token)
 
-    def home_opened(self, user: str) -> Reply:
+    def home_opened(self, user: str, team: str = TEAM) -> Reply:
         payload = copy.deepcopy(fixture("app_home_opened"))
         payload["event"]["user"] = user
+        payload["team_id"] = team
         return self.post(json.dumps(payload), "application/json")

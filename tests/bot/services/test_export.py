@@ -52,4 +52,5 @@ def test_csv_and_json_hold_the_same_figures_per_pulse(two_engagements: Database)
 def test_an_unknown_engagement_is_a_clear_error(two_engagements: Database) -> None:
     done = export(two_engagements, "--engagement", "Nope")
     assert done.returncode == 1 and 'no engagement called "Nope"' in done.stderr
-    assert "Traceback" not in done.stderr
+    assert '"Acme deal" (T0SIMULATE), "Other deal" (T0SIMULATE)' in done.stderr
+    assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr

@@ -63,10 +63,14 @@ def test_web_process_serves_health_and_signed_commands(
         SLACK_SIGNING_SECRET=SECRET,
         SLACK_API_URL=standin.api_url,
         DATABASE_URL=f"sqlite:///{tmp_path / 'r.db'}",
-        PORT=str(port),
-        HOST="127.0.0.1",
+        PORT="1",  # the options win over the environment
     )
-    process = subprocess.Popen([*RAPPORT, "web"], env=env, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*RAPPORT, "web", "--port", str(port), "--host", "127.0.0.1"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     # (stderr is read once the process has stopped)
     try:
         deadline = time.monotonic() + 30
@@ -90,6 +94,28 @@ def test_web_process_serves_health_and_signed_commands(
         process.terminate()
         _, log = process.communicate(timeout=10)
     assert "clock" not in log.lower() and "leader" not in log
+    assert "Slack token OK: workspace Test (T0RAPPORT)" in log
+    assert "will be unused" not in log and "WARNING" not in log, log
+
+
+def test_version_and_help_name_the_environment() -> None:
+    version = subprocess.run([*RAPPORT, "--version"], capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("rapport ")
+    assert version.stdout.split()[1][0].isdigit()
+    for command, reads, not_read in (
+        ("web", ("SLACK_SIGNING_SECRET", "PORT", "[3000]", "--port"), "SLACK_APP_TOKEN"),
+        ("clock", ("SLACK_BOT_TOKEN", "CLOCK_INTERVAL_SECONDS", "[30]"), "SLACK_SIGNING_SECRET"),
+        ("run", ("SLACK_APP_TOKEN", "SLACK_BOT_TOKEN"), "SLACK_SIGNING_SECRET"),
+        ("export", ("DATABASE_URL", "[sqlite:///rapport.db]"), "SLACK_BOT_TOKEN"),
+        ("migrate", ("DATABASE_URL",), "SLACK_BOT_TOKEN"),
+    ):
+        shown = subprocess.run(
+            [*RAPPORT, command, "--help"], capture_output=True, text=True, timeout=60, check=True
+        ).stdout
+        assert "environment" in shown, command
+        for word in reads:
+            assert word in shown, (command, word)
+        assert not_read not in shown, command
 
 
 def test_the_web_process_never_loads_a_scheduler() -> None:
@@ -116,3 +142,13 @@ def test_score_reads_stdin_and_prints_json_lines() -> None:
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first["polarity"] < 0 and first["label"] == "negative"
     assert second["polarity"] > 0
+
+
+def test_every_variable_the_help_names_is_in_the_readme_settings_table() -> None:
+    from bot.wiring.cli.environment import READS, VARIABLES
+
+    readme = (Path(__file__).parents[3] / "README.md").read_text()
+    table = readme.split("### Settings (environment)", 1)[1].split("\n## ", 1)[0]
+    for name in {name for names in READS.values() for name in names}:
+        assert f"| `{name}` |" in table, name
+    assert set(VARIABLES) == {name for names in READS.values() for name in names}

@@ -33,6 +33,25 @@ def test_missing_or_malformed_values_name_what_to_set(env: dict[str, str], names
         load_settings(env)
 
 
+def test_every_problem_is_named_at_once_in_one_line() -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_settings({"PORT": "eighty", "SLACK_CHECK_TOKEN": "maybe"})
+    message = str(raised.value)
+    assert "\n" not in message
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "PORT", "SLACK_CHECK_TOKEN"):
+        assert name in message, name
+
+
+def test_a_process_without_requests_needs_no_signing_secret() -> None:
+    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-1"}, requests=False)
+    assert settings.slack_signing_secret == "" and settings.check_token
+
+
+@pytest.mark.parametrize(("raw", "check"), [("no", False), ("off", False), ("yes", True)])
+def test_the_token_check_can_be_turned_off(raw: str, check: bool) -> None:
+    assert load_settings({**GOOD, "SLACK_CHECK_TOKEN": raw}).check_token is check
+
+
 def test_socket_mode_needs_an_app_token() -> None:
     with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
         load_settings(GOOD, socket_mode=True)
@@ -40,6 +59,10 @@ def test_socket_mode_needs_an_app_token() -> None:
         load_settings({**GOOD, "SLACK_APP_TOKEN": "xapp-1"}, socket_mode=True).slack_app_token
         == "xapp-1"
     )
+    with pytest.raises(ConfigError) as raised:
+        load_settings({}, socket_mode=True, requests=False)
+    assert "SLACK_APP_TOKEN" in str(raised.value)
+    assert "SLACK_SIGNING_SECRET" not in str(raised.value)
 
 
 def test_postgres_urls_get_the_psycopg_driver() -> None:

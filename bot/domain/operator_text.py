@@ -1,0 +1,66 @@
+"""Every sentence the `rapport` command says to the operator, reviewed in one place."""
+
+from __future__ import annotations
+
+# Database problems at start: one line each, with the fix.
+DB_REFUSED = (
+    "cannot connect to PostgreSQL at {where}: connection refused. Is the server running there, "
+    "and are the host and port in DATABASE_URL right?"
+)
+DB_UNKNOWN_HOST = "cannot find the database host {host!r}: check the host name in DATABASE_URL."
+DB_MISSING = (
+    "the database {name!r} does not exist on {where}: create it (createdb {name}) or fix "
+    "the database name in DATABASE_URL."
+)
+DB_AUTH = "PostgreSQL at {where} refused the login: check the user and password in DATABASE_URL."
+DB_UNREACHABLE = "cannot use the database at {where}: {reason}. Check DATABASE_URL."
+SQLITE_NO_DIRECTORY = (
+    "cannot open the SQLite database {path}: the directory {directory} does not exist. "
+    "Create it, or point DATABASE_URL elsewhere."
+)
+SQLITE_READ_ONLY = (
+    "cannot write the SQLite database {path}: {directory} is not writable by this user. "
+    "Fix its permissions, or point DATABASE_URL at a writable place."
+)
+SQLITE_CANNOT_OPEN = "cannot open the SQLite database {path}: {reason}. Check DATABASE_URL."
+NOT_MIGRATED = (
+    "the database at {where} has no Rapport tables yet: run `rapport migrate` first "
+    "(with the same DATABASE_URL)."
+)
+NO_SQLITE_FILE = (
+    "there is no database at {path}: run `rapport migrate` first, or set DATABASE_URL "
+    "to the database you meant."
+)
+OLD_SCHEMA = (
+    "the database at {where} has an older schema ({current}, newest {head}): run "
+    "`rapport migrate` first."
+)
+
+# Output paths.
+NO_DIRECTORY = "cannot write {path}: the directory {directory} does not exist. Create it first."
+NOT_A_DIRECTORY = "{path} is a file; --out takes a directory (created if missing)."
+NOT_WRITABLE = "cannot write in {path}: {reason}. Choose a directory this user can write to."
+CANNOT_WRITE = "cannot write {path}: {reason}."
+
+# Export.
+NO_SUCH_ENGAGEMENT = 'there is no engagement called "{name}". The engagements are: {names}.'
+NO_ENGAGEMENTS = 'there is no engagement called "{name}": this database has none yet.'
+
+# Simulate.
+SIMULATION_EXISTS = (
+    'the database at {where} already holds "{name}" in {team}: give another --database '
+    "(a new SQLite file is simplest)."
+)
+
+# The Slack token, checked with auth.test at start.
+TOKEN_OK = "Slack token OK: workspace {team} ({team_id}), bot user {user} ({user_id})."
+TOKEN_REFUSED = (
+    "Slack refused SLACK_BOT_TOKEN ({error}): copy the Bot User OAuth Token (xoxb-…) again "
+    "from your app's OAuth & Permissions page. To start without checking (offline), set "
+    "SLACK_CHECK_TOKEN=no."
+)
+SLACK_UNREACHABLE = (
+    "cannot reach Slack at {url} to check SLACK_BOT_TOKEN ({reason}). Check the network and "
+    "SLACK_API_URL, or set SLACK_CHECK_TOKEN=no to start without checking."
+)
+TOKEN_CHECK_SKIPPED = "SLACK_CHECK_TOKEN=no: starting without checking the Slack token."

@@ -1,0 +1,150 @@
+"""The subcommands that work on data: migrate, score, export and simulate."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.wiring.cli.common import OperatorError, writable_directory, writable_file
+from bot.wiring.process_settings import database_url_from_env
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    from storage.db import Database
+    from storage.errors import database_problems
+    from storage.migrate import upgrade
+
+    url = database_url_from_env()
+    with database_problems(url):
+        database = Database(url)
+        before, after = upgrade(database)
+    if before == after:
+        print(f"Schema already current ({after}).")
+    else:
+        print(f"Schema upgraded from {before or 'empty'} to {after}.")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from bot.domain.sentiment.cli import run_score
+
+    return run_score(sys.stdin, sys.stdout, explain=args.explain)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Per-pulse aggregates of one engagement (never an individual answer) as CSV or JSON."""
+    from bot.services.export import ExportError, find_engagement, render
+    from storage.db import Database
+    from storage.errors import database_problems
+    from storage.migrate import require_current, require_sqlite_file
+
+    out = writable_file(Path(args.out)) if args.out else None
+    url = database_url_from_env()
+    require_sqlite_file(url)  # reading must not leave an empty rapport.db behind
+    with database_problems(url):
+        database = Database(url)
+        try:
+            require_current(database)
+            with database.reading() as session:
+                engagement = find_engagement(session, args.engagement, args.team)
+                text = render(session, engagement, args.format)
+        except ExportError as error:
+            raise OperatorError(str(error)) from error
+        finally:
+            database.dispose()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """A synthetic engagement through the real pipeline, no Slack; writes the digest to --out."""
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its own scratch database
+    from bot.services.simulate import SimulationExistsError, simulate
+    from bot.wiring.process_settings import ConfigError
+    from storage.errors import database_problems
+
+    out = writable_directory(Path(args.out))
+    url = f"sqlite:///{out / 'simulate.db'}"
+    if args.database:
+        try:
+            url = database_url_from_env({"DATABASE_URL": args.database})
+        except ConfigError as error:
+            raise OperatorError(str(error).replace("DATABASE_URL", "--database")) from error
+    with database_problems(url):
+        try:
+            run = simulate(
+                args.weeks,
+                args.seed,
+                out,
+                url,
+                fresh=not args.database,
+                **{key: getattr(args, key) for key in ("team", "lead") if getattr(args, key)},
+            )
+        except SimulationExistsError as error:
+            raise OperatorError(str(error)) from error
+    opened = ", ".join(f"{rule} {n}" for rule, n in sorted(run.opened.items())) or "none"
+    resolved = ", ".join(f"{rule} {n}" for rule, n in sorted(run.resolved.items())) or "none"
+    print(f"Simulated {run.weeks} weekly pulses (seed {run.seed}).")
+    print(f"Alerts opened: {opened}. Resolved: {resolved}.")
+    for path in run.files:
+        print(f"wrote {path}")
+    print(f'The engagement "{run.name}" ({run.team}, lead {run.lead}) is kept in {url}')
+    return 0
+
+
+def _weeks(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 520:
+        raise argparse.ArgumentTypeError(f"weeks must be a whole number from 1 to 520, not {value}")
+    return int(value)
+
+
+def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
+    parsers["score"].add_argument(
+        "--explain", action="store_true", help="list the rules that moved each score"
+    )
+    export = parsers["export"]
+    export.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="(csv)")
+    export.add_argument("--team", help="the Slack team id, if the name exists in several")
+    export.add_argument("--out", help="write to this file instead of standard output")
+    simulate = parsers["simulate"]
+    simulate.add_argument("--weeks", type=_weeks, default=12, help="weekly pulses to run (12)")
+    simulate.add_argument(
+        "--seed", type=int, default=1, help="the same seed writes the same files (1)"
+    )
+    simulate.add_argument(
+        "--out", required=True, help="directory for the digest, chart, alerts and figures"
+    )
+    simulate.add_argument(
+        "--database",
+        help="keep the engagement in this database (a URL like DATABASE_URL's; "
+        "default: a fresh sqlite:///OUT/simulate.db)",
+    )
+    simulate.add_argument(
+        "--team",
+        type=_slack_id("T"),
+        help="the Slack workspace id the engagement belongs to (T0SIMULATE)",
+    )
+    simulate.add_argument(
+        "--lead",
+        type=_slack_id("UW"),
+        help="your Slack user id, to be its client-side lead in that workspace (U0SIMLEAD)",
+    )
+
+
+def _slack_id(initials: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if not re.fullmatch(f"[{initials}][A-Z0-9]{{2,}}", value):
+            raise argparse.ArgumentTypeError(
+                f"{value!r} is not a Slack id (they look like {initials[0]}0123ABCD)"
+            )
+        return value
+
+    return parse

@@ -1,0 +1,85 @@
+"""The environment variables each `rapport` subcommand reads, with defaults, for its --help."""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+
+class Variable(NamedTuple):
+    name: str
+    default: str
+    what: str
+
+
+VARIABLES: Final = {
+    v.name: v
+    for v in (
+        Variable("SLACK_BOT_TOKEN", "required", "the bot token, xoxb-…"),
+        Variable("SLACK_SIGNING_SECRET", "required", "verifies that requests come from Slack"),
+        Variable("SLACK_APP_TOKEN", "required", "the app-level token, xapp-… (Socket Mode)"),
+        Variable("SLACK_API_URL", "https://slack.com/api/", "the Slack Web API base"),
+        Variable("SLACK_CHECK_TOKEN", "yes", "check the token with auth.test at start"),
+        Variable("DATABASE_URL", "sqlite:///rapport.db", "SQLite file or postgresql://…"),
+        Variable("PORT", "3000", "where to listen (--port wins)"),
+        Variable("HOST", "0.0.0.0", "the interface to listen on (--host wins)"),  # noqa: S104
+        Variable("WEB_THREADS", "8", "request threads"),
+        Variable("SLACK_MESSAGES_PER_SECOND", "10", "pace of pulse DMs for the process"),
+        Variable("CLOCK_INTERVAL_SECONDS", "30", "how often the clock looks for work"),
+        Variable("PULSE_GRACE_HOURS", "6", "a pulse missed by less than this is still sent"),
+        Variable("STALE_SENDING_SECONDS", "300", "after this, an unrecorded DM is checked"),
+        Variable("RETRY_BASE_SECONDS", "5", "first wait before a failed send is retried"),
+        Variable("SLACK_TIMEOUT_SECONDS", "15", "how long one Slack call may take"),
+        Variable("BACKGROUND_WORKERS", "4", "threads for fan-outs handed off by listeners"),
+        Variable("LISTENER_THREADS", "16", "threads that run Slack listeners"),
+        Variable("WEB_CONNECTION_LIMIT", "100", "open connections accepted"),
+        Variable("WEB_CHANNEL_TIMEOUT", "30", "seconds an idle connection is kept"),
+        Variable("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    )
+}
+_SLACK = ("SLACK_API_URL", "SLACK_CHECK_TOKEN", "SLACK_TIMEOUT_SECONDS", "DATABASE_URL")
+_CLOCK = (
+    "SLACK_MESSAGES_PER_SECOND",
+    "CLOCK_INTERVAL_SECONDS",
+    "PULSE_GRACE_HOURS",
+    "STALE_SENDING_SECONDS",
+    "RETRY_BASE_SECONDS",
+)
+READS: Final[dict[str, tuple[str, ...]]] = {
+    "web": (
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        *_SLACK,
+        "PORT",
+        "HOST",
+        "WEB_THREADS",
+        "WEB_CONNECTION_LIMIT",
+        "WEB_CHANNEL_TIMEOUT",
+        "LISTENER_THREADS",
+        "BACKGROUND_WORKERS",
+        "RETRY_BASE_SECONDS",
+        "STALE_SENDING_SECONDS",
+        "SLACK_MESSAGES_PER_SECOND",
+        "LOG_LEVEL",
+    ),
+    "run": ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),
+    "clock": ("SLACK_BOT_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),
+    "migrate": ("DATABASE_URL", "LOG_LEVEL"),
+    "export": ("DATABASE_URL",),
+    "score": (),
+    "simulate": (),
+    "forget": ("SLACK_BOT_TOKEN", *_SLACK, "LOG_LEVEL"),
+    "purge": ("DATABASE_URL",),
+    "sla": ("DATABASE_URL",),
+}
+
+
+def epilog(command: str) -> str:
+    """The 'environment' section of a subcommand's --help: name, default, what."""
+    names = READS[command]
+    if not names:
+        return "environment: none (everything is given as options)"
+    width = max(len(name) for name in names)
+    lines = [
+        f"  {name:<{width}}  {VARIABLES[name].what} [{VARIABLES[name].default}]" for name in names
+    ]
+    return "environment (defaults in brackets):\n" + "\n".join(lines)

@@ -1,0 +1,88 @@
+"""The subcommands that change stored records: forget a person, purge an engagement, import SLAs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bot.wiring.cli.common import OperatorError
+from bot.wiring.cli.serve import container_for
+from bot.wiring.process_settings import database_url_from_env, load_settings
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Erase one person from every engagement of a workspace, as "Forget me" does."""
+    from bot.services.erasure import forget_everywhere
+
+    container = container_for(load_settings(requests=False))
+    try:
+        print(forget_everywhere(container, args.team, args.user))
+    finally:
+        container.database.dispose()
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Delete an engagement and all its rows (pulses, answers, comments, alerts, members)."""
+    from bot.services.erasure import purge
+    from bot.services.export import ExportError, find_engagement
+    from storage.db import Database
+    from storage.errors import database_problems
+
+    url = database_url_from_env()
+    with database_problems(url):
+        database = Database(url)
+        try:
+            with database.reading() as session:
+                found = find_engagement(session, args.engagement, args.team)
+                engagement_id, name = found.id, found.name
+            purge(database, engagement_id)
+        except ExportError as error:
+            raise OperatorError(str(error)) from error
+        finally:
+            database.dispose()
+    print(f'Deleted "{name}" and all its pulses, answers, comments, alerts and members.')
+    return 0
+
+
+def cmd_sla_import(args: argparse.Namespace) -> int:
+    """Load an engagement's SLA history from a CSV: every row, or none if one is wrong."""
+    from bot.domain import catalogue
+    from bot.domain.sla_feed import FactError
+    from bot.domain.vocabulary import utcnow
+    from bot.services.export import ExportError
+    from bot.services.sla_feed import import_csv
+    from storage.db import Database
+    from storage.errors import database_problems
+
+    url = database_url_from_env()
+    with database_problems(url):
+        database = Database(url)
+        try:
+            count = import_csv(database, args.engagement, args.team, Path(args.file), utcnow())
+        except (ExportError, FactError, OSError, UnicodeDecodeError) as error:
+            raise OperatorError(str(error)) from error
+        finally:
+            database.dispose()
+    print(catalogue.SLA_IMPORTED.format(count=count, engagement=args.engagement))
+    return 0
+
+
+def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
+    forget = parsers["forget"]
+    forget.add_argument("--team", required=True, help="the Slack team id, e.g. T0123")
+    forget.add_argument("--user", required=True, help="the Slack user id, e.g. U0456")
+    purge = parsers["purge"]
+    purge.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
+    purge.add_argument("--team", help="the Slack team id, if the name exists in several")
+    actions = parsers["sla"].add_subparsers(dest="action", required=True, metavar="ACTION")
+    load = actions.add_parser(
+        "import",
+        help="load SLA history from a CSV",
+        description="Columns: period (YYYY-MM-DD), then status and note, or metric, value, "
+        "target and higher_is_better. Reads DATABASE_URL.",
+    )
+    load.add_argument("file", help="the CSV file")
+    load.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
+    load.add_argument("--team", help="the Slack team id, if the name exists in several")
+    load.set_defaults(func=cmd_sla_import)
