@@ -46,6 +46,10 @@ def _create_private_file(url: str) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except FileExistsError:
         return
+    except OSError:
+        # A missing or read-only directory: SQLite's own error, at first use, says so in
+        # one line for the operator (storage/errors.py).
+        return
 
 
 def _configure_sqlite(engine: Engine) -> None:

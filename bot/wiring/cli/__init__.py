@@ -84,16 +84,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # One line per tick and per migration step is noise; their warnings still show.
     for chatty in ("apscheduler", "alembic"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
+    what = " ".join(part for part in (args.command, getattr(args, "action", None)) if part)
     try:
         return int(args.func(args))
     except ConfigError as error:
-        print(f"rapport {args.command}: cannot start. {error}", file=sys.stderr)
+        print(f"rapport {what}: cannot start. {error}", file=sys.stderr)
         return 2
     except UnusableDatabaseError as error:
-        print(f"rapport {args.command}: {error}", file=sys.stderr)
+        print(f"rapport {what}: {error}", file=sys.stderr)
         return 2
     except OperatorError as error:
-        print(f"rapport {args.command}: {error}", file=sys.stderr)
+        print(f"rapport {what}: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
