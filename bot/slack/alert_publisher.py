@@ -15,6 +15,7 @@ from bot.domain.alerts import AlertChange
 from bot.domain.retries import BASE, backoff
 from bot.slack.alert_view import alert_blocks, alert_text
 from bot.slack.format import slack_date
+from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
 from storage import alert_posts
 from storage import engagements as engagement_queries
@@ -143,7 +144,7 @@ def retry_posts(
             channel, opened_at, error = alert.channel_id, alert.opened_at, alert.post_error
             message = (channel, alert_text(alert), alert_blocks(alert))
         try:
-            found = _find_alert_post(client, channel, alert_id)
+            found = find_tagged(client, channel, ALERT_EVENT, "alert", alert_id)
         except Exception as failure:
             reason = outcome_of(failure).reason
             with database.unit_of_work() as session:
@@ -161,17 +162,6 @@ def retry_posts(
             post(database, client, alert_id, message, report, (now, retry_base))
             settled += report.posted
     return settled
-
-
-def _find_alert_post(client: WebClient, channel: str, alert_id: int) -> str | None:
-    """The ts of this alert's post in its channel, if Slack has it."""
-    history = client.conversations_history(channel=channel, limit=100, include_all_metadata=True)
-    for message in history.get("messages") or []:
-        metadata = message.get("metadata") or {}
-        payload = metadata.get("event_payload") or {}
-        if metadata.get("event_type") == ALERT_EVENT and payload.get("alert") == alert_id:
-            return str(message["ts"])
-    return None
 
 
 def announce(

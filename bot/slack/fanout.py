@@ -13,11 +13,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from slack_sdk import WebClient
 
 from bot.domain.retries import BASE, next_attempt
+from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
 from bot.slack.pacing import Pacer
 from bot.slack.pulse_message import PULSE_EVENT, PulseDM, render
@@ -239,11 +239,5 @@ def recover(
 def _find_pulse_dm(client: WebClient, user_id: str, pulse_id: int) -> tuple[str, str] | None:
     """The (channel, ts) of this pulse's DM to the person, if Slack has it."""
     channel = str(client.conversations_open(users=user_id)["channel"]["id"])
-    history = client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
-    found: list[dict[str, Any]] = history.get("messages") or []
-    for message in found:
-        metadata: dict[str, Any] = message.get("metadata") or {}
-        payload = metadata.get("event_payload") or {}
-        if metadata.get("event_type") == PULSE_EVENT and payload.get("pulse") == pulse_id:
-            return channel, str(message["ts"])
-    return None
+    ts = find_tagged(client, channel, PULSE_EVENT, "pulse", pulse_id, limit=50)
+    return None if ts is None else (channel, ts)
