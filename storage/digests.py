@@ -121,14 +121,11 @@ def claim_week(
 
 
 def finish_week(session: Session, claim_id: int, *, sent_at: datetime | None, error: str) -> None:
-    """Mark a claim sent (with `sent_at`) or failed (with `error`)."""
+    """Mark a claim sent (with `sent_at`; `error` notes a missing chart) or failed (`error`)."""
     values = (
-        {"status": "sent", "sent_at": sent_at, "error": None}
+        {"status": "sent", "sent_at": sent_at, "error": error[:64] or None}
         if sent_at
-        else {
-            "status": "failed",
-            "error": error[:64],
-        }
+        else {"status": "failed", "error": error[:64]}
     )
     session.execute(update(DigestDelivery).where(DigestDelivery.id == claim_id).values(**values))
 

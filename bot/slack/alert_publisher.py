@@ -14,6 +14,7 @@ from bot.domain import catalogue
 from bot.domain.alerts import AlertChange
 from bot.domain.retries import BASE, backoff
 from bot.slack.alert_view import alert_blocks, alert_text
+from bot.slack.client import posting_client
 from bot.slack.format import slack_date
 from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
@@ -100,7 +101,7 @@ def post(
     now, retry_base = timing
     metadata = {"event_type": ALERT_EVENT, "event_payload": {"alert": alert_id}}
     try:
-        posted = client.chat_postMessage(
+        posted = posting_client(client).chat_postMessage(
             channel=channel, text=text, blocks=blocks, metadata=metadata
         )
         ts = str(posted["ts"])

@@ -24,3 +24,15 @@ def make_client(token: str, base_url: str, timeout: int = TIMEOUT_SECONDS) -> We
             ServerErrorRetryHandler(max_retry_count=3),
         ],
     )
+
+
+def posting_client(client: WebClient) -> WebClient:
+    """The same client without blind retries, for posts that must not land twice.
+
+    A post retried after a timeout, a reset or a 5xx may already have taken effect;
+    senders of new messages (pulse DMs, alert posts, digests) decide for themselves
+    instead (`bot/slack/outcomes.py`), after looking for the message.
+    """
+    return WebClient(
+        token=client.token, base_url=client.base_url, timeout=client.timeout, retry_handlers=[]
+    )

@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.domain.dates import day_month
 from bot.domain.digest.chart import render_chart
 from bot.domain.digest.model import DigestInput
+from bot.slack.client import posting_client
 from bot.slack.digest_text import digest_sections, render_blocks
 
 
@@ -68,13 +69,19 @@ def send_file(client: WebClient, user_id: str, content: str, filename: str, titl
     return channel
 
 
-def send_digest(client: WebClient, user_id: str, digest: RenderedDigest) -> str:
-    """DM the digest to one person and upload its chart there; returns the DM channel.
+DIGEST_EVENT = "rapport_digest"
 
-    Raises ``SlackClientError`` when either step fails; the caller records it.
-    """
-    channel = dm_channel(client, user_id)
-    client.chat_postMessage(channel=channel, text=digest.summary, blocks=digest.blocks)
+
+def post_digest(client: WebClient, channel: str, digest: RenderedDigest, claim_id: int) -> None:
+    """The digest's text and blocks in the DM, tagged so a later check can find it."""
+    metadata = {"event_type": DIGEST_EVENT, "event_payload": {"delivery": claim_id}}
+    posting_client(client).chat_postMessage(
+        channel=channel, text=digest.summary, blocks=digest.blocks, metadata=metadata
+    )
+
+
+def upload_chart(client: WebClient, channel: str, digest: RenderedDigest) -> None:
+    """The digest's chart, under its text."""
     client.files_upload_v2(
         channel=channel,
         file=digest.chart,
@@ -82,4 +89,14 @@ def send_digest(client: WebClient, user_id: str, digest: RenderedDigest) -> str:
         title=digest.title,
         alt_txt=digest.chart_alt,
     )
+
+
+def send_digest(client: WebClient, user_id: str, digest: RenderedDigest, claim_id: int = 0) -> str:
+    """DM the digest to one person and upload its chart there; returns the DM channel.
+
+    Raises whatever the Web API call raised; the caller records it.
+    """
+    channel = dm_channel(client, user_id)
+    post_digest(client, channel, digest, claim_id)
+    upload_chart(client, channel, digest)
     return channel

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 
 from bot.domain.retries import BASE, next_attempt
+from bot.slack.client import posting_client
 from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
 from bot.slack.pacing import Pacer
@@ -43,15 +44,6 @@ class FanoutResult:
     failed: dict[str, str] = field(default_factory=dict)
     retrying: dict[str, str] = field(default_factory=dict)
     """Person → why their DM has not gone yet; it is retried (or checked) later."""
-
-
-def sending_client(client: WebClient) -> WebClient:
-    """The same client without blind retries: a retried post after a timeout or a reset
-    could land twice. The fan-out decides instead (see `bot/slack/outcomes.py`), and its
-    pacer waits out 429s for every sender rather than one thread."""
-    return WebClient(
-        token=client.token, base_url=client.base_url, timeout=client.timeout, retry_handlers=[]
-    )
 
 
 def deliver(
@@ -84,7 +76,7 @@ def deliver(
         )
     except Exception:
         logger.exception("pulse %s: checking uncertain DMs failed; next pass tries again", pulse_id)
-    sender = sending_client(client)
+    sender = posting_client(client)
 
     def work() -> None:
         while True:

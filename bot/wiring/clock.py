@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
@@ -41,7 +41,9 @@ class Clock:
             "pulses.remind": jobs.send_reminders,
             "pulses.close": jobs.close_due_pulses,
             "alerts.retry": jobs.retry_alert_posts,
-            "digests.send": lambda s: send_due_digests(s.database, s.client, s.now()),
+            "digests.send": lambda s: send_due_digests(
+                s.database, s.client, s.now(), timedelta(seconds=s.settings.retry_base_seconds)
+            ),
             "comments.retention": delete_expired_comments,
             **(extra or {}),
         }

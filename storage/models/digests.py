@@ -8,6 +8,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Integer,
     String,
     UniqueConstraint,
 )
@@ -34,3 +35,7 @@ class DigestDelivery(Base):
     error: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A send that ended uncertain stays `sending` with its `error` and is checked (then
+    # sent again if it never landed) from `next_attempt_at`, until the week ends.
+    attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,13 +1,16 @@
 """The weekly sponsor digest: once per sponsor and week, on the engagement's day and local time.
 
-Exactly-once, and what a crash does: before anything is sent, a row (engagement,
+Exactly-once, and late rather than never: before anything is sent, a row (engagement,
 sponsor, week) is committed as the claim; the database refuses a second one, so two
-clocks, a restart or a retry can never send the same week twice. The row then
-becomes ``sent``, or ``failed`` with Slack's error. A process that dies between the
-claim and the end of the send leaves the row ``sending``: that sponsor misses that
-week's digest rather than risk getting it twice (the DM may have gone out before the
-crash). Neither ``failed`` nor ``sending`` rows are retried; `/rapport digest` gives
-a sponsor the same digest on demand. A clock that was down at the digest moment
+clocks, a restart or a retry can never send the same week twice. The digest's DM is
+tagged with the claim's id. The row then becomes ``sent``, or ``failed`` with Slack's
+refusal; a send that ends uncertain (a timeout, a reset, a 5xx) stays ``sending`` with
+its reason and is checked from ``next_attempt_at``, with backoff: found in the DM, it is
+recorded (and its chart added); not found, it is sent again, until the week ends. A
+chart that fails after its text arrived is noted, not sent twice. A process that dies
+between the claim and the send leaves the row ``sending`` without a reason: that
+sponsor misses that week's digest rather than risk getting it twice; `/rapport digest`
+gives a sponsor the same digest on demand. A clock that was down at the digest moment
 catches up on its next tick in the same week; a week wholly missed is not sent late.
 """
 
@@ -18,11 +21,21 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.domain.retries import BASE, next_attempt
 from bot.domain.schedule import ScheduleError, next_weekly, parse_day_time
 from bot.services.digest.assemble import assemble
-from bot.slack.digest_delivery import RenderedDigest, render, send_digest
+from bot.slack.digest_delivery import (
+    DIGEST_EVENT,
+    RenderedDigest,
+    dm_channel,
+    post_digest,
+    render,
+    upload_chart,
+)
+from bot.slack.history import find_tagged
+from bot.slack.outcomes import outcome_of
+from storage import digest_retries as retries
 from storage import digests as queries
 from storage.db import Database
 from storage.models import Engagement
@@ -60,10 +73,9 @@ def _due(database: Database, now: datetime) -> list[tuple[int, date, list[tuple[
     return due
 
 
-def _error(error: SlackClientError) -> str:
-    if isinstance(error, SlackApiError):
-        return str(error.response.get("error") or f"http_{error.response.status_code}")
-    return "connection_error"
+def _week_end(week: date, tz: str) -> datetime:
+    """When a week's digest stops being worth sending: the next local Monday, 00:00."""
+    return datetime.combine(week + timedelta(days=7), time(0), ZoneInfo(tz))
 
 
 def _send_week(
@@ -73,12 +85,14 @@ def _send_week(
     week: date,
     sponsors: list[tuple[int, str]],
     now: datetime,
+    retry_base: timedelta,
 ) -> int:
     digest: RenderedDigest | None = None
     sent = 0
     for member_id, user_id in sponsors:
         with database.unit_of_work() as session:
             claim = queries.claim_week(session, engagement_id, member_id, week, now)
+            tz = session.get_one(Engagement, engagement_id).timezone
         if claim is None:
             continue  # another clock has it
         try:
@@ -86,32 +100,99 @@ def _send_week(
                 with database.reading() as session:
                     engagement = session.get_one(Engagement, engagement_id)
                     digest = render(assemble(session, engagement, now))
-            send_digest(client, user_id, digest)
-        except SlackClientError as error:
-            logger.warning("digest of %s to %s failed: %s", engagement_id, user_id, error)
-            with database.unit_of_work() as session:
-                queries.finish_week(session, claim, sent_at=None, error=_error(error))
+            channel = dm_channel(client, user_id)
+            post_digest(client, channel, digest, claim)
+        except Exception as error:
+            _failed(database, claim, error, (now, 1, _week_end(week, tz), retry_base))
             continue
-        except Exception:
-            with database.unit_of_work() as session:
-                queries.finish_week(session, claim, sent_at=None, error="internal_error")
-            raise
-        with database.unit_of_work() as session:
-            queries.finish_week(session, claim, sent_at=now, error="")
+        _with_chart(database, client, claim, channel, digest, now)
         sent += 1
     return sent
 
 
-def send_due_digests(database: Database, client: WebClient, now: datetime) -> int:
+def _failed(
+    database: Database,
+    claim: int,
+    error: BaseException,
+    when: tuple[datetime, int, datetime, timedelta],
+) -> None:
+    """Slack's refusal ends the week; anything uncertain is checked and retried in it."""
+    now, attempts, week_end, retry_base = when
+    outcome = outcome_of(error)
+    logger.warning("digest claim %s failed (%s): %s", claim, outcome.kind, outcome.reason)
+    retry_at = (
+        None if outcome.kind == "refused" else next_attempt(now, attempts, week_end, retry_base)
+    )
+    with database.unit_of_work() as session:
+        if retry_at is None:
+            given_up = outcome.reason if outcome.kind == "refused" else f"gave up: {outcome.reason}"
+            queries.finish_week(session, claim, sent_at=None, error=given_up)
+        else:
+            retries.retry_later(session, claim, outcome.reason, retry_at)
+
+
+def _with_chart(
+    database: Database,
+    client: WebClient,
+    claim: int,
+    channel: str,
+    digest: RenderedDigest,
+    now: datetime,
+) -> None:
+    """The digest's text is in the DM: add its chart, and record the digest as sent.
+
+    A chart that fails is noted on the row, not retried: the numbers have arrived, and
+    a second upload could show the chart twice.
+    """
+    note = ""
+    try:
+        upload_chart(client, channel, digest)
+    except Exception as error:
+        note = f"chart: {outcome_of(error).reason}"
+        logger.warning("digest claim %s: %s", claim, note)
+    with database.unit_of_work() as session:
+        queries.finish_week(session, claim, sent_at=now, error=note)
+
+
+def _retry_due(database: Database, client: WebClient, now: datetime, retry_base: timedelta) -> int:
+    """Check each uncertain digest in its DM; send it only if it never landed."""
+    with database.reading() as session:
+        due = retries.due(session, now)
+    sent = 0
+    for claim, engagement_id, user_id, attempts, week, when in due:
+        with database.unit_of_work() as session:
+            if not retries.claim(session, claim, when):
+                continue
+            tz = session.get_one(Engagement, engagement_id).timezone
+        limits = (now, attempts + 1, _week_end(week, tz), retry_base)
+        try:
+            channel = dm_channel(client, user_id)
+            landed = find_tagged(client, channel, DIGEST_EVENT, "delivery", claim)
+            with database.reading() as session:
+                engagement = session.get_one(Engagement, engagement_id)
+                digest = render(assemble(session, engagement, now))
+            if landed is None:
+                post_digest(client, channel, digest, claim)
+        except Exception as error:
+            _failed(database, claim, error, limits)
+            continue
+        _with_chart(database, client, claim, channel, digest, now)
+        sent += 1
+    return sent
+
+
+def send_due_digests(
+    database: Database, client: WebClient, now: datetime, retry_base: timedelta = BASE
+) -> int:
     """Send every digest due by ``now`` that no clock has sent this week; returns how many.
 
     Safe to call from any number of processes at once and as often as you like: each
     sponsor gets at most one digest per engagement and week (see the module notes).
     """
-    sent = 0
+    sent = _retry_due(database, client, now, retry_base)
     for engagement_id, week, sponsors in _due(database, now):
         try:
-            sent += _send_week(database, client, engagement_id, week, sponsors, now)
+            sent += _send_week(database, client, engagement_id, week, sponsors, now, retry_base)
         except Exception:
             logger.exception(
                 "digest of engagement %s failed; other engagements go on", engagement_id
