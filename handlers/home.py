@@ -12,6 +12,7 @@ from bot.services.container import Container
 from bot.services.digest.on_demand import Sent, by_button, send_export, send_preview
 from bot.services.erasure import forget_me
 from bot.services.home import home
+from bot.services.sending import guarded
 from bot.slack import blocks
 from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
 from handlers.replies import caller_of
@@ -46,12 +47,12 @@ def _send_from_home(container: Container, body: dict[str, Any], send: Any) -> No
 
 def digest_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
     ack()
-    _send_from_home(container, body, send_preview)
+    container.background.submit(guarded, _send_from_home, container, body, send_preview)
 
 
 def export_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
     ack()
-    _send_from_home(container, body, send_export)
+    container.background.submit(guarded, _send_from_home, container, body, send_export)
 
 
 def forget_me_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
 
 from bot.domain import catalogue
@@ -16,7 +15,9 @@ from bot.services.container import Container
 from bot.services.pulses import open_pulse
 from bot.services.sending import deliver_now
 from bot.slack.alert_publisher import retry_posts
+from bot.slack.client import posting_client
 from bot.slack.format import slack_date
+from bot.slack.outcomes import outcome_of
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
 from storage.models import Engagement
@@ -174,15 +175,19 @@ def send_reminders(container: Container) -> int:
                     continue
             container.pacer.acquire()
             try:
-                posted = container.client.chat_postMessage(
+                posted = posting_client(container.client).chat_postMessage(
                     channel=target.channel_id, thread_ts=target.message_ts, text=text
                 )
                 ts = str(posted["ts"])
-            except SlackApiError as error:
+            except Exception as error:
+                # Whatever went wrong, this person's reminder is not tried again: one
+                # that may have landed must not come twice, and it is only a reminder.
+                outcome = outcome_of(error)
                 logger.warning(
-                    "reminder for delivery %s failed: %s",
+                    "reminder for delivery %s failed (%s): %s",
                     target.delivery_id,
-                    error.response.get("error"),
+                    outcome.kind,
+                    outcome.reason,
                 )
                 ts = "failed"
             with container.database.unit_of_work() as session:

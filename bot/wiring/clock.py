@@ -24,6 +24,13 @@ from storage.leader import Leadership
 logger = logging.getLogger(__name__)
 
 
+STATE_LINES = {
+    "standby": "clock standing by: another clock leads",
+    "working": "clock working",
+    "idle": "clock idle: nothing due",
+}
+
+
 class Clock:
     """Runs the jobs while this process is the leader; stands by otherwise."""
 
@@ -33,7 +40,7 @@ class Clock:
         self.container = container
         self.leadership = Leadership(container.database)
         self.noted: set[tuple[int, datetime]] = set()
-        self.busy_before: bool | None = None
+        self.state: str | None = None
         # Order matters within a tick: open, send, remind, close, then anything extra.
         self.steps: dict[str, Callable[[Container], object]] = {
             "pulses.open": lambda s: jobs.open_due_pulses(s, self.noted),
@@ -51,11 +58,12 @@ class Clock:
     def tick(self) -> bool:
         """One pass over every job; a failing job is logged and the next one still runs.
 
-        Returns whether anything was done (or failed and will be retried). Each change
-        between working and idle is logged once (`clock working`, `clock idle`), so
-        operators and tests can tell when everything due has been done.
+        Returns whether anything was done (or failed and will be retried). Each change of
+        state is logged once — `clock standing by` (another clock leads), `clock working`,
+        `clock idle` — so operators and tests can tell when everything due has been done.
         """
         if not self.leadership.is_leader():
+            self._report("standby")
             return False
         busy = False
         for name, step in self.steps.items():
@@ -64,10 +72,13 @@ class Clock:
             except Exception:
                 busy = True
                 logger.exception("clock job %s failed; it runs again next tick", name)
-        if busy != self.busy_before:
-            logger.info("clock working" if busy else "clock idle: nothing due")
-        self.busy_before = busy
+        self._report("working" if busy else "idle")
         return busy
+
+    def _report(self, state: str) -> None:
+        if state != self.state:
+            logger.info(STATE_LINES[state])
+        self.state = state
 
     def schedule(self, scheduler: BaseScheduler) -> None:
         scheduler.add_job(

@@ -55,7 +55,21 @@ def baseline(request: CommandRequest[BaselineArgs]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand("digest", no_arguments("digest"), digest, help_text.HELP_LINES["digest"], "digest"),
-    Subcommand("export", no_arguments("export"), export, help_text.HELP_LINES["export"], "digest"),
+    Subcommand(
+        "digest",
+        no_arguments("digest"),
+        digest,
+        help_text.HELP_LINES["digest"],
+        "digest",
+        background=True,
+    ),
+    Subcommand(
+        "export",
+        no_arguments("export"),
+        export,
+        help_text.HELP_LINES["export"],
+        "digest",
+        background=True,
+    ),
     Subcommand("baseline", parse_baseline, baseline, help_text.HELP_LINES["baseline"], "digest"),
 )

@@ -87,5 +87,12 @@ SUBCOMMANDS = (
         "pulses",
         in_ack=True,
     ),
-    Subcommand("close", no_arguments("close"), close, help_text.HELP_LINES["close"], "pulses"),
+    Subcommand(
+        "close",
+        no_arguments("close"),
+        close,
+        help_text.HELP_LINES["close"],
+        "pulses",
+        background=True,
+    ),
 )

@@ -71,6 +71,9 @@ class Subcommand(Generic[A]):
         help: its lines in `/rapport help` (catalogue text).
         group: the help section it belongs to (a key of `help_text.HELP_GROUPS`).
         in_ack: answered inside Slack's acknowledgement (a few reads that never wait).
+        background: long work (closing and publishing, the digest, the export) that runs
+            on the process's background pool after the acknowledgement, so Bolt's
+            listener threads stay free for clicks and commands.
     """
 
     name: str
@@ -79,6 +82,7 @@ class Subcommand(Generic[A]):
     help: str
     group: str = "more"
     in_ack: bool = False
+    background: bool = False
 
 
 def no_arguments(name: str) -> Callable[[list[Token]], NoArguments]:
@@ -151,6 +155,17 @@ def rapport(
             # Acknowledge before touching the database or Slack: the answer follows
             # through response_url, so Slack never waits on our work.
             request.acknowledge()
+        if subcommand.background:
+            container.background.submit(run_in_background, subcommand, request, name)
+        else:
+            subcommand.handle(request)
+    except Exception as error:
+        request.say(reply_for(error, f"/rapport {name}"))
+
+
+def run_in_background(subcommand: Subcommand[Any], request: CommandRequest[Any], name: str) -> None:
+    """A subcommand's work on the background pool; every failure still reaches its caller."""
+    try:
         subcommand.handle(request)
     except Exception as error:
         request.say(reply_for(error, f"/rapport {name}"))

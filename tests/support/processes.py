@@ -25,13 +25,14 @@ class ClockProcess:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def state(self) -> str | None:
-        """The clock's last reported state: "working", "idle", or None before its first tick."""
+        """The clock's last reported state: "working", "idle", "standby", or None before
+        the end of its first tick."""
         states = [
-            line
+            line.split(" clock ", 1)[1].split(":")[0].split()[0]
             for line in self.log().splitlines()
-            if " clock working" in line or " clock idle" in line
+            if " clock working" in line or " clock idle" in line or " clock standing by" in line
         ]
-        return None if not states else ("idle" if "clock idle" in states[-1] else "working")
+        return None if not states else {"standing": "standby"}.get(states[-1], states[-1])
 
     def stop(self) -> str:
         if self.process.poll() is None:

@@ -12,7 +12,7 @@ import time_machine
 from sqlalchemy import select, update
 
 from bot.wiring.clock import Clock
-from storage.models import Engagement, Pulse
+from storage.models import Delivery, Engagement, Member, Pulse
 from tests.support import flows
 from tests.support.running import RunningApp
 
@@ -166,3 +166,30 @@ def test_the_next_slot_closes_a_pulse_still_open(scheduled: RunningApp) -> None:
     first, second = pulses(scheduled)
     assert (first.status, second.status) == ("closed", "open")
     assert len(scheduled.standin.dms()) == 14
+
+
+def test_a_reminder_that_times_out_is_recorded_and_the_others_still_go(
+    scheduled: RunningApp,
+) -> None:
+    tick_at(scheduled, TUESDAY_0900_UTC)
+    # The reminder to U0CLI2 hangs past the client's timeout (a thread reply, so the
+    # stand-in sees the DM channel); it was the step's end before.
+    scheduled.standin.hang("chat.postMessage", 2.5, user="U0CLI2")
+    remind_at = TUESDAY_0900_UTC + timedelta(hours=72 - 24)
+    tick_at(scheduled, remind_at)
+    tick_at(scheduled, remind_at + timedelta(minutes=5))
+    reminders = [
+        c for c in scheduled.standin.calls_to("chat.postMessage") if "thread_ts" in c.params
+    ]
+    reminded = sorted(c.params["channel"] for c in reminders)
+    everyone = [flows.LEAD, *flows.CLIENTS, *flows.PROVIDERS]
+    assert reminded == sorted("D" + u[1:] for u in everyone if u != "U0CLI2")
+    with scheduled.database.reading() as session:
+        recorded = dict(
+            session.execute(
+                select(Member.user_id, Delivery.reminder_ts).join(
+                    Member, Member.id == Delivery.member_id
+                )
+            ).all()
+        )
+    assert recorded["U0CLI2"] == "failed"

@@ -31,9 +31,10 @@ def wait_for(condition: object, timeout: float, what: str) -> None:
 
 
 def idle_after_work(clocks: list[ClockProcess]) -> bool:
-    """Every clock that ticked says it is idle: nothing due is left undone."""
+    """Every clock has finished a tick, none is working, and one is idle: nothing due is
+    left undone (a standing-by clock does no work)."""
     states = [clock.state() for clock in clocks]
-    return "idle" in states and "working" not in states
+    return None not in states and "working" not in states and "idle" in states
 
 
 def test_two_clocks_over_several_pulses_send_each_member_each_pulse_once(
