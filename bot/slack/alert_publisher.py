@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.domain import catalogue
 from bot.domain.alerts import AlertChange
@@ -171,9 +170,9 @@ def announce(
     """Introduce Rapport in the shared channel; Slack's error code if it could not post."""
     text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
     try:
-        client.chat_postMessage(channel=channel, text=text)
-    except SlackApiError as error:
-        code = str(error.response.get("error") or "error")
+        posting_client(client).chat_postMessage(channel=channel, text=text)
+    except Exception as error:
+        code = outcome_of(error).reason
         logger.warning("cannot post in %s: %s", channel, code)
         return code
     return None

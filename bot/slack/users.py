@@ -39,7 +39,7 @@ def timezone_of(client: WebClient, user_id: str, default_team: str) -> str | Non
     """The person's Slack time zone, or None if Slack will not say."""
     try:
         return lookup(client, user_id, default_team).tz
-    except SlackApiError:
+    except Exception:  # any failure: the time zone is a default people can change later
         logger.warning("could not read the time zone of %s", user_id)
         return None
 

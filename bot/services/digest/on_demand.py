@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
@@ -18,6 +17,7 @@ from bot.services.digest.assemble import assemble
 from bot.services.engagements import by_id, choose
 from bot.services.export import export_rows, to_csv
 from bot.slack.digest_delivery import render, send_digest, send_file
+from bot.slack.outcomes import outcome_of
 from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
@@ -49,12 +49,6 @@ def by_button(caller: Caller, engagement_id: int | None) -> Pick:
     return pick
 
 
-def _error_code(error: SlackClientError) -> str:
-    if isinstance(error, SlackApiError):
-        return str(error.response.get("error") or f"http {error.response.status_code}")
-    return "Slack could not be reached"
-
-
 def send_preview(container: Container, caller: Caller, pick: Pick) -> Sent:
     """DM the caller the digest its sponsors get. Raises `NotPermitted` for other people."""
     with container.database.reading() as session:
@@ -64,9 +58,10 @@ def send_preview(container: Container, caller: Caller, pick: Pick) -> Sent:
         name = engagement.name
     try:
         send_digest(container.client, caller.user_id, render(digest_input))
-    except SlackClientError as error:
-        logger.warning("digest preview for %s failed: %s", caller.user_id, error)
-        text = catalogue.DIGEST_NOT_SENT.format(engagement=name, error=_error_code(error))
+    except Exception as error:
+        reason = outcome_of(error).reason
+        logger.warning("digest preview for %s failed: %s", caller.user_id, reason)
+        text = catalogue.DIGEST_NOT_SENT.format(engagement=name, error=reason)
         return Sent(False, text)
     return Sent(True, catalogue.DIGEST_PREVIEW_SENT.format(engagement=name))
 
@@ -87,8 +82,9 @@ def send_export(container: Container, caller: Caller, pick: Pick) -> Sent:
             filename=f"rapport-{slug}-pulses.csv",
             title=f"{name} — figures per pulse",
         )
-    except SlackClientError as error:
-        logger.warning("export for %s failed: %s", caller.user_id, error)
-        text = catalogue.EXPORT_NOT_SENT.format(engagement=name, error=_error_code(error))
+    except Exception as error:
+        reason = outcome_of(error).reason
+        logger.warning("export for %s failed: %s", caller.user_id, reason)
+        text = catalogue.EXPORT_NOT_SENT.format(engagement=name, error=reason)
         return Sent(False, text)
     return Sent(True, catalogue.EXPORT_SENT.format(engagement=name, pulses=len(rows)))

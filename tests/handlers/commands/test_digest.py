@@ -90,6 +90,18 @@ def test_export_uploads_one_row_per_pulse_to_the_lead(rapport: RunningApp) -> No
     assert not any("U0" in value for row in rows for value in row.values())
 
 
+def test_a_digest_or_export_that_times_out_is_said_with_the_reason(rapport: RunningApp) -> None:
+    with_history(rapport)
+    # Before, a timeout (not a Slack error) escaped and the sponsor read "something went
+    # wrong"; now the reply names what happened.
+    rapport.standin.hang("chat.postMessage", 2.5, user=SPONSOR)
+    reply = rapport.slack.command("digest", user=SPONSOR)
+    assert "couldn't send you the digest" in reply.text and "(timeout)" in reply.text
+    rapport.standin.hang("files.getUploadURLExternal", 2.5)
+    reply = rapport.slack.command("export", user=SPONSOR)
+    assert "couldn't send you the export" in reply.text and "(timeout)" in reply.text
+
+
 def test_a_failed_upload_is_said_not_swallowed(rapport: RunningApp) -> None:
     with_history(rapport)
     rapport.standin.fail("files.getUploadURLExternal", "not_allowed_token_type")
