@@ -80,6 +80,7 @@ ARCHIVE_PULSE_OPEN = (
 LAST_LEAD = "That's the last lead of *{engagement}*. Make someone else a lead first."
 NOT_ON_ENGAGEMENT = "{person} isn't on *{engagement}*."
 UNKNOWN_USER = "I can't find {person} in Slack"
+LOOKUP_FAILED = "Slack didn't answer about {person} ({reason}); add them again in a minute"
 BOT_USER = "{person} is a bot"
 DEACTIVATED_USER = "{person}'s account is deactivated"
 

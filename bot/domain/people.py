@@ -24,3 +24,5 @@ class Person:
     is_bot: bool = False
     deleted: bool = False
     tz: str | None = None
+    unknown_because: str | None = None
+    """Set when Slack could not be asked (a timeout, a reset): why, so nothing is assumed."""

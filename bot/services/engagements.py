@@ -157,6 +157,11 @@ def add_people(
     changed = False
     for person in people:
         who = mention(person.user_id)
+        if person.unknown_because is not None:
+            refused.append(
+                catalogue.LOOKUP_FAILED.format(person=who, reason=person.unknown_because)
+            )
+            continue
         if not person.exists:
             refused.append(catalogue.UNKNOWN_USER.format(person=who))
             continue

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.domain.people import Person
+from bot.slack.outcomes import outcome_of
 
 logger = logging.getLogger(__name__)
 MAX_MEMBER_PAGES = 100
@@ -17,11 +18,12 @@ MAX_MEMBER_PAGES = 100
 def lookup(client: WebClient, user_id: str, default_team: str) -> Person:
     try:
         user = client.users_info(user=user_id)["user"]
-    except SlackApiError as error:
-        code = error.response.get("error")
-        if code in ("user_not_found", "users_not_found"):
+    except Exception as error:
+        outcome = outcome_of(error)
+        if outcome.reason in ("user_not_found", "users_not_found"):
             return Person(user_id=user_id, team_id=default_team, exists=False)
-        raise
+        logger.warning("could not look up %s: %s", user_id, outcome.reason)
+        return Person(user_id, default_team, exists=False, unknown_because=outcome.reason)
     return Person(
         user_id=user_id,
         team_id=str(user.get("team_id") or default_team),

@@ -36,7 +36,7 @@ def container_for(settings: ProcessSettings) -> Container:
 def check_token(container: Container) -> None:
     """Ask Slack who the token belongs to: name the workspace, or refuse with the reason."""
     from slack_sdk import WebClient
-    from slack_sdk.errors import SlackApiError, SlackClientError
+    from slack_sdk.errors import SlackApiError
 
     settings = container.settings
     if not settings.check_token:
@@ -56,7 +56,7 @@ def check_token(container: Container) -> None:
     except SlackApiError as error:
         reason = error.response.get("error") or f"HTTP {error.response.status_code}"
         raise OperatorError(text.TOKEN_REFUSED.format(error=reason)) from error
-    except (SlackClientError, OSError) as error:
+    except Exception as error:  # a timeout, a reset, a reply that is not Slack's
         raise OperatorError(
             text.SLACK_UNREACHABLE.format(
                 url=settings.slack_api_url, reason=getattr(error, "reason", None) or error

@@ -94,3 +94,14 @@ def test_commands_outside_the_channel_need_a_choice_when_ambiguous(rapport: Runn
     flows.add(rapport, ("U0CLI1",), "client", 'in:"Initech"')
     in_channel = rapport.slack.command("members", channel="C0TWO").text
     assert "*Initech*" in in_channel and "<@U0CLI1>" in in_channel
+
+
+def test_a_lookup_slack_does_not_answer_refuses_only_that_person(rapport: RunningApp) -> None:
+    flows.set_up(rapport)
+    # Before, a timeout on users.info ended the whole `add` with an apology.
+    rapport.standin.hang("users.info", 2.5, user="U0CLI2")
+    text = flows.add(rapport, ("U0CLI1", "U0CLI2", "U0CLI3"), "client")
+    assert "<@U0CLI1>" in text and "<@U0CLI3>" in text.split("Not added")[0]
+    assert "Slack didn't answer about <@U0CLI2> (timeout)" in text
+    members = rapport.slack.command("members").text
+    assert "U0CLI2" not in members and "U0CLI1" in members
