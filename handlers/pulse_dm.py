@@ -59,7 +59,8 @@ def record(
         logger.exception("pulse %s: an answer could not be saved", pulse_id)
         refuse(respond, catalogue.ANSWER_NOT_SAVED)
         return
-    redraw_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), message)
+    if not redraw_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), message):
+        refuse(respond, catalogue.SAVED_NOT_SHOWN)
 
 
 def answer(
@@ -106,14 +107,22 @@ def open_comment_form(
     except Refused as refusal:
         refuse(respond, str(refusal))
         return
-    container.client.views_open(
-        trigger_id=body["trigger_id"],
-        view=blocks.comment_modal(
-            pulse_id=parsed[0],
-            channel=str(where.get("channel_id", "")),
-            ts=str(where.get("message_ts", "")),
-        ),
-    )
+    except Exception:
+        logger.exception("pulse %s: could not check who may comment", parsed[0])
+        refuse(respond, catalogue.SOMETHING_WRONG)
+        return
+    try:
+        container.client.views_open(
+            trigger_id=body["trigger_id"],
+            view=blocks.comment_modal(
+                pulse_id=parsed[0],
+                channel=str(where.get("channel_id", "")),
+                ts=str(where.get("message_ts", "")),
+            ),
+        )
+    except Exception as error:
+        logger.warning("pulse %s: comment form not opened: %s", parsed[0], type(error).__name__)
+        refuse(respond, catalogue.COMMENT_FORM_NOT_OPENED)
 
 
 def submit_comment(

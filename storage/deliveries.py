@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, Member
@@ -46,16 +46,54 @@ def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Deliv
     return delivery
 
 
-def release(session: Session, delivery_id: int) -> None:
+def _same_claim(delivery_id: int, attempt: int) -> ColumnElement[bool]:
+    """The row is still the claim a sender took: `sending`, and not claimed since."""
+    return and_(
+        Delivery.id == delivery_id, Delivery.status == "sending", Delivery.attempts == attempt
+    )
+
+
+def take_for_check(
+    session: Session, delivery_id: int, attempt: int, seen: datetime | None, lease_until: datetime
+) -> bool:
+    """Take an unsettled claim for a look in the DM history; False if another sender has.
+
+    `seen` is the `next_attempt_at` read when the claim was found unsettled: only the
+    sender whose update still finds it there goes on, and until `lease_until` nobody
+    else looks (a checker that dies leaves it to be checked again then). Without this,
+    two senders could both find the DM missing and both send it.
+    """
+    unchanged = (
+        Delivery.next_attempt_at.is_(None) if seen is None else Delivery.next_attempt_at == seen
+    )
+    result = session.execute(
+        update(Delivery)
+        .where(_same_claim(delivery_id, attempt), unchanged)
+        .values(next_attempt_at=lease_until, error=func.coalesce(Delivery.error, "unrecorded"))
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def keep_claim(session: Session, delivery_id: int, attempt: int, when: datetime) -> bool:
+    """A sender held back by a 429 renews its claim, so it is not presumed orphaned."""
+    result = session.execute(
+        update(Delivery).where(_same_claim(delivery_id, attempt)).values(sent_at=when)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def release(session: Session, delivery_id: int, attempt: int) -> None:
     """Put a claim back in the queue, to be sent at once: its DM never reached Slack."""
     session.execute(
         update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.status == "sending")
+        .where(_same_claim(delivery_id, attempt))
         .values(status="pending", next_attempt_at=None)
     )
 
 
-def mark_uncertain(session: Session, delivery_id: int, reason: str, check_at: datetime) -> None:
+def mark_uncertain(
+    session: Session, delivery_id: int, attempt: int, reason: str, check_at: datetime
+) -> None:
     """A send ended without a clear answer (timeout, reset, 5xx): it may have landed.
 
     The claim stays `sending` with the reason, so nobody sends it again blindly; at
@@ -63,7 +101,7 @@ def mark_uncertain(session: Session, delivery_id: int, reason: str, check_at: da
     """
     session.execute(
         update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.status == "sending")
+        .where(_same_claim(delivery_id, attempt))
         .values(error=reason[:64], next_attempt_at=check_at)
     )
 

@@ -44,8 +44,12 @@ def due(session: Session, now: datetime) -> Sequence[tuple[int, int, str, int, d
     ]
 
 
-def claim(session: Session, claim_id: int, when: datetime) -> bool:
-    """Take a due retry, once: of two clocks looking at once, one gets it."""
+def claim(session: Session, claim_id: int, when: datetime, lease_until: datetime) -> bool:
+    """Take a due retry, once: of two clocks looking at once, one gets it.
+
+    The row keeps a check time (`lease_until`): should this clock die before recording
+    what happened, another looks again then, so the week is never silently lost.
+    """
     result = session.execute(
         update(DigestDelivery)
         .where(
@@ -53,6 +57,6 @@ def claim(session: Session, claim_id: int, when: datetime) -> bool:
             DigestDelivery.status == "sending",
             DigestDelivery.next_attempt_at == when,
         )
-        .values(next_attempt_at=None, attempts=DigestDelivery.attempts + 1)
+        .values(next_attempt_at=lease_until, attempts=DigestDelivery.attempts + 1)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]

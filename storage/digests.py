@@ -91,7 +91,12 @@ def active_sponsors(session: Session, engagement_id: int) -> Sequence[Member]:
 
 
 def claim_week(
-    session: Session, engagement_id: int, member_id: int, week: date, now: datetime
+    session: Session,
+    engagement_id: int,
+    member_id: int,
+    week: date,
+    now: datetime,
+    check_at: datetime | None = None,
 ) -> int | None:
     """Record that this sponsor's digest for `week` is being sent; None if already claimed.
 
@@ -108,8 +113,14 @@ def claim_week(
     )
     if existing is not None:
         return None
+    # `check_at`: if this claim is still unsettled then (its sender died, or could not
+    # record the outcome), another clock looks for the digest in the DM and settles it.
     claim = DigestDelivery(
-        engagement_id=engagement_id, member_id=member_id, week=week, claimed_at=now
+        engagement_id=engagement_id,
+        member_id=member_id,
+        week=week,
+        claimed_at=now,
+        next_attempt_at=check_at,
     )
     try:
         with session.begin_nested():

@@ -10,6 +10,7 @@ from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.pulses import check_recipient, record_answer
 from bot.slack.blocks import notice
+from bot.slack.outcomes import outcome_of
 from bot.slack.pulse_message import message_for, relationship
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
@@ -84,7 +85,19 @@ def retire_removed_members_dm(container: Container, engagement_id: int, user_id:
 
 def redraw_pulse_dm(
     container: Container, channel: str | None, ts: str | None, message: PulseMessage
-) -> None:
-    """Show the answer so far in the person's pulse DM."""
-    if channel and ts:
+) -> bool:
+    """Show the answer so far in the person's pulse DM; False if Slack did not take it.
+
+    The answer is already stored; a failed redraw is logged (ids and the reason only)
+    for the caller to tell the person, and not retried: their next tap redraws it.
+    """
+    if not (channel and ts):
+        return True
+    try:
         container.client.chat_update(channel=channel, ts=ts, text=message[0], blocks=message[1])
+    except Exception as error:
+        logger.warning(
+            "could not redraw pulse DM %s/%s: %s", channel, ts, outcome_of(error).reason
+        )
+        return False
+    return True

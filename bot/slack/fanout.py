@@ -132,7 +132,9 @@ def _send(
             if outcome.kind == "rate_limited":
                 pacer.backoff(outcome.retry_after)
                 pacer.acquire()
-                continue
+                if _still_ours(database, dm, now()):
+                    continue
+                return "retrying", "taken over by another sender"
             logger.warning(
                 "pulse %s: DM to %s failed (%s): %s",
                 pulse_id,
@@ -157,6 +159,16 @@ def _record(
     return "sent", ""
 
 
+def _still_ours(database: Database, dm: PulseDM, when: datetime) -> bool:
+    """Renew the claim after a wait; False when another sender presumed it orphaned."""
+    try:
+        with database.unit_of_work() as session:
+            return queries.keep_claim(session, dm.delivery_id, dm.attempt, when)
+    except Exception:
+        logger.exception("delivery %s: could not renew its claim", dm.delivery_id)
+        return False
+
+
 def _record_failure(
     database: Database,
     dm: PulseDM,
@@ -177,7 +189,7 @@ def _record_failure(
             if check_at is None:
                 queries.mark_failed(session, dm.delivery_id, f"gave up: {reason}")
                 return "refused", f"gave up: {reason}"
-            queries.mark_uncertain(session, dm.delivery_id, reason, check_at)
+            queries.mark_uncertain(session, dm.delivery_id, dm.attempt, reason, check_at)
     except Exception:
         logger.exception("delivery %s: could not record the failure", dm.delivery_id)
     return "retrying", reason
@@ -198,17 +210,22 @@ def recover(
     moment = now()
     with database.reading() as session:
         unsettled = [
-            (d.id, d.member.user_id, d.attempts)
+            (d.id, d.member.user_id, d.attempts, d.next_attempt_at)
             for d in queries.stale_sending(session, pulse_id)
             if (d.error is not None and (d.next_attempt_at or moment) <= moment)
             or (d.error is None and (d.sent_at is None or d.sent_at <= moment - stale_after))
         ]
     found = 0
-    for delivery_id, user_id, attempts in unsettled:
+    for delivery_id, user_id, attempt, seen in unsettled:
+        with database.unit_of_work() as session:
+            if not queries.take_for_check(
+                session, delivery_id, attempt, seen, now() + stale_after
+            ):
+                continue  # another sender is checking it
         try:
             message = _find_pulse_dm(client, user_id, pulse_id)
         except Exception as error:
-            later = next_attempt(now(), attempts, deadline, retry_base) or (deadline or now())
+            later = next_attempt(now(), attempt, deadline, retry_base) or (deadline or now())
             logger.warning(
                 "delivery %s: history not readable (%s)", delivery_id, outcome_of(error).reason
             )
@@ -217,7 +234,7 @@ def recover(
             continue
         with database.unit_of_work() as session:
             if message is None:
-                queries.release(session, delivery_id)
+                queries.release(session, delivery_id, attempt)
             else:
                 queries.mark_sent(session, delivery_id, message[0], message[1], now())
                 found += 1

@@ -17,6 +17,8 @@ class PulseDM:
     """Everything needed to send one delivery, read inside its claiming transaction."""
 
     delivery_id: int
+    attempt: int
+    """The claim's attempt number: updates to the row apply only while it is still ours."""
     member_id: int
     user_id: str
     text: str
@@ -58,6 +60,7 @@ def render(delivery: Delivery) -> PulseDM:
     text, dm_blocks = message_for(delivery.pulse, delivery.side)
     return PulseDM(
         delivery_id=delivery.id,
+        attempt=delivery.attempts,
         member_id=delivery.member.id,
         user_id=delivery.member.user_id,
         text=text,

@@ -28,6 +28,7 @@ STATE_LINES = {
     "standby": "clock standing by: another clock leads",
     "working": "clock working",
     "idle": "clock idle: nothing due",
+    "no database": "clock waiting for the database: it does not answer; trying every tick",
 }
 
 
@@ -49,7 +50,11 @@ class Clock:
             "pulses.close": jobs.close_due_pulses,
             "alerts.retry": jobs.retry_alert_posts,
             "digests.send": lambda s: send_due_digests(
-                s.database, s.client, s.now(), timedelta(seconds=s.settings.retry_base_seconds)
+                s.database,
+                s.client,
+                s.now(),
+                timedelta(seconds=s.settings.retry_base_seconds),
+                timedelta(seconds=s.settings.stale_sending_seconds),
             ),
             "comments.retention": delete_expired_comments,
             **(extra or {}),
@@ -62,7 +67,16 @@ class Clock:
         state is logged once — `clock standing by` (another clock leads), `clock working`,
         `clock idle` — so operators and tests can tell when everything due has been done.
         """
-        if not self.leadership.is_leader():
+        try:
+            leading = self.leadership.is_leader()
+        except Exception as error:
+            # The database is away (restarting, failing over): one line, not a traceback
+            # a second; each job's own state is in the database, so nothing is lost.
+            if self.state != "no database":
+                logger.warning("%s (%s)", STATE_LINES["no database"], type(error).__name__)
+            self.state = "no database"
+            return True
+        if not leading:
             self._report("standby")
             return False
         busy = False

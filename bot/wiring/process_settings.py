@@ -147,6 +147,13 @@ def load_settings(
         retry_base_seconds=float(read.positive_int("RETRY_BASE_SECONDS", 5, 3600)),
         slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),
     )
+    if settings.stale_sending_seconds <= 2 * settings.slack_timeout_seconds:
+        # A claim is presumed orphaned only once no send of it can still be in flight.
+        read.problems.append(
+            f"STALE_SENDING_SECONDS ({settings.stale_sending_seconds}) must be more than twice "
+            f"SLACK_TIMEOUT_SECONDS ({settings.slack_timeout_seconds}), or a DM still being "
+            "sent could be taken for lost and sent again."
+        )
     read.check()
     return settings
 

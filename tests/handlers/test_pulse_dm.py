@@ -190,3 +190,27 @@ def install_refusal(connection: Connection) -> None:
                 "BEGIN SELECT RAISE(ABORT, 'responses are read-only'); END"
             )
         )
+
+
+def test_an_answer_saved_while_slack_will_not_redraw_the_dm_is_said_saved(
+    rapport: RunningApp,
+) -> None:
+    """The defect: the update of the DM timed out after the answer was stored, the
+    listener died of it, and the person was told nothing."""
+    flows.engagement_with_people(rapport)
+    flows.send(rapport)
+    rapport.standin.hang("chat.update", 2.5)
+    reply = flows.click(rapport, "U0CLI1", "pulse.rate.4")
+    assert reply.status == 200
+    assert reply.ephemeral and "Saved." in reply.text and "not saved" not in reply.text
+    assert answers_by_user(rapport) == {"U0CLI1": (4, None)}
+
+
+def test_a_comment_form_slack_would_not_open_is_said_so(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    flows.send(rapport)
+    rapport.standin.hang("views.open", 2.5)
+    reply = flows.click(rapport, "U0CLI1", "pulse.comment")
+    assert reply.ephemeral and "couldn't open the comment form" in reply.text
+    again = flows.click(rapport, "U0CLI1", "pulse.comment")
+    assert again.text == "" and len(rapport.standin.calls_to("views.open")) == 1

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from datetime import datetime
 from pathlib import Path
 
@@ -45,10 +48,63 @@ class ClockProcess:
         return self.log()
 
 
-def clock_process(
-    standin: SlackStandIn, database_url: str, log: Path, **env: str
-) -> subprocess.Popen[str]:
-    environment = {
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class WebProcess:
+    """A real `rapport web` on a free loopback port, its log in a file."""
+
+    def __init__(
+        self, standin: SlackStandIn, database_url: str, log: Path, port: int, **env: str
+    ) -> None:
+        self.log_path = log
+        self.url = f"http://127.0.0.1:{port}"
+        environment = {
+            **_process_env(standin, database_url),
+            "SLACK_CHECK_TOKEN": "false",
+            **env,
+        }
+        with log.open("a", encoding="utf-8") as sink:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "web", "--host", "127.0.0.1", "--port", str(port)],
+                env=environment,
+                stdout=subprocess.DEVNULL,
+                stderr=sink,
+                text=True,
+            )
+
+    def wait_until_serving(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"rapport web did not start:\n{self.log()}")
+            time.sleep(0.1)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> str:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.log()
+
+
+def _process_env(standin: SlackStandIn, database_url: str) -> dict[str, str]:
+    return {
         **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))},
         "SLACK_BOT_TOKEN": "xoxb-test",
         "SLACK_SIGNING_SECRET": SECRET,
@@ -57,8 +113,13 @@ def clock_process(
         "CLOCK_INTERVAL_SECONDS": "1",
         "SLACK_MESSAGES_PER_SECOND": "200",
         "LOG_LEVEL": "INFO",
-        **env,
     }
+
+
+def clock_process(
+    standin: SlackStandIn, database_url: str, log: Path, **env: str
+) -> subprocess.Popen[str]:
+    environment = {**_process_env(standin, database_url), **env}
     with log.open("a", encoding="utf-8") as sink:
         return subprocess.Popen(
             [sys.executable, "-m", "bot", "clock"],

@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -93,6 +94,8 @@ class SlackStandIn:
         self.channel_members: dict[str, list[str]] = {}
         self.people: set[str] = set(WORKSPACE_PEOPLE)
         self.latency = 0.0
+        # Called for each API call no explicit fault matched: a fault to inject, or None.
+        self.chaos: Callable[[str], Fault | None] | None = None
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -191,6 +194,8 @@ class SlackStandIn:
                 if fault.times is not None:
                     fault.times -= 1
                 return fault
+        if self.chaos is not None and (injected := self.chaos(method)) is not None:
+            return injected
         limit = self.rate_limits.get(method)
         if limit is not None:
             now = time.monotonic()

@@ -7,11 +7,12 @@ tagged with the claim's id. The row then becomes ``sent``, or ``failed`` with Sl
 refusal; a send that ends uncertain (a timeout, a reset, a 5xx) stays ``sending`` with
 its reason and is checked from ``next_attempt_at``, with backoff: found in the DM, it is
 recorded (and its chart added); not found, it is sent again, until the week ends. A
-chart that fails after its text arrived is noted, not sent twice. A process that dies
-between the claim and the send leaves the row ``sending`` without a reason: that
-sponsor misses that week's digest rather than risk getting it twice; `/rapport digest`
-gives a sponsor the same digest on demand. A clock that was down at the digest moment
-catches up on its next tick in the same week; a week wholly missed is not sent late.
+chart that fails after its text arrived is noted, not sent twice. Every claim carries a
+check time (``lease``, the process's STALE_SENDING_SECONDS) from the moment it is taken:
+a process that dies, or loses its database, between the claim and the record leaves
+a row that another tick checks the same way once that time has passed — by then no
+send of it can still be in flight. A clock that was down at the digest moment catches
+up on its next tick in the same week; a week wholly missed is not sent late.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from storage.db import Database
 from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
+LEASE = timedelta(minutes=5)
+"""How long a claim is left to its sender before another clock checks and settles it."""
 
 
 def digest_week(schedule: str, tz: str, now: datetime) -> tuple[date, datetime]:
@@ -85,13 +88,14 @@ def _send_week(
     week: date,
     sponsors: list[tuple[int, str]],
     now: datetime,
-    retry_base: timedelta,
+    timing: tuple[timedelta, timedelta],
 ) -> int:
+    retry_base, lease = timing
     digest: RenderedDigest | None = None
     sent = 0
     for member_id, user_id in sponsors:
         with database.unit_of_work() as session:
-            claim = queries.claim_week(session, engagement_id, member_id, week, now)
+            claim = queries.claim_week(session, engagement_id, member_id, week, now, now + lease)
             tz = session.get_one(Engagement, engagement_id).timezone
         if claim is None:
             continue  # another clock has it
@@ -144,24 +148,30 @@ def _with_chart(
     A chart that fails is noted on the row, not retried: the numbers have arrived, and
     a second upload could show the chart twice.
     """
-    note = ""
+    # Recorded before the chart goes: the text has arrived, and a claim left unsettled
+    # during a slow upload would be checked, found, and given a second chart.
+    with database.unit_of_work() as session:
+        queries.finish_week(session, claim, sent_at=now, error="")
     try:
         upload_chart(client, channel, digest)
     except Exception as error:
         note = f"chart: {outcome_of(error).reason}"
         logger.warning("digest claim %s: %s", claim, note)
-    with database.unit_of_work() as session:
-        queries.finish_week(session, claim, sent_at=now, error=note)
+        with database.unit_of_work() as session:
+            queries.finish_week(session, claim, sent_at=now, error=note)
 
 
-def _retry_due(database: Database, client: WebClient, now: datetime, retry_base: timedelta) -> int:
-    """Check each uncertain digest in its DM; send it only if it never landed."""
+def _retry_due(
+    database: Database, client: WebClient, now: datetime, timing: tuple[timedelta, timedelta]
+) -> int:
+    """Check each uncertain or unsettled digest in its DM; send it only if it never landed."""
+    retry_base, lease = timing
     with database.reading() as session:
         due = retries.due(session, now)
     sent = 0
     for claim, engagement_id, user_id, attempts, week, when in due:
         with database.unit_of_work() as session:
-            if not retries.claim(session, claim, when):
+            if not retries.claim(session, claim, when, now + lease):
                 continue
             tz = session.get_one(Engagement, engagement_id).timezone
         limits = (now, attempts + 1, _week_end(week, tz), retry_base)
@@ -182,17 +192,23 @@ def _retry_due(database: Database, client: WebClient, now: datetime, retry_base:
 
 
 def send_due_digests(
-    database: Database, client: WebClient, now: datetime, retry_base: timedelta = BASE
+    database: Database,
+    client: WebClient,
+    now: datetime,
+    retry_base: timedelta = BASE,
+    lease: timedelta = LEASE,
 ) -> int:
     """Send every digest due by ``now`` that no clock has sent this week; returns how many.
 
     Safe to call from any number of processes at once and as often as you like: each
     sponsor gets at most one digest per engagement and week (see the module notes).
+    ``lease`` must outlast any one send (the process settings make sure of it).
     """
-    sent = _retry_due(database, client, now, retry_base)
+    timing = (retry_base, lease)
+    sent = _retry_due(database, client, now, timing)
     for engagement_id, week, sponsors in _due(database, now):
         try:
-            sent += _send_week(database, client, engagement_id, week, sponsors, now, retry_base)
+            sent += _send_week(database, client, engagement_id, week, sponsors, now, timing)
         except Exception:
             logger.exception(
                 "digest of engagement %s failed; other engagements go on", engagement_id

@@ -90,7 +90,11 @@ def test_a_clock_killed_mid_fanout_resumes_without_duplicates_or_losses(
         database, members, schedule=f"daily {due}", created=datetime.now(UTC) - timedelta(hours=1)
     )
     standin.latency = 0.01
-    env = {"SLACK_MESSAGES_PER_SECOND": "40", "STALE_SENDING_SECONDS": "1"}
+    env = {
+        "SLACK_MESSAGES_PER_SECOND": "40",
+        "STALE_SENDING_SECONDS": "3",
+        "SLACK_TIMEOUT_SECONDS": "1",
+    }
     first = ClockProcess(standin, database.url, tmp_path / "first.log", **env)
     try:
         wait_for(lambda: len(standin.dms()) >= members // 2, timeout=60, what="half the fan-out")

@@ -26,6 +26,11 @@ def test_defaults() -> None:
         ({**GOOD, "PORT": "70000"}, "PORT"),
         ({**GOOD, "DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
         ({**GOOD, "SLACK_API_URL": "slack.com"}, "SLACK_API_URL"),
+        ({**GOOD, "STALE_SENDING_SECONDS": "30"}, "more than twice SLACK_TIMEOUT_SECONDS"),
+        (
+            {**GOOD, "STALE_SENDING_SECONDS": "4", "SLACK_TIMEOUT_SECONDS": "2"},
+            "STALE_SENDING_SECONDS",
+        ),
     ],
 )
 def test_missing_or_malformed_values_name_what_to_set(env: dict[str, str], names: str) -> None:

@@ -9,10 +9,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.services.digest.weekly import send_due_digests
+from bot.services.digest.weekly import digest_week, send_due_digests
 from bot.slack.client import make_client
+from bot.slack.digest_delivery import DIGEST_EVENT
 from storage.db import Database
-from storage.models import DigestDelivery
+from storage.digests import claim_week
+from storage.models import DigestDelivery, Engagement, Member
 from tests.bot.services.digest.test_weekly import (
     BERLIN_SPONSORS,
     MONDAY_8_BERLIN,
@@ -79,3 +81,51 @@ def test_slack_refusing_or_the_week_ending_stops_the_retries(
     standin.fail("chat.postMessage", "channel_not_found", user=SPONSOR)
     send_due_digests(database, client, MONDAY_8_BERLIN + timedelta(days=7, seconds=10), BASE)
     assert ("failed", "channel_not_found") in rows(database).values()
+
+
+LEASE = timedelta(minutes=5)
+
+
+def claimed_by_a_clock_that_died(database: Database) -> int:
+    """A claim taken (with its check time) by a process that then died, or lost its
+    database, before it could record what happened."""
+    with database.unit_of_work() as session:
+        sponsor = session.scalars(select(Member).where(Member.user_id == SPONSOR)).one()
+        engagement = session.get_one(Engagement, sponsor.engagement_id)
+        week, _ = digest_week(engagement.digest_schedule, engagement.timezone, MONDAY_8_BERLIN)
+        claim = claim_week(
+            session, engagement.id, sponsor.id, week, MONDAY_8_BERLIN, MONDAY_8_BERLIN + LEASE
+        )
+        assert claim is not None
+        return claim
+
+
+def test_a_claim_its_clock_never_settled_is_sent_once_its_check_time_comes(
+    database: Database, standin: SlackStandIn
+) -> None:
+    """The defect: a clock whose database went away between the claim and the record left
+    the row `sending` with no reason, and the sponsor never got that week's digest."""
+    engagements(database)
+    claimed_by_a_clock_that_died(database)
+    client = make_client("xoxb-test-token", standin.api_url, 1)
+    send_due_digests(database, client, MONDAY_8_BERLIN + LEASE / 2, BASE, LEASE)
+    assert digests_to(standin, SPONSOR) == (0, 0), "not while its sender may still be at it"
+    send_due_digests(database, client, MONDAY_8_BERLIN + LEASE * 2, BASE, LEASE)
+    send_due_digests(database, client, MONDAY_8_BERLIN + LEASE * 3, BASE, LEASE)
+    assert digests_to(standin, SPONSOR) == (1, 1)
+
+
+def test_a_claim_whose_digest_landed_before_its_clock_died_is_recorded_not_resent(
+    database: Database, standin: SlackStandIn
+) -> None:
+    engagements(database)
+    claim = claimed_by_a_clock_that_died(database)
+    client = make_client("xoxb-test-token", standin.api_url, 1)
+    client.chat_postMessage(
+        channel="D" + SPONSOR[1:],
+        text="digest",
+        metadata={"event_type": DIGEST_EVENT, "event_payload": {"delivery": claim}},
+    )
+    send_due_digests(database, client, MONDAY_8_BERLIN + LEASE * 2, BASE, LEASE)
+    assert digests_to(standin, SPONSOR) == (1, 1)  # the text that landed, and its chart
+    assert rows(database)[claim] == ("sent", None)
