@@ -96,8 +96,6 @@ def redraw_pulse_dm(
     try:
         container.client.chat_update(channel=channel, ts=ts, text=message[0], blocks=message[1])
     except Exception as error:
-        logger.warning(
-            "could not redraw pulse DM %s/%s: %s", channel, ts, outcome_of(error).reason
-        )
+        logger.warning("could not redraw pulse DM %s/%s: %s", channel, ts, outcome_of(error).reason)
         return False
     return True

@@ -218,9 +218,7 @@ def recover(
     found = 0
     for delivery_id, user_id, attempt, seen in unsettled:
         with database.unit_of_work() as session:
-            if not queries.take_for_check(
-                session, delivery_id, attempt, seen, now() + stale_after
-            ):
+            if not queries.take_for_check(session, delivery_id, attempt, seen, now() + stale_after):
                 continue  # another sender is checking it
         try:
             message = _find_pulse_dm(client, user_id, pulse_id)
