@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -106,6 +107,9 @@ class Cycle:
 
     def members(self) -> set[str]:
         return {m.user_id for m in self.rows(select(Member).where(Member.status == "active"))}
+
+    def all_added(self, people: tuple[str, ...]) -> bool:
+        return set(people) <= self.members()
 
     def pulse_dm(self, user: str) -> Call | None:
         for call in self.standin.dms():
@@ -204,7 +208,7 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
         for start in range(0, len(people), 10):
             batch = people[start : start + 10]
             mentions = " ".join(f"<@{u}|{u.lower()}>" for u in batch)
-            cycle.command_until(f"add {mentions} {side}", lambda b=batch: set(b) <= cycle.members())
+            cycle.command_until(f"add {mentions} {side}", partial(cycle.all_added, batch))
     cycle.command_until(
         f"add <@{SPONSOR}|sponsor> client sponsor",
         lambda: bool(cycle.rows(select(Member).where(Member.role == "sponsor"))),
