@@ -28,7 +28,7 @@ class ProcessSettings:
     # own listener pool has `listener_threads`. Waitress: connections and idle timeout.
     background_workers: int = 4
     listener_threads: int = 16
-    web_connection_limit: int = 100
+    web_connection_limit: int = 500
     web_channel_timeout: int = 30
     # First wait before a failed DM is tried (or checked) again; it doubles, up to 10 min.
     retry_base_seconds: float = 5.0

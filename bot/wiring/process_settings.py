@@ -142,7 +142,7 @@ def load_settings(
         check_token=read.flag("SLACK_CHECK_TOKEN", default=True),
         background_workers=read.positive_int("BACKGROUND_WORKERS", 4, 64),
         listener_threads=read.positive_int("LISTENER_THREADS", 16, 256),
-        web_connection_limit=read.positive_int("WEB_CONNECTION_LIMIT", 100, 10000),
+        web_connection_limit=read.positive_int("WEB_CONNECTION_LIMIT", 500, 10000),
         web_channel_timeout=read.positive_int("WEB_CHANNEL_TIMEOUT", 30, 3600),
         retry_base_seconds=float(read.positive_int("RETRY_BASE_SECONDS", 5, 3600)),
         slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),

@@ -31,7 +31,7 @@ VARIABLES: Final = {
         Variable("SLACK_TIMEOUT_SECONDS", "15", "how long one Slack call may take"),
         Variable("BACKGROUND_WORKERS", "4", "threads for fan-outs handed off by listeners"),
         Variable("LISTENER_THREADS", "16", "threads that run Slack listeners"),
-        Variable("WEB_CONNECTION_LIMIT", "100", "open connections accepted"),
+        Variable("WEB_CONNECTION_LIMIT", "500", "open connections accepted"),
         Variable("WEB_CHANNEL_TIMEOUT", "30", "seconds an idle connection is kept"),
         Variable("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
     )

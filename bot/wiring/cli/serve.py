@@ -99,6 +99,11 @@ def cmd_web(args: argparse.Namespace) -> int:
             threads=settings.web_threads,
             connection_limit=settings.web_connection_limit,
             channel_timeout=settings.web_channel_timeout,
+            # Idle connections are looked for this often (waitress's default is every
+            # 30 s, so a burst of idle ones could hold every slot for a minute).
+            cleanup_interval=max(1, min(30, settings.web_channel_timeout // 2)),
+            # poll(), not select(): select cannot watch descriptors past 1024.
+            asyncore_use_poll=True,
             max_request_body_size=MAX_BODY,
             ident="rapport",
         )
