@@ -84,6 +84,7 @@ class Cycle:
         self.slack = slack
         self.database = database
         self.not_saved_replies = 0
+        self.told_saved: set[str] = set()
 
     def rows(self, query: Any) -> list[Any]:
         """Rows from the database, or nothing while it is away."""
@@ -128,6 +129,8 @@ class Cycle:
         time.sleep(0.3)  # the answer after the ack arrives through response_url
         if "not saved" in reply.text:
             self.not_saved_replies += 1
+        elif "Saved." in reply.text:
+            self.told_saved.add(user)
 
     def answers(self) -> dict[str, Response]:
         query = select(Response).join(Member, Member.id == Response.member_id)
@@ -245,6 +248,8 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
     answers = cycle.answers()
     for user, rating in shown_as_saved(standin).items():
         assert answers[user].rating == rating, f"{user}'s answer was shown saved and is not there"
+    for user in cycle.told_saved:
+        assert answers[user].rating == rating_of(user), f"{user} was told saved; it is not there"
     assert all(answers[u].rating == rating_of(u) for u in MEMBERS)
 
     for user in COMMENTERS:
