@@ -33,7 +33,8 @@ class TokenCipher:
         return self._fernet is not None
 
     def seal(self, token: str | None) -> str | None:
-        if token is None or self._fernet is None:
+        """The token encrypted; one already sealed is left as it is."""
+        if token is None or self._fernet is None or token.startswith(_MARK):
             return token
         return self._fernet.encrypt(token.encode()).decode()
 

@@ -10,9 +10,10 @@ import contextvars
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
 from slack_sdk import WebClient
 
@@ -27,13 +28,14 @@ from storage.installations import InstallationStore
 from storage.secrets import TokenCipher
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class ContextPool(ThreadPoolExecutor):
     """A thread pool whose work runs in the context of whoever handed it over, so the
     installation a request acts through (`bot.slack.client.acting_as`) follows its work."""
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
         return super().submit(contextvars.copy_context().run, fn, *args, **kwargs)
 
 
