@@ -84,7 +84,7 @@ class Installations:
         if found is None:
             return None
         if self._due(found):
-            found = self._rotate(found.enterprise_id, None if org_wide else found.team_id)
+            found = self._rotate(found.enterprise_id, None if org_wide else found.team_id)[0]
         return None if found is None else Workspace.of(found)
 
     def for_team(self, team_id: str) -> Workspace | None:
@@ -99,7 +99,8 @@ class Installations:
         return make_client(workspace.bot_token, self.base_url, self.timeout or 15)
 
     def refresh_all(self) -> int:
-        """Refresh every installation whose token is due (the clock, before each batch)."""
+        """Refresh every installation whose token is due (the clock, before each batch);
+        how many this call refreshed (one refreshed meanwhile by another is not counted)."""
         refreshed = 0
         for enterprise_id, team_id in self.store.installed():
             found = self.store.find_installation(
@@ -107,8 +108,7 @@ class Installations:
             )
             if found is not None and self._due(found):
                 try:
-                    self._rotate(enterprise_id, team_id)
-                    refreshed += 1
+                    refreshed += self._rotate(enterprise_id, team_id)[1]
                 except Exception:
                     logger.exception(
                         "could not refresh the token of installation %s",
@@ -120,22 +120,25 @@ class Installations:
         expires = installation.bot_token_expires_at
         return expires is not None and expires <= time.time() + self.refresh_minutes * 60
 
-    def _rotate(self, enterprise_id: str | None, team_id: str | None) -> Installation | None:
+    def _rotate(
+        self, enterprise_id: str | None, team_id: str | None
+    ) -> tuple[Installation | None, bool]:
         """Rotate under the installation's lock, reading it again once the lock is held:
-        whoever held it before may have rotated already, and then there is nothing to do."""
+        whoever held it before may have rotated already, and then there is nothing to do.
+        Returns the installation as it now is, and whether this call refreshed it."""
         store = self.store
 
-        def rotate(connection: Connection) -> Installation | None:
+        def rotate(connection: Connection) -> tuple[Installation | None, bool]:
             current = store.find_on(connection, enterprise_id, team_id)
             if current is None or not self._due(current):
-                return current
+                return current, False
             rotated = self.rotator.perform_token_rotation(
                 installation=current, minutes_before_expiration=self.refresh_minutes
             )
             if rotated is None:
-                return current
+                return current, False
             store.save_on(connection, rotated)
             logger.info("refreshed the token of installation %s", lock_key(enterprise_id, team_id))
-            return rotated
+            return rotated, True
 
         return under_lock(store.database, lock_key(enterprise_id, team_id), rotate)
