@@ -20,8 +20,9 @@ from slack_sdk import WebClient
 from bot.domain import operator_text
 from bot.domain.vocabulary import utcnow
 from bot.services.process_settings import DISTRIBUTED, ProcessSettings
-from bot.slack.client import make_client, make_installation_client
+from bot.slack.client import InstallationClient, make_client, make_installation_client
 from bot.slack.pacing import Pacer
+from bot.slack.routing import Router
 from bot.slack.workspaces import Installations
 from storage.db import Database
 from storage.installations import InstallationStore
@@ -65,17 +66,24 @@ class Container:
         background = ContextPool(settings.background_workers, thread_name_prefix="background")
         pacer = Pacer(settings.messages_per_second)
         if settings.mode == DISTRIBUTED:
-            client = make_installation_client(
-                settings.slack_api_url, settings.slack_timeout_seconds
-            )
-            installations = installations_for(settings, database, client)
+            routed, installations = distributed(settings, database)
             return cls(
-                settings, database, client, now, pacer, background, installations=installations
+                settings, database, routed, now, pacer, background, installations=installations
             )
         client = make_client(
             settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
         )
         return cls(settings, database, client, now, pacer, background)
+
+
+def distributed(
+    settings: ProcessSettings, database: Database
+) -> tuple[InstallationClient, Installations]:
+    """Distributed mode's client, routed per call, and the installations it routes to."""
+    client = make_installation_client(settings.slack_api_url, settings.slack_timeout_seconds)
+    installations = installations_for(settings, database, client)
+    client.route = Router(database, installations).token_for
+    return client, installations
 
 
 def installations_for(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
@@ -32,6 +33,9 @@ def make_client(token: str | None, base_url: str, timeout: int = TIMEOUT_SECONDS
     )
 
 
+Route = Callable[[Mapping[str, Any]], str | None]
+
+
 def posting_client(client: WebClient) -> WebClient:
     """The same client without blind retries, for posts that must not land twice.
 
@@ -39,15 +43,27 @@ def posting_client(client: WebClient) -> WebClient:
     senders of new messages (pulse DMs, alert posts, digests) decide for themselves
     instead (`bot/slack/outcomes.py`), after looking for the message.
     """
+    if isinstance(client, InstallationClient):
+        posting = InstallationClient(
+            token=None, base_url=client.base_url, timeout=client.timeout, retry_handlers=[]
+        )
+        posting.route = client.route
+        return posting
     return WebClient(
         token=client.token, base_url=client.base_url, timeout=client.timeout, retry_handlers=[]
     )
 
 
 class InstallationClient(WebClient):
-    """Distributed mode's client: each call carries the token of the installation the
+    """Distributed mode's client: each call picks its installation's token.
+
+    A call addressed to a person or channel Rapport knows goes where `route` says
+    (`bot/slack/routing.py`); any other call carries the token of the installation the
     current request came through (set by `acting_as`), so a use case written for one
-    workspace acts for whichever workspace asked. Outside any request it has no token."""
+    workspace acts for whichever workspace asked. Otherwise it has no token.
+    """
+
+    route: Route | None = None
 
     @property
     def token(self) -> str | None:
@@ -56,6 +72,37 @@ class InstallationClient(WebClient):
     @token.setter
     def token(self, value: str | None) -> None:
         self._own_token = value
+
+    def api_call(self, api_method: str, **kwargs: Any) -> Any:
+        if self.route is None or kwargs.get("auth") is not None:
+            return super().api_call(api_method, **kwargs)
+        args: dict[str, Any] = {}
+        for part in ("params", "data", "json"):
+            if isinstance(kwargs.get(part), dict):
+                args.update(kwargs[part])
+        channel = str(args.get("channel") or args.get("channel_id") or "")
+        if channel in _DM_OWNERS:
+            # A DM opened in this process: route it as the person it is with.
+            args["channel"] = _DM_OWNERS[channel]
+        token = self.route(args)
+        if token is None:
+            # A call about no one (a file upload's first step): the installation of the
+            # call this thread made just before, when no request says otherwise.
+            token = _ACTING.get() or _LAST.get()
+        else:
+            _LAST.set(token)
+        with acting_as(token):
+            response = super().api_call(api_method, **kwargs)
+        if api_method == "conversations.open" and isinstance(args.get("users"), str):
+            opened = (response.get("channel") or {}).get("id")
+            if opened:
+                _DM_OWNERS[str(opened)] = args["users"]
+        return response
+
+
+# DM conversation id → the person it is with, learnt from conversations.open.
+_DM_OWNERS: dict[str, str] = {}
+_LAST: ContextVar[str | None] = ContextVar("rapport_last_routed_token", default=None)
 
 
 @contextmanager
@@ -68,7 +115,14 @@ def acting_as(token: str | None) -> Iterator[None]:
         _ACTING.reset(mark)
 
 
-def make_installation_client(base_url: str, timeout: int = TIMEOUT_SECONDS) -> WebClient:
+def act_for_rest_of_request(token: str | None) -> None:
+    """From here to the end of the request (see `acting_as`), calls use `token`; Bolt runs
+    a request's middleware one after another and its listeners after them all, so a
+    middleware cannot wrap the listeners in a `with` block."""
+    _ACTING.set(token)
+
+
+def make_installation_client(base_url: str, timeout: int = TIMEOUT_SECONDS) -> InstallationClient:
     """Like `make_client`, for distributed mode: the token comes from `acting_as`."""
     return InstallationClient(
         token=None,

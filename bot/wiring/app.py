@@ -7,13 +7,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from typing import Any
 
-from slack_bolt import App, BoltContext, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 
-from bot.services.container import Container
+from bot.services.container import Container, ContextPool
 from bot.slack.authorize import FallbackAuthorize, remember_senders
-from bot.slack.client import acting_as
+from bot.slack.client import act_for_rest_of_request, acting_as
 from bot.slack.scopes import BOT_SCOPES
 from bot.slack.workspaces import Installations
 from bot.wiring import log_privacy
@@ -85,9 +85,9 @@ def oauth_settings(container: Container, installations: Installations) -> OAuthS
 def _distributed_app(
     container: Container, installations: Installations, listener_executor: Executor | None
 ) -> App:
-    app = App(
+    app = _DistributedApp(
         name="slack_bolt.rapport",
-        listener_executor=listener_executor,
+        listener_executor=listener_executor or ContextPool(5, thread_name_prefix="listener"),
         client=container.client,
         signing_secret=container.settings.slack_signing_secret,
         oauth_settings=oauth_settings(container, installations),
@@ -100,7 +100,16 @@ def _distributed_app(
     return app
 
 
+class _DistributedApp(App):
+    """Each request starts acting for no installation and ends so, whichever thread runs it."""
+
+    def dispatch(self, req: BoltRequest) -> BoltResponse:
+        with acting_as(None):
+            return super().dispatch(req)
+
+
 def _act_as_installation(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
-    """Every Slack call the request's listeners make goes through its installation."""
-    with acting_as(context.bot_token):
-        return next()
+    """Every Slack call the request's listeners make goes through its installation (the
+    listener pool copies this into the listener's thread)."""
+    act_for_rest_of_request(context.bot_token)
+    return next()

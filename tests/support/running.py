@@ -15,9 +15,9 @@ from slack_bolt import App, BoltRequest
 from waitress.server import create_server
 
 from bot.domain.vocabulary import utcnow
-from bot.services.container import Container, ContextPool, installations_for
+from bot.services.container import Container, ContextPool, distributed
 from bot.services.process_settings import ProcessSettings
-from bot.slack.client import make_client, make_installation_client
+from bot.slack.client import make_client
 from bot.slack.pacing import Pacer
 from bot.wiring.app import create_app
 from bot.wiring.listeners import SUBCOMMANDS
@@ -119,15 +119,9 @@ def running_app(
     executor = TrackingExecutor()
     background = TrackingExecutor()
     if settings.mode == "distributed":
-        client = make_installation_client(settings.slack_api_url, settings.slack_timeout_seconds)
+        routed, installations = distributed(settings, database)
         container = Container(
-            settings,
-            database,
-            client,
-            clock,
-            Pacer(500),
-            background,
-            installations=installations_for(settings, database, client),
+            settings, database, routed, clock, Pacer(500), background, installations=installations
         )
     else:
         client = make_client(

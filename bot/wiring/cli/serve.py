@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from bot.domain import operator_text as text
@@ -76,13 +75,15 @@ def cmd_web(args: argparse.Namespace) -> int:
     """Serve Slack's HTTP requests with waitress; never runs a scheduler."""
     import waitress
 
+    from bot.services.container import ContextPool
     from bot.services.sending import resume_unsettled
     from bot.wiring.app import create_app
     from bot.wiring.web import MAX_BODY, make_wsgi
 
     settings = load_settings()
     container = container_for(settings)
-    listeners = ThreadPoolExecutor(settings.listener_threads, thread_name_prefix="listener")
+    # A context-copying pool: in distributed mode a listener acts for its request's workspace.
+    listeners = ContextPool(settings.listener_threads, thread_name_prefix="listener")
     app = create_app(container, listener_executor=listeners)
     wsgi = make_wsgi(app, container.database, settings.slack_signing_secret)
     host = args.host or settings.host
