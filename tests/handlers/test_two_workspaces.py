@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ from tests.support.two_companies import (
     command,
     companies,
     dms_to,
+    event,
     set_up,
 )
 from tests.support.workspaces import Workspaces
@@ -100,3 +102,79 @@ def test_both_companies_installed_run_one_engagement(
         ]
         assert len(digests) == 1, sponsor
         assert digests[0].token == standin.token_of(TEAM_OF[sponsor]), sponsor
+
+
+def test_with_only_the_client_installed_the_providers_people_answer_through_the_shared_channel(
+    standin: Workspaces, database: Database
+) -> None:
+    standin.shared[SHARED].add("U0BOUT")
+    with running_distributed(standin, database) as running:
+        install(running, standin, CLIENT.team_id)
+        set_up(running)
+        command(running, f"add {flows.mentions(('U0BOUT',))} provider", A_LEAD)
+        standin.shared[SHARED].discard("U0BOUT")  # left the shared channel since
+        command(running, "send", A_LEAD)
+
+        a_token = standin.token_of(CLIENT.team_id)
+        for user in (*A_ASKED, *B_ASKED):
+            dms = dms_to(standin, user)
+            assert len(dms) == 1 and dms[0].token == a_token, user
+        # Their clicks come from Globex's workspace, where nothing is installed.
+        for user in B_ASKED:
+            assert answer(running, user, 4, CLIENT.team_id).status == 200
+        flows_comment = running.slack.click(
+            "pulse.comment",
+            flows.pulse_button(dms_to(standin, B_PEOPLE[0])[0], "pulse.comment")["value"],
+            user=B_PEOPLE[0],
+            team=PROVIDER.team_id,
+            sender_team=CLIENT.team_id,
+        )
+        assert flows_comment.status == 200
+        running.settle()
+        opened = standin.calls_to("views.open")[-1].params["view"]
+        meta = (json.loads(opened) if isinstance(opened, str) else opened)["private_metadata"]
+        submitted = running.slack.submit(
+            "pulse.comment",
+            {"comment": {"text": {"type": "plain_text_input", "value": "Fine week."}}},
+            user=B_PEOPLE[0],
+            private_metadata=meta,
+            team=PROVIDER.team_id,
+            sender_team=CLIENT.team_id,
+        )
+        assert submitted.status == 200
+        running.settle()
+        with database.reading() as session:
+            assert session.scalar(select(func.count()).select_from(Response)) == 4
+            commented = select(func.count()).where(Response.comment.is_not(None))
+            assert session.scalar(commented) == 1
+            out = session.scalars(select(Member).where(Member.user_id == "U0BOUT")).one()
+        assert (out.status, out.status_reason) == ("unreachable", "invalid_user_combination")
+        members = command(running, "members", A_LEAD).text
+    assert "<@U0BOUT> (unreachable: invalid_user_combination — in another workspace" in members
+    assert [c.token for c in standin.calls_to("views.open")] == [a_token]
+
+
+def test_when_the_provider_uninstalls_its_token_is_never_used_again_and_the_client_leads_are_told(
+    standin: Workspaces, database: Database
+) -> None:
+    with running_distributed(standin, database) as running:
+        install(running, standin, CLIENT.team_id)
+        install(running, standin, PROVIDER.team_id)
+        set_up(running)
+        b_token = standin.token_of(PROVIDER.team_id)
+        before = len(standin.calls)
+        assert event(running, PROVIDER.team_id, {"type": "app_uninstalled"}).status == 200
+        standin.revoke(PROVIDER.team_id)  # what Slack does to the tokens
+        told = [c for c in standin.calls[before:] if c.method == "chat.postMessage"]
+        assert [c.params["channel"] for c in told] == [A_LEAD]
+        assert "removed Rapport" in told[0].params["text"]
+        assert all(c.token != b_token for c in standin.calls[before:])
+
+        command(running, "send", A_LEAD)
+        after = standin.calls[before:]
+        assert all(c.token != b_token for c in after)
+        for user in B_ASKED:
+            assert len(dms_to(standin, user)) == 1, user
+        # The provider's lead can no longer use the command from their workspace.
+        reply = running.slack.command("status", user=B_LEAD, channel=SHARED, team=PROVIDER.team_id)
+        assert "Acme deal" not in reply.text

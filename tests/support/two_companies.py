@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tests.support import flows
@@ -46,7 +47,7 @@ def set_up(running: RunningApp) -> None:
         command(running, f"add {flows.mentions((B_LEAD,))} provider lead", A_LEAD),
         command(running, f"add {flows.mentions(B_PEOPLE)} provider", A_LEAD),
         command(running, f"add {flows.mentions((A_SPONSOR,))} client sponsor", A_LEAD),
-        command(running, f"add {flows.mentions((B_SPONSOR,))} provider sponsor", B_LEAD),
+        command(running, f"add {flows.mentions((B_SPONSOR,))} provider sponsor", A_LEAD),
     ]
     for reply in added:
         assert "Added" in reply.text or "added" in reply.text, reply.text
@@ -69,5 +70,20 @@ def answer(running: RunningApp, user: str, rating: int, sender_team: str) -> Any
         team=TEAM_OF[user],
         sender_team=sender_team,
     )
+    running.settle()
+    return reply
+
+
+def event(running: RunningApp, team_id: str, inner: dict[str, Any]) -> Any:
+    """An Events API callback from `team_id`'s installation."""
+    payload = {
+        "type": "event_callback",
+        "team_id": team_id,
+        "api_app_id": "A0RAPPORT",
+        "event": inner,
+        "event_id": f"Ev{abs(hash((team_id, str(inner)))) % 10**8}",
+        "event_time": 1_700_000_000,
+    }
+    reply = running.slack.post(json.dumps(payload), "application/json")
     running.settle()
     return reply
