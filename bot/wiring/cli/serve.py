@@ -38,6 +38,15 @@ def check_token(container: Container) -> None:
     from slack_sdk.errors import SlackApiError
 
     settings = container.settings
+    if container.installations is not None:
+        # Distributed mode has no one token to check: each workspace's is checked when
+        # it installs, and used (and refreshed) as its requests and sends need it.
+        logger.info(
+            text.DISTRIBUTED_READY.format(
+                count=container.installations.store.count(), path="/slack/install"
+            )
+        )
+        return
     if not settings.check_token:
         logger.warning(text.TOKEN_CHECK_SKIPPED)
         return
