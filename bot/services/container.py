@@ -21,7 +21,7 @@ from bot.domain import operator_text
 from bot.domain.vocabulary import utcnow
 from bot.services.process_settings import DISTRIBUTED, ProcessSettings
 from bot.slack.client import InstallationClient, make_client, make_installation_client
-from bot.slack.pacing import Pacer
+from bot.slack.pacing import Pacer, PerWorkspace, Unpaced
 from bot.slack.routing import Router
 from bot.slack.workspaces import Installations
 from storage.db import Database
@@ -68,7 +68,7 @@ class Container:
         if settings.mode == DISTRIBUTED:
             routed, installations = distributed(settings, database)
             return cls(
-                settings, database, routed, now, pacer, background, installations=installations
+                settings, database, routed, now, Unpaced(), background, installations=installations
             )
         client = make_client(
             settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
@@ -83,6 +83,7 @@ def distributed(
     client = make_installation_client(settings.slack_api_url, settings.slack_timeout_seconds)
     installations = installations_for(settings, database, client)
     client.route = Router(database, installations).token_for
+    client.pacers = PerWorkspace(settings.messages_per_second)
     return client, installations
 
 

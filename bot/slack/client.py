@@ -8,11 +8,14 @@ from contextvars import ContextVar
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
+
+from bot.slack.pacing import PerWorkspace
 
 TIMEOUT_SECONDS = 15
 # The bot token of the installation the current request (or clock job) acts through.
@@ -33,7 +36,10 @@ def make_client(token: str | None, base_url: str, timeout: int = TIMEOUT_SECONDS
     )
 
 
-Route = Callable[[Mapping[str, Any]], str | None]
+# A call's arguments → (the workspace it goes to, that installation's token), or None.
+Route = Callable[[Mapping[str, Any]], tuple[str, str] | None]
+# Calls that send a message, paced per workspace.
+PACED = frozenset({"chat.postMessage", "chat.postEphemeral"})
 
 
 def posting_client(client: WebClient) -> WebClient:
@@ -47,7 +53,7 @@ def posting_client(client: WebClient) -> WebClient:
         posting = InstallationClient(
             token=None, base_url=client.base_url, timeout=client.timeout, retry_handlers=[]
         )
-        posting.route = client.route
+        posting.route, posting.pacers = client.route, client.pacers
         return posting
     return WebClient(
         token=client.token, base_url=client.base_url, timeout=client.timeout, retry_handlers=[]
@@ -64,6 +70,7 @@ class InstallationClient(WebClient):
     """
 
     route: Route | None = None
+    pacers: PerWorkspace | None = None
 
     @property
     def token(self) -> str | None:
@@ -84,20 +91,34 @@ class InstallationClient(WebClient):
         if channel in _DM_OWNERS:
             # A DM opened in this process: route it as the person it is with.
             args["channel"] = _DM_OWNERS[channel]
-        token = self.route(args)
-        if token is None:
+        routed = self.route(args)
+        if routed is None:
             # A call about no one (a file upload's first step): the installation of the
             # call this thread made just before, when no request says otherwise.
             token = _ACTING.get() or _LAST.get()
+            with acting_as(token):
+                response = super().api_call(api_method, **kwargs)
         else:
+            workspace, token = routed
             _LAST.set(token)
-        with acting_as(token):
-            response = super().api_call(api_method, **kwargs)
+            response = self._paced(workspace, token, api_method, kwargs)
         if api_method == "conversations.open" and isinstance(args.get("users"), str):
             opened = (response.get("channel") or {}).get("id")
             if opened:
                 _DM_OWNERS[str(opened)] = args["users"]
         return response
+
+    def _paced(self, workspace: str, token: str, api_method: str, kwargs: dict[str, Any]) -> Any:
+        pacer = self.pacers.of(workspace) if self.pacers and api_method in PACED else None
+        if pacer is not None:
+            pacer.acquire()
+        try:
+            with acting_as(token):
+                return super().api_call(api_method, **kwargs)
+        except SlackApiError as error:
+            if pacer is not None and error.response.status_code == 429:
+                pacer.backoff(float(error.response.headers.get("Retry-After", 1) or 1))
+            raise
 
 
 # DM conversation id → the person it is with, learnt from conversations.open.

@@ -56,8 +56,8 @@ class Router:
         self.database = database
         self.installations = installations
 
-    def token_for(self, args: Mapping[str, Any]) -> str | None:
-        """The token to use; None when the call concerns nobody Rapport routes.
+    def token_for(self, args: Mapping[str, Any]) -> tuple[str, str] | None:
+        """The workspace and token to use; None when the call concerns nobody Rapport routes.
 
         Raises:
             NotInstalledError: Rapport knows the target, and no installation reaches it.
@@ -77,5 +77,5 @@ class Router:
         for team in teams:
             workspace = self.installations.for_team(team)
             if workspace is not None:
-                return workspace.bot_token
+                return team, workspace.bot_token
         raise NotInstalledError

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.services.digest.weekly import send_due_digests
+from bot.slack.client import InstallationClient
 from storage.db import Database
 from storage.models import Member, Response
 from tests.support import flows
@@ -74,6 +75,12 @@ def test_both_companies_installed_run_one_engagement(
             assert dms[0].token == standin.token_of(TEAM_OF[user]), user
         for user in (A_SPONSOR, B_SPONSOR):
             assert dms_to(standin, user) == []
+        # Each workspace's messages were paced by its own pacer.
+        client = running.container.client
+        assert isinstance(client, InstallationClient) and client.pacers is not None
+        paced = client.pacers.stats()
+        assert set(paced) == {CLIENT.team_id, PROVIDER.team_id}
+        assert paced[PROVIDER.team_id].sent == len(B_ASKED)
 
         for user in A_ASKED:
             assert answer(running, user, 1, CLIENT.team_id).status == 200

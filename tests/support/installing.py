@@ -30,6 +30,7 @@ def distributed_settings(
         slack_client_id=CLIENT_ID,
         slack_client_secret=CLIENT_SECRET,
         secret_key=secret_key,
+        messages_per_second=500.0,
     )
 
 

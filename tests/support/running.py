@@ -18,7 +18,7 @@ from bot.domain.vocabulary import utcnow
 from bot.services.container import Container, ContextPool, distributed
 from bot.services.process_settings import ProcessSettings
 from bot.slack.client import make_client
-from bot.slack.pacing import Pacer
+from bot.slack.pacing import Pacer, Unpaced
 from bot.wiring.app import create_app
 from bot.wiring.listeners import SUBCOMMANDS
 from bot.wiring.web import MAX_BODY, make_wsgi
@@ -121,7 +121,7 @@ def running_app(
     if settings.mode == "distributed":
         routed, installations = distributed(settings, database)
         container = Container(
-            settings, database, routed, clock, Pacer(500), background, installations=installations
+            settings, database, routed, clock, Unpaced(), background, installations=installations
         )
     else:
         client = make_client(
