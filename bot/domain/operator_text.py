@@ -79,3 +79,8 @@ TOKENS_IN_PLAINTEXT = (
     "Set it to a Fernet key to encrypt them."
 )
 DISTRIBUTED_READY = "Distributed mode: {count} workspace installation(s) stored; install at {path}."
+SOCKET_MODE_SINGLE = (
+    "Socket Mode (rapport run) serves one workspace with SLACK_BOT_TOKEN; with "
+    "SLACK_CLIENT_ID/SLACK_CLIENT_SECRET run rapport web (it serves /slack/install) and "
+    "rapport clock."
+)

@@ -114,6 +114,8 @@ def load_settings(
             "SLACK_SIGNING_SECRET", "", f"{WHERE} (Basic Information → Signing Secret)."
         )
     app_token = read.text("SLACK_APP_TOKEN", "") or None
+    if socket_mode and client_id:
+        read.problems.append(text.SOCKET_MODE_SINGLE)
     if socket_mode:
         app_token = read.required(
             "SLACK_APP_TOKEN",

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from bot.services.digest.weekly import send_due_digests
 from bot.slack.client import InstallationClient
 from storage.db import Database
-from storage.models import Member, Response
+from storage.models import Engagement, Member, Response
 from tests.support import flows
 from tests.support.installing import CLIENT, PROVIDER, SHARED, install, running_distributed
 from tests.support.two_companies import (
@@ -185,3 +185,28 @@ def test_when_the_provider_uninstalls_its_token_is_never_used_again_and_the_clie
         # The provider's lead can no longer use the command from their workspace.
         reply = running.slack.command("status", user=B_LEAD, channel=SHARED, team=PROVIDER.team_id)
         assert "Acme deal" not in reply.text
+
+
+def test_the_engagement_follows_its_channel_and_its_leads_hear_when_it_is_unshared(
+    standin: Workspaces, database: Database
+) -> None:
+    with running_distributed(standin, database) as running:
+        install(running, standin, CLIENT.team_id)
+        install(running, standin, PROVIDER.team_id)
+        set_up(running)
+        moved = {"type": "channel_id_changed", "old_channel_id": SHARED, "new_channel_id": "C0NEW"}
+        for team in (CLIENT.team_id, PROVIDER.team_id):  # Slack tells each workspace
+            assert event(running, team, moved).status == 200
+        with database.reading() as session:
+            assert session.scalars(select(Engagement.channel_id)).all() == ["C0NEW"]
+
+        before = len(standin.calls)
+        unshared = {"type": "channel_unshared", "channel": "C0NEW", "is_ext_shared": False}
+        for team in (CLIENT.team_id, PROVIDER.team_id):
+            assert (
+                event(running, team, {**unshared, "previously_connected_team_id": team}).status
+                == 200
+            )
+        told = [c for c in standin.calls[before:] if c.method == "chat.postMessage"]
+    assert sorted(c.params["channel"] for c in told) == sorted([A_LEAD, B_LEAD])
+    assert all("no longer shared" in c.params["text"] for c in told)

@@ -79,3 +79,8 @@ def test_distributed_mode_never_writes_bolts_file_stores_under_home(
     finally:
         standin.stop()
     assert list(home.rglob("*")) == []
+
+
+def test_socket_mode_is_for_one_workspace() -> None:
+    with pytest.raises(ConfigError, match="Socket Mode"):
+        load_settings({**DISTRIBUTED, "SLACK_APP_TOKEN": "xapp-1"}, socket_mode=True)
