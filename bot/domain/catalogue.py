@@ -280,31 +280,17 @@ HOME_HELP = "`/rapport help` lists every command."
 
 # Why a person cannot get pulse DMs, as `/rapport members` shows it (by Slack's code).
 UNREACHABLE_REASONS = {
-    "invalid_user_combination": (
-        "invalid_user_combination — in another workspace and no longer in a channel shared "
-        "with Rapport; invite them back to the shared channel, or have their company install "
-        "Rapport"
-    ),
-    "user_not_visible": (
-        "user_not_visible — Rapport cannot see them from its workspace; have their company "
-        "install Rapport"
-    ),
-    "not_installed": (
-        "not_installed — neither their workspace nor the engagement's has Rapport installed"
-    ),
+    "invalid_user_combination": "invalid_user_combination — in another workspace and not in "
+    "a channel shared with Rapport; invite them back to it, or have their company install Rapport",
+    "user_not_visible": "user_not_visible — Rapport cannot see them; have their company install it",
+    "not_installed": "not_installed — neither their workspace nor the engagement's has Rapport",
 }
-# Distributed mode: a workspace removed Rapport (or revoked its tokens).
-WORKSPACE_LEFT = (
-    "The {team} workspace removed Rapport (or revoked its access), so it can no longer use "
-    "that workspace's installation for *{engagement}*. Its people are reached through the "
-    "shared channel where Slack allows; anyone it cannot reach shows as unreachable in "
-    "`/rapport members`. Ask them to install Rapport again to restore it."
-)
-CHANNEL_MOVED = (
-    "The alert channel of *{engagement}* changed ({event}). Rapport now posts in <#{channel}>."
+WORKSPACE_LEFT = (  # distributed mode: a workspace uninstalled Rapport or revoked its tokens
+    "The {team} workspace removed Rapport (or revoked its access) for *{engagement}*. Its people "
+    "are reached through the shared channel where Slack allows; anyone it cannot reach shows as "
+    "unreachable in `/rapport members`. Ask them to install Rapport again to restore it."
 )
 CHANNEL_UNSHARED = (
     "<#{channel}>, the alert channel of *{engagement}*, is no longer shared with the other "
-    "company: their people no longer see its alerts, and Rapport may not reach them by DM. "
-    "Share it again, or choose another channel with `/rapport config`."
+    "company: they no longer see its alerts. Share it again, or choose another with `/rapport config`."
 )

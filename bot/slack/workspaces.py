@@ -68,6 +68,7 @@ class Installations:
         )
         self.refresh_minutes = refresh_minutes
         self.base_url = rotator_client.base_url
+        self._orgs: dict[str, frozenset[str]] = {}
         self.timeout = rotator_client.timeout
 
     def find(
@@ -90,10 +91,32 @@ class Installations:
     def for_team(self, team_id: str) -> Workspace | None:
         """The installation of the workspace a person belongs to (`team_id` from users.info),
         a Grid workspace's own or its org's."""
-        for enterprise_id, installed_team in self.store.installed():
+        installed = self.store.installed()
+        for enterprise_id, installed_team in installed:
             if installed_team == team_id:
                 return self.find(enterprise_id, team_id)
+        for enterprise_id, installed_team in installed:
+            if installed_team is None and team_id in self._org_teams(enterprise_id):
+                return self.find(enterprise_id, None, org_wide=True)
         return None
+
+    def _org_teams(self, enterprise_id: str | None) -> frozenset[str]:
+        """The workspaces an org-wide installation serves (auth.teams.list), kept once read."""
+        known = self._orgs.get(enterprise_id or "")
+        if known is not None:
+            return known
+        workspace = self.find(enterprise_id, None, org_wide=True)
+        if workspace is None:
+            return frozenset()
+        teams: set[str] = set()
+        try:
+            for page in self.client(workspace).auth_teams_list(limit=1000):
+                teams |= {str(t.get("id")) for t in page.get("teams") or []}
+        except Exception as error:
+            logger.warning("could not list the workspaces of org %s: %s", enterprise_id, error)
+            return frozenset(teams)
+        self._orgs[enterprise_id or ""] = frozenset(teams)
+        return self._orgs[enterprise_id or ""]
 
     def client(self, workspace: Workspace) -> WebClient:
         return make_client(workspace.bot_token, self.base_url, self.timeout or 15)

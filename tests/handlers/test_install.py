@@ -70,9 +70,13 @@ def test_an_org_wide_install_serves_every_workspace_of_the_org(database: Databas
             installations = running.container.installations
             assert installations is not None
             found = installations.find("E0GRID", "T0GRIDA")
+            # A person of one of the org's workspaces is reached through the org's install.
+            for_person = installations.for_team("T0GRIDA")
+            assert installations.for_team(PROVIDER.team_id) is None
     finally:
         standin.stop()
     assert found is not None and found.enterprise_id == "E0GRID" and found.team_id is None
+    assert for_person == found
 
 
 def test_tokens_are_sealed_at_rest_when_a_key_is_set(

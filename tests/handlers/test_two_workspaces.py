@@ -64,6 +64,10 @@ def test_both_companies_installed_run_one_engagement(
 
         # The provider's lead works from Globex's workspace on the same engagement.
         assert "Acme deal" in command(running, "status", B_LEAD).text
+        named = running.slack.command(
+            'status in:"Acme deal"', user=B_LEAD, channel="D0BLEAD", team=PROVIDER.team_id
+        )
+        assert "Acme deal" in named.text and "no engagement called" not in named.text
         command(running, "config", B_LEAD)
         opened = standin.calls_to("views.open")
         assert [c.token for c in opened] == [standin.token_of(PROVIDER.team_id)]

@@ -126,6 +126,9 @@ class Workspaces(SlackStandIn):
                 "bot_id": team.bot_id,
                 "url": f"https://{team.name.lower()}.slack.com/",
             }
+        if method == "auth.teams.list":
+            listed = [{"id": t, "name": self.teams[t].name} for t in teams]
+            return {"ok": True, "teams": listed, "response_metadata": {"next_cursor": ""}}
         user = str(params.get("user") or params.get("users") or "")
         channel = str(params.get("channel") or "")
         if method == "users.info":
