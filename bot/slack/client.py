@@ -93,9 +93,10 @@ class InstallationClient(WebClient):
             args["channel"] = _DM_OWNERS[channel]
         routed = self.route(args)
         if routed is None:
-            # A call about no one (a file upload's first step): the installation of the
-            # call this thread made just before, when no request says otherwise.
-            token = _ACTING.get() or _LAST.get()
+            # A call about no one: the installation of the request it serves; for a file
+            # upload's first step outside a request, that of the call just before it in
+            # this thread (the DM the file goes to).
+            token = _ACTING.get() or (_LAST.get() if api_method in _FOLLOWS else None)
             with acting_as(token):
                 response = super().api_call(api_method, **kwargs)
         else:
@@ -121,6 +122,8 @@ class InstallationClient(WebClient):
             raise
 
 
+# Calls that name no one and belong to the call made just before them.
+_FOLLOWS = frozenset({"files.getUploadURLExternal"})
 # DM conversation id → the person it is with, learnt from conversations.open.
 _DM_OWNERS: dict[str, str] = {}
 _LAST: ContextVar[str | None] = ContextVar("rapport_last_routed_token", default=None)

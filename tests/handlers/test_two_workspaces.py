@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from bot.domain.people import Caller
 from bot.services.digest.weekly import send_due_digests
+from bot.services.sending import deliver_now, open_now
 from bot.slack.client import InstallationClient
 from storage.db import Database
 from storage.models import Engagement, Member, Response
@@ -122,8 +124,9 @@ def test_with_only_the_client_installed_the_providers_people_answer_through_the_
     with running_distributed(standin, database) as running:
         install(running, standin, CLIENT.team_id)
         set_up(running)
-        command(running, f"add {flows.mentions(('U0BOUT',))} provider", A_LEAD)
+        command(running, f"add {flows.mentions(('U0BOUT', 'U0BHIDE'))} provider", A_LEAD)
         standin.shared[SHARED].discard("U0BOUT")  # left the shared channel since
+        standin.fail("chat.postMessage", "user_not_visible", user="U0BHIDE")
         command(running, "send", A_LEAD)
 
         a_token = standin.token_of(CLIENT.team_id)
@@ -159,14 +162,23 @@ def test_with_only_the_client_installed_the_providers_people_answer_through_the_
             commented = select(func.count()).where(Response.comment.is_not(None))
             assert session.scalar(commented) == 1
             out = session.scalars(select(Member).where(Member.user_id == "U0BOUT")).one()
+            hidden = session.scalars(select(Member).where(Member.user_id == "U0BHIDE")).one()
         assert (out.status, out.status_reason) == ("unreachable", "invalid_user_combination")
+        assert (hidden.status, hidden.status_reason) == ("unreachable", "user_not_visible")
         members = command(running, "members", A_LEAD).text
     assert "<@U0BOUT> (unreachable: invalid_user_combination — in another workspace" in members
     assert [c.token for c in standin.calls_to("views.open")] == [a_token]
 
 
+LEFT = [
+    {"type": "app_uninstalled"},
+    {"type": "tokens_revoked", "tokens": {"bot": ["U0GLOBEXBOT"], "oauth": []}},
+]
+
+
+@pytest.mark.parametrize("left", LEFT, ids=["app_uninstalled", "tokens_revoked"])
 def test_when_the_provider_uninstalls_its_token_is_never_used_again_and_the_client_leads_are_told(
-    standin: Workspaces, database: Database
+    standin: Workspaces, database: Database, left: dict[str, object]
 ) -> None:
     with running_distributed(standin, database) as running:
         install(running, standin, CLIENT.team_id)
@@ -174,7 +186,7 @@ def test_when_the_provider_uninstalls_its_token_is_never_used_again_and_the_clie
         set_up(running)
         b_token = standin.token_of(PROVIDER.team_id)
         before = len(standin.calls)
-        assert event(running, PROVIDER.team_id, {"type": "app_uninstalled"}).status == 200
+        assert event(running, PROVIDER.team_id, left).status == 200
         standin.revoke(PROVIDER.team_id)  # what Slack does to the tokens
         told = [c for c in standin.calls[before:] if c.method == "chat.postMessage"]
         assert [c.params["channel"] for c in told] == [A_LEAD]
@@ -214,3 +226,25 @@ def test_the_engagement_follows_its_channel_and_its_leads_hear_when_it_is_unshar
         told = [c for c in standin.calls[before:] if c.method == "chat.postMessage"]
     assert sorted(c.params["channel"] for c in told) == sorted([A_LEAD, B_LEAD])
     assert all("no longer shared" in c.params["text"] for c in told)
+
+
+def test_with_no_installation_left_that_can_reach_them_people_are_unreachable_not_installed(
+    standin: Workspaces, database: Database
+) -> None:
+    with running_distributed(standin, database) as running:
+        install(running, standin, CLIENT.team_id)
+        set_up(running)
+        a_token = standin.token_of(CLIENT.team_id)
+        event(running, CLIENT.team_id, {"type": "app_uninstalled"})
+        standin.revoke(CLIENT.team_id)
+        before = len(standin.calls)
+        caller = Caller(team_id=CLIENT.team_id, user_id=A_LEAD, channel_id=SHARED)
+        opened = open_now(running.container, caller, None)
+        result = deliver_now(running.container, opened.pulse_id)
+        with database.reading() as session:
+            asked = select(Member.status_reason).where(Member.role != "sponsor")
+            reasons = set(session.scalars(asked).all())
+    assert set(result.failed.values()) == {"not_installed"}, result
+    assert len(result.failed) == len(A_ASKED) + len(B_ASKED)
+    assert reasons == {"not_installed"}
+    assert all(c.token != a_token for c in standin.calls[before:])

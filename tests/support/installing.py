@@ -16,7 +16,9 @@ from tests.support.workspaces import CLIENT_ID, CLIENT_SECRET, Team, Workspaces
 
 CLIENT = Team("T0ACME", "Acme", people={"U0ALEAD", "U0A1", "U0A2", "U0A3", "U0ASPON", "U0AOUT"})
 PROVIDER = Team(
-    "T0GLOBEX", "Globex", people={"U0BLEAD", "U0B1", "U0B2", "U0B3", "U0BSPON", "U0BOUT"}
+    "T0GLOBEX",
+    "Globex",
+    people={"U0BLEAD", "U0B1", "U0B2", "U0B3", "U0BSPON", "U0BOUT", "U0BHIDE"},
 )
 SHARED = "C0SHARED"
 

@@ -16,7 +16,7 @@ A_PEOPLE = ("U0A1", "U0A2", "U0A3")
 B_PEOPLE = ("U0B1", "U0B2", "U0B3")
 A_SPONSOR, B_SPONSOR = "U0ASPON", "U0BSPON"
 TEAM_OF = {**dict.fromkeys((A_LEAD, *A_PEOPLE, A_SPONSOR, "U0AOUT"), CLIENT.team_id)}
-TEAM_OF |= dict.fromkeys((B_LEAD, *B_PEOPLE, B_SPONSOR, "U0BOUT"), PROVIDER.team_id)
+TEAM_OF |= dict.fromkeys((B_LEAD, *B_PEOPLE, B_SPONSOR, "U0BOUT", "U0BHIDE"), PROVIDER.team_id)
 
 
 def companies(*, expiring: bool = False) -> Workspaces:
