@@ -73,6 +73,8 @@ def oauth_settings(container: Container, installations: Installations) -> OAuthS
         client_secret=settings.slack_client_secret,
         scopes=list(BOT_SCOPES),
         user_scopes=[],
+        # "Add to Slack" leads to the OAuth page of the Slack that SLACK_API_URL names.
+        authorization_url=settings.slack_api_url.removesuffix("api/") + "oauth/v2/authorize",
         install_path=INSTALL_PATH,
         redirect_uri_path=REDIRECT_PATH,
         installation_store=installations.store,

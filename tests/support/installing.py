@@ -62,7 +62,7 @@ def install(
     """Someone of `team_id` clicks "Add to Slack", approves, and comes back to the redirect."""
     status, page, cookie = get(running.url + "/slack/install")
     assert status == 200, page
-    link = re.search(r'href="(https://slack\.com/oauth/v2/authorize\?[^"]+)"', page)
+    link = re.search(r'href="(' + re.escape(standin.base) + r'/oauth/v2/authorize\?[^"]+)"', page)
     assert link is not None, page
     state = parse_qs(urlparse(link.group(1).replace("&amp;", "&")).query)["state"][0]
     code = standin.code_for(team_id, org_wide=org_wide)

@@ -84,3 +84,23 @@ def test_distributed_mode_never_writes_bolts_file_stores_under_home(
 def test_socket_mode_is_for_one_workspace() -> None:
     with pytest.raises(ConfigError, match="Socket Mode"):
         load_settings({**DISTRIBUTED, "SLACK_APP_TOKEN": "xapp-1"}, socket_mode=True)
+
+
+def test_the_install_link_leads_to_the_slack_that_slack_api_url_names(database: Database) -> None:
+    from dataclasses import replace
+
+    from bot.services.container import Container
+    from bot.wiring.app import create_app
+    from tests.support.installing import distributed_settings
+
+    standin = Workspaces(CLIENT, PROVIDER).start()
+    try:
+        settings = replace(
+            distributed_settings(standin, database.url), slack_api_url="https://slack-gov.com/api/"
+        )
+        app = create_app(Container.create(settings, database))
+    finally:
+        standin.stop()
+    assert app.oauth_flow is not None
+    url = app.oauth_flow.settings.authorize_url_generator.generate("state")
+    assert url.startswith("https://slack-gov.com/oauth/v2/authorize?")
