@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Engagement, Member
+from storage.models import Delivery, Engagement, Member
 
 
 def by_name(
@@ -93,3 +93,48 @@ def pulse_recipients(session: Session, engagement_id: int) -> Sequence[Member]:
         Member.role != "sponsor",
     )
     return session.scalars(stmt.order_by(Member.id)).all()
+
+
+def _teams_of(session: Session, engagement_ids: Sequence[int]) -> list[str]:
+    """Each engagement's home workspace, then the workspaces of its people."""
+    homes = session.scalars(
+        select(Engagement.team_id).where(Engagement.id.in_(engagement_ids)).order_by(Engagement.id)
+    ).all()
+    others = session.scalars(
+        select(Member.team_id)
+        .where(Member.engagement_id.in_(engagement_ids), Member.status != "removed")
+        .order_by(Member.id)
+    ).all()
+    return list(dict.fromkeys([*homes, *others]))
+
+
+def routes_to_person(session: Session, user_id: str) -> list[str]:
+    """The workspaces through which a person can be reached, best first: their own, then
+    their engagements' home workspaces and the others sharing the channel. Empty for
+    someone on no engagement."""
+    rows = session.execute(
+        select(Member.team_id, Member.engagement_id)
+        .where(Member.user_id == user_id, Member.status != "removed")
+        .order_by(Member.id)
+    ).all()
+    if not rows:
+        return []
+    own = [row[0] for row in rows]
+    return list(dict.fromkeys([*own, *_teams_of(session, [row[1] for row in rows])]))
+
+
+def routes_to_dm(session: Session, channel_id: str) -> list[str]:
+    """As `routes_to_person`, for the person whose pulse DM is in this conversation."""
+    user = session.scalars(
+        select(Member.user_id)
+        .join(Delivery, Delivery.member_id == Member.id)
+        .where(Delivery.channel_id == channel_id)
+        .limit(1)
+    ).first()
+    return [] if user is None else routes_to_person(session, user)
+
+
+def routes_to_channel(session: Session, channel_id: str) -> list[str]:
+    """The workspaces that may post in an engagement's channel, its home one first."""
+    ids = [e.id for e in in_channel(session, channel_id)]
+    return _teams_of(session, ids) if ids else []

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from storage.db import Database
+from storage.installations import store_tables
 from storage.migrate import upgrade
 from storage.models import Base
 from tests.support.running import RunningApp, running_app
@@ -71,7 +72,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     url: str = request.getfixturevalue("postgres_url")
     engine = create_engine(url)
     with engine.begin() as connection:
-        tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        names = [t.name for t in Base.metadata.sorted_tables] + sorted(store_tables().tables)
+        tables = ", ".join(names)
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
     return url

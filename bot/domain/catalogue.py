@@ -284,3 +284,20 @@ HOME_DIGEST_BUTTON = "Preview digest"
 HOME_EXPORT_BUTTON = "Export CSV"
 HOME_SETUP_BUTTON = "Set up an engagement"
 HOME_HELP = "`/rapport help` lists every command."
+
+# Why a person cannot get pulse DMs, as `/rapport members` shows it (by Slack's code).
+UNREACHABLE_REASONS = {
+    "invalid_user_combination": "invalid_user_combination — in another workspace and not in "
+    "a channel shared with Rapport; invite them back to it, or have their company install Rapport",
+    "user_not_visible": "user_not_visible — Rapport cannot see them; have their company install it",
+    "not_installed": "not_installed — neither their workspace nor the engagement's has Rapport",
+}
+WORKSPACE_LEFT = (  # distributed mode: a workspace uninstalled Rapport or revoked its tokens
+    "The {team} workspace removed Rapport (or revoked its access) for *{engagement}*. Its people "
+    "are reached through the shared channel where Slack allows; anyone it cannot reach shows as "
+    "unreachable in `/rapport members`. Ask them to install Rapport again to restore it."
+)
+CHANNEL_UNSHARED = (
+    "<#{channel}>, the alert channel of *{engagement}*, is no longer shared with the other "
+    "company: they no longer see its alerts. Share it again, or choose another with `/rapport config`."
+)

@@ -64,3 +64,23 @@ SLACK_UNREACHABLE = (
     "SLACK_API_URL, or set SLACK_CHECK_TOKEN=no to start without checking."
 )
 TOKEN_CHECK_SKIPPED = "SLACK_CHECK_TOKEN=no: starting without checking the Slack token."
+TWO_MODES = (
+    "SLACK_BOT_TOKEN and SLACK_CLIENT_ID/SLACK_CLIENT_SECRET are both set: choose one mode. "
+    "Single-workspace: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET. Distributed (installed in "
+    "several workspaces): SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET, "
+    "without SLACK_BOT_TOKEN."
+)
+BAD_SECRET_KEY = (
+    "RAPPORT_SECRET_KEY is not a Fernet key (32 url-safe base64-encoded bytes). Make one with "
+    "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`."
+)
+TOKENS_IN_PLAINTEXT = (
+    "RAPPORT_SECRET_KEY is not set: Slack tokens are stored in the database unencrypted. "
+    "Set it to a Fernet key to encrypt them."
+)
+DISTRIBUTED_READY = "Distributed mode: {count} workspace installation(s) stored; install at {path}."
+SOCKET_MODE_SINGLE = (
+    "Socket Mode (rapport run) serves one workspace with SLACK_BOT_TOKEN; with "
+    "SLACK_CLIENT_ID/SLACK_CLIENT_SECRET run rapport web (it serves /slack/install) and "
+    "rapport clock."
+)

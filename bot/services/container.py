@@ -6,19 +6,38 @@ The wiring (`bot/wiring/`) reads the environment into `ProcessSettings` and buil
 
 from __future__ import annotations
 
+import contextvars
+import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
 from slack_sdk import WebClient
 
+from bot.domain import operator_text
 from bot.domain.vocabulary import utcnow
-from bot.services.process_settings import ProcessSettings
-from bot.slack.client import make_client
-from bot.slack.pacing import Pacer
+from bot.services.process_settings import DISTRIBUTED, ProcessSettings
+from bot.slack.client import InstallationClient, make_client, make_installation_client
+from bot.slack.pacing import Pacer, PerWorkspace, Unpaced
+from bot.slack.routing import Router
+from bot.slack.workspaces import Installations
 from storage.db import Database
+from storage.installations import InstallationStore
+from storage.secrets import TokenCipher
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class ContextPool(ThreadPoolExecutor):
+    """A thread pool whose work runs in the context of whoever handed it over, so the
+    installation a request acts through (`bot.slack.client.acting_as`) follows its work."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        return super().submit(contextvars.copy_context().run, fn, *args, **kwargs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +56,49 @@ class Container:
     )
     # Set when the process stops, so background waits end at once.
     stopping: threading.Event = field(default_factory=threading.Event)
+    # Distributed mode: every workspace's installation (None in single-workspace mode).
+    installations: Installations | None = None
 
     @classmethod
     def create(
         cls, settings: ProcessSettings, database: Database, now: Callable[[], datetime] = utcnow
     ) -> Container:
+        background = ContextPool(settings.background_workers, thread_name_prefix="background")
+        pacer = Pacer(settings.messages_per_second)
+        if settings.mode == DISTRIBUTED:
+            routed, installations = distributed(settings, database)
+            return cls(
+                settings, database, routed, now, Unpaced(), background, installations=installations
+            )
         client = make_client(
             settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
         )
-        background = ThreadPoolExecutor(
-            settings.background_workers, thread_name_prefix="background"
-        )
-        return cls(settings, database, client, now, Pacer(settings.messages_per_second), background)
+        return cls(settings, database, client, now, pacer, background)
+
+
+def distributed(
+    settings: ProcessSettings, database: Database
+) -> tuple[InstallationClient, Installations]:
+    """Distributed mode's client, routed per call, and the installations it routes to."""
+    client = make_installation_client(settings.slack_api_url, settings.slack_timeout_seconds)
+    installations = installations_for(settings, database, client)
+    client.route = Router(database, installations).token_for
+    client.pacers = PerWorkspace(settings.messages_per_second)
+    return client, installations
+
+
+def installations_for(
+    settings: ProcessSettings, database: Database, client: WebClient
+) -> Installations:
+    """The installation store on this database, tokens sealed when a key is set."""
+    cipher = TokenCipher(settings.secret_key)
+    if not cipher.encrypts:
+        logger.warning(operator_text.TOKENS_IN_PLAINTEXT)
+    store = InstallationStore(settings.slack_client_id, database, cipher)
+    return Installations(
+        store,
+        client,
+        settings.slack_client_id,
+        settings.slack_client_secret,
+        settings.token_rotation_minutes,
+    )

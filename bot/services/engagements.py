@@ -33,6 +33,10 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
     if name is not None:
         found = queries.by_name(session, caller.team_id, name, archived=False)
         if found is None:
+            # Set up from the other company's workspace: found by the caller's membership.
+            theirs = queries.of_person(session, caller.team_id, caller.user_id)
+            found = next((e for e in theirs if e.name.lower() == name.lower()), None)
+        if found is None:
             raise NotFound(catalogue.UNKNOWN_ENGAGEMENT.format(name=name))
         return found
     if caller.channel_id:

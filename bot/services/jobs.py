@@ -219,5 +219,13 @@ def retry_alert_posts(container: Container) -> int:
     )
 
 
+def refresh_tokens(container: Container) -> int:
+    """Distributed mode: refresh every installation's token that is due, each under its
+    lock, before the tick's sends; a token refreshed elsewhere meanwhile is left alone."""
+    if container.installations is None:
+        return 0
+    return container.installations.refresh_all()
+
+
 def _retry_base(container: Container) -> timedelta:
     return timedelta(seconds=container.settings.retry_base_seconds)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
+SINGLE_WORKSPACE = "single-workspace"
+DISTRIBUTED = "distributed"
 DATABASE_DEFAULT = "sqlite:///rapport.db"
 
 
@@ -35,3 +37,16 @@ class ProcessSettings:
     # How long one Web API call may take before it counts as timed out (uncertain).
     slack_timeout_seconds: int = 15
     check_token: bool = True  # auth.test at start; SLACK_CHECK_TOKEN=no skips it (offline)
+    # Distributed mode (installed in many workspaces through OAuth) when these are set;
+    # `slack_bot_token` is then empty: each workspace's token lives in the database.
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
+    # A Fernet key: stored bot and refresh tokens are encrypted with it when it is set.
+    secret_key: str = ""
+    # Refresh a rotating token this many minutes before it expires.
+    token_rotation_minutes: int = 120
+
+    @property
+    def mode(self) -> str:
+        """`single-workspace` (one bot token) or `distributed` (OAuth installs)."""
+        return DISTRIBUTED if self.slack_client_id else SINGLE_WORKSPACE

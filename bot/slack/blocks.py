@@ -180,7 +180,8 @@ def roster_text(engagement: str, orgs: dict[str, str], sides: dict[str, list[Any
             if m.weight != 1:
                 notes.append(f"weight {m.weight:g}")
             if m.status == "unreachable":
-                notes.append(f"unreachable: {m.status_reason}")
+                reason = m.status_reason or ""
+                notes.append(f"unreachable: {catalogue.UNREACHABLE_REASONS.get(reason, reason)}")
             people.append(f"<@{m.user_id}>" + (f" ({', '.join(notes)})" if notes else ""))
         lines.append(f"{side.title()} — {orgs[side]}: " + (", ".join(people) or "nobody yet"))
     return "\n".join(lines)

@@ -28,8 +28,11 @@ from storage.db import Database
 logger = logging.getLogger(__name__)
 
 # Errors that mean this person cannot get DMs from us until someone fixes it by hand.
+# Across a Slack Connect channel: the person no longer shares a channel with the bot that
+# DMs them, cannot be seen by it, or no installation can reach them (`not_installed`).
 UNREACHABLE = frozenset(
     {"user_not_found", "account_inactive", "cannot_dm_bot", "user_disabled", "channel_not_found"}
+    | {"invalid_user_combination", "user_not_visible", "not_installed"}
 )
 # A DM claimed longer ago than this without a record is presumed orphaned by a crash.
 STALE_AFTER = timedelta(minutes=5)

@@ -85,3 +85,38 @@ class Pacer:
         """Sends let through, seconds callers were told to wait in total, and backoffs."""
         with self._lock:
             return PacerStats(self._sent, self._waited, self._backoffs)
+
+
+class Unpaced(Pacer):
+    """What senders share in distributed mode: no process-wide pace, because each
+    workspace's calls are paced by its own pacer (`PerWorkspace`) as they go out."""
+
+    def __init__(self) -> None:
+        super().__init__(1.0)
+
+    def acquire(self) -> None:
+        return None
+
+    def backoff(self, seconds: float) -> None:
+        return None
+
+
+class PerWorkspace:
+    """One pacer per workspace: Slack's message limits are per workspace per app."""
+
+    def __init__(self, rate_per_second: float) -> None:
+        self.rate = rate_per_second
+        self._pacers: dict[str, Pacer] = {}
+        self._lock = threading.Lock()
+
+    def of(self, workspace: str) -> Pacer:
+        with self._lock:
+            found = self._pacers.get(workspace)
+            if found is None:
+                found = self._pacers[workspace] = Pacer(self.rate)
+            return found
+
+    def stats(self) -> dict[str, PacerStats]:
+        with self._lock:
+            pacers = dict(self._pacers)
+        return {workspace: pacer.stats() for workspace, pacer in pacers.items()}

@@ -42,8 +42,9 @@ class Clock:
         self.leadership = Leadership(container.database)
         self.noted: set[tuple[int, datetime]] = set()
         self.state: str | None = None
-        # Order matters within a tick: open, send, remind, close, then anything extra.
+        # Order matters within a tick: tokens, open, send, remind, close, then anything extra.
         self.steps: dict[str, Callable[[Container], object]] = {
+            "slack.tokens": jobs.refresh_tokens,
             "pulses.open": lambda s: jobs.open_due_pulses(s, self.noted),
             "pulses.send": jobs.send_pending,
             "pulses.remind": jobs.send_reminders,

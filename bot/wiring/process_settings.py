@@ -10,7 +10,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from bot.domain import operator_text as text
 from bot.services.process_settings import DATABASE_DEFAULT, SLACK_API_DEFAULT, ProcessSettings
+from storage.secrets import fernet_key_ok
 
 __all__ = [
     "DATABASE_DEFAULT",
@@ -105,15 +107,15 @@ def load_settings(
     HTTP requests) needs SLACK_SIGNING_SECRET.
     """
     read = _Reader(os.environ if env is None else env)
-    bot_token = read.required(
-        "SLACK_BOT_TOKEN", "xoxb-", f"{WHERE} (OAuth & Permissions → Bot User OAuth Token)."
-    )
+    bot_token, client_id, client_secret = _credentials(read)
     secret = ""
     if requests:
         secret = read.required(
             "SLACK_SIGNING_SECRET", "", f"{WHERE} (Basic Information → Signing Secret)."
         )
     app_token = read.text("SLACK_APP_TOKEN", "") or None
+    if socket_mode and client_id:
+        read.problems.append(text.SOCKET_MODE_SINGLE)
     if socket_mode:
         app_token = read.required(
             "SLACK_APP_TOKEN",
@@ -126,8 +128,13 @@ def load_settings(
     except ConfigError as error:
         read.problems.append(str(error))
         database_url = DATABASE_DEFAULT
+    secret_key = _secret_key(read)
     settings = ProcessSettings(
         slack_bot_token=bot_token,
+        slack_client_id=client_id,
+        slack_client_secret=client_secret,
+        secret_key=secret_key,
+        token_rotation_minutes=read.positive_int("SLACK_TOKEN_REFRESH_MINUTES", 120, 720),
         slack_signing_secret=secret,
         slack_app_token=app_token,
         slack_api_url=_api_url(read),
@@ -156,6 +163,43 @@ def load_settings(
         )
     read.check()
     return settings
+
+
+def _credentials(read: _Reader) -> tuple[str, str, str]:
+    """The bot token (single-workspace mode) or the app's client id and secret (distributed).
+
+    Both at once is refused: with a client id and secret in the environment Bolt would
+    quietly ignore the bot token, so the operator must choose.
+    """
+    env = read.env
+    token = env.get("SLACK_BOT_TOKEN", "").strip()
+    client_id = env.get("SLACK_CLIENT_ID", "").strip()
+    client_secret = env.get("SLACK_CLIENT_SECRET", "").strip()
+    if token and (client_id or client_secret):
+        read.problems.append(text.TWO_MODES)
+        return token, "", ""
+    if client_id or client_secret:
+        basic = f"{WHERE} (Basic Information → App Credentials)."
+        return (
+            "",
+            read.required("SLACK_CLIENT_ID", "", basic),
+            read.required("SLACK_CLIENT_SECRET", "", basic),
+        )
+    token = read.required(
+        "SLACK_BOT_TOKEN",
+        "xoxb-",
+        f"{WHERE} (OAuth & Permissions → Bot User OAuth Token), or set SLACK_CLIENT_ID "
+        "and SLACK_CLIENT_SECRET to install Rapport in several workspaces.",
+    )
+    return token, "", ""
+
+
+def _secret_key(read: _Reader) -> str:
+    key = read.text("RAPPORT_SECRET_KEY", "")
+    if key and not fernet_key_ok(key):
+        read.problems.append(text.BAD_SECRET_KEY)
+        return ""
+    return key
 
 
 def database_url_from_env(env: Mapping[str, str] | None = None) -> str:

@@ -4,6 +4,7 @@ from storage.models.alerts import Alert, SlaRecord
 from storage.models.base import COMMENT_MAX, NAMING, ROLES, SIDES, Base
 from storage.models.digests import DigestDelivery
 from storage.models.engagements import Engagement, Member
+from storage.models.installations import InstallationLock
 from storage.models.pulses import Delivery, PublishedFigure, Pulse, Response
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "Delivery",
     "DigestDelivery",
     "Engagement",
+    "InstallationLock",
     "Member",
     "PublishedFigure",
     "Pulse",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,10 +15,10 @@ from slack_bolt import App, BoltRequest
 from waitress.server import create_server
 
 from bot.domain.vocabulary import utcnow
-from bot.services.container import Container
+from bot.services.container import Container, ContextPool, distributed
 from bot.services.process_settings import ProcessSettings
 from bot.slack.client import make_client
-from bot.slack.pacing import Pacer
+from bot.slack.pacing import Pacer, Unpaced
 from bot.wiring.app import create_app
 from bot.wiring.listeners import SUBCOMMANDS
 from bot.wiring.web import MAX_BODY, make_wsgi
@@ -51,7 +51,7 @@ class MovableClock:
         return self.frozen or utcnow()
 
 
-class TrackingExecutor(ThreadPoolExecutor):
+class TrackingExecutor(ContextPool):
     """A listener pool whose outstanding work tests can wait for."""
 
     def __init__(self) -> None:
@@ -108,16 +108,26 @@ def running_app(
     *,
     http: bool = False,
     subcommands: Sequence[Subcommand[Any]] = SUBCOMMANDS,
+    settings: ProcessSettings | None = None,
 ) -> Iterator[RunningApp]:
-    """The real Bolt app with every listener, driven in process or over real HTTP."""
-    settings = make_settings(standin, database.url)
+    """The real Bolt app with every listener, driven in process or over real HTTP.
+
+    `settings` with a client id and secret runs it in distributed mode.
+    """
+    settings = settings or make_settings(standin, database.url)
     clock = MovableClock()
-    client = make_client(
-        settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
-    )
     executor = TrackingExecutor()
     background = TrackingExecutor()
-    container = Container(settings, database, client, clock, Pacer(500), background)
+    if settings.mode == "distributed":
+        routed, installations = distributed(settings, database)
+        container = Container(
+            settings, database, routed, clock, Unpaced(), background, installations=installations
+        )
+    else:
+        client = make_client(
+            settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
+        )
+        container = Container(settings, database, client, clock, Pacer(500), background)
     app = create_app(container, listener_executor=executor, subcommands=subcommands)
     stop: Callable[[], None] = lambda: None  # noqa: E731
     if http:

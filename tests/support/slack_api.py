@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlparse
 
 TEAM = "T0RAPPORT"
@@ -34,6 +34,8 @@ class Call:
     at: float
     status: int = 200
     user: str | None = None
+    token: str | None = None
+    """The bot token the call carried (a multi-workspace stand-in tells workspaces by it)."""
 
 
 @dataclass
@@ -116,7 +118,7 @@ class SlackStandIn:
     def response_url(self, token: str) -> str:
         return f"{self.base}/response/{token}"
 
-    def start(self) -> SlackStandIn:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -205,6 +207,10 @@ class SlackStandIn:
                 return Fault(method, None, status=429, error="ratelimited", retry_after=1)
             limit.window.append(now)
         return None
+
+    def _answer_as(self, method: str, params: dict[str, Any], token: str | None) -> dict[str, Any]:
+        """The answer to a call made with `token`; one workspace answers every token alike."""
+        return self._answer(method, params)
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -336,19 +342,27 @@ class SlackStandIn:
                     return
                 method = path.removeprefix("/api/")
                 user = _target_user(params)
+                token = _bearer(self.headers.get("Authorization")) or params.pop("token", None)
                 with standin._lock:
                     fault = standin._fault_for(method, user)
                     if fault is not None and fault.drop is not None:
-                        answer = standin._answer(method, params) if fault.landed else None
+                        answer = standin._answer_as(method, params, token) if fault.landed else None
                         standin.calls.append(
-                            Call(method, params, time.monotonic(), 200 if answer else 599, user)
+                            Call(
+                                method,
+                                params,
+                                time.monotonic(),
+                                200 if answer else 599,
+                                user,
+                                token,
+                            )
                         )
                 if fault is not None and fault.drop is not None:
                     self._drop(fault)
                     return
                 with standin._lock:
                     if fault is None:
-                        status, body, headers = 200, standin._answer(method, params), {}
+                        status, body, headers = 200, standin._answer_as(method, params, token), {}
                     elif fault.status == 429:
                         status, body = 429, {"ok": False, "error": "ratelimited"}
                         headers = {"Retry-After": str(fault.retry_after or 1)}
@@ -364,11 +378,18 @@ class SlackStandIn:
                             time.monotonic(),
                             200 if ok else (400 if status == 200 else status),
                             user,
+                            token,
                         )
                     )
                 self._send(status, body, headers)
 
         return Handler
+
+
+def _bearer(header: str | None) -> str | None:
+    if header and header.startswith("Bearer "):
+        return header.removeprefix("Bearer ").strip() or None
+    return None
 
 
 def _json(value: Any) -> Any:

@@ -140,11 +140,16 @@ class SlackDriver:
         channel: str | None = None,
         ts: str = "1700000001.000100",
         team: str = TEAM,
+        sender_team: str | None = None,
     ) -> Reply:
+        """A click on a message; `sender_team`: the workspace whose bot posted it."""
         token = f"act{next(_tokens)}"
         payload = copy.deepcopy(fixture("block_actions"))
         channel = channel or "D" + user[1:]
         payload["user"].update(id=user, team_id=team)
+        payload["team"]["id"] = team
+        if sender_team is not None:
+            payload["message"]["team"] = sender_team
         payload["container"].update(channel_id=channel, message_ts=ts)
         payload["channel"]["id"] = channel
         payload["response_url"] = self.standin.response_url(token)
@@ -162,10 +167,16 @@ class SlackDriver:
         user: str,
         private_metadata: str = "",
         team: str = TEAM,
+        sender_team: str | None = None,
     ) -> Reply:
+        """A form submitted; `sender_team`: the workspace whose installation opened it."""
         token = f"view{next(_tokens)}"
         payload = copy.deepcopy(fixture("view_submission"))
         payload["user"].update(id=user, team_id=team)
+        if isinstance(payload.get("team"), dict):
+            payload["team"]["id"] = team
+        if sender_team is not None:
+            payload["view"].update(team_id=sender_team, app_installed_team_id=sender_team)
         payload["view"].update(callback_id=callback_id, private_metadata=private_metadata)
         payload["view"]["state"]["values"] = values
         return self._interactive(payload, token)

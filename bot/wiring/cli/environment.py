@@ -14,7 +14,11 @@ class Variable(NamedTuple):
 VARIABLES: Final = {
     v.name: v
     for v in (
-        Variable("SLACK_BOT_TOKEN", "required", "the bot token, xoxb-…"),
+        Variable("SLACK_BOT_TOKEN", "required", "the bot token, xoxb-… (single workspace)"),
+        Variable("SLACK_CLIENT_ID", "none", "distributed mode (no bot token): the app's id"),
+        Variable("SLACK_CLIENT_SECRET", "none", "distributed mode: the app's client secret"),
+        Variable("RAPPORT_SECRET_KEY", "none", "Fernet key: stored Slack tokens encrypted"),
+        Variable("SLACK_TOKEN_REFRESH_MINUTES", "120", "refresh rotating tokens this early"),
         Variable("SLACK_SIGNING_SECRET", "required", "verifies that requests come from Slack"),
         Variable("SLACK_APP_TOKEN", "required", "the app-level token, xapp-… (Socket Mode)"),
         Variable("SLACK_API_URL", "https://slack.com/api/", "the Slack Web API base"),
@@ -37,6 +41,13 @@ VARIABLES: Final = {
     )
 }
 _SLACK = ("SLACK_API_URL", "SLACK_CHECK_TOKEN", "SLACK_TIMEOUT_SECONDS", "DATABASE_URL")
+# Distributed mode instead of SLACK_BOT_TOKEN: installations live in the database.
+_DISTRIBUTED = (
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+    "RAPPORT_SECRET_KEY",
+    "SLACK_TOKEN_REFRESH_MINUTES",
+)
 _CLOCK = (
     "SLACK_MESSAGES_PER_SECOND",
     "CLOCK_INTERVAL_SECONDS",
@@ -47,6 +58,7 @@ _CLOCK = (
 READS: Final[dict[str, tuple[str, ...]]] = {
     "web": (
         "SLACK_BOT_TOKEN",
+        *_DISTRIBUTED,
         "SLACK_SIGNING_SECRET",
         *_SLACK,
         "PORT",
@@ -61,13 +73,13 @@ READS: Final[dict[str, tuple[str, ...]]] = {
         "SLACK_MESSAGES_PER_SECOND",
         "LOG_LEVEL",
     ),
-    "run": ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),
-    "clock": ("SLACK_BOT_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),
+    "run": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, "SLACK_APP_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),
+    "clock": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, *_SLACK, *_CLOCK, "LOG_LEVEL"),
     "migrate": ("DATABASE_URL", "LOG_LEVEL"),
     "export": ("DATABASE_URL",),
     "score": (),
     "simulate": (),
-    "forget": ("SLACK_BOT_TOKEN", *_SLACK, "LOG_LEVEL"),
+    "forget": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, *_SLACK, "LOG_LEVEL"),
     "purge": ("DATABASE_URL",),
     "sla": ("DATABASE_URL",),
 }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from bot.domain import operator_text as text
@@ -39,6 +38,15 @@ def check_token(container: Container) -> None:
     from slack_sdk.errors import SlackApiError
 
     settings = container.settings
+    if container.installations is not None:
+        # Distributed mode has no one token to check: each workspace's is checked when
+        # it installs, and used (and refreshed) as its requests and sends need it.
+        logger.info(
+            text.DISTRIBUTED_READY.format(
+                count=container.installations.store.count(), path="/slack/install"
+            )
+        )
+        return
     if not settings.check_token:
         logger.warning(text.TOKEN_CHECK_SKIPPED)
         return
@@ -76,13 +84,15 @@ def cmd_web(args: argparse.Namespace) -> int:
     """Serve Slack's HTTP requests with waitress; never runs a scheduler."""
     import waitress
 
+    from bot.services.container import ContextPool
     from bot.services.sending import resume_unsettled
     from bot.wiring.app import create_app
     from bot.wiring.web import MAX_BODY, make_wsgi
 
     settings = load_settings()
     container = container_for(settings)
-    listeners = ThreadPoolExecutor(settings.listener_threads, thread_name_prefix="listener")
+    # A context-copying pool: in distributed mode a listener acts for its request's workspace.
+    listeners = ContextPool(settings.listener_threads, thread_name_prefix="listener")
     app = create_app(container, listener_executor=listeners)
     wsgi = make_wsgi(app, container.database, settings.slack_signing_secret)
     host = args.host or settings.host

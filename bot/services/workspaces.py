@@ -1,0 +1,97 @@
+"""Distributed mode: a workspace leaves (uninstalls or revokes), or an engagement's
+shared channel changes; the installations and engagements follow, and the leads are told."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+
+from bot.domain import catalogue
+from bot.services.container import Container
+from bot.slack.outcomes import outcome_of
+from storage import engagements as queries
+from storage.models import Engagement, Member
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One lead to tell, and what."""
+
+    user_id: str
+    text: str
+
+
+def workspace_left(container: Container, enterprise_id: str | None, team_id: str | None) -> int:
+    """Stop using a workspace's installation at once and tell the other side's leads.
+
+    Its rows are deleted before anything else, so no request or send that starts after
+    this uses its tokens; its people are then reached through another installation
+    sharing the channel, where Slack allows. Returns how many leads were told.
+    """
+    installations = container.installations
+    if installations is None or (team_id is None and enterprise_id is None):
+        return 0
+    installations.store.forget(enterprise_id, team_id)
+    logger.info("installation %s:%s removed: uninstalled or revoked", enterprise_id, team_id)
+    team = str(team_id or enterprise_id)
+    with container.database.reading() as session:
+        touched = session.scalars(
+            select(Engagement)
+            .where(Engagement.archived_at.is_(None))
+            .where(
+                or_(
+                    Engagement.team_id == team,
+                    Engagement.id.in_(select(Member.engagement_id).where(Member.team_id == team)),
+                )
+            )
+        ).all()
+        notices = [
+            Notice(lead.user_id, catalogue.WORKSPACE_LEFT.format(team=team, engagement=e.name))
+            for e in touched
+            for lead in queries.leads(session, e.id)
+            if lead.team_id != team
+        ]
+    return _tell(container, notices)
+
+
+def channel_renamed(container: Container, old: str, new: str) -> int:
+    """A channel got a new id (a workspace joined an org, a channel was converted): every
+    engagement posting there follows it. Returns how many engagements moved."""
+    with container.database.unit_of_work() as session:
+        moved = list(queries.in_channel(session, old))
+        for engagement in moved:
+            engagement.channel_id = new
+    if moved:
+        logger.info("channel %s is now %s: %d engagement(s) follow", old, new, len(moved))
+    return len(moved)
+
+
+def channel_unshared(container: Container, channel: str, event_team: str) -> int:
+    """The other company left the alert channel: tell each engagement's leads, once
+    (from the home workspace's copy of the event; Slack sends one to each workspace)."""
+    with container.database.reading() as session:
+        notices = [
+            Notice(
+                lead.user_id, catalogue.CHANNEL_UNSHARED.format(channel=channel, engagement=e.name)
+            )
+            for e in queries.in_channel(session, channel)
+            if e.team_id == event_team
+            for lead in queries.leads(session, e.id)
+        ]
+    return _tell(container, notices)
+
+
+def _tell(container: Container, notices: list[Notice]) -> int:
+    """DM each lead; one failure is logged and the others are still told."""
+    told = 0
+    for notice in notices:
+        try:
+            container.client.chat_postMessage(channel=notice.user_id, text=notice.text)
+            told += 1
+        except Exception as error:
+            logger.warning("could not tell lead %s: %s", notice.user_id, outcome_of(error).reason)
+    return told

@@ -1,0 +1,108 @@
+"""Distributed mode: two companies install Rapport through /slack/install and the redirect."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+
+from storage.db import Database
+from tests.support.installing import CLIENT, PROVIDER, get, install, running_distributed
+from tests.support.workspaces import CLIENT_ID, Team, Workspaces
+
+
+@pytest.fixture
+def two_companies() -> Iterator[Workspaces]:
+    standin = Workspaces(CLIENT, PROVIDER).start()
+    yield standin
+    standin.stop()
+
+
+def test_the_install_page_asks_for_rapports_scopes_with_a_state(
+    two_companies: Workspaces, database: Database
+) -> None:
+    with running_distributed(two_companies, database) as running:
+        status, page, cookie = get(running.url + "/slack/install")
+    assert status == 200
+    assert f"client_id={CLIENT_ID}" in page and "scope=commands,chat:write" in page
+    assert "state=" in page and cookie.startswith("slack-app-oauth-state=")
+
+
+def test_both_companies_install_and_each_token_is_stored_for_its_workspace(
+    two_companies: Workspaces, database: Database
+) -> None:
+    with running_distributed(two_companies, database) as running:
+        for team in (CLIENT, PROVIDER):
+            assert "Thank you" in install(running, two_companies, team.team_id)
+        installations = running.container.installations
+        assert installations is not None
+        acme = installations.for_team(CLIENT.team_id)
+        globex = installations.for_team(PROVIDER.team_id)
+    assert acme is not None and globex is not None
+    assert acme.bot_token == two_companies.token_of(CLIENT.team_id)
+    assert globex.bot_token == two_companies.token_of(PROVIDER.team_id)
+    assert acme.bot_user_id == CLIENT.bot_user
+    # The exchange and the token check went to the stand-in, not to slack.com.
+    assert len(two_companies.calls_to("oauth.v2.access")) == 2
+
+
+def test_a_redirect_without_the_state_it_issued_installs_nothing(
+    two_companies: Workspaces, database: Database
+) -> None:
+    with running_distributed(two_companies, database) as running:
+        code = two_companies.code_for(CLIENT.team_id)
+        status, _, _ = get(f"{running.url}/slack/oauth_redirect?code={code}&state=forged")
+        installations = running.container.installations
+        assert installations is not None
+        assert installations.for_team(CLIENT.team_id) is None
+    assert status == 400
+    assert two_companies.calls_to("oauth.v2.access") == []
+
+
+def test_an_org_wide_install_serves_every_workspace_of_the_org(database: Database) -> None:
+    grid = Team("T0GRIDA", "GridA", enterprise_id="E0GRID", people={"W0GA1"})
+    standin = Workspaces(grid, PROVIDER).start()
+    try:
+        with running_distributed(standin, database) as running:
+            install(running, standin, "E0GRID", org_wide=True)
+            installations = running.container.installations
+            assert installations is not None
+            found = installations.find("E0GRID", "T0GRIDA")
+            # A person of one of the org's workspaces is reached through the org's install.
+            for_person = installations.for_team("T0GRIDA")
+            assert installations.for_team(PROVIDER.team_id) is None
+    finally:
+        standin.stop()
+    assert found is not None and found.enterprise_id == "E0GRID" and found.team_id is None
+    assert for_person == found
+
+
+def test_tokens_are_sealed_at_rest_when_a_key_is_set(
+    two_companies: Workspaces, database: Database
+) -> None:
+    from cryptography.fernet import Fernet
+
+    key = Fernet.generate_key().decode()
+    with running_distributed(two_companies, database, secret_key=key) as running:
+        install(running, two_companies, CLIENT.team_id)
+        installations = running.container.installations
+        assert installations is not None
+        usable = installations.for_team(CLIENT.team_id)
+    with database.engine.connect() as connection:
+        stored = [r[0] for r in connection.execute(text("SELECT bot_token FROM slack_bots"))]
+    token = two_companies.token_of(CLIENT.team_id)
+    assert usable is not None and usable.bot_token == token
+    assert stored and all(token not in s and re.match(r"^gAAAAA", s) for s in stored)
+
+
+def test_without_a_key_tokens_are_stored_as_they_are_and_the_process_says_so(
+    two_companies: Workspaces, database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    with running_distributed(two_companies, database) as running:
+        install(running, two_companies, CLIENT.team_id)
+    assert "RAPPORT_SECRET_KEY is not set" in caplog.text
+    with database.engine.connect() as connection:
+        stored = [r[0] for r in connection.execute(text("SELECT bot_token FROM slack_bots"))]
+    assert stored == [two_companies.token_of(CLIENT.team_id)]
