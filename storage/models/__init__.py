@@ -4,6 +4,7 @@ from storage.models.alerts import Alert, SlaRecord
 from storage.models.base import COMMENT_MAX, NAMING, ROLES, SIDES, Base
 from storage.models.digests import DigestDelivery
 from storage.models.engagements import Engagement, Member
+from storage.models.follow_up import Action, PublishedDriver
 from storage.models.pulses import Delivery, PublishedFigure, Pulse, Response
 
 __all__ = [
@@ -11,12 +12,14 @@ __all__ = [
     "NAMING",
     "ROLES",
     "SIDES",
+    "Action",
     "Alert",
     "Base",
     "Delivery",
     "DigestDelivery",
     "Engagement",
     "Member",
+    "PublishedDriver",
     "PublishedFigure",
     "Pulse",
     "Response",

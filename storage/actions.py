@@ -1,0 +1,62 @@
+"""Queries on actions: add one, mark it done once, list them per alert or per engagement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from storage.models import Action, Alert
+
+
+def add(
+    session: Session,
+    alert: Alert,
+    *,
+    text: str,
+    owner_user_id: str,
+    due_on: date,
+    created_by: str,
+    now: datetime,
+) -> Action:
+    action = Action(
+        alert_id=alert.id,
+        engagement_id=alert.engagement_id,
+        text=text,
+        owner_user_id=owner_user_id,
+        due_on=due_on,
+        created_by=created_by,
+        created_at=now,
+    )
+    session.add(action)
+    session.flush()
+    return action
+
+
+def mark_done(session: Session, action_id: int, by: str, now: datetime) -> bool:
+    """Mark an action done if it is not yet; True only for the one caller that did."""
+    result = session.execute(
+        update(Action)
+        .where(Action.id == action_id, Action.done_at.is_(None))
+        .values(done_at=now, done_by=by)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def of_alert(session: Session, alert_id: int) -> Sequence[Action]:
+    """An alert's actions, oldest first."""
+    stmt = select(Action).where(Action.alert_id == alert_id).order_by(Action.id)
+    return session.scalars(stmt).all()
+
+
+def open_actions(session: Session, engagement_id: int) -> Sequence[tuple[Action, str]]:
+    """The engagement's actions not yet done, with their alert's rule, by due date."""
+    stmt = (
+        select(Action, Alert.rule)
+        .join(Alert, Alert.id == Action.alert_id)
+        .where(Action.engagement_id == engagement_id, Action.done_at.is_(None))
+        .order_by(Action.due_on, Action.id)
+    )
+    return [(action, str(rule)) for action, rule in session.execute(stmt)]
