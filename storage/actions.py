@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bot.domain.actions import ActionItem
 from storage.models import Action, Alert
 
 
@@ -45,18 +45,30 @@ def mark_done(session: Session, action_id: int, by: str, now: datetime) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def of_alert(session: Session, alert_id: int) -> Sequence[Action]:
-    """An alert's actions, oldest first."""
-    stmt = select(Action).where(Action.alert_id == alert_id).order_by(Action.id)
-    return session.scalars(stmt).all()
+def _item(action: Action, rule: str) -> ActionItem:
+    return ActionItem(
+        id=action.id,
+        alert_id=action.alert_id,
+        rule=rule,
+        text=action.text,
+        owner_user_id=action.owner_user_id,
+        due=action.due_on,
+        done_by=action.done_by,
+    )
 
 
-def open_actions(session: Session, engagement_id: int) -> Sequence[tuple[Action, str]]:
-    """The engagement's actions not yet done, with their alert's rule, by due date."""
+def of_alert(session: Session, alert: Alert) -> list[ActionItem]:
+    """An alert's actions, done ones included, oldest first."""
+    stmt = select(Action).where(Action.alert_id == alert.id).order_by(Action.id)
+    return [_item(action, alert.rule) for action in session.scalars(stmt)]
+
+
+def open_actions(session: Session, engagement_id: int) -> list[ActionItem]:
+    """The engagement's actions not yet done, whatever their alert's state, by due date."""
     stmt = (
         select(Action, Alert.rule)
         .join(Alert, Alert.id == Action.alert_id)
         .where(Action.engagement_id == engagement_id, Action.done_at.is_(None))
         .order_by(Action.due_on, Action.id)
     )
-    return [(action, str(rule)) for action, rule in session.execute(stmt)]
+    return [_item(action, str(rule)) for action, rule in session.execute(stmt)]

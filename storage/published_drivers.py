@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from bot.domain.divergence import Side
 from bot.domain.drivers import DRIVERS, PulseDrivers, SideDrivers, publishable_drivers
 from storage.models import Delivery, Member, PublishedDriver, Response
 
@@ -60,7 +61,7 @@ def publish_drivers(
         return existing[pulse_id]
     found: dict[str, SideDrivers] = {}
     for row in session.execute(_tally_statement(pulse_id, without_removed=without_removed)):
-        side = "client" if row[0] == "client" else "provider"
+        side: Side = "client" if row[0] == "client" else "provider"
         counts = {key: int(n or 0) for key, n in zip(DRIVERS, row[2:], strict=True)}
         shown = publishable_drivers(side, int(row[1]), counts, minimum)
         if shown is None:

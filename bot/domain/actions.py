@@ -68,11 +68,11 @@ def read_owner(raw: str | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ActionItem:
-    """One action as people see it: what, who, by when, for which finding, done or not."""
+    """One action as people see it: what, who, by when, its finding's rule, done or not."""
 
     id: int
     alert_id: int
-    finding: str
+    rule: str
     text: str
     owner_user_id: str
     due: date

@@ -35,8 +35,9 @@ MAX_PICKS: Final = 2
 _PHRASES: Final[dict[str, str]] = {
     "delivery": r"quality|bugs?|defects?|rework|broken|outages?|incidents?|releases?|"
     r"deliverables?|deliver(?:y|ed|ing|s)?|testing|regressions?|sla|slas|errors?",
-    "responsiveness": r"slow to (?:respond|reply|answer|react)|respon(?:d|ds|ded|ding|sive|siveness)|"
-    r"no response|response times?|repl(?:y|ies|ied)|waiting|waited|wait for|chas(?:e|ed|ing)|"
+    "responsiveness": r"slow to (?:respond|reply|answer|react)|"
+    r"respon(?:d|ds|ded|ding|sive|siveness)|no response|response times?|repl(?:y|ies|ied)|"
+    r"waiting|waited|wait for|chas(?:e|ed|ing)|"
     r"turnaround|unanswered|(?:nobody|no one|never) answers|no answer|ignored|get back to|"
     r"got back to|took (?:days|weeks)",
     "communication": r"communicat\w*|updates?|status reports?|kept informed|informed|"
@@ -124,7 +125,8 @@ def _side_part(side: Side, figures: SideDrivers | None, minimum: int) -> str:
     top = figures.top()
     names = " and ".join(DRIVER_SHORT[key] for key in top)
     template = DRIVERS_SIDE if len(top) == 1 else DRIVERS_SIDE_TIED
-    return template.format(side=side, drivers=names, people=figures.counts[top[0]], of=figures.named)
+    people = figures.counts[top[0]]
+    return template.format(side=side, drivers=names, people=people, of=figures.named)
 
 
 def drivers_line(drivers: PulseDrivers | None, minimum: int) -> str | None:
@@ -144,7 +146,5 @@ def drivers_line(drivers: PulseDrivers | None, minimum: int) -> str | None:
         client_top, provider_top = set(drivers.client.top()), set(drivers.provider.top())
         if client_top and provider_top:
             shared = [DRIVER_SHORT[key] for key in DRIVERS if key in client_top & provider_top]
-            verdict = (
-                DRIVERS_SAME.format(drivers=" and ".join(shared)) if shared else DRIVERS_SPLIT
-            )
+            verdict = DRIVERS_SAME.format(drivers=" and ".join(shared)) if shared else DRIVERS_SPLIT
     return DRIVERS_LINE.format(parts=parts, verdict=verdict)

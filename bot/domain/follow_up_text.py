@@ -27,7 +27,6 @@ DRIVER_SHORT: Final = {
 DRIVERS_QUESTION = "*What is driving this most?* (optional — one or two)"
 DRIVERS_PLACEHOLDER = "Pick one or two"
 DRIVERS_CHOSEN = "Driving it most: {drivers}."
-DRIVERS_NOT_SAVED = "Your choice was not saved: something went wrong on our side. Please pick again."
 DRIVERS_UNREADABLE = "Pick at most two of the listed drivers."
 
 DRIVERS_LINE = "What is driving it — {parts}{verdict}."

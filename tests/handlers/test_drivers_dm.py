@@ -17,8 +17,9 @@ from tests.support.running import RunningApp
 def stored(rapport: RunningApp) -> dict[str, tuple[int | None, str | None, str | None]]:
     with rapport.database.reading() as session:
         rows = session.execute(
-            select(Member.user_id, Response.rating, Response.drivers, Response.comment_drivers)
-            .join(Member)
+            select(
+                Member.user_id, Response.rating, Response.drivers, Response.comment_drivers
+            ).join(Member)
         ).all()
     return {user: (rating, drivers, tagged) for user, rating, drivers, tagged in rows}
 
@@ -82,7 +83,9 @@ def test_picks_after_close_or_after_removal_are_refused_like_ratings(rapport: Ru
     assert stored(rapport)["U0CLI1"] == (2, None, None)
     assert stored(rapport)["U0CLI2"] == (2, None, None)
     stranger = rapport.slack.select(
-        "pulse.drivers", f"pulse.drivers.{flows.pulse_id_of(rapport, 'U0CLI1')}", ["value"],
+        "pulse.drivers",
+        f"pulse.drivers.{flows.pulse_id_of(rapport, 'U0CLI1')}",
+        ["value"],
         user="U0OTHER",
     )
     rapport.settle()
