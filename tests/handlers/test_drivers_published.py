@@ -1,4 +1,4 @@
-"""Drivers at close, over HTTP: per side in the alert and the digest, only at the minimum or above."""
+"""Drivers at close, over HTTP: per side in the alert and digest, only at the minimum or above."""
 
 from __future__ import annotations
 
