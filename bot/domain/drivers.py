@@ -123,7 +123,7 @@ def _side_part(side: Side, figures: SideDrivers | None, minimum: int) -> str:
     if figures is None or not figures.top():
         return DRIVERS_WITHHELD.format(side=side, minimum=max(minimum, MIN_ANONYMITY))
     top = figures.top()
-    names = " and ".join(DRIVER_SHORT[key] for key in top)
+    names = " tied with ".join(DRIVER_SHORT[key] for key in top)
     template = DRIVERS_SIDE if len(top) == 1 else DRIVERS_SIDE_TIED
     people = figures.counts[top[0]]
     return template.format(side=side, drivers=names, people=people, of=figures.named)
