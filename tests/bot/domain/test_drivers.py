@@ -105,8 +105,8 @@ def test_the_sentence_says_when_both_sides_point_at_the_same_thing() -> None:
         side("client", 4, value=3, people=3), side("provider", 5, value=4, delivery=1)
     )
     assert drivers_line(drivers, 3) == (
-        "What is driving it — client: people and continuity tied with commercial/value, 3 of 4 each;"
-        " provider: commercial/value, 4 of 5 — both sides point at commercial/value."
+        "What is driving it — client: people and continuity tied with commercial/value,"
+        " 3 of 4 each; provider: commercial/value, 4 of 5 — both sides point at commercial/value."
     )
 
 
