@@ -63,12 +63,19 @@ def of_alert(session: Session, alert: Alert) -> list[ActionItem]:
     return [_item(action, alert.rule) for action in session.scalars(stmt)]
 
 
-def open_actions(session: Session, engagement_id: int) -> list[ActionItem]:
-    """The engagement's actions not yet done, whatever their alert's state, by due date."""
+def open_actions(
+    session: Session, engagement_id: int, owner_user_id: str | None = None
+) -> list[ActionItem]:
+    """The engagement's actions not yet done (of one owner, if given), by due date.
+
+    Whatever their alert's state: an alert resolved by the figures leaves its actions open.
+    """
     stmt = (
         select(Action, Alert.rule)
         .join(Alert, Alert.id == Action.alert_id)
         .where(Action.engagement_id == engagement_id, Action.done_at.is_(None))
         .order_by(Action.due_on, Action.id)
     )
+    if owner_user_id is not None:
+        stmt = stmt.where(Action.owner_user_id == owner_user_id)
     return [_item(action, str(rule)) for action, rule in session.execute(stmt)]

@@ -42,6 +42,7 @@ from bot.domain.follow_up_text import (
     ACTIONS_NOTE,
     ACTIONS_OPEN_HEADER,
     ACTIONS_OVERDUE_HEADER,
+    ACTIONS_YOURS,
 )
 from bot.slack.format import escape, mention
 
@@ -155,3 +156,12 @@ def overdue_text(items: Sequence[ActionItem], today: date, limit: int = 10) -> s
     if len(late) > limit:
         lines.append(ACTIONS_MORE.format(count=len(late) - limit))
     return "\n".join([ACTIONS_OVERDUE_HEADER.format(count=len(late)), *lines])
+
+
+def own_actions_blocks(items: Sequence[ActionItem], today: date) -> list[Block]:
+    """App Home: the viewer's own actions not yet done, overdue first; nothing when none."""
+    if not items:
+        return []
+    lines = [_line(item, today, finding=True) for item in open_first(list(items), today)]
+    text = "\n".join([ACTIONS_YOURS, *lines[:SHOWN]])
+    return [SectionBlock(text=MarkdownTextObject(text=text[:3000]))]

@@ -134,6 +134,9 @@ def test_actions_are_listed_shown_overdue_and_done_without_resolving_the_finding
     rapport.slack.home_opened(flows.LEAD)
     home = json.dumps(rapport.standin.calls_to("views.publish")[-1].params["view"])
     assert "*Overdue actions* (1)" in home and REVIEW in home and ASK not in home
+    rapport.slack.home_opened("U0PRO1")  # a member who owns one sees it, and nobody else's
+    own = json.dumps(rapport.standin.calls_to("views.publish")[-1].params["view"])
+    assert "*Your actions*" in own and f"*Overdue:* {REVIEW}" in own and ASK not in own
     reply = rapport.slack.command("digest", user=SPONSOR, channel="D0SPON")
     assert "in our DM" in reply.text
     rapport.settle()
