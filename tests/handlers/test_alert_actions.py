@@ -164,3 +164,7 @@ def test_actions_are_listed_shown_overdue_and_done_without_resolving_the_finding
     listing = rapport.slack.command("alerts", user="U0CLI3").text
     assert "The two sides see the relationship differently" in listing
     assert "Open actions" not in listing
+    flows.answer_round(rapport, [5, 5, 4], [5, 4, 5])  # the figures recover: now it resolves
+    flows.close(rapport)
+    rapport.settle()
+    assert flows.alerts(rapport)["divergence"].status == "resolved"
