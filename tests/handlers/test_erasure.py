@@ -33,7 +33,7 @@ def closed_pulse_with_a_canary(rapport: RunningApp) -> None:
     for user in flows.PROVIDERS:
         flows.click(rapport, user, "pulse.rate.4")
     flows.comment(rapport, CANARY_USER, CANARY)
-    flows.comment(rapport, "U0CLI1", "another comment that stays")
+    flows.comment(rapport, "U0CLI1", "another comment that stays, about the invoices")
     assert "Closed the pulse" in rapport.slack.command("close").all_text()
     rapport.settle()
 
@@ -106,7 +106,9 @@ def test_comments_past_the_retention_are_deleted_by_the_clock(rapport_http: Runn
     assert still_stored(rapport.database, CANARY)
     rapport.clock.frozen = rapport.container.now() + timedelta(days=2)
     before = export(rapport)
+    assert comment_drivers(rapport) == ["value"]
     assert delete_expired_comments(rapport.container) == 2
+    assert comment_drivers(rapport) == []  # what a comment named goes with it
     assert not still_stored(rapport.database, CANARY)
     assert export(rapport) == before
     refused = rapport.slack.command("config retention=1d").all_text()
@@ -202,3 +204,9 @@ def published_drivers(rapport: RunningApp) -> dict[tuple[str, str], tuple[int, i
     with rapport.database.reading() as session:
         rows = session.scalars(select(PublishedDriver)).all()
         return {(r.side, r.driver): (r.people, r.named) for r in rows}
+
+
+def comment_drivers(rapport: RunningApp) -> list[str | None]:
+    with rapport.database.reading() as session:
+        stmt = select(Response.comment_drivers).where(Response.comment_drivers.is_not(None))
+        return list(session.scalars(stmt).all())
