@@ -1,4 +1,4 @@
-"""The pulse DM: a rating, a guess for the other side, "Away this week", and the comment form."""
+"""The pulse DM: a rating, what drives it, a guess for the other side, "Away", the comment form."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.domain import catalogue
+from bot.domain import catalogue, follow_up_text
+from bot.domain.drivers import read_picks
 from bot.domain.errors import Refused
 from bot.domain.vocabulary import COMMENT_MAX
 from bot.services.answers import (
@@ -22,6 +23,7 @@ from bot.services.answers import (
 from bot.services.container import Container
 from bot.services.pulses import NoLongerMemberError
 from bot.slack import blocks
+from bot.slack.driver_view import DRIVERS_ACTION, read_selection
 from handlers.replies import caller_of, json_field, refuse, view_value
 
 logger = logging.getLogger(__name__)
@@ -87,6 +89,24 @@ def away(
         logger.warning("unreadable away button value")
         return
     record(container, body, respond, parsed[0], away=True)
+
+
+def pick_drivers(
+    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+) -> None:
+    """One or two drivers picked (or all cleared) under the rating; the whole choice is stored."""
+    ack()
+    parsed = read_selection(action)
+    if parsed is None:
+        logger.warning("unreadable driver selection")
+        return
+    pulse_id, picked = parsed
+    try:
+        chosen = read_picks(picked)
+    except ValueError:
+        refuse(respond, follow_up_text.DRIVERS_UNREADABLE)
+        return
+    record(container, body, respond, pulse_id, drivers=chosen)
 
 
 def open_comment_form(
@@ -162,5 +182,6 @@ def submit_comment(
 def register(app: App, container: Container) -> None:
     app.action(SCALE_ACTIONS)(partial(answer, container))
     app.action(blocks.AWAY_ACTION)(partial(away, container))
+    app.action(DRIVERS_ACTION)(partial(pick_drivers, container))
     app.action(blocks.COMMENT_ACTION)(partial(open_comment_form, container))
     app.view(blocks.COMMENT_VIEW)(partial(submit_comment, container))

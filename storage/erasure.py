@@ -34,6 +34,9 @@ def open_dms(session: Session, member_id: int) -> list[tuple[str, str]]:
 def forget_member(session: Session, member: Member) -> tuple[int, int]:
     """Delete the member's comments, hand their answers to a nameless stand-in, drop the row.
 
+    What their comments named as drivers goes with the comments; their own picks stay with
+    the answer, like the rating.
+
     The stand-in keeps the side and weight the figures were computed with, so published
     figures read the same; it carries no Slack id, no team and no link to the person.
     Returns (comments deleted, answers detached).
@@ -62,7 +65,13 @@ def forget_member(session: Session, member: Member) -> tuple[int, int]:
     session.execute(
         update(Response)
         .where(Response.member_id == member.id)
-        .values(member_id=stand_in.id, comment=None, polarity=None, subjectivity=None)
+        .values(
+            member_id=stand_in.id,
+            comment=None,
+            polarity=None,
+            subjectivity=None,
+            comment_drivers=None,
+        )
     )
     session.execute(
         update(Delivery)
@@ -85,7 +94,7 @@ def delete_old_comments(session: Session, engagement: Engagement, before: dateti
     result = session.execute(
         update(Response)
         .where(Response.pulse_id.in_(old_pulses), Response.comment.is_not(None))
-        .values(comment=None, polarity=None, subjectivity=None)
+        .values(comment=None, polarity=None, subjectivity=None, comment_drivers=None)
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from bot.domain.divergence import PulseFigures, SideFigures, published_side
 from storage.figures import SideAggregate, side_aggregates
 from storage.models import PublishedFigure
+from storage.published_drivers import publish_drivers
 
 
 def _row(aggregate: SideAggregate, minimum: int) -> PublishedFigure:
@@ -37,14 +38,21 @@ def _row(aggregate: SideAggregate, minimum: int) -> PublishedFigure:
 
 
 def publish(
-    session: Session, pulse_id: int, minimum: int, *, without_removed: bool = True
+    session: Session,
+    pulse_id: int,
+    minimum: int,
+    *,
+    without_removed: bool = True,
+    drivers: bool = True,
 ) -> PulseFigures:
     """Compute a just-closed pulse's figures from its answers and store them, once.
 
     Each answer counts with the side and weight its delivery was sent with; people
     removed while the pulse was open are left out (``without_removed``). Figures
     already stored for the pulse are returned as they are: nothing recomputes a
-    published figure, whatever happened to members, weights or settings since.
+    published figure, whatever happened to members, weights or settings since. The
+    pulse's driver counts are published with them (``drivers``; a migration that runs
+    before the drivers columns exist leaves them out).
     """
     existing = published(session, [pulse_id])
     if pulse_id in existing:
@@ -53,6 +61,8 @@ def publish(
     rows = [_row(aggregate, minimum) for aggregate in aggregates]
     session.add_all(rows)
     session.flush()
+    if drivers:
+        publish_drivers(session, pulse_id, minimum, without_removed=without_removed)
     return PulseFigures(*(_figures(row) for row in sorted(rows, key=lambda r: r.side)))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Final
 
 MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -30,3 +30,8 @@ def age(opened_at: datetime, now: datetime) -> str:
         (hours, "hour") if days < 1 else (days, "day") if days < 14 else (days // 7, "week")
     )
     return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def weekday_date(day: date) -> str:
+    """ "Tue 12 May" for a calendar date (a due date), with no time zone involved."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"

@@ -42,6 +42,7 @@ def save_answer(container: Container, caller: Caller, pulse_id: int, **answer: A
             guess=saved.guess,
             commented=saved.commented,
             away=saved.away,
+            drivers=saved.drivers,
         )
 
 

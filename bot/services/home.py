@@ -8,9 +8,12 @@ from typing import Any
 from slack_sdk.models.blocks import Block, DividerBlock
 from sqlalchemy.orm import Session
 
+from bot.domain.actions import local_today
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
 from bot.slack import home_view
+from bot.slack.action_view import own_actions_blocks
+from storage import actions as action_queries
 from storage import digests as digest_queries
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
@@ -31,6 +34,7 @@ def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[st
         body.append(home_view.engagement_heading(engagement, me))
         if me.role in READERS:
             body += _state(session, engagement, now)
+        body += _own_actions(session, engagement, me, now)
         if me.role != "sponsor":
             body += _pending(session, engagement, me)
             answers = digest_queries.own_answers(session, me.id, OWN_ANSWERS)
@@ -48,6 +52,13 @@ def _state(session: Session, engagement: Engagement, now: datetime) -> list[Bloc
         digest,
         None if pulse is None or counts is None else (pulse.closes_at, counts),
     )
+
+
+def _own_actions(
+    session: Session, engagement: Engagement, me: Member, now: datetime
+) -> list[Block]:
+    mine = action_queries.open_actions(session, engagement.id, me.user_id)
+    return own_actions_blocks(mine, local_today(now, engagement.timezone))
 
 
 def _pending(session: Session, engagement: Engagement, me: Member) -> list[Block]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -9,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
+from bot.domain.drivers import drivers_in, joined, read_picks, split
 from bot.domain.errors import Conflict, NotPermitted, Refused
 from bot.domain.scoring import response_score
 from bot.domain.sentiment import score_text
@@ -106,6 +108,7 @@ class Answer:
     guess: int | None
     commented: bool
     away: bool = False
+    drivers: tuple[str, ...] = ()
 
 
 def check_recipient(
@@ -137,11 +140,14 @@ def record_answer(
     guess: int | None = None,
     comment: str | None = None,
     away: bool = False,
+    drivers: Sequence[str] | None = None,
 ) -> Answer:
     """Create or update the one response of a person to a pulse.
 
     `away=True` records that the person was out this week: they count as absent, not
-    silent, and get no reminder. Answering afterwards clears it.
+    silent, and get no reminder. Answering afterwards clears it. `drivers` replaces the
+    person's picks (an empty list clears them); a comment is tagged with the drivers its
+    words name. Every part lands in the same one-statement upsert as a rating.
     """
     delivery, pulse = check_recipient(session, pulse_id, team_id, user_id, now)
     if away:
@@ -156,17 +162,23 @@ def record_answer(
             guess=response.guess if response else None,
             commented=bool(response and response.comment),
             away=True,
+            drivers=split(response.drivers if response else None),
         )
     values: dict[str, object] = {}
     if rating is not None:
         values["rating"] = rating
     if guess is not None:
         values["guess"] = guess
+    if drivers is not None:
+        values["drivers"] = joined(read_picks(drivers))
     if comment is not None:
         text = clean_paragraphs(comment, COMMENT_MAX)
         sentiment = score_text(text)
         values.update(
-            comment=text, polarity=sentiment.polarity, subjectivity=sentiment.subjectivity
+            comment=text,
+            polarity=sentiment.polarity,
+            subjectivity=sentiment.subjectivity,
+            comment_drivers=joined(drivers_in(text)),
         )
     response = queries.upsert_response(session, pulse_id, delivery.member_id, values, now)
     if response.rating is not None:
@@ -181,6 +193,7 @@ def record_answer(
         rating=response.rating,
         guess=response.guess,
         commented=response.comment is not None,
+        drivers=split(response.drivers),
     )
 
 

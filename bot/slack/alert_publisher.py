@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.domain import catalogue
 from bot.domain.alerts import AlertChange
 from bot.domain.retries import BASE, backoff
+from bot.slack.alert_follow_up import follow_up_blocks
 from bot.slack.alert_view import alert_blocks, alert_text
 from bot.slack.client import posting_client
 from bot.slack.format import slack_date
@@ -72,7 +73,8 @@ def _publish_one(
 ) -> None:
     with database.reading() as session:
         alert = session.get_one(Alert, change.alert_id)
-        blocks, text = alert_blocks(alert, change.change), alert_text(alert)
+        blocks = alert_blocks(alert, change.change) + follow_up_blocks(session, alert)
+        text = alert_text(alert)
         channel, ts, resolved_at = alert.channel_id, alert.message_ts, alert.resolved_at
     if ts is None:
         if change.change != "resolved":  # never made it to the channel: nothing to take back
@@ -142,7 +144,8 @@ def retry_posts(
                 continue
             alert = session.get_one(Alert, alert_id)
             channel, opened_at, error = alert.channel_id, alert.opened_at, alert.post_error
-            message = (channel, alert_text(alert), alert_blocks(alert))
+            blocks = alert_blocks(alert) + follow_up_blocks(session, alert)
+            message = (channel, alert_text(alert), blocks)
         try:
             found = find_tagged(client, channel, ALERT_EVENT, "alert", alert_id)
         except Exception as failure:
@@ -183,7 +186,8 @@ def redraw(database: Database, client: WebClient, alert_id: int) -> None:
     with database.reading() as session:
         alert = session.get_one(Alert, alert_id)
         channel, ts = alert.channel_id, alert.message_ts
-        blocks, text = alert_blocks(alert), alert_text(alert)
+        blocks = alert_blocks(alert) + follow_up_blocks(session, alert)
+        text = alert_text(alert)
     if ts:
         client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
 

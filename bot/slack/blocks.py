@@ -22,6 +22,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.domain import catalogue
+from bot.slack.driver_view import chosen_text, driver_select
 from storage.models import COMMENT_MAX, SIDES
 
 RATE_ACTION = "pulse.rate"
@@ -67,8 +68,9 @@ def pulse_message(
     guess: int | None = None,
     commented: bool = False,
     away: bool = False,
+    drivers: tuple[str, ...] = (),
 ) -> list[dict[str, Any]]:
-    """The pulse DM: the rating scale, the optional guess for the other side, a comment button.
+    """The pulse DM: the rating scale, after a rating what drives it, the guess, a comment button.
 
     Cached: validating blocks is costly and every member of a side gets the same
     message, so each variant is built and checked once. Callers must not mutate it.
@@ -82,6 +84,7 @@ def pulse_message(
         ),
         _scale(RATE_ACTION, pulse_id, rating),
         ContextBlock(elements=[MarkdownTextObject(text=catalogue.PULSE_SCALE)]),
+        *([driver_select(pulse_id, drivers)] if rating else []),
         SectionBlock(text=MarkdownTextObject(text=catalogue.PULSE_GUESS.format(other=other))),
         _scale(GUESS_ACTION, pulse_id, guess),
         ActionsBlock(
@@ -104,6 +107,8 @@ def pulse_message(
     status = [_chosen_text(rating, guess, other, closes)] if rating or guess else []
     if away and not rating:
         status = [catalogue.PULSE_AWAY.format(closes=closes)]
+    if drivers:
+        status.append(chosen_text(drivers))
     if commented:
         status.append(catalogue.PULSE_COMMENTED)
     footer = " ".join(status) if status else catalogue.PULSE_CLOSES.format(closes=closes)

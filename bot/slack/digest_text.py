@@ -29,6 +29,8 @@ from bot.domain.digest.model import (
 )
 from bot.domain.divergence import SIDES
 from bot.domain.divergence.wording import setting, shown
+from bot.domain.drivers import drivers_line
+from bot.slack.action_view import overdue_text
 from bot.slack.format import escape
 
 MAX_ALERTS: Final = 10
@@ -236,7 +238,7 @@ def _fit(text: str) -> str:
 
 
 def digest_sections(digest: DigestInput) -> list[str]:
-    """The digest as mrkdwn sections: state, open alerts, themes, then the dates line."""
+    """The digest as mrkdwn sections: state, open alerts and overdue actions, themes, dates."""
     numbers = digest_numbers(digest)
     if numbers is None:
         state = (
@@ -248,10 +250,12 @@ def digest_sections(digest: DigestInput) -> list[str]:
         lines += [_side_line(digest, numbers, numbers.of(side)) for side in SIDES]
         lines += [line for line in [_standing_line(digest, numbers)] if line]
         lines += [_gap_line(digest, numbers), _blind_spot_line(numbers), _sla_line(digest, numbers)]
+        lines += [line for line in [drivers_line(digest.drivers, digest.drivers_minimum)] if line]
         state = "\n".join(lines)
+    overdue = overdue_text(digest.actions, digest.today)
     return [
         _fit(state),
-        _fit(_alerts(digest)),
+        _fit(_alerts(digest) + (f"\n\n{overdue}" if overdue else "")),
         _fit(_themes(digest)),
         _fit(_footer(digest, numbers)),
     ]

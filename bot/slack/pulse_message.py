@@ -38,6 +38,7 @@ def message_for(
     guess: int | None = None,
     commented: bool = False,
     away: bool = False,
+    drivers: tuple[str, ...] = (),
 ) -> tuple[str, list[dict[str, object]]]:
     """The pulse DM's fallback text and blocks for one side, showing any answer so far."""
     engagement = pulse.engagement
@@ -53,6 +54,7 @@ def message_for(
         guess=guess,
         commented=commented,
         away=away,
+        drivers=drivers,
     )
 
 

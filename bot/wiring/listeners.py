@@ -9,7 +9,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.services.container import Container
-from handlers import alert_buttons, forms, home, pulse_dm, workspaces
+from handlers import alert_actions, alert_buttons, forms, home, pulse_dm, workspaces
 from handlers.commands import alerts, digest, erasure, people, pulses, settings, setup
 from handlers.commands.registry import HELP, Registry, Subcommand
 from handlers.commands.registry import register as register_rapport
@@ -35,6 +35,7 @@ def register_all(
     register_rapport(app, container, Registry(subcommands))
     pulse_dm.register(app, container)
     alert_buttons.register(app, container)
+    alert_actions.register(app, container)
     forms.register(app, container)
     home.register(app, container)
     workspaces.register(app, container)

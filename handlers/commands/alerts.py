@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from bot.domain import catalogue, help_text
 from bot.domain.vocabulary import SlaStatus, is_sla_status
+from bot.services.actions import open_actions, today_of
 from bot.services.alerts import live_alerts
 from bot.services.configure import record_sla
 from bot.services.engagements import choose, require_lead, require_member
 from bot.services.sla_feed import SLA_PATH, rotate_token
+from bot.slack.action_view import open_actions_text
 from bot.slack.alert_view import alerts_text
 from bot.slack.command_text import CommandError, Token, words
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
@@ -40,8 +42,10 @@ def alerts(request: CommandRequest[NoArguments]) -> None:
     with container.database.reading() as session:
         engagement = choose(session, caller, request.engagement)
         require_member(session, engagement, caller)
-        text = alerts_text(engagement.name, live_alerts(session, engagement), container.now())
-    request.say(text)
+        now = container.now()
+        text = alerts_text(engagement.name, live_alerts(session, engagement), now)
+        actions = open_actions_text(open_actions(session, engagement), today_of(engagement, now))
+    request.say("\n\n".join(part for part in (text, actions) if part))
 
 
 def sla(request: CommandRequest[SlaArgs]) -> None:

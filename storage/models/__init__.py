@@ -4,6 +4,7 @@ from storage.models.alerts import Alert, SlaRecord
 from storage.models.base import COMMENT_MAX, NAMING, ROLES, SIDES, Base
 from storage.models.digests import DigestDelivery
 from storage.models.engagements import Engagement, Member
+from storage.models.follow_up import Action, PublishedDriver
 from storage.models.installations import InstallationLock
 from storage.models.pulses import Delivery, PublishedFigure, Pulse, Response
 
@@ -12,6 +13,7 @@ __all__ = [
     "NAMING",
     "ROLES",
     "SIDES",
+    "Action",
     "Alert",
     "Base",
     "Delivery",
@@ -19,6 +21,7 @@ __all__ = [
     "Engagement",
     "InstallationLock",
     "Member",
+    "PublishedDriver",
     "PublishedFigure",
     "Pulse",
     "Response",

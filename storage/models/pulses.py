@@ -118,6 +118,10 @@ class Response(Base):
     polarity: Mapped[float | None] = mapped_column(Float)
     subjectivity: Mapped[float | None] = mapped_column(Float)
     score: Mapped[float | None] = mapped_column(Float)
+    # What is driving the answer: the person's one or two picks, and what their comment
+    # names ("communication,responsiveness"); see bot/domain/drivers.py.
+    drivers: Mapped[str | None] = mapped_column(String(120))
+    comment_drivers: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 

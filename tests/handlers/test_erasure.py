@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot.services.erasure import delete_expired_comments
 from bot.services.export import find_engagement, render
-from storage.models import Engagement, Member, Response
+from storage.models import Engagement, Member, PublishedDriver, Response
 from tests.support import flows
 from tests.support.running import RunningApp
 from tests.support.stored_text import still_stored
@@ -33,7 +33,7 @@ def closed_pulse_with_a_canary(rapport: RunningApp) -> None:
     for user in flows.PROVIDERS:
         flows.click(rapport, user, "pulse.rate.4")
     flows.comment(rapport, CANARY_USER, CANARY)
-    flows.comment(rapport, "U0CLI1", "another comment that stays")
+    flows.comment(rapport, "U0CLI1", "another comment that stays, about the invoices")
     assert "Closed the pulse" in rapport.slack.command("close").all_text()
     rapport.settle()
 
@@ -106,7 +106,9 @@ def test_comments_past_the_retention_are_deleted_by_the_clock(rapport_http: Runn
     assert still_stored(rapport.database, CANARY)
     rapport.clock.frozen = rapport.container.now() + timedelta(days=2)
     before = export(rapport)
+    assert comment_drivers(rapport) == ["value"]
     assert delete_expired_comments(rapport.container) == 2
+    assert comment_drivers(rapport) == []  # what a comment named goes with it
     assert not still_stored(rapport.database, CANARY)
     assert export(rapport) == before
     refused = rapport.slack.command("config retention=1d").all_text()
@@ -165,3 +167,46 @@ def test_forget_from_the_command_line(rapport_http: RunningApp) -> None:
     assert "Forgotten: U0CANARY" in done.stdout
     assert export(rapport) == before
     assert not still_stored(rapport.database, CANARY)
+
+
+def test_forgetting_someone_keeps_the_published_drivers_and_drops_what_their_comment_named(
+    rapport_http: RunningApp,
+) -> None:
+    rapport = rapport_http
+    flows.set_up(rapport)
+    flows.add(rapport, CLIENTS, "client")
+    flows.add(rapport, flows.PROVIDERS, "provider")
+    flows.send(rapport)
+    for user in (*CLIENTS, *flows.PROVIDERS):
+        flows.click(rapport, user, "pulse.rate.2")
+    flows.pick_drivers(rapport, "U0CLI1", ["responsiveness"])
+    flows.pick_drivers(rapport, "U0CLI2", ["responsiveness", "value"])
+    flows.comment(rapport, "U0CLI3", "Slow to respond, every time.")
+    flows.comment(rapport, CANARY_USER, f"{CANARY}: we keep chasing them for a reply")
+    assert "Closed the pulse" in rapport.slack.command("close").all_text()
+    rapport.settle()
+    before = published_drivers(rapport)
+    assert before[("client", "responsiveness")] == (4, 4)
+    reply = rapport.slack.command(f"forget <@{CANARY_USER}|canary>").all_text()
+    assert "Forgotten" in reply
+    assert published_drivers(rapport) == before
+    with rapport.database.reading() as session:
+        tagged = session.scalars(
+            select(Response.comment_drivers).where(Response.comment_drivers.is_not(None))
+        ).all()
+        picks = session.scalars(select(Response.drivers).where(Response.drivers.is_not(None))).all()
+    assert tagged == ["responsiveness"]  # only U0CLI3's comment still names a driver
+    assert sorted(p or "" for p in picks) == ["responsiveness", "responsiveness,value"]
+    assert not still_stored(rapport.database, CANARY)
+
+
+def published_drivers(rapport: RunningApp) -> dict[tuple[str, str], tuple[int, int]]:
+    with rapport.database.reading() as session:
+        rows = session.scalars(select(PublishedDriver)).all()
+        return {(r.side, r.driver): (r.people, r.named) for r in rows}
+
+
+def comment_drivers(rapport: RunningApp) -> list[str | None]:
+    with rapport.database.reading() as session:
+        stmt = select(Response.comment_drivers).where(Response.comment_drivers.is_not(None))
+        return list(session.scalars(stmt).all())

@@ -1,4 +1,4 @@
-"""Published figures never change after close; removed members cannot answer (docs/privacy.md)."""
+"""Published figures and drivers never change after close; removed members cannot answer."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from storage.models import Delivery, Engagement, Member, Response
+from storage.models import Delivery, Engagement, Member, PublishedDriver, Response
 from tests.support import flows
 from tests.support.running import RunningApp
 
@@ -40,6 +40,8 @@ def closed_pulse_with_four_client_answers(rapport: RunningApp) -> bytes:
     flows.send(rapport)
     for user, rating in {**ANSWERS, **PROVIDER_ANSWERS}.items():
         flows.click(rapport, user, f"pulse.rate.{rating}")
+    for user, picks in DRIVER_PICKS.items():
+        flows.pick_drivers(rapport, user, picks)
     closed = rapport.slack.command("close")
     assert "Closed the pulse" in closed.text, closed.text
     rapport.settle()
@@ -47,6 +49,30 @@ def closed_pulse_with_four_client_answers(rapport: RunningApp) -> bytes:
     [row] = before.decode().splitlines()[1:]
     assert ",4,4,1.0," in row  # client: answered 4 of 4, published
     return before
+
+
+DRIVER_PICKS = {
+    flows.LEAD: ["value"],
+    "U0CLI1": ["value", "people"],
+    "U0CLI2": ["people"],
+    "U0CLI3": ["value"],
+    "U0PRO1": ["delivery"],
+    "U0PRO2": ["delivery", "communication"],
+    "U0PRO3": ["communication"],
+}
+PUBLISHED_DRIVERS = {
+    ("client", "value"): (3, 4),
+    ("client", "people"): (2, 4),
+    ("provider", "delivery"): (2, 3),
+    ("provider", "communication"): (2, 3),
+}
+
+
+def published_drivers(rapport: RunningApp) -> dict[tuple[str, str], tuple[int, int]]:
+    """The closed pulse's driver counts as stored at close (drivers nobody named left out)."""
+    with rapport.database.reading() as session:
+        rows = session.scalars(select(PublishedDriver)).all()
+        return {(r.side, r.driver): (r.people, r.named) for r in rows if r.people}
 
 
 CHANGES = {
@@ -64,6 +90,7 @@ def test_a_closed_pulse_exports_the_same_bytes_after_the_change(
     rapport: RunningApp, change: str
 ) -> None:
     before = closed_pulse_with_four_client_answers(rapport)
+    assert published_drivers(rapport) == PUBLISHED_DRIVERS
     for command in CHANGES[change]:
         reply = rapport.slack.command(command)
         rapport.settle()
@@ -73,6 +100,7 @@ def test_a_closed_pulse_exports_the_same_bytes_after_the_change(
         elif not command.startswith("remove"):
             assert "applies from the next pulse" in reply.all_text(), reply.all_text()
     assert export(rapport) == before
+    assert published_drivers(rapport) == PUBLISHED_DRIVERS
 
 
 def test_a_change_applies_from_the_next_pulse(rapport: RunningApp) -> None:

@@ -127,3 +127,19 @@ def comment(rapport: Any, user: str, text: str) -> None:
     values = {"comment": {"text": {"type": "plain_text_input", "value": text}}}
     assert rapport.slack.submit("pulse.comment", values, user=user, private_metadata=meta)
     rapport.settle()
+
+
+def pulse_id_of(rapport: Any, user: str) -> int:
+    """The pulse of the last pulse DM this user received."""
+    dm = dms_to(rapport.standin, user)[-1]
+    return int(json.loads(pulse_button(dm, "pulse.rate.1")["value"])["p"])
+
+
+def pick_drivers(rapport: Any, user: str, drivers: list[str]) -> Any:
+    """Pick drivers under the rating in this user's pulse DM (all of them, as Slack sends)."""
+    block = f"pulse.drivers.{pulse_id_of(rapport, user)}"
+    reply = rapport.slack.select(
+        "pulse.drivers", block, drivers, user=user, channel="D" + user[1:], ts="1700000099.000100"
+    )
+    rapport.settle()
+    return reply

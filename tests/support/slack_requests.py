@@ -159,6 +159,39 @@ class SlackDriver:
         )
         return self._interactive(payload, token)
 
+    def select(
+        self,
+        action_id: str,
+        block_id: str,
+        values: list[str],
+        *,
+        user: str,
+        channel: str | None = None,
+        ts: str = "1700000001.000100",
+        team: str = TEAM,
+    ) -> Reply:
+        """Change a multi-select, as Slack sends it: every option now selected, none if cleared."""
+        token = f"act{next(_tokens)}"
+        payload = copy.deepcopy(fixture("block_actions"))
+        channel = channel or "D" + user[1:]
+        payload["user"].update(id=user, team_id=team)
+        payload["container"].update(channel_id=channel, message_ts=ts)
+        payload["channel"]["id"] = channel
+        payload["response_url"] = self.standin.response_url(token)
+        payload["trigger_id"] = f"trig.{token}"
+        payload["actions"] = [
+            {
+                "type": "multi_static_select",
+                "action_id": action_id,
+                "block_id": block_id,
+                "selected_options": [
+                    {"text": {"type": "plain_text", "text": v}, "value": v} for v in values
+                ],
+                "action_ts": "1700000002.000200",
+            }
+        ]
+        return self._interactive(payload, token)
+
     def submit(
         self,
         callback_id: str,

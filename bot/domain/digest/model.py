@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.actions import ActionItem
 from bot.domain.digest.standing import Standing
 from bot.domain.divergence import (
+    MIN_ANONYMITY,
     SIDES,
     PulseFigures,
     Side,
@@ -19,6 +21,7 @@ from bot.domain.divergence import (
     blind_spot,
     trend,
 )
+from bot.domain.drivers import PulseDrivers
 from bot.domain.themes import Theme
 
 BASELINE_PULSES: Final = 4
@@ -81,6 +84,8 @@ class DigestInput:
         alert_marks: when each alert (open or since resolved) was opened; the chart marks them.
         standing: baselines, last quarter and whether improvements held, from SQL; when
             None the baseline is the mean over the first four pulses of ``history``.
+        drivers: the latest pulse's published driver counts, and the minimum it closed with.
+        actions: actions not yet done; the digest lists those past their due date.
     """
 
     engagement: str
@@ -96,6 +101,9 @@ class DigestInput:
     tz: str = "UTC"
     standing: Standing | None = None
     alert_marks: Sequence[datetime] = ()
+    drivers: PulseDrivers | None = None
+    drivers_minimum: int = MIN_ANONYMITY
+    actions: Sequence[ActionItem] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "history", tuple(self.history))
@@ -115,6 +123,11 @@ class DigestInput:
     def zone(self) -> ZoneInfo:
         """The engagement's time zone."""
         return ZoneInfo(self.tz)
+
+    @property
+    def today(self) -> date:
+        """The date in the engagement's time zone when the digest is made."""
+        return self.now.astimezone(self.zone).date()
 
     def org(self, side: Side) -> str:
         """The name of the party on ``side``."""

@@ -15,9 +15,11 @@ from bot.domain.schedule import ScheduleError, parse_schedule
 from bot.domain.themes import Comment, Theme, side_themes
 from bot.services.evaluation import pulse_figures, thresholds_of
 from bot.services.standing import standing_of
+from storage import actions as action_queries
 from storage import alerts as alert_queries
 from storage import digests as queries
 from storage.models import Engagement, Pulse
+from storage.published_drivers import published_drivers
 
 _STATUSES: dict[str, SlaStatus] = {"green": "green", "amber": "amber", "red": "red"}
 
@@ -104,6 +106,7 @@ def assemble(
     if themes and pulses and pulses[-1].id in figures:
         last = pulses[-1]
         found = latest_themes(session, last, figures[last.id], last.anonymity_min)
+    drivers = published_drivers(session, [pulses[-1].id]).get(pulses[-1].id) if pulses else None
     return DigestInput(
         engagement=engagement.name,
         client_org=engagement.client_org,
@@ -122,4 +125,7 @@ def assemble(
             if history
             else ()
         ),
+        drivers=drivers,
+        drivers_minimum=pulses[-1].anonymity_min if pulses else thresholds.anonymity_min,
+        actions=action_queries.open_actions(session, engagement.id),
     )

@@ -1,0 +1,167 @@
+"""Actions in Slack: their list and buttons under an alert, the form, and the overdue lines."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any, Final
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    DatePickerElement,
+    InputBlock,
+    MarkdownTextObject,
+    PlainTextInputElement,
+    SectionBlock,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.domain import catalogue
+from bot.domain.actions import ACTION_TEXT_MAX, ActionItem, open_first
+from bot.domain.dates import weekday_date
+from bot.domain.follow_up_text import (
+    ACTION_ADD_BUTTON,
+    ACTION_DONE_BUTTON,
+    ACTION_DUE_LABEL,
+    ACTION_FOR,
+    ACTION_LINE_DONE,
+    ACTION_LINE_OPEN,
+    ACTION_LINE_OVERDUE,
+    ACTION_MODAL_SUBMIT,
+    ACTION_MODAL_TITLE,
+    ACTION_OWNER_LABEL,
+    ACTION_TEXT_LABEL,
+    ACTION_TEXT_PLACEHOLDER,
+    ACTIONS_HEADER,
+    ACTIONS_MORE,
+    ACTIONS_NOTE,
+    ACTIONS_OPEN_HEADER,
+    ACTIONS_OVERDUE_HEADER,
+    ACTIONS_YOURS,
+)
+from bot.slack.format import escape, mention
+
+ADD_ACTION: Final = "alert.add_action"
+ADD_ACTION_VIEW: Final = "alert.add_action"
+DONE_ACTION: Final = re.compile(r"^alert\.action_done\.\d{1,12}$")
+SHOWN: Final = 8
+"""Actions listed under one alert, and with a Done button each (Slack allows 25 a block)."""
+BUTTON_TEXT: Final = 60
+
+
+def _line(item: ActionItem, today: date | None, *, finding: bool = False) -> str:
+    text = escape(item.text)
+    if item.done_by is not None:
+        line = ACTION_LINE_DONE.format(text=text, done_by=mention(item.done_by))
+    else:
+        template = (
+            ACTION_LINE_OVERDUE if today is not None and item.overdue(today) else ACTION_LINE_OPEN
+        )
+        line = template.format(
+            text=text, owner=mention(item.owner_user_id), due=weekday_date(item.due)
+        )
+    if finding:
+        line += ACTION_FOR.format(title=catalogue.ALERT_TITLES.get(item.rule, item.rule))
+    return line
+
+
+def _done_button(item: ActionItem) -> ButtonElement:
+    short = item.text if len(item.text) <= BUTTON_TEXT else item.text[: BUTTON_TEXT - 1] + "…"
+    return ButtonElement(
+        text=ACTION_DONE_BUTTON.format(text=short),
+        action_id=f"alert.action_done.{item.id}",
+        value=json.dumps({"x": item.id}),
+    )
+
+
+def action_blocks(alert_id: int, live: bool, items: Sequence[ActionItem]) -> list[dict[str, Any]]:
+    """Under an alert: its actions, "Add action" while it is live, and "Done" for open ones.
+
+    Done actions stay listed, struck through; they never resolve the alert.
+    """
+    blocks: list[Block] = []
+    if items:
+        lines = [_line(item, None) for item in items[:SHOWN]]
+        if len(items) > SHOWN:
+            lines.append(ACTIONS_MORE.format(count=len(items) - SHOWN))
+        text = "\n".join([ACTIONS_HEADER, *lines])
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=text[:3000])))
+    add = ButtonElement(
+        text=ACTION_ADD_BUTTON, action_id=ADD_ACTION, value=json.dumps({"a": alert_id})
+    )
+    buttons = [add] if live else []
+    buttons += [_done_button(item) for item in items[:SHOWN] if not item.done]
+    if buttons:
+        blocks.append(ActionsBlock(block_id=f"alert.{alert_id}.actions", elements=buttons))
+    return [block.to_dict() for block in blocks]
+
+
+def add_action_modal(alert_id: int, today: date) -> dict[str, Any]:
+    """The form a lead adds an action in: what, who (either side), by when."""
+    return View(
+        type="modal",
+        callback_id=ADD_ACTION_VIEW,
+        title=ACTION_MODAL_TITLE,
+        submit=ACTION_MODAL_SUBMIT,
+        close="Cancel",
+        private_metadata=json.dumps({"a": alert_id}),
+        blocks=[
+            InputBlock(
+                block_id="text",
+                label=ACTION_TEXT_LABEL,
+                element=PlainTextInputElement(
+                    action_id="value",
+                    max_length=ACTION_TEXT_MAX,
+                    placeholder=ACTION_TEXT_PLACEHOLDER,
+                ),
+            ),
+            InputBlock(
+                block_id="owner",
+                label=ACTION_OWNER_LABEL,
+                element=UserSelectElement(action_id="value"),
+            ),
+            InputBlock(
+                block_id="due",
+                label=ACTION_DUE_LABEL,
+                element=DatePickerElement(
+                    action_id="value", initial_date=(today + timedelta(days=7)).isoformat()
+                ),
+            ),
+        ],
+    ).to_dict()
+
+
+def open_actions_text(items: Sequence[ActionItem], today: date) -> str:
+    """`/rapport alerts`: every action not yet done, overdue ones first; "" when none."""
+    if not items:
+        return ""
+    ordered = open_first(list(items), today)
+    overdue = sum(1 for item in ordered if item.overdue(today))
+    head = ACTIONS_OPEN_HEADER.format(count=len(ordered), overdue=overdue)
+    lines = [_line(item, today, finding=True) for item in ordered]
+    return "\n".join([head, *lines, ACTIONS_NOTE])
+
+
+def overdue_text(items: Sequence[ActionItem], today: date, limit: int = 10) -> str:
+    """The digest and App Home: actions past their due date and not done; "" when none."""
+    late = [item for item in open_first(list(items), today) if item.overdue(today)]
+    if not late:
+        return ""
+    lines = [_line(item, today, finding=True) for item in late[:limit]]
+    if len(late) > limit:
+        lines.append(ACTIONS_MORE.format(count=len(late) - limit))
+    return "\n".join([ACTIONS_OVERDUE_HEADER.format(count=len(late)), *lines])
+
+
+def own_actions_blocks(items: Sequence[ActionItem], today: date) -> list[Block]:
+    """App Home: the viewer's own actions not yet done, overdue first; nothing when none."""
+    if not items:
+        return []
+    lines = [_line(item, today, finding=True) for item in open_first(list(items), today)]
+    text = "\n".join([ACTIONS_YOURS, *lines[:SHOWN]])
+    return [SectionBlock(text=MarkdownTextObject(text=text[:3000]))]

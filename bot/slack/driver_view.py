@@ -1,0 +1,78 @@
+"""Drivers in Slack: the pulse DM's "What is driving this most?" and the line alerts show."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Final
+
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    MarkdownTextObject,
+    Option,
+    SectionBlock,
+)
+from slack_sdk.models.blocks.block_elements import StaticMultiSelectElement
+
+from bot.domain.drivers import DRIVERS, MAX_PICKS, PulseDrivers, drivers_line
+from bot.domain.follow_up_text import (
+    DRIVER_LABELS,
+    DRIVER_SHORT,
+    DRIVERS_CHOSEN,
+    DRIVERS_PLACEHOLDER,
+    DRIVERS_QUESTION,
+)
+from bot.slack.format import escape
+
+DRIVERS_ACTION: Final = "pulse.drivers"
+_BLOCK = re.compile(r"^pulse\.drivers\.(\d{1,12})$")
+
+
+def _option(key: str) -> Option:
+    return Option(value=key, text=DRIVER_LABELS[key])
+
+
+def driver_select(pulse_id: int, chosen: Sequence[str]) -> Block:
+    """The optional follow-up under the rating: up to two of the seven drivers.
+
+    The pulse travels in the block id, so clearing every pick still says which pulse.
+    """
+    initial = [_option(key) for key in chosen] or None
+    return SectionBlock(
+        block_id=f"{DRIVERS_ACTION}.{pulse_id}",
+        text=MarkdownTextObject(text=DRIVERS_QUESTION),
+        accessory=StaticMultiSelectElement(
+            action_id=DRIVERS_ACTION,
+            placeholder=DRIVERS_PLACEHOLDER,
+            options=[_option(key) for key in DRIVERS],
+            initial_options=initial,
+            max_selected_items=MAX_PICKS,
+        ),
+    )
+
+
+def chosen_text(chosen: Sequence[str]) -> str:
+    """The DM's footer note on the person's own picks."""
+    return DRIVERS_CHOSEN.format(drivers=", ".join(DRIVER_SHORT[key] for key in chosen))
+
+
+def read_selection(action: dict[str, Any]) -> tuple[int, list[str]] | None:
+    """The pulse id and the picked keys from a selection, or None if malformed."""
+    found = _BLOCK.match(str(action.get("block_id") or ""))
+    options = action.get("selected_options")
+    if found is None or not isinstance(options, list):
+        return None
+    values = [option.get("value") for option in options if isinstance(option, dict)]
+    if len(values) != len(options) or not all(isinstance(v, str) for v in values):
+        return None
+    return int(found.group(1)), [str(v) for v in values]
+
+
+def driver_blocks(drivers: PulseDrivers | None, minimum: int) -> list[dict[str, Any]]:
+    """A context line naming each side's top drivers, or nothing when none may be shown."""
+    line = drivers_line(drivers, minimum)
+    if line is None:
+        return []
+    text = f":compass: {escape(line)}"
+    return [ContextBlock(elements=[MarkdownTextObject(text=text)]).to_dict()]

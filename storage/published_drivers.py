@@ -1,0 +1,99 @@
+"""Driver counts per pulse and side: tallied in SQL once at close, stored, and read back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy.orm import Session
+
+from bot.domain.divergence import Side
+from bot.domain.drivers import DRIVERS, PulseDrivers, SideDrivers, publishable_drivers
+from storage.models import Delivery, Member, PublishedDriver, Response
+
+
+def _tally_statement(pulse_id: int, *, without_removed: bool) -> Any:
+    """One row per side: how many named any driver, then how many named each one.
+
+    A person's picks and their comment's drivers are joined into one list, so someone who
+    picked "communication" and wrote about it counts once for it.
+    """
+    both = (
+        literal(",")
+        + func.coalesce(Response.drivers, "")
+        + literal(",")
+        + func.coalesce(Response.comment_drivers, "")
+        + literal(",")
+    )
+    named = (Response.drivers.is_not(None)) | (Response.comment_drivers.is_not(None))
+    stmt = (
+        select(
+            Delivery.side,
+            func.count(),
+            *(func.sum(case((both.like(f"%,{key},%"), 1), else_=0)) for key in DRIVERS),
+        )
+        .join(
+            Delivery,
+            and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
+        )
+        .where(Response.pulse_id == pulse_id, Response.rating.is_not(None), named)
+        .group_by(Delivery.side)
+    )
+    if without_removed:
+        stmt = stmt.where(
+            Delivery.member_id.in_(select(Member.id).where(Member.status != "removed"))
+        )
+    return stmt
+
+
+def publish_drivers(
+    session: Session, pulse_id: int, minimum: int, *, without_removed: bool = True
+) -> PulseDrivers:
+    """Count a just-closed pulse's drivers per side and store what may be shown, once.
+
+    Counts are kept only for a side where at least the minimum named a driver; the rows
+    are never rewritten, so forgetting someone, moving them or changing weights later
+    leaves them as they were published.
+    """
+    existing = published_drivers(session, [pulse_id])
+    if pulse_id in existing:
+        return existing[pulse_id]
+    found: dict[str, SideDrivers] = {}
+    for row in session.execute(_tally_statement(pulse_id, without_removed=without_removed)):
+        side: Side = "client" if row[0] == "client" else "provider"
+        counts = {key: int(n or 0) for key, n in zip(DRIVERS, row[2:], strict=True)}
+        shown = publishable_drivers(side, int(row[1]), counts, minimum)
+        if shown is None:
+            continue
+        found[side] = shown
+        session.add_all(
+            PublishedDriver(
+                pulse_id=pulse_id, side=side, driver=key, people=people, named=shown.named
+            )
+            for key, people in shown.counts.items()
+        )
+    session.flush()
+    return PulseDrivers(found.get("client"), found.get("provider"))
+
+
+def published_drivers(session: Session, pulse_ids: Sequence[int]) -> dict[int, PulseDrivers]:
+    """The stored driver counts of these pulses; a pulse with none shown is left out."""
+    if not pulse_ids:
+        return {}
+    stmt = select(PublishedDriver).where(PublishedDriver.pulse_id.in_(list(pulse_ids)))
+    rows: dict[int, dict[str, list[PublishedDriver]]] = {}
+    for row in session.scalars(stmt):
+        rows.setdefault(row.pulse_id, {}).setdefault(row.side, []).append(row)
+    found = {}
+    for pulse_id, sides in rows.items():
+        shown = {
+            side: SideDrivers(
+                "client" if side == "client" else "provider",
+                items[0].named,
+                {item.driver: item.people for item in items},
+            )
+            for side, items in sides.items()
+        }
+        found[pulse_id] = PulseDrivers(shown.get("client"), shown.get("provider"))
+    return found

@@ -1,0 +1,57 @@
+"""Actions under an alert and in lists: which buttons, which lines, what is left out."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from bot.domain.actions import ActionItem
+from bot.slack.action_view import action_blocks, open_actions_text, overdue_text
+
+TODAY = date(2026, 11, 27)
+
+
+def item(number: int, due: date, done_by: str | None = None, text: str = "") -> ActionItem:
+    return ActionItem(number, 7, "gap", text or f"action {number}", "U0PRO1", due, done_by)
+
+
+def action_ids(blocks: list[dict[str, object]]) -> list[str]:
+    return [
+        str(element["action_id"])
+        for block in blocks
+        if block["type"] == "actions"
+        for element in block["elements"]  # type: ignore[attr-defined]
+    ]
+
+
+def test_a_live_alert_offers_add_and_done_for_each_open_action() -> None:
+    items = [item(1, TODAY), item(2, TODAY, done_by="U0LEAD")]
+    blocks = action_blocks(7, True, items)
+    assert action_ids(blocks) == ["alert.add_action", "alert.action_done.1"]
+    listed = json.dumps(blocks)
+    assert "action 1 \\u2014 <@U0PRO1>, due Fri 27 Nov" in listed
+    assert "~action 2~ \\u2014 done by <@U0LEAD>" in listed
+
+
+def test_a_resolved_alert_keeps_done_buttons_but_takes_no_new_action() -> None:
+    assert action_ids(action_blocks(7, False, [item(1, TODAY)])) == ["alert.action_done.1"]
+    assert action_blocks(7, False, []) == []
+
+
+def test_long_texts_are_cut_on_the_button_and_typed_markup_is_escaped() -> None:
+    blocks = action_blocks(7, True, [item(1, TODAY, text="<!channel> " + "x" * 100)])
+    button = blocks[-1]["elements"][-1]
+    assert len(button["text"]["text"]) <= 75
+    listed = blocks[0]["text"]["text"]
+    assert "<!channel>" not in listed and "&lt;!channel&gt;" in listed  # mrkdwn pings no one
+
+
+def test_lists_say_overdue_and_leave_out_what_is_not() -> None:
+    late, soon = item(1, date(2026, 11, 20)), item(2, date(2026, 12, 2))
+    listing = open_actions_text([soon, late], TODAY)
+    assert listing.splitlines()[0] == "*Open actions* (2, 1 overdue)"
+    assert "*Overdue:* action 1" in listing.splitlines()[1]
+    assert "(for: Wide gap between the sides)" in listing
+    overdue = overdue_text([soon, late], TODAY)
+    assert "action 1" in overdue and "action 2" not in overdue
+    assert overdue_text([soon], TODAY) == "" and open_actions_text([], TODAY) == ""
