@@ -47,7 +47,8 @@ def divergence(
                 f"{setting(low_tolerance)}, while the {high} side is at "
                 f"{shown(indices[high])}, {at_or_above} its own {setting(high_tolerance)}."
             )
-            return Finding("divergence", low, severity_past(shortfall), sentence, shortfall)
+            severity = severity_past(shortfall)
+            return Finding("divergence", low, severity, sentence, shortfall, indices[low])
     return None
 
 
@@ -123,4 +124,4 @@ def watermelon(
         f"The SLA status is green, but the client side is at {shown(client)}, "
         f"below its tolerance of {setting(tolerance)}."
     )
-    return Finding("watermelon", "client", "critical", sentence, tolerance - client)
+    return Finding("watermelon", "client", "critical", sentence, tolerance - client, client)
