@@ -97,6 +97,7 @@ WHY_BLIND_SPOT_NO_GUESS: Final = "too few guesses from the {side} side, or the {
 WHY_SLA_NOT_GREEN: Final = "SLA now {status}: the watermelon rule no longer applies, but the client is still at {index}, below its {tolerance}"
 WHY_SLA_NONE: Final = "no SLA status is recorded any more: the watermelon rule no longer applies, but the client is still at {index}, below its {tolerance}"
 WHY_NOT_FOUND: Final = "the check no longer finds it"
+MESSAGE_NOT_POSTED: Final = "I couldn't post an alert for *{engagement}* in <#{channel}> ({error}). Invite me there with `/invite @Rapport`. The alert:\n{message}"
 RESOLVED_THREAD: Final = ":white_check_mark: *{title}* resolved {when}: {reason}."
 
 # The escalation ladder.
