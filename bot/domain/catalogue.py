@@ -150,27 +150,17 @@ ALERT_TITLES = {
     "blind_spot": "A side misjudges how the other feels",
     "watermelon": "Watermelon: SLAs green, client unhappy",
 }
-ALERT_CHANGE = {
-    "opened": "",
-    "worse": "Worse since the last pulse.",
-    "better": "Better since the last pulse, but not resolved.",
-    "same": "About the same as at the last pulse.",
-}
 ALERT_STATE_OPEN = "Open since {opened}"
 ALERT_STATE_ACKED = "Acknowledged by <@{who}>"
 ALERT_OWNER = "owner <@{owner}>"
 ALERT_NO_OWNER = "no owner yet"
 ALERT_RESOLVED = "Resolved {when}."
-ALERT_RESOLVED_THREAD = (
-    "Resolved: this no longer holds after the pulse that closed {when}. Now: {figures}."
-)
 ALERT_ACK_BUTTON = "Acknowledge"
 ALERT_ASSIGN_BUTTON = "Assign owner"
 ALERT_ASSIGN_TITLE = "Assign an owner"
 ALERT_ASSIGN_LABEL = "Who owns the follow-up?"
 ALERT_GONE = "That alert no longer exists."
 ALERT_ALREADY_RESOLVED = "That alert is already resolved."
-ALERT_NOT_POSTED = "I couldn't post an alert for *{engagement}* in <#{channel}> ({error}). Invite me there with `/invite @Rapport`. The alert: {title}. {sentence}"
 FIGURES_SIDE = "{side} {index} (tolerance {tolerance})"
 FIGURES_WITHHELD = "{side} withheld (fewer than {minimum} answered)"
 TREND_SIDE = "{side} {change:+d}"

@@ -8,7 +8,7 @@ from tests.support import flows
 from tests.support.running import RunningApp
 
 
-def test_divergence_is_posted_updated_in_place_and_resolved_in_the_thread(
+def test_one_close_with_several_findings_posts_one_message_updated_in_place_and_resolved_in_its_thread(
     rapport: RunningApp,
 ) -> None:
     flows.engagement_with_people(rapport)
@@ -19,38 +19,51 @@ def test_divergence_is_posted_updated_in_place_and_resolved_in_the_thread(
     posts = flows.channel_posts(rapport)
     rules = set(flows.alerts(rapport))
     assert {"divergence", "gap"} <= rules
-    divergence = flows.alerts(rapport)["divergence"]
-    marker = json.dumps(json.dumps({"a": divergence.id}))[1:-1]
-    post = next(p for p in posts if marker in flows.blocks_text(p))
-    text = flows.blocks_text(post)
-    assert "16" in text and "70" in text and "91" in text and "60" in text
+    assert len(posts) == 1, "every finding of one close is in one message"
+    (message,) = flows.messages(rapport)
+    assert {a.message_id for a in flows.alerts(rapport).values()} == {message.id}
+    assert posts[0]["metadata"] == {
+        "event_type": "rapport_alert",
+        "event_payload": {"message": message.id},
+    } or json.loads(str(posts[0]["metadata"]))["event_payload"] == {"message": message.id}
+    text = flows.blocks_text(posts[0])
+    assert "The client side is unhappy" in text  # the headline
+    assert "*16*" in text and "tolerance 70" in text and "*91*" in text and "tolerance 60" in text
     assert "Answered: client 3 of 4, provider 3 of 3" in text
+    assert "Next step:" in text
     assert "U0CLI1" not in text  # counts, never names
+    for alert in flows.alerts(rapport).values():
+        marker = json.dumps(json.dumps({"a": alert.id}))[1:-1]
+        assert marker in text, "each finding keeps its own buttons inside the message"
     assert "alert.ack" in text and "alert.assign" in text
 
-    # Still diverging: the same message is updated, no new post.
+    # Still diverging, the client lower: the same message is updated, no new post.
     flows.answer_round(rapport, [1, 1, 1], [5, 5, 5])
     flows.close(rapport)
-    assert len(flows.channel_posts(rapport)) == len(posts)
+    assert len(flows.channel_posts(rapport)) == 1
     updates = [
         c.params
         for c in rapport.standin.calls_to("chat.update")
-        if c.params.get("ts") == divergence.message_ts
+        if c.params.get("ts") == message.message_ts
     ]
-    assert updates and "Worse since the last pulse" in flows.blocks_text(updates[-1])
+    assert updates
+    assert "Worse: the client side fell from 16 to 0." in flows.blocks_text(updates[-1])
     assert "Since the last pulse: client -16" in flows.blocks_text(updates[-1])
 
-    # The sides agree again: resolved, with a reply in the alert's thread.
+    # The sides agree again: resolved, with a reply in the message's thread saying why.
     flows.answer_round(rapport, [5, 4, 5], [5, 4, 5])
     flows.close(rapport)
     resolved = flows.alerts(rapport)["divergence"]
-    assert resolved.status == "resolved"
+    assert resolved.status == "resolved" and resolved.fixed_at_account
     thread = [
-        c.params
+        str(c.params["text"])
         for c in rapport.standin.calls_to("chat.postMessage")
-        if c.params.get("thread_ts") == divergence.message_ts
+        if c.params.get("thread_ts") == message.message_ts
     ]
-    assert len(thread) == 1 and "Resolved" in str(thread[0]["text"])
+    said = [t for t in thread if "The two sides see the relationship differently" in t]
+    assert len(said) == 1 and "resolved" in said[0] and "client back at 91" in said[0]
+    assert flows.messages(rapport)[0].status == "done"
+    assert len(flows.channel_posts(rapport)) == 1
 
 
 def test_watermelon_fires_with_green_slas_and_not_with_red(rapport: RunningApp) -> None:
@@ -92,4 +105,4 @@ def test_alerts_go_to_the_leads_when_the_bot_is_not_in_the_channel(rapport: Runn
         and "couldn't post an alert" in str(c.params.get("text"))
     ]
     assert told and "/invite @Rapport" in str(told[0].params["text"])
-    assert flows.alerts(rapport)["divergence"].post_error == "not_in_channel"
+    assert flows.messages(rapport)[0].post_error == "not_in_channel"
