@@ -123,7 +123,8 @@ def messages(rapport: Any) -> list[AlertMessage]:
 def message_of(rapport: Any, alert: Alert) -> AlertMessage:
     """The grouped message an alert is shown in."""
     with rapport.database.reading() as session:
-        return session.get_one(AlertMessage, alert.message_id)
+        message: AlertMessage = session.get_one(AlertMessage, alert.message_id)
+        return message
 
 
 def blocks_text(params: dict[str, object]) -> str:

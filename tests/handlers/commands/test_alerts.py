@@ -8,7 +8,7 @@ from tests.support import flows
 from tests.support.running import RunningApp
 
 
-def test_one_close_with_several_findings_posts_one_message_updated_in_place_and_resolved_in_its_thread(
+def test_one_close_posts_one_message_updated_in_place_and_resolved_in_its_thread(
     rapport: RunningApp,
 ) -> None:
     flows.engagement_with_people(rapport)

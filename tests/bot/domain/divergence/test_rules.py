@@ -67,7 +67,7 @@ def run(rule: str, *args: object, **kwargs: object) -> Finding | None:
 
 
 def fired(rule: str, *args: object, **kwargs: object) -> Finding:
-    finding = run(rule, *args, **kwargs)  # type: ignore[arg-type]
+    finding = run(rule, *args, **kwargs)
     assert finding is not None, f"{rule} did not fire"
     assert finding.rule == rule
     return finding
