@@ -206,7 +206,7 @@ CONFIG_USAGE = (
 CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
 CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
 CONFIG_REMINDER_AFTER_CLOSE = "The reminder ({reminder}h before closing) must come before the window ({window}h) ends, so keep `reminder` shorter than `window`."
-CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}; comments kept {retention_days}."
+CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}; comments kept {retention_days}; an unacknowledged alert is raised again after {ack_within_minutes}, and escalated to the sponsors after {escalate_after_minutes} or {escalate_pulses} pulses without improving."
 ANONYMITY_FLOOR = "The anonymity minimum can't go below {floor}: with fewer, people could work out each other's answers."
 CONFIG_MODAL_TITLE = "Engagement settings"
 SETTING_LABELS = {
@@ -220,6 +220,9 @@ SETTING_LABELS = {
     "gap": "Gap threshold (points)",
     "retention": "Delete comments after (days, e.g. 365d)",
     "anonymity": "Anonymity minimum (at least 3)",
+    "ack_within": "Raise an unacknowledged alert again after (e.g. 3d)",
+    "escalate_after": "Escalate a live alert to the sponsors after (e.g. 14d)",
+    "escalate_pulses": "…or after this many pulses without improving",
 }
 SCHEDULE_FORMS = "`daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or a 5-field cron expression such as `30 9 * * 1-5`"
 SCHEDULE_UNREADABLE = "I can't read `{value}` as a schedule. Use " + SCHEDULE_FORMS + "."
@@ -233,7 +236,7 @@ SCHEDULE_BAD_DAY_TIME = (
 )
 SCHEDULE_BAD_TIMEZONE = "`{value}` is not a time zone I know. Use an IANA name such as `Europe/Berlin`, `America/New_York` or `UTC`."
 SCHEDULE_BAD_DURATION = "I can't read `{value}` as a duration. Use days, hours and minutes such as `72h`, `3d`, `90m` or `1d12h`."
-SCHEDULE_DURATION_RANGE = "A duration must be between 1h and 14d; `{value}` is not."
+SCHEDULE_DURATION_RANGE = "A duration must be between {shortest} and {longest}; `{value}` is not."
 SCHEDULE_BAD_TIME = "`{value}` is not a time. Use 24-hour time such as `09:30`."
 SCHEDULE_BAD_DAY = "`{value}` is not a day. Use `mon` to `sun` or `monday` to `sunday`."
 SETTING_WHOLE_NUMBER = "a whole number from {low} to {high}"

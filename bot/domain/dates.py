@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Final
 
 MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -30,3 +30,12 @@ def age(opened_at: datetime, now: datetime) -> str:
         (hours, "hour") if days < 1 else (days, "day") if days < 14 else (days // 7, "week")
     )
     return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def duration_text(duration: timedelta) -> str:
+    """A duration as people type it: `3d`, `1d12h`, `90m` → `1h30m`."""
+    minutes = int(duration.total_seconds() // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{n}{unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "m")) if n]
+    return "".join(parts) or "0m"
