@@ -91,7 +91,7 @@ WHY_DECLINE_ENDED: Final = "the {side} side is at {now}, {change} against {start
 WHY_SILENCE_ENDED: Final = (
     "{answered} of {eligible} on the {side} side answered ({rate}%), at least half"
 )
-WHY_BLIND_SPOT_CLOSED: Final = "the {side} side's guess of the {other} side ({guess}) is now within {threshold} of its score ({index})"
+WHY_BLIND_SPOT_CLOSED: Final = "the {side} side's guess of the {other} side ({guess}) is now within {threshold} of the {other} side's score ({index})"
 WHY_BLIND_SPOT_FLIPPED: Final = "the {side} side now guesses the {other} side too {direction} ({guess} against {index}): that is a different finding"
 WHY_BLIND_SPOT_NO_GUESS: Final = "too few guesses from the {side} side, or the {other} side's score is withheld, to compare this pulse"
 WHY_SLA_NOT_GREEN: Final = "SLA now {status}: the watermelon rule no longer applies, but the client is still at {index}, below its {tolerance}"

@@ -76,7 +76,9 @@ def gap(
         f"The {low} side is at {low_index}, {high_index - low_index} points below the "
         f"{high} side at {high_index}; the gap threshold is {setting(thresholds.gap)}."
     )
-    return Finding("gap", low, severity_past(size - thresholds.gap), sentence, size)
+    severity = severity_past(size - thresholds.gap)
+    # Trends compare the gap as the sentence shows it, so the words match the numbers.
+    return Finding("gap", low, severity, sentence, size, measure=high_index - low_index)
 
 
 def both_below(

@@ -121,7 +121,13 @@ def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) ->
     )
     severity = severity_past(abs(miss) - thresholds.gap)
     return Finding(
-        "blind_spot", side, severity, sentence, abs(miss), direction=blind_direction(miss)
+        "blind_spot",
+        side,
+        severity,
+        sentence,
+        abs(miss),
+        measure=abs(guessed - actual),  # as the sentence shows it
+        direction=blind_direction(miss),
     )
 
 

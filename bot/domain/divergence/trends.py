@@ -10,6 +10,7 @@ sentences from here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Literal
 
@@ -129,8 +130,7 @@ def _why_pair(rule: str, side: Side | None, figures: PulseFigures, thresholds: T
         gap = abs(client - provider)
         if gap < thresholds.gap or side is None:
             return text.WHY_GAP_CLOSED.format(
-                gap=shown(max(client, provider)) - shown(min(client, provider)),
-                threshold=setting(thresholds.gap),
+                gap=_gap_text(client, provider, thresholds.gap), threshold=setting(thresholds.gap)
             )
         other = other_side(side)
         return text.WHY_GAP_FLIPPED.format(
@@ -154,6 +154,15 @@ def _why_pair(rule: str, side: Side | None, figures: PulseFigures, thresholds: T
             tolerance=setting(thresholds.tolerance(other)),
         )
     return text.WHY_NOT_FOUND
+
+
+def _gap_text(client: float, provider: float, threshold: float) -> str:
+    """The gap in whole points as the two shown scores give it, unless that would read as
+    at or over the threshold it is under (57.4 against 72.0): then to a tenth."""
+    whole = shown(max(client, provider)) - shown(min(client, provider))
+    if whole < threshold:
+        return str(whole)
+    return f"{math.floor(abs(client - provider) * 10) / 10:g}"
 
 
 def _why_decline(side: Side, figures: PulseFigures, history: Sequence[PulseFigures]) -> str:
