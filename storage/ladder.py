@@ -72,7 +72,7 @@ def due(session: Session, now: datetime) -> Sequence[tuple[int, datetime | None]
             (LadderPost.status == "sending") & (LadderPost.next_attempt_at <= now),
         )
     )
-    return list(session.execute(stmt.order_by(LadderPost.id)).tuples())
+    return [(post_id, when) for post_id, when in session.execute(stmt.order_by(LadderPost.id))]
 
 
 def claim(session: Session, post_id: int, when: datetime | None) -> bool:
