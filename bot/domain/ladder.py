@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Final
 
 DEFAULT_ACK_WITHIN: Final = timedelta(days=3)
@@ -86,20 +86,19 @@ def quarter_of(moment: datetime) -> tuple[int, int]:
     return moment.year, (moment.month - 1) // 3 + 1
 
 
-def quarters(
-    outcomes: Sequence[Outcome], tz_shift: timedelta = timedelta(0)
-) -> list[QuarterFigures]:
+def quarters(outcomes: Sequence[Outcome], zone: tzinfo = UTC) -> list[QuarterFigures]:
     """Each quarter in which something happened, oldest first.
 
     A finding counts as opened in the quarter it opened, as fixed at account level or
     escalated in the quarter that happened, and its days to resolve in the quarter it
-    was resolved.
+    was resolved; quarters are the engagement's own (`zone`).
     """
     tally: dict[tuple[int, int], dict[str, list[float]]] = {}
 
     def bucket(moment: datetime) -> dict[str, list[float]]:
         return tally.setdefault(
-            quarter_of(moment + tz_shift), {"opened": [], "fixed": [], "escalated": [], "days": []}
+            quarter_of(moment.astimezone(zone)),
+            {"opened": [], "fixed": [], "escalated": [], "days": []},
         )
 
     for outcome in outcomes:

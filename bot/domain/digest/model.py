@@ -19,6 +19,7 @@ from bot.domain.divergence import (
     blind_spot,
     trend,
 )
+from bot.domain.ladder import QuarterFigures
 from bot.domain.themes import Theme
 
 BASELINE_PULSES: Final = 4
@@ -58,6 +59,8 @@ class OpenAlert:
     opened_at: datetime
     owner_user_id: str | None = None
     acknowledged: bool = False
+    trend: str = ""
+    """The alert's own trend sentence, the same words its channel message shows."""
 
     def __post_init__(self) -> None:
         _check_aware("opened_at", self.opened_at)
@@ -81,6 +84,8 @@ class DigestInput:
         alert_marks: when each alert (open or since resolved) was opened; the chart marks them.
         standing: baselines, last quarter and whether improvements held, from SQL; when
             None the baseline is the mean over the first four pulses of ``history``.
+        ladder: per quarter, findings opened, fixed at account level, escalated and the
+            median days to resolve (`bot/domain/ladder.py`), oldest first.
     """
 
     engagement: str
@@ -96,6 +101,7 @@ class DigestInput:
     tz: str = "UTC"
     standing: Standing | None = None
     alert_marks: Sequence[datetime] = ()
+    ladder: Sequence[QuarterFigures] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "history", tuple(self.history))
