@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from tests.support import flows
 from tests.support.running import RunningApp
@@ -106,3 +107,28 @@ def test_alerts_go_to_the_leads_when_the_bot_is_not_in_the_channel(rapport: Runn
     ]
     assert told and "/invite @Rapport" in str(told[0].params["text"])
     assert flows.messages(rapport)[0].post_error == "not_in_channel"
+
+
+def test_over_http_one_close_posts_one_message_and_the_next_close_updates_it(
+    rapport_http: RunningApp,
+) -> None:
+    flows.engagement_with_people(rapport_http)
+    rapport_http.slack.command("sla green all targets met")
+    flows.answer_round(rapport_http, [2, 2, 1], [5, 4, 5])
+    flows.close(rapport_http)
+    assert len(flows.alerts(rapport_http)) >= 3  # divergence, gap, watermelon, …
+    (post,) = flows.channel_posts(rapport_http)
+    (message,) = flows.messages(rapport_http)
+    assert "The SLA status is green" in flows.blocks_text(post)
+
+    def channel_updates() -> list[Any]:
+        calls = rapport_http.standin.calls_to("chat.update")
+        return [c for c in calls if c.params.get("channel") == flows.CHANNEL]
+
+    assert channel_updates() == []
+    flows.answer_round(rapport_http, [1, 2, 1], [5, 5, 5])
+    flows.close(rapport_http)
+    assert len(flows.channel_posts(rapport_http)) == 1, "a later close posts nothing new"
+    updates = channel_updates()
+    assert [u.params["ts"] for u in updates] == [message.message_ts]
+    assert "Worse: the client side fell from 16 to 8." in flows.blocks_text(updates[0].params)
