@@ -7,17 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Alert, AlertMessage, AlertStep
-
-
-def live_message(session: Session, engagement_id: int) -> AlertMessage | None:
-    """The engagement's newest message with a live finding, which new findings join."""
-    stmt = (
-        select(AlertMessage)
-        .where(AlertMessage.engagement_id == engagement_id, AlertMessage.status == "live")
-        .order_by(AlertMessage.opened_at.desc(), AlertMessage.id.desc())
-    )
-    return session.scalars(stmt).first()
+from storage.models import Alert, AlertStep
 
 
 def has_live_alerts(session: Session, message_id: int) -> bool:

@@ -19,6 +19,8 @@ HEADLINE_DECLINE_BOTH: Final = "Both sides are sliding"
 HEADLINE_BLIND_SPOT: Final = "The {side} side misreads how the {other} side feels"
 HEADLINE_SILENCE: Final = "The {side} side has gone quiet"
 HEADLINE_ALL_RESOLVED: Final = "Resolved: every finding in this message is behind us"
+HEADLINE_SUPERSEDED: Final = "Continued in a newer message"
+MESSAGE_SUPERSEDED: Final = ":arrow_down: New findings opened {when}; the findings still open here moved with them to the newer message below."
 
 # One suggested next step per message, chosen from its live findings.
 NEXT_STEPS: Final = {

@@ -47,8 +47,9 @@ def reconcile(
 ) -> Reconciled:
     """One live alert per finding key: open new ones, update those still met, resolve the rest.
 
-    New findings join the engagement's live message (a new one when there is none);
-    every message holding a changed alert is redrawn afterwards.
+    A close that opens a finding starts a new message, and the findings still live move
+    into it from older messages (which then say where they went); a close that opens
+    nothing updates the messages its findings are in. Every message touched is redrawn.
     """
     live = {alert.key: alert for alert in alert_queries.live(session, engagement.id)}
     planned = plan(
@@ -56,13 +57,20 @@ def reconcile(
         [(f.key, f.rule, f.compared) for f in findings],
     )
     message = None
+    moved_from: set[int] = set()
+    if any(change == "opened" for change in planned.values()):
+        message = _new_message(session, engagement, pulse, now)
+        for key, kept in live.items():
+            if planned[key] != "resolved" and kept.message_id != message.id:
+                if kept.message_id is not None:
+                    moved_from.add(kept.message_id)
+                kept.message_id = message.id
     changed: list[tuple[Alert, Change]] = []
     for finding in findings:
         change = planned[finding.key]
         alert = live.get(finding.key)
         if alert is None:
-            if message is None:
-                message = _live_message(session, engagement, pulse, now)
+            assert message is not None  # a finding was opened, so the close has a message
             alert = _new_alert(session, engagement, pulse, finding, now, message.id)
             alert.trend = TREND_OPENED
         else:
@@ -111,7 +119,7 @@ def reconcile(
                 trend=alert.resolution if change == "resolved" else alert.trend,
             )
         )
-    message_ids = _touch_messages(session, [alert for alert, _ in changed], pulse, now)
+    message_ids = _touch_messages(session, [alert for alert, _ in changed], moved_from, pulse, now)
     return Reconciled([AlertChange(alert.id, change) for alert, change in changed], message_ids)
 
 
@@ -147,34 +155,38 @@ def _new_alert(
     return alert
 
 
-def _live_message(
+def _new_message(
     session: Session, engagement: Engagement, pulse: Pulse, now: datetime
 ) -> AlertMessage:
-    message = message_queries.live_message(session, engagement.id)
-    if message is None:
-        message = AlertMessage(
-            engagement_id=engagement.id,
-            opened_pulse_id=pulse.id,
-            last_pulse_id=pulse.id,
-            status="live",
-            channel_id=engagement.channel_id,
-            opened_at=now,
-            updated_at=now,
-        )
-        session.add(message)
-        session.flush()
+    message = AlertMessage(
+        engagement_id=engagement.id,
+        opened_pulse_id=pulse.id,
+        last_pulse_id=pulse.id,
+        status="live",
+        channel_id=engagement.channel_id,
+        opened_at=now,
+        updated_at=now,
+    )
+    session.add(message)
+    session.flush()
     return message
 
 
 def _touch_messages(
-    session: Session, alerts: Sequence[Alert], pulse: Pulse, now: datetime
+    session: Session, alerts: Sequence[Alert], moved_from: set[int], pulse: Pulse, now: datetime
 ) -> list[int]:
-    """Every message holding a changed alert: this close is its latest; done once all resolved."""
-    ids = sorted({alert.message_id for alert in alerts if alert.message_id is not None})
+    """Every message holding a changed alert or left by a moved one: this close is its
+    latest; it is done once nothing live is left in it."""
+    held = {alert.message_id for alert in alerts if alert.message_id is not None}
+    ids = sorted(held | moved_from)
     for message_id in ids:
         message = session.get_one(AlertMessage, message_id)
-        message.last_pulse_id = pulse.id
         message.updated_at = now
+        if message_id in held:  # one that only lost findings keeps the figures it showed
+            message.last_pulse_id = pulse.id
+        if message_id in moved_from:
+            message.superseded_at = now
         if not message_queries.has_live_alerts(session, message_id):
             message.status = "done"
+    # Older messages first, so the new one is posted last and lands at the bottom.
     return ids

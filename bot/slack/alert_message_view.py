@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -48,6 +49,8 @@ class MessageView:
     details: str
     alerts: Sequence[Alert]
     extras: Sequence[ExtraSection] = field(default_factory=tuple)
+    superseded_at: datetime | None = None
+    """When the findings still live moved to a newer message (see `AlertMessage`)."""
 
     @property
     def live(self) -> list[Alert]:
@@ -59,6 +62,8 @@ class MessageView:
 
     @property
     def headline(self) -> str:
+        if self.superseded_at is not None and not self.live:
+            return text.HEADLINE_SUPERSEDED
         return headline([Found(a.rule, a.side) for a in self.live])
 
     @property
@@ -85,6 +90,7 @@ def load(session: Session, message: AlertMessage) -> MessageView:
         details=latest.details if latest is not None else "",
         alerts=alerts,
         extras=extra_sections(session, message),
+        superseded_at=message.superseded_at,
     )
 
 
@@ -113,7 +119,15 @@ def _resolved_lines(view: MessageView) -> list[str]:
     return lines
 
 
+def _moved_line(view: MessageView) -> str | None:
+    if view.superseded_at is None:
+        return None
+    return text.MESSAGE_SUPERSEDED.format(when=slack_date(view.superseded_at))
+
+
 def _icon(view: MessageView) -> str:
+    if view.superseded_at is not None and not view.live:
+        return ":arrow_down:"
     if not view.live:
         return ":white_check_mark:"
     return ":rotating_light:" if any(a.severity == "critical" for a in view.live) else ":warning:"
@@ -139,6 +153,9 @@ def message_blocks(view: MessageView) -> list[dict[str, Any]]:
     if resolved:
         context = ContextBlock(elements=[MarkdownTextObject(text="\n".join(resolved))])
         blocks += to_dicts([context])
+    moved = _moved_line(view)
+    if moved:
+        blocks += to_dicts([SectionBlock(text=MarkdownTextObject(text=moved))])
     blocks += [b for e in view.extras if e.place == "after_findings" for b in e.blocks]
     step = view.next_step
     if step is not None:
@@ -171,6 +188,7 @@ def message_text(view: MessageView) -> str:
         trend = f" _{alert.trend}_" if alert.trend else ""
         lines.append(f"• *{title}* — {alert.sentence}{trend}")
     lines += _resolved_lines(view)
+    lines += [line for line in [_moved_line(view)] if line]
     lines += [e.text for e in view.extras if e.place == "after_findings" and e.text]
     step = view.next_step
     if step is not None:

@@ -14,11 +14,13 @@ from storage.models.base import Base
 class AlertMessage(Base):
     """One channel message holding the findings of an engagement's pulse close.
 
-    Later closes add their findings to it and update it in place while any of its
-    findings is live; once all are resolved it is `done` and the next finding starts a
-    new message. Posting follows the alert-post state machine of docs/failures.md: a
-    post that failed uncertainly is tried again from `next_post_at`, after looking for
-    it in the channel by its metadata, until `POST_DEADLINE` after it opened.
+    Later closes update it in place while its findings are live. A close that opens a
+    new finding posts a new message instead, and the findings still live move into it
+    (this one is then `done`, `superseded_at` set, and says where they went), so new
+    findings are never hidden in an old message. Posting follows the alert-post state
+    machine of docs/failures.md: a post that failed uncertainly is tried again from
+    `next_post_at`, after looking for it in the channel by its metadata, until
+    `POST_DEADLINE` after it opened.
     """
 
     __tablename__ = "alert_messages"
@@ -39,6 +41,7 @@ class AlertMessage(Base):
     next_post_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class AlertStep(Base):

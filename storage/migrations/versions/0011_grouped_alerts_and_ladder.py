@@ -66,6 +66,7 @@ def upgrade() -> None:
         _when("next_post_at"),
         sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        _when("superseded_at"),
         sa.CheckConstraint("status IN ('live', 'done')", name=op.f("ck_alert_messages_status")),
     )
     op.create_index("ix_alert_messages_engagement", "alert_messages", ["engagement_id", "status"])

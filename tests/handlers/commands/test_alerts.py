@@ -132,3 +132,34 @@ def test_over_http_one_close_posts_one_message_and_the_next_close_updates_it(
     updates = channel_updates()
     assert [u.params["ts"] for u in updates] == [message.message_ts]
     assert "Worse: the client side fell from 16 to 8." in flows.blocks_text(updates[0].params)
+
+
+def test_a_close_that_opens_a_finding_posts_a_new_message_and_the_live_ones_move_into_it(
+    rapport: RunningApp,
+) -> None:
+    flows.engagement_with_people(rapport)
+    flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    flows.close(rapport)
+    (first,) = flows.messages(rapport)
+    before = {a.rule for a in flows.alerts(rapport).values()}
+    assert "watermelon" not in before
+
+    rapport.slack.command("sla green all targets met")
+    flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    flows.close(rapport)
+    posts = flows.channel_posts(rapport)
+    assert len(posts) == 2, "a new finding is posted at the bottom of the channel, not hidden"
+    old, new = flows.messages(rapport)
+    assert old.id == first.id and old.status == "done" and old.superseded_at is not None
+    alerts = flows.alerts(rapport)
+    assert {a.message_id for a in alerts.values() if a.status != "resolved"} == {new.id}
+    assert "The SLA status is green" in flows.blocks_text(posts[1])
+    assert "New this pulse." in flows.blocks_text(posts[1])
+    assert "No change: the client side is at 16, as before." in flows.blocks_text(posts[1])
+    moved = [
+        c.params
+        for c in rapport.standin.calls_to("chat.update")
+        if c.params.get("ts") == first.message_ts
+    ]
+    assert moved and "moved with them to the newer message below" in flows.blocks_text(moved[-1])
+    assert "alert.ack" not in flows.blocks_text(moved[-1]), "each finding has one set of buttons"
