@@ -169,9 +169,9 @@ ANSWERED_LINE = "Answered: client {client_answered} of {client_eligible}, provid
 
 CLOSED = "Closed the pulse for *{engagement}*. Now: {figures}. {alerts}"
 CLOSED_ALERTS = "Alerts: {summary}."
-CLOSED_POSTS_WAITING = " {count} could not be posted in the channel yet ({reasons}): Rapport tries again, never posting one twice, and DMs them to the leads if it still can't within a day."
+CLOSED_POSTS_WAITING = " The alert message could not be posted in the channel yet ({reasons}): Rapport tries again, never posting it twice, and DMs it to the leads if it still can't within a day."
 CLOSED_POSTS_REFUSED = (
-    " {count} could not be posted in the channel ({reasons}): the leads have them by DM."
+    " The alert message could not be posted in the channel ({reasons}): the leads have it by DM."
 )
 CLOSED_NO_ALERTS = "No alerts: the two sides are within their tolerances."
 NO_OPEN_PULSE = "There's no open pulse for *{engagement}* to close."

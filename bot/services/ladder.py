@@ -87,15 +87,15 @@ def _reraise(database: Database, alert_id: int, thread_ts: str, now: datetime) -
 
 def _escalate(database: Database, alert_id: int, now: datetime, ladder: Ladder) -> int:
     with database.unit_of_work() as session:
-        if not queries.claim_escalation(session, alert_id, now):
+        engagement_id = session.get_one(Alert, alert_id).engagement_id
+        sponsors = [m.user_id for m in sponsor_queries.active_sponsors(session, engagement_id)]
+        # With no sponsor to tell, nothing is recorded as escalated: it climbs once one is
+        # added, and one resolved before that is fixed at account level.
+        if not sponsors or not queries.claim_escalation(session, alert_id, now):
             return 0
         alert = session.get_one(Alert, alert_id)
-        sponsors = [
-            m.user_id for m in sponsor_queries.active_sponsors(session, alert.engagement_id)
-        ]
-        queries.queue(
-            session, alert_id, "escalation", sponsors, escalation_text(session, alert, now, ladder)
-        )
+        said = escalation_text(session, alert, now, ladder)
+        queries.queue(session, alert_id, "escalation", sponsors, said)
     logger.info("alert %s: escalated to %d sponsor(s)", alert_id, len(sponsors))
     return 1
 

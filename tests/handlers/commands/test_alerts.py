@@ -98,7 +98,8 @@ def test_alerts_go_to_the_leads_when_the_bot_is_not_in_the_channel(rapport: Runn
     flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
     # Only the channel refuses: DMs to people still work.
     rapport.standin.fail("chat.postMessage", "not_in_channel", user=flows.CHANNEL)
-    flows.close(rapport)
+    reply = flows.close(rapport)
+    assert "The alert message could not be posted in the channel (not_in_channel)" in reply
     told = [
         c
         for c in rapport.standin.dms()
