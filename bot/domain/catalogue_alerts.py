@@ -49,6 +49,7 @@ MESSAGE_SIDE: Final = (
 MESSAGE_SIDE_WITHHELD: Final = (
     "*{label}* ({org})\nwithheld: fewer than {minimum} answered\n{answered} of {eligible} answered"
 )
+SIDE_TITLE: Final = "{title} ({side} side)"
 MESSAGE_FINDING: Final = "{icon} *{title}* — {sentence}"
 MESSAGE_TREND: Final = "_{trend}_"
 MESSAGE_RESOLVED_LINE: Final = ":white_check_mark: ~{title}~ resolved {when}: {reason}"

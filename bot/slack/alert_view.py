@@ -105,7 +105,7 @@ def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
         return catalogue.ALERTS_NONE.format(engagement=engagement)
     lines = [
         catalogue.ALERTS_LINE.format(
-            title=catalogue.ALERT_TITLES.get(alert.rule, alert.rule),
+            title=_titled(alert),
             state=alert.status,
             age=age(alert.opened_at, now),
             owner=owner_text(alert),
@@ -113,6 +113,13 @@ def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
         for alert in alerts
     ]
     return "\n".join([catalogue.ALERTS_HEADER.format(engagement=engagement), *lines])
+
+
+def _titled(alert: Alert) -> str:
+    """The alert's title, and the side it is about when it is about one (each side's
+    decline, say, is a finding of its own)."""
+    title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
+    return text.SIDE_TITLE.format(title=title, side=alert.side) if alert.side else title
 
 
 def alert_blocks(alert: Alert) -> list[dict[str, Any]]:

@@ -111,6 +111,18 @@ def test_alerts_list_each_with_state_age_and_owner() -> None:
     ]
 
 
+def test_alerts_about_one_side_name_it_so_two_sides_declining_read_apart() -> None:
+    alerts = [
+        models.alert(rule="decline", side="client"),
+        models.alert(rule="decline", side="provider"),
+    ]
+    lines = alerts_text("Acme deal", alerts, NOW).splitlines()[1:]
+    assert lines == [
+        "• Satisfaction is falling (client side) — open, 2 days old, no owner yet",
+        "• Satisfaction is falling (provider side) — open, 2 days old, no owner yet",
+    ]
+
+
 def test_no_alerts_says_so() -> None:
     assert alerts_text("Acme deal", [], NOW) == "No open alerts for *Acme deal*."
 
