@@ -36,6 +36,8 @@ from storage.models import Alert, AlertMessage, Engagement, Pulse
 from storage.published import published
 
 MAX_RESOLVED_LINES = 12
+TEXT_LIMIT = 2900
+"""Slack takes 3000 characters in one text object; the resolved lines stay under it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,16 @@ def _resolved_lines(view: MessageView) -> list[str]:
     return lines
 
 
+def _fitted(lines: Sequence[str]) -> str:
+    """Lines joined within one text object's limit, the newest kept."""
+    kept: list[str] = []
+    for line in reversed(lines):
+        if sum(len(k) + 1 for k in kept) + len(line) > TEXT_LIMIT:
+            break
+        kept.insert(0, line)
+    return "\n".join(kept)
+
+
 def _moved_line(view: MessageView) -> str | None:
     if view.superseded_at is None:
         return None
@@ -149,9 +161,9 @@ def message_blocks(view: MessageView) -> list[dict[str, Any]]:
     blocks += to_dicts([DividerBlock()])
     for alert in view.live:
         blocks += alert_blocks(alert)
-    resolved = _resolved_lines(view)
+    resolved = _fitted(_resolved_lines(view))
     if resolved:
-        context = ContextBlock(elements=[MarkdownTextObject(text="\n".join(resolved))])
+        context = ContextBlock(elements=[MarkdownTextObject(text=resolved)])
         blocks += to_dicts([context])
     moved = _moved_line(view)
     if moved:

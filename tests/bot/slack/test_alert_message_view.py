@@ -127,3 +127,19 @@ def test_the_fallback_and_plain_text_name_the_headline_and_findings() -> None:
     plain = message_text(view(*findings()))
     assert "*Client* (Acme) · *37* · tolerance 70" in plain
     assert "• *A side misjudges how the other feels* —" in plain
+
+
+def test_many_long_resolutions_still_make_a_valid_message_newest_kept() -> None:
+    resolved = [
+        models.alert(
+            id=100 + n,
+            rule="gap",
+            status="resolved",
+            resolved_at=models.OPENED + timedelta(days=n),
+            resolution=f"reason {n} " + "x" * 400,
+        )
+        for n in range(12)
+    ]
+    blocks = message_blocks(view(*findings(), *resolved))
+    check_message(blocks)
+    assert "reason 11 " in text_of(blocks) and "reason 0 " not in text_of(blocks)
