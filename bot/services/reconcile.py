@@ -116,7 +116,7 @@ def reconcile(
                 at=now,
                 change=change,
                 measure=_compared(alert),
-                trend=alert.resolution if change == "resolved" else alert.trend,
+                trend=(alert.resolution or "") if change == "resolved" else alert.trend,
             )
         )
     message_ids = _touch_messages(session, [alert for alert, _ in changed], moved_from, pulse, now)
