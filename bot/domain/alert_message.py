@@ -41,6 +41,7 @@ class Found:
 
     rule: str
     side: str | None
+    direction: str | None = None
 
 
 def _other(side: str | None) -> str:
@@ -62,7 +63,10 @@ def _headline_of(rule: str, these: Sequence[Found], findings: Sequence[Found]) -
     side = these[0].side
     other = _other(side)
     if rule == "divergence":
-        unaware = any(f.rule == "blind_spot" and f.side == other for f in findings)
+        # "doesn't know it": the other side guesses the unhappy side happier than it is.
+        unaware = any(
+            f.rule == "blind_spot" and f.side == other and f.direction == "high" for f in findings
+        )
         template = text.HEADLINE_UNAWARE if unaware else text.HEADLINE_UNHAPPY
         return template.format(side=side, other=other)
     if rule == "decline" and len(these) > 1:

@@ -66,11 +66,16 @@ class MessageView:
     def headline(self) -> str:
         if self.superseded_at is not None and not self.live:
             return text.HEADLINE_SUPERSEDED
-        return headline([Found(a.rule, a.side) for a in self.live])
+        return headline([_found(a) for a in self.live])
 
     @property
     def next_step(self) -> str | None:
-        return next_step([Found(a.rule, a.side) for a in self.live])
+        return next_step([_found(a) for a in self.live])
+
+
+def _found(alert: Alert) -> Found:
+    parts = alert.key.split(":") if alert.key else []
+    return Found(alert.rule, alert.side, parts[2] if len(parts) > 2 else None)
 
 
 def load(session: Session, message: AlertMessage) -> MessageView:

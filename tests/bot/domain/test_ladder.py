@@ -78,8 +78,11 @@ def test_quarters_are_the_engagements_own() -> None:
 
 
 def test_the_headline_says_who_is_unhappy_and_who_does_not_know() -> None:
-    unaware = [Found("divergence", "client"), Found("blind_spot", "provider")]
+    unaware = [Found("divergence", "client"), Found("blind_spot", "provider", "high")]
     assert headline(unaware) == "The client side is unhappy and the provider side doesn't know it"
+    # A provider that thinks the client even unhappier than it is knows it.
+    aware = [Found("divergence", "client"), Found("blind_spot", "provider", "low")]
+    assert headline(aware) == "The client side is unhappy while the provider side is content"
     assert headline([Found("divergence", "client")]) == (
         "The client side is unhappy while the provider side is content"
     )

@@ -42,6 +42,7 @@ def findings() -> list[object]:
         models.alert(
             id=2,
             rule="blind_spot",
+            key="blind_spot:provider:high",
             side="provider",
             sentence="The provider side expects the client side to rate the relationship 75, "
             "but the client side is at 37, 38 points lower than expected.",
