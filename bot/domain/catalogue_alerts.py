@@ -105,7 +105,7 @@ RESOLVED_THREAD: Final = ":white_check_mark: *{title}* resolved {when}: {reason}
 
 # The escalation ladder.
 RERAISE_THREAD: Final = "{leads} — nobody has acknowledged *{title}* since {opened}. {sentence} Press *Acknowledge* in the message above once someone has it."
-ESCALATION_DM: Final = "*Escalated to you: {title}* — {engagement} ({why})\n{sentence}\n*History*\n{history}\n*Owner*: {owner}\n*What we need from you*: {ask}"
+ESCALATION_DM: Final = "*Escalated to you: {title}* — {engagement} ({why})\n{sentence}\n*History*\n{history}\n*Owner*: {owner}{extras}\n*What we need from you*: {ask}"
 ESCALATION_OPENED: Final = "• {when}: opened."
 ESCALATION_STEP: Final = "• {when}: {trend}"
 ESCALATION_NO_OWNER: Final = "nobody yet"

@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
 from bot.domain.ladder import Ladder, Rung, escalation_due, reraise_due
+from bot.slack.alert_extras import extra_sections
 from bot.slack.format import slack_date
 from storage import alert_messages as message_queries
 from storage import digests as sponsor_queries
 from storage import engagements as engagement_queries
 from storage import ladder as queries
 from storage.db import Database
-from storage.models import Alert, Engagement
+from storage.models import Alert, AlertMessage, Engagement
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +102,8 @@ def _escalate(database: Database, alert_id: int, now: datetime, ladder: Ladder) 
 
 
 def escalation_text(session: Session, alert: Alert, now: datetime, ladder: Ladder) -> str:
-    """The sponsors' DM: the finding, its history per pulse, its owner, what is asked."""
+    """The sponsors' DM: the finding, its history per pulse, its owner, the extra sections
+    of its message (`bot/slack/alert_extras.py`: drivers, actions), what is asked."""
     steps = message_queries.steps_of(session, alert.id)
     history = [text.ESCALATION_OPENED.format(when=slack_date(alert.opened_at))]
     history += [
@@ -114,7 +116,10 @@ def escalation_text(session: Session, alert: Alert, now: datetime, ladder: Ladde
     else:
         why = text.ESCALATION_WHY_TIME.format(days=(now - alert.opened_at).days)
     owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else text.ESCALATION_NO_OWNER
+    message = session.get(AlertMessage, alert.message_id) if alert.message_id else None
+    extras = [e.text for e in extra_sections(session, message) if e.text] if message else []
     return text.ESCALATION_DM.format(
+        extras="".join(f"\n{line}" for line in extras),
         title=_title(alert),
         engagement=alert.engagement.name,
         why=why,

@@ -3,6 +3,8 @@
 A source reads what it needs for one message and returns its sections, each placed
 after the figures (e.g. each side's drivers) or after the findings (e.g. actions with
 owners and dates). Add a source to `SOURCES`; the message's layout stays as it is.
+A section's `text` is its plain-text form: it goes into the message's text (the leads'
+DM when the channel refuses it, `rapport simulate`) and into the sponsors' escalation DM.
 """
 
 from __future__ import annotations
