@@ -1,4 +1,4 @@
-"""Alert posts in the shared channel: record them, queue a retry, claim a due retry."""
+"""Grouped alert messages in the shared channel: record a post, queue a retry, claim one."""
 
 from __future__ import annotations
 
@@ -8,44 +8,50 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Alert
+from storage.models import AlertMessage
 
 
-def record_post(session: Session, alert_id: int, ts: str) -> None:
-    """The alert is in its channel at `ts`."""
+def record_post(session: Session, message_id: int, ts: str) -> None:
+    """The message is in its channel at `ts`."""
     session.execute(
-        update(Alert)
-        .where(Alert.id == alert_id)
+        update(AlertMessage)
+        .where(AlertMessage.id == message_id)
         .values(message_ts=ts, post_error=None, next_post_at=None)
     )
 
 
-def record_failure(session: Session, alert_id: int, reason: str, retry_at: datetime | None) -> int:
+def record_failure(
+    session: Session, message_id: int, reason: str, retry_at: datetime | None
+) -> int:
     """A post that failed: why, and when to try again (None: not again). Returns attempts."""
-    alert = session.get_one(Alert, alert_id)
-    alert.post_attempts += 1
-    alert.post_error = reason[:64]
-    alert.next_post_at = retry_at
+    message = session.get_one(AlertMessage, message_id)
+    message.post_attempts += 1
+    message.post_error = reason[:64]
+    message.next_post_at = retry_at
     session.flush()
-    return alert.post_attempts
+    return message.post_attempts
 
 
 def due_retries(session: Session, now: datetime) -> Sequence[tuple[int, datetime]]:
-    """Unposted live alerts whose retry time has come: (id, the retry time to claim)."""
-    stmt = select(Alert.id, Alert.next_post_at).where(
-        Alert.message_ts.is_(None),
-        Alert.next_post_at.is_not(None),
-        Alert.next_post_at <= now,
-        Alert.status != "resolved",
+    """Unposted messages whose retry time has come: (id, the retry time to claim)."""
+    stmt = select(AlertMessage.id, AlertMessage.next_post_at).where(
+        AlertMessage.message_ts.is_(None),
+        AlertMessage.next_post_at.is_not(None),
+        AlertMessage.next_post_at <= now,
+        AlertMessage.status == "live",
     )
-    return [(alert_id, due) for alert_id, due in session.execute(stmt) if due is not None]
+    return [(message_id, due) for message_id, due in session.execute(stmt) if due is not None]
 
 
-def claim_retry(session: Session, alert_id: int, due: datetime) -> bool:
+def claim_retry(session: Session, message_id: int, due: datetime) -> bool:
     """Take a due retry, once: of two processes looking at once, one gets it."""
     result = session.execute(
-        update(Alert)
-        .where(Alert.id == alert_id, Alert.next_post_at == due, Alert.message_ts.is_(None))
+        update(AlertMessage)
+        .where(
+            AlertMessage.id == message_id,
+            AlertMessage.next_post_at == due,
+            AlertMessage.message_ts.is_(None),
+        )
         .values(next_post_at=None)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -82,3 +82,13 @@ def closed_pulse_ids_before(session: Session, pulse: Pulse, limit: int) -> list[
         "limit": limit,
     }
     return list(reversed(session.scalars(_CLOSED_IDS_BEFORE, params).all()))
+
+
+def outcomes(
+    session: Session, engagement_id: int
+) -> list[tuple[datetime, datetime | None, datetime | None]]:
+    """(opened, resolved, escalated) of every alert of the engagement, for the ladder figures."""
+    stmt = select(Alert.opened_at, Alert.resolved_at, Alert.escalated_at).where(
+        Alert.engagement_id == engagement_id
+    )
+    return [(opened, resolved, escalated) for opened, resolved, escalated in session.execute(stmt)]

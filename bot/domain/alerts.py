@@ -1,9 +1,12 @@
 """The alert lifecycle, as pure rules: how a pulse's findings change the live alerts.
 
-One live alert per rule and engagement. At each close a finding whose rule has no live
-alert opens one; a finding whose rule has one updates it (worse, better or the same,
-compared by magnitude with a half-point dead band); a live alert with no finding is
-resolved. Acknowledging and assigning an owner change who follows it up, never this.
+One live alert per finding key (rule, side and, for a blind spot, direction) and
+engagement. At each close a finding whose key has no live alert opens one; a finding
+whose key has one updates it (worse, better or the same, comparing the rule's own
+quantity as shown: see `divergence.trends`); a live alert with no finding of its key is
+resolved. So a finding whose side or direction changes resolves the old alert and opens
+a new one: it is never relabelled. Acknowledging and assigning an owner change who
+follows it up, never this.
 """
 
 from __future__ import annotations
@@ -12,9 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.domain.divergence.trends import trend_of
+
 Change = Literal["opened", "worse", "better", "same", "resolved"]
-DEAD_BAND = 0.5
-"""Magnitude changes within this many points read as "the same"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,28 +28,26 @@ class AlertChange:
     change: Change
 
 
-def change_of(previous: float, current: float) -> Change:
+def change_of(rule: str, previous: float, current: float) -> Change:
     """How a live alert's finding moved between two closes."""
-    if current > previous + DEAD_BAND:
-        return "worse"
-    if current < previous - DEAD_BAND:
-        return "better"
-    return "same"
+    return trend_of(rule, previous, current)
 
 
-def plan(live: Mapping[str, float], findings: Iterable[tuple[str, float]]) -> dict[str, Change]:
-    """The change for every rule touched by a close.
+def plan(
+    live: Mapping[str, tuple[str, float]], findings: Iterable[tuple[str, str, float]]
+) -> dict[str, Change]:
+    """The change for every finding key touched by a close.
 
     Args:
-        live: magnitude of each rule's live alert before the close.
-        findings: (rule, magnitude) of each finding of the closed pulse.
+        live: key → (rule, compared quantity) of each live alert before the close.
+        findings: (key, rule, compared quantity) of each finding of the closed pulse.
 
     Returns:
-        rule → change; rules with a live alert and no finding are "resolved".
+        key → change; keys with a live alert and no finding are "resolved".
     """
     changes: dict[str, Change] = {}
-    for rule, magnitude in findings:
-        changes[rule] = "opened" if rule not in live else change_of(live[rule], magnitude)
-    for rule in live:
-        changes.setdefault(rule, "resolved")
+    for key, rule, measure in findings:
+        changes[key] = "opened" if key not in live else change_of(rule, live[key][1], measure)
+    for key in live:
+        changes.setdefault(key, "resolved")
     return changes

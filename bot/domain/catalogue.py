@@ -118,13 +118,8 @@ ANSWER_NOT_SAVED = (
 COMMENT_NOT_SAVED = (
     "Your comment was not saved: something went wrong on our side. Please send it again."
 )
-SAVED_NOT_SHOWN = (
-    "Saved. Slack didn't let me update the message above just now, so it may still show "
-    "your earlier answer; what you chose is kept all the same."
-)
-COMMENT_FORM_NOT_OPENED = (
-    "I couldn't open the comment form: Slack didn't answer in time. Please tap it again."
-)
+SAVED_NOT_SHOWN = "Saved. Slack didn't let me update the message above just now, so it may still show your earlier answer; what you chose is kept all the same."
+COMMENT_FORM_NOT_OPENED = "I couldn't open the comment form: Slack didn't answer in time. Please tap it again."
 PULSE_CLOSED = "This pulse has closed, so that answer wasn't recorded."
 PULSE_NOT_YOURS = "This pulse wasn't sent to you, so I can't record an answer from you."
 PULSE_NO_LONGER_MEMBER = "You are no longer on {relationship}; nothing was saved."
@@ -157,27 +152,17 @@ ALERT_TITLES = {
     "blind_spot": "A side misjudges how the other feels",
     "watermelon": "Watermelon: SLAs green, client unhappy",
 }
-ALERT_CHANGE = {
-    "opened": "",
-    "worse": "Worse since the last pulse.",
-    "better": "Better since the last pulse, but not resolved.",
-    "same": "About the same as at the last pulse.",
-}
 ALERT_STATE_OPEN = "Open since {opened}"
 ALERT_STATE_ACKED = "Acknowledged by <@{who}>"
 ALERT_OWNER = "owner <@{owner}>"
 ALERT_NO_OWNER = "no owner yet"
 ALERT_RESOLVED = "Resolved {when}."
-ALERT_RESOLVED_THREAD = (
-    "Resolved: this no longer holds after the pulse that closed {when}. Now: {figures}."
-)
 ALERT_ACK_BUTTON = "Acknowledge"
 ALERT_ASSIGN_BUTTON = "Assign owner"
 ALERT_ASSIGN_TITLE = "Assign an owner"
 ALERT_ASSIGN_LABEL = "Who owns the follow-up?"
 ALERT_GONE = "That alert no longer exists."
 ALERT_ALREADY_RESOLVED = "That alert is already resolved."
-ALERT_NOT_POSTED = "I couldn't post an alert for *{engagement}* in <#{channel}> ({error}). Invite me there with `/invite @Rapport`. The alert: {title}. {sentence}"
 FIGURES_SIDE = "{side} {index} (tolerance {tolerance})"
 FIGURES_WITHHELD = "{side} withheld (fewer than {minimum} answered)"
 TREND_SIDE = "{side} {change:+d}"
@@ -186,9 +171,9 @@ ANSWERED_LINE = "Answered: client {client_answered} of {client_eligible}, provid
 
 CLOSED = "Closed the pulse for *{engagement}*. Now: {figures}. {alerts}"
 CLOSED_ALERTS = "Alerts: {summary}."
-CLOSED_POSTS_WAITING = " {count} could not be posted in the channel yet ({reasons}): Rapport tries again, never posting one twice, and DMs them to the leads if it still can't within a day."
+CLOSED_POSTS_WAITING = " The alert message could not be posted in the channel yet ({reasons}): Rapport tries again, never posting it twice, and DMs it to the leads if it still can't within a day."
 CLOSED_POSTS_REFUSED = (
-    " {count} could not be posted in the channel ({reasons}): the leads have them by DM."
+    " The alert message could not be posted in the channel ({reasons}): the leads have it by DM."
 )
 CLOSED_NO_ALERTS = "No alerts: the two sides are within their tolerances."
 NO_OPEN_PULSE = "There's no open pulse for *{engagement}* to close."
@@ -223,7 +208,7 @@ CONFIG_USAGE = (
 CONFIG_UNKNOWN = "I don't know the setting `{key}`. " + CONFIG_USAGE
 CONFIG_BAD_VALUE = "`{key}` must be {what}, not `{value}`."
 CONFIG_REMINDER_AFTER_CLOSE = "The reminder ({reminder}h before closing) must come before the window ({window}h) ends, so keep `reminder` shorter than `window`."
-CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}; comments kept {retention_days}."
+CONFIG_SHOW = "*{engagement}* settings: pulses `{schedule}` ({timezone}), open for {window_hours} with a reminder {reminder_hours} before closing; digest `{digest_schedule}`; client tolerance {client_tolerance}, provider tolerance {provider_tolerance}, gap {gap_threshold}, anonymity minimum {anonymity_min}; comments kept {retention_days}; an unacknowledged alert is raised again after {ack_within_minutes}, and escalated to the sponsors after {escalate_after_minutes} or {escalate_pulses} pulses without improving."
 ANONYMITY_FLOOR = "The anonymity minimum can't go below {floor}: with fewer, people could work out each other's answers."
 CONFIG_MODAL_TITLE = "Engagement settings"
 SETTING_LABELS = {
@@ -237,6 +222,9 @@ SETTING_LABELS = {
     "gap": "Gap threshold (points)",
     "retention": "Delete comments after (days, e.g. 365d)",
     "anonymity": "Anonymity minimum (at least 3)",
+    "ack_within": "Raise an unacknowledged alert again after (e.g. 3d)",
+    "escalate_after": "Escalate a live alert to the sponsors after (e.g. 14d)",
+    "escalate_pulses": "…or after this many pulses without improving",
 }
 SCHEDULE_FORMS = "`daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or a 5-field cron expression such as `30 9 * * 1-5`"
 SCHEDULE_UNREADABLE = "I can't read `{value}` as a schedule. Use " + SCHEDULE_FORMS + "."
@@ -250,7 +238,7 @@ SCHEDULE_BAD_DAY_TIME = (
 )
 SCHEDULE_BAD_TIMEZONE = "`{value}` is not a time zone I know. Use an IANA name such as `Europe/Berlin`, `America/New_York` or `UTC`."
 SCHEDULE_BAD_DURATION = "I can't read `{value}` as a duration. Use days, hours and minutes such as `72h`, `3d`, `90m` or `1d12h`."
-SCHEDULE_DURATION_RANGE = "A duration must be between 1h and 14d; `{value}` is not."
+SCHEDULE_DURATION_RANGE = "A duration must be between {shortest} and {longest}; `{value}` is not."
 SCHEDULE_BAD_TIME = "`{value}` is not a time. Use 24-hour time such as `09:30`."
 SCHEDULE_BAD_DAY = "`{value}` is not a day. Use `mon` to `sun` or `monday` to `sunday`."
 SETTING_WHOLE_NUMBER = "a whole number from {low} to {high}"

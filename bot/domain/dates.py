@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Final
 
 MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -35,3 +35,12 @@ def age(opened_at: datetime, now: datetime) -> str:
 def weekday_date(day: date) -> str:
     """ "Tue 12 May" for a calendar date (a due date), with no time zone involved."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def duration_text(duration: timedelta) -> str:
+    """A duration as people type it: `3d`, `1d12h`, `90m` → `1h30m`."""
+    minutes = int(duration.total_seconds() // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{n}{unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "m")) if n]
+    return "".join(parts) or "0m"

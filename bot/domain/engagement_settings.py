@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.domain import catalogue
+from bot.domain.dates import duration_text
 from bot.domain.divergence.model import MIN_ANONYMITY
 from bot.domain.errors import Refused
 from bot.domain.schedule import (
@@ -107,6 +109,19 @@ def _hours(value: Value) -> str:
     return f"{value}h"
 
 
+def _minutes(longest: timedelta) -> Callable[[str], Value]:
+    """A duration typed in minutes, hours or days (`90m`, `12h`, `3d`), stored in minutes."""
+
+    def read(raw: str) -> Value:
+        return int(parse_duration(raw, timedelta(minutes=1), longest).total_seconds() // 60)
+
+    return read
+
+
+def _as_duration(value: Value) -> str:
+    return duration_text(timedelta(minutes=int(value)))
+
+
 ANONYMITY_FLOOR = MIN_ANONYMITY
 
 
@@ -146,6 +161,28 @@ SETTINGS: tuple[Setting, ...] = (
         "anonymity_min",
         catalogue.SETTING_LABELS["anonymity"],
         _anonymity,
+    ),
+)
+SETTINGS += (
+    Setting(
+        "ack_within",
+        "ack_within_minutes",
+        catalogue.SETTING_LABELS["ack_within"],
+        _minutes(timedelta(days=90)),
+        _as_duration,
+    ),
+    Setting(
+        "escalate_after",
+        "escalate_after_minutes",
+        catalogue.SETTING_LABELS["escalate_after"],
+        _minutes(timedelta(days=365)),
+        _as_duration,
+    ),
+    Setting(
+        "escalate_pulses",
+        "escalate_pulses",
+        catalogue.SETTING_LABELS["escalate_pulses"],
+        _points(1, 52),
     ),
 )
 BY_KEY: Mapping[str, Setting] = {setting.key: setting for setting in SETTINGS}

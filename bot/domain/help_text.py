@@ -32,11 +32,12 @@ HELP_LINES = {
     "send": "• `/rapport send` — ask everyone now (leads only); each person gets one DM",
     "status": "• `/rapport status` — is a pulse open, how many answered on each side (never who said what), and when the next one goes",
     "close": "• `/rapport close` — close the open pulse now and post what it shows (leads only)",
-    "alerts": """• `/rapport alerts` — the open alerts, their age and owner, and the actions not yet done (overdue first)
+    "alerts": """• `/rapport alerts` — the open alerts, their age and owner, and the actions not yet done (overdue first); each close's findings are one message in the alert channel
 • On an alert in the shared channel, leads of either side press *Add action* (what, an owner from either side, a due date); the owner or a lead presses *Done*. Done actions never resolve an alert: only the figures do""",
     "sla": "• `/rapport sla green|amber|red [note]` — record the SLA status, the facts next to the feeling (leads only)",
     "config": """• `/rapport config` — opens the settings form; or type them: `client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`
-• `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00" retention=365d` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`""",
+• `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00" retention=365d` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`
+• `/rapport config ack_within=3d escalate_after=14d escalate_pulses=3` — the escalation ladder: an alert nobody acknowledges is raised again in its thread to both sides' leads, then one still open is DMed to every sponsor (`m`, `h` or `d`)""",
     "weight": "• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)",
     "digest": "• `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week",
     "export": "• `/rapport export` — the figures per pulse as a CSV in your DM (side figures only, never anyone's answer)",

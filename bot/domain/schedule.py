@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.domain import catalogue
+from bot.domain.dates import duration_text
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Fortnightly schedules fire in the weeks an even number of weeks after the week of
@@ -156,16 +157,23 @@ def validate_timezone(name: str) -> str:
     return canonical
 
 
-def parse_duration(text: str) -> timedelta:
-    """Read a duration such as `72h`, `3d`, `90m` or `1d12h`, between 1 hour and 14 days."""
+def parse_duration(
+    text: str, shortest: timedelta = SHORTEST_DURATION, longest: timedelta = LONGEST_DURATION
+) -> timedelta:
+    """Read a duration such as `72h`, `3d`, `90m` or `1d12h`, by default between 1 hour and
+    14 days."""
     compact = "".join(text.lower().split())
     match = _DURATION.fullmatch(compact)
     if not compact or match is None:
         raise ScheduleError(catalogue.SCHEDULE_BAD_DURATION.format(value=text.strip()))
     days, hours, minutes = (int(part or 0) for part in match.groups())
     duration = timedelta(days=days, hours=hours, minutes=minutes)
-    if not SHORTEST_DURATION <= duration <= LONGEST_DURATION:
-        raise ScheduleError(catalogue.SCHEDULE_DURATION_RANGE.format(value=compact))
+    if not shortest <= duration <= longest:
+        raise ScheduleError(
+            catalogue.SCHEDULE_DURATION_RANGE.format(
+                value=compact, shortest=duration_text(shortest), longest=duration_text(longest)
+            )
+        )
     return duration
 
 

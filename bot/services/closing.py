@@ -67,7 +67,9 @@ def close_many_and_publish(
         Closed(
             evaluation,
             summary,
-            publish(database, client, evaluation.changes, summary, now(), retry_base),
+            publish(
+                database, client, evaluation.message_ids, evaluation.changes, now(), retry_base
+            ),
         )
         for evaluation, summary in results
     ]

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from bot.domain.alerts import AlertChange, Change, plan
-from bot.domain.divergence import Finding, PulseFigures, Thresholds, evaluate
+from bot.domain.alerts import AlertChange
+from bot.domain.divergence import Finding, PulseFigures, SlaStatus, Thresholds, evaluate
+from bot.services.reconcile import Close, reconcile
 from bot.slack.alert_view import details_text
 from storage import alerts as alert_queries
 from storage import pulses as pulse_queries
-from storage.models import Alert, Engagement, Pulse
+from storage.models import Engagement, Pulse
 from storage.published import publish, published
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ class Evaluation:
     previous: PulseFigures | None
     findings: list[Finding]
     changes: list[AlertChange]
+    message_ids: list[int] = field(default_factory=list)
+    """The grouped channel messages this close changed."""
 
 
 def load_pulses(session: Session, pulse_ids: Sequence[int]) -> list[Pulse]:
@@ -103,63 +106,12 @@ def evaluate_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation:
     figures = published(session, earlier)
     figures[pulse.id] = publish(session, pulse.id, pulse.anonymity_min)
     history = [figures[pulse_id] for pulse_id in earlier if pulse_id in figures]
-    status = alert_queries.latest_sla_status(session, engagement.id)
-    findings = evaluate(
-        figures[pulse.id],
-        history,
-        status if status in ("green", "amber", "red") else None,  # type: ignore[arg-type]
-        thresholds,
-    )
+    stored = alert_queries.latest_sla_status(session, engagement.id)
+    status: SlaStatus | None = stored if stored in ("green", "amber", "red") else None  # type: ignore[assignment]
+    findings = evaluate(figures[pulse.id], history, status, thresholds)
     previous = history[-1] if history else None
     details = details_text(figures[pulse.id], previous)
-    changes = reconcile(session, engagement, pulse, findings, now, details)
+    close = Close(figures[pulse.id], history, status, thresholds, details)
+    done = reconcile(session, engagement, pulse, findings, now, close)
     pulse.evaluated_at = now
-    return Evaluation(pulse, figures[pulse.id], previous, findings, changes)
-
-
-def reconcile(
-    session: Session,
-    engagement: Engagement,
-    pulse: Pulse,
-    findings: Sequence[Finding],
-    now: datetime,
-    details: str = "",
-) -> list[AlertChange]:
-    """One live alert per rule: open new ones, update those still met, resolve the rest."""
-    live = {alert.rule: alert for alert in alert_queries.live(session, engagement.id)}
-    planned = plan(
-        {rule: alert.magnitude for rule, alert in live.items()},
-        [(finding.rule, finding.magnitude) for finding in findings],
-    )
-    changed: list[tuple[Alert, Change]] = []
-    for finding in findings:
-        alert = live.get(finding.rule)
-        if alert is None:
-            alert = Alert(
-                engagement_id=engagement.id,
-                rule=finding.rule,
-                opened_pulse_id=pulse.id,
-                channel_id=engagement.channel_id,
-                opened_at=now,
-                magnitude=finding.magnitude,
-            )
-            session.add(alert)
-        alert.side = finding.side
-        alert.severity = finding.severity
-        alert.sentence = finding.sentence
-        alert.magnitude = finding.magnitude
-        alert.details = details
-        alert.last_pulse_id = pulse.id
-        alert.updated_at = now
-        changed.append((alert, planned[finding.rule]))
-    for rule, alert in live.items():
-        if planned[rule] != "resolved":
-            continue
-        alert.status = "resolved"
-        alert.resolved_at = now
-        alert.last_pulse_id = pulse.id
-        alert.updated_at = now
-        changed.append((alert, "resolved"))
-    # One flush for every alert: new ones get their ids in the same round trip.
-    session.flush()
-    return [AlertChange(alert.id, change) for alert, change in changed]
+    return Evaluation(pulse, figures[pulse.id], previous, findings, done.changes, done.message_ids)

@@ -12,11 +12,13 @@ from bot.domain.errors import Refused
 from bot.domain.schedule import Schedule, ScheduleError, due_between, parse_schedule
 from bot.services.closing import close_and_publish, close_many_and_publish
 from bot.services.container import Container
+from bot.services.ladder import raise_due
 from bot.services.pulses import open_pulse
 from bot.services.sending import deliver_now
 from bot.slack.alert_publisher import retry_posts
 from bot.slack.client import posting_client
 from bot.slack.format import slack_date
+from bot.slack.ladder_sender import send_ladder_posts
 from bot.slack.outcomes import outcome_of
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
@@ -225,6 +227,15 @@ def refresh_tokens(container: Container) -> int:
     if container.installations is None:
         return 0
     return container.installations.refresh_all()
+
+
+def climb_ladder(container: Container) -> int:
+    """Re-raise and escalate the findings that are due, then send what that queued."""
+    now = container.now()
+    claimed = raise_due(container.database, now)
+    return claimed + send_ladder_posts(
+        container.database, container.client, now, _retry_base(container)
+    )
 
 
 def _retry_base(container: Container) -> timedelta:

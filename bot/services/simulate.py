@@ -29,6 +29,7 @@ from bot.services.engagements import add_people, set_up
 from bot.services.evaluation import close_pulse
 from bot.services.export import export_rows, to_csv
 from bot.services.pulses import open_pulse, record_answer
+from bot.services.simulate_alerts import AlertStory, after_close, between_closes
 from bot.slack.digest_text import render_text
 from storage import deliveries as delivery_queries
 from storage import digests as engagement_queries
@@ -73,14 +74,12 @@ COMMENTS: Final = {
 
 @dataclass(slots=True)
 class Simulation:
-    """What a run wrote and which alerts it raised and resolved."""
+    """What a run wrote and what its alerts did."""
 
     weeks: int
     seed: int
     files: list[Path] = field(default_factory=list)
-    events: list[str] = field(default_factory=list)
-    opened: dict[str, int] = field(default_factory=dict)
-    resolved: dict[str, int] = field(default_factory=dict)
+    alerts: AlertStory = field(default_factory=AlertStory)
     last_close: datetime = START
     name: str = "Acme deal"
     team: str = TEAM
@@ -194,17 +193,7 @@ def _week(
         closed = pulse.closes_at
         evaluation = close_pulse(session, pulse, closed)
         assert evaluation is not None  # the pulse was opened just above
-        for change in evaluation.changes:
-            alert = session.get_one(Alert, change.alert_id)
-            if change.change in ("opened", "resolved"):
-                tally = run.opened if change.change == "opened" else run.resolved
-                tally[alert.rule] = tally.get(alert.rule, 0) + 1
-            if change.change != "same":
-                said = "it last said" if change.change == "resolved" else "now"
-                run.events.append(
-                    f"{closed:%Y-%m-%d} week {week + 1}: {alert.rule} {change.change} "
-                    f"({said}: {alert.sentence})"
-                )
+    after_close(database, evaluation, closed, week + 1, run.alerts)
     return closed
 
 
@@ -228,6 +217,8 @@ def populate(
     engagement_id = _engagement(database, run)
     for week in range(weeks):
         run.last_close = _week(database, engagement_id, rng, week, run)
+        next_open = START + timedelta(weeks=week + 1)
+        between_closes(database, (run.last_close, next_open), run.lead, run.alerts)
     return engagement_id, run
 
 
@@ -244,10 +235,11 @@ def simulate(
     """Run ``weeks`` weekly pulses in the database at ``url`` and write what sponsors would see.
 
     Files written to ``out``: ``digest.txt`` (Slack mrkdwn), ``digest.png``, ``alerts.txt``
-    (every alert opened, worsened, improved or resolved) and ``pulses.csv``. The database
-    is migrated and keeps the engagement; ``fresh`` starts a SQLite file over (the default
-    ``simulate.db`` is the simulation's own). A database that already holds the engagement
-    raises `SimulationExistsError` before anything is written.
+    (every finding opened, worsened, improved, resolved with why, re-raised or escalated),
+    ``messages.txt`` (each grouped alert message as each close left it) and ``pulses.csv``.
+    The database is migrated and keeps the engagement; ``fresh`` starts a SQLite file over
+    (the default ``simulate.db`` is the simulation's own). A database that already holds
+    the engagement raises `SimulationExistsError` before anything is written.
     """
     path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
     if fresh and path is not None:
@@ -274,12 +266,13 @@ def simulate(
                     Alert.engagement_id == engagement_id, Alert.status != "resolved"
                 )
             ).all()
-            still_open = [f"still open: {a.rule} ({a.sentence})" for a in live]
+            still_open = [f"still open: {a.key} ({a.sentence} {a.trend})" for a in live]
     finally:
         database.dispose()
     outputs = {
         "digest.txt": render_text(digest) + "\n",
-        "alerts.txt": "\n".join([*run.events, *still_open]) + "\n",
+        "alerts.txt": "\n".join([*run.alerts.events, *still_open]) + "\n",
+        "messages.txt": "\n\n".join(run.alerts.messages) + "\n",
         "pulses.csv": export,
     }
     for name, text in outputs.items():

@@ -46,7 +46,8 @@ from bot.domain.follow_up_text import (
 )
 from bot.slack.format import escape, mention
 
-ADD_ACTION: Final = "alert.add_action"
+ADD_ACTION: Final = re.compile(r"^alert\.add_action(\.\d{1,12})?$")
+"""One "Add action" button per live finding of a message: `alert.add_action.<alert id>`."""
 ADD_ACTION_VIEW: Final = "alert.add_action"
 DONE_ACTION: Final = re.compile(r"^alert\.action_done\.\d{1,12}$")
 SHOWN: Final = 8
@@ -79,26 +80,36 @@ def _done_button(item: ActionItem) -> ButtonElement:
     )
 
 
-def action_blocks(alert_id: int, live: bool, items: Sequence[ActionItem]) -> list[dict[str, Any]]:
-    """Under an alert: its actions, "Add action" while it is live, and "Done" for open ones.
-
-    Done actions stay listed, struck through; they never resolve the alert.
+def message_action_blocks(
+    findings: Sequence[tuple[int, str]], items: Sequence[ActionItem]
+) -> tuple[list[dict[str, Any]], str]:
+    """Under a grouped message: every action of its findings (each naming its finding),
+    "Add action" for each live finding (id, title) and "Done" for open actions; with
+    the same lines as plain text. Two blocks at most, whatever the number of findings.
     """
     blocks: list[Block] = []
-    if items:
-        lines = [_line(item, None) for item in items[:SHOWN]]
-        if len(items) > SHOWN:
-            lines.append(ACTIONS_MORE.format(count=len(items) - SHOWN))
-        text = "\n".join([ACTIONS_HEADER, *lines])
+    lines = [_line(item, None, finding=True) for item in items[:SHOWN]]
+    if len(items) > SHOWN:
+        lines.append(ACTIONS_MORE.format(count=len(items) - SHOWN))
+    text = "\n".join([ACTIONS_HEADER, *lines]) if lines else ""
+    if text:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text[:3000])))
-    add = ButtonElement(
-        text=ACTION_ADD_BUTTON, action_id=ADD_ACTION, value=json.dumps({"a": alert_id})
-    )
-    buttons = [add] if live else []
+    buttons = [
+        ButtonElement(
+            text=_short(f"{ACTION_ADD_BUTTON}: {title}"),
+            action_id=f"alert.add_action.{alert_id}",
+            value=json.dumps({"a": alert_id}),
+        )
+        for alert_id, title in findings
+    ]
     buttons += [_done_button(item) for item in items[:SHOWN] if not item.done]
     if buttons:
-        blocks.append(ActionsBlock(block_id=f"alert.{alert_id}.actions", elements=buttons))
-    return [block.to_dict() for block in blocks]
+        blocks.append(ActionsBlock(block_id="alert.message.actions", elements=buttons[:25]))
+    return [block.to_dict() for block in blocks], text
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= BUTTON_TEXT else text[: BUTTON_TEXT - 1] + "…"
 
 
 def add_action_modal(alert_id: int, today: date) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""How an alert looks in the shared channel: one plain sentence, the numbers, two buttons."""
+"""How a finding looks inside its grouped message: its sentence, trend, state and buttons."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.domain import catalogue
+from bot.domain import catalogue_alerts as text
 from bot.domain.dates import age
 from bot.domain.divergence import PulseFigures, Thresholds
 from bot.slack.blocks import to_dicts
@@ -104,7 +105,7 @@ def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
         return catalogue.ALERTS_NONE.format(engagement=engagement)
     lines = [
         catalogue.ALERTS_LINE.format(
-            title=catalogue.ALERT_TITLES.get(alert.rule, alert.rule),
+            title=_titled(alert),
             state=alert.status,
             age=age(alert.opened_at, now),
             owner=owner_text(alert),
@@ -114,19 +115,26 @@ def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
     return "\n".join([catalogue.ALERTS_HEADER.format(engagement=engagement), *lines])
 
 
-def alert_blocks(alert: Alert, change: str = "opened") -> list[dict[str, Any]]:
+def _titled(alert: Alert) -> str:
+    """The alert's title, and the side it is about when it is about one (each side's
+    decline, say, is a finding of its own)."""
+    title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
+    return text.SIDE_TITLE.format(title=title, side=alert.side) if alert.side else title
+
+
+def alert_blocks(alert: Alert) -> list[dict[str, Any]]:
+    """One finding inside its grouped message: what it says, its trend, state and buttons."""
     icon = {"critical": ":rotating_light:", "warning": ":warning:"}.get(alert.severity, ":warning:")
     if alert.status == "resolved":
         icon = ":white_check_mark:"
     title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
-    body = f"{icon} *{title}* — {alert.engagement.name}\n{alert.sentence}"
-    note = catalogue.ALERT_CHANGE.get(change, "")
-    if note and alert.status != "resolved":
-        body += f"\n_{note}_"
+    body = text.MESSAGE_FINDING.format(icon=icon, title=title, sentence=alert.sentence)
+    if alert.status == "resolved" and alert.resolution:
+        body += "\n" + text.MESSAGE_TREND.format(trend=alert.resolution)
+    elif alert.trend:
+        body += "\n" + text.MESSAGE_TREND.format(trend=alert.trend)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body))]
-    notes = [alert.details] if alert.details else []
-    notes.append(state_text(alert))
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=" ".join(notes))]))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=state_text(alert))]))
     if alert.status != "resolved":
         value = json.dumps({"a": alert.id})
         buttons = [

@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.domain import catalogue_alerts as text
 from bot.domain.dates import age, weekday_day_month
 from bot.domain.digest.model import (
     BASELINE_PULSES,
@@ -28,6 +29,7 @@ from bot.domain.digest.model import (
     digest_numbers,
 )
 from bot.domain.divergence import SIDES
+from bot.domain.divergence.trends import blind_spot_moved
 from bot.domain.divergence.wording import setting, shown
 from bot.domain.drivers import drivers_line
 from bot.slack.action_view import overdue_text
@@ -35,6 +37,7 @@ from bot.slack.format import escape
 
 MAX_ALERTS: Final = 10
 MAX_THEMES: Final = 3
+LADDER_QUARTERS: Final = 2
 SECTION_LIMIT: Final = 3000
 SLA_EMOJI: Final = {
     "green": ":large_green_circle:",
@@ -164,9 +167,7 @@ def _blind_spot_line(numbers: DigestNumbers) -> str:
         verdict = (
             f"{abs(miss)} too high" if miss > 0 else f"{-miss} too low" if miss < 0 else "spot on"
         )
-        if figures.previous_blind_spot is not None:
-            change = abs(figures.blind_spot) - abs(figures.previous_blind_spot)
-            verdict += _moving(math.trunc(change), "growing", "shrinking")  # a point or more
+        verdict += blind_spot_moved(figures.blind_spot, figures.previous_blind_spot)
         parts.append(f"{side}'s guess of {other.side}: {verdict}")
     if not parts:
         return "*Blind spots*: too few guesses to show."
@@ -189,7 +190,7 @@ def _sla_line(digest: DigestInput, numbers: DigestNumbers | None) -> str:
 def _alerts(digest: DigestInput) -> str:
     alerts = sorted(digest.open_alerts, key=lambda a: a.opened_at)
     if not alerts:
-        return "*Open alerts*: none."
+        return "\n".join(["*Open alerts*: none.", *_ladder_lines(digest)])
     lines = [f"*Open alerts* ({len(alerts)})"]
     for alert in alerts[:MAX_ALERTS]:
         owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else "no owner"
@@ -198,12 +199,36 @@ def _alerts(digest: DigestInput) -> str:
         sentence = escape(
             alert.sentence if len(alert.sentence) <= 240 else alert.sentence[:239] + "…"
         )
+        trend = f" _{escape(alert.trend)}_" if alert.trend else ""
         lines.append(
-            f"• *{title}* — {sentence} ({age(alert.opened_at, digest.now)} old, {owner}{state})"
+            f"• *{title}* — {sentence}{trend} "
+            f"({age(alert.opened_at, digest.now)} old, {owner}{state})"
         )
     if len(alerts) > MAX_ALERTS:
         lines.append(f"…and {len(alerts) - MAX_ALERTS} more: `/rapport alerts`")
-    return "\n".join(lines)
+    return "\n".join(lines + _ladder_lines(digest))
+
+
+def _ladder_lines(digest: DigestInput) -> list[str]:
+    """The last two quarters of the ladder: opened, fixed at account level, escalated."""
+    lines = []
+    for quarter in digest.ladder[-LADDER_QUARTERS:]:
+        days = quarter.median_days_to_resolve
+        median = (
+            text.LADDER_NO_MEDIAN
+            if days is None
+            else text.LADDER_MEDIAN.format(days=f"{math.floor(days * 10) / 10:g}")
+        )
+        lines.append(
+            text.LADDER_QUARTER.format(
+                quarter=quarter.label,
+                opened=quarter.opened,
+                fixed=quarter.fixed_at_account,
+                escalated=quarter.escalated,
+                median=median,
+            )
+        )
+    return [text.LADDER_HEADER, *lines] if lines else []
 
 
 def _mood(polarity: float) -> str:

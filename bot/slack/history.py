@@ -24,3 +24,19 @@ def find_tagged(
         if metadata.get("event_type") == event_type and payload.get(key) == value:
             return str(message["ts"])
     return None
+
+
+def find_tagged_reply(
+    client: WebClient, channel: str, thread_ts: str, event_type: str, key: str, value: int
+) -> str | None:
+    """The ts of a reply in the thread of `thread_ts` tagged `event_type` with `key` = `value`."""
+    replies = client.conversations_replies(
+        channel=channel, ts=thread_ts, limit=200, include_all_metadata=True
+    )
+    messages: list[dict[str, Any]] = replies.get("messages") or []
+    for message in messages:
+        metadata: dict[str, Any] = message.get("metadata") or {}
+        payload = metadata.get("event_payload") or {}
+        if metadata.get("event_type") == event_type and payload.get(key) == value:
+            return str(message["ts"])
+    return None

@@ -50,6 +50,7 @@ class Clock:
             "pulses.remind": jobs.send_reminders,
             "pulses.close": jobs.close_due_pulses,
             "alerts.retry": jobs.retry_alert_posts,
+            "alerts.ladder": jobs.climb_ladder,
             "digests.send": lambda s: send_due_digests(
                 s.database,
                 s.client,
@@ -100,7 +101,8 @@ class Clock:
             self.tick,
             IntervalTrigger(seconds=self.container.settings.clock_interval_seconds, timezone="UTC"),
             id="rapport.tick",
-            name="open, send, remind and close pulses; send digests; delete expired comments",
+            name="open, send, remind and close pulses; re-raise and escalate alerts; send digests; "
+            "delete expired comments",
             replace_existing=True,
             max_instances=1,
             coalesce=True,

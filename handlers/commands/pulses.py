@@ -64,14 +64,10 @@ def close(request: CommandRequest[NoArguments]) -> None:
     published = report.published
     if published.waiting:
         reasons = ", ".join(sorted(set(published.waiting.values())))
-        alerts += catalogue.CLOSED_POSTS_WAITING.format(
-            count=len(published.waiting), reasons=reasons
-        )
+        alerts += catalogue.CLOSED_POSTS_WAITING.format(reasons=reasons)
     if published.refused:
         reasons = ", ".join(sorted(set(published.refused.values())))
-        alerts += catalogue.CLOSED_POSTS_REFUSED.format(
-            count=len(published.refused), reasons=reasons
-        )
+        alerts += catalogue.CLOSED_POSTS_REFUSED.format(reasons=reasons)
     request.say(
         catalogue.CLOSED.format(engagement=report.engagement, figures=report.figures, alerts=alerts)
     )

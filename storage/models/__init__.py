@@ -1,5 +1,6 @@
 """SQLAlchemy 2 typed models, one module per aggregate; import them from here."""
 
+from storage.models.alert_messages import AlertMessage, AlertStep, LadderPost
 from storage.models.alerts import Alert, SlaRecord
 from storage.models.base import COMMENT_MAX, NAMING, ROLES, SIDES, Base
 from storage.models.digests import DigestDelivery
@@ -15,11 +16,14 @@ __all__ = [
     "SIDES",
     "Action",
     "Alert",
+    "AlertMessage",
+    "AlertStep",
     "Base",
     "Delivery",
     "DigestDelivery",
     "Engagement",
     "InstallationLock",
+    "LadderPost",
     "Member",
     "PublishedDriver",
     "PublishedFigure",

@@ -40,6 +40,12 @@ class Engagement(Base):
     provider_tolerance: Mapped[int] = mapped_column(Integer, default=60)
     gap_threshold: Mapped[int] = mapped_column(Integer, default=15)
     anonymity_min: Mapped[int] = mapped_column(Integer, default=3)
+    # The escalation ladder (bot/domain/ladder.py), in minutes and closes.
+    ack_within_minutes: Mapped[int] = mapped_column(Integer, default=4320, server_default="4320")
+    escalate_after_minutes: Mapped[int] = mapped_column(
+        Integer, default=20160, server_default="20160"
+    )
+    escalate_pulses: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
     digest_schedule: Mapped[str] = mapped_column(String(32), default="mon 08:00")
     # Comments on pulses opened longer ago than this are deleted by the clock.
     retention_days: Mapped[int] = mapped_column(Integer, default=365, server_default="365")

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from storage.models import Action, Engagement
+from storage.models import Action, AlertMessage, Engagement
 from tests.support import flows
 from tests.support.digests_flow import SPONSOR, blocks_text, dm_posts
 from tests.support.running import RunningApp
@@ -37,9 +37,10 @@ def today(rapport: RunningApp) -> date:
 
 
 def press(rapport: RunningApp, action_id: str, value: dict[str, int], user: str) -> Any:
-    alert = next(iter(flows.alerts(rapport).values()))
+    with rapport.database.reading() as session:
+        ts = session.scalars(select(AlertMessage.message_ts)).first()
     reply = rapport.slack.click(
-        action_id, json.dumps(value), user=user, channel=flows.CHANNEL, ts=str(alert.message_ts)
+        action_id, json.dumps(value), user=user, channel=flows.CHANNEL, ts=str(ts)
     )
     rapport.settle()
     return reply

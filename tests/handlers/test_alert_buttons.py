@@ -15,14 +15,22 @@ def test_only_leads_can_acknowledge(rapport: RunningApp) -> None:
     alert = flows.alerts(rapport)["divergence"]
     value = json.dumps({"a": alert.id})
     refused = rapport.slack.click(
-        "alert.ack", value, user="U0CLI1", channel=flows.CHANNEL, ts=str(alert.message_ts)
+        "alert.ack",
+        value,
+        user="U0CLI1",
+        channel=flows.CHANNEL,
+        ts=str(flows.message_of(rapport, alert).message_ts),
     )
     assert "Only a lead" in refused.text
     assert flows.alerts(rapport)["divergence"].status == "open"
     updates_before = len(rapport.standin.calls_to("chat.update"))
 
     rapport.slack.click(
-        "alert.ack", value, user=flows.LEAD, channel=flows.CHANNEL, ts=str(alert.message_ts)
+        "alert.ack",
+        value,
+        user=flows.LEAD,
+        channel=flows.CHANNEL,
+        ts=str(flows.message_of(rapport, alert).message_ts),
     )
     acknowledged = flows.alerts(rapport)["divergence"]
     assert (acknowledged.status, acknowledged.acknowledged_by) == ("acknowledged", flows.LEAD)
@@ -37,7 +45,11 @@ def test_assign_owner_opens_a_form_for_leads_and_shows_the_owner(rapport: Runnin
     alert = flows.alerts(rapport)["divergence"]
     value = json.dumps({"a": alert.id})
     rapport.slack.click(
-        "alert.assign", value, user=flows.LEAD, channel=flows.CHANNEL, ts=str(alert.message_ts)
+        "alert.assign",
+        value,
+        user=flows.LEAD,
+        channel=flows.CHANNEL,
+        ts=str(flows.message_of(rapport, alert).message_ts),
     )
     assert rapport.standin.calls_to("views.open")
     values = {"owner": {"value": {"type": "users_select", "selected_user": "U0PRO1"}}}

@@ -136,3 +136,77 @@ def test_0004_keeps_the_figures_pulses_closed_with(tmp_path: Path) -> None:
     ]
     assert tuple(minimums) == (3, 3)
     assert sorted(sides) == ["client", "provider"]
+
+
+def test_0011_keeps_each_posted_alert_in_a_message_of_its_own(tmp_path: Path) -> None:
+    """Alerts posted before grouped messages keep their post: later closes update it."""
+    database = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    with database.engine.connect() as connection:
+        command.upgrade(_config(connection), "0009")
+        connection.commit()
+    now = "2025-03-04 10:00:00"
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO engagements (id, team_id, name, client_org, provider_org, channel_id,"
+                " timezone, schedule, window_hours, reminder_hours, client_tolerance,"
+                " provider_tolerance, gap_threshold, anonymity_min, digest_schedule, created_by,"
+                " created_at) VALUES (1, 'T1', 'Old', 'Acme', 'Globex', 'C1', 'UTC',"
+                " 'weekly tue 10:00', 72, 24, 70, 60, 15, 3, 'mon 08:00', 'U0', :now)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO pulses (id, engagement_id, status, started_by, opened_at, closes_at,"
+                " closed_at, anonymity_min, client_tolerance, provider_tolerance, gap_threshold)"
+                " VALUES (1, 1, 'closed', 'U0', :now, :now, :now, 3, 70, 60, 15)"
+            ),
+            {"now": now},
+        )
+        for alert_id, rule, side, status, ts in [
+            (1, "divergence", "client", "open", "111.1"),
+            (2, "decline", None, "resolved", "222.2"),
+            (3, "gap", "client", "open", None),
+        ]:
+            connection.execute(
+                text(
+                    "INSERT INTO alerts (id, engagement_id, rule, side, severity, status,"
+                    " sentence, magnitude, details, opened_pulse_id, last_pulse_id, channel_id,"
+                    " message_ts, post_error, post_attempts, opened_at, updated_at)"
+                    " VALUES (:id, 1, :rule, :side, 'warning', :status, 'said', 10, '', 1, 1,"
+                    " 'C1', :ts, :error, 1, :now, :now)"
+                ),
+                {
+                    "id": alert_id,
+                    "rule": rule,
+                    "side": side,
+                    "status": status,
+                    "ts": ts,
+                    "error": None if ts else "timeout",
+                    "now": now,
+                },
+            )
+    upgrade(database)
+    with database.engine.connect() as connection:
+        alerts = connection.execute(
+            text(
+                "SELECT a.id, a.key, m.status, m.message_ts, m.post_error FROM alerts a"
+                " JOIN alert_messages m ON m.id = a.message_id ORDER BY a.id"
+            )
+        ).all()
+        ladder = connection.execute(
+            text(
+                "SELECT ack_within_minutes, escalate_after_minutes, escalate_pulses"
+                " FROM engagements"
+            )
+        ).one()
+        columns = {c["name"] for c in inspect(connection).get_columns("alerts")}
+    database.dispose()
+    assert [tuple(a) for a in alerts] == [
+        (1, "divergence:client", "live", "111.1", None),
+        (2, "decline:both", "done", "222.2", None),
+        (3, "gap:client", "live", None, "timeout"),
+    ]
+    assert tuple(ladder) == (3 * 24 * 60, 14 * 24 * 60, 3)
+    assert "message_ts" not in columns and "post_error" not in columns

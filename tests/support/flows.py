@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from storage.models import Alert, Base
+from storage.models import Alert, AlertMessage, Base
 from tests.support.slack_api import Call
 
 LEAD = "U0LEAD"
@@ -112,6 +112,19 @@ def channel_posts(rapport: Any) -> list[dict[str, object]]:
 def alerts(rapport: Any) -> dict[str, Alert]:
     with rapport.database.reading() as session:
         return {a.rule: a for a in session.scalars(select(Alert)).all()}
+
+
+def messages(rapport: Any) -> list[AlertMessage]:
+    """The grouped alert messages, oldest first."""
+    with rapport.database.reading() as session:
+        return list(session.scalars(select(AlertMessage).order_by(AlertMessage.id)).all())
+
+
+def message_of(rapport: Any, alert: Alert) -> AlertMessage:
+    """The grouped message an alert is shown in."""
+    with rapport.database.reading() as session:
+        message: AlertMessage = session.get_one(AlertMessage, alert.message_id)
+        return message
 
 
 def blocks_text(params: dict[str, object]) -> str:

@@ -266,6 +266,14 @@ class SlackStandIn:
             channel = str(params.get("channel"))
             found = [m for (c, _), m in self.messages.items() if c == channel]
             return {"ok": True, "messages": list(reversed(found)), "has_more": False}
+        if method == "conversations.replies":
+            channel, ts = str(params.get("channel")), str(params.get("ts"))
+            found = [
+                m
+                for (c, t), m in self.messages.items()
+                if c == channel and (t == ts or str(m.get("thread_ts")) == ts)
+            ]
+            return {"ok": True, "messages": found, "has_more": False}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):06d}"
             return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}

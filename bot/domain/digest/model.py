@@ -22,6 +22,7 @@ from bot.domain.divergence import (
     trend,
 )
 from bot.domain.drivers import PulseDrivers
+from bot.domain.ladder import QuarterFigures
 from bot.domain.themes import Theme
 
 BASELINE_PULSES: Final = 4
@@ -61,6 +62,8 @@ class OpenAlert:
     opened_at: datetime
     owner_user_id: str | None = None
     acknowledged: bool = False
+    trend: str = ""
+    """The alert's own trend sentence, the same words its channel message shows."""
 
     def __post_init__(self) -> None:
         _check_aware("opened_at", self.opened_at)
@@ -86,6 +89,8 @@ class DigestInput:
             None the baseline is the mean over the first four pulses of ``history``.
         drivers: the latest pulse's published driver counts, and the minimum it closed with.
         actions: actions not yet done; the digest lists those past their due date.
+        ladder: per quarter, findings opened, fixed at account level, escalated and the
+            median days to resolve (`bot/domain/ladder.py`), oldest first.
     """
 
     engagement: str
@@ -104,6 +109,7 @@ class DigestInput:
     drivers: PulseDrivers | None = None
     drivers_minimum: int = MIN_ANONYMITY
     actions: Sequence[ActionItem] = ()
+    ladder: Sequence[QuarterFigures] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "history", tuple(self.history))

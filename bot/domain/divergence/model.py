@@ -133,6 +133,12 @@ class PulseFigures:
         return self.client if side == "client" else self.provider
 
 
+LOWER_IS_WORSE: Final = frozenset({"divergence", "decline", "watermelon"})
+"""Rules whose compared quantity is a side's score: lower is worse. For the others (the
+gap, the shortfalls added up, the share who did not answer, the size of a misreading)
+higher is worse."""
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A rule that fired on a closed pulse.
@@ -142,8 +148,12 @@ class Finding:
         side: the side the finding is about, or None when it is about both.
         severity: "warning" or "critical".
         sentence: the finding in plain words, with the numbers behind it.
-        magnitude: how bad it is on the rule's own scale; bigger is worse, so a later
-            finding of the same rule can be compared with an earlier one.
+        magnitude: how bad it is on the rule's own scale; bigger is worse.
+        measure: the quantity a later pulse's finding is compared with to say worse or
+            better: the unhappy side's score for divergence, decline and watermelon
+            (lower is worse), the magnitude for the others (higher is worse).
+        direction: for a blind spot, "high" when the side guesses the other too high and
+            "low" when too low; None for the other rules.
     """
 
     rule: str
@@ -151,3 +161,22 @@ class Finding:
     severity: Severity
     sentence: str
     magnitude: float
+    measure: float | None = None
+    direction: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What the finding is about: its rule, side and direction. A finding whose key
+        changes is a new finding, never the old one relabelled."""
+        return finding_key(self.rule, self.side, self.direction)
+
+    @property
+    def compared(self) -> float:
+        """The quantity trends compare (see ``measure``)."""
+        return self.magnitude if self.measure is None else self.measure
+
+
+def finding_key(rule: str, side: str | None, direction: str | None) -> str:
+    """``rule:side`` (``both`` when about both sides), plus ``:direction`` for a blind spot."""
+    key = f"{rule}:{side or 'both'}"
+    return f"{key}:{direction}" if direction else key

@@ -11,7 +11,8 @@ from bot.domain.divergence import rules, side_rules
 from bot.domain.divergence.model import Finding, PulseFigures, SlaStatus, Thresholds
 
 Check = Callable[
-    [PulseFigures, Sequence[PulseFigures], SlaStatus | None, Thresholds], Finding | None
+    [PulseFigures, Sequence[PulseFigures], SlaStatus | None, Thresholds],
+    Finding | list[Finding] | None,
 ]
 
 
@@ -82,11 +83,14 @@ def evaluate(
         thresholds: the engagement's tolerances, gap threshold and anonymity minimum.
 
     Returns:
-        At most one finding per rule, in ``RULES`` order; empty when all is well.
+        The findings in ``RULES`` order, at most one per rule and side; empty when all
+        is well.
     """
-    findings = []
+    findings: list[Finding] = []
     for rule in RULES.values():
-        finding = rule.check(current, history, sla_status, thresholds)
-        if finding is not None:
-            findings.append(finding)
+        found = rule.check(current, history, sla_status, thresholds)
+        if isinstance(found, Finding):
+            findings.append(found)
+        elif found:
+            findings.extend(found)
     return findings

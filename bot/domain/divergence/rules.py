@@ -47,7 +47,8 @@ def divergence(
                 f"{setting(low_tolerance)}, while the {high} side is at "
                 f"{shown(indices[high])}, {at_or_above} its own {setting(high_tolerance)}."
             )
-            return Finding("divergence", low, severity_past(shortfall), sentence, shortfall)
+            severity = severity_past(shortfall)
+            return Finding("divergence", low, severity, sentence, shortfall, indices[low])
     return None
 
 
@@ -75,7 +76,9 @@ def gap(
         f"The {low} side is at {low_index}, {high_index - low_index} points below the "
         f"{high} side at {high_index}; the gap threshold is {setting(thresholds.gap)}."
     )
-    return Finding("gap", low, severity_past(size - thresholds.gap), sentence, size)
+    severity = severity_past(size - thresholds.gap)
+    # Trends compare the gap as the sentence shows it, so the words match the numbers.
+    return Finding("gap", low, severity, sentence, size, measure=high_index - low_index)
 
 
 def both_below(
@@ -123,4 +126,4 @@ def watermelon(
         f"The SLA status is green, but the client side is at {shown(client)}, "
         f"below its tolerance of {setting(tolerance)}."
     )
-    return Finding("watermelon", "client", "critical", sentence, tolerance - client)
+    return Finding("watermelon", "client", "critical", sentence, tolerance - client, client)

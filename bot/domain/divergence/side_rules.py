@@ -1,7 +1,9 @@
 """Rules that look at each side on its own: decline, silence and blind spot.
 
-Either side can trip these; when both do, the rule reports them in one finding with
-``side=None`` (see ``wording.combine``). Same signature as the rules in ``rules``.
+Either side can trip these, and each side that does gets a finding of its own, so each
+has its own trend and lifecycle: the provider starting to decline too is a new finding,
+never a change to the client's. Same arguments as the rules in ``rules``; each returns a
+list (empty when nothing was found).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from bot.domain.divergence.model import (
     Thresholds,
     other_side,
 )
-from bot.domain.divergence.wording import SidePart, combine, setting, severity_past, shown
+from bot.domain.divergence.wording import setting, severity_past, shown
 
 DECLINE_POINTS: Final = 10.0
 """A fall of this many points over a side's last three pulses is a decline."""
@@ -34,7 +36,7 @@ CRITICAL_SILENCE_RATE: Final = 0.25
 
 def _decline_of(
     side: Side, current: PulseFigures, history: Sequence[PulseFigures]
-) -> SidePart | None:
+) -> Finding | None:
     now = current.of(side).index
     if now is None:
         return None
@@ -51,7 +53,7 @@ def _decline_of(
         f"pulses, {shown(start) - shown(now)} points down."
     )
     severity: Severity = "critical" if fall >= CRITICAL_DECLINE_POINTS else "warning"
-    return SidePart(side, severity, sentence, fall)
+    return Finding("decline", side, severity, sentence, fall, measure=now)
 
 
 def decline(
@@ -59,7 +61,7 @@ def decline(
     history: Sequence[PulseFigures],
     sla_status: SlaStatus | None,
     thresholds: Thresholds,
-) -> Finding | None:
+) -> list[Finding]:
     """A side fell by 10 points or more over its last three pulses.
 
     The three pulses are the current one and the two before it where the side's index
@@ -67,10 +69,10 @@ def decline(
     not include ``current``. Nothing fires while the current index is withheld.
     Magnitude is the fall in points; critical at 20 or more.
     """
-    return combine("decline", [p for s in SIDES if (p := _decline_of(s, current, history))])
+    return [f for s in SIDES if (f := _decline_of(s, current, history))]
 
 
-def _silence_of(side: Side, current: PulseFigures) -> SidePart | None:
+def _silence_of(side: Side, current: PulseFigures) -> Finding | None:
     figures = current.of(side)
     rate = figures.response_rate
     if rate is None or rate >= SILENCE_RATE:
@@ -84,7 +86,7 @@ def _silence_of(side: Side, current: PulseFigures) -> SidePart | None:
             f"{setting(SILENCE_RATE * 100)}% needed to speak for the side."
         )
     severity: Severity = "critical" if rate < CRITICAL_SILENCE_RATE else "warning"
-    return SidePart(side, severity, sentence, (1 - rate) * 100)
+    return Finding("silence", side, severity, sentence, (1 - rate) * 100)
 
 
 def silence(
@@ -92,7 +94,7 @@ def silence(
     history: Sequence[PulseFigures],
     sla_status: SlaStatus | None,
     thresholds: Thresholds,
-) -> Finding | None:
+) -> list[Finding]:
     """A side's response rate is under 50%.
 
     This rule looks at counts, not ratings, so it fires for a withheld side too: "few
@@ -100,10 +102,10 @@ def silence(
     they rated. Magnitude is the percentage of eligible members who did not answer;
     critical under a 25% response rate.
     """
-    return combine("silence", [p for s in SIDES if (p := _silence_of(s, current))])
+    return [f for s in SIDES if (f := _silence_of(s, current))]
 
 
-def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) -> SidePart | None:
+def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) -> Finding | None:
     figures, other = current.of(side), current.of(other_side(side))
     miss = blind_spot_of(figures, other)
     if miss is None or other.index is None or figures.guess_index is None:
@@ -117,7 +119,16 @@ def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) ->
         f"{guessed}, but the {other.side} side is at {actual}, {abs(guessed - actual)} "
         f"points {direction} than expected."
     )
-    return SidePart(side, severity_past(abs(miss) - thresholds.gap), sentence, abs(miss))
+    severity = severity_past(abs(miss) - thresholds.gap)
+    return Finding(
+        "blind_spot",
+        side,
+        severity,
+        sentence,
+        abs(miss),
+        measure=abs(guessed - actual),  # as the sentence shows it
+        direction=blind_direction(miss),
+    )
 
 
 def blind_spot(
@@ -125,11 +136,16 @@ def blind_spot(
     history: Sequence[PulseFigures],
     sla_status: SlaStatus | None,
     thresholds: Thresholds,
-) -> Finding | None:
+) -> list[Finding]:
     """A side misjudges the other side's rating by the gap threshold or more.
 
-    ``side`` is the side that misjudges. Magnitude is the size of the miss in points,
-    either direction; critical at 15 points or more over the gap threshold.
+    ``side`` is the side that misjudges and ``direction`` whether it guessed too high or
+    too low: a side that turns from one to the other is a new finding. Magnitude is the
+    size of the miss in points; critical at 15 points or more over the gap threshold.
     """
-    parts = [p for s in SIDES if (p := _blind_spot_of(s, current, thresholds))]
-    return combine("blind_spot", parts)
+    return [f for s in SIDES if (f := _blind_spot_of(s, current, thresholds))]
+
+
+def blind_direction(miss: float) -> str:
+    """ "high" when a side guessed the other side higher than it is, "low" when lower."""
+    return "high" if miss > 0 else "low"

@@ -5,12 +5,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bot.domain.digest.chart import CHART_PULSES
 from bot.domain.digest.model import BASELINE_PULSES, DigestInput, OpenAlert, PulsePoint
 from bot.domain.divergence import SIDES, PulseFigures, Side, SlaStatus
+from bot.domain.ladder import Outcome, quarters
 from bot.domain.schedule import ScheduleError, parse_schedule
 from bot.domain.themes import Comment, Theme, side_themes
 from bot.services.evaluation import pulse_figures, thresholds_of
@@ -99,6 +101,7 @@ def assemble(
             opened_at=a.opened_at,
             owner_user_id=a.owner_user_id,
             acknowledged=a.status == "acknowledged",
+            trend=a.trend,
         )
         for a in alert_queries.live(session, engagement.id)
     ]
@@ -120,6 +123,10 @@ def assemble(
         next_pulse=next_pulse_at(engagement, now),
         tz=engagement.timezone,
         standing=standing_of(session, engagement) if history else None,
+        ladder=quarters(
+            [Outcome(*row) for row in alert_queries.outcomes(session, engagement.id)],
+            ZoneInfo(engagement.timezone),
+        ),
         alert_marks=(
             alert_queries.openings_since(session, engagement.id, history[0].closed_at)
             if history

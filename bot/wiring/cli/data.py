@@ -89,10 +89,15 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             )
         except SimulationExistsError as error:
             raise OperatorError(str(error)) from error
-    opened = ", ".join(f"{rule} {n}" for rule, n in sorted(run.opened.items())) or "none"
-    resolved = ", ".join(f"{rule} {n}" for rule, n in sorted(run.resolved.items())) or "none"
+    story = run.alerts
+    opened = ", ".join(f"{rule} {n}" for rule, n in sorted(story.opened.items())) or "none"
+    resolved = ", ".join(f"{rule} {n}" for rule, n in sorted(story.resolved.items())) or "none"
     print(f"Simulated {run.weeks} weekly pulses (seed {run.seed}).")
     print(f"Alerts opened: {opened}. Resolved: {resolved}.")
+    print(
+        f"Re-raised: {story.reraised}. Escalated to the sponsors: {len(story.escalated)}. "
+        f"Fixed at account level: {story.fixed_at_account}."
+    )
     for path in run.files:
         print(f"wrote {path}")
     print(f'The engagement "{run.name}" ({run.team}, lead {run.lead}) is kept in {url}')

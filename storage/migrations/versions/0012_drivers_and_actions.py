@@ -2,7 +2,7 @@
 actions with an owner and a due date on alerts
 
 Revision ID: 0012
-Revises: 0013
+Revises: 0011
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0013"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 
 ROOT = Path(__file__).parents[3]
-FILES = ("digest.txt", "digest.png", "alerts.txt", "pulses.csv")
+FILES = ("digest.txt", "digest.png", "alerts.txt", "messages.txt", "pulses.csv")
 
 
 def simulate(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -30,14 +30,35 @@ def test_the_same_seed_writes_the_same_files_and_a_divergence_opens_and_resolves
         done = simulate(out, "--weeks", "12", "--seed", "1")
         assert done.returncode == 0, done.stderr
         assert "divergence 1" in done.stdout and "Traceback" not in done.stderr
+        assert "Escalated to the sponsors: 5. Fixed at account level: 3." in done.stdout
     for name in FILES:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
     events = (first / "alerts.txt").read_text().splitlines()
-    opened = next(i for i, e in enumerate(events) if "divergence opened" in e)
-    resolved = next(i for i, e in enumerate(events) if "divergence resolved" in e)
+    opened = next(i for i, e in enumerate(events) if "divergence:client opened" in e)
+    resolved = next(i for i, e in enumerate(events) if "divergence:client resolved" in e)
     assert opened < resolved
     assert "The client side is at" in events[opened]
+
+    # The README's example messages are this run's, word for word.
+    readme = (ROOT / "README.md").read_text()
+    messages = (first / "messages.txt").read_text()
+    history = (first / "alerts.txt").read_text()
+    for line in (
+        "*The client side is unhappy and the provider side doesn't know it* — Acme deal",
+        "*Client* (Acme) · *37* · tolerance 70 · 7 of 7 answered",
+        "*Next step:* Bring the SLA and the feeling to the same table: both leads go through "
+        "the green SLA report with the client side and ask what it does not show.",
+    ):
+        assert line in readme and line in messages, line
+    for line in (
+        "*Escalated to you: Watermelon: SLAs green, client unhappy* — Acme deal (open for 14 days)",
+        ": Worse: the client side fell from 37 to 21.",
+        "SLA now amber: the watermelon rule no longer applies, but the client is still at 57, "
+        "below its 70",
+    ):
+        assert line in readme and line in history, line
+    assert "decline:provider resolved" in history and "Fixed at account level." in history
 
     digest = (first / "digest.txt").read_text()
     assert digest.startswith("*Acme deal* — client ") and "since baseline" in digest

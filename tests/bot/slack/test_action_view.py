@@ -6,7 +6,12 @@ import json
 from datetime import date
 
 from bot.domain.actions import ActionItem
-from bot.slack.action_view import action_blocks, open_actions_text, overdue_text
+from bot.slack.action_view import (
+    ADD_ACTION,
+    message_action_blocks,
+    open_actions_text,
+    overdue_text,
+)
 
 TODAY = date(2026, 11, 27)
 
@@ -24,22 +29,31 @@ def action_ids(blocks: list[dict[str, object]]) -> list[str]:
     ]
 
 
-def test_a_live_alert_offers_add_and_done_for_each_open_action() -> None:
+def test_each_live_finding_offers_add_and_each_open_action_done() -> None:
     items = [item(1, TODAY), item(2, TODAY, done_by="U0LEAD")]
-    blocks = action_blocks(7, True, items)
-    assert action_ids(blocks) == ["alert.add_action", "alert.action_done.1"]
+    blocks, text = message_action_blocks([(7, "Gap"), (9, "Blind spot")], items)
+    assert action_ids(blocks) == [
+        "alert.add_action.7",
+        "alert.add_action.9",
+        "alert.action_done.1",
+    ]
+    assert [ADD_ACTION.match(a) is not None for a in action_ids(blocks)] == [True, True, False]
     listed = json.dumps(blocks)
     assert "action 1 \\u2014 <@U0PRO1>, due Fri 27 Nov" in listed
     assert "~action 2~ \\u2014 done by <@U0LEAD>" in listed
+    assert "action 1" in text and len(blocks) == 2
 
 
-def test_a_resolved_alert_keeps_done_buttons_but_takes_no_new_action() -> None:
-    assert action_ids(action_blocks(7, False, [item(1, TODAY)])) == ["alert.action_done.1"]
-    assert action_blocks(7, False, []) == []
+def test_a_message_with_no_live_finding_keeps_done_buttons_but_takes_no_new_action() -> None:
+    blocks, _ = message_action_blocks([], [item(1, TODAY)])
+    assert action_ids(blocks) == ["alert.action_done.1"]
+    assert message_action_blocks([], []) == ([], "")
 
 
 def test_long_texts_are_cut_on_the_button_and_typed_markup_is_escaped() -> None:
-    blocks = action_blocks(7, True, [item(1, TODAY, text="<!channel> " + "x" * 100)])
+    blocks, _ = message_action_blocks(
+        [(7, "Gap")], [item(1, TODAY, text="<!channel> " + "x" * 100)]
+    )
     button = blocks[-1]["elements"][-1]
     assert len(button["text"]["text"]) <= 75
     listed = blocks[0]["text"]["text"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain import catalogue
+from bot.domain import catalogue, catalogue_alerts
 from bot.domain.divergence import PulseFigures, Thresholds
 from bot.slack.alert_view import (
     ACK_ACTION,
@@ -111,41 +111,62 @@ def test_alerts_list_each_with_state_age_and_owner() -> None:
     ]
 
 
+def test_alerts_about_one_side_name_it_so_two_sides_declining_read_apart() -> None:
+    alerts = [
+        models.alert(rule="decline", side="client"),
+        models.alert(rule="decline", side="provider"),
+    ]
+    lines = alerts_text("Acme deal", alerts, NOW).splitlines()[1:]
+    assert lines == [
+        "• Satisfaction is falling (client side) — open, 2 days old, no owner yet",
+        "• Satisfaction is falling (provider side) — open, 2 days old, no owner yet",
+    ]
+
+
 def test_no_alerts_says_so() -> None:
     assert alerts_text("Acme deal", [], NOW) == "No open alerts for *Acme deal*."
 
 
 def test_an_open_alert_offers_acknowledge_and_assign() -> None:
-    blocks = alert_blocks(models.alert(details="client 54 (tolerance 70)."))
+    blocks = alert_blocks(models.alert(trend="New this pulse."))
     check_message(blocks)
     text = text_of(blocks)
-    assert text.startswith(":warning: *Wide gap between the sides* — Acme deal\n")
+    assert text.startswith(":warning: *Wide gap between the sides* — ")
     assert "27 points below the provider" in text
-    assert "client 54 (tolerance 70). Open since" in text
+    assert "_New this pulse._" in text
+    assert "Open since" in text
     assert button_labels(blocks) == ["Acknowledge", "Assign owner"]
     assert [b["action_id"] for b in buttons(blocks)] == [ACK_ACTION, ASSIGN_ACTION]
     assert all(json.loads(b["value"]) == {"a": 12} for b in buttons(blocks))
 
 
 def test_an_acknowledged_alert_has_no_acknowledge_button() -> None:
-    alert = models.alert(status="acknowledged", acknowledged_by="U0LEAD")
-    blocks = alert_blocks(alert, change="worse")
+    trend = "Worse: the gap grew from 20 to 27 points."
+    alert = models.alert(status="acknowledged", acknowledged_by="U0LEAD", trend=trend)
+    blocks = alert_blocks(alert)
     check_message(blocks)
     assert button_labels(blocks) == ["Assign owner"]
     assert "Acknowledged by <@U0LEAD>" in text_of(blocks)
-    assert "_Worse since the last pulse._" in text_of(blocks)
+    assert f"_{trend}_" in text_of(blocks)
 
 
-def test_a_resolved_alert_has_no_buttons_a_check_mark_and_no_change_note() -> None:
-    alert = models.alert(status="resolved", resolved_at=NOW, severity="critical")
-    blocks = alert_blocks(alert, change="better")
+def test_a_resolved_alert_has_no_buttons_a_check_mark_and_says_why() -> None:
+    alert = models.alert(
+        status="resolved",
+        resolved_at=NOW,
+        severity="critical",
+        trend="Better: the gap narrowed from 30 to 27 points.",
+        resolution="the gap is now 9 points, under the threshold of 15",
+    )
+    blocks = alert_blocks(alert)
     check_message(blocks)
     assert buttons(blocks) == []
     assert [b["type"] for b in blocks] == ["section", "context"]
     text = text_of(blocks)
     assert text.startswith(":white_check_mark: ")
     assert ":rotating_light:" not in text
-    assert "Better since" not in text
+    assert "Better:" not in text
+    assert "the gap is now 9 points, under the threshold of 15" in text
     assert f"Resolved {slack_date(NOW)}." in text
 
 
@@ -157,12 +178,12 @@ def test_severity_sets_the_icon(severity: str, icon: str) -> None:
     assert text_of(alert_blocks(models.alert(severity=severity))).startswith(icon + " ")
 
 
-@pytest.mark.parametrize("change", ["opened", "worse", "better", "same"])
-def test_every_change_of_a_live_alert_is_a_valid_message(change: str) -> None:
-    blocks = alert_blocks(models.alert(), change=change)
+@pytest.mark.parametrize("change", ["worse", "better", "same"])
+def test_every_trend_of_a_live_alert_is_a_valid_message(change: str) -> None:
+    trend = catalogue_alerts.TREND_GAP[change].format(before=20, now=27)
+    blocks = alert_blocks(models.alert(trend=trend))
     check_message(blocks)
-    note = catalogue.ALERT_CHANGE[change]
-    assert (f"_{note}_" in text_of(blocks)) == bool(note)
+    assert f"_{trend}_" in text_of(blocks)
 
 
 def test_a_long_sentence_and_details_still_make_a_valid_message() -> None:

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Value] = {
     "gap_threshold": 15,
     "anonymity_min": 3,
     "retention_days": 365,
+    "ack_within_minutes": 3 * 24 * 60,
+    "escalate_after_minutes": 14 * 24 * 60,
+    "escalate_pulses": 3,
 }
 
 
@@ -62,6 +65,9 @@ def test_each_setting_is_prefilled_as_people_type_it() -> None:
         "gap": "15",
         "anonymity": "3",
         "retention": "365d",
+        "ack_within": "3d",
+        "escalate_after": "14d",
+        "escalate_pulses": "3",
     }
 
 
@@ -113,6 +119,9 @@ def test_each_bad_field_gets_its_own_error_and_the_good_ones_still_read() -> Non
         "provider_tolerance": 60,
         "gap_threshold": 15,
         "retention_days": 365,
+        "ack_within_minutes": 3 * 24 * 60,
+        "escalate_after_minutes": 14 * 24 * 60,
+        "escalate_pulses": 3,
     }
 
 
@@ -151,6 +160,9 @@ settings_values = st.fixed_dictionaries(
         "gap_threshold": st.integers(0, 100),
         "anonymity_min": st.integers(3, 50),
         "retention_days": st.integers(30, 3650),
+        "ack_within_minutes": st.integers(1, 90 * 24 * 60),
+        "escalate_after_minutes": st.integers(1, 365 * 24 * 60),
+        "escalate_pulses": st.integers(1, 52),
     }
 )
 

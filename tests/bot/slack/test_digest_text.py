@@ -130,10 +130,11 @@ def test_blind_spots_say_how_far_each_guess_was_and_which_way_it_moves() -> None
         ),
     ]
     text = render_text(digest(history))
-    # client guessed 70 for a provider at 81; provider guessed 75 for a client at 54.
+    # client guessed 70 for a provider at 81; provider guessed 75 for a client at 54. The
+    # provider's guess crossed over (10 too low before): not "growing", another direction.
     assert (
         "*Blind spots*: client's guess of provider: 11 too low, growing; "
-        "provider's guess of client: 21 too high, growing." in text
+        "provider's guess of client: 21 too high, was 10 too low." in text
     )
 
 

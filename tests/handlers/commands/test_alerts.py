@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from tests.support import flows
 from tests.support.running import RunningApp
 
 
-def test_divergence_is_posted_updated_in_place_and_resolved_in_the_thread(
+def test_one_close_posts_one_message_updated_in_place_and_resolved_in_its_thread(
     rapport: RunningApp,
 ) -> None:
     flows.engagement_with_people(rapport)
@@ -19,38 +20,51 @@ def test_divergence_is_posted_updated_in_place_and_resolved_in_the_thread(
     posts = flows.channel_posts(rapport)
     rules = set(flows.alerts(rapport))
     assert {"divergence", "gap"} <= rules
-    divergence = flows.alerts(rapport)["divergence"]
-    marker = json.dumps(json.dumps({"a": divergence.id}))[1:-1]
-    post = next(p for p in posts if marker in flows.blocks_text(p))
-    text = flows.blocks_text(post)
-    assert "16" in text and "70" in text and "91" in text and "60" in text
+    assert len(posts) == 1, "every finding of one close is in one message"
+    (message,) = flows.messages(rapport)
+    assert {a.message_id for a in flows.alerts(rapport).values()} == {message.id}
+    assert posts[0]["metadata"] == {
+        "event_type": "rapport_alert",
+        "event_payload": {"message": message.id},
+    } or json.loads(str(posts[0]["metadata"]))["event_payload"] == {"message": message.id}
+    text = flows.blocks_text(posts[0])
+    assert "The client side is unhappy" in text  # the headline
+    assert "*16*" in text and "tolerance 70" in text and "*91*" in text and "tolerance 60" in text
     assert "Answered: client 3 of 4, provider 3 of 3" in text
+    assert "Next step:" in text
     assert "U0CLI1" not in text  # counts, never names
+    for alert in flows.alerts(rapport).values():
+        marker = json.dumps(json.dumps({"a": alert.id}))[1:-1]
+        assert marker in text, "each finding keeps its own buttons inside the message"
     assert "alert.ack" in text and "alert.assign" in text
 
-    # Still diverging: the same message is updated, no new post.
+    # Still diverging, the client lower: the same message is updated, no new post.
     flows.answer_round(rapport, [1, 1, 1], [5, 5, 5])
     flows.close(rapport)
-    assert len(flows.channel_posts(rapport)) == len(posts)
+    assert len(flows.channel_posts(rapport)) == 1
     updates = [
         c.params
         for c in rapport.standin.calls_to("chat.update")
-        if c.params.get("ts") == divergence.message_ts
+        if c.params.get("ts") == message.message_ts
     ]
-    assert updates and "Worse since the last pulse" in flows.blocks_text(updates[-1])
+    assert updates
+    assert "Worse: the client side fell from 16 to 0." in flows.blocks_text(updates[-1])
     assert "Since the last pulse: client -16" in flows.blocks_text(updates[-1])
 
-    # The sides agree again: resolved, with a reply in the alert's thread.
+    # The sides agree again: resolved, with a reply in the message's thread saying why.
     flows.answer_round(rapport, [5, 4, 5], [5, 4, 5])
     flows.close(rapport)
     resolved = flows.alerts(rapport)["divergence"]
-    assert resolved.status == "resolved"
+    assert resolved.status == "resolved" and resolved.fixed_at_account
     thread = [
-        c.params
+        str(c.params["text"])
         for c in rapport.standin.calls_to("chat.postMessage")
-        if c.params.get("thread_ts") == divergence.message_ts
+        if c.params.get("thread_ts") == message.message_ts
     ]
-    assert len(thread) == 1 and "Resolved" in str(thread[0]["text"])
+    said = [t for t in thread if "The two sides see the relationship differently" in t]
+    assert len(said) == 1 and "resolved" in said[0] and "client back at 91" in said[0]
+    assert flows.messages(rapport)[0].status == "done"
+    assert len(flows.channel_posts(rapport)) == 1
 
 
 def test_watermelon_fires_with_green_slas_and_not_with_red(rapport: RunningApp) -> None:
@@ -84,7 +98,8 @@ def test_alerts_go_to_the_leads_when_the_bot_is_not_in_the_channel(rapport: Runn
     flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
     # Only the channel refuses: DMs to people still work.
     rapport.standin.fail("chat.postMessage", "not_in_channel", user=flows.CHANNEL)
-    flows.close(rapport)
+    reply = flows.close(rapport)
+    assert "The alert message could not be posted in the channel (not_in_channel)" in reply
     told = [
         c
         for c in rapport.standin.dms()
@@ -92,4 +107,60 @@ def test_alerts_go_to_the_leads_when_the_bot_is_not_in_the_channel(rapport: Runn
         and "couldn't post an alert" in str(c.params.get("text"))
     ]
     assert told and "/invite @Rapport" in str(told[0].params["text"])
-    assert flows.alerts(rapport)["divergence"].post_error == "not_in_channel"
+    assert flows.messages(rapport)[0].post_error == "not_in_channel"
+
+
+def test_over_http_one_close_posts_one_message_and_the_next_close_updates_it(
+    rapport_http: RunningApp,
+) -> None:
+    flows.engagement_with_people(rapport_http)
+    rapport_http.slack.command("sla green all targets met")
+    flows.answer_round(rapport_http, [2, 2, 1], [5, 4, 5])
+    flows.close(rapport_http)
+    assert len(flows.alerts(rapport_http)) >= 3  # divergence, gap, watermelon, …
+    (post,) = flows.channel_posts(rapport_http)
+    (message,) = flows.messages(rapport_http)
+    assert "The SLA status is green" in flows.blocks_text(post)
+
+    def channel_updates() -> list[Any]:
+        calls = rapport_http.standin.calls_to("chat.update")
+        return [c for c in calls if c.params.get("channel") == flows.CHANNEL]
+
+    assert channel_updates() == []
+    flows.answer_round(rapport_http, [1, 2, 1], [5, 5, 5])
+    flows.close(rapport_http)
+    assert len(flows.channel_posts(rapport_http)) == 1, "a later close posts nothing new"
+    updates = channel_updates()
+    assert [u.params["ts"] for u in updates] == [message.message_ts]
+    assert "Worse: the client side fell from 16 to 8." in flows.blocks_text(updates[0].params)
+
+
+def test_a_close_that_opens_a_finding_posts_a_new_message_and_the_live_ones_move_into_it(
+    rapport: RunningApp,
+) -> None:
+    flows.engagement_with_people(rapport)
+    flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    flows.close(rapport)
+    (first,) = flows.messages(rapport)
+    before = {a.rule for a in flows.alerts(rapport).values()}
+    assert "watermelon" not in before
+
+    rapport.slack.command("sla green all targets met")
+    flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    flows.close(rapport)
+    posts = flows.channel_posts(rapport)
+    assert len(posts) == 2, "a new finding is posted at the bottom of the channel, not hidden"
+    old, new = flows.messages(rapport)
+    assert old.id == first.id and old.status == "done" and old.superseded_at is not None
+    alerts = flows.alerts(rapport)
+    assert {a.message_id for a in alerts.values() if a.status != "resolved"} == {new.id}
+    assert "The SLA status is green" in flows.blocks_text(posts[1])
+    assert "New this pulse." in flows.blocks_text(posts[1])
+    assert "No change: the client side is at 16, as before." in flows.blocks_text(posts[1])
+    moved = [
+        c.params
+        for c in rapport.standin.calls_to("chat.update")
+        if c.params.get("ts") == first.message_ts
+    ]
+    assert moved and "moved with them to the newer message below" in flows.blocks_text(moved[-1])
+    assert "alert.ack" not in flows.blocks_text(moved[-1]), "each finding has one set of buttons"

@@ -18,12 +18,12 @@ from tests.support import flows
 from tests.support.running import RunningApp
 
 
-def channel_posts_by_alert(rapport: RunningApp) -> Counter[int]:
+def channel_posts_by_message(rapport: RunningApp) -> Counter[int]:
     counted: Counter[int] = Counter()
     for params in flows.channel_posts(rapport):
         raw = params.get("metadata") or {}
         metadata: dict[str, Any] = json.loads(raw) if isinstance(raw, str) else dict(raw)  # type: ignore[call-overload]
-        counted[int(metadata["event_payload"]["alert"])] += 1
+        counted[int(metadata["event_payload"]["message"])] += 1
     return counted
 
 
@@ -39,20 +39,34 @@ def test_a_hung_post_is_reported_as_such_and_posted_exactly_once_later(
 ) -> None:
     flows.engagement_with_people(rapport)
     flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
-    # The first alert's post hangs without landing; the second one's lands, then hangs.
+    # The grouped message's post hangs without landing.
     rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1)
-    rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1, landed=True)
     text = flows.close(rapport)
     assert "Closed the pulse" in text and "nothing was changed" not in text
     assert "could not be posted in the channel yet (timeout)" in text
-    alerts = flows.alerts(rapport)
-    assert len(alerts) >= 2
-    assert all(a.message_ts is None and a.post_error == "timeout" for a in alerts.values())
+    assert len(flows.alerts(rapport)) >= 2
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is None and message.post_error == "timeout"
 
     retry_later(rapport)
-    alerts = flows.alerts(rapport)
-    assert all(a.message_ts is not None and a.post_error is None for a in alerts.values())
-    assert channel_posts_by_alert(rapport) == Counter({a.id: 1 for a in alerts.values()})
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is not None and message.post_error is None
+    assert channel_posts_by_message(rapport) == Counter({message.id: 1})
+
+
+def test_a_hung_post_that_landed_is_found_and_never_posted_twice(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1, landed=True)
+    flows.close(rapport)
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is None and message.post_error == "timeout"
+
+    retry_later(rapport)
+    retry_later(rapport)
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is not None and message.post_error is None
+    assert channel_posts_by_message(rapport) == Counter({message.id: 1})
 
 
 def test_a_post_still_failing_after_a_day_goes_to_the_leads_once(rapport: RunningApp) -> None:
@@ -69,6 +83,9 @@ def test_a_post_still_failing_after_a_day_goes_to_the_leads_once(rapport: Runnin
         for c in rapport.standin.dms()
         if c.params["channel"] == flows.LEAD and "couldn't post an alert" in str(c.params["text"])
     ]
-    alerts = flows.alerts(rapport)
-    assert len(told) == len(alerts)
-    assert all(a.post_error and a.post_error.startswith("gave up") for a in alerts.values())
+    # One message holds every finding of the close: the leads are told once, with all of them.
+    (message,) = flows.messages(rapport)
+    assert len(told) == 1
+    for alert in flows.alerts(rapport).values():
+        assert alert.sentence in str(told[0].params["text"])
+    assert message.post_error and message.post_error.startswith("gave up")

@@ -109,3 +109,25 @@ def test_config_and_weight_are_for_leads_and_change_the_settings(rapport: Runnin
     assert "stake weight" in rapport.slack.command("weight <@U0CLI1> 3").text
     assert "can't go below 3" in rapport.slack.command("config anonymity=1").text
     assert "must be a whole number from 3" in rapport.slack.command("config anonymity=51").text
+
+
+def test_the_ladder_durations_take_minutes_hours_or_days(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    reply = rapport.slack.command("config ack_within=90m escalate_after=1d12h escalate_pulses=4")
+    assert "Saved." in reply.text
+    assert "raised again after 1h30m" in reply.text and "after 1d12h or 4 pulses" in reply.text
+    saved = engagement(rapport)
+    assert (saved.ack_within_minutes, saved.escalate_after_minutes, saved.escalate_pulses) == (
+        90,
+        36 * 60,
+        4,
+    )
+    for text, advice in (
+        ("config ack_within=0m", "between 1m and 90d"),
+        ("config escalate_after=400d", "between 1m and 365d"),
+        ("config ack_within=soon", "as a duration"),
+        ("config escalate_pulses=0", "a whole number from 1 to 52"),
+    ):
+        refused = rapport.slack.command(text)
+        assert refused.ephemeral and advice in refused.text, (text, refused.text)
+    assert engagement(rapport).ack_within_minutes == 90

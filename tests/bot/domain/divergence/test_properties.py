@@ -191,6 +191,9 @@ def test_swapping_the_sides_swaps_the_findings(
     swapped = evaluate(
         swap_pulse(current), [swap_pulse(p) for p in history], None, swap_thresholds(settings)
     )
+    # Each side has its findings of its own, listed client first: compare by rule and side.
+    original = sorted(original, key=lambda f: (f.rule, f.side or ""))
+    swapped = sorted(swapped, key=lambda f: (f.rule, swap_side(f.side) or ""))
     assert [f.rule for f in swapped] == [f.rule for f in original]
     for before, after in zip(original, swapped, strict=True):
         assert after.side == swap_side(before.side)

@@ -45,18 +45,29 @@ def pulse(
     )
 
 
-def run(
+def findings_of(
     rule: str,
     current: PulseFigures,
     history: Sequence[PulseFigures] = (),
     sla_status: SlaStatus | None = None,
     thresholds: Thresholds = DEFAULTS,
-) -> Finding | None:
-    return RULES[rule].check(current, history, sla_status, thresholds)
+) -> list[Finding]:
+    """Every finding of one rule: the per-side rules give one per side."""
+    found = RULES[rule].check(current, history, sla_status, thresholds)
+    if isinstance(found, Finding):
+        return [found]
+    return list(found or [])
+
+
+def run(rule: str, *args: object, **kwargs: object) -> Finding | None:
+    """The rule's one finding, or None; a test that expects two uses ``findings_of``."""
+    found = findings_of(rule, *args, **kwargs)  # type: ignore[arg-type]
+    assert len(found) <= 1, f"{rule} found {len(found)} things"
+    return found[0] if found else None
 
 
 def fired(rule: str, *args: object, **kwargs: object) -> Finding:
-    finding = run(rule, *args, **kwargs)  # type: ignore[arg-type]
+    finding = run(rule, *args, **kwargs)
     assert finding is not None, f"{rule} did not fire"
     assert finding.rule == rule
     return finding
@@ -208,13 +219,18 @@ def test_decline_does_not_fire_while_the_side_is_withheld() -> None:
     assert run("decline", pulse(None, 70), [pulse(90, 70), pulse(80, 70)]) is None
 
 
-def test_decline_reports_both_sides_in_one_finding() -> None:
-    finding = fired("decline", pulse(50, 40), [pulse(80, 70), pulse(70, 60)])
-    assert finding.side is None
-    assert finding.severity == "critical"  # both fell 30
-    assert finding.magnitude == pytest.approx(30)
-    assert "The client side fell from 80 to 50" in finding.sentence
-    assert "The provider side fell from 70 to 40" in finding.sentence
+def test_decline_reports_each_side_in_a_finding_of_its_own() -> None:
+    client, provider = findings_of("decline", pulse(50, 40), [pulse(80, 70), pulse(70, 60)])
+    assert (client.side, provider.side) == ("client", "provider")
+    assert client.severity == provider.severity == "critical"  # both fell 30
+    assert client.magnitude == provider.magnitude == pytest.approx(30)
+    # Trends compare the side's score itself: lower is worse.
+    assert (client.measure, provider.measure) == (50, 40)
+    assert client.key == "decline:client" and provider.key == "decline:provider"
+    assert client.sentence == (
+        "The client side fell from 80 to 50 over its last three pulses, 30 points down."
+    )
+    assert "The provider side fell from 70 to 40" in provider.sentence
 
 
 # silence
@@ -256,10 +272,10 @@ def test_silence_names_a_withheld_side_by_counts_only() -> None:
     assert "12" not in finding.sentence  # the hidden mean, 12.5
 
 
-def test_silence_reports_both_sides_in_one_finding() -> None:
-    finding = fired("silence", pulse(None, None, client_answered=1, provider_answered=2))
-    assert finding.side is None
-    assert "client side" in finding.sentence and "provider side" in finding.sentence
+def test_silence_reports_each_side_in_a_finding_of_its_own() -> None:
+    found = findings_of("silence", pulse(None, None, client_answered=1, provider_answered=2))
+    assert [f.side for f in found] == ["client", "provider"]
+    assert "client side" in found[0].sentence and "provider side" in found[1].sentence
 
 
 # blind_spot
@@ -284,6 +300,7 @@ def test_blind_spot_becomes_critical_fifteen_points_past_the_gap_threshold() -> 
 def test_blind_spot_fires_when_a_side_underestimates_the_other() -> None:
     finding = fired("blind_spot", pulse(85, 60, provider_guess=50))
     assert finding.side == "provider"
+    assert finding.direction == "low" and finding.key == "blind_spot:provider:low"
     assert "35 points higher than expected" in finding.sentence
 
 

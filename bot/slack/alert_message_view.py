@@ -1,0 +1,213 @@
+"""The grouped alert message: headline, both sides side by side, findings, next step.
+
+`load` reads one message's state from the database into a `MessageView`; `message_blocks`
+and `message_text` lay it out for Slack and for plain text (fallback, the leads' DM,
+`rapport simulate`). Extra sections (`alert_extras`) slot in after the figures and after
+the findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    DividerBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+from sqlalchemy.orm import Session
+
+from bot.domain import catalogue
+from bot.domain import catalogue_alerts as text
+from bot.domain.alert_message import Found, headline, next_step
+from bot.domain.divergence import PulseFigures, SideFigures, Thresholds
+from bot.domain.divergence.wording import setting, shown
+from bot.slack.alert_extras import ExtraSection, extra_sections
+from bot.slack.alert_view import alert_blocks
+from bot.slack.blocks import to_dicts
+from bot.slack.format import slack_date
+from storage import alert_messages as queries
+from storage.models import Alert, AlertMessage, Engagement, Pulse
+from storage.published import published
+
+MAX_RESOLVED_LINES = 12
+TEXT_LIMIT = 2900
+"""Slack takes 3000 characters in one text object; the resolved lines stay under it."""
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    """Everything one grouped message shows."""
+
+    engagement: str
+    orgs: dict[str, str]
+    figures: PulseFigures | None
+    thresholds: Thresholds
+    details: str
+    alerts: Sequence[Alert]
+    extras: Sequence[ExtraSection] = field(default_factory=tuple)
+    superseded_at: datetime | None = None
+    """When the findings still live moved to a newer message (see `AlertMessage`)."""
+
+    @property
+    def live(self) -> list[Alert]:
+        return [a for a in self.alerts if a.status != "resolved"]
+
+    @property
+    def resolved(self) -> list[Alert]:
+        return [a for a in self.alerts if a.status == "resolved"]
+
+    @property
+    def headline(self) -> str:
+        if self.superseded_at is not None and not self.live:
+            return text.HEADLINE_SUPERSEDED
+        return headline([_found(a) for a in self.live])
+
+    @property
+    def next_step(self) -> str | None:
+        return next_step([_found(a) for a in self.live])
+
+
+def _found(alert: Alert) -> Found:
+    parts = alert.key.split(":") if alert.key else []
+    return Found(alert.rule, alert.side, parts[2] if len(parts) > 2 else None)
+
+
+def load(session: Session, message: AlertMessage) -> MessageView:
+    """A message's view as stored now (its findings, its latest close's figures)."""
+    engagement = session.get_one(Engagement, message.engagement_id)
+    pulse = session.get_one(Pulse, message.last_pulse_id)
+    alerts = list(queries.alerts_of(session, message.id))
+    latest = max(alerts, key=lambda a: (a.updated_at, a.id), default=None)
+    return MessageView(
+        engagement=engagement.name,
+        orgs={"client": engagement.client_org, "provider": engagement.provider_org},
+        figures=published(session, [pulse.id]).get(pulse.id),
+        thresholds=Thresholds(
+            client_tolerance=pulse.client_tolerance,
+            provider_tolerance=pulse.provider_tolerance,
+            gap=pulse.gap_threshold,
+            anonymity_min=pulse.anonymity_min,
+        ),
+        details=latest.details if latest is not None else "",
+        alerts=alerts,
+        extras=extra_sections(session, message),
+        superseded_at=message.superseded_at,
+    )
+
+
+def _side_field(view: MessageView, side: SideFigures) -> str:
+    numbers = {
+        "label": side.side.capitalize(),
+        "org": view.orgs[side.side],
+        "answered": side.answered,
+        "eligible": side.eligible,
+    }
+    if side.index is None:
+        return text.MESSAGE_SIDE_WITHHELD.format(minimum=view.thresholds.anonymity_min, **numbers)
+    tolerance = setting(view.thresholds.tolerance(side.side))
+    return text.MESSAGE_SIDE.format(index=shown(side.index), tolerance=tolerance, **numbers)
+
+
+def _resolved_lines(view: MessageView) -> list[str]:
+    lines = [
+        text.MESSAGE_RESOLVED_LINE.format(
+            title=catalogue.ALERT_TITLES.get(a.rule, a.rule),
+            when=slack_date(a.resolved_at) if a.resolved_at else "",
+            reason=a.resolution or text.WHY_NOT_FOUND,
+        )
+        for a in view.resolved[-MAX_RESOLVED_LINES:]
+    ]
+    return lines
+
+
+def _fitted(lines: Sequence[str]) -> str:
+    """Lines joined within one text object's limit, the newest kept."""
+    kept: list[str] = []
+    for line in reversed(lines):
+        if sum(len(k) + 1 for k in kept) + len(line) > TEXT_LIMIT:
+            break
+        kept.insert(0, line)
+    return "\n".join(kept)
+
+
+def _moved_line(view: MessageView) -> str | None:
+    if view.superseded_at is None:
+        return None
+    return text.MESSAGE_SUPERSEDED.format(when=slack_date(view.superseded_at))
+
+
+def _icon(view: MessageView) -> str:
+    if view.superseded_at is not None and not view.live:
+        return ":arrow_down:"
+    if not view.live:
+        return ":white_check_mark:"
+    return ":rotating_light:" if any(a.severity == "critical" for a in view.live) else ":warning:"
+
+
+def message_blocks(view: MessageView) -> list[dict[str, Any]]:
+    """The message as Block Kit blocks, valid for `chat.postMessage` and `chat.update`."""
+    title = text.MESSAGE_TITLE.format(
+        icon=_icon(view), headline=view.headline, engagement=view.engagement
+    )
+    head: list[Block] = [SectionBlock(text=MarkdownTextObject(text=title))]
+    if view.figures is not None:
+        sides = [_side_field(view, view.figures.client), _side_field(view, view.figures.provider)]
+        head.append(SectionBlock(fields=[MarkdownTextObject(text=s) for s in sides]))
+    if view.details:
+        head.append(ContextBlock(elements=[MarkdownTextObject(text=view.details)]))
+    blocks = to_dicts(head)
+    blocks += [b for e in view.extras if e.place == "after_figures" for b in e.blocks]
+    blocks += to_dicts([DividerBlock()])
+    for alert in view.live:
+        blocks += alert_blocks(alert)
+    resolved = _fitted(_resolved_lines(view))
+    if resolved:
+        context = ContextBlock(elements=[MarkdownTextObject(text=resolved)])
+        blocks += to_dicts([context])
+    moved = _moved_line(view)
+    if moved:
+        blocks += to_dicts([SectionBlock(text=MarkdownTextObject(text=moved))])
+    blocks += [b for e in view.extras if e.place == "after_findings" for b in e.blocks]
+    step = view.next_step
+    if step is not None:
+        label = text.NEXT_STEP_LABEL.format(step=step)
+        blocks += to_dicts([SectionBlock(text=MarkdownTextObject(text=label))])
+    return blocks
+
+
+def fallback_text(view: MessageView) -> str:
+    """One line for notifications and screen readers."""
+    titles = ", ".join(catalogue.ALERT_TITLES.get(a.rule, a.rule) for a in view.live) or "—"
+    return text.MESSAGE_FALLBACK.format(
+        headline=view.headline, engagement=view.engagement, titles=titles
+    )
+
+
+def message_text(view: MessageView) -> str:
+    """The whole message as plain mrkdwn lines (the leads' DM, `rapport simulate`)."""
+    lines = [
+        text.MESSAGE_TITLE.format(
+            icon=_icon(view), headline=view.headline, engagement=view.engagement
+        )
+    ]
+    if view.figures is not None:
+        for side in (view.figures.client, view.figures.provider):
+            lines.append(_side_field(view, side).replace("\n", " · "))
+    lines += [e.text for e in view.extras if e.place == "after_figures" and e.text]
+    for alert in view.live:
+        title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
+        trend = f" _{alert.trend}_" if alert.trend else ""
+        lines.append(f"• *{title}* — {alert.sentence}{trend}")
+    lines += _resolved_lines(view)
+    lines += [line for line in [_moved_line(view)] if line]
+    lines += [e.text for e in view.extras if e.place == "after_findings" and e.text]
+    step = view.next_step
+    if step is not None:
+        lines.append(text.NEXT_STEP_LABEL.format(step=step))
+    return "\n".join(lines)

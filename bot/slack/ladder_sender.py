@@ -1,0 +1,82 @@
+"""Send the ladder's queued posts (re-raises in a thread, escalation DMs), each once.
+
+A post is claimed before it is sent and tagged with its id; after an uncertain outcome
+it is looked for by that tag (in the thread, or in the sponsor's DM) before any second
+try, and given up `POST_DEADLINE` after it was queued.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from slack_sdk import WebClient
+
+from bot.domain.retries import BASE, backoff
+from bot.slack.alert_publisher import POST_DEADLINE
+from bot.slack.client import posting_client
+from bot.slack.digest_delivery import dm_channel
+from bot.slack.history import find_tagged, find_tagged_reply
+from bot.slack.outcomes import outcome_of
+from storage import ladder as queries
+from storage.db import Database
+from storage.models import LadderPost
+
+logger = logging.getLogger(__name__)
+LADDER_EVENT = "rapport_ladder"
+
+
+def send_ladder_posts(
+    database: Database, client: WebClient, now: datetime, retry_base: timedelta = BASE
+) -> int:
+    """Send every due ladder post; returns how many were sent (or found already sent)."""
+    with database.reading() as session:
+        due = queries.due(session, now)
+    sent = 0
+    for post_id, when in due:
+        with database.unit_of_work() as session:
+            if not queries.claim(session, post_id, when):
+                continue
+            post = session.get_one(LadderPost, post_id)
+            item = (post.kind, post.recipient, post.thread_ts, post.text, post.error)
+            created, attempts = post.created_at, post.attempts
+        try:
+            sent += _send_one(database, client, post_id, item)
+        except Exception as error:
+            outcome = outcome_of(error)
+            reason, status, retry_at = outcome.reason, "sending", None
+            if outcome.kind == "refused":
+                status = "failed"
+            elif now - created >= POST_DEADLINE:
+                reason, status = f"gave up: {reason}", "failed"
+            else:
+                retry_at = now + backoff(attempts + 1, retry_base)
+            with database.unit_of_work() as session:
+                queries.settle(session, post_id, status=status, error=reason, retry_at=retry_at)
+            logger.warning("ladder post %s: %s (%s)", post_id, outcome.kind, outcome.reason)
+    return sent
+
+
+def _send_one(
+    database: Database,
+    client: WebClient,
+    post_id: int,
+    item: tuple[str, str, str | None, str, str | None],
+) -> int:
+    kind, recipient, thread_ts, text, earlier_error = item
+    channel = recipient if kind == "reraise" else dm_channel(client, recipient)
+    found = None
+    if earlier_error is not None:  # the last try may have landed: look before sending again
+        if thread_ts is not None:
+            found = find_tagged_reply(client, channel, thread_ts, LADDER_EVENT, "post", post_id)
+        else:
+            found = find_tagged(client, channel, LADDER_EVENT, "post", post_id)
+    if found is None:
+        metadata = {"event_type": LADDER_EVENT, "event_payload": {"post": post_id}}
+        posted = posting_client(client).chat_postMessage(
+            channel=channel, thread_ts=thread_ts, text=text, metadata=metadata
+        )
+        found = str(posted["ts"])
+    with database.unit_of_work() as session:
+        queries.settle(session, post_id, status="sent", ts=found)
+    return 1
