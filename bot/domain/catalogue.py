@@ -119,7 +119,9 @@ COMMENT_NOT_SAVED = (
     "Your comment was not saved: something went wrong on our side. Please send it again."
 )
 SAVED_NOT_SHOWN = "Saved. Slack didn't let me update the message above just now, so it may still show your earlier answer; what you chose is kept all the same."
-COMMENT_FORM_NOT_OPENED = "I couldn't open the comment form: Slack didn't answer in time. Please tap it again."
+COMMENT_FORM_NOT_OPENED = (
+    "I couldn't open the comment form: Slack didn't answer in time. Please tap it again."
+)
 PULSE_CLOSED = "This pulse has closed, so that answer wasn't recorded."
 PULSE_NOT_YOURS = "This pulse wasn't sent to you, so I can't record an answer from you."
 PULSE_NO_LONGER_MEMBER = "You are no longer on {relationship}; nothing was saved."
