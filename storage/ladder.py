@@ -64,6 +64,30 @@ def queue(
         )
 
 
+def queue_once(
+    session: Session, alert_id: int, kind: str, recipient: str, text: str, thread_ts: str
+) -> None:
+    """Queue one post unless the same one (alert, kind, recipient) is already queued."""
+    exists = session.scalar(
+        select(LadderPost.id).where(
+            LadderPost.alert_id == alert_id,
+            LadderPost.kind == kind,
+            LadderPost.recipient == recipient,
+        )
+    )
+    if exists is None:
+        session.add(
+            LadderPost(
+                alert_id=alert_id,
+                kind=kind,
+                recipient=recipient,
+                text=text,
+                status="pending",
+                thread_ts=thread_ts,
+            )
+        )
+
+
 def due(session: Session, now: datetime) -> Sequence[tuple[int, datetime | None]]:
     """Posts to send: pending ones, and uncertain ones whose next attempt has come."""
     stmt = select(LadderPost.id, LadderPost.next_attempt_at).where(
@@ -75,14 +99,20 @@ def due(session: Session, now: datetime) -> Sequence[tuple[int, datetime | None]
     return [(post_id, when) for post_id, when in session.execute(stmt.order_by(LadderPost.id))]
 
 
-def claim(session: Session, post_id: int, when: datetime | None) -> bool:
-    """Take one post to send, once: pending, or sending whose retry time is `when`."""
+def claim(
+    session: Session, post_id: int, when: datetime | None, lease_until: datetime | None = None
+) -> bool:
+    """Take one post to send, once: pending, or sending whose retry time is `when`.
+
+    The claim keeps a check time (`lease_until`): if its sender dies before recording
+    what happened, the post is looked for at that time and sent only if it is not there.
+    """
     stmt = update(LadderPost).where(LadderPost.id == post_id)
     if when is None:
         stmt = stmt.where(LadderPost.status == "pending")
     else:
         stmt = stmt.where(LadderPost.status == "sending", LadderPost.next_attempt_at == when)
-    result = session.execute(stmt.values(status="sending", next_attempt_at=None))
+    result = session.execute(stmt.values(status="sending", next_attempt_at=lease_until))
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 

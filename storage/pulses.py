@@ -131,56 +131,6 @@ def mark_closed(session: Session, pulse_id: int, when: datetime) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def claim_reminders(session: Session, pulse_id: int, when: datetime) -> bool:
-    """Take the job of reminding a pulse's non-responders; True for one caller only."""
-    result = session.execute(
-        update(Pulse)
-        .where(Pulse.id == pulse_id, Pulse.reminded_at.is_(None))
-        .values(reminded_at=when)
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-@dataclass(frozen=True, slots=True)
-class ReminderTarget:
-    delivery_id: int
-    channel_id: str
-    message_ts: str
-
-
-def reminder_targets(session: Session, pulse_id: int) -> list[ReminderTarget]:
-    """DMs that went out to people who have neither answered nor said they are away."""
-    stmt = (
-        select(Delivery.id, Delivery.channel_id, Delivery.message_ts)
-        .outerjoin(
-            Response,
-            (Response.pulse_id == Delivery.pulse_id) & (Response.member_id == Delivery.member_id),
-        )
-        .where(
-            Delivery.pulse_id == pulse_id,
-            Delivery.status == "sent",
-            Delivery.away_at.is_(None),
-            Delivery.reminder_ts.is_(None),
-            Response.rating.is_(None),
-        )
-        .order_by(Delivery.id)
-    )
-    return [ReminderTarget(d, str(c), str(t)) for d, c, t in session.execute(stmt)]
-
-
-def claim_reminder(session: Session, delivery_id: int) -> bool:
-    result = session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.reminder_ts.is_(None))
-        .values(reminder_ts="sending")
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-def set_reminder_ts(session: Session, delivery_id: int, ts: str) -> None:
-    session.execute(update(Delivery).where(Delivery.id == delivery_id).values(reminder_ts=ts))
-
-
 @dataclass(frozen=True, slots=True)
 class Status:
     """An engagement's pulse right now: the open one with its counts, or the last closed."""

@@ -8,11 +8,14 @@ sponsors of both sides. One resolved before it was escalated is fixed at account
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Final
+
+from bot.domain import catalogue_alerts as text
 
 DEFAULT_ACK_WITHIN: Final = timedelta(days=3)
 DEFAULT_ESCALATE_AFTER: Final = timedelta(days=14)
@@ -121,3 +124,26 @@ def quarters(outcomes: Sequence[Outcome], zone: tzinfo = UTC) -> list[QuarterFig
         )
         for (year, quarter), found in sorted(tally.items())
     ]
+
+
+def quarter_lines(quarters: Sequence[QuarterFigures], last: int) -> list[str]:
+    """The digest's lines for the last `last` quarters: opened, fixed at account level,
+    escalated, and the median days to resolve; nothing when there is no quarter."""
+    lines = []
+    for quarter in quarters[-last:]:
+        days = quarter.median_days_to_resolve
+        median = (
+            text.LADDER_NO_MEDIAN
+            if days is None
+            else text.LADDER_MEDIAN.format(days=f"{math.floor(days * 10) / 10:g}")
+        )
+        lines.append(
+            text.LADDER_QUARTER.format(
+                quarter=quarter.label,
+                opened=quarter.opened,
+                fixed=quarter.fixed_at_account,
+                escalated=quarter.escalated,
+                median=median,
+            )
+        )
+    return [text.LADDER_HEADER, *lines] if lines else []

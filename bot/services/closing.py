@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,8 +20,11 @@ from bot.services.engagements import choose, require_lead
 from bot.services.evaluation import Evaluation, close_pulses, thresholds_of
 from bot.slack.alert_publisher import PublishReport, publish
 from bot.slack.alert_view import figures_line
+from bot.slack.ladder_sender import send_ladder_posts
 from storage import pulses as pulse_queries
 from storage.db import Database
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ def close_many_and_publish(
             )
             for evaluation in close_pulses(session, pulse_ids, now())
         ]
-    return [
+    closed = [
         Closed(
             evaluation,
             summary,
@@ -73,6 +77,12 @@ def close_many_and_publish(
         )
         for evaluation, summary in results
     ]
+    try:
+        # The resolutions just queued go now; any that fail are retried by the clock.
+        send_ladder_posts(database, client, now(), retry_base)
+    except Exception:
+        logger.exception("follow-up posts after a close failed; the clock retries them")
+    return closed
 
 
 @dataclass(frozen=True, slots=True)

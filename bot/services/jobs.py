@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.domain import catalogue
 from bot.domain.errors import Refused
 from bot.domain.schedule import Schedule, ScheduleError, due_between, parse_schedule
 from bot.services.closing import close_and_publish, close_many_and_publish
@@ -16,12 +15,11 @@ from bot.services.ladder import raise_due
 from bot.services.pulses import open_pulse
 from bot.services.sending import deliver_now
 from bot.slack.alert_publisher import retry_posts
-from bot.slack.client import posting_client
-from bot.slack.format import slack_date
 from bot.slack.ladder_sender import send_ladder_posts
-from bot.slack.outcomes import outcome_of
+from bot.slack.reminders import send_due_reminders
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
+from storage import reminders as reminder_queries
 from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
@@ -156,46 +154,21 @@ def send_pending(container: Container) -> int:
 
 
 def send_reminders(container: Container) -> int:
-    """One thread reply on the pulse DM of everyone who has not answered and is not away."""
+    """One thread reply on the pulse DM of everyone who has not answered and is not away:
+    queued once per pulse when its reminder time comes, then sent, checked and retried
+    (bot/slack/reminders.py) until each is in its thread or the pulse closes."""
     now = container.now()
-    reminded = 0
     with container.database.reading() as session:
         due = [
-            (p.id, p.closes_at)
+            p.id
             for p in queries.open_pulses(session)
             if p.remind_at is not None and p.remind_at <= now and p.reminded_at is None
         ]
-    for pulse_id, closes_at in due:
+    for pulse_id in due:
         with container.database.unit_of_work() as session:
-            if not queries.claim_reminders(session, pulse_id, now):
-                continue
-            targets = queries.reminder_targets(session, pulse_id)
-        text = catalogue.PULSE_REMINDER.format(closes=slack_date(closes_at))
-        for target in targets:
-            with container.database.unit_of_work() as session:
-                if not queries.claim_reminder(session, target.delivery_id):
-                    continue
-            container.pacer.acquire()
-            try:
-                posted = posting_client(container.client).chat_postMessage(
-                    channel=target.channel_id, thread_ts=target.message_ts, text=text
-                )
-                ts = str(posted["ts"])
-            except Exception as error:
-                # Whatever went wrong, this person's reminder is not tried again: one
-                # that may have landed must not come twice, and it is only a reminder.
-                outcome = outcome_of(error)
-                logger.warning(
-                    "reminder for delivery %s failed (%s): %s",
-                    target.delivery_id,
-                    outcome.kind,
-                    outcome.reason,
-                )
-                ts = "failed"
-            with container.database.unit_of_work() as session:
-                queries.set_reminder_ts(session, target.delivery_id, ts)
-            reminded += ts != "failed"
-    return reminded
+            reminder_queries.queue(session, pulse_id, now)
+    timing = (_retry_base(container), timedelta(seconds=container.settings.stale_sending_seconds))
+    return send_due_reminders(container.database, container.client, container.pacer, now, timing)
 
 
 def close_due_pulses(container: Container) -> int:
@@ -233,8 +206,9 @@ def climb_ladder(container: Container) -> int:
     """Re-raise and escalate the findings that are due, then send what that queued."""
     now = container.now()
     claimed = raise_due(container.database, now)
+    lease = timedelta(seconds=container.settings.stale_sending_seconds)
     return claimed + send_ladder_posts(
-        container.database, container.client, now, _retry_base(container)
+        container.database, container.client, now, _retry_base(container), lease
     )
 
 

@@ -120,7 +120,7 @@ def _deliver_offline(database: Database, now: datetime, story: AlertStory) -> No
                 story.events.append(
                     f"{now:%Y-%m-%d}: {alert.key} re-raised in its thread to the leads: {post.text}"
                 )
-            else:
+            elif post.kind == "escalation":
                 story.escalated.add(alert.id)
                 story.events.append(
                     f"{now:%Y-%m-%d}: {alert.key} escalated to <@{post.recipient}> by DM:\n"

@@ -20,7 +20,7 @@ from bot.slack.client import posting_client
 from bot.slack.format import slack_date
 from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
-from storage import alert_messages, alert_posts
+from storage import alert_messages, alert_posts, ladder
 from storage import engagements as engagement_queries
 from storage.db import Database
 from storage.models import Alert, AlertMessage
@@ -93,10 +93,13 @@ def _publish_one(
         message, rendered, has_live = _rendered(session, message_id)
         ts = message.message_ts
         replies = [
-            text.RESOLVED_THREAD.format(
-                title=catalogue.ALERT_TITLES.get(a.rule, a.rule),
-                when=slack_date(a.resolved_at) if a.resolved_at else "",
-                reason=a.resolution or text.WHY_NOT_FOUND,
+            (
+                a.id,
+                text.RESOLVED_THREAD.format(
+                    title=catalogue.ALERT_TITLES.get(a.rule, a.rule),
+                    when=slack_date(a.resolved_at) if a.resolved_at else "",
+                    reason=a.resolution or text.WHY_NOT_FOUND,
+                ),
             )
             for a in alert_messages.alerts_of(session, message_id)
             if a.id in resolved
@@ -106,17 +109,14 @@ def _publish_one(
         if has_live:  # never made it to the channel and all resolved: nothing to take back
             post(database, client, message_id, rendered, report, timing)
         return
+    # Each resolution is said in the thread by a queued post, sent once with retries
+    # (bot/slack/ladder_sender.py), whatever happens to the update below.
+    if replies:
+        with database.unit_of_work() as session:
+            for alert_id, reply in replies:
+                ladder.queue_once(session, alert_id, "resolution", channel, reply, thread_ts=ts)
     client.chat_update(channel=channel, ts=ts, text=fallback, blocks=blocks)
     report.updated += 1
-    for reply in replies:
-        try:
-            client.chat_postMessage(channel=channel, thread_ts=ts, text=reply)
-        except Exception as error:
-            logger.warning(
-                "alert message %s: resolution reply failed: %s",
-                message_id,
-                outcome_of(error).reason,
-            )
 
 
 def post(

@@ -19,7 +19,6 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.domain import catalogue_alerts as text
 from bot.domain.dates import age, weekday_day_month
 from bot.domain.digest.model import (
     BASELINE_PULSES,
@@ -32,6 +31,7 @@ from bot.domain.divergence import SIDES
 from bot.domain.divergence.trends import blind_spot_moved
 from bot.domain.divergence.wording import setting, shown
 from bot.domain.drivers import drivers_line
+from bot.domain.ladder import quarter_lines
 from bot.slack.action_view import overdue_text
 from bot.slack.format import escape
 
@@ -190,7 +190,7 @@ def _sla_line(digest: DigestInput, numbers: DigestNumbers | None) -> str:
 def _alerts(digest: DigestInput) -> str:
     alerts = sorted(digest.open_alerts, key=lambda a: a.opened_at)
     if not alerts:
-        return "\n".join(["*Open alerts*: none.", *_ladder_lines(digest)])
+        return "\n".join(["*Open alerts*: none.", *quarter_lines(digest.ladder, LADDER_QUARTERS)])
     lines = [f"*Open alerts* ({len(alerts)})"]
     for alert in alerts[:MAX_ALERTS]:
         owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else "no owner"
@@ -206,29 +206,7 @@ def _alerts(digest: DigestInput) -> str:
         )
     if len(alerts) > MAX_ALERTS:
         lines.append(f"…and {len(alerts) - MAX_ALERTS} more: `/rapport alerts`")
-    return "\n".join(lines + _ladder_lines(digest))
-
-
-def _ladder_lines(digest: DigestInput) -> list[str]:
-    """The last two quarters of the ladder: opened, fixed at account level, escalated."""
-    lines = []
-    for quarter in digest.ladder[-LADDER_QUARTERS:]:
-        days = quarter.median_days_to_resolve
-        median = (
-            text.LADDER_NO_MEDIAN
-            if days is None
-            else text.LADDER_MEDIAN.format(days=f"{math.floor(days * 10) / 10:g}")
-        )
-        lines.append(
-            text.LADDER_QUARTER.format(
-                quarter=quarter.label,
-                opened=quarter.opened,
-                fixed=quarter.fixed_at_account,
-                escalated=quarter.escalated,
-                median=median,
-            )
-        )
-    return [text.LADDER_HEADER, *lines] if lines else []
+    return "\n".join(lines + quarter_lines(digest.ladder, LADDER_QUARTERS))
 
 
 def _mood(polarity: float) -> str:

@@ -2,7 +2,8 @@
 
 A post is claimed before it is sent and tagged with its id; after an uncertain outcome
 it is looked for by that tag (in the thread, or in the sponsor's DM) before any second
-try, and given up `POST_DEADLINE` after it was queued.
+try, and given up `POST_DEADLINE` after it was queued. A claim keeps a check time, so a post
+whose sender died is looked for and settled the same way, never lost or sent twice.
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ from storage.models import LadderPost
 
 logger = logging.getLogger(__name__)
 LADDER_EVENT = "rapport_ladder"
+LEASE = timedelta(minutes=5)
+"""How long a claimed post is left to its sender before another clock checks it."""
 
 
 def send_ladder_posts(
-    database: Database, client: WebClient, now: datetime, retry_base: timedelta = BASE
+    database: Database,
+    client: WebClient,
+    now: datetime,
+    retry_base: timedelta = BASE,
+    lease: timedelta = LEASE,
 ) -> int:
     """Send every due ladder post; returns how many were sent (or found already sent)."""
     with database.reading() as session:
@@ -35,10 +42,12 @@ def send_ladder_posts(
     sent = 0
     for post_id, when in due:
         with database.unit_of_work() as session:
-            if not queries.claim(session, post_id, when):
+            if not queries.claim(session, post_id, when, now + lease):
                 continue
             post = session.get_one(LadderPost, post_id)
-            item = (post.kind, post.recipient, post.thread_ts, post.text, post.error)
+            # Claimed from `sending`: an earlier try may have landed, or its sender died.
+            looked_for = post.error or ("unsettled" if when is not None else None)
+            item = (post.kind, post.recipient, post.thread_ts, post.text, looked_for)
             created, attempts = post.created_at, post.attempts
         try:
             sent += _send_one(database, client, post_id, item)
@@ -64,7 +73,7 @@ def _send_one(
     item: tuple[str, str, str | None, str, str | None],
 ) -> int:
     kind, recipient, thread_ts, text, earlier_error = item
-    channel = recipient if kind == "reraise" else dm_channel(client, recipient)
+    channel = dm_channel(client, recipient) if kind == "escalation" else recipient
     found = None
     if earlier_error is not None:  # the last try may have landed: look before sending again
         if thread_ts is not None:

@@ -60,7 +60,8 @@ class AlertStep(Base):
 
 
 class LadderPost(Base):
-    """A re-raise in a message's thread or an escalation DM to one sponsor, sent once.
+    """A post that follows up a finding, sent once: a re-raise or a resolution in its
+    message's thread, or an escalation DM to one sponsor.
 
     pending → sending (claimed) → sent; refused → failed; uncertain → sending with an
     error and `next_attempt_at`, when it is looked for by its metadata before any
@@ -69,7 +70,7 @@ class LadderPost(Base):
 
     __tablename__ = "ladder_posts"
     __table_args__ = (
-        CheckConstraint("kind IN ('reraise', 'escalation')", name="kind"),
+        CheckConstraint("kind IN ('reraise', 'escalation', 'resolution')", name="kind"),
         CheckConstraint("status IN ('pending', 'sending', 'sent', 'failed')", name="status"),
         Index("uq_ladder_posts_once", "alert_id", "kind", "recipient", unique=True),
         Index("ix_ladder_posts_status", "status", "next_attempt_at"),

@@ -92,7 +92,13 @@ class Delivery(Base):
     # uncertain send landed (while `sending` with an `error`). See bot/slack/fanout.py.
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     away_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The reminder in the DM's thread: None (none due), "pending" (queued), "sending"
+    # (claimed; checked or retried from `reminder_next_at`), its ts once posted, "failed",
+    # or "answered" (the person answered before it could go). See bot/slack/reminders.py.
     reminder_ts: Mapped[str | None] = mapped_column(String(32))
+    reminder_next_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reminder_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reminder_error: Mapped[str | None] = mapped_column(String(64))
 
     pulse: Mapped[Pulse] = relationship()
     member: Mapped[Member] = relationship()

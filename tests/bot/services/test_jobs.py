@@ -168,28 +168,71 @@ def test_the_next_slot_closes_a_pulse_still_open(scheduled: RunningApp) -> None:
     assert len(scheduled.standin.dms()) == 14
 
 
-def test_a_reminder_that_times_out_is_recorded_and_the_others_still_go(
+def thread_replies(rapport: RunningApp) -> list[str]:
+    """The DM channel of every reminder that reached Slack, landed timeouts included."""
+    return sorted(
+        str(c.params["channel"])
+        for c in rapport.standin.calls_to("chat.postMessage")
+        if "thread_ts" in c.params
+    )
+
+
+def reminder_states(rapport: RunningApp) -> dict[str, str | None]:
+    with rapport.database.reading() as session:
+        rows = session.execute(
+            select(Member.user_id, Delivery.reminder_ts).join(
+                Member, Member.id == Delivery.member_id
+            )
+        ).all()
+    return {user: ts for user, ts in rows}
+
+
+EVERYONE = [flows.LEAD, *flows.CLIENTS, *flows.PROVIDERS]
+REMIND_AT = TUESDAY_0900_UTC + timedelta(hours=72 - 24)
+
+
+def test_a_reminder_that_times_out_is_sent_again_later_and_reaches_everyone_once(
     scheduled: RunningApp,
 ) -> None:
+    """The defect: a reminder that timed out was marked failed and never tried again."""
     tick_at(scheduled, TUESDAY_0900_UTC)
-    # The reminder to U0CLI2 hangs past the client's timeout (a thread reply, so the
-    # stand-in sees the DM channel); it was the step's end before.
+    # Two reminders time out: U0CLI2's before reaching Slack, U0CLI3's after it landed.
     scheduled.standin.hang("chat.postMessage", 2.5, user="U0CLI2")
-    remind_at = TUESDAY_0900_UTC + timedelta(hours=72 - 24)
-    tick_at(scheduled, remind_at)
-    tick_at(scheduled, remind_at + timedelta(minutes=5))
-    reminders = [
-        c for c in scheduled.standin.calls_to("chat.postMessage") if "thread_ts" in c.params
-    ]
-    reminded = sorted(c.params["channel"] for c in reminders)
-    everyone = [flows.LEAD, *flows.CLIENTS, *flows.PROVIDERS]
-    assert reminded == sorted("D" + u[1:] for u in everyone if u != "U0CLI2")
-    with scheduled.database.reading() as session:
-        recorded = dict(
-            session.execute(
-                select(Member.user_id, Delivery.reminder_ts).join(
-                    Member, Member.id == Delivery.member_id
-                )
-            ).all()
-        )
-    assert recorded["U0CLI2"] == "failed"
+    scheduled.standin.hang("chat.postMessage", 2.5, user="U0CLI3", landed=True)
+    tick_at(scheduled, REMIND_AT)
+    assert "D0CLI2" not in thread_replies(scheduled)
+    assert reminder_states(scheduled)["U0CLI2"] == "sending"
+    tick_at(scheduled, REMIND_AT + timedelta(minutes=5))
+    tick_at(scheduled, REMIND_AT + timedelta(minutes=10))
+    assert thread_replies(scheduled) == sorted("D" + u[1:] for u in EVERYONE)
+    states = reminder_states(scheduled)
+    assert all(states[u] not in (None, "pending", "sending", "failed") for u in EVERYONE), states
+
+
+def test_someone_who_answers_before_a_retried_reminder_gets_none(scheduled: RunningApp) -> None:
+    tick_at(scheduled, TUESDAY_0900_UTC)
+    scheduled.standin.server_error("chat.postMessage", user="U0CLI2")
+    tick_at(scheduled, REMIND_AT)
+    flows.click(scheduled, "U0CLI2", "pulse.rate.4")
+    tick_at(scheduled, REMIND_AT + timedelta(minutes=5))
+    assert "D0CLI2" not in thread_replies(scheduled)
+    assert reminder_states(scheduled)["U0CLI2"] == "answered"
+
+
+def test_a_reminder_claimed_by_a_clock_that_died_is_checked_then_sent_once(
+    scheduled: RunningApp,
+) -> None:
+    from storage import reminders
+
+    tick_at(scheduled, TUESDAY_0900_UTC)
+    with scheduled.database.unit_of_work() as session:
+        [pulse] = session.scalars(select(Pulse)).all()
+        reminders.queue(session, pulse.id, REMIND_AT)
+        [(first, seen), *_] = reminders.due(session, REMIND_AT)
+        # Claimed, then the process died before sending or recording anything.
+        assert reminders.claim(session, first, seen, REMIND_AT + timedelta(minutes=5))
+    tick_at(scheduled, REMIND_AT + timedelta(minutes=1))
+    assert len(thread_replies(scheduled)) == len(EVERYONE) - 1, "not while it may be in flight"
+    tick_at(scheduled, REMIND_AT + timedelta(minutes=6))
+    tick_at(scheduled, REMIND_AT + timedelta(minutes=7))
+    assert thread_replies(scheduled) == sorted("D" + u[1:] for u in EVERYONE)

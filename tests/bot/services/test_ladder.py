@@ -88,3 +88,30 @@ def test_with_no_sponsor_nothing_is_recorded_as_escalated(rapport: RunningApp) -
     climb_at(rapport, timedelta(days=15))
     assert {p.kind for p in ladder_posts(rapport)} == {"reraise"}
     assert all(a.escalated_at is None for a in flows.alerts(rapport).values())
+
+
+def test_a_post_claimed_by_a_clock_that_died_is_checked_then_sent_once(
+    rapport: RunningApp,
+) -> None:
+    """The defect: a clock that died after claiming a post left it `sending` with no
+    retry time, and the re-raise or the sponsor's escalation never went."""
+    from bot.services.ladder import raise_due
+    from storage import ladder
+
+    flows.engagement_with_people(rapport)
+    flows.add(rapport, (SPONSOR,), "client", "sponsor")
+    diverging(rapport)
+    at = utcnow() + timedelta(days=3, minutes=1)
+    raise_due(rapport.database, at)
+    with rapport.database.unit_of_work() as session:
+        [(first, when), *_] = ladder.due(session, at)
+        assert ladder.claim(session, first, when, at + timedelta(minutes=5))
+    sent_before = len(rapport.standin.calls_to("chat.postMessage"))
+    climb_at(rapport, timedelta(days=3, minutes=2))  # its lease has not passed: left alone
+    claimed = [p for p in ladder_posts(rapport) if p.id == first]
+    assert claimed[0].status == "sending"
+    climb_at(rapport, timedelta(days=3, minutes=7))
+    climb_at(rapport, timedelta(days=3, minutes=8))
+    assert all(p.status == "sent" for p in ladder_posts(rapport))
+    sent = len(rapport.standin.calls_to("chat.postMessage")) - sent_before
+    assert sent == len(ladder_posts(rapport))  # each once, the orphaned one included

@@ -29,7 +29,15 @@ from bot.slack.digest_delivery import DIGEST_EVENT
 from bot.slack.pulse_message import PULSE_EVENT
 from storage.db import Database
 from storage.migrate import upgrade
-from storage.models import Alert, DigestDelivery, Engagement, Member, Pulse, Response
+from storage.models import (
+    Alert,
+    AlertMessage,
+    DigestDelivery,
+    Engagement,
+    Member,
+    Pulse,
+    Response,
+)
 from tests.support.chaos import RandomFaults
 from tests.support.flows import pulse_button
 from tests.support.processes import ClockProcess, WebProcess, free_port
@@ -260,12 +268,13 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
         what="the comments",
     )
 
-    # Close: alerts open, each is posted to the channel exactly once in the end.
+    # Close: the findings are one message, posted to the channel exactly once in the end.
     closed = select(Pulse).where(Pulse.status == "closed")
     cycle.command_until("close", lambda: bool(cycle.rows(closed)))
     wait_for(lambda: cycle.rows(select(Alert)), timeout=30, what="alerts")
+    wait_for(lambda: cycle.rows(select(AlertMessage)), timeout=30, what="the alert message")
     wait_for(
-        lambda: all(a.message_ts for a in cycle.rows(select(Alert))),
+        lambda: all(m.message_ts for m in cycle.rows(select(AlertMessage))),
         timeout=120,
         what="every alert posted",
     )
@@ -294,12 +303,12 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
     twice = [user for user, n in dm_counts.items() if n > 1]
     assert set(dm_counts) == set(MEMBERS) and not twice, calls_about(standin, twice)
     posts = Counter(
-        (tagged(c, ALERT_EVENT) or {}).get("alert")
+        (tagged(c, ALERT_EVENT) or {}).get("message")
         for c in standin.calls_to("chat.postMessage")
         if c.params.get("channel") == CHANNEL and tagged(c, ALERT_EVENT) is not None
     )
-    alert_ids = {a.id for a in cycle.rows(select(Alert))}
-    assert set(posts) == alert_ids and set(posts.values()) == {1}, posts
+    message_ids = {m.id for m in cycle.rows(select(AlertMessage))}
+    assert set(posts) == message_ids and set(posts.values()) == {1}, posts
     digests = [
         c
         for c in standin.calls_to("chat.postMessage")

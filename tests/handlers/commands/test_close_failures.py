@@ -89,3 +89,36 @@ def test_a_post_still_failing_after_a_day_goes_to_the_leads_once(rapport: Runnin
     for alert in flows.alerts(rapport).values():
         assert alert.sentence in str(told[0].params["text"])
     assert message.post_error and message.post_error.startswith("gave up")
+
+
+def thread_replies(rapport: RunningApp, ts: str | None) -> list[str]:
+    return [
+        str(c.params["text"])
+        for c in rapport.standin.calls_to("chat.postMessage")
+        if ts is not None and c.params.get("thread_ts") == ts
+    ]
+
+
+def test_a_resolution_reply_that_times_out_is_said_once_in_the_thread_later(
+    rapport: RunningApp,
+) -> None:
+    """The defect: the reply saying why a finding resolved was tried once; a timeout lost
+    it, and a timeout after it landed could not be told from one that did not."""
+    flows.engagement_with_people(rapport)
+    flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    flows.close(rapport)
+    (message,) = flows.messages(rapport)
+    flows.answer_round(rapport, [5, 4, 5], [5, 4, 5])
+    # Both replies in the thread hang: the first before it reached Slack, the second after.
+    rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1)
+    rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1, landed=True)
+    flows.close(rapport)
+    resolved = [a for a in flows.alerts(rapport).values() if a.status == "resolved"]
+    assert len(resolved) >= 2
+    assert len(thread_replies(rapport, message.message_ts)) < len(resolved)
+    rapport.clock.frozen = utcnow() + timedelta(minutes=10)
+    jobs.climb_ladder(rapport.container)
+    rapport.clock.frozen = None
+    replies = thread_replies(rapport, message.message_ts)
+    assert len(replies) == len(resolved), replies  # each once, the landed one not again
+    assert all("resolved" in reply for reply in replies)
