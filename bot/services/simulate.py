@@ -113,6 +113,25 @@ def _rating(rng: random.Random, mood: float) -> int:
     return max(1, min(5, round(rng.gauss(mood, 0.55))))
 
 
+# What each side says drives its feeling: the client blames responsiveness and delivery,
+# the provider thinks the trouble is expectations — they argue about different things.
+SIDE_DRIVERS = {
+    ("client", "low"): ("responsiveness", "responsiveness", "delivery", "communication"),
+    ("client", "high"): ("delivery", "communication", "communication"),
+    ("provider", "low"): ("expectations", "expectations", "value"),
+    ("provider", "high"): ("expectations", "expectations", "ways_of_working"),
+}
+
+
+def _drivers(seed: int, week: int, user: str, side: str, mood: float) -> list[str]:
+    """One driver picked by about two people in three; drawn apart from the ratings, so
+    adding drivers left every simulated score as it was."""
+    rng = random.Random(f"{seed}/{week}/{user}")
+    if rng.random() < 0.35:
+        return []
+    return [rng.choice(SIDE_DRIVERS[(side, "low" if mood < 3.5 else "high")])]
+
+
 def _channel_of(name: str) -> str:
     """A channel id of the simulated engagement's own: two engagements never share one."""
     return "C0SIM" + "".join(c for c in name.upper() if c.isascii() and c.isalnum())[:20]
@@ -189,6 +208,7 @@ def _week(
                 rating=_rating(rng, mood),
                 guess=_rating(rng, other),
                 comment=comment,
+                drivers=_drivers(run.seed, week, user, side, mood),
             )
         closed = pulse.closes_at
         evaluation = close_pulse(session, pulse, closed)

@@ -17,11 +17,14 @@ from bot.domain.alert_message import PRIORITY
 from bot.services.evaluation import Evaluation
 from bot.services.ladder import raise_due
 from bot.slack.alert_message_view import load, message_text
+from storage import actions as action_queries
 from storage import ladder as ladder_queries
 from storage.db import Database
 from storage.models import Alert, AlertMessage, LadderPost
 
 ACKNOWLEDGED_AFTER = timedelta(days=1)
+ACTION_DUE_IN = timedelta(days=7)
+SIMULATED_ACTION = "Joint 30-minute review of the top driver with both leads"
 LADDER_STEP = timedelta(hours=12)
 
 
@@ -103,6 +106,16 @@ def _acknowledge_first_findings(database: Database, now: datetime, lead: str) ->
                     "acknowledged",
                     lead,
                     now,
+                )
+                # ...and agrees an action with an owner and a date.
+                action_queries.add(
+                    session,
+                    first,
+                    text=SIMULATED_ACTION,
+                    owner_user_id=lead,
+                    due_on=(now + ACTION_DUE_IN).date(),
+                    created_by=lead,
+                    now=now,
                 )
 
 

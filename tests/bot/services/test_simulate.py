@@ -47,6 +47,8 @@ def test_the_same_seed_writes_the_same_files_and_a_divergence_opens_and_resolves
     for line in (
         "*The client side is unhappy and the provider side doesn't know it* — Acme deal",
         "*Client* (Acme) · *37* · tolerance 70 · 7 of 7 answered",
+        "What is driving it — client: responsiveness, 3 of 5; provider: ways of working, 4 of 6 "
+        "— you are not arguing about the same thing.",
         "*Next step:* Bring the SLA and the feeling to the same table: both leads go through "
         "the green SLA report with the client side and ask what it does not show.",
     ):
@@ -54,6 +56,8 @@ def test_the_same_seed_writes_the_same_files_and_a_divergence_opens_and_resolves
     for line in (
         "*Escalated to you: Watermelon: SLAs green, client unhappy* — Acme deal (open for 14 days)",
         ": Worse: the client side fell from 37 to 21.",
+        "• Joint 30-minute review of the top driver with both leads — <@U0SIMLEAD>, due Sat 15 "
+        "Feb (for: The two sides see the relationship differently)",
         "SLA now amber: the watermelon rule no longer applies, but the client is still at 57, "
         "below its 70",
     ):
@@ -62,7 +66,10 @@ def test_the_same_seed_writes_the_same_files_and_a_divergence_opens_and_resolves
 
     digest = (first / "digest.txt").read_text()
     assert digest.startswith("*Acme deal* — client ") and "since baseline" in digest
-    assert "U0SIM" not in digest  # nobody's answer is attributed
+    # Nobody's answer is attributed: the only person named is the owner of each action.
+    named = [line for line in digest.splitlines() if "U0SIM" in line]
+    assert named and all("Overdue:" in line and "<@U0SIMLEAD>" in line for line in named)
+    assert "U0SIMC" not in digest and "U0SIMP" not in digest
     image = Image.open(first / "digest.png")
     assert image.format == "PNG" and image.size == (1600, 900)
     assert len((first / "pulses.csv").read_text().splitlines()) == 1 + 12
