@@ -76,16 +76,7 @@ def queue_once(
         )
     )
     if exists is None:
-        session.add(
-            LadderPost(
-                alert_id=alert_id,
-                kind=kind,
-                recipient=recipient,
-                text=text,
-                status="pending",
-                thread_ts=thread_ts,
-            )
-        )
+        queue(session, alert_id, kind, [recipient], text, thread_ts=thread_ts)
 
 
 def due(session: Session, now: datetime) -> Sequence[tuple[int, datetime | None]]:

@@ -30,6 +30,7 @@ from bot.services.evaluation import close_pulse
 from bot.services.export import export_rows, to_csv
 from bot.services.pulses import open_pulse, record_answer
 from bot.services.simulate_alerts import AlertStory, after_close, between_closes
+from bot.services.simulate_moods import client_mood, drivers, provider_mood, rating
 from bot.slack.digest_text import render_text
 from storage import deliveries as delivery_queries
 from storage import digests as engagement_queries
@@ -88,48 +89,6 @@ class Simulation:
 
 class SimulationExistsError(Exception):
     """The database given already holds the simulated engagement; nothing was written."""
-
-
-def client_mood(week: int, weeks: int) -> float:
-    """The client side's mean rating: content, sinking, low, recovering, content again."""
-    share = week / max(weeks - 1, 1)
-    if share < 0.25:
-        return 4.3
-    if share < 0.45:
-        return 4.3 - (share - 0.25) / 0.2 * 2.3
-    if share < 0.6:
-        return 2.0
-    if share < 0.8:
-        return 2.0 + (share - 0.6) / 0.2 * 1.9
-    return 3.9
-
-
-def provider_mood(week: int, weeks: int) -> float:
-    """The provider side's mean rating: content, a little strained while the client is not."""
-    return 4.1 if client_mood(week, weeks) >= 3.5 else 3.8
-
-
-def _rating(rng: random.Random, mood: float) -> int:
-    return max(1, min(5, round(rng.gauss(mood, 0.55))))
-
-
-# What each side says drives its feeling: the client blames responsiveness and delivery,
-# the provider thinks the trouble is expectations — they argue about different things.
-SIDE_DRIVERS = {
-    ("client", "low"): ("responsiveness", "responsiveness", "delivery", "communication"),
-    ("client", "high"): ("delivery", "communication", "communication"),
-    ("provider", "low"): ("expectations", "expectations", "value"),
-    ("provider", "high"): ("expectations", "expectations", "ways_of_working"),
-}
-
-
-def _drivers(seed: int, week: int, user: str, side: str, mood: float) -> list[str]:
-    """One driver picked by about two people in three; drawn apart from the ratings, so
-    adding drivers left every simulated score as it was."""
-    rng = random.Random(f"{seed}/{week}/{user}")
-    if rng.random() < 0.35:
-        return []
-    return [rng.choice(SIDE_DRIVERS[(side, "low" if mood < 3.5 else "high")])]
 
 
 def _channel_of(name: str) -> str:
@@ -205,10 +164,10 @@ def _week(
                 team_id=run.team,
                 user_id=user,
                 now=opened + timedelta(hours=hour),
-                rating=_rating(rng, mood),
-                guess=_rating(rng, other),
+                rating=rating(rng, mood),
+                guess=rating(rng, other),
                 comment=comment,
-                drivers=_drivers(run.seed, week, user, side, mood),
+                drivers=drivers(run.seed, week, user, side, mood),
             )
         closed = pulse.closes_at
         evaluation = close_pulse(session, pulse, closed)

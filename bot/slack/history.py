@@ -17,13 +17,7 @@ def find_tagged(
 ) -> str | None:
     """The ts of the newest message in `channel` tagged `event_type` with `key` = `value`."""
     history = client.conversations_history(channel=channel, limit=limit, include_all_metadata=True)
-    messages: list[dict[str, Any]] = history.get("messages") or []
-    for message in messages:
-        metadata: dict[str, Any] = message.get("metadata") or {}
-        payload = metadata.get("event_payload") or {}
-        if metadata.get("event_type") == event_type and payload.get(key) == value:
-            return str(message["ts"])
-    return None
+    return _tagged(history.get("messages") or [], event_type, key, value)
 
 
 def find_tagged_reply(
@@ -33,7 +27,11 @@ def find_tagged_reply(
     replies = client.conversations_replies(
         channel=channel, ts=thread_ts, limit=200, include_all_metadata=True
     )
-    messages: list[dict[str, Any]] = replies.get("messages") or []
+    return _tagged(replies.get("messages") or [], event_type, key, value)
+
+
+def _tagged(messages: list[dict[str, Any]], event_type: str, key: str, value: int) -> str | None:
+    """The ts of the first message tagged `event_type` with `key` = `value`."""
     for message in messages:
         metadata: dict[str, Any] = message.get("metadata") or {}
         payload = metadata.get("event_payload") or {}

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot.domain.vocabulary import utcnow
-from storage.models import Alert, Engagement
+from storage.models import Alert, Engagement, LadderPost
 from tests.support import flows
 from tests.support.processes import ClockProcess
 from tests.support.running import RunningApp
@@ -40,12 +40,19 @@ def wait_for(condition: Any, timeout: float, what: str) -> None:
 
 
 def tagged_posts(rapport: RunningApp) -> list[dict[str, Any]]:
-    """Every ladder post that landed (metadata `rapport_ladder`), however many times."""
+    """Every re-raise and escalation that landed (metadata `rapport_ladder`), however many
+    times; the replies saying why a finding resolved travel the same way and are left out."""
+    with rapport.database.reading() as session:
+        kinds: dict[int, str] = {
+            post_id: kind
+            for post_id, kind in session.execute(select(LadderPost.id, LadderPost.kind)).all()
+        }
     found = []
     for call in rapport.standin.calls_to("chat.postMessage"):
         raw = call.params.get("metadata") or {}
         metadata = json.loads(raw) if isinstance(raw, str) else dict(raw)
-        if metadata.get("event_type") == "rapport_ladder":
+        post = int((metadata.get("event_payload") or {}).get("post") or 0)
+        if metadata.get("event_type") == "rapport_ladder" and kinds.get(post) != "resolution":
             found.append(call.params)
     return found
 
