@@ -22,8 +22,10 @@ def test_upgrade_twice_is_a_noop(database: Database) -> None:
     assert {"engagements", "members", "pulses", "deliveries", "responses"} <= tables
 
 
-def test_two_processes_upgrading_at_once_both_succeed(tmp_path: Path, database_url: str) -> None:
-    """`web` and `clock` starting together both migrate; neither may fail or repeat a step."""
+def test_processes_upgrading_at_once_all_succeed(tmp_path: Path, database_url: str) -> None:
+    """`web` and `clock` (here four processes) starting together all migrate; none may fail
+    or repeat a step. The defect: on SQLite each step was its own transaction, so a
+    process that had read an older revision repeated a step another had just committed."""
     fresh = database_url
     if database_url.startswith("sqlite"):
         fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
@@ -36,10 +38,10 @@ def test_two_processes_upgrading_at_once_both_succeed(tmp_path: Path, database_u
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(2)
+        for _ in range(4)
     ]
     results = [run.communicate(timeout=120) for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], results
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], results
     database = Database(fresh)
     assert current_revision(database) == head_revision()
     database.dispose()
