@@ -40,12 +40,18 @@ def free_port() -> int:
 def start(cmd: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and process.poll() is None:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return process
+                pass
         except OSError:
             time.sleep(0.1)
+            continue
+        # Something answers on the port; make sure it is ours (another run may have taken
+        # the port between `free_port` and our bind, and then this process exits).
+        time.sleep(0.5)
+        if process.poll() is None:
+            return process
     process.kill()
     raise SystemExit(f"server {cmd} did not start")
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from bot.domain.divergence.model import finding_key
 from bot.domain.scoring import response_score
 from bot.domain.sentiment import score_text
 from bot.services.digest.assemble import assemble
@@ -175,6 +176,7 @@ def fill(database: Database, engagements: int, weeks: int, seed: int) -> list[in
                 {
                     "engagement_id": eid,
                     "rule": rule,
+                    "key": finding_key(rule, "client", None),
                     "side": "client",
                     "severity": "warning",
                     "status": "open",
