@@ -15,6 +15,10 @@ from storage.db import Database
 from storage.errors import UnusableDatabaseError, location
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# New migration files start with their date (`alembic revision` names them so), so that
+# listing `versions/` by name shows the order they apply in; the older files carry their
+# place in the chain as a prefix, and their revision ids are unchanged.
+FILE_TEMPLATE = "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s"
 # Any constant will do: it names the PostgreSQL advisory lock migrations queue on.
 _ADVISORY_LOCK = 7_271_771
 
@@ -22,6 +26,7 @@ _ADVISORY_LOCK = 7_271_771
 def _config(connection: Connection | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("file_template", FILE_TEMPLATE)
     config.attributes["connection"] = connection
     return config
 

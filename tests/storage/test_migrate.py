@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
+import shutil
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from storage.db import Database
-from storage.migrate import _config, current_revision, head_revision, upgrade
+from storage.migrate import MIGRATIONS, _config, current_revision, head_revision, upgrade
 
 
 def test_upgrade_twice_is_a_noop(database: Database) -> None:
@@ -212,3 +216,27 @@ def test_0011_keeps_each_posted_alert_in_a_message_of_its_own(tmp_path: Path) ->
     ]
     assert tuple(ladder) == (3 * 24 * 60, 14 * 24 * 60, 3)
     assert "message_ts" not in columns and "post_error" not in columns
+
+
+def test_the_chain_is_linear_and_files_sort_in_the_order_they_apply() -> None:
+    scripts = ScriptDirectory.from_config(_config())
+    chain = list(reversed(list(scripts.walk_revisions("base", "heads"))))
+    assert len(scripts.get_heads()) == 1
+    for earlier, later in itertools.pairwise(chain):
+        assert later.down_revision == earlier.revision
+    files = [Path(script.path).name for script in chain]
+    assert files == sorted(files)
+    assert sorted(p.name for p in (MIGRATIONS / "versions").glob("*.py")) == files
+
+
+def test_a_new_migration_file_starts_with_its_date(tmp_path: Path) -> None:
+    copy = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    config = _config()
+    config.set_main_option("script_location", str(copy))
+    script = command.revision(config, message="add a column")
+    assert not isinstance(script, list) and script is not None
+    name = Path(script.path).name
+    assert re.fullmatch(r"\d{4}_\d{2}_\d{2}_[0-9a-f]+_add_a_column\.py", name), name
+    files = sorted(p.name for p in (copy / "versions").glob("*.py"))
+    assert files[-1] == name
