@@ -8,10 +8,12 @@ from typing import Any
 
 from sqlalchemy import (
     BindParameter,
+    ColumnElement,
     Select,
     and_,
     bindparam,
     case,
+    exists,
     func,
     null,
     select,
@@ -58,6 +60,16 @@ class SideAggregate:
     guesses: WeightedSums
 
 
+def still_on_engagement() -> ColumnElement[bool]:
+    """The delivery's person has not been taken off the engagement.
+
+    Correlated on the delivery's member, so it costs one primary-key look-up per row; an
+    uncorrelated ``IN (SELECT … FROM members)`` read every member of every engagement at
+    each close, so a close cost more the more other engagements there were.
+    """
+    return ~exists().where(Member.id == Delivery.member_id, Member.status == "removed")
+
+
 def _aggregates(*, without_removed: bool) -> Select[Any]:
     """The aggregate query, built once: only the pulse ids change between calls.
 
@@ -67,11 +79,7 @@ def _aggregates(*, without_removed: bool) -> Select[Any]:
     engagement: at close, someone removed while the pulse was open is not counted.
     """
     pulse_ids: BindParameter[int] = bindparam("pulse_ids", expanding=True)
-    present = (
-        Delivery.member_id.in_(select(Member.id).where(Member.status != "removed"))
-        if without_removed
-        else true()
-    )
+    present = still_on_engagement() if without_removed else true()
     # Side and weight come from the delivery: as they were when the pulse was sent.
     per_side = (Response.pulse_id, Delivery.side)
     has_guess = Response.guess.is_not(None)

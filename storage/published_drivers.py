@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from bot.domain.divergence import Side
 from bot.domain.drivers import DRIVERS, PulseDrivers, SideDrivers, publishable_drivers
-from storage.models import Delivery, Member, PublishedDriver, Response
+from storage.figures import still_on_engagement
+from storage.models import Delivery, PublishedDriver, Response
 
 
 def _tally_statement(pulse_id: int, *, without_removed: bool) -> Any:
@@ -41,9 +42,7 @@ def _tally_statement(pulse_id: int, *, without_removed: bool) -> Any:
         .group_by(Delivery.side)
     )
     if without_removed:
-        stmt = stmt.where(
-            Delivery.member_id.in_(select(Member.id).where(Member.status != "removed"))
-        )
+        stmt = stmt.where(still_on_engagement())
     return stmt
 
 
