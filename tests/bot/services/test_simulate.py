@@ -6,10 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 ROOT = Path(__file__).parents[3]
 FILES = ("digest.txt", "digest.png", "alerts.txt", "messages.txt", "pulses.csv")
+
+# A whole simulated story: out of the fast loop, in every full run.
+pytestmark = pytest.mark.slow
 
 
 def simulate(out: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,9 @@ from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Alert, AlertStep, Pulse
 
+# Whole simulated stories: out of the fast loop, in every full run.
+pytestmark = pytest.mark.slow
+
 
 @dataclass(frozen=True)
 class Step:
