@@ -54,13 +54,36 @@ SETUP_DONE = "*{name}* is set up: {client} (client) and {provider} (provider), a
 ANNOUNCE = "Rapport is now looking after *{name}* — {client} and {provider}. Both sides will get a short pulse by DM; this channel hears about it when the two sides stop seeing the relationship the same way. Nobody's individual answers are shown."
 NOT_IN_CHANNEL = "I couldn't post in <#{channel}> ({error}). Invite me there with `/invite @Rapport`, or I can't post alerts."
 ADDED = "Added to the {side} side of *{engagement}*: {people}."
+# `/rapport add … lead|sponsor|member`: the role confirmed, singular and plural, and what it means.
+ADDED_AS = {
+    "lead": (
+        "Added to the {side} side of *{engagement}* as lead: {people}.",
+        "Added to the {side} side of *{engagement}* as leads: {people}.",
+    ),
+    "sponsor": (
+        "Added to the {side} side of *{engagement}* as sponsor: {people}.",
+        "Added to the {side} side of *{engagement}* as sponsors: {people}.",
+    ),
+    "member": (
+        "Added to the {side} side of *{engagement}* as member: {people}.",
+        "Added to the {side} side of *{engagement}* as members: {people}.",
+    ),
+}
+ROLE_MEANS = {
+    "lead": " Leads change the engagement's people and settings, acknowledge alerts and agree actions; they answer pulses too.",
+    "sponsor": " Sponsors get the weekly digest and escalated findings by DM, and no pulses.",
+    "member": " Members answer the pulses.",
+}
+ADDED_WEIGHT = " Stake weight: {weight:g}."
 ADD_REFUSED = "Not added: {reasons}."
 MOVED = "{person} moved to the {side} side"
 FROM_NEXT_PULSE = (
     " This applies from the next pulse; closed pulses keep the figures they were published with."
 )
 REMOVED = "{person} is off *{engagement}*. Published figures stay as they are; they can't answer any more, and an answer to a pulse still open won't count."
-FORGOTTEN = "Forgotten: {person} on {engagements}. Erased: {comments} comment(s), deleted; their membership, removed; the link between them and their {answers} answer(s), cut. What stays: the side figures already published (they never showed anyone's answer), with those answers counted in them without a name; alerts and SLA records posted in the shared channel."
+FORGOTTEN = "Forgotten: {person} on {engagements}. Erased: {comments}, deleted; their membership, removed; the link between them and their {answers}, cut. What stays: the side figures already published (they never showed anyone's answer), with those answers counted in them without a name; alerts and SLA records posted in the shared channel."
+FORGOTTEN_COMMENTS = ("{count} comment", "{count} comments")
+FORGOTTEN_ANSWERS = ("{count} answer", "{count} answers")
 FORGET_NOTHING = "There was nothing to forget: {person} isn't on any engagement here."
 FORGET_YOU = "you"
 FORGET_LAST_LEAD = (

@@ -21,6 +21,7 @@ from slack_sdk.models.views import View
 
 from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
+from bot.domain.alert_message import side_title
 from bot.domain.dates import age
 from bot.domain.divergence import PulseFigures, Thresholds
 from bot.slack.blocks import to_dicts
@@ -118,8 +119,7 @@ def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
 def _titled(alert: Alert) -> str:
     """The alert's title, and the side it is about when it is about one (each side's
     decline, say, is a finding of its own)."""
-    title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
-    return text.SIDE_TITLE.format(title=title, side=alert.side) if alert.side else title
+    return side_title(alert.rule, alert.side)
 
 
 def alert_blocks(alert: Alert) -> list[dict[str, Any]]:
