@@ -45,7 +45,9 @@ def mark_done(session: Session, action_id: int, by: str, now: datetime) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def _item(action: Action, rule: str, finding_resolved: bool = False) -> ActionItem:
+def _item(
+    action: Action, rule: str, side: str | None, finding_resolved: bool = False
+) -> ActionItem:
     return ActionItem(
         id=action.id,
         alert_id=action.alert_id,
@@ -55,6 +57,7 @@ def _item(action: Action, rule: str, finding_resolved: bool = False) -> ActionIt
         due=action.due_on,
         done_by=action.done_by,
         finding_resolved=finding_resolved,
+        side=side,
     )
 
 
@@ -62,7 +65,7 @@ def of_alert(session: Session, alert: Alert) -> list[ActionItem]:
     """An alert's actions, done ones and those closed with it included, oldest first."""
     stmt = select(Action).where(Action.alert_id == alert.id).order_by(Action.id)
     resolved = alert.status == "resolved"
-    return [_item(action, alert.rule, resolved) for action in session.scalars(stmt)]
+    return [_item(action, alert.rule, alert.side, resolved) for action in session.scalars(stmt)]
 
 
 def open_actions(
@@ -71,7 +74,7 @@ def open_actions(
     """The engagement's open actions (of one owner, if given), by due date: not done, and
     their finding still live (an action of a resolved finding is closed with it)."""
     stmt = (
-        select(Action, Alert.rule)
+        select(Action, Alert.rule, Alert.side)
         .join(Alert, Alert.id == Action.alert_id)
         .where(
             Action.engagement_id == engagement_id,
@@ -82,4 +85,4 @@ def open_actions(
     )
     if owner_user_id is not None:
         stmt = stmt.where(Action.owner_user_id == owner_user_id)
-    return [_item(action, str(rule)) for action, rule in session.execute(stmt)]
+    return [_item(action, str(rule), side) for action, rule, side in session.execute(stmt)]

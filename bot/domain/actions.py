@@ -83,6 +83,8 @@ class ActionItem:
     due: date
     done_by: str | None = None
     finding_resolved: bool = False
+    side: str | None = None
+    """The side its finding is about, if it is about one."""
 
     @property
     def done(self) -> bool:

@@ -52,9 +52,11 @@ MESSAGE_SIDE_WITHHELD: Final = (
     "*{label}* ({org})\nwithheld: fewer than {minimum} answered\n{answered} of {eligible} answered"
 )
 SIDE_TITLE: Final = "{title} ({side} side)"
-# A finding's title naming its side, where the plain title does not say it well.
+# A finding's title naming the side it is about (bot/domain/alert_message.py, side_title).
 SIDE_TITLES: Final = {
+    "divergence": "The two sides see the relationship differently (the {side} side unhappy)",
     "gap": "Wide gap between the sides (the {side} side lower)",
+    "decline": "Satisfaction is falling on the {side} side",
     "silence": "The {side} side is going quiet",
     "blind_spot": "The {side} side misjudges how the other feels",
     "watermelon": "Watermelon: SLAs green, client unhappy",

@@ -21,8 +21,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.domain import catalogue
 from bot.domain.actions import ACTION_TEXT_MAX, ActionItem, open_first
+from bot.domain.alert_message import side_title
 from bot.domain.dates import weekday_date
 from bot.domain.follow_up_text import (
     ACTION_ADD_BUTTON,
@@ -72,7 +72,7 @@ def _line(item: ActionItem, today: date | None, *, finding: bool = False) -> str
             text=text, owner=mention(item.owner_user_id), due=weekday_date(item.due)
         )
     if finding:
-        line += ACTION_FOR.format(title=catalogue.ALERT_TITLES.get(item.rule, item.rule))
+        line += ACTION_FOR.format(title=side_title(item.rule, item.side))
     return line
 
 

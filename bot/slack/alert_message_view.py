@@ -22,7 +22,6 @@ from slack_sdk.models.blocks import (
 )
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import Found, headline, next_step, side_title
 from bot.domain.divergence import PulseFigures, SideFigures, Thresholds
@@ -203,7 +202,7 @@ def message_text(view: MessageView) -> str:
             lines.append(_side_field(view, side).replace("\n", " · "))
     lines += [e.text for e in view.extras if e.place == "after_figures" and e.text]
     for alert in view.live:
-        title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
+        title = side_title(alert.rule, alert.side)
         trend = f" _{alert.trend}_" if alert.trend else ""
         lines.append(f"• *{title}* — {alert.sentence}{trend}")
     lines += _resolved_lines(view)

@@ -79,7 +79,7 @@ def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
 
 def alert_text(alert: Alert) -> str:
     """The plain-text fallback (notifications, screen readers)."""
-    return f"{catalogue.ALERT_TITLES.get(alert.rule, alert.rule)}: {alert.sentence}"
+    return f"{side_title(alert.rule, alert.side)}: {alert.sentence}"
 
 
 def owner_text(alert: Alert) -> str:
@@ -127,7 +127,7 @@ def alert_blocks(alert: Alert) -> list[dict[str, Any]]:
     icon = {"critical": ":rotating_light:", "warning": ":warning:"}.get(alert.severity, ":warning:")
     if alert.status == "resolved":
         icon = ":white_check_mark:"
-    title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
+    title = side_title(alert.rule, alert.side)
     body = text.MESSAGE_FINDING.format(icon=icon, title=title, sentence=alert.sentence)
     if alert.status == "resolved" and alert.resolution:
         body += "\n" + text.MESSAGE_TREND.format(trend=alert.resolution)

@@ -142,7 +142,7 @@ def test_the_escalation_dm_names_the_owner_its_actions_show_and_only_its_own_act
 
     assert "*Owner*: nobody assigned yet; <@U0CLI1> owns the action below" in said[divergence.id]
     assert "*Actions*\n• :warning: *Overdue:* Review — <@U0CLI1>, was due" in said[divergence.id]
-    assert "(for:" not in said[divergence.id]  # its own action, no other finding's
+    assert " · for: " not in said[divergence.id]  # its own action, no other finding's
     assert "*Owner*: <@U0PRO1>" in said[gap.id]
     for alert_id, text in said.items():
         if alert_id != divergence.id:

@@ -91,7 +91,7 @@ def test_the_files_read_true_where_a_sponsor_reads_them(tmp_path: Path) -> None:
         said = [line.split("~ resolved ")[1][4:10] for line in resolved]  # "21 Feb"
         days = [datetime.strptime(f"{day} 2025", "%d %b %Y") for day in said]
         assert days == sorted(days), message
-    assert "~Satisfaction is falling (provider side)~ resolved Fri 21 Feb" in messages
+    assert "~Satisfaction is falling on the provider side~ resolved Fri 21 Feb" in messages
 
     # The escalation DM's owner and actions are its finding's own, and agree.
     escalations = history.split("escalated to @Robin (Acme sponsor) by DM:\n")[1:]
@@ -102,7 +102,7 @@ def test_the_files_read_true_where_a_sponsor_reads_them(tmp_path: Path) -> None:
         assert ("owns the action below" in dm) == has_action, dm
         assert ("*Owner*: nobody yet" in dm) == (not has_action), dm
         assert ("none agreed on this finding yet" in dm) == (not has_action), dm
-        assert "(for:" not in dm
+        assert " · for: " not in dm
 
     # With no open alert, no action of a resolved finding is called overdue.
     assert "*Open alerts*: none." in digest and "Overdue" not in digest

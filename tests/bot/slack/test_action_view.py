@@ -65,7 +65,7 @@ def test_lists_say_overdue_and_leave_out_what_is_not() -> None:
     listing = open_actions_text([soon, late], TODAY)
     assert listing.splitlines()[0] == "*Open actions* (2, 1 overdue)"
     assert "*Overdue:* action 1" in listing.splitlines()[1]
-    assert "(for: Wide gap between the sides)" in listing
+    assert " · for: Wide gap between the sides" in listing
     overdue = overdue_text([soon, late], TODAY)
     assert "action 1" in overdue and "action 2" not in overdue
     assert overdue_text([soon], TODAY) == "" and open_actions_text([], TODAY) == ""

@@ -123,12 +123,12 @@ def test_sources_of_extra_sections_are_asked_per_message() -> None:
 def test_the_fallback_and_plain_text_name_the_headline_and_findings() -> None:
     assert fallback_text(view(*findings())) == (
         "The client side is unhappy and the provider side doesn't know it — Acme deal: "
-        "The two sides see the relationship differently (client side), "
+        "The two sides see the relationship differently (the client side unhappy), "
         "The provider side misjudges how the other feels"
     )
     plain = message_text(view(*findings()))
     assert "*Client* (Acme) · *37* · tolerance 70" in plain
-    assert "• *A side misjudges how the other feels* —" in plain
+    assert "• *The provider side misjudges how the other feels* —" in plain
 
 
 def test_many_long_resolutions_still_make_a_valid_message_newest_kept() -> None:
@@ -172,8 +172,8 @@ def test_each_resolved_line_names_its_side_once_in_date_order() -> None:
         lines = [line for line in text.splitlines() if " resolved " in line]
         assert [line.split(" resolved ")[0] for line in lines] == [
             ":white_check_mark: ~The client side is going quiet~",
-            ":white_check_mark: ~Satisfaction is falling (provider side)~",
-            ":white_check_mark: ~Satisfaction is falling (client side)~",
+            ":white_check_mark: ~Satisfaction is falling on the provider side~",
+            ":white_check_mark: ~Satisfaction is falling on the client side~",
         ]
         assert len(set(lines)) == len(lines)
 
