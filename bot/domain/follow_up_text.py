@@ -60,7 +60,7 @@ ACTION_LINE_OPEN = "• {text} — {owner}, due {due}"
 ACTION_LINE_OVERDUE = "• :warning: *Overdue:* {text} — {owner}, was due {due}"
 ACTION_LINE_DONE = "• ~{text}~ — done by {done_by}"
 ACTION_LINE_CLOSED = (
-    "• {text} — {owner}, was due {due}; closed when its finding resolved, not marked done"
+    "• {text} — {owner}, due {due}; closed when its finding resolved, not marked done"
 )
 ACTIONS_MORE = "…and {count} more."
 ACTIONS_OPEN_HEADER = "*Open actions* ({count}, {overdue} overdue)"

@@ -200,6 +200,6 @@ def test_an_action_not_done_when_its_finding_resolves_is_closed_with_it(
 
     # Where it still shows, under its resolved finding, it says what happened to it.
     shown = last_alert_update(rapport)
-    assert f"{REVIEW} \\u2014 <@U0PRO1>, was due" in shown
+    assert f"{REVIEW} \\u2014 <@U0PRO1>, due" in shown
     assert "closed when its finding resolved, not marked done" in shown
     assert "alert.action_done" not in shown
