@@ -54,27 +54,6 @@ SETUP_DONE = "*{name}* is set up: {client} (client) and {provider} (provider), a
 ANNOUNCE = "Rapport is now looking after *{name}* — {client} and {provider}. Both sides will get a short pulse by DM; this channel hears about it when the two sides stop seeing the relationship the same way. Nobody's individual answers are shown."
 NOT_IN_CHANNEL = "I couldn't post in <#{channel}> ({error}). Invite me there with `/invite @Rapport`, or I can't post alerts."
 ADDED = "Added to the {side} side of *{engagement}*: {people}."
-# `/rapport add … lead|sponsor|member`: the role confirmed, singular and plural, and what it means.
-ADDED_AS = {
-    "lead": (
-        "Added to the {side} side of *{engagement}* as lead: {people}.",
-        "Added to the {side} side of *{engagement}* as leads: {people}.",
-    ),
-    "sponsor": (
-        "Added to the {side} side of *{engagement}* as sponsor: {people}.",
-        "Added to the {side} side of *{engagement}* as sponsors: {people}.",
-    ),
-    "member": (
-        "Added to the {side} side of *{engagement}* as member: {people}.",
-        "Added to the {side} side of *{engagement}* as members: {people}.",
-    ),
-}
-ROLE_MEANS = {
-    "lead": " Leads change the engagement's people and settings, acknowledge alerts and agree actions; they answer pulses too.",
-    "sponsor": " Sponsors get the weekly digest and escalated findings by DM, and no pulses.",
-    "member": " Members answer the pulses.",
-}
-ADDED_WEIGHT = " Stake weight: {weight:g}."
 ADD_REFUSED = "Not added: {reasons}."
 MOVED = "{person} moved to the {side} side"
 FROM_NEXT_PULSE = (

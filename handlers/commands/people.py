@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from gettext import ngettext
 
 from bot.domain import catalogue, help_text
+from bot.domain import catalogue_people as people_text
 from bot.domain.vocabulary import Role, Side, is_role, is_side
 from bot.services.answers import retire_removed_members_dm
 from bot.services.engagements import (
@@ -102,12 +103,12 @@ def _added(args: AddArgs, engagement: str, people: list[str]) -> str:
     """Who was added, confirming the side and every role and weight the command set."""
     template = catalogue.ADDED
     if args.role is not None:
-        template = ngettext(*catalogue.ADDED_AS[args.role], len(people))
+        template = ngettext(*people_text.ADDED_AS[args.role], len(people))
     said = template.format(side=args.side, engagement=engagement, people=", ".join(people))
     if args.role is not None:
-        said += catalogue.ROLE_MEANS[args.role]
+        said += people_text.ROLE_MEANS[args.role]
     if args.weight is not None:
-        said += catalogue.ADDED_WEIGHT.format(weight=args.weight)
+        said += people_text.ADDED_WEIGHT.format(weight=args.weight)
     return said
 
 

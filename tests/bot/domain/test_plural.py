@@ -8,13 +8,21 @@ from types import ModuleType
 from bot.domain import (
     catalogue,
     catalogue_alerts,
+    catalogue_people,
     follow_up_text,
     help_text,
     operator_text,
 )
 from bot.domain.plural import counted
 
-TEXT_MODULES = (catalogue, catalogue_alerts, follow_up_text, help_text, operator_text)
+TEXT_MODULES = (
+    catalogue,
+    catalogue_alerts,
+    catalogue_people,
+    follow_up_text,
+    help_text,
+    operator_text,
+)
 
 
 def sentences(module: ModuleType) -> list[str]:
