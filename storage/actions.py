@@ -45,7 +45,9 @@ def mark_done(session: Session, action_id: int, by: str, now: datetime) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def _item(action: Action, rule: str) -> ActionItem:
+def _item(
+    action: Action, rule: str, side: str | None, finding_resolved: bool = False
+) -> ActionItem:
     return ActionItem(
         id=action.id,
         alert_id=action.alert_id,
@@ -54,28 +56,33 @@ def _item(action: Action, rule: str) -> ActionItem:
         owner_user_id=action.owner_user_id,
         due=action.due_on,
         done_by=action.done_by,
+        finding_resolved=finding_resolved,
+        side=side,
     )
 
 
 def of_alert(session: Session, alert: Alert) -> list[ActionItem]:
-    """An alert's actions, done ones included, oldest first."""
+    """An alert's actions, done ones and those closed with it included, oldest first."""
     stmt = select(Action).where(Action.alert_id == alert.id).order_by(Action.id)
-    return [_item(action, alert.rule) for action in session.scalars(stmt)]
+    resolved = alert.status == "resolved"
+    return [_item(action, alert.rule, alert.side, resolved) for action in session.scalars(stmt)]
 
 
 def open_actions(
     session: Session, engagement_id: int, owner_user_id: str | None = None
 ) -> list[ActionItem]:
-    """The engagement's actions not yet done (of one owner, if given), by due date.
-
-    Whatever their alert's state: an alert resolved by the figures leaves its actions open.
-    """
+    """The engagement's open actions (of one owner, if given), by due date: not done, and
+    their finding still live (an action of a resolved finding is closed with it)."""
     stmt = (
-        select(Action, Alert.rule)
+        select(Action, Alert.rule, Alert.side)
         .join(Alert, Alert.id == Action.alert_id)
-        .where(Action.engagement_id == engagement_id, Action.done_at.is_(None))
+        .where(
+            Action.engagement_id == engagement_id,
+            Action.done_at.is_(None),
+            Alert.status != "resolved",
+        )
         .order_by(Action.due_on, Action.id)
     )
     if owner_user_id is not None:
         stmt = stmt.where(Action.owner_user_id == owner_user_id)
-    return [_item(action, str(rule)) for action, rule in session.execute(stmt)]
+    return [_item(action, str(rule), side) for action, rule, side in session.execute(stmt)]

@@ -68,7 +68,12 @@ def read_owner(raw: str | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ActionItem:
-    """One action as people see it: what, who, by when, its finding's rule, done or not."""
+    """One action as people see it: what, who, by when, its finding's rule, done or not.
+
+    An action not done when its finding resolves is closed with the finding: the figures
+    no longer call for it, so it is never overdue and no longer open, yet it was not
+    done either, and it is shown as closed, not as done.
+    """
 
     id: int
     alert_id: int
@@ -77,16 +82,27 @@ class ActionItem:
     owner_user_id: str
     due: date
     done_by: str | None = None
+    finding_resolved: bool = False
+    side: str | None = None
+    """The side its finding is about, if it is about one."""
 
     @property
     def done(self) -> bool:
         return self.done_by is not None
 
+    @property
+    def closed_with_finding(self) -> bool:
+        """Not done when its finding resolved."""
+        return self.finding_resolved and not self.done
+
     def overdue(self, today: date) -> bool:
-        """Not done, and its due date has passed."""
-        return not self.done and self.due < today
+        """Open (neither done nor closed with its finding), and its due date has passed."""
+        return not self.done and not self.finding_resolved and self.due < today
 
 
 def open_first(items: list[ActionItem], today: date) -> list[ActionItem]:
-    """Overdue first, then open by due date, then done; stable within each."""
-    return sorted(items, key=lambda a: (not a.overdue(today), a.done, a.due, a.id))
+    """Overdue first, then open by due date, then closed with their finding, then done;
+    stable within each."""
+    return sorted(
+        items, key=lambda a: (not a.overdue(today), a.done, a.finding_resolved, a.due, a.id)
+    )

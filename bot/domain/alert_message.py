@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
 
 PRIORITY: Final = (
@@ -69,8 +70,10 @@ def _headline_of(rule: str, these: Sequence[Found], findings: Sequence[Found]) -
         )
         template = text.HEADLINE_UNAWARE if unaware else text.HEADLINE_UNHAPPY
         return template.format(side=side, other=other)
-    if rule == "decline" and len(these) > 1:
-        return text.HEADLINE_DECLINE_BOTH
+    both = {"decline": text.HEADLINE_DECLINE_BOTH, "silence": text.HEADLINE_SILENCE_BOTH}
+    both["blind_spot"] = text.HEADLINE_BLIND_SPOT_BOTH
+    if rule in both and len({f.side for f in these}) > 1:
+        return both[rule]
     templates = {
         "both_below": text.HEADLINE_BOTH_BELOW,
         "watermelon": text.HEADLINE_WATERMELON,
@@ -80,6 +83,16 @@ def _headline_of(rule: str, these: Sequence[Found], findings: Sequence[Found]) -
         "silence": text.HEADLINE_SILENCE,
     }
     return templates[rule].format(side=side, other=other)
+
+
+def side_title(rule: str, side: str | None) -> str:
+    """A finding's title naming the side it is about, so that each side's finding of one
+    rule (a decline, say) reads as its own; the plain title when it is about no side."""
+    title = catalogue.ALERT_TITLES.get(rule, rule)
+    if side is None:
+        return title
+    template = text.SIDE_TITLES.get(rule, text.SIDE_TITLE)
+    return template.format(title=title, side=side)
 
 
 def next_step(findings: Sequence[Found]) -> str | None:

@@ -60,7 +60,9 @@ FROM_NEXT_PULSE = (
     " This applies from the next pulse; closed pulses keep the figures they were published with."
 )
 REMOVED = "{person} is off *{engagement}*. Published figures stay as they are; they can't answer any more, and an answer to a pulse still open won't count."
-FORGOTTEN = "Forgotten: {person} on {engagements}. Erased: {comments} comment(s), deleted; their membership, removed; the link between them and their {answers} answer(s), cut. What stays: the side figures already published (they never showed anyone's answer), with those answers counted in them without a name; alerts and SLA records posted in the shared channel."
+FORGOTTEN = "Forgotten: {person} on {engagements}. Erased: {comments}, deleted; their membership, removed; the link between them and their {answers}, cut. What stays: the side figures already published (they never showed anyone's answer), with those answers counted in them without a name; alerts and SLA records posted in the shared channel."
+FORGOTTEN_COMMENTS = ("{count} comment", "{count} comments")
+FORGOTTEN_ANSWERS = ("{count} answer", "{count} answers")
 FORGET_NOTHING = "There was nothing to forget: {person} isn't on any engagement here."
 FORGET_YOU = "you"
 FORGET_LAST_LEAD = (

@@ -18,6 +18,8 @@ HEADLINE_DECLINE: Final = "The {side} side is sliding"
 HEADLINE_DECLINE_BOTH: Final = "Both sides are sliding"
 HEADLINE_BLIND_SPOT: Final = "The {side} side misreads how the {other} side feels"
 HEADLINE_SILENCE: Final = "The {side} side has gone quiet"
+HEADLINE_SILENCE_BOTH: Final = "Both sides have gone quiet"
+HEADLINE_BLIND_SPOT_BOTH: Final = "Both sides misread how the other feels"
 HEADLINE_ALL_RESOLVED: Final = "Resolved: every finding in this message is behind us"
 HEADLINE_SUPERSEDED: Final = "Continued in a newer message"
 MESSAGE_SUPERSEDED: Final = ":arrow_down: New findings opened {when}; the findings still open here moved with them to the newer message below."
@@ -50,6 +52,15 @@ MESSAGE_SIDE_WITHHELD: Final = (
     "*{label}* ({org})\nwithheld: fewer than {minimum} answered\n{answered} of {eligible} answered"
 )
 SIDE_TITLE: Final = "{title} ({side} side)"
+# A finding's title naming the side it is about (bot/domain/alert_message.py, side_title).
+SIDE_TITLES: Final = {
+    "divergence": "The two sides see the relationship differently (the {side} side unhappy)",
+    "gap": "Wide gap between the sides (the {side} side lower)",
+    "decline": "Satisfaction is falling on the {side} side",
+    "silence": "The {side} side is going quiet",
+    "blind_spot": "The {side} side misjudges how the other feels",
+    "watermelon": "Watermelon: SLAs green, client unhappy",
+}
 MESSAGE_FINDING: Final = "{icon} *{title}* — {sentence}"
 MESSAGE_TREND: Final = "_{trend}_"
 MESSAGE_RESOLVED_LINE: Final = ":white_check_mark: ~{title}~ resolved {when}: {reason}"
@@ -109,10 +120,19 @@ ESCALATION_DM: Final = "*Escalated to you: {title}* — {engagement} ({why})\n{s
 ESCALATION_OPENED: Final = "• {when}: opened."
 ESCALATION_STEP: Final = "• {when}: {trend}"
 ESCALATION_NO_OWNER: Final = "nobody yet"
+ESCALATION_OWNER_BY_ACTION: Final = (
+    "nobody assigned yet; {owners} owns the action below",
+    "nobody assigned yet; the actions below are with {owners}",
+)
+ESCALATION_NO_ACTIONS: Final = "*Actions*: none agreed on this finding yet."
 ESCALATION_ASK: Final = "talk to the other side's sponsor this week and agree who on each side owns this, and by when the next pulse should show it better."
 ESCALATION_WHY_TIME: Final = "open for {days} days"
 ESCALATION_WHY_PULSES: Final = "{pulses} pulses without improving"
-LADDER_QUARTER: Final = "{quarter}: {opened} finding(s) opened, {fixed} fixed at account level, {escalated} escalated, {median}"
+LADDER_QUARTER: Final = (
+    "{quarter}: {opened} opened, {fixed} fixed at account level, {escalated} escalated, {median}"
+)
+LADDER_FINDINGS: Final = ("{count} finding", "{count} findings")
 LADDER_MEDIAN: Final = "median {days} days to resolve"
+LADDER_MEDIAN_ONE_DAY: Final = "median 1 day to resolve"
 LADDER_NO_MEDIAN: Final = "none resolved yet"
 LADDER_HEADER: Final = "*Follow-up*"

@@ -59,9 +59,12 @@ ACTIONS_HEADER = "*Actions*"
 ACTION_LINE_OPEN = "• {text} — {owner}, due {due}"
 ACTION_LINE_OVERDUE = "• :warning: *Overdue:* {text} — {owner}, was due {due}"
 ACTION_LINE_DONE = "• ~{text}~ — done by {done_by}"
+ACTION_LINE_CLOSED = (
+    "• {text} — {owner}, due {due}; closed when its finding resolved, not marked done"
+)
 ACTIONS_MORE = "…and {count} more."
 ACTIONS_OPEN_HEADER = "*Open actions* ({count}, {overdue} overdue)"
 ACTIONS_OVERDUE_HEADER = "*Overdue actions* ({count})"
 ACTIONS_YOURS = "*Your actions* (the owner or a lead marks them done on the alert)"
-ACTION_FOR = " (for: {title})"
+ACTION_FOR = " · for: {title}"
 ACTIONS_NOTE = "_Done actions do not resolve a finding: only the figures at a pulse's close do._"

@@ -33,7 +33,7 @@ HELP_LINES = {
     "status": "• `/rapport status` — is a pulse open, how many answered on each side (never who said what), and when the next one goes",
     "close": "• `/rapport close` — close the open pulse now and post what it shows (leads only)",
     "alerts": """• `/rapport alerts` — the open alerts, their age and owner, and the actions not yet done (overdue first); each close's findings are one message in the alert channel
-• On an alert in the shared channel, leads of either side press *Add action* (what, an owner from either side, a due date); the owner or a lead presses *Done*. Done actions never resolve an alert: only the figures do""",
+• On an alert in the shared channel, leads of either side press *Add action* (what, an owner from either side, a due date); the owner or a lead presses *Done*. Done actions never resolve an alert: only the figures do; an action not done when its alert resolves is closed with it""",
     "sla": "• `/rapport sla green|amber|red [note]` — record the SLA status, the facts next to the feeling (leads only)",
     "config": """• `/rapport config` — opens the settings form; or type them: `client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`
 • `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00" retention=365d` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
+from bot.domain.plural import counted
 
 DEFAULT_ACK_WITHIN: Final = timedelta(days=3)
 DEFAULT_ESCALATE_AFTER: Final = timedelta(days=14)
@@ -132,15 +133,18 @@ def quarter_lines(quarters: Sequence[QuarterFigures], last: int) -> list[str]:
     lines = []
     for quarter in quarters[-last:]:
         days = quarter.median_days_to_resolve
+        shown = None if days is None else math.floor(days * 10) / 10
         median = (
             text.LADDER_NO_MEDIAN
-            if days is None
-            else text.LADDER_MEDIAN.format(days=f"{math.floor(days * 10) / 10:g}")
+            if shown is None
+            else text.LADDER_MEDIAN_ONE_DAY
+            if shown == 1
+            else text.LADDER_MEDIAN.format(days=f"{shown:g}")
         )
         lines.append(
             text.LADDER_QUARTER.format(
                 quarter=quarter.label,
-                opened=quarter.opened,
+                opened=counted(text.LADDER_FINDINGS, quarter.opened),
                 fixed=quarter.fixed_at_account,
                 escalated=quarter.escalated,
                 median=median,

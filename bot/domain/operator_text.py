@@ -78,7 +78,8 @@ TOKENS_IN_PLAINTEXT = (
     "RAPPORT_SECRET_KEY is not set: Slack tokens are stored in the database unencrypted. "
     "Set it to a Fernet key to encrypt them."
 )
-DISTRIBUTED_READY = "Distributed mode: {count} workspace installation(s) stored; install at {path}."
+DISTRIBUTED_READY = "Distributed mode: {installations} stored; install at {path}."
+DISTRIBUTED_INSTALLATIONS = ("{count} workspace installation", "{count} workspace installations")
 SOCKET_MODE_SINGLE = (
     "Socket Mode (rapport run) serves one workspace with SLACK_BOT_TOKEN; with "
     "SLACK_CLIENT_ID/SLACK_CLIENT_SECRET run rapport web (it serves /slack/install) and "

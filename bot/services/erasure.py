@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotFound
 from bot.domain.people import Caller
+from bot.domain.plural import counted
 from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
 from bot.slack.format import mention
@@ -38,7 +39,10 @@ class Forgotten:
             return catalogue.FORGET_NOTHING.format(person=who)
         names = ", ".join(f"*{n}*" for n in self.engagements)
         return catalogue.FORGOTTEN.format(
-            person=who, engagements=names, comments=self.comments, answers=self.answers
+            person=who,
+            engagements=names,
+            comments=counted(catalogue.FORGOTTEN_COMMENTS, self.comments),
+            answers=counted(catalogue.FORGOTTEN_ANSWERS, self.answers),
         )
 
 

@@ -8,15 +8,20 @@ the same rung twice; `bot/slack/ladder_sender.py` then sends each queued post on
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
+from gettext import ngettext
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
+from bot.domain.actions import ActionItem, local_today
+from bot.domain.alert_message import side_title
 from bot.domain.ladder import Ladder, Rung, escalation_due, reraise_due
-from bot.slack.alert_extras import extra_sections
-from bot.slack.format import slack_date
+from bot.slack.action_view import finding_actions_text
+from bot.slack.alert_extras import drivers_section, extra_sections
+from bot.slack.format import mention, slack_date
+from storage import actions as action_queries
 from storage import alert_messages as message_queries
 from storage import digests as sponsor_queries
 from storage import engagements as engagement_queries
@@ -66,7 +71,7 @@ def _rung(alert: Alert) -> Rung:
 
 
 def _title(alert: Alert) -> str:
-    return catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
+    return side_title(alert.rule, alert.side)
 
 
 def _reraise(database: Database, alert_id: int, thread_ts: str, now: datetime) -> int:
@@ -97,13 +102,26 @@ def _escalate(database: Database, alert_id: int, now: datetime, ladder: Ladder) 
         alert = session.get_one(Alert, alert_id)
         said = escalation_text(session, alert, now, ladder)
         queries.queue(session, alert_id, "escalation", sponsors, said)
-    logger.info("alert %s: escalated to %d sponsor(s)", alert_id, len(sponsors))
+    logger.info("alert %s: escalated to sponsors: %d", alert_id, len(sponsors))
     return 1
 
 
+def _owner(alert: Alert, items: Sequence[ActionItem]) -> str:
+    """Who owns the finding: its assigned owner; else, when nobody is assigned, who owns
+    its actions not yet done (the same people the DM's actions name); else nobody yet."""
+    if alert.owner_user_id:
+        return mention(alert.owner_user_id)
+    owners = list(dict.fromkeys(item.owner_user_id for item in items if not item.done))
+    if owners:
+        actions = sum(1 for item in items if not item.done)
+        template = ngettext(*text.ESCALATION_OWNER_BY_ACTION, actions)
+        return template.format(owners=", ".join(map(mention, owners)))
+    return text.ESCALATION_NO_OWNER
+
+
 def escalation_text(session: Session, alert: Alert, now: datetime, ladder: Ladder) -> str:
-    """The sponsors' DM: the finding, its history per pulse, its owner, the extra sections
-    of its message (`bot/slack/alert_extras.py`: drivers, actions), what is asked."""
+    """The sponsors' DM: the finding, its history per pulse, its owner, the drivers of its
+    message (`bot/slack/alert_extras.py`), this finding's own actions, what is asked."""
     steps = message_queries.steps_of(session, alert.id)
     history = [text.ESCALATION_OPENED.format(when=slack_date(alert.opened_at))]
     history += [
@@ -115,9 +133,12 @@ def escalation_text(session: Session, alert: Alert, now: datetime, ladder: Ladde
         why = text.ESCALATION_WHY_PULSES.format(pulses=alert.pulses_without_improving)
     else:
         why = text.ESCALATION_WHY_TIME.format(days=(now - alert.opened_at).days)
-    owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else text.ESCALATION_NO_OWNER
     message = session.get(AlertMessage, alert.message_id) if alert.message_id else None
-    extras = [e.text for e in extra_sections(session, message) if e.text] if message else []
+    sections = extra_sections(session, message, [drivers_section]) if message else []
+    extras = [e.text for e in sections if e.text]
+    items = action_queries.of_alert(session, alert)
+    today = local_today(now, alert.engagement.timezone)
+    extras.append(finding_actions_text(items, today) or text.ESCALATION_NO_ACTIONS)
     return text.ESCALATION_DM.format(
         extras="".join(f"\n{line}" for line in extras),
         title=_title(alert),
@@ -125,6 +146,6 @@ def escalation_text(session: Session, alert: Alert, now: datetime, ladder: Ladde
         why=why,
         sentence=alert.sentence,
         history="\n".join(history),
-        owner=owner,
+        owner=_owner(alert, items),
         ask=text.ESCALATION_ASK,
     )

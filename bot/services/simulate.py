@@ -32,6 +32,7 @@ from bot.services.pulses import open_pulse, record_answer
 from bot.services.simulate_alerts import AlertStory, after_close, between_closes
 from bot.services.simulate_moods import client_mood, drivers, provider_mood, rating
 from bot.slack.digest_text import render_text
+from bot.slack.plain_text import plain
 from storage import deliveries as delivery_queries
 from storage import digests as engagement_queries
 from storage import pulses as pulse_queries
@@ -89,6 +90,19 @@ class Simulation:
 
 class SimulationExistsError(Exception):
     """The database given already holds the simulated engagement; nothing was written."""
+
+
+def names_of(run: Simulation) -> dict[str, str]:
+    """What the simulated people and channel are called in the files people read."""
+    names = {
+        run.lead: "Dana (Acme lead)",
+        PROVIDER_LEAD: "Sam (Globex lead)",
+        SPONSOR: "Robin (Acme sponsor)",
+        _channel_of(run.name): "acme-globex",
+    }
+    names.update({user: f"Acme member {n}" for n, user in enumerate(CLIENTS, start=1)})
+    names.update({user: f"Globex member {n}" for n, user in enumerate(PROVIDERS, start=1)})
+    return names
 
 
 def _channel_of(name: str) -> str:
@@ -213,12 +227,14 @@ def simulate(
 ) -> Simulation:
     """Run ``weeks`` weekly pulses in the database at ``url`` and write what sponsors would see.
 
-    Files written to ``out``: ``digest.txt`` (Slack mrkdwn), ``digest.png``, ``alerts.txt``
+    Files written to ``out``: ``digest.txt``, ``digest.png``, ``alerts.txt``
     (every finding opened, worsened, improved, resolved with why, re-raised or escalated),
     ``messages.txt`` (each grouped alert message as each close left it) and ``pulses.csv``.
     The database is migrated and keeps the engagement; ``fresh`` starts a SQLite file over
-    (the default ``simulate.db`` is the simulation's own). A database that already holds
-    the engagement raises `SimulationExistsError` before anything is written.
+    (the default ``simulate.db`` is the simulation's own). The text files read as Slack
+    shows the messages: dates, people and channels by name, no markup tokens. A database
+    that already holds the engagement raises `SimulationExistsError` before anything is
+    written.
     """
     path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
     if fresh and path is not None:
@@ -248,10 +264,11 @@ def simulate(
             still_open = [f"still open: {a.key} ({a.sentence} {a.trend})" for a in live]
     finally:
         database.dispose()
+    names = names_of(run)
     outputs = {
-        "digest.txt": render_text(digest) + "\n",
-        "alerts.txt": "\n".join([*run.alerts.events, *still_open]) + "\n",
-        "messages.txt": "\n\n".join(run.alerts.messages) + "\n",
+        "digest.txt": plain(render_text(digest), names) + "\n",
+        "alerts.txt": plain("\n".join([*run.alerts.events, *still_open]), names) + "\n",
+        "messages.txt": plain("\n\n".join(run.alerts.messages), names) + "\n",
         "pulses.csv": export,
     }
     for name, text in outputs.items():

@@ -21,14 +21,15 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.domain import catalogue
 from bot.domain.actions import ACTION_TEXT_MAX, ActionItem, open_first
+from bot.domain.alert_message import side_title
 from bot.domain.dates import weekday_date
 from bot.domain.follow_up_text import (
     ACTION_ADD_BUTTON,
     ACTION_DONE_BUTTON,
     ACTION_DUE_LABEL,
     ACTION_FOR,
+    ACTION_LINE_CLOSED,
     ACTION_LINE_DONE,
     ACTION_LINE_OPEN,
     ACTION_LINE_OVERDUE,
@@ -59,6 +60,10 @@ def _line(item: ActionItem, today: date | None, *, finding: bool = False) -> str
     text = escape(item.text)
     if item.done_by is not None:
         line = ACTION_LINE_DONE.format(text=text, done_by=mention(item.done_by))
+    elif item.closed_with_finding:
+        line = ACTION_LINE_CLOSED.format(
+            text=text, owner=mention(item.owner_user_id), due=weekday_date(item.due)
+        )
     else:
         template = (
             ACTION_LINE_OVERDUE if today is not None and item.overdue(today) else ACTION_LINE_OPEN
@@ -67,7 +72,7 @@ def _line(item: ActionItem, today: date | None, *, finding: bool = False) -> str
             text=text, owner=mention(item.owner_user_id), due=weekday_date(item.due)
         )
     if finding:
-        line += ACTION_FOR.format(title=catalogue.ALERT_TITLES.get(item.rule, item.rule))
+        line += ACTION_FOR.format(title=side_title(item.rule, item.side))
     return line
 
 
@@ -102,7 +107,8 @@ def message_action_blocks(
         )
         for alert_id, title in findings
     ]
-    buttons += [_done_button(item) for item in items[:SHOWN] if not item.done]
+    open_items = [item for item in items[:SHOWN] if not (item.done or item.finding_resolved)]
+    buttons += [_done_button(item) for item in open_items]
     if buttons:
         blocks.append(ActionsBlock(block_id="alert.message.actions", elements=buttons[:25]))
     return [block.to_dict() for block in blocks], text
@@ -145,6 +151,14 @@ def add_action_modal(alert_id: int, today: date) -> dict[str, Any]:
             ),
         ],
     ).to_dict()
+
+
+def finding_actions_text(items: Sequence[ActionItem], today: date) -> str:
+    """One finding's own actions (the sponsors' escalation DM), overdue first; "" when none."""
+    if not items:
+        return ""
+    lines = [_line(item, today) for item in open_first(list(items), today)]
+    return "\n".join([ACTIONS_HEADER, *lines[:SHOWN]])
 
 
 def open_actions_text(items: Sequence[ActionItem], today: date) -> str:

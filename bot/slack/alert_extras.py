@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain.alert_message import side_title
 from bot.domain.divergence import MIN_ANONYMITY
 from bot.domain.drivers import drivers_line
 from bot.slack.action_view import message_action_blocks
@@ -56,7 +56,7 @@ def actions_section(session: Session, message: AlertMessage) -> list[ExtraSectio
     findings = alert_messages.alerts_of(session, message.id)
     items = [item for alert in findings for item in action_queries.of_alert(session, alert)]
     live = [
-        (alert.id, catalogue.ALERT_TITLES.get(alert.rule, alert.rule))
+        (alert.id, side_title(alert.rule, alert.side))
         for alert in findings
         if alert.status != "resolved"
     ]

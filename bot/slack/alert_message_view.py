@@ -22,9 +22,8 @@ from slack_sdk.models.blocks import (
 )
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
-from bot.domain.alert_message import Found, headline, next_step
+from bot.domain.alert_message import Found, headline, next_step, side_title
 from bot.domain.divergence import PulseFigures, SideFigures, Thresholds
 from bot.domain.divergence.wording import setting, shown
 from bot.slack.alert_extras import ExtraSection, extra_sections
@@ -115,15 +114,17 @@ def _side_field(view: MessageView, side: SideFigures) -> str:
 
 
 def _resolved_lines(view: MessageView) -> list[str]:
-    lines = [
+    """One line per resolved finding, naming its side, oldest resolution first (the
+    newest `MAX_RESOLVED_LINES` kept)."""
+    resolved = sorted(view.resolved, key=lambda a: (a.resolved_at is None, a.resolved_at, a.id))
+    return [
         text.MESSAGE_RESOLVED_LINE.format(
-            title=catalogue.ALERT_TITLES.get(a.rule, a.rule),
+            title=side_title(a.rule, a.side),
             when=slack_date(a.resolved_at) if a.resolved_at else "",
             reason=a.resolution or text.WHY_NOT_FOUND,
         )
-        for a in view.resolved[-MAX_RESOLVED_LINES:]
+        for a in resolved[-MAX_RESOLVED_LINES:]
     ]
-    return lines
 
 
 def _fitted(lines: Sequence[str]) -> str:
@@ -183,7 +184,7 @@ def message_blocks(view: MessageView) -> list[dict[str, Any]]:
 
 def fallback_text(view: MessageView) -> str:
     """One line for notifications and screen readers."""
-    titles = ", ".join(catalogue.ALERT_TITLES.get(a.rule, a.rule) for a in view.live) or "—"
+    titles = ", ".join(side_title(a.rule, a.side) for a in view.live) or "—"
     return text.MESSAGE_FALLBACK.format(
         headline=view.headline, engagement=view.engagement, titles=titles
     )
@@ -201,7 +202,7 @@ def message_text(view: MessageView) -> str:
             lines.append(_side_field(view, side).replace("\n", " · "))
     lines += [e.text for e in view.extras if e.place == "after_figures" and e.text]
     for alert in view.live:
-        title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
+        title = side_title(alert.rule, alert.side)
         trend = f" _{alert.trend}_" if alert.trend else ""
         lines.append(f"• *{title}* — {alert.sentence}{trend}")
     lines += _resolved_lines(view)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
+from bot.domain.alert_message import side_title
 from bot.domain.alerts import AlertChange
 from bot.domain.retries import BASE, backoff
 from bot.slack.alert_message_view import fallback_text, load, message_blocks, message_text
@@ -96,7 +97,7 @@ def _publish_one(
             (
                 a.id,
                 text.RESOLVED_THREAD.format(
-                    title=catalogue.ALERT_TITLES.get(a.rule, a.rule),
+                    title=side_title(a.rule, a.side),
                     when=slack_date(a.resolved_at) if a.resolved_at else "",
                     reason=a.resolution or text.WHY_NOT_FOUND,
                 ),

@@ -21,6 +21,7 @@ from slack_sdk.models.views import View
 
 from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
+from bot.domain.alert_message import side_title
 from bot.domain.dates import age
 from bot.domain.divergence import PulseFigures, Thresholds
 from bot.slack.blocks import to_dicts
@@ -78,7 +79,7 @@ def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
 
 def alert_text(alert: Alert) -> str:
     """The plain-text fallback (notifications, screen readers)."""
-    return f"{catalogue.ALERT_TITLES.get(alert.rule, alert.rule)}: {alert.sentence}"
+    return f"{side_title(alert.rule, alert.side)}: {alert.sentence}"
 
 
 def owner_text(alert: Alert) -> str:
@@ -118,8 +119,7 @@ def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
 def _titled(alert: Alert) -> str:
     """The alert's title, and the side it is about when it is about one (each side's
     decline, say, is a finding of its own)."""
-    title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
-    return text.SIDE_TITLE.format(title=title, side=alert.side) if alert.side else title
+    return side_title(alert.rule, alert.side)
 
 
 def alert_blocks(alert: Alert) -> list[dict[str, Any]]:
@@ -127,7 +127,7 @@ def alert_blocks(alert: Alert) -> list[dict[str, Any]]:
     icon = {"critical": ":rotating_light:", "warning": ":warning:"}.get(alert.severity, ":warning:")
     if alert.status == "resolved":
         icon = ":white_check_mark:"
-    title = catalogue.ALERT_TITLES.get(alert.rule, alert.rule)
+    title = side_title(alert.rule, alert.side)
     body = text.MESSAGE_FINDING.format(icon=icon, title=title, sentence=alert.sentence)
     if alert.status == "resolved" and alert.resolution:
         body += "\n" + text.MESSAGE_TREND.format(trend=alert.resolution)

@@ -27,6 +27,7 @@ from bot.domain.digest.model import (
     SideNumbers,
     digest_numbers,
 )
+from bot.domain.digest.standing import HELD_PULSES
 from bot.domain.divergence import SIDES
 from bot.domain.divergence.trends import blind_spot_moved
 from bot.domain.divergence.wording import setting, shown
@@ -39,6 +40,8 @@ MAX_ALERTS: Final = 10
 MAX_THEMES: Final = 3
 LADDER_QUARTERS: Final = 2
 SECTION_LIMIT: Final = 3000
+HELD: Final = f"above the baseline at each of the last {HELD_PULSES} pulses"
+NOT_HELD: Final = f"at or below the baseline at least once in the last {HELD_PULSES} pulses"
 SLA_EMOJI: Final = {
     "green": ":large_green_circle:",
     "amber": ":large_orange_circle:",
@@ -138,7 +141,7 @@ def _standing_line(digest: DigestInput, numbers: DigestNumbers) -> str | None:
         figures, held = numbers.of(side), standing.sides[side]
         change = _change(figures.index, held.baseline)
         quarter = _change(figures.index, held.quarter_ago)
-        verdict = {True: "held 3 pulses", False: "not held 3 pulses", None: ""}[held.held]
+        verdict = {True: HELD, False: NOT_HELD, None: ""}[held.held]
         said = [f"{change} since baseline", f"{quarter} since last quarter", verdict]
         parts.append(f"{side} " + ", ".join(p for p in said if p))
     return f"{head}: " + "; ".join(parts) + "."

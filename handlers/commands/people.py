@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from gettext import ngettext
 
 from bot.domain import catalogue, help_text
+from bot.domain import catalogue_people as people_text
 from bot.domain.vocabulary import Role, Side, is_role, is_side
 from bot.services.answers import retire_removed_members_dm
 from bot.services.engagements import (
@@ -91,12 +93,23 @@ def add(request: CommandRequest[AddArgs]) -> None:
         name = engagement.name
     parts = []
     if result.added:
-        parts.append(
-            catalogue.ADDED.format(side=args.side, engagement=name, people=", ".join(result.added))
-        )
+        parts.append(_added(args, name, result.added))
     if result.refused:
         parts.append(catalogue.ADD_REFUSED.format(reasons="; ".join(result.refused)))
     request.say(" ".join(parts) + (catalogue.FROM_NEXT_PULSE if result.changed else ""))
+
+
+def _added(args: AddArgs, engagement: str, people: list[str]) -> str:
+    """Who was added, confirming the side and every role and weight the command set."""
+    template = catalogue.ADDED
+    if args.role is not None:
+        template = ngettext(*people_text.ADDED_AS[args.role], len(people))
+    said = template.format(side=args.side, engagement=engagement, people=", ".join(people))
+    if args.role is not None:
+        said += people_text.ROLE_MEANS[args.role]
+    if args.weight is not None:
+        said += people_text.ADDED_WEIGHT.format(weight=args.weight)
+    return said
 
 
 def remove(request: CommandRequest[RemoveArgs]) -> None:

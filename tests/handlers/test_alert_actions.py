@@ -169,3 +169,37 @@ def test_actions_are_listed_shown_overdue_and_done_without_resolving_the_finding
     flows.close(rapport)
     rapport.settle()
     assert flows.alerts(rapport)["divergence"].status == "resolved"
+
+
+def test_an_action_not_done_when_its_finding_resolves_is_closed_with_it(
+    rapport: RunningApp,
+) -> None:
+    # Before: the digest said "Open alerts: none" above "Overdue actions (3)", each of
+    # a finding resolved weeks before.
+    alert_id = with_alert(rapport)
+    assert not submit(rapport, alert_id, flows.LEAD, REVIEW, "U0PRO1", today(rapport)).body
+    flows.answer_round(rapport, [5, 5, 4], [5, 4, 5])  # the figures recover: it resolves
+    flows.close(rapport)
+    rapport.settle()
+    assert flows.alerts(rapport)["divergence"].status == "resolved"
+    (action,) = actions(rapport)
+    assert action.done_at is None  # closed with its finding, not marked done
+
+    # A week on, the due date long past: nothing calls it open or overdue.
+    rapport.clock.frozen = rapport.container.now() + timedelta(days=7)
+    listing = rapport.slack.command("alerts", user="U0CLI3").text
+    assert "Open actions" not in listing and REVIEW not in listing
+    rapport.slack.home_opened("U0PRO1")
+    home = json.dumps(rapport.standin.calls_to("views.publish")[-1].params["view"])
+    assert REVIEW not in home and "Overdue" not in home
+    rapport.slack.command("digest", user=SPONSOR, channel="D0SPON")
+    rapport.settle()
+    digest = blocks_text(dm_posts(rapport, SPONSOR)[-1])
+    assert "*Open alerts*: none." in digest
+    assert "Overdue" not in digest and REVIEW not in digest
+
+    # Where it still shows, under its resolved finding, it says what happened to it.
+    shown = last_alert_update(rapport)
+    assert f"{REVIEW} \\u2014 <@U0PRO1>, due" in shown
+    assert "closed when its finding resolved, not marked done" in shown
+    assert "alert.action_done" not in shown

@@ -53,8 +53,8 @@ def test_a_lead_forgets_someone_and_the_published_figures_stay_byte_for_byte(
     refused = rapport.slack.command(f"forget <@{CANARY_USER}>", user="U0CLI1")
     assert "Only a lead" in refused.all_text()
     reply = rapport.slack.command(f"forget <@{CANARY_USER}|canary>").all_text()
-    assert "Forgotten: <@U0CANARY>" in reply and "1 comment(s), deleted" in reply
-    assert "1 answer(s), cut" in reply and "What stays" in reply
+    assert "Forgotten: <@U0CANARY>" in reply and "1 comment, deleted" in reply
+    assert "1 answer, cut" in reply and "What stays" in reply
     assert export(rapport) == before
     assert not still_stored(rapport.database, CANARY)
     assert still_stored(rapport.database, "another comment that stays")
@@ -81,7 +81,7 @@ def test_forget_me_in_app_home_erases_the_caller_and_says_what_stays(
     rapport.slack.click("home.forget_me", "", user=CANARY_USER)
     rapport.settle()
     told = flows.dms_to(rapport.standin, CANARY_USER)[-1].params["text"]
-    assert "Forgotten: you on *Acme deal*" in told and "1 comment(s), deleted" in told
+    assert "Forgotten: you on *Acme deal*" in told and "1 comment, deleted" in told
     assert export(rapport) == before
     assert not still_stored(rapport.database, CANARY)
     redrawn = json.dumps(rapport.standin.calls_to("views.publish")[-1].params["view"])

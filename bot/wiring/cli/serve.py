@@ -7,6 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot.domain import operator_text as text
+from bot.domain.plural import counted
 from bot.wiring.cli.common import OperatorError
 from bot.wiring.process_settings import load_settings
 
@@ -43,7 +44,10 @@ def check_token(container: Container) -> None:
         # it installs, and used (and refreshed) as its requests and sends need it.
         logger.info(
             text.DISTRIBUTED_READY.format(
-                count=container.installations.store.count(), path="/slack/install"
+                installations=counted(
+                    text.DISTRIBUTED_INSTALLATIONS, container.installations.store.count()
+                ),
+                path="/slack/install",
             )
         )
         return

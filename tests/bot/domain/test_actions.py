@@ -67,3 +67,18 @@ def test_overdue_first_then_by_due_date_then_done() -> None:
         item(5, date(2026, 11, 21)),
     ]
     assert [a.id for a in open_first(items, TODAY)] == [5, 3, 4, 1, 2]
+
+
+def test_an_action_of_a_resolved_finding_is_closed_never_overdue_and_listed_after_open() -> None:
+    late = date(2026, 11, 1)
+    closed = ActionItem(3, 1, "gap", "closed", "U0PRO1", late, finding_resolved=True)
+    done = ActionItem(4, 1, "gap", "done", "U0PRO1", late, "U0LEAD", finding_resolved=True)
+    assert closed.closed_with_finding and not closed.done and not closed.overdue(TODAY)
+    assert not done.closed_with_finding  # done before its finding resolved: done it stays
+    open_one = item(5, date(2026, 12, 1))
+    assert [a.id for a in open_first([done, closed, open_one, item(6, late)], TODAY)] == [
+        6,
+        5,
+        3,
+        4,
+    ]

@@ -9,9 +9,11 @@ from bot.domain.alert_message import Found, headline, next_step
 from bot.domain.ladder import (
     Ladder,
     Outcome,
+    QuarterFigures,
     Rung,
     escalation_due,
     pulses_without_improving,
+    quarter_lines,
     quarters,
     reraise_due,
 )
@@ -90,6 +92,9 @@ def test_the_headline_says_who_is_unhappy_and_who_does_not_know() -> None:
         "Both sides are sliding"
     )
     assert headline([Found("silence", "provider")]) == "The provider side has gone quiet"
+    assert headline([Found("silence", "client"), Found("silence", "provider")]) == (
+        "Both sides have gone quiet"
+    )
     assert headline([]).startswith("Resolved")
 
 
@@ -100,3 +105,18 @@ def test_the_next_step_puts_the_sla_and_the_feeling_at_one_table_first() -> None
         "Hold a joint 30-minute review"
     )
     assert next_step([]) is None
+
+
+def test_quarter_lines_say_finding_and_findings_never_finding_s() -> None:
+    # Before: "Q1 2025: 8 finding(s) opened, …".
+    one = quarter_lines([QuarterFigures(2025, 1, 1, 1, 0, 1.0)], 2)
+    many = quarter_lines([QuarterFigures(2025, 2, 8, 3, 5, 24.56)], 2)
+    assert one == [
+        "*Follow-up*",
+        "Q1 2025: 1 finding opened, 1 fixed at account level, 0 escalated, median 1 day to resolve",
+    ]
+    assert many[1] == (
+        "Q2 2025: 8 findings opened, 3 fixed at account level, 5 escalated, "
+        "median 24.5 days to resolve"
+    )
+    assert "(s)" not in "".join(one + many)

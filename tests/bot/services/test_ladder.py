@@ -9,6 +9,7 @@ from bot.services import jobs
 from storage.models import LadderPost
 from tests.support import flows
 from tests.support.running import RunningApp
+from tests.support.slack_api import TEAM
 
 SPONSOR = "U0SPONS"
 
@@ -115,3 +116,37 @@ def test_a_post_claimed_by_a_clock_that_died_is_checked_then_sent_once(
     assert all(p.status == "sent" for p in ladder_posts(rapport))
     sent = len(rapport.standin.calls_to("chat.postMessage")) - sent_before
     assert sent == len(ladder_posts(rapport))  # each once, the orphaned one included
+
+
+def test_the_escalation_dm_names_the_owner_its_actions_show_and_only_its_own_actions(
+    rapport: RunningApp,
+) -> None:
+    """The defect: "*Owner*: nobody yet" right above an action the lead owns, which was
+    an action on another finding of the same message."""
+    from bot.domain.people import Caller
+    from bot.services.actions import add_action
+    from bot.services.alerts import assign
+
+    flows.engagement_with_people(rapport)
+    flows.add(rapport, (SPONSOR,), "client", "sponsor")
+    diverging(rapport)
+    found = flows.alerts(rapport)
+    divergence, gap = found["divergence"], found["gap"]
+    lead = Caller(TEAM, flows.LEAD)
+    due = (utcnow() + timedelta(days=2)).date().isoformat()
+    add_action(rapport.container, divergence.id, lead, text="Review", owner="U0CLI1", due=due)
+    assign(rapport.container, gap.id, lead, "U0PRO1")
+    climb_at(rapport, timedelta(days=14, minutes=1))
+    said = {p.alert_id: p.text for p in ladder_posts(rapport) if p.kind == "escalation"}
+    assert set(said) == {a.id for a in found.values()}
+
+    assert "*Owner*: nobody assigned yet; <@U0CLI1> owns the action below" in said[divergence.id]
+    assert "*Actions*\n• :warning: *Overdue:* Review — <@U0CLI1>, was due" in said[divergence.id]
+    assert " · for: " not in said[divergence.id]  # its own action, no other finding's
+    assert "*Owner*: <@U0PRO1>" in said[gap.id]
+    for alert_id, text in said.items():
+        if alert_id != divergence.id:
+            assert "Review" not in text
+            assert "*Actions*: none agreed on this finding yet." in text
+    others = [t for a, t in said.items() if a not in (divergence.id, gap.id)]
+    assert all("*Owner*: nobody yet" in t for t in others)

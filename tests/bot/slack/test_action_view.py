@@ -65,7 +65,17 @@ def test_lists_say_overdue_and_leave_out_what_is_not() -> None:
     listing = open_actions_text([soon, late], TODAY)
     assert listing.splitlines()[0] == "*Open actions* (2, 1 overdue)"
     assert "*Overdue:* action 1" in listing.splitlines()[1]
-    assert "(for: Wide gap between the sides)" in listing
+    assert " · for: Wide gap between the sides" in listing
     overdue = overdue_text([soon, late], TODAY)
     assert "action 1" in overdue and "action 2" not in overdue
     assert overdue_text([soon], TODAY) == "" and open_actions_text([], TODAY) == ""
+
+
+def test_an_action_closed_with_its_finding_says_so_and_offers_no_done_button() -> None:
+    closed = ActionItem(3, 7, "decline", "review", "U0PRO1", TODAY, finding_resolved=True)
+    closed_side = ActionItem(4, 7, "decline", "ask", "U0PRO1", TODAY, None, True, "client")
+    blocks, text = message_action_blocks([], [closed, closed_side])
+    assert action_ids(blocks) == []
+    assert "• review — <@U0PRO1>, due Fri 27 Nov; closed when its finding resolved, not " in text
+    assert "· for: Satisfaction is falling on the client side" in text
+    assert overdue_text([closed], date(2026, 12, 30)) == ""

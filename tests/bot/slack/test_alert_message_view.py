@@ -123,11 +123,12 @@ def test_sources_of_extra_sections_are_asked_per_message() -> None:
 def test_the_fallback_and_plain_text_name_the_headline_and_findings() -> None:
     assert fallback_text(view(*findings())) == (
         "The client side is unhappy and the provider side doesn't know it — Acme deal: "
-        "The two sides see the relationship differently, A side misjudges how the other feels"
+        "The two sides see the relationship differently (the client side unhappy), "
+        "The provider side misjudges how the other feels"
     )
     plain = message_text(view(*findings()))
     assert "*Client* (Acme) · *37* · tolerance 70" in plain
-    assert "• *A side misjudges how the other feels* —" in plain
+    assert "• *The provider side misjudges how the other feels* —" in plain
 
 
 def test_many_long_resolutions_still_make_a_valid_message_newest_kept() -> None:
@@ -144,3 +145,59 @@ def test_many_long_resolutions_still_make_a_valid_message_newest_kept() -> None:
     blocks = message_blocks(view(*findings(), *resolved))
     check_message(blocks)
     assert "reason 11 " in text_of(blocks) and "reason 0 " not in text_of(blocks)
+
+
+def resolved(id: int, rule: str, side: str, days: int, why: str) -> object:
+    return models.alert(
+        id=id,
+        rule=rule,
+        key=f"{rule}:{side}",
+        side=side,
+        status="resolved",
+        resolved_at=models.OPENED + timedelta(days=days),
+        resolution=why,
+    )
+
+
+def test_each_resolved_line_names_its_side_once_in_date_order() -> None:
+    # Seen in `rapport simulate --seed 1` week 8: two "~Satisfaction is falling~ resolved"
+    # lines alike but for the reason, the later resolution first.
+    view_ = view(
+        *findings()[:2],
+        resolved(7, "decline", "client", 21, "the client side is at 32"),
+        resolved(5, "decline", "provider", 14, "the provider side is at 68"),
+        resolved(6, "silence", "client", 7, "7 of 7 on the client side answered"),
+    )
+    for text in (message_text(view_), text_of(message_blocks(view_))):
+        lines = [line for line in text.splitlines() if " resolved " in line]
+        assert [line.split(" resolved ")[0] for line in lines] == [
+            ":white_check_mark: ~The client side is going quiet~",
+            ":white_check_mark: ~Satisfaction is falling on the provider side~",
+            ":white_check_mark: ~Satisfaction is falling on the client side~",
+        ]
+        assert len(set(lines)) == len(lines)
+
+
+def test_both_sides_silent_reads_as_both_in_the_headline_and_the_fallback() -> None:
+    # Before: headline "The client side has gone quiet", fallback "A side is going quiet,
+    # A side is going quiet".
+    quiet = [
+        models.alert(id=n, rule="silence", key=f"silence:{side}", side=side, sentence=side)
+        for n, side in ((1, "client"), (2, "provider"))
+    ]
+    view_ = view(*quiet)
+    assert message_text(view_).startswith(":warning: *Both sides have gone quiet* — Acme deal")
+    assert fallback_text(view_) == (
+        "Both sides have gone quiet — Acme deal: "
+        "The client side is going quiet, The provider side is going quiet"
+    )
+    one = view(quiet[1])
+    assert fallback_text(one).startswith("The provider side has gone quiet — Acme deal: ")
+
+
+def test_both_sides_misjudging_each_other_reads_as_both() -> None:
+    spots = [
+        models.alert(id=n, rule="blind_spot", key=f"blind_spot:{side}:{way}", side=side)
+        for n, side, way in ((1, "client", "low"), (2, "provider", "high"))
+    ]
+    assert fallback_text(view(*spots)).startswith("Both sides misread how the other feels")

@@ -118,8 +118,8 @@ def test_alerts_about_one_side_name_it_so_two_sides_declining_read_apart() -> No
     ]
     lines = alerts_text("Acme deal", alerts, NOW).splitlines()[1:]
     assert lines == [
-        "• Satisfaction is falling (client side) — open, 2 days old, no owner yet",
-        "• Satisfaction is falling (provider side) — open, 2 days old, no owner yet",
+        "• Satisfaction is falling on the client side — open, 2 days old, no owner yet",
+        "• Satisfaction is falling on the provider side — open, 2 days old, no owner yet",
     ]
 
 

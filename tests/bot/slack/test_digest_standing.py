@@ -30,8 +30,14 @@ def test_the_baseline_line_shows_both_sides_quarter_and_held() -> None:
     )
     line = next(x for x in text.splitlines() if x.startswith("*Baseline*"))
     assert "chosen by a lead" in line
-    assert "client +16 since baseline, +6 since last quarter, held 3 pulses" in line
-    assert "provider +4 since baseline, n/a since last quarter, not held 3 pulses" in line
+    assert (
+        "client +16 since baseline, +6 since last quarter, "
+        "above the baseline at each of the last 3 pulses;" in line
+    )
+    assert line.endswith(
+        "provider +4 since baseline, n/a since last quarter, "
+        "at or below the baseline at least once in the last 3 pulses."
+    )
     # The side line's change since the baseline is the same figure, from the same baseline.
     assert "+16 since baseline" in next(x for x in text.splitlines() if x.startswith("*Client*"))
 

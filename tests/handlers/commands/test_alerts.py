@@ -164,3 +164,29 @@ def test_a_close_that_opens_a_finding_posts_a_new_message_and_the_live_ones_move
     ]
     assert moved and "moved with them to the newer message below" in flows.blocks_text(moved[-1])
     assert "alert.ack" not in flows.blocks_text(moved[-1]), "each finding has one set of buttons"
+
+
+def test_a_close_with_both_sides_quiet_says_both_in_the_headline_and_the_notification(
+    rapport: RunningApp,
+) -> None:
+    # Before: headline "The client side has gone quiet", notification text
+    # "…: A side is going quiet, A side is going quiet".
+    flows.engagement_with_people(rapport)
+    flows.send(rapport)
+    flows.click(rapport, "U0CLI1", "pulse.rate.4")
+    flows.click(rapport, "U0PRO1", "pulse.rate.4")
+    flows.close(rapport)
+    rapport.settle()
+    assert {(a.rule, a.side) for a in flows.alerts(rapport).values()} <= {
+        ("silence", "client"),
+        ("silence", "provider"),
+    }
+    (post,) = flows.channel_posts(rapport)
+    assert post["text"] == (
+        "Both sides have gone quiet — Acme deal: "
+        "The client side is going quiet, The provider side is going quiet"
+    )
+    text = flows.blocks_text(post)
+    assert ":warning: *Both sides have gone quiet* \\u2014 Acme deal" in text
+    assert "*The client side is going quiet*" in text
+    assert "*The provider side is going quiet*" in text

@@ -32,6 +32,27 @@ def test_add_puts_people_on_sides_with_roles(rapport: RunningApp) -> None:
     }
 
 
+def test_add_confirms_every_role_side_and_weight_it_set(rapport: RunningApp) -> None:
+    # Before: "/rapport add @x client sponsor" answered "Added to the client side" only.
+    flows.set_up(rapport)
+    sponsor = flows.add(rapport, ("U0SPON",), "client", "sponsor")
+    assert sponsor.startswith("Added to the client side of *Acme deal* as sponsor: <@U0SPON>.")
+    assert "Sponsors get the weekly digest and escalated findings by DM, and no pulses." in sponsor
+    leads = flows.add(rapport, ("U0PRO1", "U0PRO2"), "provider", "lead", "weight:2")
+    assert leads.startswith(
+        "Added to the provider side of *Acme deal* as leads: <@U0PRO1>, <@U0PRO2>."
+    )
+    assert "Leads change the engagement's people and settings" in leads
+    assert "Stake weight: 2." in leads
+    member = flows.add(rapport, ("U0SPON",), "client", "member")
+    assert "as member: <@U0SPON>." in member and "Members answer the pulses." in member
+    plain = flows.add(rapport, ("U0CLI1",), "client")
+    assert plain.startswith("Added to the client side of *Acme deal*: <@U0CLI1>.")
+    assert " as " not in plain.split(".")[0]
+    assert people(rapport)["U0SPON"] == ("client", "member", "active", 1.0)
+    assert people(rapport)["U0PRO2"] == ("provider", "lead", "active", 2.0)
+
+
 def test_adding_again_moves_rather_than_duplicates(rapport: RunningApp) -> None:
     flows.set_up(rapport)
     flows.add(rapport, ("U0CLI1",), "client")
