@@ -25,7 +25,14 @@ async function draw() {
   if (state.thread) query.set("thread", state.thread);
   const screen = await api("/api/screen?" + query);
   state.version = screen.version;
-  $("messages").innerHTML = screen.html;
+  const list = $("messages");
+  const place = [state.user, state.where].join("/");
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  list.innerHTML = screen.html;
+  // Like Slack: a conversation opens at its newest message and follows new ones.
+  const newest = state.where === "home" ? 0 : list.scrollHeight;
+  if (place !== state.place || (atBottom && state.where !== "home")) list.scrollTop = newest;
+  state.place = place;
   $("thread").hidden = !state.thread;
   $("thread-messages").innerHTML = screen.thread_html;
   const titles = { home: "Home", dm: "Rapport", channel: "#" + state.channel.name };

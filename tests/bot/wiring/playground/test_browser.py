@@ -1,0 +1,145 @@
+"""`rapport playground` as a person uses it: a real process, a real headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.chrome.options import Options  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
+
+CHROMEDRIVER = shutil.which("chromedriver")
+WAIT_SECONDS = 15
+
+
+def _browser_missing() -> None:
+    reason = "Chromium and chromium-driver are not installed (.ci/run installs them)"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def playground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A running `rapport playground --no-browser`, its page's URL."""
+    folder = tmp_path_factory.mktemp("playground")
+    command = ["playground", "--no-browser", "--port", "0", "--folder", str(folder)]
+    with (folder / "log.txt").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", *command], stdout=subprocess.PIPE, stderr=log, text=True
+        )
+    assert process.stdout is not None
+    url = None
+    for line in process.stdout:
+        found = re.search(r"Rapport playground: (http://127\.0\.0\.1:\d+/)", line)
+        if found:
+            url = found.group(1)
+            break
+    assert url, (folder / "log.txt").read_text()
+    yield url
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=20) == 0
+    # The page said where the database is; --folder keeps it.
+    assert (folder / "playground.db").exists()
+
+
+@pytest.fixture(scope="module")
+def browser(playground: str) -> Iterator[WebDriver]:
+    if CHROMEDRIVER is None:
+        _browser_missing()
+    options = Options()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver.get(playground)
+    yield driver
+    driver.quit()
+
+
+def wait(driver: WebDriver) -> WebDriverWait[WebDriver]:
+    return WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.1)
+
+
+def open_place(driver: WebDriver, nav: str) -> None:
+    driver.find_element(By.ID, nav).click()
+    wait(driver).until(
+        lambda d: "current" in (d.find_element(By.ID, nav).get_attribute("class") or "")
+    )
+
+
+def test_a_rating_clicked_in_the_dm_goes_to_the_app_and_the_dm_redraws(browser: WebDriver) -> None:
+    open_place(browser, "nav-dm")
+    four = wait(browser).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "button[data-action-id='pulse.rate.4']")
+    )
+    assert "primary" not in (four.get_attribute("class") or "")
+    four.click()
+
+    def redrawn(d: WebDriver) -> bool:
+        button = d.find_element(By.CSS_SELECTOR, "button[data-action-id='pulse.rate.4']")
+        return "primary" in (button.get_attribute("class") or "")
+
+    wait(browser).until(redrawn)
+    dm = browser.find_element(By.ID, "messages").text
+    assert "You answered 4" in dm
+    # After a rating the app asks what drives it: the new block is drawn too.
+    assert browser.find_elements(By.CSS_SELECTOR, "[data-action-id='pulse.drivers']")
+
+
+def test_a_typed_command_reaches_the_app_and_its_reply_is_shown(browser: WebDriver) -> None:
+    open_place(browser, "nav-channel")
+    box = browser.find_element(By.ID, "command")
+    box.send_keys("/rapport status")
+    box.submit()
+    wait(browser).until(
+        lambda d: any(
+            "Only visible to you" in m.text and "Acme deal" in m.text
+            for m in d.find_elements(By.CSS_SELECTOR, "#messages .msg.ephemeral")
+        )
+    )
+
+
+def test_app_home_shows_the_persons_engagement(browser: WebDriver) -> None:
+    open_place(browser, "nav-home")
+    home = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "#messages .home"))
+    assert "Acme deal" in home.text
+    assert home.find_elements(By.CSS_SELECTOR, "button[data-kind='button']")
+
+
+def test_the_shared_channel_holds_the_alert_messages_and_their_threads(browser: WebDriver) -> None:
+    open_place(browser, "nav-channel")
+    channel = browser.find_element(By.ID, "messages")
+    assert "Acme deal" in channel.text
+    replies = browser.find_elements(By.CSS_SELECTOR, "#messages a.replies")
+    assert replies, "the re-raises are in the alert messages' threads"
+    replies[0].click()
+    thread = wait(browser).until(lambda d: d.find_element(By.ID, "thread-messages"))
+    wait(browser).until(lambda d: len(thread.find_elements(By.CSS_SELECTOR, ".msg")) >= 2)
+
+
+def test_the_comment_form_opens_as_a_modal_and_its_submission_reaches_the_app(
+    browser: WebDriver,
+) -> None:
+    open_place(browser, "nav-dm")
+    browser.find_element(By.CSS_SELECTOR, "button[data-action-id='pulse.comment']").click()
+    box = wait(browser).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#modal:not([hidden]) textarea")
+    )
+    assert "comment" in browser.find_element(By.ID, "modal-title").text.lower()
+    box.send_keys("Handover notes went missing again.")
+    browser.find_element(By.ID, "modal-submit").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "modal").get_attribute("hidden"))
+    wait(browser).until(lambda d: "Comment saved" in d.find_element(By.ID, "messages").text)
