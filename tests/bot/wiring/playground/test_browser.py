@@ -15,6 +15,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -70,7 +71,28 @@ def browser(playground: str) -> Iterator[WebDriver]:
 
 
 def wait(driver: WebDriver) -> WebDriverWait[WebDriver]:
-    return WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.1)
+    """Waits that look again when the page redraws an element under them (it redraws on
+    every change the app makes, as Slack does)."""
+    return WebDriverWait(
+        driver,
+        WAIT_SECONDS,
+        poll_frequency=0.1,
+        ignored_exceptions=(StaleElementReferenceException,),
+    )
+
+
+def click(driver: WebDriver, css: str) -> None:
+    """Click the element `css` finds, finding it again if a redraw replaced it meanwhile."""
+
+    def clicked(d: WebDriver) -> bool:
+        d.find_element(By.CSS_SELECTOR, css).click()
+        return True
+
+    wait(driver).until(clicked)
+
+
+def classes(driver: WebDriver, css: str) -> str:
+    return driver.find_element(By.CSS_SELECTOR, css).get_attribute("class") or ""
 
 
 def open_place(driver: WebDriver, nav: str) -> None:
@@ -82,19 +104,11 @@ def open_place(driver: WebDriver, nav: str) -> None:
 
 def test_a_rating_clicked_in_the_dm_goes_to_the_app_and_the_dm_redraws(browser: WebDriver) -> None:
     open_place(browser, "nav-dm")
-    four = wait(browser).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, "button[data-action-id='pulse.rate.4']")
-    )
-    assert "primary" not in (four.get_attribute("class") or "")
-    four.click()
-
-    def redrawn(d: WebDriver) -> bool:
-        button = d.find_element(By.CSS_SELECTOR, "button[data-action-id='pulse.rate.4']")
-        return "primary" in (button.get_attribute("class") or "")
-
-    wait(browser).until(redrawn)
-    dm = browser.find_element(By.ID, "messages").text
-    assert "You answered 4" in dm
+    four = "button[data-action-id='pulse.rate.4']"
+    wait(browser).until(lambda d: "primary" not in classes(d, four))
+    click(browser, four)
+    wait(browser).until(lambda d: "primary" in classes(d, four))
+    wait(browser).until(lambda d: "You answered 4" in d.find_element(By.ID, "messages").text)
     # After a rating the app asks what drives it: the new block is drawn too.
     assert browser.find_elements(By.CSS_SELECTOR, "[data-action-id='pulse.drivers']")
 
@@ -123,9 +137,8 @@ def test_the_shared_channel_holds_the_alert_messages_and_their_threads(browser: 
     open_place(browser, "nav-channel")
     channel = browser.find_element(By.ID, "messages")
     assert "Acme deal" in channel.text
-    replies = browser.find_elements(By.CSS_SELECTOR, "#messages a.replies")
-    assert replies, "the re-raises are in the alert messages' threads"
-    replies[0].click()
+    assert browser.find_elements(By.CSS_SELECTOR, "#messages a.replies"), "re-raises in threads"
+    click(browser, "#messages a.replies")
     thread = wait(browser).until(lambda d: d.find_element(By.ID, "thread-messages"))
     wait(browser).until(lambda d: len(thread.find_elements(By.CSS_SELECTOR, ".msg")) >= 2)
 
@@ -134,12 +147,12 @@ def test_the_comment_form_opens_as_a_modal_and_its_submission_reaches_the_app(
     browser: WebDriver,
 ) -> None:
     open_place(browser, "nav-dm")
-    browser.find_element(By.CSS_SELECTOR, "button[data-action-id='pulse.comment']").click()
+    click(browser, "button[data-action-id='pulse.comment']")
     box = wait(browser).until(
         lambda d: d.find_element(By.CSS_SELECTOR, "#modal:not([hidden]) textarea")
     )
     assert "comment" in browser.find_element(By.ID, "modal-title").text.lower()
     box.send_keys("Handover notes went missing again.")
-    browser.find_element(By.ID, "modal-submit").click()
+    click(browser, "#modal-submit")
     wait(browser).until(lambda d: d.find_element(By.ID, "modal").get_attribute("hidden"))
     wait(browser).until(lambda d: "Comment saved" in d.find_element(By.ID, "messages").text)
