@@ -14,11 +14,11 @@ import secrets
 import shutil
 import tempfile
 import threading
-import time
 import webbrowser
 from contextlib import ExitStack, suppress
 from pathlib import Path
 
+from bot.wiring.playground import live
 from bot.wiring.playground import words as text
 from bot.wiring.playground.page import Page, PageServer
 from bot.wiring.playground.seed import history_posts, populate
@@ -30,7 +30,6 @@ logger = logging.getLogger("rapport")
 BOT_USER = "U0RAPPORT"
 DEFAULT_PORT = 3100
 DATABASE_FILE = "playground.db"
-SEND_WAIT_SECONDS = 30.0
 
 
 def _bind(port: int) -> PageServer:
@@ -53,21 +52,11 @@ def _database(folder: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _pulse_dms(workspace: Workspace) -> int:
-    from bot.slack.pulse_message import PULSE_EVENT
+def start(folder: Path, page_server: PageServer, stack: ExitStack) -> tuple[int, int]:
+    """Start Slack's stand-in and the app, seed the demo, play its live week, serve the page.
 
-    with workspace.lock:
-        return sum(
-            1
-            for channel, messages in workspace.messages.items()
-            if channel.startswith("D")
-            for m in messages
-            if (m.metadata or {}).get("event_type") == PULSE_EVENT
-        )
-
-
-def start(folder: Path, page_server: PageServer, stack: ExitStack) -> tuple[Workspace, int]:
-    """Start Slack's stand-in and the app, seed the demo, send the pulse, serve the page."""
+    Returns how many pulse DMs arrived, and to how many people the pulse went.
+    """
     import waitress
 
     from bot.services import simulate
@@ -112,13 +101,10 @@ def start(folder: Path, page_server: PageServer, stack: ExitStack) -> tuple[Work
     events = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
     slack = SlackSide(events, signing_secret, standin)
 
-    slack.command(demo.lead, workspace.dm_of(demo.lead), "send")
-    deadline = time.monotonic() + SEND_WAIT_SECONDS
-    while _pulse_dms(workspace) < demo.recipients and time.monotonic() < deadline:
-        time.sleep(0.1)
+    sent = live.play(slack, demo)
     page_server.serve(Page(workspace, slack, demo.channel))
     stack.callback(page_server.stop)
-    return workspace, demo.recipients
+    return sent, demo.recipients
 
 
 def cmd_playground(args: argparse.Namespace) -> int:
@@ -133,8 +119,7 @@ def cmd_playground(args: argparse.Namespace) -> int:
         else:
             folder = Path(tempfile.mkdtemp(prefix="rapport-playground-"))
             stack.callback(shutil.rmtree, folder, True)
-        workspace, recipients = start(folder, page_server, stack)
-        sent = _pulse_dms(workspace)
+        sent, recipients = start(folder, page_server, stack)
         print(text.READY.format(url=page_server.url), flush=True)
         if sent < recipients:
             print(text.PULSE_SHORT.format(sent=sent, people=recipients), flush=True)

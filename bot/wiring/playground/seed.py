@@ -62,6 +62,8 @@ class Demo:
     people: list[Person]
     recipients: int
     """How many people a pulse goes to (sponsors read digests instead)."""
+    roles: dict[str, tuple[str, str]]
+    """Each person's side and role."""
 
 
 def populate(database: Database) -> Demo:
@@ -78,7 +80,8 @@ def populate(database: Database) -> Demo:
         ]
         slug = "-".join(engagement.name.lower().split())
         recipients = len(engagement_queries.pulse_recipients(session, engagement_id))
-        return Demo(engagement_id, engagement.channel_id, slug, run.lead, people, recipients)
+        roles = {m.user_id: (m.side, m.role) for m in engagement.members}
+        return Demo(engagement_id, engagement.channel_id, slug, run.lead, people, recipients, roles)
 
 
 def history_posts(database: Database, engagement_id: int, bot_user: str) -> list[Message]:
