@@ -166,6 +166,9 @@ class PageServer:
             def do_GET(self) -> None:
                 page = owner.page
                 assert page is not None  # requests are served only once the page is set
+                if not self._ours():
+                    self._send(403, b"not this page", "text/plain")
+                    return
                 url = urlparse(self.path)
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
                 name = "index.html" if url.path == "/" else url.path.removeprefix("/static/")
@@ -196,9 +199,20 @@ class PageServer:
                 else:
                     self._send(404, b"not found", "text/plain")
 
+            def _ours(self) -> bool:
+                """Only this page may call the API: its own host name (no DNS rebinding),
+                and JSON bodies, which a page elsewhere cannot post without asking first."""
+                port = owner._server.server_address[1]
+                host = self.headers.get("Host", "")
+                return host in (f"127.0.0.1:{port}", f"localhost:{port}")
+
             def do_POST(self) -> None:
                 page = owner.page
                 assert page is not None
+                kind = self.headers.get("Content-Type", "")
+                if not self._ours() or not kind.startswith("application/json"):
+                    self._json(403, {"error": "not this page"})
+                    return
                 length = int(self.headers.get("Content-Length") or 0)
                 if length > MAX_BODY:
                     self._json(413, {"error": "too large"})

@@ -36,6 +36,7 @@ class WebApi:
         self.pending_uploads: dict[str, str] = {}
         self.methods: dict[str, Callable[[dict[str, Any]], Answer]] = {
             "auth.test": self._auth_test,
+            "auth.teams.list": self._teams_list,
             "users.info": self._users_info,
             "conversations.open": self._conversations_open,
             "conversations.members": self._conversations_members,
@@ -72,6 +73,10 @@ class WebApi:
             "user_id": ws.bot_user,
             "bot_id": "B" + ws.bot_user[1:],
         }
+
+    def _teams_list(self, _params: dict[str, Any]) -> Answer:
+        team = {"id": self.workspace.team_id, "name": "Rapport playground"}
+        return {"ok": True, "teams": [team], "response_metadata": {"next_cursor": ""}}
 
     def _users_info(self, params: dict[str, Any]) -> Answer:
         user_id = str(params.get("user") or "")

@@ -109,8 +109,11 @@ def test_a_rating_clicked_in_the_dm_goes_to_the_app_and_the_dm_redraws(browser: 
     click(browser, four)
     wait(browser).until(lambda d: "primary" in classes(d, four))
     wait(browser).until(lambda d: "You answered 4" in d.find_element(By.ID, "messages").text)
-    # After a rating the app asks what drives it: the new block is drawn too.
-    assert browser.find_elements(By.CSS_SELECTOR, "[data-action-id='pulse.drivers']")
+    # After a rating the app asks what drives it; a pick goes to the app and comes back.
+    click(browser, "[data-action-id='pulse.drivers'] input[value='responsiveness']")
+    wait(browser).until(
+        lambda d: "Driving it most: responsiveness" in d.find_element(By.ID, "messages").text
+    )
 
 
 def test_a_typed_command_reaches_the_app_and_its_reply_is_shown(browser: WebDriver) -> None:
