@@ -33,7 +33,7 @@ def _browser_missing() -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def playground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A running `rapport playground --no-browser`, its page's URL."""
     folder = tmp_path_factory.mktemp("playground")
@@ -57,7 +57,7 @@ def playground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert (folder / "playground.db").exists()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def browser(playground: str) -> Iterator[WebDriver]:
     if CHROMEDRIVER is None:
         _browser_missing()
@@ -102,7 +102,7 @@ def open_place(driver: WebDriver, nav: str) -> None:
     )
 
 
-def test_a_rating_clicked_in_the_dm_goes_to_the_app_and_the_dm_redraws(browser: WebDriver) -> None:
+def a_rating_clicked_in_the_dm_goes_to_the_app_and_the_dm_redraws(browser: WebDriver) -> None:
     open_place(browser, "nav-dm")
     four = "button[data-action-id='pulse.rate.4']"
     wait(browser).until(lambda d: "primary" not in classes(d, four))
@@ -116,7 +116,7 @@ def test_a_rating_clicked_in_the_dm_goes_to_the_app_and_the_dm_redraws(browser: 
     )
 
 
-def test_a_typed_command_reaches_the_app_and_its_reply_is_shown(browser: WebDriver) -> None:
+def a_typed_command_reaches_the_app_and_its_reply_is_shown(browser: WebDriver) -> None:
     open_place(browser, "nav-channel")
     box = browser.find_element(By.ID, "command")
     box.send_keys("/rapport status")
@@ -129,14 +129,14 @@ def test_a_typed_command_reaches_the_app_and_its_reply_is_shown(browser: WebDriv
     )
 
 
-def test_app_home_shows_the_persons_engagement(browser: WebDriver) -> None:
+def app_home_shows_the_persons_engagement(browser: WebDriver) -> None:
     open_place(browser, "nav-home")
     home = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "#messages .home"))
     assert "Acme deal" in home.text
     assert home.find_elements(By.CSS_SELECTOR, "button[data-kind='button']")
 
 
-def test_the_shared_channel_holds_the_alert_messages_and_their_threads(browser: WebDriver) -> None:
+def the_shared_channel_holds_the_alert_messages_and_their_threads(browser: WebDriver) -> None:
     open_place(browser, "nav-channel")
     channel = browser.find_element(By.ID, "messages")
     assert "Acme deal" in channel.text
@@ -146,7 +146,7 @@ def test_the_shared_channel_holds_the_alert_messages_and_their_threads(browser: 
     wait(browser).until(lambda d: len(thread.find_elements(By.CSS_SELECTOR, ".msg")) >= 2)
 
 
-def test_the_comment_form_opens_as_a_modal_and_its_submission_reaches_the_app(
+def the_comment_modal_opens_and_its_submission_reaches_the_app(
     browser: WebDriver,
 ) -> None:
     open_place(browser, "nav-dm")
@@ -159,3 +159,16 @@ def test_the_comment_form_opens_as_a_modal_and_its_submission_reaches_the_app(
     click(browser, "#modal-submit")
     wait(browser).until(lambda d: d.find_element(By.ID, "modal").get_attribute("hidden"))
     wait(browser).until(lambda d: "Comment saved" in d.find_element(By.ID, "messages").text)
+
+
+def test_a_person_uses_the_playground_in_a_real_browser(browser: WebDriver) -> None:
+    """One page, then each thing a person does, in order: one playground and one browser
+    (as separate tests, pytest-xdist could start one of each per worker)."""
+    for step in (
+        a_rating_clicked_in_the_dm_goes_to_the_app_and_the_dm_redraws,
+        a_typed_command_reaches_the_app_and_its_reply_is_shown,
+        app_home_shows_the_persons_engagement,
+        the_shared_channel_holds_the_alert_messages_and_their_threads,
+        the_comment_modal_opens_and_its_submission_reaches_the_app,
+    ):
+        step(browser)
