@@ -9,6 +9,7 @@ sponsor's DM, so the live app finds and updates them as it would in Slack.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Final
 
@@ -68,7 +69,14 @@ class Demo:
 
 def populate(database: Database) -> Demo:
     """The simulated engagement in a migrated database: its people, channel and lead."""
-    engagement_id, run = simulate.populate(database, WEEKS, SEED)
+    # The history's re-raises and escalations are not news to whoever starts the demo.
+    ladder_log = logging.getLogger("bot.services.ladder")
+    level = ladder_log.level
+    ladder_log.setLevel(logging.WARNING)
+    try:
+        engagement_id, run = simulate.populate(database, WEEKS, SEED)
+    finally:
+        ladder_log.setLevel(level)
     with database.reading() as session:
         engagement = session.get_one(Engagement, engagement_id)
         orgs = {"client": engagement.client_org, "provider": engagement.provider_org}
