@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -34,40 +35,40 @@ def _browser_missing() -> None:
 
 
 @pytest.fixture
-def playground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A running `rapport playground --no-browser`, its page's URL."""
-    folder = tmp_path_factory.mktemp("playground")
-    command = ["playground", "--no-browser", "--port", "0", "--folder", str(folder)]
-    with (folder / "log.txt").open("w") as log:
+def browser(tmp_path: Path) -> Iterator[WebDriver]:
+    """Headless Chromium on the page of a running `rapport playground --no-browser`.
+
+    The browser starts while the playground seeds its demo, so the two waits overlap.
+    """
+    if CHROMEDRIVER is None:
+        _browser_missing()
+    command = ["playground", "--no-browser", "--port", "0", "--folder", str(tmp_path)]
+    with (tmp_path / "log.txt").open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "bot", *command], stdout=subprocess.PIPE, stderr=log, text=True
         )
-    assert process.stdout is not None
-    url = None
-    for line in process.stdout:
-        found = re.search(r"Rapport playground: (http://127\.0\.0\.1:\d+/)", line)
-        if found:
-            url = found.group(1)
-            break
-    assert url, (folder / "log.txt").read_text()
-    yield url
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=20) == 0
-    # The page said where the database is; --folder keeps it.
-    assert (folder / "playground.db").exists()
-
-
-@pytest.fixture
-def browser(playground: str) -> Iterator[WebDriver]:
-    if CHROMEDRIVER is None:
-        _browser_missing()
     options = Options()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    driver.get(playground)
-    yield driver
-    driver.quit()
+    try:
+        assert process.stdout is not None
+        url = None
+        for line in process.stdout:
+            found = re.search(r"Rapport playground: (http://127\.0\.0\.1:\d+/)", line)
+            if found:
+                url = found.group(1)
+                break
+        assert url, (tmp_path / "log.txt").read_text()
+        driver.get(url)
+        yield driver
+    finally:
+        driver.quit()
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=20)
+    assert code == 0, (tmp_path / "log.txt").read_text()
+    # --folder keeps the database.
+    assert (tmp_path / "playground.db").exists()
 
 
 def wait(driver: WebDriver) -> WebDriverWait[WebDriver]:
@@ -136,6 +137,16 @@ def app_home_shows_the_persons_engagement(browser: WebDriver) -> None:
     assert home.find_elements(By.CSS_SELECTOR, "button[data-kind='button']")
 
 
+def the_digest_asked_for_on_home_arrives_in_the_dm_with_its_chart(browser: WebDriver) -> None:
+    open_place(browser, "nav-home")
+    click(browser, "#messages .home button[data-action-id='home.digest']")
+    open_place(browser, "nav-dm")
+    chart = wait(browser).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#messages figure.file img")
+    )
+    assert wait(browser).until(lambda d: chart.get_attribute("naturalWidth") not in (None, "0"))
+
+
 def the_shared_channel_holds_the_alert_messages_and_their_threads(browser: WebDriver) -> None:
     open_place(browser, "nav-channel")
     channel = browser.find_element(By.ID, "messages")
@@ -155,6 +166,11 @@ def the_comment_modal_opens_and_its_submission_reaches_the_app(
         lambda d: d.find_element(By.CSS_SELECTOR, "#modal:not([hidden]) textarea")
     )
     assert "comment" in browser.find_element(By.ID, "modal-title").text.lower()
+    # The app's refusal of an empty form comes back as Slack shows it: under the input.
+    click(browser, "#modal-submit")
+    wait(browser).until(
+        lambda d: "Write something" in d.find_element(By.CSS_SELECTOR, "#modal .error").text
+    )
     box.send_keys("Handover notes went missing again.")
     click(browser, "#modal-submit")
     wait(browser).until(lambda d: d.find_element(By.ID, "modal").get_attribute("hidden"))
@@ -168,6 +184,7 @@ def test_a_person_uses_the_playground_in_a_real_browser(browser: WebDriver) -> N
         a_rating_clicked_in_the_dm_goes_to_the_app_and_the_dm_redraws,
         a_typed_command_reaches_the_app_and_its_reply_is_shown,
         app_home_shows_the_persons_engagement,
+        the_digest_asked_for_on_home_arrives_in_the_dm_with_its_chart,
         the_shared_channel_holds_the_alert_messages_and_their_threads,
         the_comment_modal_opens_and_its_submission_reaches_the_app,
     ):
