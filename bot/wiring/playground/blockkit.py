@@ -66,9 +66,8 @@ def _choices(element: dict[str, Any], directory: Directory) -> list[tuple[str, s
 
 def _initial(element: dict[str, Any]) -> set[str]:
     chosen: set[str] = set()
-    for key in ("initial_option",):
-        if isinstance(element.get(key), dict):
-            chosen.add(str(element[key].get("value", "")))
+    if isinstance(element.get("initial_option"), dict):
+        chosen.add(str(element["initial_option"].get("value", "")))
     for option in element.get("initial_options") or []:
         chosen.add(str(option.get("value", "")))
     for key in ("initial_user", "initial_conversation", "initial_channel", "initial_value"):

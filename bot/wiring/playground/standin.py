@@ -120,6 +120,10 @@ class SlackStandIn:
                 if token != standin.bot_token:
                     self._json({"ok": False, "error": "invalid_auth"})
                     return
-                self._json(standin.api.answer(url.path.removeprefix("/api/"), params))
+                try:
+                    answer = standin.api.answer(url.path.removeprefix("/api/"), params)
+                except (ValueError, TypeError, AttributeError):
+                    answer = {"ok": False, "error": "invalid_arguments"}
+                self._json(answer)
 
         return Handler

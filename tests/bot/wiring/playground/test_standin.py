@@ -91,6 +91,12 @@ def test_unknown_people_channels_and_methods_get_slacks_error_codes(client: WebC
         (lambda: client.conversations_members(channel="C0NONE"), "channel_not_found"),
         (lambda: client.chat_postMessage(channel="C0NONE", text="x"), "channel_not_found"),
         (lambda: client.api_call("reactions.add"), "unknown_method"),
+        (
+            lambda: client.api_call(
+                "conversations.history", params={"channel": CHANNEL, "limit": "x"}
+            ),
+            "invalid_arguments",
+        ),
     ]
     for call, code in calls:
         with pytest.raises(SlackApiError) as refused:
