@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from bot.wiring.cli import data, records, serve
 from bot.wiring.cli.common import OperatorError
 from bot.wiring.cli.environment import epilog
+from bot.wiring.playground import run as playground
 from bot.wiring.process_settings import ConfigError
 
 SUBCOMMANDS: tuple[tuple[str, Callable[[argparse.Namespace], int], str], ...] = (
@@ -29,6 +30,7 @@ SUBCOMMANDS: tuple[tuple[str, Callable[[argparse.Namespace], int], str], ...] = 
     ),
     ("purge", records.cmd_purge, "delete an engagement and every row that belongs to it"),
     ("sla", records.cmd_sla_import, "SLA facts: `rapport sla import FILE.csv` loads history"),
+    ("playground", playground.cmd_playground, "the demo engagement in a browser, no Slack needed"),
 )
 
 
@@ -59,6 +61,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_arguments(parsers["web"])
     data.add_arguments(parsers)
     records.add_arguments(parsers)
+    playground.add_arguments(parsers["playground"])
     return root
 
 

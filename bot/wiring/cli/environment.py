@@ -82,6 +82,8 @@ READS: Final[dict[str, tuple[str, ...]]] = {
     "forget": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, *_SLACK, "LOG_LEVEL"),
     "purge": ("DATABASE_URL",),
     "sla": ("DATABASE_URL",),
+    # The playground makes its own Slack, token, signing secret and SQLite database.
+    "playground": ("LOG_LEVEL",),
 }
 
 
