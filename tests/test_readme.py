@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 from bot.wiring.listeners import SUBCOMMANDS
@@ -37,3 +41,59 @@ def test_every_subcommand_is_in_the_readme_table_and_the_help() -> None:
     for subcommand in SUBCOMMANDS:
         assert f"| `/rapport {subcommand.name}" in readme, subcommand.name
         assert f"`/rapport {subcommand.name}" in help_text, subcommand.name
+
+
+def test_the_install_command_takes_the_hashed_runtime_lock() -> None:
+    run, _ = readme_commands()
+    assert ".venv/bin/pip install -q -r requirements.txt" in run
+    assert "--hash=sha256:" in (ROOT / "requirements.txt").read_text()
+
+
+def demo_blocks() -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"^```sh\n(.+?)\n```$", text, re.S | re.M)
+    return [block for block in blocks if "rapport simulate" in block]
+
+
+def test_the_first_screen_goes_from_what_it_is_to_no_slack_to_slack() -> None:
+    text = (ROOT / "README.md").read_text()
+    order = [
+        "**Rapport** is a Slack bot",
+        "## Two commands on a fresh machine",
+        "## Try it without Slack",
+        "rapport simulate",
+        "rapport playground",
+        "## Put it in Slack",
+        "docs/two-companies.md",
+    ]
+    places = [text.index(marker) for marker in order]
+    assert places == sorted(places), order
+    assert places[-1] < len(text.split("## What it does")[0])
+
+
+def test_the_demo_blocks_run_as_written_twice_in_the_same_folder(tmp_path: Path) -> None:
+    blocks = demo_blocks()
+    assert len(blocks) >= 2
+    for _ in range(2):
+        for block in blocks:
+            for line in block.splitlines():
+                words = shlex.split(line)
+                env = dict(word.split("=", 1) for word in words if re.match(r"[A-Z_]+=", word))
+                command = [word for word in words if not re.match(r"[A-Z_]+=", word)]
+                assert command[0] == ".venv/bin/rapport", line
+                result = subprocess.run(
+                    [sys.executable, "-m", "bot", *command[1:]],
+                    cwd=tmp_path,
+                    env={**os.environ, **env},
+                    capture_output=True,
+                    text=True,
+                    timeout=120,
+                    check=False,
+                )
+                assert result.returncode == 0, (line, result.stderr)
+                if command[1] == "simulate":
+                    # The ids the README gives the demo are the ones it is made with.
+                    assert "(T0SIMULATE, lead U0SIMLEAD)" in result.stdout
+    assert (tmp_path / "demo" / "digest.png").is_file()
+    readme = (ROOT / "README.md").read_text()
+    assert "`T0SIMULATE`" in readme and "stand-in uses" not in readme

@@ -171,11 +171,12 @@ def connect(handler: SocketModeHandler, api_url: str) -> None:
     """Open the first Socket Mode connection, or say in one line why Slack cannot be had."""
     from slack_sdk.errors import SlackApiError
 
-    # The client retries a refused connection a few times, logging each; the outcome is
-    # the one line below.
-    retries = logging.getLogger("slack_sdk.web.base_client")
-    level = retries.level
-    retries.setLevel(logging.CRITICAL)
+    # The client retries a refused connection a few times and logs each failure; the
+    # outcome is the one line below.
+    quieted = [logging.getLogger("slack_sdk.web.base_client"), handler.client.logger]
+    levels = [each.level for each in quieted]
+    for each in quieted:
+        each.setLevel(logging.CRITICAL)
     try:
         handler.connect()  # type: ignore[no-untyped-call]
     except SlackApiError as error:
@@ -189,7 +190,8 @@ def connect(handler: SocketModeHandler, api_url: str) -> None:
             text.SOCKET_MODE_UNREACHABLE.format(url=api_url, reason=reason)
         ) from error
     finally:
-        retries.setLevel(level)
+        for each, level in zip(quieted, levels, strict=True):
+            each.setLevel(level)
 
 
 def cmd_clock(_args: argparse.Namespace) -> int:
