@@ -6,6 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from bot.slack.scopes import BOT_SCOPES
 from bot.wiring.process_settings import load_settings
 
 ROOT = Path(__file__).parent.parent
@@ -189,3 +190,32 @@ def test_the_image_leaves_local_files_out() -> None:
     ignored = read(".dockerignore").split()
     for pattern in (".env", ".venv", ".git", "*.db", "tests"):
         assert pattern in ignored, pattern
+
+
+def test_the_two_companies_guide_lists_exactly_the_permissions_asked_for() -> None:
+    section = read("docs/two-companies.md").split("## What each Slack admin approves")[1]
+    section = section.split("\n## ")[0]
+    rows = re.findall(r"^\| `([a-z_:.]+)` \| (.+) \|$", section, re.MULTILINE)
+    assert [scope for scope, _ in rows] == list(BOT_SCOPES)
+    assert all(len(reason) > 20 for _, reason in rows)
+    manifest = read("manifest.yml")
+    asked = re.findall(r"^      - ([a-z_:.]+)", manifest.split("    bot:\n", 1)[1].split("\nsettings:")[0], re.M)
+    assert asked == list(BOT_SCOPES)
+    events = manifest.split("bot_events:\n", 1)[1].split("\n  interactivity:")[0]
+    for event in re.findall(r"^      - ([a-z_]+)", events, re.MULTILINE):
+        assert f"`{event}`" in section, event
+
+
+def test_the_two_companies_guide_answers_the_four_questions() -> None:
+    guide = read("docs/two-companies.md")
+    for heading in (
+        "## Who should host it",
+        "## Who can read what",
+        "## What each Slack admin approves",
+        "## Sharing the Slack Connect channel",
+        "## How to leave",
+    ):
+        assert heading in guide, heading
+    assert "ratings, not comments" in guide
+    for step in ("/rapport export", "rapport purge", "Remove app", "/rapport archive"):
+        assert step in guide, step
