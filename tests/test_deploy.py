@@ -199,7 +199,8 @@ def test_the_two_companies_guide_lists_exactly_the_permissions_asked_for() -> No
     assert [scope for scope, _ in rows] == list(BOT_SCOPES)
     assert all(len(reason) > 20 for _, reason in rows)
     manifest = read("manifest.yml")
-    asked = re.findall(r"^      - ([a-z_:.]+)", manifest.split("    bot:\n", 1)[1].split("\nsettings:")[0], re.M)
+    scopes = manifest.split("    bot:\n", 1)[1].split("\nsettings:")[0]
+    asked = re.findall(r"^      - ([a-z_:.]+)", scopes, re.MULTILINE)
     assert asked == list(BOT_SCOPES)
     events = manifest.split("bot_events:\n", 1)[1].split("\n  interactivity:")[0]
     for event in re.findall(r"^      - ([a-z_]+)", events, re.MULTILINE):
