@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from bot.slack.scopes import BOT_SCOPES
 from bot.wiring.process_settings import load_settings
@@ -110,36 +113,38 @@ def test_heroku_reads_the_hashed_runtime_lock_and_runs_the_same_commands() -> No
         assert f"`{command}`" in guide or command in guide, command
 
 
-def services() -> dict[str, str]:
-    """compose.yaml's services, each with the text of its block."""
-    text = read("compose.yaml").split("\nservices:\n", 1)[1].split("\nvolumes:")[0]
-    blocks = re.split(r"^  (\w+):\n", text, flags=re.MULTILINE)[1:]
-    return dict(zip(blocks[::2], blocks[1::2], strict=True))
+def compose() -> dict[str, Any]:
+    """compose.yaml as Compose reads it (YAML merge keys resolved)."""
+    loaded: dict[str, Any] = yaml.safe_load(read("compose.yaml"))
+    return loaded
 
 
 def test_compose_builds_one_image_and_runs_every_process_from_it() -> None:
-    found = services()
-    assert set(found) == {"db", "migrate", "web", "clock", "caddy"}
-    header = read("compose.yaml").split("\nservices:\n", 1)[0]
-    built = [name for name, block in found.items() if "build:" in block]
-    assert built == ["migrate"] and "build:" not in header
-    assert "image: rapport:local" in found["migrate"] and "image: rapport:local" in header
-    assert "pull_policy: never" in header
-    assert 'command: ["rapport", "migrate"]' in found["migrate"]
-    for name in ("web", "clock"):
-        assert f'command: ["rapport", "{name}"]' in found[name]
-        assert "<<: *rapport" in found[name]
-    assert "service_completed_successfully" in header
+    services = compose()["services"]
+    assert set(services) == {"db", "migrate", "web", "clock", "caddy"}
+    assert [name for name, service in services.items() if "build" in service] == ["migrate"]
+    for name in ("migrate", "web", "clock"):
+        assert services[name]["image"] == "rapport:local", name
+        assert services[name]["command"] == ["rapport", name], name
+    for name in ("web", "clock"):  # never pulled: the image migrate built
+        assert services[name]["pull_policy"] == "never"
+        assert services[name]["depends_on"]["migrate"] == {
+            "condition": "service_completed_successfully"
+        }
+        assert services[name]["depends_on"]["db"] == {"condition": "service_healthy"}
     # No `rapport worker` command exists: every send runs in web or clock.
-    assert "worker" not in found
+    assert "worker" not in services
 
 
 def test_compose_takes_either_mode_and_its_secrets_from_the_env_file() -> None:
-    header = read("compose.yaml").split("\nservices:\n", 1)[0]
-    header = "\n".join(line for line in header.splitlines() if not line.startswith("#"))
-    assert "env_file: .env" in header and "env_file: .env" in services()["migrate"]
-    for name in ("SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "RAPPORT_SECRET_KEY"):
-        assert name not in header, f"{name} comes from .env, whichever mode it sets"
+    services = compose()["services"]
+    for name in ("migrate", "web", "clock"):
+        assert services[name]["env_file"] == ".env", name
+        # Only the database URL is set here; the mode and its secrets come from .env.
+        assert set(services[name]["environment"]) == {"DATABASE_URL"}, name
+        assert services[name]["environment"]["DATABASE_URL"].startswith(
+            "postgresql://rapport:${POSTGRES_PASSWORD:?"
+        )
     for mode, needs in (
         ("single-workspace", {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}),
         ("two-companies", {"SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET"}),
@@ -167,12 +172,15 @@ def test_each_env_example_once_filled_in_starts_its_mode() -> None:
 
 
 def test_compose_checks_health_and_puts_tls_in_front() -> None:
-    found = services()
-    assert "/healthz" in found["web"] and "healthcheck:" in found["web"]
-    assert "pg_isready" in found["db"]
-    assert '"127.0.0.1:3000:3000"' in found["web"]  # not published to the world in clear
-    assert "image: caddy:" in found["caddy"] and '"443:443"' in found["caddy"]
-    assert "./deploy/Caddyfile:/etc/caddy/Caddyfile:ro" in found["caddy"]
+    services = compose()["services"]
+    check = " ".join(services["web"]["healthcheck"]["test"])
+    assert "http://127.0.0.1:3000/healthz" in check
+    assert "pg_isready" in " ".join(services["db"]["healthcheck"]["test"])
+    assert services["web"]["ports"] == ["127.0.0.1:3000:3000"]  # not to the world in clear
+    caddy = services["caddy"]
+    assert caddy["image"].startswith("caddy:") and "443:443" in caddy["ports"]
+    assert "./deploy/Caddyfile:/etc/caddy/Caddyfile:ro" in caddy["volumes"]
+    assert caddy["depends_on"]["web"] == {"condition": "service_healthy"}
     caddyfile = read("deploy/Caddyfile")
     assert "{$RAPPORT_HOST}" in caddyfile and "reverse_proxy web:3000" in caddyfile
 
@@ -198,12 +206,9 @@ def test_the_two_companies_guide_lists_exactly_the_permissions_asked_for() -> No
     rows = re.findall(r"^\| `([a-z_:.]+)` \| (.+) \|$", section, re.MULTILINE)
     assert [scope for scope, _ in rows] == list(BOT_SCOPES)
     assert all(len(reason) > 20 for _, reason in rows)
-    manifest = read("manifest.yml")
-    scopes = manifest.split("    bot:\n", 1)[1].split("\nsettings:")[0]
-    asked = re.findall(r"^      - ([a-z_:.]+)", scopes, re.MULTILINE)
-    assert asked == list(BOT_SCOPES)
-    events = manifest.split("bot_events:\n", 1)[1].split("\n  interactivity:")[0]
-    for event in re.findall(r"^      - ([a-z_]+)", events, re.MULTILINE):
+    manifest = yaml.safe_load(read("manifest.yml"))
+    assert manifest["oauth_config"]["scopes"]["bot"] == list(BOT_SCOPES)
+    for event in manifest["settings"]["event_subscriptions"]["bot_events"]:
         assert f"`{event}`" in section, event
 
 
