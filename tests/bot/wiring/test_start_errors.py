@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import urllib.error
 import urllib.request
 import uuid
@@ -13,6 +14,8 @@ from subprocess import CompletedProcess
 import pytest
 from sqlalchemy import create_engine, text
 
+from bot.wiring.cli.common import Start
+from storage.db import Database
 from tests.bot.wiring.test_cli_errors import closed_port, rapport, refused
 from tests.conftest import POSTGRES_ADMIN_URL
 from tests.support.processes import WebProcess, free_port, read_only
@@ -148,3 +151,25 @@ def test_export_of_a_copy_in_a_writable_directory_adds_no_files(tmp_path: Path) 
     result = rapport("export", "--engagement", "Acme deal", DATABASE_URL=url)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in demo.iterdir()) == before
+
+
+def test_a_failed_start_leaves_a_new_file_another_process_has_opened(tmp_path: Path) -> None:
+    path = tmp_path / "rapport.db"
+    url = f"sqlite:///{path}"
+    other = None
+    with pytest.raises(RuntimeError), Start(url) as start:
+        start.databases.append(Database(url))
+        with start.databases[0].unit_of_work() as session:
+            session.execute(text("CREATE TABLE t (x INTEGER)"))
+        other = sqlite3.connect(path)  # as a second `rapport` starting beside this one would
+        other.execute("SELECT * FROM t").fetchall()
+        raise RuntimeError("the start fails")
+    assert path.exists() and Path(f"{path}-wal").exists()
+    assert other is not None
+    other.close()
+    with pytest.raises(RuntimeError), Start(f"sqlite:///{tmp_path / 'alone.db'}") as start:
+        start.databases.append(Database(f"sqlite:///{tmp_path / 'alone.db'}"))
+        with start.databases[0].unit_of_work() as session:
+            session.execute(text("CREATE TABLE t (x INTEGER)"))
+        raise RuntimeError("the start fails")
+    assert not list(tmp_path.glob("alone.db*"))
