@@ -16,17 +16,20 @@ from sqlalchemy.orm import Session, sessionmaker
 READ_ONLY = "rapport_read_only"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, read_only: bool = False) -> Engine:
     """Create the engine with the pragmas and pool settings each backend needs."""
     # hide_parameters: an error's text never carries a rating or a comment into a log.
     if url.startswith("sqlite"):
-        _create_private_file(url)
+        if read_only:
+            url = _read_only_sqlite(url)
+        else:
+            _create_private_file(url)
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
             hide_parameters=True,
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only)
         return engine
     return create_engine(
         url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True
@@ -52,14 +55,32 @@ def _create_private_file(url: str) -> None:
         return
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _read_only_sqlite(url: str) -> str:
+    """The URL that opens a SQLite file without writing anything, e.g. a backup copy.
+
+    While a process has the file open in WAL mode its -wal file exists, and the file is
+    read through SQLite's shared memory like any reader. Otherwise nothing has it open,
+    and it is read as immutable: no -wal or -shm file is made beside it (a read-only
+    directory could not hold them; a writable one would keep them, since a read-only
+    connection cannot remove them).
+    """
+    path = make_url(url).database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return url
+    absolute = os.path.abspath(path)
+    mode = "mode=ro" if os.path.exists(absolute + "-wal") else "immutable=1"
+    return f"sqlite:///file:{absolute}?{mode}&uri=true"
+
+
+def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout=30000")
-        _use_wal(cursor)
+        if not read_only:
+            _use_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         # Deleted text (a forgotten person's comments) is overwritten, not left in free pages.
         cursor.execute("PRAGMA secure_delete=ON")
@@ -71,7 +92,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # Writers take the write lock up front (IMMEDIATE), so two of them queue instead
         # of one failing with "database is locked" when it upgrades a read lock. Readers
         # begin deferred: in WAL mode they never wait for a writer.
-        if connection.get_execution_options().get(READ_ONLY):
+        if read_only or connection.get_execution_options().get(READ_ONLY):
             connection.exec_driver_sql("BEGIN")
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -97,9 +118,9 @@ def _use_wal(cursor: Any) -> None:
 class Database:
     """The engine and its session factory, created once per process and passed down."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._reading = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False

@@ -37,3 +37,40 @@ def test_every_subcommand_is_in_the_readme_table_and_the_help() -> None:
     for subcommand in SUBCOMMANDS:
         assert f"| `/rapport {subcommand.name}" in readme, subcommand.name
         assert f"`/rapport {subcommand.name}" in help_text, subcommand.name
+
+
+def test_the_install_command_takes_the_hashed_runtime_lock() -> None:
+    run, _ = readme_commands()
+    assert ".venv/bin/pip install -q -r requirements.txt" in run
+    assert "--hash=sha256:" in (ROOT / "requirements.txt").read_text()
+
+
+def demo_blocks() -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"^```sh\n(.+?)\n```$", text, re.S | re.M)
+    return [block for block in blocks if "rapport simulate" in block]
+
+
+def test_the_first_screen_goes_from_what_it_is_to_no_slack_to_slack() -> None:
+    text = (ROOT / "README.md").read_text()
+    order = [
+        "**Rapport** is a Slack bot",
+        "## Two commands on a fresh machine",
+        "## Try it without Slack",
+        "rapport simulate",
+        "rapport playground",
+        "## Put it in Slack",
+        "docs/two-companies.md",
+    ]
+    places = [text.index(marker) for marker in order]
+    assert places == sorted(places), order
+    assert places[-1] < len(text.split("## What it does")[0])
+
+
+def test_every_demo_block_is_the_one_the_demo_test_runs() -> None:
+    # tests/bot/wiring/test_cli_demo.py runs the demo section's block, twice.
+    blocks = demo_blocks()
+    first_lines = {block.splitlines()[0] for block in blocks}
+    assert first_lines == {".venv/bin/rapport simulate --weeks 12 --seed 1 --out demo"}
+    readme = (ROOT / "README.md").read_text()
+    assert "`T0SIMULATE`" in readme and "stand-in uses" not in readme

@@ -39,7 +39,14 @@ OLD_SCHEMA = (
 # Output paths.
 NO_DIRECTORY = "cannot write {path}: the directory {directory} does not exist. Create it first."
 NOT_A_DIRECTORY = "{path} is a file; --out takes a directory (created if missing)."
-NOT_WRITABLE = "cannot write in {path}: {reason}. Choose a directory this user can write to."
+NOT_WRITABLE = (
+    "cannot write in {path}: it is not writable by this user ({reason}). Fix its "
+    "permissions, or choose a directory this user can write to."
+)
+CANNOT_CREATE = (
+    "cannot create the directory {path}: {directory} is not writable by this user "
+    "({reason}). Fix its permissions, or choose a directory this user can write to."
+)
 CANNOT_WRITE = "cannot write {path}: {reason}."
 
 # Export.
@@ -84,4 +91,21 @@ SOCKET_MODE_SINGLE = (
     "Socket Mode (rapport run) serves one workspace with SLACK_BOT_TOKEN; with "
     "SLACK_CLIENT_ID/SLACK_CLIENT_SECRET run rapport web (it serves /slack/install) and "
     "rapport clock."
+)
+
+# Long-running processes that cannot begin serving.
+PORT_IN_USE = (
+    "cannot listen on {host}:{port}: the port is already in use (another rapport web, or "
+    "another program). Stop that, or choose another port with --port or PORT."
+)
+CANNOT_LISTEN = (
+    "cannot listen on {host}:{port}: {reason}. Check --host or HOST, and --port or PORT."
+)
+SOCKET_MODE_REFUSED = (
+    "Slack refused to open a Socket Mode connection ({error}): check SLACK_APP_TOKEN, an "
+    "app-level token (xapp-…) with connections:write, and that Socket Mode is on in the app."
+)
+SOCKET_MODE_UNREACHABLE = (
+    "cannot reach Slack at {url} to open a Socket Mode connection ({reason}): rapport run "
+    "needs Slack, even with SLACK_CHECK_TOKEN=no. Check the network and SLACK_API_URL."
 )

@@ -19,6 +19,7 @@ from bot.domain.sla_feed import FactError
 from bot.domain.vocabulary import utcnow
 from bot.services.sla_feed import SLA_PATH, receive
 from storage.db import Database
+from storage.errors import explain
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
@@ -74,8 +75,9 @@ def make_wsgi(
             with database.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
             status, body = "200 OK", {"ok": True}
-        except Exception:
-            logger.exception("health check: database unreachable")
+        except Exception as error:
+            # One line, not a traceback: a monitor asks every few seconds while it is down.
+            logger.error("health check: database unreachable: %s", explain(error, database.url))
             status, body = "503 Service Unavailable", {"ok": False, "error": "database"}
         payload = json.dumps(body).encode()
         start_response(status, [("Content-Type", "application/json")])

@@ -1,12 +1,16 @@
-"""What the subcommands share: the one-line operator error and the output path checks."""
+"""What the subcommands share: the one-line operator error, output path checks, clean starts."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.domain import operator_text as text
+
+if TYPE_CHECKING:
+    from storage.db import Database
 
 
 class OperatorError(Exception):
@@ -31,8 +35,11 @@ def writable_directory(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        parent = next(p for p in path.absolute().parents if p.exists())
         raise OperatorError(
-            text.NOT_WRITABLE.format(path=path, reason=error.strerror or error)
+            text.CANNOT_CREATE.format(
+                path=path.absolute(), directory=parent, reason=error.strerror or error
+            )
         ) from error
     _probe(path)
     return path
@@ -44,7 +51,40 @@ def _probe(directory: Path) -> None:
         fd, name = tempfile.mkstemp(dir=directory, prefix=".rapport-")
     except OSError as error:
         raise OperatorError(
-            text.NOT_WRITABLE.format(path=directory, reason=error.strerror or error)
+            text.NOT_WRITABLE.format(path=directory.absolute(), reason=error.strerror or error)
         ) from error
     os.close(fd)
     os.unlink(name)
+
+
+class Start:
+    """One process start: a SQLite file it created is removed again if the start fails.
+
+    Used as ``with Start(url) as start:`` around everything before the process serves;
+    each `Database` it opens is added to ``start.databases`` so it can be closed first.
+    A file another process has open by then (its WAL is still there once ours are
+    closed) is left alone.
+    """
+
+    def __init__(self, url: str) -> None:
+        path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+        self.created = path if path is not None and not path.exists() else None
+        self.databases: list[Database] = []
+
+    def __enter__(self) -> Start:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            return
+        for database in self.databases:
+            database.dispose()
+        if self.created is None or _in_use(self.created):
+            return
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.created}{suffix}").unlink(missing_ok=True)
+
+
+def _in_use(path: Path) -> bool:
+    """SQLite removes a WAL file when its last connection closes: one left means another."""
+    return Path(f"{path}-wal").exists()

@@ -46,7 +46,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     url = database_url_from_env()
     require_sqlite_file(url)  # reading must not leave an empty rapport.db behind
     with database_problems(url):
-        database = Database(url)
+        # Read-only: a backup copy, or a file this user may not write, exports as well.
+        database = Database(url, read_only=True)
         try:
             require_current(database)
             with database.reading() as session:

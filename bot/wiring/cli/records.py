@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.wiring.cli.common import OperatorError
+from bot.wiring.cli.common import OperatorError, Start
 from bot.wiring.cli.serve import container_for
 from bot.wiring.process_settings import database_url_from_env, load_settings
 
@@ -14,7 +14,9 @@ def cmd_forget(args: argparse.Namespace) -> int:
     """Erase one person from every engagement of a workspace, as "Forget me" does."""
     from bot.services.erasure import forget_everywhere
 
-    container = container_for(load_settings(requests=False))
+    settings = load_settings(requests=False)
+    with Start(settings.database_url) as start:
+        container = container_for(settings, start)
     try:
         print(forget_everywhere(container, args.team, args.user))
     finally:

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, Any
 
 from bot.domain import operator_text as text
 from bot.domain.plural import counted
-from bot.wiring.cli.common import OperatorError
+from bot.wiring.cli.common import OperatorError, Start
 from bot.wiring.process_settings import load_settings
 
 if TYPE_CHECKING:
+    from wsgiref.types import WSGIApplication
+
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
     from bot.services.container import Container
     from bot.services.process_settings import ProcessSettings
 
 logger = logging.getLogger("rapport")
 
 
-def container_for(settings: ProcessSettings) -> Container:
+def container_for(settings: ProcessSettings, start: Start) -> Container:
     """Open and migrate the database, then check the Slack token (unless told not to)."""
     from bot.services.container import Container
     from storage.db import Database
@@ -27,6 +33,7 @@ def container_for(settings: ProcessSettings) -> Container:
 
     with database_problems(settings.database_url):
         database = Database(settings.database_url)
+        start.databases.append(database)
         upgrade(database)
     container = Container.create(settings, database)
     check_token(container)
@@ -86,27 +93,41 @@ def check_token(container: Container) -> None:
 
 def cmd_web(args: argparse.Namespace) -> int:
     """Serve Slack's HTTP requests with waitress; never runs a scheduler."""
-    import waitress
-
     from bot.services.container import ContextPool
     from bot.services.sending import resume_unsettled
     from bot.wiring.app import create_app
-    from bot.wiring.web import MAX_BODY, make_wsgi
+    from bot.wiring.web import make_wsgi
 
     settings = load_settings()
-    container = container_for(settings)
-    # A context-copying pool: in distributed mode a listener acts for its request's workspace.
-    listeners = ContextPool(settings.listener_threads, thread_name_prefix="listener")
-    app = create_app(container, listener_executor=listeners)
-    wsgi = make_wsgi(app, container.database, settings.slack_signing_secret)
     host = args.host or settings.host
     port = args.port or settings.port
+    with Start(settings.database_url) as start:
+        container = container_for(settings, start)
+        # A context-copying pool: in distributed mode a listener acts for its request's
+        # workspace.
+        listeners = ContextPool(settings.listener_threads, thread_name_prefix="listener")
+        app = create_app(container, listener_executor=listeners)
+        wsgi = make_wsgi(app, container.database, settings.slack_signing_secret)
+        server = listening(wsgi, host, port, settings)
     resumed = resume_unsettled(container)
     if resumed:
         logger.info("resumed the DMs of %d open pulse(s) left unsettled", resumed)
     logger.info("Rapport web listening on %s:%s", host, port)
     try:
-        waitress.serve(
+        server.run()
+    finally:
+        container.stopping.set()
+    return 0
+
+
+def listening(wsgi: WSGIApplication, host: str, port: int, settings: ProcessSettings) -> Any:
+    """The waitress server, bound to ``host:port``; a port it cannot have is one line."""
+    import waitress.server
+
+    from bot.wiring.web import MAX_BODY
+
+    try:
+        return waitress.server.create_server(
             wsgi,
             host=host,
             port=port,
@@ -121,9 +142,13 @@ def cmd_web(args: argparse.Namespace) -> int:
             max_request_body_size=MAX_BODY,
             ident="rapport",
         )
-    finally:
-        container.stopping.set()
-    return 0
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise OperatorError(text.PORT_IN_USE.format(host=host, port=port)) from error
+        reason = error.strerror or error
+        raise OperatorError(
+            text.CANNOT_LISTEN.format(host=host, port=port, reason=reason)
+        ) from error
 
 
 def cmd_run(_args: argparse.Namespace) -> int:
@@ -134,19 +159,53 @@ def cmd_run(_args: argparse.Namespace) -> int:
     from bot.wiring.clock import Clock, start_background
 
     settings = load_settings(socket_mode=True, requests=False)
-    container = container_for(settings)
-    assert settings.slack_app_token is not None  # load_settings(socket_mode=True) requires it
+    with Start(settings.database_url) as start:
+        container = container_for(settings, start)
+        assert settings.slack_app_token is not None  # load_settings(socket_mode=True) requires it
+        handler = SocketModeHandler(create_app(container), settings.slack_app_token)
+        connect(handler, settings.slack_api_url)
+    # The clock starts once Slack is reached, so a start that fails leaves nothing running.
     start_background(Clock(container))
     logger.info("Rapport running in Socket Mode, with its clock")
-    SocketModeHandler(create_app(container), settings.slack_app_token).start()  # type: ignore[no-untyped-call]
+    threading.Event().wait()
     return 0
+
+
+def connect(handler: SocketModeHandler, api_url: str) -> None:
+    """Open the first Socket Mode connection, or say in one line why Slack cannot be had."""
+    from slack_sdk.errors import SlackApiError
+
+    # The client retries a refused connection a few times and logs each failure; the
+    # outcome is the one line below.
+    quieted = [logging.getLogger("slack_sdk.web.base_client"), handler.client.logger]
+    levels = [each.level for each in quieted]
+    for each in quieted:
+        each.setLevel(logging.CRITICAL)
+    try:
+        handler.connect()  # type: ignore[no-untyped-call]
+    except SlackApiError as error:
+        handler.close()  # type: ignore[no-untyped-call]
+        reason = error.response.get("error") or f"HTTP {error.response.status_code}"
+        raise OperatorError(text.SOCKET_MODE_REFUSED.format(error=reason)) from error
+    except Exception as error:  # a URLError, a timeout, a reset
+        handler.close()  # type: ignore[no-untyped-call]
+        reason = getattr(error, "reason", None) or error
+        raise OperatorError(
+            text.SOCKET_MODE_UNREACHABLE.format(url=api_url, reason=reason)
+        ) from error
+    finally:
+        for each, level in zip(quieted, levels, strict=True):
+            each.setLevel(level)
 
 
 def cmd_clock(_args: argparse.Namespace) -> int:
     """The scheduler alone; safe to run twice (one leads, the other stands by)."""
     from bot.wiring.clock import Clock, run_blocking
 
-    run_blocking(Clock(container_for(load_settings(requests=False))))
+    settings = load_settings(requests=False)
+    with Start(settings.database_url) as start:
+        container = container_for(settings, start)
+    run_blocking(Clock(container))
     return 0
 
 

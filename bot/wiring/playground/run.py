@@ -62,6 +62,7 @@ def start(folder: Path, page_server: PageServer, stack: ExitStack) -> tuple[int,
     from bot.services import simulate
     from bot.services.container import ContextPool
     from bot.wiring.app import create_app
+    from bot.wiring.cli.common import Start
     from bot.wiring.cli.serve import container_for
     from bot.wiring.process_settings import load_settings
     from bot.wiring.web import EVENTS_PATH, MAX_BODY, make_wsgi
@@ -81,7 +82,7 @@ def start(folder: Path, page_server: PageServer, stack: ExitStack) -> tuple[int,
             "SLACK_TIMEOUT_SECONDS": "10",
         }
     )
-    container = container_for(settings)
+    container = container_for(settings, stack.enter_context(Start(settings.database_url)))
     stack.callback(container.database.dispose)
     stack.callback(container.stopping.set)
     demo = populate(container.database)
