@@ -35,11 +35,18 @@ DIGEST_TIME_HOW: Final = "Change it with `/rapport digest-time mon 08:00`; `defa
 DIGEST_TIME_OWN: Final = "on {when} ({tz}), the time you chose"
 DIGEST_TIME_SLOTS: Final = "at the earliest of your engagements' digest times"
 DIGEST_TIME_USAGE: Final = (
-    "Say a day and a time, like `/rapport digest-time mon 08:00` (in your Slack time zone), "
-    "or `default` for the earliest of your engagements' digest times."
+    "Say a day and a time, like `/rapport digest-time mon 08:00` (in your Slack time zone; "
+    "add `tz:Europe/Berlin` for another), `default` to go back, or nothing to see it."
+)
+PORTFOLIO_USAGE: Final = (
+    "Say `/rapport portfolio` for the list, or `/rapport portfolio csv` for a CSV in our DM."
 )
 DIGEST_TIME_NO_ZONE: Final = (
     "I couldn't read your time zone from Slack ({error}), so I kept your digest time as it was."
+)
+DIGEST_TIME_ONE: Final = (
+    "You sponsor one engagement, so its own digest comes at the time its leads set; "
+    "the time you choose applies once you sponsor several and get one digest for all."
 )
 DIGEST_TIME_NOT_SPONSOR: Final = (
     "Only sponsors get the weekly digest, and you sponsor no engagement."

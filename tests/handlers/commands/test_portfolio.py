@@ -7,6 +7,7 @@ import io
 
 from bot.domain.divergence.wording import shown
 from bot.services.portfolio import portfolio
+from storage import portfolio_digests
 from tests.support import flows
 from tests.support.digests_flow import SPONSOR, uploads_to, with_history
 from tests.support.running import RunningApp
@@ -96,3 +97,32 @@ def test_the_portfolio_csv_goes_to_the_callers_dm(rapport: RunningApp) -> None:
 def test_a_word_it_does_not_know_is_explained(rapport: RunningApp) -> None:
     reply = rapport.slack.command("portfolio everything", user=SPONSOR)
     assert "`/rapport portfolio csv`" in reply.text
+
+
+def test_digest_time_is_kept_in_the_sponsors_slack_time_zone(rapport: RunningApp) -> None:
+    with_history(rapport)
+    other_engagement(rapport, SPONSOR)
+    shown_now = rapport.slack.command("digest-time", user=SPONSOR)
+    assert "at the earliest of your engagements' digest times" in shown_now.text
+    chosen = rapport.slack.command("digest-time Tue 07:30 tz:europe/london", user=SPONSOR)
+    assert "on tue 07:30 (Europe/London)" in chosen.text, chosen.text
+    with rapport.database.reading() as session:
+        found = portfolio_digests.digest_time(session, ("T0RAPPORT", SPONSOR))
+    assert found is not None and (found.day_time, found.timezone) == ("tue 07:30", "Europe/London")
+    assert "the time you chose" in rapport.slack.command("digest-time", user=SPONSOR).text
+    back = rapport.slack.command("digest-time default", user=SPONSOR)
+    assert "earliest of your engagements' digest times again" in back.text
+    with rapport.database.reading() as session:
+        assert portfolio_digests.digest_time(session, ("T0RAPPORT", SPONSOR)) is None
+
+
+def test_digest_time_refuses_what_it_cannot_read_and_non_sponsors(rapport: RunningApp) -> None:
+    with_history(rapport)
+    for words in ("someday 08:00", "mon 25:00", "mon 08:00 tz:Mars/Olympus", "mon"):
+        reply = rapport.slack.command(f"digest-time {words}", user=SPONSOR)
+        assert reply.ephemeral and "something went wrong" not in reply.text.lower(), reply.text
+        assert "tue 07:30" not in reply.text
+    one = rapport.slack.command("digest-time mon 09:00", user=SPONSOR)
+    assert "You sponsor one engagement" in one.text
+    lead = rapport.slack.command("digest-time mon 09:00", user=flows.LEAD)
+    assert "you sponsor no engagement" in lead.text
