@@ -198,3 +198,8 @@ def csv_rows(states: Sequence[EngagementState]) -> list[dict[str, str]]:
         }
         for number, state in enumerate(states, 1)
     ]
+
+
+OPEN: Final = "Open"
+CLOSE: Final = "Close"
+HOME_MORE: Final = "…and {count} more: `/rapport portfolio` lists them all."
