@@ -29,3 +29,20 @@ def led_or_sponsored(session: Session, team_id: str, user_id: str) -> list[tuple
         .order_by(Engagement.name, Engagement.id)
     )
     return [(engagement, str(role)) for engagement, role in session.execute(stmt)]
+
+
+def reader_workspaces(session: Session, user_id: str) -> list[str]:
+    """The workspaces in which this user id leads or sponsors a live engagement."""
+    stmt = (
+        select(Member.team_id)
+        .join(Engagement, Engagement.id == Member.engagement_id)
+        .where(
+            Member.user_id == user_id,
+            Member.status != "removed",
+            Member.role.in_(READER_ROLES),
+            Engagement.archived_at.is_(None),
+        )
+        .distinct()
+        .order_by(Member.team_id)
+    )
+    return list(session.scalars(stmt).all())

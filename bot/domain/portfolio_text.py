@@ -203,3 +203,10 @@ def csv_rows(states: Sequence[EngagementState]) -> list[dict[str, str]]:
 OPEN: Final = "Open"
 CLOSE: Final = "Close"
 HOME_MORE: Final = "…and {count} more: `/rapport portfolio` lists them all."
+NO_PORTFOLIO_FOR: Final = (
+    "{user} leads or sponsors no live engagement, so there is no portfolio to export."
+)
+PORTFOLIO_IN_SEVERAL: Final = (
+    "{user} has a portfolio in several workspaces ({teams}): add --team to choose one."
+)
+PORTFOLIO_FORMATS: Final = "the portfolio exports as csv or json"
