@@ -16,6 +16,7 @@ from typing import Any, Final
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from bot.domain.digest.chart import INK, LOW_COUNT, STYLE, chart_series
 from bot.domain.digest.model import DigestInput
@@ -24,53 +25,78 @@ from bot.domain.divergence import SIDES
 COLUMNS: Final = 5
 PANEL_INCHES: Final = (3.2, 1.9)
 DPI: Final = 100
+FRAME: Final = "#CCCCCC"
 
 
 def _short(name: str, limit: int = 30) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def _panel(axes: Any, digest: DigestInput) -> None:
+def _panel(axes: Any, digest: DigestInput, origin: tuple[float, float]) -> None:
+    """One engagement's panel, drawn in its cell of the one shared axes (cells are 1×1).
+
+    All panels share one ``Axes``: fifty separate ones would cost most of a second in
+    matplotlib's per-axes set-up alone.
+    """
+    left, bottom = origin[0] + 0.06, origin[1] + 0.08
+    width, height = 0.88, 0.62
     series = chart_series(digest)
-    axes.set_title(_short(digest.engagement), fontsize=8, loc="left", color=INK)
-    axes.set_ylim(0, 100)
-    axes.set_yticks([0, 50, 100])
-    axes.tick_params(labelsize=6, colors=INK, length=2)
-    axes.set_xticks([])
-    for edge in ("top", "right"):
-        axes.spines[edge].set_visible(False)
+    axes.add_patch(
+        Rectangle((left, bottom), width, height, fill=False, edgecolor=FRAME, linewidth=0.6)
+    )
+    axes.text(
+        left,
+        bottom + height + 0.05,
+        _short(digest.engagement),
+        fontsize=7.5,
+        color=INK,
+        va="bottom",
+        ha="left",
+    )
     if not series.dates:
         axes.text(
-            0.5,
-            0.5,
+            left + width / 2,
+            bottom + height / 2,
             "no pulse yet",
-            ha="center",
-            va="center",
             fontsize=7,
             color="#666666",
-            transform=axes.transAxes,
+            ha="center",
+            va="center",
         )
         return
-    positions = range(len(series.dates))
-    axes.set_xlim(-0.5, len(series.dates) - 0.5)
+    count = len(series.dates)
+    xs = [
+        left + width * (0.5 if count == 1 else 0.04 + 0.92 * i / (count - 1)) for i in range(count)
+    ]
     for side in SIDES:
         style = STYLE[side]
-        axes.axhline(
-            digest.thresholds.tolerance(side), color=style["color"], linestyle="-.", linewidth=0.7
+        tolerance = bottom + height * digest.thresholds.tolerance(side) / 100
+        axes.plot(
+            [left, left + width],
+            [tolerance, tolerance],
+            color=style["color"],
+            linestyle="-.",
+            linewidth=0.7,
         )
         values = series.of(side)
-        axes.plot(positions, values, linewidth=1.2, markersize=2.5, **style)
-        for position, (value, count) in enumerate(zip(values, series.answered[side], strict=True)):
-            if not math.isnan(value) and count < LOW_COUNT:
-                axes.plot(
-                    position,
-                    value,
-                    marker=style["marker"],
-                    markersize=3.5,
-                    markerfacecolor="white",
-                    markeredgecolor=style["color"],
-                    gid=f"low-{side}",
-                )
+        ys = [bottom + height * value / 100 for value in values]  # NaN stays NaN: a gap
+        axes.plot(xs, ys, linewidth=1.2, markersize=2.5, **style)
+        low = [
+            (x, y)
+            for x, y, value, n in zip(xs, ys, values, series.answered[side], strict=True)
+            if not math.isnan(value) and n < LOW_COUNT
+        ]
+        if low:
+            axes.plot(
+                [x for x, _ in low],
+                [y for _, y in low],
+                linestyle="",
+                marker=style["marker"],
+                markersize=3.5,
+                markerfacecolor="white",
+                markeredgecolor=style["color"],
+                gid=f"low-{side}",
+            )
 
 
 def _legend(figure: Figure, digests: Sequence[DigestInput]) -> None:
@@ -108,7 +134,10 @@ def _legend(figure: Figure, digests: Sequence[DigestInput]) -> None:
         fontsize=7,
         frameon=False,
         bbox_to_anchor=(0.01, 1.0),
-        title=f"No point: withheld (under {minimum} answered)",
+        title=(
+            "Each panel: both sides' index, 0–100, over the last pulses. "
+            f"No point: withheld (fewer than {minimum} answered)."
+        ),
         title_fontsize=6.5,
         alignment="left",
     )
@@ -122,18 +151,12 @@ def portfolio_figure(digests: Sequence[DigestInput]) -> Figure:
     legend_inches = 0.6
     height = PANEL_INCHES[1] * rows + legend_inches
     figure = Figure(figsize=(PANEL_INCHES[0] * columns, height), dpi=DPI, facecolor="white")
-    grid = figure.add_gridspec(
-        rows,
-        columns,
-        left=0.05,
-        right=0.98,
-        bottom=0.04 / rows,
-        top=1 - legend_inches / height,
-        hspace=0.55,
-        wspace=0.25,
-    )
+    axes = figure.add_axes((0.01, 0.0, 0.98, 1 - legend_inches / height))
+    axes.set_axis_off()
+    axes.set_xlim(0, columns)
+    axes.set_ylim(0, rows)
     for number, digest in enumerate(digests):
-        _panel(figure.add_subplot(grid[number // columns, number % columns]), digest)
+        _panel(axes, digest, (number % columns, rows - 1 - number // columns))
     _legend(figure, digests)
     FigureCanvasAgg(figure)
     return figure

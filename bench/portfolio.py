@@ -1,0 +1,121 @@
+"""Portfolio cost: a sponsor of 50 engagements with a year of pulses each.
+
+    python -m bench.portfolio [--engagements 50] [--weeks 52] [--database-url URL]
+    python -m bench.portfolio --engagements 3 --weeks 4      # the tiny size, for CI
+
+Fills a fresh database (``bench/portfolio_fill.py``: 15 people per engagement, a year
+of closed weekly pulses with answers and comments, published once, and up to three open
+findings of mixed severity, some escalated, per engagement), and makes one person the
+sponsor of every engagement. Then, in a process of its own (so
+its peak resident set is the measurement's alone), it times what answers
+``/rapport portfolio`` after the acknowledgement (read every engagement's published
+figures, findings and actions, rank, write the reply), and the weekly portfolio digest
+(the same, plus each engagement's digest input, the blocks and the chart with a panel
+per engagement). As a baseline measured in the same run: one engagement's digest, the
+thing a sponsor of one gets today. Prints each figure and its ratio to the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+
+from sqlalchemy import insert, select
+
+from bench.digest import START, _member, one_digest, peak_rss_mb
+from bench.portfolio_fill import fill
+from bot.domain.portfolio_text import portfolio_text
+from bot.services.digest.portfolio_digest import portfolio_digest
+from bot.services.portfolio import portfolio
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import Engagement, Member
+
+SPONSOR = ("T0BENCH", "U0PORTFOLIO")
+ROUNDS = 5
+
+
+def sponsor_everything(database: Database) -> None:
+    with database.unit_of_work() as session:
+        ids = list(session.scalars(select(Engagement.id).order_by(Engagement.id)))
+        session.execute(
+            insert(Member), [_member(eid, SPONSOR[1], "client", "sponsor") for eid in ids]
+        )
+
+
+def _timed(work: object) -> tuple[float, object]:
+    began = time.perf_counter()
+    result = work()  # type: ignore[operator]
+    return time.perf_counter() - began, result
+
+
+def measure(url: str, weeks: int) -> None:
+    database = Database(url)
+    now = START + timedelta(weeks=weeks, days=6)
+    with database.reading() as session:
+        first = session.scalars(select(Engagement.id).order_by(Engagement.id)).first()
+    assert first is not None
+
+    def reply() -> str:
+        with database.reading() as session:
+            return portfolio_text(portfolio(session, SPONSOR[0], SPONSOR[1], now))
+
+    def digest() -> int:
+        with database.reading() as session:
+            return len(portfolio_digest(session, SPONSOR, now, "Europe/Berlin").chart)
+
+    cold, _ = _timed(digest)  # fonts and caches warm up here
+    replies = [_timed(reply) for _ in range(ROUNDS)]
+    digests = [_timed(digest) for _ in range(ROUNDS)]
+    portfolio_rss = peak_rss_mb()
+    baseline = [_timed(lambda: one_digest(database, first, now))[0] for _ in range(ROUNDS)]
+    with database.reading() as session:
+        count = len(portfolio(session, SPONSOR[0], SPONSOR[1], now))
+    database.dispose()
+    base = statistics.median(baseline)
+    reply_s = statistics.median(t for t, _ in replies)
+    digest_s = statistics.median(t for t, _ in digests)
+    print(f"\nportfolio of {count} engagements, {weeks} weekly pulses each; median of {ROUNDS}")
+    print("\n| what | time (ms) | × one engagement's digest |\n| --- | ---: | ---: |")
+    print(f"| one engagement's digest, chart included (baseline) | {base * 1000:.0f} | 1.0 |")
+    print(f"| `/rapport portfolio` reply | {reply_s * 1000:.0f} | {reply_s / base:.1f} |")
+    print(
+        f"| portfolio digest with its chart ({digests[0][1] // 1024} KB PNG) "  # type: ignore[operator]
+        f"| {digest_s * 1000:.0f} | {digest_s / base:.1f} |"
+    )
+    print(
+        f"\nfirst portfolio digest of the process (cold caches): {cold * 1000:.0f} ms; peak RSS "
+        f"(VmHWM) after the portfolio figures {portfolio_rss:.0f} MB, after the baseline "
+        f"{peak_rss_mb():.0f} MB"
+    )
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    args.add_argument("--engagements", type=int, default=50)
+    args.add_argument("--weeks", type=int, default=52)
+    args.add_argument("--database-url", help="an empty database to fill (default: SQLite)")
+    args.add_argument("--measure", help=argparse.SUPPRESS)
+    options = args.parse_args()
+    if options.measure:
+        measure(options.measure, options.weeks)
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        url = options.database_url or f"sqlite:///{scratch}/bench.db"
+        database = Database(url)
+        upgrade(database)
+        fill(database, options.engagements, options.weeks, seed=1)
+        sponsor_everything(database)
+        print(f"database {database.engine.dialect.name}")
+        database.dispose()
+        child = [sys.executable, "-m", "bench.portfolio", "--measure", url]
+        subprocess.run([*child, "--weeks", str(options.weeks)], check=True)
+
+
+if __name__ == "__main__":
+    main()
