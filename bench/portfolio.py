@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from datetime import timedelta
 
 from sqlalchemy import insert, select
@@ -55,6 +56,7 @@ def _timed(work: object) -> tuple[float, object]:
 
 
 def measure(url: str, weeks: int) -> None:
+    imported = peak_rss_mb()
     database = Database(url)
     now = START + timedelta(weeks=weeks, days=6)
     with database.reading() as session:
@@ -73,6 +75,10 @@ def measure(url: str, weeks: int) -> None:
     replies = [_timed(reply) for _ in range(ROUNDS)]
     digests = [_timed(digest) for _ in range(ROUNDS)]
     portfolio_rss = peak_rss_mb()
+    tracemalloc.start()
+    digest()
+    python_peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
     baseline = [_timed(lambda: one_digest(database, first, now))[0] for _ in range(ROUNDS)]
     with database.reading() as session:
         count = len(portfolio(session, SPONSOR[0], SPONSOR[1], now))
@@ -89,9 +95,10 @@ def measure(url: str, weeks: int) -> None:
         f"| {digest_s * 1000:.0f} | {digest_s / base:.1f} |"
     )
     print(
-        f"\nfirst portfolio digest of the process (cold caches): {cold * 1000:.0f} ms; peak RSS "
-        f"(VmHWM) after the portfolio figures {portfolio_rss:.0f} MB, after the baseline "
-        f"{peak_rss_mb():.0f} MB"
+        f"\nfirst portfolio digest of the process (cold caches): {cold * 1000:.0f} ms; "
+        f"Python peak of one portfolio digest (tracemalloc) {python_peak:.1f} MB; peak RSS "
+        f"(VmHWM) {imported:.0f} MB after imports, {portfolio_rss:.0f} MB after the portfolio "
+        f"figures, {peak_rss_mb():.0f} MB after the baseline"
     )
 
 
