@@ -27,7 +27,7 @@ def test_low_count_points_are_hollow_with_their_n_and_alerts_are_marked() -> Non
     axes, strip = figure.axes
     low = [line for line in axes.get_lines() if line.get_gid() == "low-client"]
     assert len(low) == 1 and low[0].get_markerfacecolor() == "white"
-    assert [round(x) for x in low[0].get_xdata()] == [2]  # type: ignore[union-attr]
+    assert [round(x) for x in low[0].get_xdata()] == [2]  # type: ignore[union-attr,arg-type]
     assert "n=3" in [t.get_text() for t in axes.texts]
     (marks,) = [line for line in strip.get_lines() if line.get_gid() == "alerts"]
     assert list(marks.get_xdata()) == [1]  # type: ignore[arg-type]
