@@ -132,3 +132,25 @@ def test_a_chosen_time_wins_and_removal_turns_it_back_into_one_engagements_diges
     send_due_digests(database, client, MONDAY_8_BERLIN + timedelta(days=7), BASE)
     assert digests_to(standin, BOTH) == (2, 2)
     assert len(claims(database)) == 1
+
+
+LEASE = timedelta(minutes=5)
+
+
+def test_a_claim_whose_clock_died_is_checked_then_sent_once(
+    database: Database, standin: SlackStandIn
+) -> None:
+    portfolio_of_two(database)
+    week = (MONDAY_8_BERLIN.date(), MONDAY_8_BERLIN + timedelta(days=7))
+    with database.unit_of_work() as session:  # claimed, then its process died
+        claim = portfolio_digests.claim_week(
+            session, ("T0RAPPORT", BOTH), week, MONDAY_8_BERLIN, MONDAY_8_BERLIN + LEASE
+        )
+    assert claim is not None
+    client = make_client("xoxb-test-token", standin.api_url, 1)
+    send_due_digests(database, client, MONDAY_8_BERLIN + LEASE / 2, BASE, LEASE)
+    assert digests_to(standin, BOTH) == (0, 0), "not while its sender may still be at it"
+    send_due_digests(database, client, MONDAY_8_BERLIN + LEASE * 2, BASE, LEASE)
+    send_due_digests(database, client, MONDAY_8_BERLIN + LEASE * 3, BASE, LEASE)
+    assert digests_to(standin, BOTH) == (1, 1)
+    assert claims(database) == [("sent", None)]
