@@ -72,33 +72,40 @@ def measure(url: str, weeks: int) -> None:
             return len(portfolio_digest(session, SPONSOR, now, "Europe/Berlin").chart)
 
     cold, _ = _timed(digest)  # fonts and caches warm up here
-    replies = [_timed(reply) for _ in range(ROUNDS)]
-    digests = [_timed(digest) for _ in range(ROUNDS)]
+    one_digest(database, first, now)
+    # Round by round, so each ratio compares figures taken under the same load.
+    baseline, replies, digests = [], [], []
+    for _ in range(ROUNDS):
+        baseline.append(_timed(lambda: one_digest(database, first, now))[0])
+        replies.append(_timed(reply))
+        digests.append(_timed(digest))
     portfolio_rss = peak_rss_mb()
     tracemalloc.start()
     digest()
     python_peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    baseline = [_timed(lambda: one_digest(database, first, now))[0] for _ in range(ROUNDS)]
     with database.reading() as session:
         count = len(portfolio(session, SPONSOR[0], SPONSOR[1], now))
     database.dispose()
     base = statistics.median(baseline)
     reply_s = statistics.median(t for t, _ in replies)
     digest_s = statistics.median(t for t, _ in digests)
+    reply_ratio = statistics.median(r[0] / b for r, b in zip(replies, baseline, strict=True))
+    digest_ratio = statistics.median(d[0] / b for d, b in zip(digests, baseline, strict=True))
     print(f"\nportfolio of {count} engagements, {weeks} weekly pulses each; median of {ROUNDS}")
     print("\n| what | time (ms) | × one engagement's digest |\n| --- | ---: | ---: |")
     print(f"| one engagement's digest, chart included (baseline) | {base * 1000:.0f} | 1.0 |")
-    print(f"| `/rapport portfolio` reply | {reply_s * 1000:.0f} | {reply_s / base:.1f} |")
+    print(f"| `/rapport portfolio` reply | {reply_s * 1000:.0f} | {reply_ratio:.1f} |")
     print(
         f"| portfolio digest with its chart ({digests[0][1] // 1024} KB PNG) "  # type: ignore[operator]
-        f"| {digest_s * 1000:.0f} | {digest_s / base:.1f} |"
+        f"| {digest_s * 1000:.0f} | {digest_ratio:.1f} |"
     )
     print(
-        f"\nfirst portfolio digest of the process (cold caches): {cold * 1000:.0f} ms; "
+        f"\nratios: median of the {ROUNDS} rounds' own ratios. First portfolio digest of the "
+        f"process (cold caches): {cold * 1000:.0f} ms; "
         f"Python peak of one portfolio digest (tracemalloc) {python_peak:.1f} MB; peak RSS "
-        f"(VmHWM) {imported:.0f} MB after imports, {portfolio_rss:.0f} MB after the portfolio "
-        f"figures, {peak_rss_mb():.0f} MB after the baseline"
+        f"(VmHWM) {imported:.0f} MB after imports, {portfolio_rss:.0f} MB after all the portfolio "
+        f"figures and the baselines"
     )
 
 
