@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from bot.domain.digest.chart import INK, LOW_COUNT, STYLE, chart_series
+from bot.domain.digest.chart_marks import DODGE
 from bot.domain.digest.model import DigestInput
 from bot.domain.divergence import SIDES
 
@@ -65,11 +66,14 @@ def _panel(axes: Any, digest: DigestInput, origin: tuple[float, float]) -> None:
         )
         return
     count = len(series.dates)
-    xs = [
-        left + width * (0.5 if count == 1 else 0.04 + 0.92 * i / (count - 1)) for i in range(count)
-    ]
+    step = width * (0.92 / (count - 1) if count > 1 else 0.5)
     for side in SIDES:
         style = STYLE[side]
+        # Each side a little to its own side of the pulse, as on the one-engagement chart.
+        xs = [
+            left + (width / 2 if count == 1 else width * 0.04 + step * i) + step * DODGE[side] / 2
+            for i in range(count)
+        ]
         tolerance = bottom + height * digest.thresholds.tolerance(side) / 100
         axes.plot(
             [left, left + width],
@@ -93,6 +97,7 @@ def _panel(axes: Any, digest: DigestInput, origin: tuple[float, float]) -> None:
                 linestyle="",
                 marker=style["marker"],
                 markersize=3.5,
+                color=style["color"],
                 markerfacecolor="white",
                 markeredgecolor=style["color"],
                 gid=f"low-{side}",
@@ -114,23 +119,25 @@ def _legend(figure: Figure, digests: Sequence[DigestInput]) -> None:
         )
         for side in SIDES
     ]
-    handles.append(
+    handles += [
         Line2D(
             [],
             [],
             linestyle="",
-            marker="o",
+            marker=STYLE[side]["marker"],
             markersize=3.5,
+            color=STYLE[side]["color"],
             markerfacecolor="white",
-            markeredgecolor=INK,
-            label=f"fewer than {LOW_COUNT} answered",
+            markeredgecolor=STYLE[side]["color"],
+            label=f"{side}, fewer than {LOW_COUNT} answers",
         )
-    )
+        for side in SIDES
+    ]
     minimum = min((d.thresholds.anonymity_min for d in digests), default=3)
     figure.legend(
         handles=handles,
         loc="upper left",
-        ncol=5,
+        ncol=3,
         fontsize=7,
         frameon=False,
         bbox_to_anchor=(0.01, 1.0),
