@@ -15,7 +15,7 @@ NOTHING: Final = (
     "You don't lead or sponsor any engagement, so you have no portfolio. "
     "A lead can add you as a sponsor with `/rapport add @you client sponsor`."
 )
-HEADING: Final = "*Your portfolio* — {count}, most in need of attention first ({needing} need it):"
+HEADING: Final = "*Your portfolio* — {count}, most in need of attention first ({needing}):"
 HEADING_CALM: Final = "*Your portfolio* — {count}; none needs your attention this week:"
 FOOTER: Final = (
     "Figures are each side's latest published index; a side with too few answers is withheld."
@@ -52,6 +52,15 @@ DIGEST_TIME_NOT_SPONSOR: Final = (
     "Only sponsors get the weekly digest, and you sponsor no engagement."
 )
 
+DIGEST_SUMMARY: Final = "Your portfolio this week: {count}, {needing}."
+NEEDS_YOU: Final = "*Needs you* — the engagements above that need attention, most urgent first:"
+MORE_NEED_YOU: Final = "…and {more}: see `/rapport portfolio`, or `/rapport digest` for each."
+ALL_WELL: Final = "None of your engagements needs your attention this week."
+CHART_ALT: Final = (
+    "One small chart for each of your {count}, most in need of attention first: both sides' "
+    "index over the last pulses, with each side's tolerance line."
+)
+
 REASON_WORDS: Final[dict[Reason, str]] = {
     "escalated": "a finding escalated to sponsors",
     "findings": "open findings",
@@ -60,6 +69,11 @@ REASON_WORDS: Final[dict[Reason, str]] = {
     "silence": "a side going quiet",
     "overdue": "overdue actions",
 }
+
+
+def needing_words(count: int) -> str:
+    """ "1 needs attention", "3 need attention"."""
+    return f"{count} {'needs' if count == 1 else 'need'} attention"
 
 
 def count_words(count: int, one: str, many: str) -> str:
@@ -137,7 +151,7 @@ def heading(states: Sequence[EngagementState]) -> str:
     needing = sum(1 for state in states if state.needs_attention)
     if not needing:
         return HEADING_CALM.format(count=count)
-    return HEADING.format(count=count, needing=needing)
+    return HEADING.format(count=count, needing=needing_words(needing))
 
 
 def portfolio_text(states: Sequence[EngagementState]) -> str:

@@ -10,23 +10,19 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.domain import portfolio_text as text
 from bot.domain.dates import day_month
 from bot.domain.digest.model import DigestInput
 from bot.domain.digest.portfolio_chart import render_portfolio_chart
 from bot.domain.portfolio import EngagementState
-from bot.domain.portfolio_text import FOOTER, count_words, heading, line
-from bot.services.digest.assemble import assemble
+from bot.domain.portfolio_text import FOOTER, heading, line
+from bot.services.digest.assemble import assemble, chart_history
 from bot.services.portfolio import portfolio
 from bot.slack.digest_text import SECTION_LIMIT, digest_sections
 from storage.models import Engagement
 
 DETAILED: Final = 10
 """At most this many engagements get a section of their own; the rest are in the list."""
-NEEDS_YOU: Final = "*Needs you* — the engagements above that need attention, most urgent first:"
-MORE_NEED_YOU: Final = (
-    "{count} more need attention: see `/rapport portfolio` or each `/rapport digest`."
-)
-ALL_WELL: Final = "None of your engagements needs your attention this week."
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +38,21 @@ class PortfolioDigestContent:
 
     @property
     def chart_alt(self) -> str:
-        return (
-            f"One small chart per engagement ({self.engagements}), most in need of attention "
-            "first: both sides' index over the last pulses, with each side's tolerance line."
-        )
+        count = text.count_words(self.engagements, "engagement", "engagements")
+        return text.CHART_ALT.format(count=count)
 
 
 def _chunks(lines: list[str]) -> list[str]:
     """Lines joined into sections that each fit Slack's limit."""
     sections: list[str] = []
     current = ""
-    for text in lines:
-        text = text if len(text) < SECTION_LIMIT else text[: SECTION_LIMIT - 2] + "…"
-        if current and len(current) + 1 + len(text) > SECTION_LIMIT:
+    for raw in lines:
+        part = raw if len(raw) < SECTION_LIMIT else raw[: SECTION_LIMIT - 2] + "…"
+        if current and len(current) + 1 + len(part) > SECTION_LIMIT:
             sections.append(current)
-            current = text
+            current = part
         else:
-            current = f"{current}\n{text}" if current else text
+            current = f"{current}\n{part}" if current else part
     return [*sections, current] if current else sections
 
 
@@ -73,14 +67,23 @@ def _blocks(states: list[EngagementState], digests: dict[int, DigestInput]) -> l
     blocks.append({"type": "divider"})
     needing = [state for state in states if state.needs_attention]
     if not needing:
-        return [*blocks, _section(ALL_WELL)]
-    blocks.append(_section(NEEDS_YOU))
+        return [*blocks, _section(text.ALL_WELL)]
+    blocks.append(_section(text.NEEDS_YOU))
     for state in needing[:DETAILED]:
         state_text, alerts_text, *_ = digest_sections(digests[state.engagement_id])
         blocks.append(_section(_chunks([state_text, alerts_text])[0]))
     if len(needing) > DETAILED:
-        blocks.append(_section(MORE_NEED_YOU.format(count=len(needing) - DETAILED)))
+        more = text.needing_words(len(needing) - DETAILED).replace(" ", " more ", 1)
+        blocks.append(_section(text.MORE_NEED_YOU.format(more=more)))
     return blocks
+
+
+def _panel_only(session: Session, engagement: Engagement, now: datetime) -> DigestInput:
+    return chart_history(session, engagement, now)
+
+
+def _full(session: Session, engagement: Engagement, now: datetime) -> DigestInput:
+    return assemble(session, engagement, now, themes=False)
 
 
 def portfolio_digest(
@@ -88,16 +91,19 @@ def portfolio_digest(
 ) -> PortfolioDigestContent:
     """Everything this person's portfolio digest shows, read in one session."""
     states = portfolio(session, person[0], person[1], now)
+    detailed = {s.engagement_id for s in [s for s in states if s.needs_attention][:DETAILED]}
+    # Only the engagements with a section of their own need everything the digest reads;
+    # the others' panels need only their last pulses.
     digests = {
-        state.engagement_id: assemble(
-            session, session.get_one(Engagement, state.engagement_id), now, themes=False
+        state.engagement_id: (_full if state.engagement_id in detailed else _panel_only)(
+            session, session.get_one(Engagement, state.engagement_id), now
         )
         for state in states
     }
     needing = sum(1 for state in states if state.needs_attention)
-    summary = (
-        f"Your portfolio this week: {count_words(len(states), 'engagement', 'engagements')}, "
-        f"{needing} need attention."
+    summary = text.DIGEST_SUMMARY.format(
+        count=text.count_words(len(states), "engagement", "engagements"),
+        needing=text.needing_words(needing),
     )
     local = now.astimezone(ZoneInfo(tz))
     return PortfolioDigestContent(
