@@ -154,3 +154,20 @@ def take(session: Session, claim_id: int, when: datetime, lease_until: datetime)
         .values(next_attempt_at=lease_until, attempts=PortfolioDigest.attempts + 1)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def forget_person(session: Session, person: Person) -> None:
+    """Once a person is on no engagement any more, drop their digest claims and chosen time."""
+    still_on = session.scalar(
+        select(Member.id).where(Member.team_id == person[0], Member.user_id == person[1]).limit(1)
+    )
+    if still_on is not None:
+        return
+    session.execute(
+        delete(PortfolioDigest).where(
+            PortfolioDigest.team_id == person[0], PortfolioDigest.user_id == person[1]
+        )
+    )
+    session.execute(
+        delete(DigestTime).where(DigestTime.team_id == person[0], DigestTime.user_id == person[1])
+    )

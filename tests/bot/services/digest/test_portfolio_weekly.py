@@ -12,7 +12,7 @@ from bot.domain.people import Person
 from bot.services.digest.weekly import send_due_digests
 from bot.services.engagements import add_people
 from bot.slack.client import make_client
-from storage import portfolio_digests
+from storage import erasure, portfolio_digests
 from storage.db import Database
 from storage.models import Engagement, Member, PortfolioDigest
 from tests.bot.services.digest.test_weekly import (
@@ -154,3 +154,24 @@ def test_a_claim_whose_clock_died_is_checked_then_sent_once(
     send_due_digests(database, client, MONDAY_8_BERLIN + LEASE * 3, BASE, LEASE)
     assert digests_to(standin, BOTH) == (1, 1)
     assert claims(database) == [("sent", None)]
+
+
+def test_a_person_forgotten_everywhere_leaves_no_digest_rows(
+    database: Database, standin: SlackStandIn
+) -> None:
+    portfolio_of_two(database)
+    client = make_client("xoxb-test-token", standin.api_url, 1)
+    with database.unit_of_work() as session:
+        portfolio_digests.set_digest_time(
+            session, ("T0RAPPORT", BOTH), "mon 07:00", "UTC", MONDAY_8_BERLIN
+        )
+    send_due_digests(database, client, MONDAY_8_BERLIN, BASE)
+    assert len(claims(database)) == 1
+    with database.unit_of_work() as session:
+        first, second = session.scalars(select(Member).where(Member.user_id == BOTH)).all()
+        erasure.forget_member(session, first)
+        assert len(session.scalars(select(PortfolioDigest)).all()) == 1  # still on one
+        erasure.forget_member(session, second)
+    with database.reading() as session:
+        assert session.scalars(select(PortfolioDigest)).all() == []
+        assert portfolio_digests.digest_time(session, ("T0RAPPORT", BOTH)) is None
