@@ -62,6 +62,9 @@ def test_the_same_in_any_channel_and_for_a_lead(rapport: RunningApp) -> None:
 
 def test_members_and_strangers_are_told_they_have_no_portfolio(rapport: RunningApp) -> None:
     with_history(rapport)
+    one = rapport.slack.command("portfolio", user=SPONSOR)
+    assert one.text.startswith("*Your portfolio* — 1 engagement, most in need of attention")
+    assert "1. *Acme deal* (sponsor)" in one.text and "2." not in one.text
     for user in ("U0CLI1", "U0NOBODY"):
         reply = rapport.slack.command("portfolio", user=user)
         assert "don't lead or sponsor any engagement" in reply.text
