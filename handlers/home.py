@@ -12,9 +12,11 @@ from bot.services.container import Container
 from bot.services.digest.on_demand import Sent, by_button, send_export, send_preview
 from bot.services.erasure import forget_me
 from bot.services.home import home
+from bot.services.portfolio_home import engagement_view
 from bot.services.sending import guarded
 from bot.slack import blocks
 from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
+from bot.slack.portfolio_view import OPEN_BUTTON
 from handlers.replies import caller_of
 
 
@@ -55,6 +57,21 @@ def export_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> No
     container.background.submit(guarded, _send_from_home, container, body, send_export)
 
 
+def open_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
+    """A portfolio row's *Open*: that engagement's view in a modal, for its leads and sponsors."""
+    ack()
+    caller = caller_of(body)
+    raw = str((body.get("actions") or [{}])[0].get("value") or "")
+    engagement_id = int(raw) if raw.isascii() and raw.isdigit() else -1
+    try:
+        with container.database.reading() as session:
+            view = engagement_view(session, caller, engagement_id, container.now())
+    except Refused as refusal:
+        container.client.chat_postMessage(channel=caller.user_id, text=str(refusal))
+        return
+    container.client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
 def forget_me_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
     """ "Forget me": erase the caller, tell them by DM what went and what stays, redraw Home."""
     ack()
@@ -75,3 +92,4 @@ def register(app: App, container: Container) -> None:
     app.action(DIGEST_BUTTON)(partial(digest_from_home, container))
     app.action(EXPORT_BUTTON)(partial(export_from_home, container))
     app.action(FORGET_ME_BUTTON)(partial(forget_me_from_home, container))
+    app.action(OPEN_BUTTON)(partial(open_from_home, container))

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, DigestDelivery, Engagement, Member, Pulse, Response, SlaRecord
+from storage.portfolio_digests import sponsors_of_several
 
 
 def first_closed(session: Session, engagement_id: int, limit: int) -> list[Pulse]:
@@ -197,7 +198,11 @@ def engagements_with_sponsors(session: Session) -> Sequence[Engagement]:
 
 
 def sponsors_without_digest(session: Session, engagement_id: int, week: date) -> Sequence[Member]:
-    """Active sponsors with no digest row (sent, sending or failed) for `week`."""
+    """Active sponsors with no digest row (sent, sending or failed) for `week`.
+
+    A sponsor of several live engagements is left out: they get one portfolio digest a
+    week instead (`storage/portfolio_digests.py`).
+    """
     claimed = (
         select(DigestDelivery.id)
         .where(
@@ -212,5 +217,6 @@ def sponsors_without_digest(session: Session, engagement_id: int, week: date) ->
         Member.role == "sponsor",
         Member.status == "active",
         ~claimed,
+        ~sponsors_of_several(),
     )
     return session.scalars(stmt.order_by(Member.id)).all()

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, DigestDelivery, Engagement, Member, Pulse, Response
+from storage.portfolio_digests import forget_person
 
 FORGOTTEN = "forgotten"
 
@@ -83,6 +84,7 @@ def forget_member(session: Session, member: Member) -> tuple[int, int]:
     session.execute(delete(DigestDelivery).where(DigestDelivery.member_id == member.id))
     session.delete(member)
     session.flush()
+    forget_person(session, (member.team_id, member.user_id))
     return int(comments or 0), int(answers or 0)
 
 

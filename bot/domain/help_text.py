@@ -41,5 +41,7 @@ HELP_LINES = {
     "weight": "• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)",
     "digest": "• `/rapport digest` — this week's digest with its chart, sent only to you, as sponsors get it every week",
     "export": "• `/rapport export` — the figures per pulse as a CSV in your DM (side figures only, never anyone's answer)",
+    "portfolio": "• `/rapport portfolio` — every engagement you lead or sponsor, most in need of attention first, with both sides' latest figures, the gap, open findings and the next pulse; `csv` sends it to your DM as a CSV",
+    "digest-time": "• `/rapport digest-time mon 08:00` — sponsors of several engagements get one digest a week for all of them, at the first of their digest times; choose your own day and time here (your Slack time zone, or add `tz:Europe/Berlin`); `default` goes back",
     "baseline": "• `/rapport baseline 2026-09-01` — count the baseline from the first four pulses closed on or after that date; `default` goes back to the first four (leads only)",
 }

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.domain.actions import local_today
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
+from bot.services.portfolio_home import portfolio_first
 from bot.slack import home_view
 from bot.slack.action_view import own_actions_blocks
 from storage import actions as action_queries
@@ -21,13 +22,18 @@ from storage.models import Engagement, Member
 
 MAX_ENGAGEMENTS = 10  # a Home view holds at most 100 blocks
 OWN_ANSWERS = 5
+WITH_PORTFOLIO = 6  # below a portfolio of up to 20 rows, within the same 100 blocks
 
 
 def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
     """The Home tab of one person, validated by ``slack_sdk``."""
     mine = engagement_queries.of_person(session, team_id, user_id)
-    body: list[Block] = []
-    for engagement in mine[:MAX_ENGAGEMENTS]:
+    body, order = portfolio_first(session, team_id, user_id, now)
+    shown = MAX_ENGAGEMENTS if not order else WITH_PORTFOLIO
+    if order:  # the engagements below follow the portfolio's order
+        place = {engagement_id: number for number, engagement_id in enumerate(order)}
+        mine = sorted(mine, key=lambda e: place.get(e.id, len(place)))
+    for engagement in mine[:shown]:
         me = engagement_queries.member(session, engagement.id, team_id, user_id)
         if me is None:
             continue
@@ -40,7 +46,7 @@ def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[st
             answers = digest_queries.own_answers(session, me.id, OWN_ANSWERS)
             body += home_view.own_answer_blocks(answers, engagement.timezone)
         body.append(DividerBlock())
-    return home_view.home_tab(body, count=len(mine), shown=MAX_ENGAGEMENTS)
+    return home_view.home_tab(body, count=len(mine), shown=shown)
 
 
 def _state(session: Session, engagement: Engagement, now: datetime) -> list[Block]:

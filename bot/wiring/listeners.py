@@ -10,7 +10,16 @@ from slack_bolt import App
 
 from bot.services.container import Container
 from handlers import alert_actions, alert_buttons, forms, home, pulse_dm, workspaces
-from handlers.commands import alerts, digest, erasure, people, pulses, settings, setup
+from handlers.commands import (
+    alerts,
+    digest,
+    erasure,
+    people,
+    portfolio,
+    pulses,
+    settings,
+    setup,
+)
 from handlers.commands.registry import HELP, Registry, Subcommand
 from handlers.commands.registry import register as register_rapport
 
@@ -25,6 +34,7 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
     *alerts.SUBCOMMANDS,
     *settings.SUBCOMMANDS,
     *digest.SUBCOMMANDS,
+    *portfolio.SUBCOMMANDS,
     HELP,
 )
 

@@ -3,7 +3,7 @@
 from storage.models.alert_messages import AlertMessage, AlertStep, LadderPost
 from storage.models.alerts import Alert, SlaRecord
 from storage.models.base import COMMENT_MAX, NAMING, ROLES, SIDES, Base
-from storage.models.digests import DigestDelivery
+from storage.models.digests import DigestDelivery, DigestTime, PortfolioDigest
 from storage.models.engagements import Engagement, Member
 from storage.models.follow_up import Action, PublishedDriver
 from storage.models.installations import InstallationLock
@@ -21,10 +21,12 @@ __all__ = [
     "Base",
     "Delivery",
     "DigestDelivery",
+    "DigestTime",
     "Engagement",
     "InstallationLock",
     "LadderPost",
     "Member",
+    "PortfolioDigest",
     "PublishedDriver",
     "PublishedFigure",
     "Pulse",

@@ -39,3 +39,42 @@ class DigestDelivery(Base):
     # sent again if it never landed) from `next_attempt_at`, until the week ends.
     attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class PortfolioDigest(Base):
+    """One weekly digest to a sponsor of several engagements, about all of them at once.
+
+    Keyed by the person (workspace and user), not by an engagement: the claim that makes
+    it go out at most once a week, with the same check-and-retry columns as the digest of
+    one engagement, and the moment the week ends, after which it is no longer sent.
+    """
+
+    __tablename__ = "portfolio_digests"
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id", "week", name="uq_portfolio_digests_week"),
+        CheckConstraint("status IN ('sending', 'sent', 'failed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    week: Mapped[date] = mapped_column(Date)
+    week_ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="sending")
+    error: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class DigestTime(Base):
+    """A sponsor's own day and time for their weekly digest, in their time zone."""
+
+    __tablename__ = "digest_times"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day_time: Mapped[str] = mapped_column(String(32))
+    timezone: Mapped[str] = mapped_column(String(64))
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime())

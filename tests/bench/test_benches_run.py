@@ -25,12 +25,13 @@ TINY: dict[str, tuple[list[str], str]] = {
         "| ratio |",
     ),
     "fanout": (["--members", "20", "--latency", "0.01"], "floor"),
+    "portfolio": (["--engagements", "3", "--weeks", "4"], "portfolio digest with its chart"),
     "sentiment_eval": ([], "texts/s"),
 }
 
 
 # Modules in bench/ that other benches use, not benches of their own.
-PARTS = {"__init__", "bare_app"}
+PARTS = {"__init__", "bare_app", "portfolio_fill"}
 
 
 def scripts() -> list[str]:

@@ -11,14 +11,27 @@ import io
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Final
+from typing import Final
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from bot.domain.dates import day_month
+from bot.domain.digest.chart_layout import place, renderer_of
+from bot.domain.digest.chart_marks import ALERT_COLOUR as ALERT_COLOUR
+from bot.domain.digest.chart_marks import INK as INK
+from bot.domain.digest.chart_marks import LOW_COUNT as LOW_COUNT
+from bot.domain.digest.chart_marks import NO_SLA as NO_SLA
+from bot.domain.digest.chart_marks import SLA_COLOURS as SLA_COLOURS
+from bot.domain.digest.chart_marks import STYLE as STYLE
+from bot.domain.digest.chart_marks import (
+    draw_alerts,
+    draw_sides,
+    draw_sla,
+    draw_zones,
+    low_count_handles,
+    short,
+)
 from bot.domain.digest.model import DigestInput
 from bot.domain.divergence import SIDES, Side, SlaStatus
 
@@ -26,18 +39,6 @@ CHART_PULSES: Final = 12
 SIZE_INCHES: Final = (8.0, 4.5)
 DPI: Final = 200
 """Twice the old 100: 1600×900 px, sharp on high-density screens, far under Slack's limits."""
-LOW_COUNT: Final = 5
-"""A point resting on fewer answers than this is drawn hollow and labelled n=…"""
-ZONE_HATCH: Final[dict[Side, str]] = {"client": "////", "provider": "\\\\"}
-ALERT_COLOUR: Final = "#000000"
-STYLE: Final[dict[Side, dict[str, Any]]] = {
-    "client": {"color": "#0072B2", "linestyle": "-", "marker": "o"},
-    "provider": {"color": "#D55E00", "linestyle": "--", "marker": "s"},
-}
-# Okabe-Ito: bluish green, orange-yellow and vermilion stay apart for colour-blind readers.
-SLA_COLOURS: Final[dict[str, str]] = {"green": "#009E73", "amber": "#E69F00", "red": "#CC3311"}
-NO_SLA: Final[dict[str, Any]] = {"marker": "_", "color": "#999999", "markersize": 8}
-INK: Final = "#333333"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,120 +95,22 @@ def _alert_positions(digest: DigestInput, first: datetime | None) -> tuple[int, 
     return tuple(sorted(found))
 
 
-def _short(name: str, limit: int = 24) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
-
-
 def _span(pulses: int) -> str:
     return "first pulse" if pulses == 1 else f"last {pulses} pulses"
-
-
-def _draw_sides(axes: Any, digest: DigestInput, series: ChartSeries) -> list[Any]:
-    handles = []
-    positions = range(len(series.dates))
-    for side in SIDES:
-        style = STYLE[side]
-        tolerance = digest.thresholds.tolerance(side)
-        axes.axhspan(
-            0,
-            tolerance,
-            facecolor=style["color"],
-            alpha=0.10,
-            hatch=ZONE_HATCH[side],
-            edgecolor=style["color"],
-            linewidth=0,
-            zorder=0,
-            label=f"{side} unhappy zone (below {tolerance:g})",
-            gid=f"zone-{side}",
-        )
-        axes.axhline(tolerance, color=style["color"], linestyle="-.", linewidth=1.1, zorder=1)
-        # Outside the plot, so the labels never sit on a line; client above, provider below.
-        axes.annotate(
-            f"{side} tolerance {tolerance:g}",
-            (1, tolerance),
-            xycoords=("axes fraction", "data"),
-            xytext=(4, 1 if side == "client" else -1),
-            textcoords="offset points",
-            va="bottom" if side == "client" else "top",
-            fontsize=7.5,
-            color=style["color"],
-            annotation_clip=False,
-        )
-        values = series.of(side)
-        (line,) = axes.plot(positions, values, linewidth=2, markersize=5.5, zorder=3, **style)
-        line.set_label(f"{side.capitalize()} ({_short(digest.org(side), 28)})")
-        handles.append(line)
-        _draw_low_counts(axes, side, values, series.answered[side])
-        if values and not math.isnan(values[-1]):
-            axes.annotate(
-                f"{math.floor(values[-1] + 1e-9)}",  # whole points rounded down, as in the text
-                (len(values) - 1, values[-1]),
-                xytext=(7, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=9,
-                fontweight="bold",
-                color=style["color"],
-            )
-    return handles
-
-
-def _draw_sla(strip: Any, series: ChartSeries) -> list[Any]:
-    for position, status in enumerate(series.sla):
-        if status is None:
-            strip.plot(position, 0, **NO_SLA)
-        else:
-            strip.plot(position, 0, marker="s", color=SLA_COLOURS[status], markersize=9)
-    strip.set_ylim(-1, 1)
-    strip.set_yticks([0], ["SLA"], fontsize=8, color=INK)
-    strip.tick_params(axis="y", length=0)
-    for edge in ("top", "right", "left"):
-        strip.spines[edge].set_visible(False)
-    handles: list[Any] = [Patch(color=c, label=f"SLA {s}") for s, c in SLA_COLOURS.items()]
-    if None in series.sla:
-        handles.append(Line2D([], [], **NO_SLA, linestyle="", label="no SLA recorded"))
-    return handles
-
-
-def _draw_low_counts(
-    axes: Any, side: Side, values: tuple[float, ...], answered: tuple[int, ...]
-) -> None:
-    """Hollow markers, labelled n=…, where a shown point rests on few answers."""
-    style = STYLE[side]
-    for position, (value, count) in enumerate(zip(values, answered, strict=True)):
-        if math.isnan(value) or count >= LOW_COUNT:
-            continue
-        axes.plot(
-            position, value, marker=style["marker"], markersize=7, markerfacecolor="white",
-            markeredgecolor=style["color"], markeredgewidth=1.6, zorder=4, gid=f"low-{side}",
-        )  # fmt: skip
-        axes.annotate(
-            f"n={count}", (position, value), xytext=(0, -11), textcoords="offset points",
-            ha="center", fontsize=6.5, color=style["color"],
-        )  # fmt: skip
-
-
-def _draw_alerts(strip: Any, series: ChartSeries) -> list[Any]:
-    """A black triangle on the time axis at each pulse whose close opened an alert."""
-    if not series.alerts:
-        return []
-    (marks,) = strip.plot(
-        series.alerts, [0.45] * len(series.alerts), linestyle="", marker="v", markersize=7,
-        color=ALERT_COLOUR, zorder=5, gid="alerts", label="alert opened",
-    )  # fmt: skip
-    return [marks]
 
 
 def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
     figure = Figure(figsize=SIZE_INCHES, dpi=DPI, facecolor="white")
     grid = figure.add_gridspec(
-        2, 1, height_ratios=(11, 1), hspace=0.12, left=0.07, right=0.84, top=0.84, bottom=0.135
+        2, 1, height_ratios=(11, 1.8), hspace=0.1, left=0.07, right=0.84, top=0.78, bottom=0.135
     )
     axes = figure.add_subplot(grid[0])
     strip = figure.add_subplot(grid[1], sharex=axes)
+    FigureCanvasAgg(figure)  # the labels are placed by measuring them on its renderer
     figure.suptitle(
-        f"{_short(digest.engagement, 48)} — " + _span(len(series.dates)),
+        f"{short(digest.engagement, 48)} — " + _span(len(series.dates)),
         x=0.07,
+        y=0.985,
         ha="left",
         fontsize=12,
         fontweight="bold",
@@ -221,15 +124,25 @@ def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
     axes.tick_params(labelsize=8, colors=INK)
     for edge in ("top", "right"):
         axes.spines[edge].set_visible(False)
-    side_handles, sla_handles = _draw_sides(axes, digest, series), _draw_sla(strip, series)
-    zones = [a for a in axes.patches if str(a.get_gid()).startswith("zone-")]
-    side_handles += zones
-    sla_handles += _draw_alerts(strip, series)
+    zones = draw_zones(axes, digest)
+    (client, client_rule, provider, provider_rule), labels = draw_sides(axes, digest, series)
+    hollow = {h.get_markeredgecolor(): h for h in low_count_handles(axes)}
+    side_handles = [
+        client,
+        client_rule,
+        *[h for c, h in hollow.items() if c == STYLE["client"]["color"]],
+        provider,
+        provider_rule,
+        *[h for c, h in hollow.items() if c == STYLE["provider"]["color"]],
+        *zones,
+    ]
+    sla_handles = draw_sla(strip, series) + draw_alerts(strip, series)
+    axes.set_xlim(-0.5, len(series.dates) - 0.5)
     strip.set_xlim(-0.5, len(series.dates) - 0.5)
     strip.set_xticks(range(len(series.labels)), series.labels, fontsize=8, color=INK)
     legend = {"fontsize": 8, "frameon": False, "columnspacing": 1.2, "borderaxespad": 0}
     figure.legend(
-        handles=side_handles, loc="upper left", bbox_to_anchor=(0.07, 0.93), ncol=2, **legend
+        handles=side_handles, loc="upper left", bbox_to_anchor=(0.07, 0.925), ncol=3, **legend
     )
     figure.legend(
         handles=sla_handles, loc="lower left", bbox_to_anchor=(0.07, 0.0), ncol=5, **legend
@@ -243,6 +156,9 @@ def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
             fontsize=7.5,
             color="#666666",
         )
+    renderer = renderer_of(figure)
+    fixed = [t.get_window_extent(renderer) for t in axes.texts if t.get_gid() == "tolerance-label"]
+    place(axes, labels, avoid=fixed)
     return figure
 
 
@@ -251,7 +167,7 @@ def _empty_figure(digest: DigestInput) -> Figure:
     figure.text(
         0.5,
         0.55,
-        _short(digest.engagement, 48),
+        short(digest.engagement, 48),
         ha="center",
         fontsize=13,
         fontweight="bold",
@@ -264,7 +180,9 @@ def _empty_figure(digest: DigestInput) -> Figure:
 def chart_figure(digest: DigestInput) -> Figure:
     """The chart as a matplotlib figure, attached to an Agg canvas; an empty state if no pulse."""
     series = chart_series(digest)
-    figure = _figure(digest, series) if series.dates else _empty_figure(digest)
+    if series.dates:
+        return _figure(digest, series)
+    figure = _empty_figure(digest)
     FigureCanvasAgg(figure)
     return figure
 

@@ -136,3 +136,22 @@ def assemble(
         drivers_minimum=pulses[-1].anonymity_min if pulses else thresholds.anonymity_min,
         actions=action_queries.open_actions(session, engagement.id),
     )
+
+
+def chart_history(session: Session, engagement: Engagement, now: datetime) -> DigestInput:
+    """Only what a chart panel draws: the last twelve closed pulses' published figures."""
+    closed = alert_queries.closed_pulses(session, engagement.id, before=None, limit=CHART_PULSES)
+    figures = pulse_figures(session, closed)
+    return DigestInput(
+        engagement=engagement.name,
+        client_org=engagement.client_org,
+        provider_org=engagement.provider_org,
+        thresholds=thresholds_of(engagement),
+        history=[
+            PulsePoint(p.closed_at, figures[p.id])
+            for p in sorted(closed, key=lambda p: (p.closed_at or now, p.id))
+            if p.closed_at is not None and p.id in figures
+        ],
+        now=now,
+        tz=engagement.timezone,
+    )

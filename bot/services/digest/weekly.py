@@ -18,14 +18,16 @@ up on its next tick in the same week; a week wholly missed is not sent late.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from slack_sdk import WebClient
 
 from bot.domain.retries import BASE, next_attempt
-from bot.domain.schedule import ScheduleError, next_weekly, parse_day_time
+from bot.domain.schedule import ScheduleError
 from bot.services.digest.assemble import assemble
+from bot.services.digest.portfolio_weekly import send_due_portfolio_digests
+from bot.services.digest.weeks import digest_week as digest_week
+from bot.services.digest.weeks import week_end
 from bot.slack.digest_delivery import (
     DIGEST_EVENT,
     RenderedDigest,
@@ -46,18 +48,6 @@ LEASE = timedelta(minutes=5)
 """How long a claim is left to its sender before another clock checks and settles it."""
 
 
-def digest_week(schedule: str, tz: str, now: datetime) -> tuple[date, datetime]:
-    """The local Monday of the week ``now`` falls in, and that week's digest moment in UTC.
-
-    Raises ``ScheduleError`` when ``schedule`` (such as ``mon 08:00``) or ``tz`` is invalid.
-    """
-    weekday, at = parse_day_time(schedule)
-    local = now.astimezone(ZoneInfo(tz))
-    monday = local.date() - timedelta(days=local.weekday())
-    week_start = datetime.combine(monday, time(0), ZoneInfo(tz))
-    return monday, next_weekly(weekday, at, tz, week_start - timedelta(microseconds=1))
-
-
 def _due(database: Database, now: datetime) -> list[tuple[int, date, list[tuple[int, str]]]]:
     """Per engagement whose digest moment this week has passed: its week and waiting sponsors."""
     due = []
@@ -74,11 +64,6 @@ def _due(database: Database, now: datetime) -> list[tuple[int, date, list[tuple[
             if waiting:
                 due.append((engagement.id, week, [(m.id, m.user_id) for m in waiting]))
     return due
-
-
-def _week_end(week: date, tz: str) -> datetime:
-    """When a week's digest stops being worth sending: the next local Monday, 00:00."""
-    return datetime.combine(week + timedelta(days=7), time(0), ZoneInfo(tz))
 
 
 def _send_week(
@@ -107,7 +92,7 @@ def _send_week(
             channel = dm_channel(client, user_id)
             post_digest(client, channel, digest, claim)
         except Exception as error:
-            _failed(database, claim, error, (now, 1, _week_end(week, tz), retry_base))
+            _failed(database, claim, error, (now, 1, week_end(week, tz), retry_base))
             continue
         _with_chart(database, client, claim, channel, digest, now)
         sent += 1
@@ -174,7 +159,7 @@ def _retry_due(
             if not retries.claim(session, claim, when, now + lease):
                 continue
             tz = session.get_one(Engagement, engagement_id).timezone
-        limits = (now, attempts + 1, _week_end(week, tz), retry_base)
+        limits = (now, attempts + 1, week_end(week, tz), retry_base)
         try:
             channel = dm_channel(client, user_id)
             landed = find_tagged(client, channel, DIGEST_EVENT, "delivery", claim)
@@ -200,12 +185,18 @@ def send_due_digests(
 ) -> int:
     """Send every digest due by ``now`` that no clock has sent this week; returns how many.
 
-    Safe to call from any number of processes at once and as often as you like: each
-    sponsor gets at most one digest per engagement and week (see the module notes).
+    A sponsor of one engagement gets its digest; a sponsor of several gets one portfolio
+    digest (``portfolio_weekly.py``) instead of one per engagement. Safe to call from any number of
+    processes at once and as often as you like: each sponsor gets at most one digest a
+    week (see the module notes).
     ``lease`` must outlast any one send (the process settings make sure of it).
     """
     timing = (retry_base, lease)
     sent = _retry_due(database, client, now, timing)
+    try:
+        sent += send_due_portfolio_digests(database, client, now, timing)
+    except Exception:
+        logger.exception("portfolio digests failed; each engagement's own digests go on")
     for engagement_id, week, sponsors in _due(database, now):
         try:
             sent += _send_week(database, client, engagement_id, week, sponsors, now, timing)

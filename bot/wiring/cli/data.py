@@ -7,6 +7,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.wiring.cli.common import OperatorError, writable_directory, writable_file
@@ -38,6 +39,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Per-pulse aggregates of one engagement (never an individual answer) as CSV or JSON."""
     from bot.services.export import ExportError, find_engagement, render
+    from bot.services.portfolio_export import export_portfolio
     from storage.db import Database
     from storage.errors import database_problems
     from storage.migrate import require_current, require_sqlite_file
@@ -51,8 +53,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             require_current(database)
             with database.reading() as session:
-                engagement = find_engagement(session, args.engagement, args.team)
-                text = render(session, engagement, args.format)
+                if args.portfolio:
+                    now = datetime.now(UTC)
+                    text = export_portfolio(session, args.portfolio, args.team, args.format, now)
+                else:
+                    engagement = find_engagement(session, args.engagement, args.team)
+                    text = render(session, engagement, args.format)
         except ExportError as error:
             raise OperatorError(str(error)) from error
         finally:
@@ -116,7 +122,11 @@ def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
         "--explain", action="store_true", help="list the rules that moved each score"
     )
     export = parsers["export"]
-    export.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--engagement", help='its name, e.g. "Acme deal"')
+    which.add_argument(
+        "--portfolio", metavar="USER", help="a lead's or sponsor's Slack user id: their portfolio"
+    )
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="(csv)")
     export.add_argument("--team", help="the Slack team id, if the name exists in several")
     export.add_argument("--out", help="write to this file instead of standard output")

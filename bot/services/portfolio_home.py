@@ -1,0 +1,55 @@
+"""The portfolio in App Home: who sees it, its rows, and one engagement's view from a row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.models.blocks import Block, DividerBlock
+from sqlalchemy.orm import Session
+
+from bot.domain.people import Caller
+from bot.domain.portfolio import EngagementState
+from bot.services.digest.access import require_reader
+from bot.services.digest.assemble import assemble
+from bot.services.engagements import by_id
+from bot.services.portfolio import portfolio
+from bot.slack import home_view, portfolio_view
+from storage import pulses as pulse_queries
+
+
+def shows_portfolio(states: Sequence[EngagementState]) -> bool:
+    """A sponsor of any engagement, or a lead of several, sees the portfolio first."""
+    return any(s.role == "sponsor" for s in states) or len(states) > 1
+
+
+def portfolio_first(
+    session: Session, team_id: str, user_id: str, now: datetime
+) -> tuple[list[Block], list[int]]:
+    """The portfolio's blocks for the top of Home (none for others), and its engagement order."""
+    states = portfolio(session, team_id, user_id, now)
+    if not shows_portfolio(states):
+        return [], []
+    blocks = [*portfolio_view.portfolio_blocks(states), DividerBlock()]
+    return blocks, [state.engagement_id for state in states]
+
+
+def engagement_view(
+    session: Session, caller: Caller, engagement_id: int, now: datetime
+) -> dict[str, Any]:
+    """The modal a portfolio row opens: that engagement's state, for its leads and sponsors.
+
+    Raises ``NotFound`` for an engagement of another workspace or one gone, and
+    ``NotPermitted`` for someone who does not lead or sponsor it.
+    """
+    engagement = by_id(session, engagement_id)
+    require_reader(session, engagement, caller)
+    pulse = pulse_queries.open_pulse(session, engagement.id)
+    counts = None if pulse is None else pulse_queries.side_counts(session, pulse.id)
+    body = home_view.state_blocks(
+        engagement.id,
+        assemble(session, engagement, now, themes=False),
+        None if pulse is None or counts is None else (pulse.closes_at, counts),
+    )
+    return portfolio_view.engagement_modal(engagement.name, body)
