@@ -19,8 +19,8 @@ would read them literally.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
+from bot.domain.sentiment.contribution import Contribution
 from bot.domain.sentiment.cues import find_cues
 from bot.domain.sentiment.hits import Hit
 from bot.domain.sentiment.markup import clean
@@ -68,15 +68,6 @@ _STRONG_WORD_IN_ASK = 2.5
 # Requests and notices in account chat are short; a longer text with a date or a
 # question in it is prose that says what it thinks (editorials, reviews).
 _CHAT_LENGTH = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Contribution:
-    """How much one rule moved a comment's polarity, and the words it read."""
-
-    rule: str
-    phrase: str
-    effect: float
 
 
 def _textblob_reading(leftover: list[tuple[float, list[str]]]) -> tuple[float, float] | None:

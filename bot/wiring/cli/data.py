@@ -32,7 +32,7 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     from bot.domain.sentiment.cli import run_score
 
-    return run_score(sys.stdin, sys.stdout, explain=args.explain)
+    return run_score(sys.stdin, sys.stdout, explain=args.explain, language=args.lang)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -110,9 +110,20 @@ def _weeks(value: str) -> int:
     return int(value)
 
 
+def _language(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise argparse.ArgumentTypeError(f"a two-letter language code such as de, not {value}")
+    return value.lower()
+
+
 def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
     parsers["score"].add_argument(
         "--explain", action="store_true", help="list the rules that moved each score"
+    )
+    parsers["score"].add_argument(
+        "--lang",
+        type=_language,
+        help="the comments' language as a two-letter code (en, de, es); detected if not given",
     )
     export = parsers["export"]
     export.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')

@@ -23,11 +23,41 @@ def test_each_line_gives_one_json_object_with_the_bots_score() -> None:
     assert code == 0
     assert len(records) == len(lines)
     for text, record in zip(lines, records, strict=True):
-        assert set(record) == {"polarity", "subjectivity", "label"}
+        assert set(record) == {"polarity", "subjectivity", "label", "language"}
+        assert record["language"] == "en"
         expected = score_text(text)
         assert record["polarity"] == pytest.approx(expected.polarity)
         assert record["label"] == expected.label
     assert [r["label"] for r in records] == ["negative", "neutral", "positive"]
+
+
+def test_a_comment_without_a_scorer_for_its_language_is_unscored_and_says_why() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("Toujours aucune réponse depuis lundi, c'est pénible.\n"), stdout, True)
+    record = json.loads(stdout.getvalue())
+    assert (record["polarity"], record["label"], record["language"]) == (None, "unscored", "fr")
+    assert "French" in record["reason"] and "rating alone" in record["reason"]
+    assert record["explain"] == []
+
+
+def test_explain_shows_the_language_and_the_rules_of_that_language() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("Die Zusammenarbeit ist toll, alle antworten schnell.\n"), stdout, True)
+    record = json.loads(stdout.getvalue())
+    assert (record["language"], record["detected_by"], record["label"]) == (
+        "de",
+        "words",
+        "positive",
+    )
+    assert {c["phrase"] for c in record["explain"]} == {"toll", "schnell"}
+
+
+def test_a_given_language_overrides_detection() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("gut\nprima\n"), stdout, language="de")
+    records = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert [r["language"] for r in records] == ["de", "de"]
+    assert all(r["label"] == "positive" for r in records)
 
 
 def test_windows_line_endings_do_not_change_the_score() -> None:

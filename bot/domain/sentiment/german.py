@@ -1,0 +1,242 @@
+"""German: the Klenner et al. polarity lexicon, the words of account chat, and its cues."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from bot.domain.sentiment.foreign import Cue, LanguageRules
+
+# The general lexicon's polarities (-1..1) on VADER's -4..+4 scale: its strongest words
+# land where VADER puts "great" or "awful".
+_SCALE = 2.0
+_DURATION = (
+    r"(?:\d+|ein|eine|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehreren|vielen)"
+)
+_UNIT = r"(?:minuten|stunden|tage[n]?|wochen|monate[n]?|std|h)"
+_ORDINAL = r"(?:zweite|dritte|vierte|fünfte|sechste|siebte|x-te|\d+\.)[nrs]?"
+_BAD_THING = (
+    r"(?:p1|p2|prio-1|incidents?|störung\w*|ausfäll\w*|ausfall|fehler\w*|eskalation\w*|"
+    r"beschwerde\w*|verzögerung\w*|verspätung\w*|rückfragen|reklamation\w*|nacharbeit|"
+    r"sla-verletzung\w*|sla-verstöße|bugs?|abstürze|downtime)"
+)
+
+# Words of account chat, on VADER's scale; they override the general lexicon.
+_DOMAIN = {
+    **dict.fromkeys(("verspätet", "verspätung", "überfällig", "kaputt", "verzug"), -2.0),
+    **dict.fromkeys(("verzögerung", "verzögert", "langsam", "blockiert", "eskalation"), -1.8),
+    **dict.fromkeys(("schleppend", "ausfall", "ausgefallen", "fehlerhaft", "eskaliert"), -2.2),
+    **dict.fromkeys(("störung", "beschwerde", "nacharbeit", "liegengeblieben"), -1.8),
+    **dict.fromkeys(("fehler", "problem", "probleme", "bug", "bugs", "schwach", "stress"), -1.5),
+    **dict.fromkeys(("unzuverlässig", "unzufrieden", "enttäuscht", "enttäuschend"), -2.5),
+    **dict.fromkeys(("frustrierend", "frustriert", "mangelhaft", "ungenügend", "chaos"), -2.5),
+    **dict.fromkeys(("chaotisch", "ärgerlich", "ignoriert", "dürftig", "peinlich"), -2.3),
+    **dict.fromkeys(("katastrophe", "katastrophal", "unterirdisch", "inakzeptabel"), -3.0),
+    **dict.fromkeys(("leider", "vergessen", "unklar", "hängt", "hakt", "nachbessern"), -1.2),
+    **dict.fromkeys(("pünktlich", "zufrieden", "gelöst", "behoben", "souverän"), 2.0),
+    **dict.fromkeys(("schnell", "zügig", "stabil", "freundlich", "geklappt", "verbessert"), 1.8),
+    **dict.fromkeys(("zuverlässig", "proaktiv", "hilfsbereit", "kompetent", "top"), 2.2),
+    **dict.fromkeys(("reibungslos", "toll", "super", "klasse", "spitze", "danke"), 2.5),
+    **dict.fromkeys(("hervorragend", "ausgezeichnet", "großartig", "genial", "vorbildlich"), 3.0),
+    **dict.fromkeys(("perfekt", "prima", "problemlos", "dankbar", "lob", "gut"), 2.0),
+    **dict.fromkeys(("besser", "fortschritt", "fortschritte", "klappt", "sauber", "schön"), 1.5),
+    **dict.fromkeys(("erledigt", "funktioniert", "geliefert", "angenehm", "entspannt"), 1.2),
+    # Names of things and small words the general lexicon gives a polarity.
+    **dict.fromkeys(("die", "frage", "offen", "bitte", "termin", "status", "ticket", "neue"), 0.0),
+    **dict.fromkeys(("lange", "dringend", "schon", "wieder", "noch", "frei", "ende"), 0.0),
+    **dict.fromkeys(("qualität", "zusammenarbeit", "leistung", "kommunikation", "arbeit"), 0.0),
+    **dict.fromkeys(("lieferung", "support", "team", "projekt", "service", "kunde"), 0.0),
+}
+_NEGATORS = frozenset(
+    [
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "nie",
+        "niemals",
+        "ohne",
+        "nichts",
+        "kaum",
+        "weder",
+    ]
+)
+_BOOSTERS = {
+    **dict.fromkeys(
+        ["sehr", "extrem", "echt", "total", "wirklich", "absolut", "besonders", "äußerst", "so"],
+        0.293,
+    ),
+    **dict.fromkeys(["richtig", "ziemlich", "unglaublich", "mega"], 0.293),
+    **dict.fromkeys(["etwas", "bisschen", "leicht", "einigermaßen"], -0.293),
+}
+_CUES = (
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:immer noch|noch immer|weiterhin|nach wie vor) (?:kein\w*|nichts|n"
+            r"icht|offen|warten\w*|ausstehend)\b"
+        ),
+        -1.6,
+    ),
+    Cue("waiting", re.compile(r"\bwart\w*\b[^.,;!?]{0,40}?\b(?:seit|schon)\b[^.,;!?]*"), -1.6),
+    Cue("waiting", re.compile(rf"\b(?:seit|über|fast) {_DURATION} {_UNIT}\b"), -1.2),
+    Cue(
+        "waiting",
+        re.compile(
+            rf"\b(?:dauert\w*|gedauert|brauch\w*)\b[^.,;!?]{{0,20}}\b(?:ewig|zu lange"
+            rf"|{_DURATION} {_UNIT})\b"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "late",
+        re.compile(rf"\b{_DURATION} {_UNIT} (?:zu spät|verspätet|verzug|überfällig|drüber)\b"),
+        -2.2,
+    ),
+    Cue("late", re.compile(r"\bzu (?:spät|langsam|lange)\b"), -2.0),
+    Cue(
+        "chasing",
+        re.compile(
+            rf"\b(?:zum {_ORDINAL} mal|{_ORDINAL} (?:erinnerung|nachfrage|mail|e-mail"
+            rf"|mahnung)|hinterher\w*|nachhaken|nachfassen|erinnern müssen)\b"
+        ),
+        -1.8,
+    ),
+    Cue(
+        "repeated",
+        re.compile(
+            r"\b(?:schon wieder|jedes mal|jede woche|ständig|dauernd|zum wiederholten mal)\b"
+        ),
+        -1.4,
+    ),
+    Cue(
+        "own work",
+        re.compile(
+            r"\b(?:selbst|selber|intern) (?:\w+ )?(?:gemacht|machen|erledigt|gelöst|"
+            r"korrigiert|geschrieben|gebaut|nachgebessert|übernommen)\b"
+        ),
+        -2.0,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:ausschreibung\w*|andere[nr]? (?:anbieter|dienstleister|lieferante"
+            r"n)|kündig\w*|vertragsstrafe\w*|exit-?\w*|alternativen|insourcing|rücka"
+            r"bwicklung)\b"
+        ),
+        -2.2,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:eskal\w+|geschäftsführung|vorstand|cio|benchmark\w*|pönale\w*|ser"
+            r"vice-credits?|gutschrift\w*)\b"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "silence",
+        re.compile(
+            r"\b(?:kein\w*|null) (?:antwort|rückmeldung|reaktion|feedback|update|inf"
+            r"o\w*|rückruf|entscheidung|verantwortliche\w*)\b|\bfunkstille\b|\bnicht"
+            r"s gehört\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "paralysis",
+        re.compile(
+            r"\b(?:niemand|keiner) (?:fühlt|ist|kümmert|antwortet|weiß|übernimmt|meldet)\w*\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "sarcasm",
+        re.compile(
+            r"\b(?:na (?:toll|super|prima|klasse|bravo)|ganz großes kino|läuft ja su"
+            r"per|wie immer also)\b"
+        ),
+        -2.2,
+    ),
+    Cue(
+        "faint praise",
+        re.compile(r"\b(?:ganz ok(?:ay)?|geht so|naja|durchwachsen|ausbaufähig|luft nach oben)\b"),
+        -0.7,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            rf"\b(?:keine?n?|null|0|ohne|nicht eine?n?) (?:einzige[nr]? )?(?:neue[nr]"
+            rf"? )?{_BAD_THING}"
+        ),
+        1.8,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:zum ersten mal seit|erstmals|vor dem zeitplan|früher als geplant|"
+            r"vorzeitig|unter budget|alles grün)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "improvement",
+        re.compile(
+            r"\b(?:halbiert|gesunken|reduziert|verkürzt|abgebaut|gesenkt|deutlich we"
+            r"niger|nur noch)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "heroics",
+        re.compile(
+            r"\b(?:danke|dank) (?:\w+ ){0,3}(?:einsatz|wochenende\w*|nachtschicht\w*"
+            r"|extrameile|sondereinsatz|überstunden)\b"
+        ),
+        3.0,
+    ),
+    Cue("thanks", re.compile(r"\b(?:vielen|herzlichen|tausend) dank\b"), 2.5),
+)
+_ASK = re.compile(
+    r"\?\s*$|^(?:bitte|kurze frage|frage|zur info|fyi|info|hinweis|erinnerung|reminder|"
+    r"kann|können|könnt|kannst|könnten|wer|wann|wo|wie|gibt es|habt ihr|haben sie)\b"
+)
+_ANNOUNCE = re.compile(
+    r"\b(?:geplant|findet\b.*\bstatt|verschoben auf|ab (?:montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|morgen|nächste\w* woche)|am \d{1,2}\.|um \d{1,2}(?::\d{2})? uhr|nächste\w* woche|"
+    r"urlaub|abwesend|krank|nicht erreichbar|vertretung|übernimmt|im büro|status:|stand:)"
+)
+
+
+@cache
+def _lexicon() -> dict[str, float]:
+    lexicon: dict[str, float] = {}
+    text = (
+        resources.files("bot.domain.sentiment").joinpath("data/de_polarity.tsv").read_text("utf-8")
+    )
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, polarity = line.split("\t")
+            lexicon[word] = float(polarity) * _SCALE
+    lexicon.update(_DOMAIN)
+    return lexicon
+
+
+@cache
+def german() -> LanguageRules:
+    """The German reader's rules, built once per process."""
+    return LanguageRules(
+        code="de",
+        lexicon=_lexicon(),
+        suffixes=("sten", "ste", "en", "er", "es", "em", "e", "n", "s", "t"),
+        negators=_NEGATORS,
+        boosters=_BOOSTERS,
+        contrast=frozenset({"aber", "jedoch", "allerdings", "trotzdem", "dennoch", "sondern"}),
+        repetition=frozenset({"wieder", "erneut", "ständig", "dauernd", "nochmal", "wiederholt"}),
+        cues=_CUES,
+        ask=_ASK,
+        announce=_ANNOUNCE,
+    )
