@@ -67,8 +67,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 # Words of several languages ("de", "die", "a", "no", "me") count for each; a language
 # must lead by this many words, or the detector decides.
 _LEAD = 2
-# How sure the detector must be to overrule the English default on a short comment.
-_CONFIDENT = 0.9
+# How sure the detector must be to overrule the English default on its own (measured on
+# the comment sets: at 0.7 no English comment of 1,679 was taken for another language).
+_CONFIDENT = 0.7
 _MIN_LETTERS = 12
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -91,8 +92,8 @@ def _identifier() -> Any:
     return identifier
 
 
-def _by_function_words(words: list[str]) -> str | None:
-    """The language whose small words lead clearly, if one does."""
+def _by_function_words(words: list[str], lead: int = _LEAD) -> str | None:
+    """The language whose small words lead by `lead` or more, if one does."""
     counts = sorted(
         (
             (sum(word in vocabulary for word in words), language)
@@ -101,7 +102,7 @@ def _by_function_words(words: list[str]) -> str | None:
         reverse=True,
     )
     (best, language), (second, _) = counts[0], counts[1]
-    return language if best >= _LEAD and best - second >= _LEAD else None
+    return language if best >= lead and best - second >= lead else None
 
 
 def detect_language(text: str) -> Detection:
@@ -114,6 +115,9 @@ def detect_language(text: str) -> Detection:
     if letters < _MIN_LETTERS:
         return Detection(DEFAULT, "default")
     language, probability = _identifier().classify(" ".join(words))
-    if language != DEFAULT and probability >= _CONFIDENT:
+    # A detector's weak guess counts when one small word of that language backs it.
+    if language != DEFAULT and (
+        probability >= _CONFIDENT or _by_function_words(words, 1) == language
+    ):
         return Detection(str(language), "detector")
     return Detection(DEFAULT, "default" if language != DEFAULT else "detector")

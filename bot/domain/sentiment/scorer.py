@@ -57,6 +57,7 @@ _STANCE_RULES = frozenset(
             "faint praise",
         ),
         *("silence", "hedge", "obligation", "phrase"),
+        *("heroics", "polite complaint"),
     }
 )
 # The polarity of a comment whose deciding clause goes against the rest.
