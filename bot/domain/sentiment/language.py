@@ -64,6 +64,10 @@ _FUNCTION_WORDS_TEXT = {
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     language: frozenset(words.split()) for language, words in _FUNCTION_WORDS_TEXT.items()
 }
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(language for language, small in FUNCTION_WORDS.items() if word in small)
+    for word in frozenset().union(*FUNCTION_WORDS.values())
+}
 # Words of several languages ("de", "die", "a", "no", "me") count for each; a language
 # must lead by this many words, or the detector decides.
 _LEAD = 2
@@ -92,32 +96,40 @@ def _identifier() -> Any:
     return identifier
 
 
-def _by_function_words(words: list[str], lead: int = _LEAD) -> str | None:
+def _counts(words: list[str]) -> dict[str, int]:
+    """How many of the words are small words of each language."""
+    counts: dict[str, int] = {}
+    for word in words:
+        for language in _LANGUAGES_OF.get(word, ()):
+            counts[language] = counts.get(language, 0) + 1
+    return counts
+
+
+def _leader(counts: dict[str, int], lead: int = _LEAD) -> str | None:
     """The language whose small words lead by `lead` or more, if one does."""
-    counts = sorted(
-        (
-            (sum(word in vocabulary for word in words), language)
-            for language, vocabulary in FUNCTION_WORDS.items()
-        ),
-        reverse=True,
-    )
-    (best, language), (second, _) = counts[0], counts[1]
-    return language if best >= lead and best - second >= lead else None
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    best, most = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return best if most >= lead and most - second >= lead else None
 
 
 def detect_language(text: str) -> Detection:
     """The language of a comment (an ISO 639-1 code from CANDIDATES) and how it was found."""
-    words = [word.lower() for word in _WORD.findall(text)]
-    found = _by_function_words(words)
+    words = _WORD.findall(text.lower())
+    counts = _counts(words)
+    found = _leader(counts)
     if found is not None:
         return Detection(found, "words")
+    if counts.keys() == {DEFAULT} and all(word.isascii() for word in words):
+        # English small words and nothing else's, in plain letters: no need to ask.
+        return Detection(DEFAULT, "words")
     letters = sum(len(word) for word in words)
     if letters < _MIN_LETTERS:
         return Detection(DEFAULT, "default")
     language, probability = _identifier().classify(" ".join(words))
     # A detector's weak guess counts when one small word of that language backs it.
-    if language != DEFAULT and (
-        probability >= _CONFIDENT or _by_function_words(words, 1) == language
-    ):
+    if language != DEFAULT and (probability >= _CONFIDENT or _leader(counts, 1) == language):
         return Detection(str(language), "detector")
     return Detection(DEFAULT, "default" if language != DEFAULT else "detector")
