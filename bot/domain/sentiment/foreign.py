@@ -45,6 +45,21 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Figures:
+    """A figure that moved: its verbs, and the metrics where more is better.
+
+    "Las quejas bajaron de 30 a 5" is good news, "la satisfacción bajó" bad: a fall is
+    good unless a metric where more is better is named in the same clause.
+    """
+
+    fall: re.Pattern[str]
+    rise: re.Pattern[str]
+    more_is_better: re.Pattern[str]
+    amount: re.Pattern[str]  # a figure or a size word: "bajamos el servidor" is no news
+    valence: float = 1.8
+
+
+@dataclass(frozen=True)
 class LanguageRules:
     """What one language's reader needs: its lexicon, its small words and its cues."""
 
@@ -58,6 +73,10 @@ class LanguageRules:
     cues: tuple[Cue, ...]
     ask: re.Pattern[str]
     announce: re.Pattern[str]
+    # Word beginnings that carry a valence in every form ("retras" for retraso, retrasado,
+    # retrasar): these languages inflect more than the lexicons list.
+    stems: Mapping[str, float] = field(default_factory=dict)
+    figures: Figures | None = None
     _forms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def valence(self, word: str) -> float:
@@ -66,13 +85,23 @@ class LanguageRules:
         if found is None:
             found = self.lexicon.get(word, 0.0)
             if word not in self.lexicon:
-                for suffix in self.suffixes:
-                    stem = word[: -len(suffix)]
-                    if word.endswith(suffix) and len(stem) >= _MIN_STEM and stem in self.lexicon:
-                        found = self.lexicon[stem]
-                        break
+                found = self._inflected(word)
             self._forms[word] = found
         return found
+
+    def knows(self, text: str) -> bool:
+        """Whether any word of the text carries a valence in this language."""
+        return any(self.valence(word) for word in _TOKEN.findall(text.lower()) if word.isalpha())
+
+    def _inflected(self, word: str) -> float:
+        for suffix in self.suffixes:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= _MIN_STEM and stem in self.lexicon:
+                return self.lexicon[stem]
+        for end in range(len(word), _MIN_STEM - 1, -1):
+            if word[:end] in self.stems:
+                return self.stems[word[:end]]
+        return 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +112,31 @@ class _Hit:
     position: int  # the token index, for the contrast weighting; -1 for cues and emoji
 
 
+_CLAUSE = re.compile(r"[^.;:!?]+")
+
+
+def _figures(low: str, figures: Figures) -> tuple[list[_Hit], list[tuple[int, int]]]:
+    """Moved figures as good or bad news, each claiming its clause."""
+    hits: list[_Hit] = []
+    spans: list[tuple[int, int]] = []
+    for clause in _CLAUSE.finditer(low):
+        text = clause.group(0)
+        fall, rise = figures.fall.search(text), figures.rise.search(text)
+        moved = fall or rise
+        if moved is None or not figures.amount.search(text):
+            continue
+        good = (fall is not None) != bool(figures.more_is_better.search(text))
+        valence = figures.valence if good else -figures.valence
+        hits.append(_Hit("improvement" if good else "worse figures", moved.group(0), valence, -1))
+        spans.append(clause.span())
+    return hits, spans
+
+
 def _claimed(low: str, rules: LanguageRules) -> tuple[list[_Hit], list[tuple[int, int]]]:
     hits: list[_Hit] = []
     spans: list[tuple[int, int]] = []
+    if rules.figures is not None:
+        hits, spans = _figures(low, rules.figures)
     for cue in rules.cues:
         for match in cue.pattern.finditer(low):
             if any(start < match.end() and match.start() < end for start, end in spans):

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from bot.domain.sentiment.foreign import Cue, LanguageRules
+from bot.domain.sentiment.foreign import Cue, Figures, LanguageRules
 
 # The general lexicon's polarities (-1..1) on VADER's -4..+4 scale: its strongest words
 # land where VADER puts "great" or "awful".
@@ -47,7 +47,120 @@ _DOMAIN = {
     **dict.fromkeys(("lange", "dringend", "schon", "wieder", "noch", "frei", "ende"), 0.0),
     **dict.fromkeys(("qualität", "zusammenarbeit", "leistung", "kommunikation", "arbeit"), 0.0),
     **dict.fromkeys(("lieferung", "support", "team", "projekt", "service", "kunde"), 0.0),
+    **dict.fromkeys(("mäßig", "naja", "durchwachsen"), -1.0),
+    **dict.fromkeys(("ordnung",), 1.2),
 }
+# Word beginnings with one valence in every form and compound: "verzöger" is
+# Verzögerung, verzögert, Verzögerungen. Checked only when no whole word matched.
+_STEMS = {
+    **dict.fromkeys(("verzöger", "verspät", "verpass", "überfällig", "zerschoss"), -2.0),
+    **dict.fromkeys(("ausgefall", "fehlgeschlag", "kaputt", "abgestürz", "absturz"), -2.0),
+    **dict.fromkeys(("störung", "beschwer", "eskal", "ärger", "unvollständig", "falsch"), -1.6),
+    **dict.fromkeys(("vergess", "verlor", "mangel", "schlecht", "schwierig", "sorge"), -1.6),
+    **dict.fromkeys(("enttäusch", "frustr", "unzufried", "katastroph", "chaot", "unmöglich"), -2.6),
+    **dict.fromkeys(("inakzeptab", "unterirdisch", "peinlich", "wütend", "ärgerlich"), -2.8),
+    **dict.fromkeys(("fehler", "problem", "nacharbeit", "rückstand", "langsam", "kritisch"), -1.3),
+    **dict.fromkeys(("unbeantwortet", "nachgelassen", "ausgesperrt", "entzogen"), -1.8),
+    **dict.fromkeys(("verbesser", "zufried", "zuverlässig", "pünktlich", "reibungslos"), 2.0),
+    **dict.fromkeys(("erfolgreich", "gelungen", "hilfreich", "professionell", "stabil"), 1.9),
+    **dict.fromkeys(("beeindruck", "kompliment", "anerkennung", "vorbildlich", "dankbar"), 2.5),
+    **dict.fromkeys(("hervorrag", "ausgezeichn", "großartig", "fantastisch", "genial"), 3.0),
+    **dict.fromkeys(("perfekt", "bestes", "beste", "freude", "gefreut", "juhu"), 2.5),
+    **dict.fromkeys(("schnell", "zügig", "sauber", "klar", "ruhig", "gespart", "einspar"), 1.5),
+    **dict.fromkeys(("gelöst", "behoben", "geschafft", "bestanden", "erfüllt", "gefixt"), 1.8),
+    **dict.fromkeys(("vertrauen", "fortschritt", "konstruktiv", "strukturiert"), 1.6),
+}
+_FIGURES = Figures(
+    fall=re.compile(
+        r"\b(?:gesunken|gefallen|reduziert|halbiert|verkürzt|gesenkt|sank|sinkt|fiel|"
+        r"runter|abgebaut|nachgelassen)\b"
+    ),
+    rise=re.compile(r"\b(?:gestiegen|stieg|steigt|erhöht|verdoppelt|wächst|gewachsen)\b"),
+    more_is_better=re.compile(
+        r"\b(?:\w*zufriedenheit|qualität\w*|servicelevel|erstlösungsquote|abschlussquote|"
+        r"verfügbarkeit|genauigkeit|nps|csat|umsatz|einsparung\w*|produktivität|quote)\b"
+    ),
+    amount=re.compile(
+        r"\d|\b(?:hälfte|halbiert|deutlich|stark|drastisch|viel|zwei|drei|vier|fünf)\b"
+    ),
+)
+_MORE_CUES = (
+    Cue("late", re.compile(r"\bnicht (?:\w+ )?(?:pünktlich|rechtzeitig|termingerecht)\b"), -2.0),
+    Cue(
+        "late",
+        re.compile(
+            r"\b(?:nach dem|nach der) (?:release|go-live|abgabe|frist|termin)\b|\berst (?:hinterher|danach|nachträglich|erfahren|als)\b|\bspäter als vereinbart\b"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:seit|noch immer|immer noch)\b(?: \w+)? (?:kaputt|offen|nicht|kein\w*|down)\b|\bseit (?:montag|dienstag|mittwoch|donnerstag|freitag|dem \d+|\w+ \d+)\b|\bohne bearbeiter\b|\brutscht\w*\b"
+        ),
+        -1.5,
+    ),
+    Cue(
+        "chasing",
+        re.compile(
+            r"\b(?:zweite|dritte|vierte|fünfte|sechste)[nrs]? (?:mal|tag|verpasste\w*|ausfall|nachfrage|erinnerung|umgebungsausfall|go-live|ansprechpartner)\b|\bdritter \w+ausfall\b"
+        ),
+        -1.8,
+    ),
+    Cue(
+        "repeated",
+        re.compile(r"\b(?:zweimal|dreimal|viermal|mehrmals|\d+ mal|immer wieder|jedes mal)\b"),
+        -1.5,
+    ),
+    Cue(
+        "careless",
+        re.compile(
+            r"\bpasst (?:nicht|überhaupt nicht)\b|\bstimm(?:t|en) nicht\b|\bohne (?:die \w+ )?zu prüfen\b|\bzerschossen\b|\bheiße luft\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "paralysis",
+        re.compile(
+            r"\b(?:niemand|keiner|keinen)\b(?: \w+){0,4}? (?:angenommen|erklärt|verantwortlich|gemeldet|reagiert|interessiert|zuständig)\w*\b|\binteressiert es keinen\b|\bwar niemand\b|\bniemand\.?$"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "own work",
+        re.compile(r"\b(?:manuell|von unserem team|haben wir selbst|mussten wir|mussten einen)\b"),
+        -1.6,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:marktvergleich\w*|sanierungsplan|rückgängig gemacht|anderen? (?:anbietern|dienstleistern|partnern?)|vergleichen preis|formell ansprechen)\b"
+        ),
+        -2.2,
+    ),
+    Cue("value", re.compile(r"\bwir zahlen für\b"), -1.5),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:ohne eine einzige|kein einziger|keine einzige|keine einzigen|keine?) (?:\w+)?(?:korrektur|fehler|wiederholungsfehler|alarme?|verzugszins\w*|beschwerden|probleme)\b|\bnicht mehr (?:über|beschweren)\b|\bkeine gedanken mehr\b|\bverschwunden\b"
+        ),
+        1.8,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:planmäßig|im plan|nach plan|wie geplant|früher als geplant|pünktlich|endlich|genau das|spürbaren unterschied|grünen bereich|alles grün|alles erledigt)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:alle|allen|jede[nm]?)\b(?: \w+){0,3}? (?:erledigt|erfüllt|geschlossen|gepatcht|abgeschlossen|bestanden|geschafft)\b"
+        ),
+        1.6,
+    ),
+)
 _NEGATORS = frozenset(
     [
         "nicht",
@@ -231,12 +344,28 @@ def german() -> LanguageRules:
     return LanguageRules(
         code="de",
         lexicon=_lexicon(),
-        suffixes=("sten", "ste", "en", "er", "es", "em", "e", "n", "s", "t"),
+        suffixes=(
+            "esten",
+            "ester",
+            "este",
+            "sten",
+            "ste",
+            "en",
+            "er",
+            "es",
+            "em",
+            "e",
+            "n",
+            "s",
+            "t",
+        ),
         negators=_NEGATORS,
         boosters=_BOOSTERS,
         contrast=frozenset({"aber", "jedoch", "allerdings", "trotzdem", "dennoch", "sondern"}),
         repetition=frozenset({"wieder", "erneut", "ständig", "dauernd", "nochmal", "wiederholt"}),
-        cues=_CUES,
+        cues=_MORE_CUES[:2] + _CUES + _MORE_CUES[2:],
         ask=_ASK,
         announce=_ANNOUNCE,
+        stems=_STEMS,
+        figures=_FIGURES,
     )

@@ -25,6 +25,7 @@ SCORERS: dict[str, Explainer] = {
     "es": lambda text: score_with(spanish(), text),
 }
 SCORED_LANGUAGES = tuple(SCORERS)
+_LEXICONS = {"de": german, "es": spanish}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,4 +62,11 @@ def read_comment(text: str, language: str | None = None) -> CommentReading:
     if scorer is None:
         return CommentReading(language, how, None)
     sentiment, contributions = scorer(text)
+    if how == "default" and not contributions:
+        # Too short to tell, and no English word of opinion: "Excelente.", "Katastrophal."
+        # are read by the one other language whose lexicon knows their words.
+        known = [code for code, rules in _LEXICONS.items() if rules().knows(text)]
+        if len(known) == 1:
+            sentiment, contributions = SCORERS[known[0]](text)
+            return CommentReading(known[0], "lexicon", sentiment, contributions)
     return CommentReading(language, how, sentiment, contributions)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import cache
 
-from bot.domain.sentiment.foreign import Cue, LanguageRules
+from bot.domain.sentiment.foreign import Cue, Figures, LanguageRules
 
 _DURATION = (
     r"(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|muchos|muchas)"
@@ -41,7 +41,141 @@ _WORDS = {
     **dict.fromkeys(("correcto", "funciona", "tranquilo", "claro", "útil", "limpio"), 1.2),
     **dict.fromkeys(("top", "crack", "cracks", "felicidades", "enhorabuena", "bravo"), 2.5),
     **dict.fromkeys(("ok", "vale", "normal", "aceptable"), 0.5),
+    **dict.fromkeys(("tarde", "abierto", "abierta", "solución", "regular"), 0.0),
+    **dict.fromkeys(("mejorable", "bah", "meh"), -1.0),
+    **dict.fromkeys(("fatal", "nefasto", "chapuza"), -3.0),
 }
+# Word beginnings with the same valence in every form: "retras" is retraso, retrasado,
+# retrasamos. Checked only when no whole word matched, longest first.
+_STEMS = {
+    **dict.fromkeys(("retras", "atras", "demor", "romp", "empeor", "incumpl"), -2.0),
+    **dict.fromkeys(("fall", "caíd", "caid", "equivoc", "incorrect", "preocup"), -1.8),
+    **dict.fromkeys(("olvid", "perd", "bloque", "rehac", "incomplet", "deficien"), -1.6),
+    **dict.fromkeys(("quej", "reclam", "escal", "duplic", "confus", "falt", "rebot"), -1.4),
+    **dict.fromkeys(("frustr", "decepcion", "desastr", "caótic", "caotic", "inacept"), -2.6),
+    **dict.fromkeys(("molest", "enfad", "hart", "lamentabl", "pésim", "pesim"), -2.4),
+    **dict.fromkeys(("terribl", "horribl", "vergüenz", "verguenz", "furios"), -2.8),
+    **dict.fromkeys(("problem", "incidenc", "error", "lent", "difícil", "dificil"), -1.3),
+    **dict.fromkeys(("excelent", "estupend", "fantástic", "fantastic", "brillant"), 3.0),
+    **dict.fromkeys(("magnífic", "magnific", "maravill", "impecabl", "sobresalient"), 3.0),
+    **dict.fromkeys(("perfect", "increíbl", "increibl", "encant", "agradec", "felic"), 2.5),
+    **dict.fromkeys(("mejor", "resuel", "solucionad", "puntual", "fiabl", "proactiv"), 1.9),
+    **dict.fromkeys(("rápid", "rapid", "ágil", "agil", "fluid", "estabilidad"), 1.8),
+    **dict.fromkeys(("content", "satisfech", "constructiv", "profesional", "alegr"), 2.0),
+    **dict.fromkeys(("amabl", "atent", "útil", "util", "confianz", "orgull", "valios"), 1.6),
+    **dict.fromkeys(("arregl", "cumpl", "logr", "ahorr", "benefici", "acert", "aciert"), 1.4),
+    **dict.fromkeys(("sólid", "solid", "tranquil", "seren", "fácil", "facil"), 1.2),
+    **dict.fromkeys(("éxito", "exito", "exitos", "placer", "genia", "crack", "chapeau"), 2.6),
+    **dict.fromkeys(("insatisfech", "inestabl", "inútil", "inutil"), -2.2),
+}
+_FIGURES = Figures(
+    fall=re.compile(
+        r"\b(?:baj(?:ó|aron|ado|ada|an|a)|redu(?:jo|jeron|cid[oa]s?|ce|cen)|cay(?:ó|eron)|"
+        r"descend\w+|disminu\w+|a la mitad)\b"
+    ),
+    rise=re.compile(r"\b(?:sub(?:ió|ieron|e|en|ido)|aument\w+|crec(?:e|en|ió|ieron|iendo))\b"),
+    more_is_better=re.compile(
+        r"\b(?:satisfacci\w+|calidad|nivel de servicio|resoluci\w+|conversi\w+|cumplimiento|"
+        r"disponibilidad|exactitud|precisi\w+|nps|csat|ventas|ahorros?|productividad)\b"
+    ),
+    amount=re.compile(
+        r"\d|\b(?:mitad|mucho|bastante|claramente|notablemente|dos|tres|cuatro|cinco|"
+        r"seis|diez|seguid[oa]s)\b"
+    ),
+)
+_MORE_CUES = (
+    Cue(
+        "late",
+        re.compile(r"\bno (?:\w+ )?(?:llegó|llegaron|se entregó|salió|estuvo) a tiempo\b"),
+        -2.0,
+    ),
+    Cue(
+        "late", re.compile(r"\b(?:lleg\w+|entreg\w+|sal(?:ió|e)) tarde\b|\bmás tarde de lo\b"), -2.0
+    ),
+    Cue(
+        "late",
+        re.compile(
+            r"\bdespués de (?:la|el) (?:versión|release|cierre|entrega|fecha|plazo)\b|\bnos enteramos\b|\bnos informaron después\b"
+        ),
+        -1.5,
+    ),
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:sigue|siguen|seguimos|sigo|todavía|aún)(?: \w+)? (?:abiert[oa]s?|igual|fallando|rot[oa]s?|caíd[oa]s?|sin)\b"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "waiting",
+        re.compile(
+            r"\bdesde el (?:lunes|martes|miércoles|jueves|viernes|día \d+|\d+)\b|\bya van \d+\b|\bsin (?:asignar|dueño|responsable)\b|\bdesde hace\b"
+        ),
+        -1.4,
+    ),
+    Cue(
+        "chasing",
+        re.compile(
+            r"\b(?:segund|tercer|cuart|quint|sext|séptim)[oa]? (?:vez|día|recordatorio|correo|mail|ping|aviso|caída|go-live|intento|semana|mes|gerente)\b"
+        ),
+        -1.8,
+    ),
+    Cue(
+        "repeated",
+        re.compile(
+            r"\b(?:dos|tres|cuatro|cinco|\d+) veces\b|\bvuelven? a (?:\w+ )?(?:empeorar|retrasar|fallar|caer|romper)\w*"
+        ),
+        -1.5,
+    ),
+    Cue(
+        "careless",
+        re.compile(
+            r"\bno (?:cuadra|cuadran|coincide|coinciden|encaja)\b|\bsin revisar\b|\bsu arreglo rompió\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "paralysis",
+        re.compile(
+            r"\bnadie\b(?: \w+){0,3}? (?:cogió|coge|respond\w*|contest\w*|explic\w*|dice|de su|del|lee|revis\w*|prob\w*|se hace|asume|sabe)\b|\bno cambia nada\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "own work",
+        re.compile(r"\b(?:a mano|manualmente|nos tocó|tuvimos que (?:\w+ )?\w+)\b"),
+        -1.6,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:licit\w*|opciones de salida|comparando precio|comparación con el mercado|internaliz\w*|revertir la externalización|no habrá renovación|plan (?:formal )?de remediación|otro socio|buscar otro)\b"
+        ),
+        -2.2,
+    ),
+    Cue("value", re.compile(r"\bpagamos (?:por|un|una)\b"), -1.5),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:han dejado de|dejaron de) quejarse\b|\bya no (?:me preocupa|hay quejas|tenemos)\b|\bsin (?:una sola|ninguna) correcci\w+\b|\bni un solo recargo\b"
+        ),
+        1.8,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:según lo previsto|a tiempo|en plazo|en fecha|antes de (?:tiempo|plazo|lo previsto)|por fin|justo lo que necesitábamos|diferencia visible|mucha confianza|todo en verde)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\btod[oa]s (?:l[oa]s )?(?:\w+ ){0,3}?(?:cerrad[oa]s|cumplid[oa]s|en verde|resuelt[oa]s|parchead[oa]s|complet[oa]s|a tiempo)\b"
+        ),
+        1.6,
+    ),
+)
 _NEGATORS = frozenset(
     [
         "no",
@@ -230,7 +364,9 @@ def spanish() -> LanguageRules:
         boosters=_BOOSTERS,
         contrast=frozenset({"pero", "aunque", "sin embargo", "embargo", "sino"}),
         repetition=frozenset({"siempre", "sigue", "siguen", "seguimos"}),
-        cues=_CUES,
+        cues=_MORE_CUES[:2] + _CUES + _MORE_CUES[2:],
         ask=_ASK,
         announce=_ANNOUNCE,
+        stems=_STEMS,
+        figures=_FIGURES,
     )
