@@ -8,6 +8,13 @@ from bot.domain.sentiment.cue_patterns import MINIMISERS, SARCASM_OPENERS
 from bot.domain.sentiment.hits import Hit
 
 _OPENER = re.compile(SARCASM_OPENERS)
+# More cheerful openers that work chat lays over a failure: "Congratulations on the third
+# outage", "Very reassuring to read ...", "Nothing beats finding out from a journalist".
+_MORE_OPENERS = re.compile(
+    r"^(?:shout-?out|cool cool|ah yes|so much fun)"
+    r"\b|^(?:very|so|how|most) reassuring\b|^such a treat\b|^best part of\b"
+    r"|^nothing beats\b|^what a (?:surprise|treat|joy)\b"
+)
 _OH_OPENER = re.compile(r"^(?:oh|ah)\b")
 # A short phrase in quotes, not at a word's inside: "a 'small' release", “in review”.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
@@ -38,7 +45,7 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     negative turn is added; the failure words keep their own valence.
     """
     lowered = text.lower().lstrip(" *_>")
-    opener = _OPENER.search(lowered)
+    opener = _OPENER.search(lowered) or _MORE_OPENERS.search(lowered)
     quotes = scare_quotes(text) if _QUOTE_CHARS.intersection(text) else []
     if opener is None and not quotes and not eye_rolls:
         return None  # no positive surface to turn: the common case, decided cheaply
@@ -63,3 +70,24 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     turned = [Hit("sarcasm", marker, _SARCASM_VALENCE - 0.5 * positive)]
     turned += [Hit("scare quotes", quote, _SCARE_QUOTE_VALENCE) for quote in quotes]
     return kept + turned
+
+
+# Cheers after bad news are sarcasm: "third outage this month 🎉", "skipped tests :clap:".
+_CELEBRATION = frozenset(
+    {":tada:", ":clap:", ":party_popper:", ":confetti_ball:", ":slightly_smiling_face:"}
+    | {":raised_hands:", ":sweat_smile:", "\U0001f389", "\U0001f44f", "\U0001f38a"}
+    | {"\U0001f642", "\U0001f605", "\U0001f64c"}
+)
+_FAILURE = -1.0
+
+
+def celebration_turned(emoji: list[Hit], negative: float) -> list[Hit]:
+    """Emoji hits, with cheering ones turned into sarcasm when the words tell of a failure."""
+    if negative > _FAILURE:
+        return emoji
+    return [
+        Hit("sarcasm", hit.phrase, -hit.valence)
+        if hit.phrase in _CELEBRATION and hit.valence > 0
+        else hit
+        for hit in emoji
+    ]

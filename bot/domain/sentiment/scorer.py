@@ -26,7 +26,7 @@ from bot.domain.sentiment.hits import Hit
 from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
 from bot.domain.sentiment.rules import emphasis, read
-from bot.domain.sentiment.sarcasm import turn
+from bot.domain.sentiment.sarcasm import celebration_turned, turn
 from bot.domain.sentiment.stance import DAMPING, stance_marker
 from bot.domain.sentiment.textblob_reader import pattern_sentiment
 from bot.domain.sentiment.tokens import tokenize
@@ -119,7 +119,10 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         hits, leftover, deciding = turned, [], 0.0  # TextBlob would read the surface literally
     stress = emphasis(plain.text, sum(h.valence for h in hits))
     hits = [*hits, *([stress] if stress else [])]
-    hits += [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)]
+    hits += celebration_turned(
+        [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)],
+        sum(h.valence for h in hits if h.valence < 0),
+    )
     valence = sum(hit.valence for hit in hits)
     norm = math.sqrt(valence * valence + _ALPHA)
     textblob = _textblob_reading(leftover)
