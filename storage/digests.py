@@ -58,12 +58,19 @@ class SideComment:
     member_id: int
     text: str
     polarity: float
+    language: str = "en"
 
 
 def comments(session: Session, pulse_id: int) -> list[SideComment]:
     """The rated responses' comments of a pulse, each with the side its author answered from."""
     stmt = (
-        select(Delivery.side, Response.member_id, Response.comment, Response.polarity)
+        select(
+            Delivery.side,
+            Response.member_id,
+            Response.comment,
+            Response.polarity,
+            Response.language,
+        )
         .join(
             Delivery,
             (Delivery.pulse_id == Response.pulse_id) & (Delivery.member_id == Response.member_id),
@@ -76,8 +83,8 @@ def comments(session: Session, pulse_id: int) -> list[SideComment]:
         .order_by(Response.id)
     )
     return [
-        SideComment(side, member_id, text or "", polarity or 0.0)
-        for side, member_id, text, polarity in session.execute(stmt)
+        SideComment(side, member_id, text or "", polarity or 0.0, language or "en")
+        for side, member_id, text, polarity, language in session.execute(stmt)
     ]
 
 

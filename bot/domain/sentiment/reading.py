@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.domain.sentiment import learned
 from bot.domain.sentiment.contribution import Contribution
 from bot.domain.sentiment.foreign import score_with
 from bot.domain.sentiment.german import german
@@ -61,12 +62,21 @@ def read_comment(text: str, language: str | None = None) -> CommentReading:
     scorer = SCORERS.get(language)
     if scorer is None:
         return CommentReading(language, how, None)
-    sentiment, contributions = scorer(text)
+    sentiment, contributions = _scored(language, text)
     if how == "default" and not contributions:
         # Too short to tell, and no English word of opinion: "Excelente.", "Katastrophal."
         # are read by the one other language whose lexicon knows their words.
         known = [code for code, rules in _LEXICONS.items() if rules().knows(text)]
         if len(known) == 1:
-            sentiment, contributions = SCORERS[known[0]](text)
+            sentiment, contributions = _scored(known[0], text)
             return CommentReading(known[0], "lexicon", sentiment, contributions)
     return CommentReading(language, how, sentiment, contributions)
+
+
+def _scored(language: str, text: str) -> tuple[Sentiment, list[Contribution]]:
+    """The language's rules, revised by its learned layer when one ships (see learned.py)."""
+    sentiment, contributions = SCORERS[language](text)
+    model = learned.model_for(language)
+    if model is None:
+        return sentiment, contributions
+    return learned.apply(model, text, sentiment, contributions)
