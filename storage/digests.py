@@ -88,6 +88,23 @@ def comments(session: Session, pulse_id: int) -> list[SideComment]:
     ]
 
 
+def unscored_comment_counts(session: Session, pulse_ids: Sequence[int]) -> dict[int, int]:
+    """Per pulse, the rated answers whose comment was stored unscored (no scorer for its
+    language); pulses with none are absent."""
+    stmt = (
+        select(Response.pulse_id, func.count())
+        .where(
+            Response.pulse_id.in_(pulse_ids),
+            Response.comment.is_not(None),
+            Response.rating.is_not(None),
+            Response.language.is_not(None),
+            Response.polarity.is_(None),
+        )
+        .group_by(Response.pulse_id)
+    )
+    return {pulse_id: int(count) for pulse_id, count in session.execute(stmt)}
+
+
 def active_sponsors(session: Session, engagement_id: int) -> Sequence[Member]:
     stmt = select(Member).where(
         Member.engagement_id == engagement_id,

@@ -84,3 +84,11 @@ SOCKET_MODE_SINGLE = (
     "SLACK_CLIENT_ID/SLACK_CLIENT_SECRET run rapport web (it serves /slack/install) and "
     "rapport clock."
 )
+
+# Sentiment of comments in other languages (`rapport score`, `rapport export`).
+UNSCORED_LANGUAGE = "no sentiment scorer for {name} ({code}): the rating alone counts"
+EXPORT_UNSCORED = (
+    "sentiment_unscored counts a pulse's answers whose comment is in a language without a "
+    "sentiment scorer ({languages} have one): they are stored unscored and their rating alone "
+    "counts; empty when fewer than the anonymity minimum."
+)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.domain.operator_text import UNSCORED_LANGUAGE
 from bot.domain.sentiment import learned
 from bot.domain.sentiment.contribution import Contribution
 from bot.domain.sentiment.foreign import score_with
@@ -44,7 +45,7 @@ class CommentReading:
         if self.sentiment is not None:
             return None
         name = NAMES.get(self.language, self.language)
-        return f"no sentiment scorer for {name} ({self.language}): the rating alone counts"
+        return UNSCORED_LANGUAGE.format(name=name, code=self.language)
 
 
 def read_comment(text: str, language: str | None = None) -> CommentReading:
