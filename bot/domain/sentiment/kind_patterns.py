@@ -75,9 +75,10 @@ KINDS: tuple[Pattern, ...] = (
         r"up|reconcile|balance|agree)\b|\b(?:skipped|missed|forgot|left out) (?:\w+ )?"
         rf"(?:{NUM} )?(?:steps?|checks?|tests?|files?|items?|the \w+)\b"
         r"|\bmarked (?:as )?(?:resolved|done|closed|fixed) (?:when|but|although|while)\b"
-        r"|\bnothing (?:changed|happens|happened|moves|moved)\b",
+        r"|\bnothing (?:changed|happens|happened|moves|moved)\b"
+        r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
         "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
-        "did never skipped missed forgot left marked nothing",
+        "did never skipped missed forgot left marked nothing without",
     ),
     # Nobody turning up or owning it: "nobody from their side on the bridge".
     Pattern(

@@ -27,7 +27,7 @@ from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
 from bot.domain.sentiment.rules import emphasis, read
 from bot.domain.sentiment.sarcasm import celebration_turned, turn
-from bot.domain.sentiment.stance import DAMPING, stance_marker
+from bot.domain.sentiment.stance import DAMPING, errand_marker, stance_marker
 from bot.domain.sentiment.textblob_reader import pattern_sentiment
 from bot.domain.sentiment.tokens import tokenize
 
@@ -158,6 +158,11 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         found = stance_marker(plain.text)
         if found is not None and (found[0] == "ask" or not _takes_stance(hits, textblob, False)):
             marker = found[1]
+    elif len(tokens) <= _CHAT_LENGTH:
+        # "Happy to walk you through it": the offer's own words are no verdict.
+        errand = errand_marker(plain.text)
+        if errand and not _takes_stance([h for h in hits if h.phrase not in errand], None, True):
+            marker = errand
     if marker is not None:
         contributions.append(Contribution("no stance", marker, (DAMPING - 1) * polarity))
         polarity *= DAMPING

@@ -100,6 +100,8 @@ SERVICE_EVENTS: dict[str, float] = {
     # Names of departments, not verdicts: "thanks, support team" praises nobody twice.
     "support": 0.0,
     "helpdesk": 0.0,
+    # A courtesy in requests, not praise: "kindly share the sign-off".
+    "kindly": 0.0,
     # Names of documents and steps of a process: "the agreement", "a shared folder",
     # "sent for approval", "share the deck" judge nothing.
     "agreement": 0.0,

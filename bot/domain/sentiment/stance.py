@@ -45,6 +45,12 @@ _ERRAND = re.compile(
 DAMPING = 0.05
 
 
+def errand_marker(text: str) -> str | None:
+    """The greeting, offer or hand-over that opens an errand ("happy to walk you through")."""
+    match = _ERRAND.search(text.lower().strip(" *_>"))
+    return match.group(0) if match else None
+
+
 def no_stance(text: str) -> str | None:
     """The words that mark a comment as a request or announcement, or None."""
     found = stance_marker(text)
