@@ -32,7 +32,7 @@ NAMES = {
 }
 
 _FUNCTION_WORDS_TEXT = {
-    "en": """the a an and is are was were be been to of for on in with this that it its we
+    "en": """the a an and is are was were be been to of for on in with this that it its we as em
         they you our their not no but have has had will would can could should just still
         again from at by what when why who how thanks thank please all very really got
         there here i my me us them been being than then also only any some yes ok okay""",
@@ -76,6 +76,8 @@ _LEAD = 2
 _CONFIDENT = 0.7
 _MIN_LETTERS = 12
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Names are no language: "@anonymous", "<@U123|anna>".
+_MENTION = re.compile(r"<[^>]*>|@\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,7 @@ def _leader(counts: dict[str, int], lead: int = _LEAD) -> str | None:
 
 def detect_language(text: str) -> Detection:
     """The language of a comment (an ISO 639-1 code from CANDIDATES) and how it was found."""
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(_MENTION.sub(" ", text.lower()))
     counts = _counts(words)
     found = _leader(counts)
     if found is not None:
