@@ -29,10 +29,44 @@ _PENDING = (
 _ABSENT = (
     r"(?:pages|call-?outs|service credits?|audit points|open points|open items|findings|"
     r"repeat \w+|tickets breached|surprises|fire drills?|firefighting|manual corrections?|"
-    r"adjustments|sla breaches|escalations?|complaints?|misses|no-shows|chasers)"
+    r"adjustments|sla breaches|breach(?:es)?|escalations?|complaints?|misses|no-shows|chasers)"
 )
 
 KINDS: tuple[Pattern, ...] = (
+    # Verdicts in a set phrase: "nailed it", "below expectations", "stretched too thin".
+    Pattern(
+        "phrase",
+        1.8,
+        r"\bnailed it\b|\bhit (?:their|its|our|his|her) stride\b|\bgetting there\b"
+        r"|\b(?:above|exceeded|beyond) (?:\w+ )?expectations\b|\bsmooth(?:er|est)\b"
+        r"|\bkept us (?:informed|posted|in the loop|updated)\b|\bproven wrong\b"
+        r"|\bown(?:s|ed|ing)? (?:the )?(?:problems?|issues?|mistakes?|it)\b"
+        r"|\b(?:worked|works|passed) (?:in|within|at|first time|perfectly|flawlessly|first)\b",
+        "nailed hit getting above exceeded beyond smoother smoothest kept proven own owns owned "
+        "owning worked works passed",
+        "match",
+    ),
+    Pattern(
+        "phrase",
+        -1.8,
+        r"\bbelow (?:\w+ )?expectations\b|\bway off\b|\bfar from (?:what|the|it|good)\b"
+        r"|\b(?:stretched|spread) (?:far |way )?too thin\b|\bnot a compliment\b"
+        r"|\bshort of what\b|\bfewer assurances\b|\b(?:three|four|five|several) attempts\b",
+        "below way far stretched spread compliment short fewer attempts",
+        "match",
+    ),
+    # Risk signals: a tender, exit options, a renewal off the table, remediation.
+    Pattern(
+        "threat",
+        -2.2,
+        r"\b(?:run|running|issue|issuing|launch|launching|start|starting) (?:a |an )?"
+        r"(?:tender|rfp)\b"
+        r"|\bexit options\b|\boff the table\b|\b(?:formal )?remediation\b"
+        r"|\blook(?:ing)? at the market\b|\bbenchmark (?:the|our|your) (?:service|price|prices|"
+        r"contract)\b|\b(?:decision|contract|outsourcing) should be reversed\b",
+        "run running issue issuing launch launching start starting exit off remediation look "
+        "looking benchmark reversed",
+    ),
     # Thanks for what it cost them: "huge thanks for staying on till 2am".
     Pattern(
         "heroics",
@@ -75,7 +109,7 @@ KINDS: tuple[Pattern, ...] = (
         r"up|reconcile|balance|agree)\b|\b(?:skipped|missed|forgot|left out) (?:\w+ )?"
         rf"(?:{NUM} )?(?:steps?|checks?|tests?|files?|items?|the \w+)\b"
         r"|\bmarked (?:as )?(?:resolved|done|closed|fixed) (?:when|but|although|while)\b"
-        r"|\bnothing (?:changed|happens|happened|moves|moved)\b"
+        r"|\bnothing (?:changed|changes|happens|happened|moves|moved)\b"
         r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
         "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
         "did never skipped missed forgot left marked nothing without",

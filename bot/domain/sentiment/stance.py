@@ -37,7 +37,7 @@ _ANNOUNCEMENT = re.compile(
 _ERRAND = re.compile(
     r"^(?:hi|hello|hey|morning|good morning|good afternoon),? (?:all|team|everyone|folks)\b"
     r"|^(?:welcome|sharing|shared|circulating|forwarding|looping in)\b"
-    r"|^happy to (?:set up|help|share|walk|join|discuss|arrange|jump on)\b"
+    r"|^happy to (?:set up|help|share(?! that)|walk|join|discuss|arrange|jump on)\b"
     r"|\bready for (?:review|testing|sign-?off)\b|\bwould be helpful\b|\bif that helps\b"
 )
 # How far a stance-free comment's score is pulled towards 0: "please update the
