@@ -13,8 +13,8 @@ an opinion it does not hold.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 DEFAULT = "en"
@@ -88,14 +88,32 @@ class Detection:
     how: str
 
 
-@cache
+_LOADING = threading.Lock()
+_LOADED: dict[str, Any] = {}
+
+
 def _identifier() -> Any:
     """py3langid's model, restricted to the candidate languages; loaded once per process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    found = _LOADED.get("model")
+    if found is None:
+        with _LOADING:  # a request and the start-up thread may ask at once: load it once
+            found = _LOADED.get("model")
+            if found is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(CANDIDATES))
-    return identifier
+                found = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                found.set_languages(list(CANDIDATES))
+                _LOADED["model"] = found
+    return found
+
+
+def load_detector() -> None:
+    """Load the detector's model now (about 2 s and 90 MB), not in the first comment's request.
+
+    Processes that take comments call this from a thread at start: the comment form must
+    be answered within Slack's 3 s.
+    """
+    _identifier()
 
 
 def _counts(words: list[str]) -> dict[str, int]:

@@ -80,6 +80,15 @@ def check_token(container: Container) -> None:
     )
 
 
+def _load_language_detector() -> None:
+    """Load the comment language detector in the background, before the first comment."""
+    import threading
+
+    from bot.domain.sentiment.language import load_detector
+
+    threading.Thread(target=load_detector, name="language-detector", daemon=True).start()
+
+
 def cmd_web(args: argparse.Namespace) -> int:
     """Serve Slack's HTTP requests with waitress; never runs a scheduler."""
     import waitress
@@ -91,6 +100,7 @@ def cmd_web(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     container = container_for(settings)
+    _load_language_detector()
     # A context-copying pool: in distributed mode a listener acts for its request's workspace.
     listeners = ContextPool(settings.listener_threads, thread_name_prefix="listener")
     app = create_app(container, listener_executor=listeners)
@@ -132,6 +142,7 @@ def cmd_run(_args: argparse.Namespace) -> int:
     settings = load_settings(socket_mode=True, requests=False)
     container = container_for(settings)
     assert settings.slack_app_token is not None  # load_settings(socket_mode=True) requires it
+    _load_language_detector()
     start_background(Clock(container))
     logger.info("Rapport running in Socket Mode, with its clock")
     SocketModeHandler(create_app(container), settings.slack_app_token).start()  # type: ignore[no-untyped-call]
