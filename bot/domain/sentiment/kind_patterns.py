@@ -55,6 +55,24 @@ KINDS: tuple[Pattern, ...] = (
         "below way far stretched spread compliment short fewer attempts",
         "match",
     ),
+    # Worry and its polite forms: "I am concerned that", "it is observed that", "the team
+    # is stretched", "productivity is getting impacted", "instead of the agreed".
+    Pattern(
+        "phrase",
+        -1.7,
+        r"\b(?:i am|i'm|we are|we're|i remain|getting|increasingly|really) (?:\w+ )?"
+        r"(?:concerned|worried|uneasy|nervous)\b|\blosing (?:confidence|patience|trust)\b"
+        r"|\bdrifting back\b|\bit is (?:observed|noticed|seen) that\b"
+        r"|\b(?:is|are) (?:getting |being )?(?:impacted|stretched)\b"
+        r"|\binstead of the (?:agreed|promised|planned|contracted|expected)\b"
+        r"|\bhad to (?:bring in|rerun|re-run|restart|hire|call in|pay for)\b"
+        r"|\bmanually by (?:our|my) (?:team|side)\b",
+        "am i'm we are we're remain getting increasingly really losing drifting it is "
+        "instead had manually",
+        requires="concerned worried uneasy nervous confidence patience trust back observed "
+        "noticed seen impacted stretched agreed promised planned contracted expected bring "
+        "rerun re-run restart hire call pay team side",
+    ),
     # Risk signals: a tender, exit options, a renewal off the table, remediation.
     Pattern(
         "threat",

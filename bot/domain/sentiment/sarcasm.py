@@ -20,6 +20,13 @@ _OH_OPENER = re.compile(r"^(?:oh|ah)\b")
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
 _QUOTE_CHARS = frozenset("\"“‘'")
 _AGAIN = re.compile(r"\b(?:again|another|no longer|yet again)\b")
+# What tells of a failure after a cheerful opener even with no bad word: a count of
+# days, an ordinal, "the same", "a single", "from scratch", "sleeps at night".
+_MILD_FAILURE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days|weeks|"
+    r"months)\b|\b(?:second|third|fourth|fifth|sixth|umpteenth)\b|\bthe same\b"
+    r"|\ba single\b|\bfrom scratch\b|\bnobody\b|\bno one\b|\bneeds a\b|\bdouble\b"
+)
 # Hits that read the surface words; these are what sarcasm turns around.
 SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})
 _SARCASM_VALENCE = -1.6  # the turn itself, on top of cancelling the positive words
@@ -51,7 +58,13 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
         return None  # no positive surface to turn: the common case, decided cheaply
     positive = sum(h.valence for h in hits if h.rule in SURFACE_RULES and h.valence > 0)
     negative = sum(h.valence for h in hits if h.valence < 0)
-    failure = negative <= -1.0 or bool(quotes) or eye_rolls > 0 or bool(_AGAIN.search(lowered))
+    failure = (
+        negative <= -1.0
+        or bool(quotes)
+        or eye_rolls > 0
+        or bool(_AGAIN.search(lowered))
+        or (opener is not None and bool(_MILD_FAILURE.search(lowered, opener.end())))
+    )
     marker = ""
     surface_after = positive - sum(
         h.valence for h in hits if opener and h.valence > 0 and h.phrase in opener.group(0)
