@@ -133,3 +133,28 @@ def test_explain_of_an_empty_comment_is_empty() -> None:
     stdout = io.StringIO()
     run_score(io.StringIO("\n"), stdout, explain=True)
     assert json.loads(stdout.getvalue())["explain"] == []
+
+
+@pytest.mark.slow
+def test_rapport_score_takes_a_language_and_refuses_a_malformed_one() -> None:
+    def score(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "score", *args],
+            input="Die Lieferung kam wieder zu spät.\nTout va bien, merci\n",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+
+    detected = [json.loads(line) for line in score("--explain").stdout.splitlines()]
+    assert [(r["language"], r["label"]) for r in detected] == [
+        ("de", "negative"),
+        ("fr", "unscored"),
+    ]
+    given = [json.loads(line) for line in score("--lang", "de").stdout.splitlines()]
+    assert [r["language"] for r in given] == ["de", "de"]
+    refused = score("--lang", "german")
+    assert refused.returncode == 2 and "two-letter language code" in refused.stderr
+    assert "Traceback" not in refused.stderr
