@@ -59,12 +59,19 @@ class SideComment:
     member_id: int
     text: str
     polarity: float
+    language: str = "en"
 
 
 def comments(session: Session, pulse_id: int) -> list[SideComment]:
     """The rated responses' comments of a pulse, each with the side its author answered from."""
     stmt = (
-        select(Delivery.side, Response.member_id, Response.comment, Response.polarity)
+        select(
+            Delivery.side,
+            Response.member_id,
+            Response.comment,
+            Response.polarity,
+            Response.language,
+        )
         .join(
             Delivery,
             (Delivery.pulse_id == Response.pulse_id) & (Delivery.member_id == Response.member_id),
@@ -77,9 +84,26 @@ def comments(session: Session, pulse_id: int) -> list[SideComment]:
         .order_by(Response.id)
     )
     return [
-        SideComment(side, member_id, text or "", polarity or 0.0)
-        for side, member_id, text, polarity in session.execute(stmt)
+        SideComment(side, member_id, text or "", polarity or 0.0, language or "en")
+        for side, member_id, text, polarity, language in session.execute(stmt)
     ]
+
+
+def unscored_comment_counts(session: Session, pulse_ids: Sequence[int]) -> dict[int, int]:
+    """Per pulse, the rated answers whose comment was stored unscored (no scorer for its
+    language); pulses with none are absent."""
+    stmt = (
+        select(Response.pulse_id, func.count())
+        .where(
+            Response.pulse_id.in_(pulse_ids),
+            Response.comment.is_not(None),
+            Response.rating.is_not(None),
+            Response.language.is_not(None),
+            Response.polarity.is_(None),
+        )
+        .group_by(Response.pulse_id)
+    )
+    return {pulse_id: int(count) for pulse_id, count in session.execute(stmt)}
 
 
 def active_sponsors(session: Session, engagement_id: int) -> Sequence[Member]:

@@ -71,6 +71,7 @@ def forget_member(session: Session, member: Member) -> tuple[int, int]:
             comment=None,
             polarity=None,
             subjectivity=None,
+            language=None,
             comment_drivers=None,
         )
     )
@@ -96,7 +97,7 @@ def delete_old_comments(session: Session, engagement: Engagement, before: dateti
     result = session.execute(
         update(Response)
         .where(Response.pulse_id.in_(old_pulses), Response.comment.is_not(None))
-        .values(comment=None, polarity=None, subjectivity=None, comment_drivers=None)
+        .values(comment=None, polarity=None, subjectivity=None, language=None, comment_drivers=None)
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)

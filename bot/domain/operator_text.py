@@ -109,3 +109,10 @@ SOCKET_MODE_UNREACHABLE = (
     "cannot reach Slack at {url} to open a Socket Mode connection ({reason}): rapport run "
     "needs Slack, even with SLACK_CHECK_TOKEN=no. Check the network and SLACK_API_URL."
 )
+# Sentiment of comments in other languages (`rapport score`, `rapport export`).
+UNSCORED_LANGUAGE = "no sentiment scorer for {name} ({code}): the rating alone counts"
+EXPORT_UNSCORED = (
+    "sentiment_unscored counts a pulse's answers whose comment is in a language without a "
+    "sentiment scorer ({languages} have one): they are stored unscored and their rating alone "
+    "counts; empty when fewer than the anonymity minimum."
+)

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.domain.sentiment.language import FUNCTION_WORDS
 from bot.domain.sentiment.markup import clean
 
 MIN_PEOPLE = 2
@@ -54,6 +55,7 @@ class Comment:
     author: str
     text: str
     polarity: float
+    language: str = "en"  # themes group comments within one language
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +85,15 @@ def _fold(word: str) -> str:
     return word
 
 
-def candidate_phrases(text: str) -> set[tuple[str, ...]]:
+def candidate_phrases(text: str, language: str = "en") -> set[tuple[str, ...]]:
     """Surface n-grams (1–3 content words, no stop word inside) of one comment."""
+    stop_words = STOP_WORDS | FUNCTION_WORDS.get(language, frozenset())
     found: set[tuple[str, ...]] = set()
     for chunk in _BREAK.split(clean(text).text.lower()):
         run: list[str] = []
         for word in [*_WORD.findall(chunk), ""]:
             # Contractions ("don't", "it's") are function words, not topics.
-            content = word and word not in STOP_WORDS and "'" not in word and "’" not in word
+            content = word and word not in stop_words and "'" not in word and "’" not in word
             if content and not word.isdigit():
                 run.append(word)
                 continue
@@ -129,20 +132,24 @@ def side_themes(
     people_needed = max(MIN_PEOPLE, anonymity_min)
     tallies: dict[tuple[str, ...], _Tally] = {}
     for comment in comments:
-        for gram in candidate_phrases(comment.text):
-            tally = tallies.setdefault(tuple(_fold(word) for word in gram), _Tally())
+        for gram in candidate_phrases(comment.text, comment.language):
+            # The language leads the key: "service" in English and in German are two themes.
+            key = (comment.language, *(_fold(word) for word in gram))
+            tally = tallies.setdefault(key, _Tally())
             tally.authors.add(comment.author)
             tally.mentions += 1
             tally.polarity_sum += comment.polarity
             tally.spellings[" ".join(gram)] += 1
     ranked = sorted(
         ((key, t) for key, t in tallies.items() if len(t.authors) >= people_needed),
-        key=lambda item: (-len(item[1].authors), -len(item[0]), -item[1].mentions, item[0]),
+        key=lambda item: (-len(item[1].authors), -len(item[0]), -item[1].mentions, item[0][1:]),
     )
     shown: list[tuple[tuple[str, ...], _Tally]] = []
     for key, tally in ranked:
         covered = any(
-            _contains(other, key) and len(other_tally.authors) >= len(tally.authors)
+            other[0] == key[0]
+            and _contains(other[1:], key[1:])
+            and len(other_tally.authors) >= len(tally.authors)
             for other, other_tally in shown
         )
         subtractable = any(

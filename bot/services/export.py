@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from bot.domain import operator_text
 from bot.domain.divergence import SIDES, PulseFigures
+from bot.domain.operator_text import EXPORT_UNSCORED
+from bot.domain.sentiment.reading import SCORED_LANGUAGES
 from bot.services.digest.assemble import sla_at_close
 from bot.services.evaluation import pulse_figures
 from storage import digests as queries
@@ -26,6 +28,7 @@ COLUMNS: Final = (
     *(f"{side}_{name}" for side in SIDES for name in SIDE_FIELDS),
     "gap",
     "sla_status",
+    "sentiment_unscored",
 )
 
 
@@ -35,6 +38,11 @@ class ExportError(Exception):
 
 def _points(value: float | None, places: int = 1) -> float | None:
     return None if value is None else round(value, places)
+
+
+def _unscored(count: int, anonymity_min: int) -> int | None:
+    """A count of unscored answers, withheld (None) when it is below the anonymity minimum."""
+    return count if count == 0 or count >= anonymity_min else None
 
 
 def _row(
@@ -59,6 +67,7 @@ def export_rows(session: Session, engagement: Engagement) -> list[dict[str, Any]
     pulses = queries.all_closed(session, engagement.id)
     figures = pulse_figures(session, pulses)
     sla = sla_at_close(session, engagement.id, pulses)
+    unscored = queries.unscored_comment_counts(session, [pulse.id for pulse in pulses])
     return [
         _row(
             number,
@@ -67,6 +76,7 @@ def export_rows(session: Session, engagement: Engagement) -> list[dict[str, Any]
             figures[pulse.id],
             status,
         )
+        | {"sentiment_unscored": _unscored(unscored.get(pulse.id, 0), engagement.anonymity_min)}
         for number, (pulse, status) in enumerate(zip(pulses, sla, strict=True), start=1)
         if pulse.id in figures
     ]
@@ -91,6 +101,8 @@ def to_json(engagement: Engagement, rows: Sequence[dict[str, Any]]) -> str:
         "provider_tolerance": engagement.provider_tolerance,
         "gap_threshold": engagement.gap_threshold,
         "anonymity_min": engagement.anonymity_min,
+        "sentiment_languages": list(SCORED_LANGUAGES),
+        "sentiment_unscored": EXPORT_UNSCORED.format(languages=", ".join(SCORED_LANGUAGES)),
         "pulses": list(rows),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

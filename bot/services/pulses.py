@@ -13,7 +13,7 @@ from bot.domain import catalogue
 from bot.domain.drivers import drivers_in, joined, read_picks, split
 from bot.domain.errors import Conflict, NotPermitted, Refused
 from bot.domain.scoring import response_score
-from bot.domain.sentiment import score_text
+from bot.domain.sentiment.reading import read_comment
 from bot.domain.text_hygiene import clean_paragraphs
 from bot.slack.format import slack_date
 from bot.slack.pulse_message import relationship
@@ -173,11 +173,13 @@ def record_answer(
         values["drivers"] = joined(read_picks(drivers))
     if comment is not None:
         text = clean_paragraphs(comment, COMMENT_MAX)
-        sentiment = score_text(text)
+        reading = read_comment(text)
+        sentiment = reading.sentiment
         values.update(
             comment=text,
-            polarity=sentiment.polarity,
-            subjectivity=sentiment.subjectivity,
+            language=reading.language,
+            polarity=None if sentiment is None else sentiment.polarity,
+            subjectivity=None if sentiment is None else sentiment.subjectivity,
             comment_drivers=joined(drivers_in(text)),
         )
     response = queries.upsert_response(session, pulse_id, delivery.member_id, values, now)

@@ -123,6 +123,9 @@ class Response(Base):
     comment: Mapped[str | None] = mapped_column(Text)
     polarity: Mapped[float | None] = mapped_column(Float)
     subjectivity: Mapped[float | None] = mapped_column(Float)
+    # The comment's language (ISO 639-1); a comment in one without a scorer keeps no
+    # polarity, so the rating alone counts (bot/domain/sentiment/reading.py).
+    language: Mapped[str | None] = mapped_column(String(8))
     score: Mapped[float | None] = mapped_column(Float)
     # What is driving the answer: the person's one or two picks, and what their comment
     # names ("communication,responsiveness"); see bot/domain/drivers.py.

@@ -26,7 +26,8 @@ TINY: dict[str, tuple[list[str], str]] = {
     ),
     "fanout": (["--members", "20", "--latency", "0.01"], "floor"),
     "portfolio": (["--engagements", "3", "--weeks", "4"], "portfolio digest with its chart"),
-    "sentiment_eval": ([], "texts/s"),
+    "sentiment_eval": (["--tiny"], "texts/s"),
+    "sentiment_train": (["--lang", "de"], "best by leave-one-writer-out"),
 }
 
 

@@ -12,6 +12,7 @@ from bot.domain.sentiment.event_patterns import EVENTS
 from bot.domain.sentiment.figures import from_to_direction, metric_sign
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
 from bot.domain.sentiment.hits import Cue
+from bot.domain.sentiment.kind_patterns import KINDS
 from bot.domain.sentiment.tokens import Token
 
 
@@ -39,7 +40,7 @@ _COMPILED = tuple(
         p.direction,
         p.needs_metric,
     )
-    for p in (*PATTERNS, *EVENTS, *GOOD_NEWS)
+    for p in (*PATTERNS, *EVENTS, *GOOD_NEWS, *KINDS)
 )
 
 # Trigger word -> bit set of the patterns (by index in _COMPILED) it lets through.

@@ -8,11 +8,25 @@ from bot.domain.sentiment.cue_patterns import MINIMISERS, SARCASM_OPENERS
 from bot.domain.sentiment.hits import Hit
 
 _OPENER = re.compile(SARCASM_OPENERS)
+# More cheerful openers that work chat lays over a failure: "Congratulations on the third
+# outage", "Very reassuring to read ...", "Nothing beats finding out from a journalist".
+_MORE_OPENERS = re.compile(
+    r"^(?:shout-?out|cool cool|ah yes|so much fun)"
+    r"\b|^(?:very|so|how|most) reassuring\b|^such a treat\b|^best part of\b"
+    r"|^nothing beats\b|^what a (?:surprise|treat|joy)\b"
+)
 _OH_OPENER = re.compile(r"^(?:oh|ah)\b")
 # A short phrase in quotes, not at a word's inside: "a 'small' release", “in review”.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
 _QUOTE_CHARS = frozenset("\"“‘'")
 _AGAIN = re.compile(r"\b(?:again|another|no longer|yet again)\b")
+# What tells of a failure after a cheerful opener even with no bad word: a count of
+# days, an ordinal, "the same", "a single", "from scratch", "sleeps at night".
+_MILD_FAILURE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days|weeks|"
+    r"months)\b|\b(?:second|third|fourth|fifth|sixth|umpteenth)\b|\bthe same\b"
+    r"|\ba single\b|\bfrom scratch\b|\bnobody\b|\bno one\b|\bneeds a\b|\bdouble\b"
+)
 # Hits that read the surface words; these are what sarcasm turns around.
 SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})
 _SARCASM_VALENCE = -1.6  # the turn itself, on top of cancelling the positive words
@@ -38,13 +52,19 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     negative turn is added; the failure words keep their own valence.
     """
     lowered = text.lower().lstrip(" *_>")
-    opener = _OPENER.search(lowered)
+    opener = _OPENER.search(lowered) or _MORE_OPENERS.search(lowered)
     quotes = scare_quotes(text) if _QUOTE_CHARS.intersection(text) else []
     if opener is None and not quotes and not eye_rolls:
         return None  # no positive surface to turn: the common case, decided cheaply
     positive = sum(h.valence for h in hits if h.rule in SURFACE_RULES and h.valence > 0)
     negative = sum(h.valence for h in hits if h.valence < 0)
-    failure = negative <= -1.0 or bool(quotes) or eye_rolls > 0 or bool(_AGAIN.search(lowered))
+    failure = (
+        negative <= -1.0
+        or bool(quotes)
+        or eye_rolls > 0
+        or bool(_AGAIN.search(lowered))
+        or (opener is not None and bool(_MILD_FAILURE.search(lowered, opener.end())))
+    )
     marker = ""
     surface_after = positive - sum(
         h.valence for h in hits if opener and h.valence > 0 and h.phrase in opener.group(0)
@@ -63,3 +83,24 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     turned = [Hit("sarcasm", marker, _SARCASM_VALENCE - 0.5 * positive)]
     turned += [Hit("scare quotes", quote, _SCARE_QUOTE_VALENCE) for quote in quotes]
     return kept + turned
+
+
+# Cheers after bad news are sarcasm: "third outage this month 🎉", "skipped tests :clap:".
+_CELEBRATION = frozenset(
+    {":tada:", ":clap:", ":party_popper:", ":confetti_ball:", ":slightly_smiling_face:"}
+    | {":raised_hands:", ":sweat_smile:", "\U0001f389", "\U0001f44f", "\U0001f38a"}
+    | {"\U0001f642", "\U0001f605", "\U0001f64c"}
+)
+_FAILURE = -1.0
+
+
+def celebration_turned(emoji: list[Hit], negative: float) -> list[Hit]:
+    """Emoji hits, with cheering ones turned into sarcasm when the words tell of a failure."""
+    if negative > _FAILURE:
+        return emoji
+    return [
+        Hit("sarcasm", hit.phrase, -hit.valence)
+        if hit.phrase in _CELEBRATION and hit.valence > 0
+        else hit
+        for hit in emoji
+    ]

@@ -19,15 +19,15 @@ would read them literally.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
+from bot.domain.sentiment.contribution import Contribution
 from bot.domain.sentiment.cues import find_cues
 from bot.domain.sentiment.hits import Hit
 from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
 from bot.domain.sentiment.rules import emphasis, read
-from bot.domain.sentiment.sarcasm import turn
-from bot.domain.sentiment.stance import DAMPING, stance_marker
+from bot.domain.sentiment.sarcasm import celebration_turned, turn
+from bot.domain.sentiment.stance import DAMPING, errand_marker, stance_marker
 from bot.domain.sentiment.textblob_reader import pattern_sentiment
 from bot.domain.sentiment.tokens import tokenize
 
@@ -57,6 +57,7 @@ _STANCE_RULES = frozenset(
             "faint praise",
         ),
         *("silence", "hedge", "obligation", "phrase"),
+        *("heroics", "polite complaint"),
     }
 )
 # The polarity of a comment whose deciding clause goes against the rest.
@@ -68,15 +69,6 @@ _STRONG_WORD_IN_ASK = 2.5
 # Requests and notices in account chat are short; a longer text with a date or a
 # question in it is prose that says what it thinks (editorials, reviews).
 _CHAT_LENGTH = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Contribution:
-    """How much one rule moved a comment's polarity, and the words it read."""
-
-    rule: str
-    phrase: str
-    effect: float
 
 
 def _textblob_reading(leftover: list[tuple[float, list[str]]]) -> tuple[float, float] | None:
@@ -127,7 +119,10 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         hits, leftover, deciding = turned, [], 0.0  # TextBlob would read the surface literally
     stress = emphasis(plain.text, sum(h.valence for h in hits))
     hits = [*hits, *([stress] if stress else [])]
-    hits += [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)]
+    hits += celebration_turned(
+        [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)],
+        sum(h.valence for h in hits if h.valence < 0),
+    )
     valence = sum(hit.valence for hit in hits)
     norm = math.sqrt(valence * valence + _ALPHA)
     textblob = _textblob_reading(leftover)
@@ -163,6 +158,11 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         found = stance_marker(plain.text)
         if found is not None and (found[0] == "ask" or not _takes_stance(hits, textblob, False)):
             marker = found[1]
+    elif len(tokens) <= _CHAT_LENGTH:
+        # "Happy to walk you through it": the offer's own words are no verdict.
+        errand = errand_marker(plain.text)
+        if errand and not _takes_stance([h for h in hits if h.phrase not in errand], None, True):
+            marker = errand
     if marker is not None:
         contributions.append(Contribution("no stance", marker, (DAMPING - 1) * polarity))
         polarity *= DAMPING

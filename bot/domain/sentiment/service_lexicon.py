@@ -100,6 +100,10 @@ SERVICE_EVENTS: dict[str, float] = {
     # Names of departments, not verdicts: "thanks, support team" praises nobody twice.
     "support": 0.0,
     "helpdesk": 0.0,
+    # A courtesy in requests, not praise: "kindly share the sign-off".
+    "kindly": 0.0,
+    # Account chat mentions a promise when it was not kept: "promised for September".
+    "promised": 0.0,
     # Names of documents and steps of a process: "the agreement", "a shared folder",
     # "sent for approval", "share the deck" judge nothing.
     "agreement": 0.0,

@@ -32,9 +32,23 @@ _ANNOUNCEMENT = re.compile(
     r"|\bby (?:the )?end of\b|\b(?:starts?|begins?|ends?) (?:on|in|at|from|next)\b"
     r"|\bnow (?:needs?|requires?|goes?)\b|\b(?:has|have) asked (?:for|us to)\b"
 )
+# Greetings, offers and hand-overs that open an errand: "Hi all, sharing the agenda",
+# "Happy to set up a call", "PR #412 ready for review".
+_ERRAND = re.compile(
+    r"^(?:hi|hello|hey|morning|good morning|good afternoon),? (?:all|team|everyone|folks)\b"
+    r"|^(?:welcome|sharing|shared|circulating|forwarding|looping in)\b"
+    r"|^happy to (?:set up|help|share(?! that)|walk|join|discuss|arrange|jump on)\b"
+    r"|\bready for (?:review|testing|sign-?off)\b|\bwould be helpful\b|\bif that helps\b"
+)
 # How far a stance-free comment's score is pulled towards 0: "please update the
 # runbook, thanks" is an errand, not praise.
 DAMPING = 0.05
+
+
+def errand_marker(text: str) -> str | None:
+    """The greeting, offer or hand-over that opens an errand ("happy to walk you through")."""
+    match = _ERRAND.search(text.lower().strip(" *_>"))
+    return match.group(0) if match else None
 
 
 def no_stance(text: str) -> str | None:
@@ -50,7 +64,7 @@ def stance_marker(text: str) -> tuple[str, str] | None:
     whatever opinion words it uses, while a notice can carry one ("go-live went great").
     """
     lowered = text.lower().strip(" *_>")
-    for pattern in (_QUESTION, _REQUEST):
+    for pattern in (_QUESTION, _REQUEST, _ERRAND):
         match = pattern.search(lowered)
         if match:
             return "ask", match.group(0)[:40].strip()

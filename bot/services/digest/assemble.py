@@ -57,7 +57,7 @@ def latest_themes(
     by_side: dict[str, list[Comment]] = {side: [] for side in SIDES}
     for comment in queries.comments(session, pulse.id):
         by_side[comment.side].append(
-            Comment(str(comment.member_id), comment.text, comment.polarity)
+            Comment(str(comment.member_id), comment.text, comment.polarity, comment.language)
         )
     return {
         side: side_themes(

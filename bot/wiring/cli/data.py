@@ -33,7 +33,7 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     from bot.domain.sentiment.cli import run_score
 
-    return run_score(sys.stdin, sys.stdout, explain=args.explain)
+    return run_score(sys.stdin, sys.stdout, explain=args.explain, language=args.lang)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -117,9 +117,20 @@ def _weeks(value: str) -> int:
     return int(value)
 
 
+def _language(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise argparse.ArgumentTypeError(f"a two-letter language code such as de, not {value}")
+    return value.lower()
+
+
 def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
     parsers["score"].add_argument(
         "--explain", action="store_true", help="list the rules that moved each score"
+    )
+    parsers["score"].add_argument(
+        "--lang",
+        type=_language,
+        help="the comments' language as a two-letter code (en, de, es); detected if not given",
     )
     export = parsers["export"]
     which = export.add_mutually_exclusive_group(required=True)

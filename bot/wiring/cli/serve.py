@@ -91,6 +91,15 @@ def check_token(container: Container) -> None:
     )
 
 
+def _load_language_detector() -> None:
+    """Load the comment language detector in the background, before the first comment."""
+    import threading
+
+    from bot.domain.sentiment.language import load_detector
+
+    threading.Thread(target=load_detector, name="language-detector", daemon=True).start()
+
+
 def cmd_web(args: argparse.Namespace) -> int:
     """Serve Slack's HTTP requests with waitress; never runs a scheduler."""
     from bot.services.container import ContextPool
@@ -103,6 +112,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     port = args.port or settings.port
     with Start(settings.database_url) as start:
         container = container_for(settings, start)
+        _load_language_detector()
         # A context-copying pool: in distributed mode a listener acts for its request's
         # workspace.
         listeners = ContextPool(settings.listener_threads, thread_name_prefix="listener")
@@ -162,6 +172,7 @@ def cmd_run(_args: argparse.Namespace) -> int:
     with Start(settings.database_url) as start:
         container = container_for(settings, start)
         assert settings.slack_app_token is not None  # load_settings(socket_mode=True) requires it
+        _load_language_detector()
         handler = SocketModeHandler(create_app(container), settings.slack_app_token)
         connect(handler, settings.slack_api_url)
     # The clock starts once Slack is reached, so a start that fails leaves nothing running.

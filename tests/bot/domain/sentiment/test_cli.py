@@ -23,11 +23,41 @@ def test_each_line_gives_one_json_object_with_the_bots_score() -> None:
     assert code == 0
     assert len(records) == len(lines)
     for text, record in zip(lines, records, strict=True):
-        assert set(record) == {"polarity", "subjectivity", "label"}
+        assert set(record) == {"polarity", "subjectivity", "label", "language"}
+        assert record["language"] == "en"
         expected = score_text(text)
         assert record["polarity"] == pytest.approx(expected.polarity)
         assert record["label"] == expected.label
     assert [r["label"] for r in records] == ["negative", "neutral", "positive"]
+
+
+def test_a_comment_without_a_scorer_for_its_language_is_unscored_and_says_why() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("Toujours aucune réponse depuis lundi, c'est pénible.\n"), stdout, True)
+    record = json.loads(stdout.getvalue())
+    assert (record["polarity"], record["label"], record["language"]) == (None, "unscored", "fr")
+    assert "French" in record["reason"] and "rating alone" in record["reason"]
+    assert record["explain"] == []
+
+
+def test_explain_shows_the_language_and_the_rules_of_that_language() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("Die Zusammenarbeit ist toll, alle antworten schnell.\n"), stdout, True)
+    record = json.loads(stdout.getvalue())
+    assert (record["language"], record["detected_by"], record["label"]) == (
+        "de",
+        "words",
+        "positive",
+    )
+    assert {c["phrase"] for c in record["explain"]} == {"toll", "schnell"}
+
+
+def test_a_given_language_overrides_detection() -> None:
+    stdout = io.StringIO()
+    run_score(io.StringIO("gut\nprima\n"), stdout, language="de")
+    records = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert [r["language"] for r in records] == ["de", "de"]
+    assert all(r["label"] == "positive" for r in records)
 
 
 def test_windows_line_endings_do_not_change_the_score() -> None:
@@ -103,3 +133,28 @@ def test_explain_of_an_empty_comment_is_empty() -> None:
     stdout = io.StringIO()
     run_score(io.StringIO("\n"), stdout, explain=True)
     assert json.loads(stdout.getvalue())["explain"] == []
+
+
+@pytest.mark.slow
+def test_rapport_score_takes_a_language_and_refuses_a_malformed_one() -> None:
+    def score(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "score", *args],
+            input="Die Lieferung kam wieder zu spät.\nTout va bien, merci\n",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+
+    detected = [json.loads(line) for line in score("--explain").stdout.splitlines()]
+    assert [(r["language"], r["label"]) for r in detected] == [
+        ("de", "negative"),
+        ("fr", "unscored"),
+    ]
+    given = [json.loads(line) for line in score("--lang", "de").stdout.splitlines()]
+    assert [r["language"] for r in given] == ["de", "de"]
+    refused = score("--lang", "german")
+    assert refused.returncode == 2 and "two-letter language code" in refused.stderr
+    assert "Traceback" not in refused.stderr

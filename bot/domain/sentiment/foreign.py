@@ -1,0 +1,227 @@
+"""The scorer for languages other than English: one reader, each language's words and cues.
+
+The same shape as the English rules, smaller: cue patterns of account chat (waiting,
+chasing, repetition, threats, good news told as an absence or a figure) claim their
+words first; the remaining words are read from the language's lexicon with negation,
+degree words, contrast ("aber", "pero") and repetition; emoji count as in English; an
+eye-roll next to praise turns it round; a question, request or notice with no cue and
+no strong opinion word is damped into the neutral zone. The sum of valences on VADER's
+-4..+4 scale becomes a polarity by VADER's normalisation, as in English.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bot.domain.sentiment.contribution import Contribution
+from bot.domain.sentiment.markup import clean
+from bot.domain.sentiment.result import Sentiment, label_for
+from bot.domain.sentiment.stance import DAMPING
+
+_ALPHA = 15.0
+_NEGATION = -0.74  # VADER's constant
+_BOOST = 0.293
+_REPEATED = 1.3
+_BEFORE_CONTRAST, _AFTER_CONTRAST = 0.5, 1.5
+_CONTRAST_VERDICT = 0.15
+_SARCASM = -1.6
+_STRONG_WORD = 2.0
+_SCOPE = 3
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?]")
+_BREAKS = frozenset(".,;:!?")
+_MIN_STEM = 4
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A pattern over a comment's lower-case text and the valence it carries."""
+
+    rule: str
+    pattern: re.Pattern[str]
+    valence: float
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A figure that moved: its verbs, and the metrics where more is better.
+
+    "Las quejas bajaron de 30 a 5" is good news, "la satisfacción bajó" bad: a fall is
+    good unless a metric where more is better is named in the same clause.
+    """
+
+    fall: re.Pattern[str]
+    rise: re.Pattern[str]
+    more_is_better: re.Pattern[str]
+    amount: re.Pattern[str]  # a figure or a size word: "bajamos el servidor" is no news
+    valence: float = 1.8
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """What one language's reader needs: its lexicon, its small words and its cues."""
+
+    code: str
+    lexicon: Mapping[str, float]
+    suffixes: tuple[str, ...]
+    negators: frozenset[str]
+    boosters: Mapping[str, float]
+    contrast: frozenset[str]
+    repetition: frozenset[str]
+    cues: tuple[Cue, ...]
+    ask: re.Pattern[str]
+    announce: re.Pattern[str]
+    # Word beginnings that carry a valence in every form ("retras" for retraso, retrasado,
+    # retrasar): these languages inflect more than the lexicons list.
+    stems: Mapping[str, float] = field(default_factory=dict)
+    figures: Figures | None = None
+    _forms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def valence(self, word: str) -> float:
+        """The lexicon valence of a word, through its inflected endings; 0.0 if none."""
+        found = self._forms.get(word)
+        if found is None:
+            found = self.lexicon.get(word, 0.0)
+            if word not in self.lexicon:
+                found = self._inflected(word)
+            self._forms[word] = found
+        return found
+
+    def knows(self, text: str) -> bool:
+        """Whether any word of the text carries a valence in this language."""
+        return any(self.valence(word) for word in _TOKEN.findall(text.lower()) if word.isalpha())
+
+    def _inflected(self, word: str) -> float:
+        for suffix in self.suffixes:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= _MIN_STEM and stem in self.lexicon:
+                return self.lexicon[stem]
+        for end in range(len(word), _MIN_STEM - 1, -1):
+            if word[:end] in self.stems:
+                return self.stems[word[:end]]
+        return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    rule: str
+    phrase: str
+    valence: float
+    position: int  # the token index, for the contrast weighting; -1 for cues and emoji
+
+
+_CLAUSE = re.compile(r"[^.;:!?]+")
+
+
+def _figures(low: str, figures: Figures) -> tuple[list[_Hit], list[tuple[int, int]]]:
+    """Moved figures as good or bad news, each claiming its clause."""
+    hits: list[_Hit] = []
+    spans: list[tuple[int, int]] = []
+    for clause in _CLAUSE.finditer(low):
+        text = clause.group(0)
+        fall, rise = figures.fall.search(text), figures.rise.search(text)
+        moved = fall or rise
+        if moved is None or not figures.amount.search(text):
+            continue
+        good = (fall is not None) != bool(figures.more_is_better.search(text))
+        valence = figures.valence if good else -figures.valence
+        hits.append(_Hit("improvement" if good else "worse figures", moved.group(0), valence, -1))
+        spans.append(clause.span())
+    return hits, spans
+
+
+def _claimed(low: str, rules: LanguageRules) -> tuple[list[_Hit], list[tuple[int, int]]]:
+    hits: list[_Hit] = []
+    spans: list[tuple[int, int]] = []
+    if rules.figures is not None:
+        hits, spans = _figures(low, rules.figures)
+    for cue in rules.cues:
+        for match in cue.pattern.finditer(low):
+            if any(start < match.end() and match.start() < end for start, end in spans):
+                continue
+            hits.append(_Hit(cue.rule, match.group(0).strip(), cue.valence, -1))
+            spans.append(match.span())
+    return hits, spans
+
+
+def _word_hits(
+    low: str, rules: LanguageRules, spans: list[tuple[int, int]]
+) -> tuple[list[_Hit], int | None]:
+    """Lexicon hits of the unclaimed words, and the token index of a contrast word."""
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(low)]
+    hits: list[_Hit] = []
+    contrast = None
+    for index, (word, start) in enumerate(tokens):
+        if word in rules.contrast and index > 0:
+            contrast = index
+        if any(s <= start < e for s, e in spans):
+            continue
+        valence = rules.valence(word)
+        if not valence:
+            continue
+        for back in range(index - 1, max(-1, index - _SCOPE - 1), -1):
+            previous = tokens[back][0]
+            if previous in _BREAKS:
+                break
+            if previous in rules.negators:
+                valence *= _NEGATION
+                break
+            boost = rules.boosters.get(previous)
+            if boost and back == index - 1:
+                valence += math.copysign(boost, valence)
+        hits.append(_Hit("lexicon", word, valence, index))
+    return hits, contrast
+
+
+def _weighted(hits: list[_Hit], contrast: int | None, repeated: bool) -> list[_Hit]:
+    out: list[_Hit] = []
+    for hit in hits:
+        valence = hit.valence
+        if repeated and valence < 0:
+            valence *= _REPEATED
+        if contrast is not None and hit.position >= 0:
+            valence *= _BEFORE_CONTRAST if hit.position < contrast else _AFTER_CONTRAST
+        out.append(_Hit(hit.rule, hit.phrase, valence, hit.position))
+    return out
+
+
+def score_with(rules: LanguageRules, text: str) -> tuple[Sentiment, list[Contribution]]:
+    """Score one comment with one language's rules and list what moved the score."""
+    plain = clean(text)
+    low = plain.text.lower()
+    cue_hits, spans = _claimed(low, rules)
+    word_hits, contrast = _word_hits(low, rules, spans)
+    words = set(_TOKEN.findall(low))
+    repeated = bool(words & rules.repetition)
+    hits = _weighted(cue_hits + word_hits, contrast, repeated)
+    if plain.eye_rolls and any(h.valence > 0 for h in hits):
+        # "Super, schon wieder down 🙃": the praise is the sarcasm, not the verdict.
+        hits = [h for h in hits if h.valence <= 0]
+        hits.append(_Hit("sarcasm", "eye-roll after praise", _SARCASM, -1))
+    hits += [_Hit("emoji", n, v, -1) for v, n in zip(plain.emoji, plain.emoji_names, strict=True)]
+    valence = sum(h.valence for h in hits)
+    if not valence:
+        return Sentiment(0.0, 0.0, label_for(0.0)), []
+    exclaim = min(low.count("!"), 4) * 0.292
+    if exclaim:
+        hits.append(_Hit("emphasis", "!", math.copysign(exclaim, valence), -1))
+        valence += math.copysign(exclaim, valence)
+    norm = math.sqrt(valence * valence + _ALPHA)
+    polarity = valence / norm
+    contributions = [Contribution(h.rule, h.phrase, h.valence / norm) for h in hits]
+    deciding = sum(h.valence for h in hits if contrast is not None and h.position >= contrast)
+    if deciding and (polarity * deciding < 0 or abs(polarity) < _CONTRAST_VERDICT):
+        verdict = math.copysign(_CONTRAST_VERDICT, deciding)
+        contributions.append(Contribution("contrast", "", verdict - polarity))
+        polarity = verdict
+    stance = any(
+        h.rule not in ("lexicon", "emphasis") or abs(h.valence) >= _STRONG_WORD for h in hits
+    )
+    marker = None if stance else rules.ask.search(low) or rules.announce.search(low)
+    if marker is not None:
+        contributions.append(Contribution("no stance", marker.group(0), (DAMPING - 1) * polarity))
+        polarity *= DAMPING
+    polarity = max(-1.0, min(1.0, polarity))
+    return Sentiment(polarity, min(1.0, abs(polarity)), label_for(polarity)), contributions

@@ -1,0 +1,276 @@
+"""German cues of account chat: waiting, chasing, threats, quiet good news, figures."""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.sentiment.foreign import Cue, Figures
+
+_DURATION = (
+    r"(?:\d+|ein|eine|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehreren|vielen)"
+)
+
+_UNIT = r"(?:minuten|stunden|tage[n]?|wochen|monate[n]?|std|h)"
+
+_ORDINAL = r"(?:zweite|dritte|vierte|fünfte|sechste|siebte|x-te|\d+\.)[nrs]?"
+
+_BAD_THING = (
+    r"(?:p1|p2|prio-1|incidents?|störung\w*|ausfäll\w*|ausfall|fehler\w*|eskalation\w*|"
+    r"beschwerde\w*|verzögerung\w*|verspätung\w*|rückfragen|reklamation\w*|nacharbeit|"
+    r"sla-verletzung\w*|sla-verstöße|bugs?|abstürze|downtime)"
+)
+
+_FIGURES = Figures(
+    fall=re.compile(
+        r"\b(?:gesunken|gefallen|reduziert|halbiert|verkürzt|gesenkt|sank|sinkt|fiel|"
+        r"runter|abgebaut|nachgelassen)\b"
+    ),
+    rise=re.compile(r"\b(?:gestiegen|stieg|steigt|erhöht|verdoppelt|wächst|gewachsen)\b"),
+    more_is_better=re.compile(
+        r"\b(?:\w*zufriedenheit|qualität\w*|servicelevel|erstlösungsquote|abschlussquote|"
+        r"verfügbarkeit|genauigkeit|nps|csat|umsatz|einsparung\w*|produktivität|quote)\b"
+    ),
+    amount=re.compile(
+        r"\d|\b(?:hälfte|halbiert|deutlich|stark|drastisch|viel|zwei|drei|vier|fünf)\b"
+    ),
+)
+
+_MORE_CUES = (
+    Cue("late", re.compile(r"\bnicht (?:\w+ )?(?:pünktlich|rechtzeitig|termingerecht)\b"), -2.0),
+    Cue(
+        "late",
+        re.compile(
+            r"\b(?:nach dem|nach der) (?:release|go-live|abgabe|frist|termin)\b|\ber"
+            r"st (?:hinterher|danach|nachträglich|erfahren|als)\b|\bspäter als verei"
+            r"nbart\b"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:seit|noch immer|immer noch)\b(?: \w+)? (?:kaputt|offen|nicht|kein"
+            r"\w*|down)\b|\bseit (?:montag|dienstag|mittwoch|donnerstag|freitag|dem "
+            r"\d+|\w+ \d+)\b|\bohne bearbeiter\b|\brutscht\w*\b"
+        ),
+        -1.5,
+    ),
+    Cue(
+        "chasing",
+        re.compile(
+            r"\b(?:zweite|dritte|vierte|fünfte|sechste)[nrs]? (?:mal|tag|verpasste\w"
+            r"*|ausfall|nachfrage|erinnerung|umgebungsausfall|go-live|ansprechpartne"
+            r"r)\b|\bdritter \w+ausfall\b"
+        ),
+        -1.8,
+    ),
+    Cue(
+        "repeated",
+        re.compile(r"\b(?:zweimal|dreimal|viermal|mehrmals|\d+ mal|immer wieder|jedes mal)\b"),
+        -1.5,
+    ),
+    Cue(
+        "careless",
+        re.compile(
+            r"\bpasst (?:nicht|überhaupt nicht)\b|\bstimm(?:t|en) nicht\b|\bohne (?:"
+            r"die \w+ )?zu prüfen\b|\bzerschossen\b|\bheiße luft\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "paralysis",
+        re.compile(
+            r"\b(?:niemand|keiner|keinen)\b(?: \w+){0,4}? (?:angenommen|erklärt|vera"
+            r"ntwortlich|gemeldet|reagiert|interessiert|zuständig)\w*\b|\binteressie"
+            r"rt es keinen\b|\bwar niemand\b|\bniemand\.?$"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "own work",
+        re.compile(r"\b(?:manuell|von unserem team|haben wir selbst|mussten wir|mussten einen)\b"),
+        -1.6,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:marktvergleich\w*|sanierungsplan|rückgängig gemacht|anderen? (?:a"
+            r"nbietern|dienstleistern|partnern?)|vergleichen preis|formell anspreche"
+            r"n)\b"
+        ),
+        -2.2,
+    ),
+    Cue("value", re.compile(r"\bwir zahlen für\b"), -1.5),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:ohne eine einzige|kein einziger|keine einzige|keine einzigen|kein"
+            r"e?) (?:\w+)?(?:korrektur|fehler|wiederholungsfehler|alarme?|verzugszin"
+            r"s\w*|beschwerden|probleme)\b|\bnicht mehr (?:über|beschweren)\b|\bkein"
+            r"e gedanken mehr\b|\bverschwunden\b"
+        ),
+        1.8,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:planmäßig|im plan|nach plan|wie geplant|früher als geplant|pünktl"
+            r"ich|endlich|genau das|spürbaren unterschied|grünen bereich|alles grün|"
+            r"alles erledigt)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:alle|allen|jede[nm]?)\b(?: \w+){0,3}? (?:erledigt|erfüllt|geschlo"
+            r"ssen|gepatcht|abgeschlossen|bestanden|geschafft)\b"
+        ),
+        1.6,
+    ),
+)
+
+_CUES = (
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:immer noch|noch immer|weiterhin|nach wie vor) (?:kein\w*|nichts|n"
+            r"icht|offen|warten\w*|ausstehend)\b"
+        ),
+        -1.6,
+    ),
+    Cue("waiting", re.compile(r"\bwart\w*\b[^.,;!?]{0,40}?\b(?:seit|schon)\b[^.,;!?]*"), -1.6),
+    Cue("waiting", re.compile(rf"\b(?:seit|über|fast) {_DURATION} {_UNIT}\b"), -1.2),
+    Cue(
+        "waiting",
+        re.compile(
+            rf"\b(?:dauert\w*|gedauert|brauch\w*)\b[^.,;!?]{{0,20}}\b(?:ewig|zu lange"
+            rf"|{_DURATION} {_UNIT})\b"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "late",
+        re.compile(rf"\b{_DURATION} {_UNIT} (?:zu spät|verspätet|verzug|überfällig|drüber)\b"),
+        -2.2,
+    ),
+    Cue("late", re.compile(r"\bzu (?:spät|langsam|lange)\b"), -2.0),
+    Cue(
+        "chasing",
+        re.compile(
+            rf"\b(?:zum {_ORDINAL} mal|{_ORDINAL} (?:erinnerung|nachfrage|mail|e-mail"
+            rf"|mahnung)|hinterher\w*|nachhaken|nachfassen|erinnern müssen)\b"
+        ),
+        -1.8,
+    ),
+    Cue(
+        "repeated",
+        re.compile(
+            r"\b(?:schon wieder|jedes mal|jede woche|ständig|dauernd|zum wiederholten mal)\b"
+        ),
+        -1.4,
+    ),
+    Cue(
+        "own work",
+        re.compile(
+            r"\b(?:selbst|selber|intern) (?:\w+ )?(?:gemacht|machen|erledigt|gelöst|"
+            r"korrigiert|geschrieben|gebaut|nachgebessert|übernommen)\b"
+        ),
+        -2.0,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:ausschreibung\w*|andere[nr]? (?:anbieter|dienstleister|lieferante"
+            r"n)|kündig\w*|vertragsstrafe\w*|exit-?\w*|alternativen|insourcing|rücka"
+            r"bwicklung)\b"
+        ),
+        -2.2,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:eskal\w+|geschäftsführung|vorstand|cio|benchmark\w*|pönale\w*|ser"
+            r"vice-credits?|gutschrift\w*)\b"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "silence",
+        re.compile(
+            r"\b(?:kein\w*|null) (?:antwort|rückmeldung|reaktion|feedback|update|inf"
+            r"o\w*|rückruf|entscheidung|verantwortliche\w*)\b|\bfunkstille\b|\bnicht"
+            r"s gehört\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "paralysis",
+        re.compile(
+            r"\b(?:niemand|keiner) (?:fühlt|ist|kümmert|antwortet|weiß|übernimmt|meldet)\w*\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "sarcasm",
+        re.compile(
+            r"\b(?:na (?:toll|super|prima|klasse|bravo)|ganz großes kino|läuft ja su"
+            r"per|wie immer also)\b"
+        ),
+        -2.2,
+    ),
+    Cue(
+        "faint praise",
+        re.compile(r"\b(?:ganz ok(?:ay)?|geht so|naja|durchwachsen|ausbaufähig|luft nach oben)\b"),
+        -0.7,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            rf"\b(?:keine?n?|null|0|ohne|nicht eine?n?) (?:einzige[nr]? )?(?:neue[nr]"
+            rf"? )?{_BAD_THING}"
+        ),
+        1.8,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:zum ersten mal seit|erstmals|vor dem zeitplan|früher als geplant|"
+            r"vorzeitig|unter budget|alles grün)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "improvement",
+        re.compile(
+            r"\b(?:halbiert|gesunken|reduziert|verkürzt|abgebaut|gesenkt|deutlich we"
+            r"niger|nur noch)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "heroics",
+        re.compile(
+            r"\b(?:danke|dank) (?:\w+ ){0,3}(?:einsatz|wochenende\w*|nachtschicht\w*"
+            r"|extrameile|sondereinsatz|überstunden)\b"
+        ),
+        3.0,
+    ),
+    Cue("thanks", re.compile(r"\b(?:vielen|herzlichen|tausend) dank\b"), 2.5),
+)
+
+_ASK = re.compile(
+    r"\?\s*$|^(?:bitte|kurze frage|frage|zur info|fyi|info|hinweis|erinnerung|reminder|"
+    r"kann|können|könnt|kannst|könnten|wer|wann|wo|wie|gibt es|habt ihr|haben sie)\b"
+)
+
+_ANNOUNCE = re.compile(
+    r"\b(?:geplant|findet\b.*\bstatt|verschoben auf|ab (?:montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|morgen|nächste\w* woche)|am \d{1,2}\.|um \d{1,2}(?::\d{2})? uhr|nächste\w* woche|"
+    r"urlaub|abwesend|krank|nicht erreichbar|vertretung|übernimmt|im büro|status:|stand:)"
+)
+
+CUES = _MORE_CUES[:2] + _CUES + _MORE_CUES[2:]
+FIGURES = _FIGURES
+ASK = _ASK
+ANNOUNCE = _ANNOUNCE

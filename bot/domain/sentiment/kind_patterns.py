@@ -1,0 +1,170 @@
+"""Verdicts told without an opinion word: heroics, polite complaints, facts, quiet good news.
+
+Each is a class of words in a pattern, not a sentence: thanks next to what it cost the
+other side (late, the weekend, at short notice); a courteous request that carries how
+long something has been pending; a fix that broke something, figures that do not tie, a
+report after the event; nobody turning up; good news told as a problem that stopped or
+as everything met. Gaps never reach across a comma (clause ends stay in as commas).
+"""
+
+from __future__ import annotations
+
+from bot.domain.sentiment.cue_patterns import NUM, ORDINAL, UNIT, Pattern
+
+_GAP = r"(?: [^ ,.;:!?]+)"
+_THANKS = (
+    r"(?:thanks?|thank you|thx|cheers|kudos|shout-?out|grateful|appreciate[ds]?|hats off|"
+    r"props|big thanks|huge thanks|respect)"
+)
+_COST = (
+    r"(?:staying|stayed|stay|working|worked|jumping|jumped|stepping|stepped|covering|"
+    r"covered|pulling|pulled|late|overnight|all-nighter|weekend|night|\d{1,2}(?:am|pm)|"
+    r"midnight|holiday|extra|short notice|so fast|so quickly|quick|sundays?|saturdays?|"
+    r"off-cycle|above and beyond)"
+)
+_PENDING = (
+    r"(?:pending|waiting|awaiting|sitting idle|idle|at the earliest|expedite|not received|"
+    r"no response|no update|getting delayed|delayed unnecessarily)"
+)
+_ABSENT = (
+    r"(?:pages|call-?outs|service credits?|audit points|open points|open items|findings|"
+    r"repeat \w+|tickets breached|surprises|fire drills?|firefighting|manual corrections?|"
+    r"adjustments|sla breaches|breach(?:es)?|escalations?|complaints?|misses|no-shows|chasers)"
+)
+
+KINDS: tuple[Pattern, ...] = (
+    # Verdicts in a set phrase: "nailed it", "below expectations", "stretched too thin".
+    Pattern(
+        "phrase",
+        1.8,
+        r"\bnailed it\b|\bhit (?:their|its|our|his|her) stride\b|\bgetting there\b"
+        r"|\b(?:above|exceeded|beyond) (?:\w+ )?expectations\b|\bsmooth(?:er|est)\b"
+        r"|\bkept us (?:informed|posted|in the loop|updated)\b|\bproven wrong\b"
+        r"|\bown(?:s|ed|ing)? (?:the )?(?:problems?|issues?|mistakes?|it)\b"
+        r"|\b(?:worked|works|passed) (?:in|within|at|first time|perfectly|flawlessly|first)\b",
+        "nailed hit getting above exceeded beyond smoother smoothest kept proven own owns owned "
+        "owning worked works passed",
+        "match",
+    ),
+    Pattern(
+        "phrase",
+        -1.8,
+        r"\bbelow (?:\w+ )?expectations\b|\bway off\b|\bfar from (?:what|the|it|good)\b"
+        r"|\b(?:stretched|spread) (?:far |way )?too thin\b|\bnot a compliment\b"
+        r"|\bshort of what\b|\bfewer assurances\b|\b(?:three|four|five|several) attempts\b",
+        "below way far stretched spread compliment short fewer attempts",
+        "match",
+    ),
+    # Worry and its polite forms: "I am concerned that", "it is observed that", "the team
+    # is stretched", "productivity is getting impacted", "instead of the agreed".
+    Pattern(
+        "phrase",
+        -1.7,
+        r"\b(?:i am|i'm|we are|we're|i remain|getting|increasingly|really) (?:\w+ )?"
+        r"(?:concerned|worried|uneasy|nervous)\b|\blosing (?:confidence|patience|trust)\b"
+        r"|\bdrifting back\b|\bit is (?:observed|noticed|seen) that\b"
+        r"|\b(?:is|are) (?:getting |being )?(?:impacted|stretched)\b"
+        r"|\binstead of the (?:agreed|promised|planned|contracted|expected)\b"
+        r"|\bhad to (?:bring in|rerun|re-run|restart|hire|call in|pay for)\b"
+        r"|\bmanually by (?:our|my) (?:team|side)\b",
+        "am i'm we are we're remain getting increasingly really losing drifting it is "
+        "instead had manually",
+        requires="concerned worried uneasy nervous confidence patience trust back observed "
+        "noticed seen impacted stretched agreed promised planned contracted expected bring "
+        "rerun re-run restart hire call pay team side",
+    ),
+    # Risk signals: a tender, exit options, a renewal off the table, remediation.
+    Pattern(
+        "threat",
+        -2.2,
+        r"\b(?:run|running|issue|issuing|launch|launching|start|starting) (?:a |an )?"
+        r"(?:tender|rfp)\b"
+        r"|\bexit options\b|\boff the table\b|\b(?:formal )?remediation\b"
+        r"|\blook(?:ing)? at the market\b|\bbenchmark (?:the|our|your) (?:service|price|prices|"
+        r"contract)\b|\b(?:decision|contract|outsourcing) should be reversed\b",
+        "run running issue issuing launch launching start starting exit off remediation look "
+        "looking benchmark reversed",
+    ),
+    # Thanks for what it cost them: "huge thanks for staying on till 2am".
+    Pattern(
+        "heroics",
+        2.6,
+        rf"\b{_THANKS}\b{_GAP}{{0,8}}? {_COST}\b",
+        "thanks thank thx cheers kudos shout-out shoutout grateful appreciate appreciated "
+        "appreciates hats props big huge respect",
+        "match",
+    ),
+    # Courteous requests that say how long it has waited: "kindly share, pending since".
+    Pattern(
+        "polite complaint",
+        -1.8,
+        rf"\b(?:kindly|please|pls|request you|requesting|gentle reminder|humble request)\b"
+        rf"{_GAP}{{0,10}}? {_PENDING}\b|\bsince long(?: time)?\b|\bfrom long\b"
+        rf"|\bfrom (?:last )?\w+ itself\b|\bstill awaiting\b|\b(?:please|kindly) expedite\b"
+        rf"|\b(?:even after|despite) (?:repeated|multiple|many|several) \w+\b"
+        rf"|\bmultiple times (?:we )?(?:requested|asked|followed)\b|\bdo the needful\b"
+        rf"|\b(?:is|are|it is) pending (?:since|from|with)\b",
+        "kindly please pls request requesting gentle humble since from still expedite even "
+        "despite multiple needful pending",
+    ),
+    # Waiting counted in the writer's own words: "since two weeks", "the 4th day".
+    Pattern(
+        "waiting",
+        -1.4,
+        rf"\bsince (?:{NUM} )?{UNIT}\b|\b(?:the |a )?{ORDINAL} day\b(?! of)"
+        r"|\b(?:only|just) (?:told|informed|heard|learned|found out)\b"
+        r"|\b(?:after|past) (?:the )?(?:release|deadline|go-live|cut-?off|lock|event|fact)\b"
+        r"|\bonly afterwards\b|\bthe day after\b",
+        "since day only just after past afterwards",
+    ),
+    # Facts that carry the verdict: a fix that broke something, figures that do not tie.
+    Pattern(
+        "careless",
+        -1.8,
+        r"\b(?:fix|fixes|patch|change|release|update|deploy|hotfix)\b(?: \w+){0,2}? "
+        r"(?:broke|breaks|broken|took down|brought down|didn't hold|did not hold|failed)\b"
+        r"|\b(?:don't|doesn't|do not|does not|didn't|did not|never) (?:\w+ )?(?:match|tie|add "
+        r"up|reconcile|balance|agree)\b|\b(?:skipped|missed|forgot|left out) (?:\w+ )?"
+        rf"(?:{NUM} )?(?:steps?|checks?|tests?|files?|items?|the \w+)\b"
+        r"|\bmarked (?:as )?(?:resolved|done|closed|fixed) (?:when|but|although|while)\b"
+        r"|\bnothing (?:changed|changes|happens|happened|moves|moved)\b"
+        r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
+        "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
+        "did never skipped missed forgot left marked nothing without",
+    ),
+    # Nobody turning up or owning it: "nobody from their side on the bridge".
+    Pattern(
+        "paralysis",
+        -1.7,
+        rf"\b(?:nobody|no one|noone|none of them)\b{_GAP}{{0,4}}? (?:picked up|answered|"
+        r"answers|joined|joins|reads|read|showed|turned up|responded|replied|called|on the|"
+        r"from their|from your|in the|at the|feels|owns|took|takes|told|seems|cares|"
+        r"checked|tested|bothered)\b",
+        "nobody no noone none",
+    ),
+    # Quiet good news: a problem that stopped, everything met, a plan that held.
+    Pattern(
+        "no bad news",
+        1.8,
+        rf"\b(?:no|zero|0|not a single|not one|without a single|without any|without)"
+        rf"{_GAP}{{0,2}}? {_ABSENT}\b"
+        r"|\bstopped (?:complaining|worrying|chasing|escalating|calling|asking)\b"
+        r"|\bwithout (?:any )?(?:support|help|intervention|hand-holding|input) from us\b"
+        r"|\b(?:went|going|goes|ran|run|running) (?:exactly )?(?:to|according to|as) plan"
+        r"(?:ned)?\b|\bby the book\b|\b(?:levels?|slas?|fix|numbers|figures|service) held\b",
+        "no zero 0 not without stopped went going goes ran run running book held",
+        "match",
+    ),
+    Pattern(
+        "no bad news",
+        1.6,
+        r"\b(?:all|every)\b(?: [^ ,.;:!?]+){0,5}? (?:met|closed|passed|green|on time|on "
+        r"schedule|achieved|hit|complete|completed|up to date)\b"
+        r"|\bfinally(?: [^ ,.;:!?]+){0,4}? (?:up to date|stable|fixed|closed|working|works|"
+        r"in place|done|proper|a root cause|got)\b"
+        r"|\bactually (?:answers|answer|explains|works|listened|delivered|gets? \w+ closed|"
+        r"get made|getting \w+)\b|\b(?:to be fair|credit where due)\b",
+        "all every finally actually fair credit",
+        "match",
+    ),
+)

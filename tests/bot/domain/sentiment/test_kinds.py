@@ -1,0 +1,55 @@
+"""The kinds of account chat that carry a verdict without an opinion word (English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.sentiment import score_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Big thanks to the DBA team for working through Sunday on the restore",
+        "Cheers for covering the night shift at short notice",
+        "Zero audit points open after the review",
+        "The finance team stopped escalating invoices to us",
+        "Cutover ran exactly to plan",
+        "Every milestone this quarter met",
+        "The storage issue was finally fixed properly",
+    ],
+)
+def test_heroics_and_quiet_good_news_are_positive(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kindly approve the change, it is pending with your team since 12 days",
+        "Please share the test data at the earliest, developers are sitting idle",
+        "Still awaiting the signed purchase order",
+        "Their hotfix broke the login page for every store",
+        "The invoice totals don't match the timesheets",
+        "Nobody from the vendor joined the incident call",
+        "Second outage this week 🎉",
+        "Shout-out to the release team for shipping without running the tests",
+        "Interface ticket open for the 5th day now",
+        "We heard about the migration only after the event",
+    ],
+)
+def test_complaints_told_as_facts_or_politeness_are_negative(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi all, sharing the minutes from this morning",
+        "Happy to walk you through the new dashboard tomorrow",
+        "Branch feature/4411 ready for review",
+        "A short summary of the open risks would be helpful",
+    ],
+)
+def test_errands_sit_in_the_neutral_zone(text: str) -> None:
+    assert abs(score_text(text).polarity) < 0.05
