@@ -1,4 +1,4 @@
-"""Queries behind the digest, App Home and export: history, SLA marks, comments, weekly claims."""
+"""Queries behind the digest, App Home and export: history, SLA marks, own answers, claims."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, DigestDelivery, Engagement, Member, Pulse, Response, SlaRecord
+from storage.models import DigestDelivery, Engagement, Member, Pulse, Response, SlaRecord
 
 
 def first_closed(session: Session, engagement_id: int, limit: int) -> list[Pulse]:
@@ -48,37 +48,6 @@ def sla_marks(
         )
     ).all()
     return [(at, status) for at, status in [*before, *during]]
-
-
-@dataclass(frozen=True, slots=True)
-class SideComment:
-    """A comment of one pulse with its side; `member_id` only tells authors apart."""
-
-    side: str
-    member_id: int
-    text: str
-    polarity: float
-
-
-def comments(session: Session, pulse_id: int) -> list[SideComment]:
-    """The rated responses' comments of a pulse, each with the side its author answered from."""
-    stmt = (
-        select(Delivery.side, Response.member_id, Response.comment, Response.polarity)
-        .join(
-            Delivery,
-            (Delivery.pulse_id == Response.pulse_id) & (Delivery.member_id == Response.member_id),
-        )
-        .where(
-            Response.pulse_id == pulse_id,
-            Response.comment.is_not(None),
-            Response.rating.is_not(None),
-        )
-        .order_by(Response.id)
-    )
-    return [
-        SideComment(side, member_id, text or "", polarity or 0.0)
-        for side, member_id, text, polarity in session.execute(stmt)
-    ]
 
 
 def active_sponsors(session: Session, engagement_id: int) -> Sequence[Member]:

@@ -11,6 +11,7 @@ from bot.domain.divergence import PulseFigures, SideFigures, published_side
 from storage.figures import SideAggregate, side_aggregates
 from storage.models import PublishedFigure
 from storage.published_drivers import publish_drivers
+from storage.published_themes import publish_themes
 
 
 def _row(aggregate: SideAggregate, minimum: int) -> PublishedFigure:
@@ -44,6 +45,7 @@ def publish(
     *,
     without_removed: bool = True,
     drivers: bool = True,
+    themes: bool = True,
 ) -> PulseFigures:
     """Compute a just-closed pulse's figures from its answers and store them, once.
 
@@ -51,8 +53,8 @@ def publish(
     removed while the pulse was open are left out (``without_removed``). Figures
     already stored for the pulse are returned as they are: nothing recomputes a
     published figure, whatever happened to members, weights or settings since. The
-    pulse's driver counts are published with them (``drivers``; a migration that runs
-    before the drivers columns exist leaves them out).
+    pulse's driver counts and themes are published with them (``drivers``, ``themes``;
+    a migration that runs before their tables exist leaves them out).
     """
     existing = published(session, [pulse_id])
     if pulse_id in existing:
@@ -63,7 +65,10 @@ def publish(
     session.flush()
     if drivers:
         publish_drivers(session, pulse_id, minimum, without_removed=without_removed)
-    return PulseFigures(*(_figures(row) for row in sorted(rows, key=lambda r: r.side)))
+    figures = PulseFigures(*(_figures(row) for row in sorted(rows, key=lambda r: r.side)))
+    if themes:
+        publish_themes(session, pulse_id, figures, minimum, without_removed=without_removed)
+    return figures
 
 
 def _figures(row: PublishedFigure) -> SideFigures:

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from bot.domain.digest.chart import CHART_PULSES
 from bot.domain.digest.model import BASELINE_PULSES, DigestInput, OpenAlert, PulsePoint
-from bot.domain.divergence import SIDES, PulseFigures, Side, SlaStatus
+from bot.domain.divergence import Side, SlaStatus
 from bot.domain.ladder import Outcome, quarters
 from bot.domain.schedule import ScheduleError, parse_schedule
-from bot.domain.themes import Comment, Theme, side_themes
+from bot.domain.themes import Theme
 from bot.services.evaluation import pulse_figures, thresholds_of
 from bot.services.standing import standing_of
 from storage import actions as action_queries
@@ -22,6 +22,7 @@ from storage import alerts as alert_queries
 from storage import digests as queries
 from storage.models import Engagement, Pulse
 from storage.published_drivers import published_drivers
+from storage.published_themes import published_themes
 
 _STATUSES: dict[str, SlaStatus] = {"green": "green", "amber": "amber", "red": "red"}
 
@@ -48,23 +49,6 @@ def sla_at_close(
         where = bisect_right(times, pulse.closed_at) if pulse.closed_at else 0
         found.append(_STATUSES.get(marks[where - 1][1]) if where else None)
     return found
-
-
-def latest_themes(
-    session: Session, pulse: Pulse, figures: PulseFigures, anonymity_min: int
-) -> dict[Side, list[Theme]]:
-    """The top themes per side in the pulse's comments; nothing for a withheld side."""
-    by_side: dict[str, list[Comment]] = {side: [] for side in SIDES}
-    for comment in queries.comments(session, pulse.id):
-        by_side[comment.side].append(
-            Comment(str(comment.member_id), comment.text, comment.polarity)
-        )
-    return {
-        side: side_themes(
-            by_side[side], respondents=figures.of(side).answered, anonymity_min=anonymity_min
-        )
-        for side in SIDES
-    }
 
 
 def next_pulse_at(engagement: Engagement, now: datetime) -> datetime | None:
@@ -107,8 +91,8 @@ def assemble(
     ]
     found: dict[Side, list[Theme]] = {}
     if themes and pulses and pulses[-1].id in figures:
-        last = pulses[-1]
-        found = latest_themes(session, last, figures[last.id], last.anonymity_min)
+        # As published at close: never recomputed from the comments left since.
+        found = published_themes(session, [pulses[-1].id]).get(pulses[-1].id, {})
     drivers = published_drivers(session, [pulses[-1].id]).get(pulses[-1].id) if pulses else None
     return DigestInput(
         engagement=engagement.name,
