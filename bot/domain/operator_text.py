@@ -41,6 +41,8 @@ NO_DIRECTORY = "cannot write {path}: the directory {directory} does not exist. C
 NOT_A_DIRECTORY = "{path} is a file; --out takes a directory (created if missing)."
 NOT_WRITABLE = "cannot write in {path}: {reason}. Choose a directory this user can write to."
 CANNOT_WRITE = "cannot write {path}: {reason}."
+OUT_EXISTS = "{path} already exists; add --force to replace it, or choose another name."
+OUT_IS_A_LINK = "{path} is a symbolic link; Rapport never writes through one. Give the real path."
 
 # Export.
 NO_SUCH_ENGAGEMENT = 'there is no engagement called "{name}". The engagements are: {names}.'
