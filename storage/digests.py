@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import DigestDelivery, Engagement, Member, Pulse, Response, SlaRecord
+from storage.models import DigestDelivery, Engagement, Member, Pulse, Response
 
 
 def first_closed(session: Session, engagement_id: int, limit: int) -> list[Pulse]:
@@ -28,26 +28,6 @@ def all_closed(session: Session, engagement_id: int) -> list[Pulse]:
     """Every closed pulse of an engagement, oldest first."""
     stmt = select(Pulse).where(Pulse.engagement_id == engagement_id, Pulse.status == "closed")
     return list(session.scalars(stmt.order_by(Pulse.opened_at, Pulse.id)).all())
-
-
-def sla_marks(
-    session: Session, engagement_id: int, since: datetime, until: datetime
-) -> list[tuple[datetime, str]]:
-    """SLA records in [since, until] and the last one before `since`, oldest first."""
-    base = select(SlaRecord.recorded_at, SlaRecord.status).where(
-        SlaRecord.engagement_id == engagement_id
-    )
-    before = session.execute(
-        base.where(SlaRecord.recorded_at < since)
-        .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
-        .limit(1)
-    ).all()
-    during = session.execute(
-        base.where(SlaRecord.recorded_at >= since, SlaRecord.recorded_at <= until).order_by(
-            SlaRecord.recorded_at, SlaRecord.id
-        )
-    ).all()
-    return [(at, status) for at, status in [*before, *during]]
 
 
 def active_sponsors(session: Session, engagement_id: int) -> Sequence[Member]:

@@ -58,7 +58,7 @@ def export_rows(session: Session, engagement: Engagement) -> list[dict[str, Any]
     """One row per closed pulse, oldest first; withheld figures are None."""
     pulses = queries.all_closed(session, engagement.id)
     figures = pulse_figures(session, pulses)
-    sla = sla_at_close(session, engagement.id, pulses)
+    sla = sla_at_close(pulses)
     return [
         _row(
             number,

@@ -47,7 +47,11 @@ def make_wsgi(
         """POST /sla: read the body, let the service record it, map its refusals to HTTP."""
         if environ.get("REQUEST_METHOD") != "POST":
             return _json(start_response, "405 Method Not Allowed", {"ok": False})
-        length = int(environ.get("CONTENT_LENGTH") or 0)
+        given = environ.get("CONTENT_LENGTH") or "0"
+        if not given.isascii() or not given.isdigit():
+            answer = {"ok": False, "field": "body", "error": "Content-Length is not a number"}
+            return _json(start_response, "400 Bad Request", answer)
+        length = int(given)
         if length > MAX_SLA_BODY:
             return _json(start_response, "413 Payload Too Large", {"ok": False})
         body = environ["wsgi.input"].read(length) if length else b""
@@ -58,6 +62,7 @@ def make_wsgi(
                 environ.get("HTTP_AUTHORIZATION"),
                 environ.get("HTTP_X_RAPPORT_SIGNATURE"),
                 body,
+                environ.get("HTTP_X_RAPPORT_TIMESTAMP"),
             )
         except NotPermitted as error:
             return _json(start_response, "401 Unauthorized", {"ok": False, "error": str(error)})

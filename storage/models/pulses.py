@@ -59,6 +59,9 @@ class Pulse(Base):
     client_tolerance: Mapped[int] = mapped_column(Integer)
     provider_tolerance: Mapped[int] = mapped_column(Integer)
     gap_threshold: Mapped[int] = mapped_column(Integer)
+    # The SLA status in force when the pulse closed, kept as published: a fact dated
+    # earlier that arrives later is history and never changes it.
+    sla_at_close: Mapped[str | None] = mapped_column(String(8))
 
     engagement: Mapped[Engagement] = relationship()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -35,20 +34,10 @@ def history_pulses(session: Session, engagement_id: int) -> list[Pulse]:
     return [p for p in first if p.id not in seen] + last
 
 
-def sla_at_close(
-    session: Session, engagement_id: int, pulses: Sequence[Pulse]
-) -> list[SlaStatus | None]:
-    """Per pulse, the SLA status last recorded at or before it closed."""
-    closes = [p.closed_at for p in pulses if p.closed_at is not None]
-    if not closes:
-        return [None] * len(pulses)
-    marks = queries.sla_marks(session, engagement_id, min(closes), max(closes))
-    times = [at for at, _ in marks]
-    found: list[SlaStatus | None] = []
-    for pulse in pulses:
-        where = bisect_right(times, pulse.closed_at) if pulse.closed_at else 0
-        found.append(_STATUSES.get(marks[where - 1][1]) if where else None)
-    return found
+def sla_at_close(pulses: Sequence[Pulse]) -> list[SlaStatus | None]:
+    """Per pulse, the SLA status published when it closed (facts dated earlier that came
+    in later are history: they never change it)."""
+    return [_STATUSES.get(p.sla_at_close or "") for p in pulses]
 
 
 def next_pulse_at(engagement: Engagement, now: datetime) -> datetime | None:
@@ -71,7 +60,7 @@ def assemble(
     closed = [p for p in history_pulses(session, engagement.id) if p.closed_at is not None]
     pulses = sorted(closed, key=lambda p: (p.closed_at, p.id))
     figures = pulse_figures(session, pulses)
-    sla = sla_at_close(session, engagement.id, pulses)
+    sla = sla_at_close(pulses)
     history = [
         PulsePoint(p.closed_at, figures[p.id], status)
         for p, status in zip(pulses, sla, strict=True)

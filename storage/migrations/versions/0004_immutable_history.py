@@ -88,6 +88,7 @@ def _publish_closed_pulses() -> None:
             without_removed=False,
             drivers=False,
             themes=False,
+            sla=False,
         )
     session.flush()
 

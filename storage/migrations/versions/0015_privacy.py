@@ -1,6 +1,6 @@
-"""Themes frozen at close: each closed pulse's themes per side, stored once with its figures
+"""Frozen at close: each closed pulse's themes per side and its SLA status, stored once
 
-Revision ID: 0015_frozen_themes
+Revision ID: 0015_privacy
 Revises: 0014
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = "0015_frozen_themes"
+revision = "0015_privacy"
 down_revision = "0014"
 branch_labels = None
 depends_on = None
@@ -35,13 +35,14 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("pulse_id", "side", "rank", name=op.f("pk_published_themes")),
     )
+    op.add_column("pulses", sa.Column("sla_at_close", sa.String(length=8), nullable=True))
     _publish_closed_pulses()
 
 
 def _publish_closed_pulses() -> None:
     """Store the themes of pulses closed before this revision, once, as the digest shows them
     today (removed people's comments still counted then)."""
-    from storage.published import published
+    from storage.published import freeze_sla, published
     from storage.published_themes import publish_themes
 
     session = Session(bind=op.get_bind())
@@ -52,8 +53,10 @@ def _publish_closed_pulses() -> None:
             publish_themes(
                 session, int(pulse_id), figures, max(3, int(minimum)), without_removed=False
             )
+        freeze_sla(session, int(pulse_id))
     session.flush()
 
 
 def downgrade() -> None:
+    op.drop_column("pulses", "sla_at_close")
     op.drop_table("published_themes")
