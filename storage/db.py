@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 READ_ONLY = "rapport_read_only"
+logger = logging.getLogger(__name__)
 
 
 def make_engine(url: str) -> Engine:
@@ -138,6 +140,37 @@ class Database:
             cursor.close()
         finally:
             raw.close()
+
+    def scrub(self, tables: Sequence[str]) -> None:
+        """After an erasure, outside any transaction: clear erased text out of the files.
+
+        SQLite: checkpoint the WAL into the file (deleted rows are already overwritten,
+        `secure_delete`). PostgreSQL: VACUUM FULL the tables the erasure touched. A plain
+        VACUUM prunes dead row versions but can leave their bytes in a page's free space
+        (seen in the test); FULL rewrites each table into a new file holding live rows
+        only, under a short exclusive lock (these tables are small). The WAL and backups
+        keep the text until they are recycled (docs/privacy.md). Best effort: a failure
+        is logged, never raised, because the erasure itself is already committed.
+        """
+        if not self.is_postgres:
+            self.checkpoint()
+            return
+        names = [name for name in tables if name.isidentifier()]
+        if not names:
+            return
+        try:
+            with self.engine.connect().execution_options(
+                isolation_level="AUTOCOMMIT"
+            ) as connection:
+                # Table names come from the code, never from input.
+                connection.exec_driver_sql(f"VACUUM FULL {', '.join(names)}")
+        except Exception as error:
+            logger.warning(
+                "VACUUM FULL after an erasure failed (%s); the erased text stays in dead rows "
+                "until autovacuum reaches %s",
+                type(error).__name__,
+                ", ".join(names),
+            )
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -15,7 +15,7 @@ from bot.services.export import find_engagement, render
 from storage.models import Engagement, Member, PublishedDriver, Response
 from tests.support import flows
 from tests.support.running import RunningApp
-from tests.support.stored_text import still_stored
+from tests.support.stored_text import in_table_files, still_stored
 
 CANARY_USER = "U0CANARY"
 CANARY = "canary-7f3a9c-the-vendor-lies"
@@ -210,3 +210,19 @@ def comment_drivers(rapport: RunningApp) -> list[str | None]:
     with rapport.database.reading() as session:
         stmt = select(Response.comment_drivers).where(Response.comment_drivers.is_not(None))
         return list(session.scalars(stmt).all())
+
+
+def test_after_forget_and_retention_no_table_file_holds_the_text_dead_rows_included(
+    rapport: RunningApp,
+) -> None:
+    """On PostgreSQL the erasure vacuums what it touched: after a checkpoint the heap
+    pages no longer hold the dead row versions that carried the comments."""
+    closed_pulse_with_a_canary(rapport)
+    assert in_table_files(rapport.database, CANARY)
+    assert "Forgotten" in rapport.slack.command(f"forget <@{CANARY_USER}|canary>").all_text()
+    assert not in_table_files(rapport.database, CANARY)
+    assert in_table_files(rapport.database, "another comment that stays")
+    assert "comments kept 30d" in rapport.slack.command("config retention=30d").all_text()
+    rapport.clock.frozen = rapport.container.now() + timedelta(days=31)
+    assert delete_expired_comments(rapport.container) == 1
+    assert not in_table_files(rapport.database, "another comment that stays")
