@@ -13,13 +13,12 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Text,
     UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storage.column_types import UTCDateTime, utcnow
+from storage.column_types import SealedText, UTCDateTime, utcnow
 from storage.models.base import Base
 
 if TYPE_CHECKING:
@@ -123,7 +122,8 @@ class Response(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     rating: Mapped[int | None] = mapped_column(Integer)
     guess: Mapped[int | None] = mapped_column(Integer)
-    comment: Mapped[str | None] = mapped_column(Text)
+    # Sealed at rest (storage/secrets.py); ratings stay plain so SQL can aggregate them.
+    comment: Mapped[str | None] = mapped_column(SealedText())
     polarity: Mapped[float | None] = mapped_column(Float)
     subjectivity: Mapped[float | None] = mapped_column(Float)
     score: Mapped[float | None] = mapped_column(Float)

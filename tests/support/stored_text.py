@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url, select, text
 
 from storage.db import Database
-from storage.models import Base
+from storage.models import Base, Response
 
 
 def still_stored(database: Database, needle: str) -> bool:
@@ -49,3 +49,21 @@ def in_table_files(database: Database, needle: str) -> bool:
             if found is not None and needle.encode() in bytes(found):
                 return True
     return False
+
+
+def readable(database: Database, needle: str) -> bool:
+    """Whether a stored comment, opened with the database's key, contains the text."""
+    with database.reading() as session:
+        found = session.scalars(select(Response.comment).where(Response.comment.is_not(None)))
+        return any(needle in (comment or "") for comment in found)
+
+
+def sealed_form(database: Database, needle: str) -> str:
+    """The comment containing ``needle`` exactly as the database holds it (sealed)."""
+    with database.reading() as session:
+        for raw in session.execute(
+            text("SELECT comment FROM responses WHERE comment IS NOT NULL")
+        ).scalars():
+            if database.sealer is not None and needle in database.sealer.open(raw):
+                return str(raw)
+    raise AssertionError(f"no stored comment holds {needle!r}")

@@ -17,7 +17,11 @@ VARIABLES: Final = {
         Variable("SLACK_BOT_TOKEN", "required", "the bot token, xoxb-… (single workspace)"),
         Variable("SLACK_CLIENT_ID", "none", "distributed mode (no bot token): the app's id"),
         Variable("SLACK_CLIENT_SECRET", "none", "distributed mode: the app's client secret"),
-        Variable("RAPPORT_SECRET_KEY", "none", "Fernet key: stored Slack tokens encrypted"),
+        Variable(
+            "RAPPORT_SECRET_KEY",
+            "SQLite: <database>.key",
+            "Fernet key(s), new first: seals comments and Slack tokens",
+        ),
         Variable("SLACK_TOKEN_REFRESH_MINUTES", "120", "refresh rotating tokens this early"),
         Variable("SLACK_SIGNING_SECRET", "required", "verifies that requests come from Slack"),
         Variable("SLACK_APP_TOKEN", "required", "the app-level token, xapp-… (Socket Mode)"),
@@ -82,6 +86,7 @@ READS: Final[dict[str, tuple[str, ...]]] = {
     "forget": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, *_SLACK, "LOG_LEVEL"),
     "purge": ("DATABASE_URL",),
     "sla": ("DATABASE_URL",),
+    "rotate-key": ("DATABASE_URL", "RAPPORT_SECRET_KEY"),
 }
 
 
