@@ -147,12 +147,13 @@ def rapport_cmd_forget(url: str, key: str) -> subprocess.CompletedProcess[str]:
 
 def test_sqlite_without_a_key_makes_a_private_key_file_and_says_so(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'rapport.db'}"
-    first = run_rapport("forget", "--team", "T0X", "--user", "U0X", DATABASE_URL=url, **SLACK)
+    keyless = {"DATABASE_URL": url, "RAPPORT_SECRET_KEY": "", **SLACK}
+    first = run_rapport("forget", "--team", "T0X", "--user", "U0X", **keyless)
     assert first.returncode == 0, first.stderr
     key_file = tmp_path / "rapport.db.key"
     assert f"sealed with a new key in {key_file}" in first.stderr
     assert key_file.stat().st_mode & 0o777 == 0o600
-    second = run_rapport("forget", "--team", "T0X", "--user", "U0X", DATABASE_URL=url, **SLACK)
+    second = run_rapport("forget", "--team", "T0X", "--user", "U0X", **keyless)
     assert f"sealed with the key in {key_file}" in second.stderr
     assert Database(url).key == key_file.read_text().strip()
 
