@@ -9,7 +9,10 @@ import pytest
 from sqlalchemy import text
 
 from storage.db import Database
+from storage.sealing import check_keys
+from storage.secrets import KeyMismatch
 from tests.support.installing import CLIENT, PROVIDER, get, install, running_distributed
+from tests.support.keys import OTHER_KEY
 from tests.support.workspaces import CLIENT_ID, Team, Workspaces
 
 
@@ -107,3 +110,17 @@ def test_with_no_key_in_the_settings_tokens_are_still_sealed_with_the_databases_
         stored = [r[0] for r in connection.execute(text("SELECT bot_token FROM slack_bots"))]
     token = two_companies.token_of(CLIENT.team_id)
     assert len(stored) == 1 and token not in stored[0] and stored[0].startswith("gAAAAA")
+
+
+def test_a_key_that_cannot_open_the_stored_tokens_is_caught_before_any_use(
+    two_companies: Workspaces, database: Database
+) -> None:
+    with running_distributed(two_companies, database) as running:
+        install(running, two_companies, CLIENT.team_id)
+    check_keys(database)  # the right key opens them
+    wrong = Database(database.url, OTHER_KEY)
+    try:
+        with pytest.raises(KeyMismatch, match="a stored Slack token cannot be read"):
+            check_keys(wrong)
+    finally:
+        wrong.dispose()
