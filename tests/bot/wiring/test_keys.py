@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import make_url, select
+from sqlalchemy import make_url, select, text
 
 from bot.wiring.process_settings import ConfigError, load_settings
 from storage.db import Database
@@ -175,3 +175,17 @@ def test_two_workspaces_refuse_to_start_without_a_key(tmp_path: Path) -> None:
     done = run_rapport("web", RAPPORT_SECRET_KEY="", **distributed)
     one_line(done, 2, "cannot start", "RAPPORT_SECRET_KEY is not set: two-workspace mode")
     assert load_settings({**distributed, "RAPPORT_SECRET_KEY": TEST_KEY}).secret_key == TEST_KEY
+
+
+def test_comments_stored_in_clear_before_sealing_are_sealed_at_start(
+    rapport: RunningApp,
+) -> None:
+    a_commented_answer(rapport)
+    with rapport.database.unit_of_work() as session:
+        session.execute(text("UPDATE responses SET comment = :c"), {"c": f"{CANARY} in clear"})
+    assert CANARY.encode() in dump(rapport.database)
+    done = rapport_cmd_forget(rapport.database.url, TEST_KEY)
+    assert done.returncode == 0, done.stderr
+    assert "Sealed 1 comment(s)" in done.stderr and CANARY not in done.stderr
+    assert CANARY.encode() not in dump(rapport.database)
+    assert readable(rapport.database, f"{CANARY} in clear")
