@@ -208,6 +208,11 @@ def _secret_key(read: _Reader, database_url: str, *, distributed: bool) -> str:
     return key
 
 
+def secret_key_from_env() -> str | None:
+    """RAPPORT_SECRET_KEY for the one-shot commands; None lets SQLite use its key file."""
+    return os.environ.get("RAPPORT_SECRET_KEY", "").strip() or None
+
+
 def database_url_from_env(env: Mapping[str, str] | None = None) -> str:
     """The database URL alone, for commands that need no Slack tokens (migrate, export)."""
     return _database_url(os.environ if env is None else env)

@@ -15,7 +15,7 @@ from bot.wiring.cli.common import (
     writable_directory,
     write_output_file,
 )
-from bot.wiring.process_settings import database_url_from_env
+from bot.wiring.process_settings import database_url_from_env, secret_key_from_env
 
 
 def cmd_migrate(_args: argparse.Namespace) -> int:
@@ -25,7 +25,7 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
 
     url = database_url_from_env()
     with database_problems(url):
-        database = Database(url)
+        database = Database(url, secret_key_from_env())
         before, after = upgrade(database)
     if before == after:
         print(f"Schema already current ({after}).")
@@ -51,7 +51,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     url = database_url_from_env()
     require_sqlite_file(url)  # reading must not leave an empty rapport.db behind
     with database_problems(url):
-        database = Database(url)
+        database = Database(url, secret_key_from_env())
         try:
             require_current(database)
             with database.reading() as session:
