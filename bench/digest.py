@@ -15,6 +15,7 @@ The digest process's peak resident set (VmHWM, or ``ru_maxrss``) covers what tra
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import statistics
@@ -27,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cryptography.fernet import Fernet
 from sqlalchemy import insert, select
 
 from bot.domain.divergence.model import finding_key
@@ -234,7 +236,7 @@ def peak_rss_mb() -> float:
 
 def measure(url: str, weeks: int) -> None:
     """The digest passes, in a process of their own so its peak RSS is theirs alone."""
-    database = Database(url)
+    database = Database(url, os.environ["RAPPORT_SECRET_KEY"])
     with database.reading() as session:
         ids = list(session.scalars(select(Engagement.id).order_by(Engagement.id)))
     now = START + timedelta(weeks=weeks, days=6)
@@ -282,12 +284,14 @@ def main() -> None:
     args.add_argument("--database-url", help="an empty database to fill (default: SQLite)")
     args.add_argument("--measure", help=argparse.SUPPRESS)  # the child process: digests only
     options = args.parse_args()
+    # Comments are sealed; the measuring child process is given the same key.
+    os.environ.setdefault("RAPPORT_SECRET_KEY", Fernet.generate_key().decode())
     if options.measure:
         measure(options.measure, options.weeks)
         return
     with tempfile.TemporaryDirectory() as scratch:
         url = options.database_url or f"sqlite:///{scratch}/bench.db"
-        database = Database(url)
+        database = Database(url, os.environ["RAPPORT_SECRET_KEY"])
         upgrade(database)
         began = time.perf_counter()
         fill(database, options.engagements, options.weeks, seed=1)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
+from pathlib import Path
 from typing import Any
 
+from cryptography.fernet import Fernet
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.column_types import SEALER
+from storage.secrets import Sealer, key_file_for, read_or_create_key_file
+
 READ_ONLY = "rapport_read_only"
+logger = logging.getLogger(__name__)
 
 
 def make_engine(url: str, read_only: bool = False) -> Engine:
@@ -116,11 +123,25 @@ def _use_wal(cursor: Any) -> None:
 
 
 class Database:
-    """The engine and its session factory, created once per process and passed down."""
+    """The engine and its session factory, created once per process and passed down.
 
-    def __init__(self, url: str, read_only: bool = False) -> None:
+    ``key`` seals comments (``RAPPORT_SECRET_KEY``: one Fernet key, or several with the
+    sealing one first). Without it a SQLite file uses the key file beside it, created
+    if missing (``key_file``; ``key_created`` says it was made now); PostgreSQL gets no
+    key, so a comment can be neither stored nor read (processes refuse to start first).
+    ``read_only`` opens a SQLite file without writing anything beside it (an export
+    from a backup copy).
+    """
+
+    def __init__(self, url: str, key: str | None = None, read_only: bool = False) -> None:
         self.url = url
         self.engine = make_engine(url, read_only)
+        self.key_file: Path | None = None
+        self.key_file_unusable: Path | None = None
+        self.key_created = False
+        self.key = key or ""
+        self.sealer = self._sealer(key)
+        setattr(self.engine.dialect, SEALER, self.sealer)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._reading = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
@@ -129,6 +150,25 @@ class Database:
         # wakes each as soon as the last one commits, where SQLite's busy handler
         # would poll with growing sleeps. Other processes still meet busy_timeout.
         self._write_lock = threading.Lock() if self.engine.dialect.name == "sqlite" else None
+
+    def _sealer(self, key: str | None) -> Sealer | None:
+        if key:
+            return Sealer(key)
+        if self.engine.dialect.name != "sqlite":
+            return None
+        path = make_url(self.url).database
+        if not path or path == ":memory:" or path.startswith("file:"):
+            self.key = Fernet.generate_key().decode()  # gone with the database
+            return Sealer(self.key)
+        try:
+            found, self.key_created = read_or_create_key_file(key_file_for(path))
+        except (OSError, ValueError):
+            # An unreadable key file or a read-only directory: a process's start-up
+            # check says so in one line before anything is written.
+            self.key_file_unusable = key_file_for(path)
+            return None
+        self.key_file, self.key = key_file_for(path), found
+        return Sealer(found)
 
     @property
     def is_postgres(self) -> bool:
@@ -159,6 +199,37 @@ class Database:
             cursor.close()
         finally:
             raw.close()
+
+    def scrub(self, tables: Sequence[str]) -> None:
+        """After an erasure, outside any transaction: clear erased text out of the files.
+
+        SQLite: checkpoint the WAL into the file (deleted rows are already overwritten,
+        `secure_delete`). PostgreSQL: VACUUM FULL the tables the erasure touched. A plain
+        VACUUM prunes dead row versions but can leave their bytes in a page's free space
+        (seen in the test); FULL rewrites each table into a new file holding live rows
+        only, under a short exclusive lock (these tables are small). The WAL and backups
+        keep the text until they are recycled (docs/privacy.md). Best effort: a failure
+        is logged, never raised, because the erasure itself is already committed.
+        """
+        if not self.is_postgres:
+            self.checkpoint()
+            return
+        names = [name for name in tables if name.isidentifier()]
+        if not names:
+            return
+        try:
+            with self.engine.connect().execution_options(
+                isolation_level="AUTOCOMMIT"
+            ) as connection:
+                # Table names come from the code, never from input.
+                connection.exec_driver_sql(f"VACUUM FULL {', '.join(names)}")
+        except Exception as error:
+            logger.warning(
+                "VACUUM FULL after an erasure failed (%s); the erased text stays in dead rows "
+                "until autovacuum reaches %s",
+                type(error).__name__,
+                ", ".join(names),
+            )
 
     def dispose(self) -> None:
         self.engine.dispose()

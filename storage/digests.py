@@ -1,4 +1,4 @@
-"""Queries behind the digest, App Home and export: history, SLA marks, comments, weekly claims."""
+"""Queries behind the digest, App Home and export: history, SLA marks, own answers, claims."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, DigestDelivery, Engagement, Member, Pulse, Response, SlaRecord
+from storage.models import DigestDelivery, Engagement, Member, Pulse, Response
 from storage.portfolio_digests import sponsors_of_several
 
 
@@ -29,64 +29,6 @@ def all_closed(session: Session, engagement_id: int) -> list[Pulse]:
     """Every closed pulse of an engagement, oldest first."""
     stmt = select(Pulse).where(Pulse.engagement_id == engagement_id, Pulse.status == "closed")
     return list(session.scalars(stmt.order_by(Pulse.opened_at, Pulse.id)).all())
-
-
-def sla_marks(
-    session: Session, engagement_id: int, since: datetime, until: datetime
-) -> list[tuple[datetime, str]]:
-    """SLA records in [since, until] and the last one before `since`, oldest first."""
-    base = select(SlaRecord.recorded_at, SlaRecord.status).where(
-        SlaRecord.engagement_id == engagement_id
-    )
-    before = session.execute(
-        base.where(SlaRecord.recorded_at < since)
-        .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
-        .limit(1)
-    ).all()
-    during = session.execute(
-        base.where(SlaRecord.recorded_at >= since, SlaRecord.recorded_at <= until).order_by(
-            SlaRecord.recorded_at, SlaRecord.id
-        )
-    ).all()
-    return [(at, status) for at, status in [*before, *during]]
-
-
-@dataclass(frozen=True, slots=True)
-class SideComment:
-    """A comment of one pulse with its side; `member_id` only tells authors apart."""
-
-    side: str
-    member_id: int
-    text: str
-    polarity: float
-    language: str = "en"
-
-
-def comments(session: Session, pulse_id: int) -> list[SideComment]:
-    """The rated responses' comments of a pulse, each with the side its author answered from."""
-    stmt = (
-        select(
-            Delivery.side,
-            Response.member_id,
-            Response.comment,
-            Response.polarity,
-            Response.language,
-        )
-        .join(
-            Delivery,
-            (Delivery.pulse_id == Response.pulse_id) & (Delivery.member_id == Response.member_id),
-        )
-        .where(
-            Response.pulse_id == pulse_id,
-            Response.comment.is_not(None),
-            Response.rating.is_not(None),
-        )
-        .order_by(Response.id)
-    )
-    return [
-        SideComment(side, member_id, text or "", polarity or 0.0, language or "en")
-        for side, member_id, text, polarity, language in session.execute(stmt)
-    ]
 
 
 def unscored_comment_counts(session: Session, pulse_ids: Sequence[int]) -> dict[int, int]:

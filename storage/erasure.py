@@ -32,6 +32,11 @@ def open_dms(session: Session, member_id: int) -> list[tuple[str, str]]:
     return [(str(c), str(ts)) for c, ts in session.execute(stmt)]
 
 
+FORGET_TABLES = ("responses", "deliveries", "members", "digest_deliveries")
+"""The tables forgetting someone changes: vacuumed after it (`Database.scrub`)."""
+RETENTION_TABLES = ("responses",)
+
+
 def forget_member(session: Session, member: Member) -> tuple[int, int]:
     """Delete the member's comments, hand their answers to a nameless stand-in, drop the row.
 

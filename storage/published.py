@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.domain.divergence import PulseFigures, SideFigures, published_side
 from storage.figures import SideAggregate, side_aggregates
-from storage.models import PublishedFigure
+from storage.models import PublishedFigure, Pulse, SlaRecord
 from storage.published_drivers import publish_drivers
+from storage.published_themes import publish_themes
 
 
 def _row(aggregate: SideAggregate, minimum: int) -> PublishedFigure:
@@ -44,6 +46,8 @@ def publish(
     *,
     without_removed: bool = True,
     drivers: bool = True,
+    themes: bool = True,
+    sla: bool = True,
 ) -> PulseFigures:
     """Compute a just-closed pulse's figures from its answers and store them, once.
 
@@ -51,8 +55,9 @@ def publish(
     removed while the pulse was open are left out (``without_removed``). Figures
     already stored for the pulse are returned as they are: nothing recomputes a
     published figure, whatever happened to members, weights or settings since. The
-    pulse's driver counts are published with them (``drivers``; a migration that runs
-    before the drivers columns exist leaves them out).
+    pulse's driver counts, themes and SLA status at close are published with them
+    (``drivers``, ``themes``, ``sla``; a migration that runs before their tables or
+    columns exist leaves them out).
     """
     existing = published(session, [pulse_id])
     if pulse_id in existing:
@@ -63,7 +68,34 @@ def publish(
     session.flush()
     if drivers:
         publish_drivers(session, pulse_id, minimum, without_removed=without_removed)
-    return PulseFigures(*(_figures(row) for row in sorted(rows, key=lambda r: r.side)))
+    figures = PulseFigures(*(_figures(row) for row in sorted(rows, key=lambda r: r.side)))
+    if themes:
+        publish_themes(session, pulse_id, figures, minimum, without_removed=without_removed)
+    if sla:
+        freeze_sla(session, pulse_id)
+    return figures
+
+
+def freeze_sla(session: Session, pulse_id: int) -> str | None:
+    """Keep on the closed pulse the SLA status last recorded at or before its close."""
+    # Columns, not the entity: a migration runs this before later columns exist.
+    engagement_id, closed_at = session.execute(
+        select(Pulse.engagement_id, Pulse.closed_at).where(Pulse.id == pulse_id)
+    ).one()
+    if closed_at is None:
+        return None
+    status = session.scalars(
+        select(SlaRecord.status)
+        .where(SlaRecord.engagement_id == engagement_id)
+        .where(SlaRecord.recorded_at <= closed_at)
+        .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+        .limit(1)
+    ).first()
+    session.execute(update(Pulse).where(Pulse.id == pulse_id).values(sla_at_close=status))
+    loaded = session.identity_map.get(session.identity_key(Pulse, pulse_id))
+    if isinstance(loaded, Pulse):
+        set_committed_value(loaded, "sla_at_close", status)
+    return status
 
 
 def _figures(row: PublishedFigure) -> SideFigures:

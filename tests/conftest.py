@@ -18,6 +18,7 @@ from storage.db import Database
 from storage.installations import store_tables
 from storage.migrate import upgrade
 from storage.models import Base
+from tests.support.keys import key_for
 from tests.support.running import RunningApp, running_app
 from tests.support.slack_api import SlackStandIn
 
@@ -81,7 +82,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def database(database_url: str) -> Iterator[Database]:
-    database = Database(database_url)
+    database = Database(database_url, key_for(database_url))
     yield database
     database.dispose()
 

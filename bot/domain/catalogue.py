@@ -191,6 +191,9 @@ SLA_FEED_REFUSED = (
     "missing or unknown SLA token: send `Authorization: Bearer <token>` from `/rapport sla token`"
 )
 SLA_FEED_SIGNATURE = "the X-Rapport-Signature header does not match the body"
+SLA_FEED_STALE = "X-Rapport-Signature needs an X-Rapport-Timestamp (unix seconds) within 5 minutes of now; a signed body is never accepted twice later"
+SLA_FEED_DEEP = "the body is nested too deeply to be an SLA fact"
+SLA_FEED_HISTORY = "recorded as history: its period is before the latest closed pulse, whose published figures and SLA status stay as they were"
 SLA_FEED_SHAPE = 'the body must be a JSON object: {"status": "green"|"amber"|"red", "note": "…"} or {"metric": "…", "value": 97.1, "target": 99.5, "higher_is_better": true}'
 SLA_FEED_JSON = "the body is not JSON"
 SLA_FEED_STATUS = "status must be green, amber or red"

@@ -48,6 +48,8 @@ CANNOT_CREATE = (
     "({reason}). Fix its permissions, or choose a directory this user can write to."
 )
 CANNOT_WRITE = "cannot write {path}: {reason}."
+OUT_EXISTS = "{path} already exists; add --force to replace it, or choose another name."
+OUT_IS_A_LINK = "{path} is a symbolic link; Rapport never writes through one. Give the real path."
 
 # Export.
 NO_SUCH_ENGAGEMENT = 'there is no engagement called "{name}". The engagements are: {names}.'
@@ -80,6 +82,39 @@ TWO_MODES = (
 BAD_SECRET_KEY = (
     "RAPPORT_SECRET_KEY is not a Fernet key (32 url-safe base64-encoded bytes). Make one with "
     "`python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`."
+)
+SECRET_KEY_DISTRIBUTED = (
+    "RAPPORT_SECRET_KEY is not set: two-workspace mode stores each workspace's Slack tokens "
+    "and seals them and every comment with it. Make one with `python -c 'from "
+    "cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`."
+)
+SECRET_KEY_POSTGRES = (
+    "RAPPORT_SECRET_KEY is not set: with PostgreSQL, comments are sealed with a key the "
+    "database does not hold. Make one with `python -c 'from cryptography.fernet import "
+    "Fernet; print(Fernet.generate_key().decode())'` and keep it apart from the backups."
+)
+KEY_FILE_CREATED = (
+    "RAPPORT_SECRET_KEY is not set: comments are sealed with a new key in {path} (owner "
+    "only). Keep that file apart from the database's backups; without it no comment can "
+    "be read."
+)
+KEY_FILE_USED = "RAPPORT_SECRET_KEY is not set: comments are sealed with the key in {path}."
+KEY_FILE_UNUSABLE = (
+    "RAPPORT_SECRET_KEY is not set and the key file {path} beside the database cannot be "
+    "read or created; set RAPPORT_SECRET_KEY or fix the file."
+)
+KEY_MISMATCH = (
+    "{reason}: RAPPORT_SECRET_KEY is not the key they were sealed with. Set it to that key "
+    "(during a rotation: the new key first, then the old ones, comma-separated)."
+)
+SEALED_PLAINTEXT = "Sealed {comments} comment(s) and {tokens} Slack token(s) stored in clear."
+ROTATE_NEEDS_KEYS = (
+    "rotate-key needs RAPPORT_SECRET_KEY with the new key first, then the old one(s), "
+    "comma-separated (on SQLite the old one is in the key file beside the database)."
+)
+ROTATED = (
+    "Re-sealed {comments} comment(s) and {tokens} Slack token(s) with the first key of "
+    "RAPPORT_SECRET_KEY. The other keys may now be removed from it."
 )
 TOKENS_IN_PLAINTEXT = (
     "RAPPORT_SECRET_KEY is not set: Slack tokens are stored in the database unencrypted. "

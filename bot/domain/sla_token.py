@@ -2,8 +2,10 @@
 
 A token reads ``rsla_<engagement id>_<secret>``: the id finds the engagement, and the
 secret's digest is compared in constant time with the stored one. The optional
-``X-Rapport-Signature: sha256=<hex>`` header is an HMAC-SHA256 of the raw body keyed
-with that same hex digest, so a system can prove the body was not changed on the way.
+``X-Rapport-Signature: v1=<hex>`` header, sent with ``X-Rapport-Timestamp: <unix
+seconds>``, is an HMAC-SHA256 of ``v1:<timestamp>:<raw body>`` keyed with that same hex
+digest: a system proves the body was not changed on the way, and a signed body more
+than five minutes old (a replay) is refused.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import secrets
 from typing import Final
 
 PREFIX: Final = "rsla"
+MAX_AGE_SECONDS: Final = 300
 
 
 def digest_of(secret: str) -> str:
@@ -41,8 +44,19 @@ def token_matches(secret: str, stored: str | None) -> bool:
     return stored is not None and hmac.compare_digest(digest_of(secret), stored)
 
 
-def signature_matches(stored: str, body: bytes, header: str) -> bool:
-    """True when ``header`` is ``sha256=`` and the HMAC of the body keyed with the digest."""
-    scheme, _, given = header.partition("=")
-    expected = hmac.new(stored.encode(), body, hashlib.sha256).hexdigest()
-    return scheme == "sha256" and hmac.compare_digest(expected, given.strip().lower())
+def sign(stored: str, timestamp: str, body: bytes) -> str:
+    """The ``X-Rapport-Signature`` value for a body sent at ``timestamp``."""
+    base = b"v1:" + timestamp.encode() + b":" + body
+    return "v1=" + hmac.new(stored.encode(), base, hashlib.sha256).hexdigest()
+
+
+def fresh(timestamp: str | None, now: float) -> bool:
+    """Whether the timestamp is whole seconds within five minutes of ``now``, either way."""
+    if not timestamp or not timestamp.isascii() or not timestamp.isdigit() or len(timestamp) > 12:
+        return False
+    return abs(now - int(timestamp)) <= MAX_AGE_SECONDS
+
+
+def signature_matches(stored: str, body: bytes, header: str, timestamp: str) -> bool:
+    """True when ``header`` is the v1 HMAC of the timestamp and body keyed with the digest."""
+    return hmac.compare_digest(sign(stored, timestamp, body), header.strip().lower())

@@ -91,7 +91,7 @@ def installations_for(
     settings: ProcessSettings, database: Database, client: WebClient
 ) -> Installations:
     """The installation store on this database, tokens sealed when a key is set."""
-    cipher = TokenCipher(settings.secret_key)
+    cipher = TokenCipher(settings.secret_key or database.key)
     if not cipher.encrypts:
         logger.warning(operator_text.TOKENS_IN_PLAINTEXT)
     store = InstallationStore(settings.slack_client_id, database, cipher)

@@ -19,7 +19,7 @@ from storage import engagements as engagement_queries
 from storage import erasure as queries
 from storage import pulses as pulse_queries
 from storage.db import Database
-from storage.models import Member
+from storage.models import Base, Member
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +62,8 @@ def _forget(session: Session, members: list[Member], *, keep_last_lead: bool) ->
 
 
 def _finish(container: Container, done: Forgotten) -> None:
-    """Clear erased text out of the SQLite WAL; tell any open pulse DM it no longer counts."""
-    container.database.checkpoint()
+    """Clear erased text out of the files; tell any open pulse DM it no longer counts."""
+    container.database.scrub(queries.FORGET_TABLES)
     for channel, ts in done.open_dms:
         try:
             container.client.chat_update(channel=channel, ts=ts, text=catalogue.FORGOTTEN_DM)
@@ -117,7 +117,7 @@ def delete_expired_comments(container: Container) -> int:
             before = now - timedelta(days=engagement.retention_days)
             deleted += queries.delete_old_comments(session, engagement, before)
     if deleted:
-        container.database.checkpoint()
+        container.database.scrub(queries.RETENTION_TABLES)
         logger.info("retention: deleted %s comments past their engagement's retention", deleted)
     return deleted
 
@@ -137,5 +137,5 @@ def purge(database: Database, engagement_id: int) -> bool:
     """`rapport purge`: delete an engagement and every row that belongs to it."""
     with database.unit_of_work() as session:
         gone = queries.delete_engagement(session, engagement_id)
-    database.checkpoint()
+    database.scrub([table.name for table in Base.metadata.sorted_tables])
     return gone

@@ -66,7 +66,7 @@ def export_rows(session: Session, engagement: Engagement) -> list[dict[str, Any]
     """One row per closed pulse, oldest first; withheld figures are None."""
     pulses = queries.all_closed(session, engagement.id)
     figures = pulse_figures(session, pulses)
-    sla = sla_at_close(session, engagement.id, pulses)
+    sla = sla_at_close(pulses)
     unscored = queries.unscored_comment_counts(session, [pulse.id for pulse in pulses])
     return [
         _row(

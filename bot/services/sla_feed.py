@@ -17,8 +17,15 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.errors import NotPermitted
 from bot.domain.sla_feed import FactError, SlaFact, read_fact
-from bot.domain.sla_token import new_token, signature_matches, split_token, token_matches
+from bot.domain.sla_token import (
+    fresh,
+    new_token,
+    signature_matches,
+    split_token,
+    token_matches,
+)
 from bot.services.export import find_engagement
+from storage import pulses as pulse_queries
 from storage.db import Database
 from storage.models import Engagement, SlaRecord
 
@@ -71,6 +78,8 @@ def _bearer(authorization: str | None) -> tuple[int, str]:
 def _decode(body: bytes) -> object:
     try:
         return json.loads(body.decode("utf-8"))
+    except RecursionError as error:
+        raise FactError("body", catalogue.SLA_FEED_DEEP) from error
     except (UnicodeDecodeError, ValueError) as error:
         raise FactError("body", catalogue.SLA_FEED_JSON) from error
 
@@ -81,11 +90,17 @@ def receive(
     authorization: str | None,
     signature: str | None,
     body: bytes,
+    timestamp: str | None = None,
 ) -> dict[str, object]:
     """Record the fact in a `POST /sla` body; what was recorded, as JSON-ready values.
 
+    A fact whose period starts before the latest closed pulse closed is kept as history
+    (the watermelon rule and later pulses read it) and the answer says so; the pulses
+    already closed keep the SLA status and figures they were published with.
+
     Raises:
-        NotPermitted: the token (or the optional signature) is missing or wrong.
+        NotPermitted: the token (or the optional signature) is missing or wrong, or a
+            signature comes without a timestamp within five minutes of now.
         FactError: the body is not an SLA fact; nothing was written.
     """
     engagement_id, secret = _bearer(authorization)
@@ -94,12 +109,19 @@ def receive(
         stored = engagement.sla_token_digest if engagement is not None else None
         if engagement is None or stored is None or not token_matches(secret, stored):
             raise NotPermitted(catalogue.SLA_FEED_REFUSED)
-        if signature is not None and not signature_matches(stored, body, signature):
-            raise NotPermitted(catalogue.SLA_FEED_SIGNATURE)
+        if signature is not None:
+            if timestamp is None or not fresh(timestamp, now.timestamp()):
+                raise NotPermitted(catalogue.SLA_FEED_STALE)
+            if not signature_matches(stored, body, signature, timestamp):
+                raise NotPermitted(catalogue.SLA_FEED_SIGNATURE)
         fact = read_fact(_decode(body), now.astimezone(ZoneInfo(engagement.timezone)).date())
         record = record_fact(session, engagement, fact, "feed", "feed", now)
         session.flush()
-        return recorded(engagement, record, fact.period)
+        answer = recorded(engagement, record, fact.period)
+        last = pulse_queries.last_closed(session, engagement.id)
+        if last is not None and last.closed_at and record.recorded_at < last.closed_at:
+            answer["history"] = catalogue.SLA_FEED_HISTORY
+        return answer
 
 
 def recorded(engagement: Engagement, record: SlaRecord, period: date | None) -> dict[str, object]:

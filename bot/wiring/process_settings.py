@@ -128,7 +128,7 @@ def load_settings(
     except ConfigError as error:
         read.problems.append(str(error))
         database_url = DATABASE_DEFAULT
-    secret_key = _secret_key(read)
+    secret_key = _secret_key(read, database_url, distributed=bool(client_id))
     settings = ProcessSettings(
         slack_bot_token=bot_token,
         slack_client_id=client_id,
@@ -194,12 +194,23 @@ def _credentials(read: _Reader) -> tuple[str, str, str]:
     return token, "", ""
 
 
-def _secret_key(read: _Reader) -> str:
+def _secret_key(read: _Reader, database_url: str, *, distributed: bool) -> str:
+    """RAPPORT_SECRET_KEY: required in two-workspace mode and with PostgreSQL; on SQLite
+    alone a key file beside the database stands in for it (storage/db.py)."""
     key = read.text("RAPPORT_SECRET_KEY", "")
     if key and not fernet_key_ok(key):
         read.problems.append(text.BAD_SECRET_KEY)
         return ""
+    if not key and distributed:
+        read.problems.append(text.SECRET_KEY_DISTRIBUTED)
+    elif not key and not database_url.startswith("sqlite"):
+        read.problems.append(text.SECRET_KEY_POSTGRES)
     return key
+
+
+def secret_key_from_env() -> str | None:
+    """RAPPORT_SECRET_KEY for the one-shot commands; None lets SQLite use its key file."""
+    return os.environ.get("RAPPORT_SECRET_KEY", "").strip() or None
 
 
 def database_url_from_env(env: Mapping[str, str] | None = None) -> str:

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -47,7 +48,11 @@ def make_wsgi(
         """POST /sla: read the body, let the service record it, map its refusals to HTTP."""
         if environ.get("REQUEST_METHOD") != "POST":
             return _json(start_response, "405 Method Not Allowed", {"ok": False})
-        length = int(environ.get("CONTENT_LENGTH") or 0)
+        given = environ.get("CONTENT_LENGTH") or "0"
+        if not given.isascii() or not given.isdigit():
+            answer = {"ok": False, "field": "body", "error": "Content-Length is not a number"}
+            return _json(start_response, "400 Bad Request", answer)
+        length = int(given)
         if length > MAX_SLA_BODY:
             return _json(start_response, "413 Payload Too Large", {"ok": False})
         body = environ["wsgi.input"].read(length) if length else b""
@@ -58,6 +63,7 @@ def make_wsgi(
                 environ.get("HTTP_AUTHORIZATION"),
                 environ.get("HTTP_X_RAPPORT_SIGNATURE"),
                 body,
+                environ.get("HTTP_X_RAPPORT_TIMESTAMP"),
             )
         except NotPermitted as error:
             return _json(start_response, "401 Unauthorized", {"ok": False, "error": str(error)})
@@ -101,6 +107,10 @@ def make_wsgi(
         }
         if not signed(verifier, body, headers):
             return plain(start_response, "401 Unauthorized")
+        problem = unreadable(body, environ.get("CONTENT_TYPE", ""))
+        if problem:
+            logger.warning("a signed Slack request was refused: its body is %s", problem)
+            return plain(start_response, "400 Bad Request")
         environ["wsgi.input"] = io.BytesIO(body)
         try:
             return slack(environ, start_response)
@@ -117,6 +127,29 @@ def signed(verifier: SignatureVerifier, body: bytes, headers: dict[str, str]) ->
         return bool(verifier.is_valid_request(body, headers))
     except (ValueError, TypeError):
         return False
+
+
+def unreadable(body: bytes, content_type: str) -> str:
+    """Why Bolt could not read this body, read as Bolt reads it; "" when it can.
+
+    A JSON body (by type, or starting with "{") must be an object; a form's ``payload``,
+    when present, must be a JSON object. The reason never quotes the body.
+    """
+    try:
+        text = body.decode("utf-8")
+        if content_type.startswith("application/json") or text.startswith("{"):
+            return "" if isinstance(json.loads(text), dict) else "JSON but not an object"
+        form = parse_qs(text, keep_blank_values=True)
+        if "payload" in form:
+            found = json.loads(form["payload"][0])
+            return "" if isinstance(found, dict) else "a payload that is not a JSON object"
+    except UnicodeDecodeError:
+        return "not UTF-8"
+    except RecursionError:
+        return "nested too deeply to read"
+    except ValueError:
+        return "not valid JSON"
+    return ""
 
 
 def plain(start_response: StartResponse, status: str) -> Iterable[bytes]:

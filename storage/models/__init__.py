@@ -5,7 +5,7 @@ from storage.models.alerts import Alert, SlaRecord
 from storage.models.base import COMMENT_MAX, NAMING, ROLES, SIDES, Base
 from storage.models.digests import DigestDelivery, DigestTime, PortfolioDigest
 from storage.models.engagements import Engagement, Member
-from storage.models.follow_up import Action, PublishedDriver
+from storage.models.follow_up import Action, PublishedDriver, PublishedTheme
 from storage.models.installations import InstallationLock
 from storage.models.pulses import Delivery, PublishedFigure, Pulse, Response
 
@@ -29,6 +29,7 @@ __all__ = [
     "PortfolioDigest",
     "PublishedDriver",
     "PublishedFigure",
+    "PublishedTheme",
     "Pulse",
     "Response",
     "SlaRecord",

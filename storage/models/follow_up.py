@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.column_types import UTCDateTime, utcnow
@@ -32,6 +32,27 @@ class PublishedDriver(Base):
     driver: Mapped[str] = mapped_column(String(32), primary_key=True)
     people: Mapped[int] = mapped_column(Integer)
     named: Mapped[int] = mapped_column(Integer)
+
+
+class PublishedTheme(Base):
+    """One theme of one side at one closed pulse, as the digest showed it; written once at close.
+
+    The phrase, how many people raised it and their mood are stored, never an author or a
+    comment, so editing, forgetting or deleting comments later cannot change a theme.
+    """
+
+    __tablename__ = "published_themes"
+    __table_args__ = (CheckConstraint("side IN ('client', 'provider')", name="side"),)
+
+    pulse_id: Mapped[int] = mapped_column(
+        ForeignKey("pulses.id", ondelete="CASCADE"), primary_key=True
+    )
+    side: Mapped[str] = mapped_column(String(16), primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    phrase: Mapped[str] = mapped_column(Text)
+    people: Mapped[int] = mapped_column(Integer)
+    mentions: Mapped[int] = mapped_column(Integer)
+    polarity: Mapped[float] = mapped_column(Float)
 
 
 class Action(Base):

@@ -13,13 +13,12 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Text,
     UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storage.column_types import UTCDateTime, utcnow
+from storage.column_types import SealedText, UTCDateTime, utcnow
 from storage.models.base import Base
 
 if TYPE_CHECKING:
@@ -59,6 +58,9 @@ class Pulse(Base):
     client_tolerance: Mapped[int] = mapped_column(Integer)
     provider_tolerance: Mapped[int] = mapped_column(Integer)
     gap_threshold: Mapped[int] = mapped_column(Integer)
+    # The SLA status in force when the pulse closed, kept as published: a fact dated
+    # earlier that arrives later is history and never changes it.
+    sla_at_close: Mapped[str | None] = mapped_column(String(8))
 
     engagement: Mapped[Engagement] = relationship()
 
@@ -120,7 +122,8 @@ class Response(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     rating: Mapped[int | None] = mapped_column(Integer)
     guess: Mapped[int | None] = mapped_column(Integer)
-    comment: Mapped[str | None] = mapped_column(Text)
+    # Sealed at rest (storage/secrets.py); ratings stay plain so SQL can aggregate them.
+    comment: Mapped[str | None] = mapped_column(SealedText())
     polarity: Mapped[float | None] = mapped_column(Float)
     subjectivity: Mapped[float | None] = mapped_column(Float)
     # The comment's language (ISO 639-1); a comment in one without a scorer keeps no

@@ -9,7 +9,10 @@ import pytest
 from sqlalchemy import text
 
 from storage.db import Database
+from storage.sealing import check_keys
+from storage.secrets import KeyMismatch
 from tests.support.installing import CLIENT, PROVIDER, get, install, running_distributed
+from tests.support.keys import OTHER_KEY
 from tests.support.workspaces import CLIENT_ID, Team, Workspaces
 
 
@@ -97,12 +100,27 @@ def test_tokens_are_sealed_at_rest_when_a_key_is_set(
     assert stored and all(token not in s and re.match(r"^gAAAAA", s) for s in stored)
 
 
-def test_without_a_key_tokens_are_stored_as_they_are_and_the_process_says_so(
+def test_with_no_key_in_the_settings_tokens_are_still_sealed_with_the_databases_key(
     two_companies: Workspaces, database: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
     with running_distributed(two_companies, database) as running:
         install(running, two_companies, CLIENT.team_id)
-    assert "RAPPORT_SECRET_KEY is not set" in caplog.text
+    assert "RAPPORT_SECRET_KEY is not set" not in caplog.text
     with database.engine.connect() as connection:
         stored = [r[0] for r in connection.execute(text("SELECT bot_token FROM slack_bots"))]
-    assert stored == [two_companies.token_of(CLIENT.team_id)]
+    token = two_companies.token_of(CLIENT.team_id)
+    assert len(stored) == 1 and token not in stored[0] and stored[0].startswith("gAAAAA")
+
+
+def test_a_key_that_cannot_open_the_stored_tokens_is_caught_before_any_use(
+    two_companies: Workspaces, database: Database
+) -> None:
+    with running_distributed(two_companies, database) as running:
+        install(running, two_companies, CLIENT.team_id)
+    check_keys(database)  # the right key opens them
+    wrong = Database(database.url, OTHER_KEY)
+    try:
+        with pytest.raises(KeyMismatch, match="a stored Slack token cannot be read"):
+            check_keys(wrong)
+    finally:
+        wrong.dispose()

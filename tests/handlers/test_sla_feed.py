@@ -6,12 +6,16 @@ import hashlib
 import hmac
 import json
 import re
+import time
 import urllib.error
 import urllib.request
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
+from bot.services.export import export_rows, find_engagement
 from storage.models import Alert, Engagement, SlaRecord
 from tests.support import flows
 from tests.support.running import RunningApp
@@ -129,15 +133,100 @@ def test_a_metric_gets_its_colour_and_the_answer_says_what_was_recorded(
     assert post(rapport_http, slow, token)[1]["status"] == "red"
 
 
+def signed(token: str, raw: bytes, at: int) -> dict[str, str]:
+    """The documented signature: HMAC-SHA256 of v1:<timestamp>:<body>, keyed with the
+    hex SHA-256 of the token's secret."""
+    key = hashlib.sha256(token.split("_", 2)[2].encode()).hexdigest()
+    base = b"v1:" + str(at).encode() + b":" + raw
+    signature = "v1=" + hmac.new(key.encode(), base, hashlib.sha256).hexdigest()
+    return {"X-Rapport-Signature": signature, "X-Rapport-Timestamp": str(at)}
+
+
 def test_a_signature_header_when_sent_must_match_the_body(rapport_http: RunningApp) -> None:
     flows.engagement_with_people(rapport_http)
     token = new_token(rapport_http)
     raw = json.dumps({"status": "red", "note": "two P1 incidents"}).encode()
-    key = hashlib.sha256(token.split("_", 2)[2].encode()).hexdigest()
-    good = "sha256=" + hmac.new(key.encode(), raw, hashlib.sha256).hexdigest()
-    assert post(rapport_http, raw, token, {"X-Rapport-Signature": "sha256=00"})[0] == 401
+    now = int(time.time())
+    bad = {"X-Rapport-Signature": "v1=00", "X-Rapport-Timestamp": str(now)}
+    assert post(rapport_http, raw, token, bad)[0] == 401
     assert records(rapport_http) == []
-    assert post(rapport_http, raw, token, {"X-Rapport-Signature": good})[0] == 201
+    assert post(rapport_http, raw, token, signed(token, raw, now))[0] == 201
+
+
+def test_a_signature_covers_a_timestamp_and_an_old_one_is_refused(
+    rapport_http: RunningApp,
+) -> None:
+    flows.engagement_with_people(rapport_http)
+    token = new_token(rapport_http)
+    raw = json.dumps({"status": "red", "note": "two P1 incidents"}).encode()
+    now = int(time.time())
+    replayed = signed(token, raw, now - 301)
+    status, answer = post(rapport_http, raw, token, replayed)
+    assert status == 401 and "X-Rapport-Timestamp" in answer["error"], answer
+    ahead = signed(token, raw, now + 301)
+    assert post(rapport_http, raw, token, ahead)[0] == 401
+    moved = {**signed(token, raw, now - 400), "X-Rapport-Timestamp": str(now)}
+    assert post(rapport_http, raw, token, moved)[0] == 401, "the timestamp is signed"
+    without = {"X-Rapport-Signature": signed(token, raw, now)["X-Rapport-Signature"]}
+    assert post(rapport_http, raw, token, without)[0] == 401
+    key = hashlib.sha256(token.split("_", 2)[2].encode()).hexdigest()
+    old_style = "sha256=" + hmac.new(key.encode(), raw, hashlib.sha256).hexdigest()
+    assert post(rapport_http, raw, token, {"X-Rapport-Signature": old_style})[0] == 401
+    assert records(rapport_http) == []
+    assert post(rapport_http, raw, token, signed(token, raw, now - 200))[0] == 201
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"[" * 5000,
+        b"[" * 5000 + b"]" * 5000,
+        b'{"status": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        b"\xff\xfe",
+        b"",
+        b"null",
+        b'"green"',
+        b'{"status": "green", "note": {"a": 1}}',
+    ],
+)
+def test_any_body_that_is_not_the_documented_shape_is_400_naming_the_problem(
+    rapport_http: RunningApp, caplog: pytest.LogCaptureFixture, raw: bytes
+) -> None:
+    flows.engagement_with_people(rapport_http)
+    token = new_token(rapport_http)
+    caplog.clear()
+    status, answer = post(rapport_http, raw, token)
+    assert status == 400 and answer["field"] in ("body", "status", "note"), answer
+    assert answer["error"] and "Traceback" not in json.dumps(answer)
+    assert not [r for r in caplog.records if r.exc_info], "no traceback in the log"
+    assert records(rapport_http) == []
+
+
+def test_a_fact_dated_before_the_last_close_is_history_and_changes_no_published_figure(
+    rapport_http: RunningApp,
+) -> None:
+    flows.engagement_with_people(rapport_http)
+    token = new_token(rapport_http)
+    answer_round(rapport_http, [2, 3, 2], [3, 3, 3])
+    assert rapport_http.slack.command("close").status == 200
+    before = export_of(rapport_http)
+    assert before[0]["sla_status"] is None
+    period = (datetime.now(UTC) - timedelta(days=2)).date().isoformat()
+    status, answer = post(rapport_http, {"status": "red", "period": period}, token)
+    assert status == 201 and "recorded as history" in str(answer.get("history")), answer
+    assert export_of(rapport_http) == before
+    assert [r.status for r in records(rapport_http)] == ["red"]
+    status, answer = post(rapport_http, {"status": "green"}, token)
+    assert status == 201 and "history" not in answer
+    answer_round(rapport_http, [2, 3, 2], [3, 3, 3])
+    assert rapport_http.slack.command("close").status == 200
+    after = export_of(rapport_http)
+    assert after[0] == before[0] and after[1]["sla_status"] == "green"
+
+
+def export_of(rapport: RunningApp) -> list[dict[str, Any]]:
+    with rapport.database.reading() as session:
+        return export_rows(session, find_engagement(session, "Acme deal"))
 
 
 def test_a_fed_green_status_makes_the_watermelon_fire_at_the_next_close(

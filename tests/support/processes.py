@@ -13,6 +13,7 @@ from pathlib import Path
 
 from storage.db import Database
 from storage.models import Engagement, Member
+from tests.support.keys import with_key
 from tests.support.running import SECRET
 from tests.support.slack_api import TEAM, SlackStandIn
 
@@ -104,16 +105,18 @@ class WebProcess:
 
 
 def _process_env(standin: SlackStandIn, database_url: str) -> dict[str, str]:
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))},
-        "SLACK_BOT_TOKEN": "xoxb-test",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": standin.api_url,
-        "DATABASE_URL": database_url,
-        "CLOCK_INTERVAL_SECONDS": "1",
-        "SLACK_MESSAGES_PER_SECOND": "200",
-        "LOG_LEVEL": "INFO",
-    }
+    return with_key(
+        {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))},
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": standin.api_url,
+            "DATABASE_URL": database_url,
+            "CLOCK_INTERVAL_SECONDS": "1",
+            "SLACK_MESSAGES_PER_SECOND": "200",
+            "LOG_LEVEL": "INFO",
+        }
+    )
 
 
 def clock_process(
@@ -199,4 +202,4 @@ def read_only(directory: Path) -> list[str]:
 def rapport_env(**extra: str) -> dict[str, str]:
     """This environment without any Slack or database setting, plus ``extra``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
-    return {**env, **extra}
+    return with_key({**env, **extra})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -11,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from bot.domain.digest.chart import CHART_PULSES
 from bot.domain.digest.model import BASELINE_PULSES, DigestInput, OpenAlert, PulsePoint
-from bot.domain.divergence import SIDES, PulseFigures, Side, SlaStatus
+from bot.domain.divergence import Side, SlaStatus
 from bot.domain.ladder import Outcome, quarters
 from bot.domain.schedule import ScheduleError, parse_schedule
-from bot.domain.themes import Comment, Theme, side_themes
+from bot.domain.themes import Theme
 from bot.services.evaluation import pulse_figures, thresholds_of
 from bot.services.standing import standing_of
 from storage import actions as action_queries
@@ -22,6 +21,7 @@ from storage import alerts as alert_queries
 from storage import digests as queries
 from storage.models import Engagement, Pulse
 from storage.published_drivers import published_drivers
+from storage.published_themes import published_themes
 
 _STATUSES: dict[str, SlaStatus] = {"green": "green", "amber": "amber", "red": "red"}
 
@@ -34,37 +34,10 @@ def history_pulses(session: Session, engagement_id: int) -> list[Pulse]:
     return [p for p in first if p.id not in seen] + last
 
 
-def sla_at_close(
-    session: Session, engagement_id: int, pulses: Sequence[Pulse]
-) -> list[SlaStatus | None]:
-    """Per pulse, the SLA status last recorded at or before it closed."""
-    closes = [p.closed_at for p in pulses if p.closed_at is not None]
-    if not closes:
-        return [None] * len(pulses)
-    marks = queries.sla_marks(session, engagement_id, min(closes), max(closes))
-    times = [at for at, _ in marks]
-    found: list[SlaStatus | None] = []
-    for pulse in pulses:
-        where = bisect_right(times, pulse.closed_at) if pulse.closed_at else 0
-        found.append(_STATUSES.get(marks[where - 1][1]) if where else None)
-    return found
-
-
-def latest_themes(
-    session: Session, pulse: Pulse, figures: PulseFigures, anonymity_min: int
-) -> dict[Side, list[Theme]]:
-    """The top themes per side in the pulse's comments; nothing for a withheld side."""
-    by_side: dict[str, list[Comment]] = {side: [] for side in SIDES}
-    for comment in queries.comments(session, pulse.id):
-        by_side[comment.side].append(
-            Comment(str(comment.member_id), comment.text, comment.polarity, comment.language)
-        )
-    return {
-        side: side_themes(
-            by_side[side], respondents=figures.of(side).answered, anonymity_min=anonymity_min
-        )
-        for side in SIDES
-    }
+def sla_at_close(pulses: Sequence[Pulse]) -> list[SlaStatus | None]:
+    """Per pulse, the SLA status published when it closed (facts dated earlier that came
+    in later are history: they never change it)."""
+    return [_STATUSES.get(p.sla_at_close or "") for p in pulses]
 
 
 def next_pulse_at(engagement: Engagement, now: datetime) -> datetime | None:
@@ -87,7 +60,7 @@ def assemble(
     closed = [p for p in history_pulses(session, engagement.id) if p.closed_at is not None]
     pulses = sorted(closed, key=lambda p: (p.closed_at, p.id))
     figures = pulse_figures(session, pulses)
-    sla = sla_at_close(session, engagement.id, pulses)
+    sla = sla_at_close(pulses)
     history = [
         PulsePoint(p.closed_at, figures[p.id], status)
         for p, status in zip(pulses, sla, strict=True)
@@ -107,8 +80,8 @@ def assemble(
     ]
     found: dict[Side, list[Theme]] = {}
     if themes and pulses and pulses[-1].id in figures:
-        last = pulses[-1]
-        found = latest_themes(session, last, figures[last.id], last.anonymity_min)
+        # As published at close: never recomputed from the comments left since.
+        found = published_themes(session, [pulses[-1].id]).get(pulses[-1].id, {})
     drivers = published_drivers(session, [pulses[-1].id]).get(pulses[-1].id) if pulses else None
     return DigestInput(
         engagement=engagement.name,

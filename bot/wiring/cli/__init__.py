@@ -1,4 +1,5 @@
-"""The `rapport` command: web, run, clock, migrate, score, export, simulate, forget, purge, sla."""
+"""The `rapport` command: web, run, clock, migrate, score, export, simulate, forget, purge, sla,
+rotate-key."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 
-from bot.wiring.cli import data, records, serve
+from bot.wiring.cli import data, keys, records, serve
 from bot.wiring.cli.common import OperatorError
 from bot.wiring.cli.environment import epilog
 from bot.wiring.playground import run as playground
@@ -31,6 +32,11 @@ SUBCOMMANDS: tuple[tuple[str, Callable[[argparse.Namespace], int], str], ...] = 
     ("purge", records.cmd_purge, "delete an engagement and every row that belongs to it"),
     ("sla", records.cmd_sla_import, "SLA facts: `rapport sla import FILE.csv` loads history"),
     ("playground", playground.cmd_playground, "the demo engagement in a browser, no Slack needed"),
+    (
+        "rotate-key",
+        keys.cmd_rotate_key,
+        "re-seal every comment and Slack token with the first key of RAPPORT_SECRET_KEY",
+    ),
 )
 
 

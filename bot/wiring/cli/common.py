@@ -28,6 +28,36 @@ def writable_file(path: Path) -> Path:
     return path
 
 
+def new_output_file(path: Path, *, force: bool) -> Path:
+    """``path`` if a file may be written there: never through a symbolic link, and an
+    existing file only with ``force``; otherwise an `OperatorError` saying why."""
+    if path.is_symlink():
+        raise OperatorError(text.OUT_IS_A_LINK.format(path=path))
+    if path.exists() and not path.is_dir() and not force:
+        raise OperatorError(text.OUT_EXISTS.format(path=path))
+    return writable_file(path)
+
+
+def write_output_file(path: Path, content: str, *, force: bool) -> None:
+    """Write ``content`` to ``path`` without following a symbolic link at it, and without
+    replacing a file unless ``force``: checked again at the open itself (``O_NOFOLLOW``,
+    ``O_EXCL``), so a link or file put there since the first check is refused too."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | (os.O_TRUNC if force else os.O_EXCL)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError as error:
+        if path.is_symlink():
+            raise OperatorError(text.OUT_IS_A_LINK.format(path=path)) from error
+        raise OperatorError(text.OUT_EXISTS.format(path=path)) from error
+    except OSError as error:
+        if path.is_symlink():
+            raise OperatorError(text.OUT_IS_A_LINK.format(path=path)) from error
+        reason = error.strerror or str(error)
+        raise OperatorError(text.CANNOT_WRITE.format(path=path, reason=reason)) from error
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(content)
+
+
 def writable_directory(path: Path) -> Path:
     """``path``, created if missing, if files can be written in it; else `OperatorError`."""
     if path.exists() and not path.is_dir():

@@ -10,8 +10,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.wiring.cli.common import OperatorError, writable_directory, writable_file
-from bot.wiring.process_settings import database_url_from_env
+from bot.wiring.cli.common import (
+    OperatorError,
+    new_output_file,
+    writable_directory,
+    write_output_file,
+)
+from bot.wiring.process_settings import database_url_from_env, secret_key_from_env
 
 
 def cmd_migrate(_args: argparse.Namespace) -> int:
@@ -21,7 +26,7 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
 
     url = database_url_from_env()
     with database_problems(url):
-        database = Database(url)
+        database = Database(url, secret_key_from_env())
         before, after = upgrade(database)
     if before == after:
         print(f"Schema already current ({after}).")
@@ -44,12 +49,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from storage.errors import database_problems
     from storage.migrate import require_current, require_sqlite_file
 
-    out = writable_file(Path(args.out)) if args.out else None
+    out = new_output_file(Path(args.out), force=args.force) if args.out else None
     url = database_url_from_env()
     require_sqlite_file(url)  # reading must not leave an empty rapport.db behind
     with database_problems(url):
         # Read-only: a backup copy, or a file this user may not write, exports as well.
-        database = Database(url, read_only=True)
+        database = Database(url, secret_key_from_env(), read_only=True)
         try:
             require_current(database)
             with database.reading() as session:
@@ -66,7 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_output_file(out, text, force=args.force)
     return 0
 
 
@@ -141,6 +146,9 @@ def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="(csv)")
     export.add_argument("--team", help="the Slack team id, if the name exists in several")
     export.add_argument("--out", help="write to this file instead of standard output")
+    export.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (never a symlink)"
+    )
     simulate = parsers["simulate"]
     simulate.add_argument("--weeks", type=_weeks, default=12, help="weekly pulses to run (12)")
     simulate.add_argument(

@@ -17,7 +17,11 @@ VARIABLES: Final = {
         Variable("SLACK_BOT_TOKEN", "required", "the bot token, xoxb-… (single workspace)"),
         Variable("SLACK_CLIENT_ID", "none", "distributed mode (no bot token): the app's id"),
         Variable("SLACK_CLIENT_SECRET", "none", "distributed mode: the app's client secret"),
-        Variable("RAPPORT_SECRET_KEY", "none", "Fernet key: stored Slack tokens encrypted"),
+        Variable(
+            "RAPPORT_SECRET_KEY",
+            "SQLite: <database>.key",
+            "Fernet key(s), new first: seals comments and Slack tokens",
+        ),
         Variable("SLACK_TOKEN_REFRESH_MINUTES", "120", "refresh rotating tokens this early"),
         Variable("SLACK_SIGNING_SECRET", "required", "verifies that requests come from Slack"),
         Variable("SLACK_APP_TOKEN", "required", "the app-level token, xapp-… (Socket Mode)"),
@@ -84,6 +88,7 @@ READS: Final[dict[str, tuple[str, ...]]] = {
     "sla": ("DATABASE_URL",),
     # The playground makes its own Slack, token, signing secret and SQLite database.
     "playground": ("LOG_LEVEL",),
+    "rotate-key": ("DATABASE_URL", "RAPPORT_SECRET_KEY"),
 }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.wiring.cli.common import OperatorError, Start
 from bot.wiring.cli.serve import container_for
-from bot.wiring.process_settings import database_url_from_env, load_settings
+from bot.wiring.process_settings import database_url_from_env, load_settings, secret_key_from_env
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
@@ -33,7 +33,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
     url = database_url_from_env()
     with database_problems(url):
-        database = Database(url)
+        database = Database(url, secret_key_from_env())
         try:
             with database.reading() as session:
                 found = find_engagement(session, args.engagement, args.team)
@@ -59,7 +59,7 @@ def cmd_sla_import(args: argparse.Namespace) -> int:
 
     url = database_url_from_env()
     with database_problems(url):
-        database = Database(url)
+        database = Database(url, secret_key_from_env())
         try:
             count = import_csv(database, args.engagement, args.team, Path(args.file), utcnow())
         except (ExportError, FactError, OSError, UnicodeDecodeError) as error:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from bot.services.container import Container
     from bot.services.process_settings import ProcessSettings
+    from storage.db import Database
 
 logger = logging.getLogger("rapport")
 
@@ -32,12 +33,37 @@ def container_for(settings: ProcessSettings, start: Start) -> Container:
     from storage.migrate import upgrade
 
     with database_problems(settings.database_url):
-        database = Database(settings.database_url)
+        database = Database(settings.database_url, settings.secret_key or None)
         start.databases.append(database)
         upgrade(database)
+    check_sealing(database)
     container = Container.create(settings, database)
     check_token(container)
     return container
+
+
+def check_sealing(database: Database) -> None:
+    """Say where the key comes from, refuse a key that cannot open what is stored (one
+    line), and seal any comment or token stored in clear before sealing existed."""
+    from dataclasses import asdict
+
+    from bot.wiring.process_settings import ConfigError
+    from storage.sealing import check_keys, reseal
+    from storage.secrets import KeyMismatch
+
+    if database.key_file is not None:
+        said = text.KEY_FILE_CREATED if database.key_created else text.KEY_FILE_USED
+        logger.warning(said.format(path=database.key_file))
+    if database.key_file_unusable is not None:
+        raise ConfigError(text.KEY_FILE_UNUSABLE.format(path=database.key_file_unusable))
+    try:
+        check_keys(database)
+        if database.sealer is not None:
+            done = reseal(database, everything=False)
+            if done.comments or done.tokens:
+                logger.info(text.SEALED_PLAINTEXT.format(**asdict(done)))
+    except KeyMismatch as error:
+        raise ConfigError(text.KEY_MISMATCH.format(reason=str(error))) from error
 
 
 def check_token(container: Container) -> None:

@@ -81,7 +81,15 @@ def _publish_closed_pulses() -> None:
     rows = session.execute(sa.text("SELECT id, anonymity_min FROM pulses WHERE status = 'closed'"))
     for pulse_id, minimum in rows.all():
         # As they were shown before: removed people's answers still counted then.
-        publish(session, int(pulse_id), max(3, int(minimum)), without_removed=False, drivers=False)
+        publish(
+            session,
+            int(pulse_id),
+            max(3, int(minimum)),
+            without_removed=False,
+            drivers=False,
+            themes=False,
+            sla=False,
+        )
     session.flush()
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,31 @@ def test_an_unknown_engagement_is_a_clear_error(two_engagements: Database) -> No
     assert done.returncode == 1 and 'no engagement called "Nope"' in done.stderr
     assert '"Acme deal" (T0SIMULATE), "Other deal" (T0SIMULATE)' in done.stderr
     assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_export_never_writes_through_a_symlink_nor_over_a_file_without_force(
+    two_engagements: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    for extra in ((), ("--force",)):
+        done = export(two_engagements, "--engagement", "Acme deal", "--out", str(link), *extra)
+        assert done.returncode == 1 and "symbolic link" in done.stderr, done.stderr
+        assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+    assert target.read_text() == "keep me\n" and link.is_symlink()
+
+    existing = tmp_path / "figures.csv"
+    existing.write_text("last week's\n")
+    done = export(two_engagements, "--engagement", "Acme deal", "--out", str(existing))
+    assert done.returncode == 1 and "already exists; add --force" in done.stderr
+    assert existing.read_text() == "last week's\n"
+    done = export(two_engagements, "--engagement", "Acme deal", "--out", str(existing), "--force")
+    assert done.returncode == 0, done.stderr
+    assert existing.read_text().startswith("pulse,opened_at")
+
+    fresh = tmp_path / "new.csv"
+    done = export(two_engagements, "--engagement", "Acme deal", "--out", str(fresh))
+    assert done.returncode == 0 and fresh.read_text() == existing.read_text()
+    assert fresh.stat().st_mode & 0o077 == 0  # written for its owner only

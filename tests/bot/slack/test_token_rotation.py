@@ -61,7 +61,7 @@ def test_two_clocks_refreshing_at_once_present_each_refresh_token_once(
     expiring.lifetime = 43200
     settings = distributed_settings(expiring, database.url)
     # Two clock processes: each its own engine, pool and installation store.
-    databases = [Database(database.url) for _ in range(2)]
+    databases = [Database(database.url, database.key) for _ in range(2)]
     clocks = [
         installations_for(settings, db, make_installation_client(settings.slack_api_url))
         for db in databases

@@ -40,6 +40,7 @@ from storage.models import (
 )
 from tests.support.chaos import RandomFaults
 from tests.support.flows import pulse_button
+from tests.support.keys import TEST_KEY
 from tests.support.processes import ClockProcess, WebProcess, free_port
 from tests.support.running import SECRET
 from tests.support.slack_api import Call, SlackStandIn
@@ -182,7 +183,7 @@ def test_a_whole_cycle_under_random_faults_loses_nothing_and_sends_nothing_twice
 ) -> None:
     faults = RandomFaults(seed=seed, rate=0.15, hang_seconds=1.6)
     with throwaway_postgres() as cluster:
-        database = Database(cluster.url)
+        database = Database(cluster.url, TEST_KEY)
         upgrade(database)
         standin.people |= set(MEMBERS) | {SPONSOR}
         standin.user_tz.update(dict.fromkeys([*MEMBERS, SPONSOR], "UTC"))

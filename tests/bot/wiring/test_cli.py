@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.keys import with_key
 from tests.support.running import SECRET
 from tests.support.slack_api import SlackStandIn
 from tests.support.slack_requests import SlackDriver
@@ -22,7 +23,7 @@ RAPPORT = [sys.executable, "-m", "bot"]
 
 def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
-    return {**env, **extra}
+    return with_key({**env, **extra})
 
 
 def test_web_without_tokens_names_what_to_set_and_exits_non_zero(tmp_path: Path) -> None:

@@ -40,7 +40,8 @@ def shell(line: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["sh", "-c", line],
         cwd=cwd,
-        env=rapport_env(**env),
+        # As a reader runs it: no key set, so the SQLite demo keeps its key file.
+        env=rapport_env(**{"RAPPORT_SECRET_KEY": "", **env}),
         capture_output=True,
         text=True,
         timeout=180,
@@ -93,6 +94,7 @@ def test_the_readme_demo_simulate_export_and_web(tmp_path: Path, standin: SlackS
         SLACK_API_URL=standin.api_url,
         PORT=str(port),
         HOST="127.0.0.1",
+        RAPPORT_SECRET_KEY="",
     )
     process = subprocess.Popen(
         ["sh", "-c", f"exec env {web}"], cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True

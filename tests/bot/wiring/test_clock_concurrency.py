@@ -17,6 +17,7 @@ from storage.db import Database
 from storage.leader import Leadership
 from storage.models import Delivery
 from tests.support import flows
+from tests.support.keys import TEST_KEY
 from tests.support.running import RunningApp
 
 DUE = datetime(2026, 1, 13, 9, 0, tzinfo=UTC)
@@ -24,7 +25,7 @@ DUE = datetime(2026, 1, 13, 9, 0, tzinfo=UTC)
 
 @pytest.mark.postgres
 def test_only_one_clock_leads_and_a_standby_takes_over(postgres_url: str) -> None:
-    first, second = Database(postgres_url), Database(postgres_url)
+    first, second = Database(postgres_url, TEST_KEY), Database(postgres_url, TEST_KEY)
     a, b = Leadership(first), Leadership(second)
     try:
         assert a.is_leader()
@@ -52,7 +53,7 @@ def test_two_clocks_acting_together_send_each_dm_once(rapport: RunningApp) -> No
         flows.engagement_with_people(rapport)
         flows.add(rapport, tuple(f"U0MANY{i:02d}" for i in range(20)), "client")
         traveller.move_to(DUE)
-        second = Database(rapport.database.url)
+        second = Database(rapport.database.url, rapport.database.key)
         others = Container(
             rapport.container.settings,
             second,

@@ -11,6 +11,7 @@ from bot.slack.scopes import BOT_SCOPES
 from bot.wiring.process_settings import ConfigError, load_settings
 from storage.db import Database
 from tests.support.installing import CLIENT, PROVIDER, install, running_distributed
+from tests.support.keys import TEST_KEY
 from tests.support.workspaces import Workspaces
 
 ROOT = Path(__file__).parents[3]
@@ -24,7 +25,7 @@ def test_a_bot_token_alone_is_single_workspace_mode() -> None:
 
 
 def test_a_client_id_and_secret_without_a_token_is_distributed_mode() -> None:
-    settings = load_settings(DISTRIBUTED)
+    settings = load_settings({**DISTRIBUTED, "RAPPORT_SECRET_KEY": TEST_KEY})
     assert settings.mode == "distributed"
     assert (settings.slack_client_id, settings.slack_client_secret) == ("1.2", "c")
     assert settings.slack_bot_token == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.wiring.process_settings import DATABASE_DEFAULT, ConfigError, load_settings
+from tests.support.keys import TEST_KEY
 
 GOOD = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}
 
@@ -71,7 +72,8 @@ def test_socket_mode_needs_an_app_token() -> None:
 
 
 def test_postgres_urls_get_the_psycopg_driver() -> None:
-    url = load_settings({**GOOD, "DATABASE_URL": "postgres://u@h/db"}).database_url
+    env = {**GOOD, "DATABASE_URL": "postgres://u@h/db", "RAPPORT_SECRET_KEY": TEST_KEY}
+    url = load_settings(env).database_url
     assert url == "postgresql+psycopg://u@h/db"
 
 

@@ -13,6 +13,7 @@ from bot.services.engagements import add_people, set_up
 from bot.slack.client import make_client
 from storage.db import Database
 from storage.models import DigestDelivery
+from tests.support.keys import TEST_KEY
 from tests.support.slack_api import SlackStandIn
 
 # Monday 6 January 2031, 07:00 UTC: 08:00 in Berlin, 02:00 in New York.
@@ -101,7 +102,7 @@ def test_each_sponsor_gets_one_digest_per_week_on_its_day(
 
 
 def test_two_clocks_at_once_send_each_digest_once(database_url: str, standin: SlackStandIn) -> None:
-    clocks = [Database(database_url), Database(database_url)]
+    clocks = [Database(database_url, TEST_KEY), Database(database_url, TEST_KEY)]
     engagements(clocks[0])
     start = threading.Barrier(len(clocks))
     counts: list[int] = []
