@@ -14,6 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qsl, urlparse
 
+from tests.support.slack_rules import Limits, manifest_scopes, missing_scope
+
 TEAM = "T0RAPPORT"
 BOT_USER = "U0BOT"
 # The people of the test workspace: members of every channel a test does not model.
@@ -96,6 +98,13 @@ class SlackStandIn:
         self.channel_members: dict[str, list[str]] = {}
         self.people: set[str] = set(WORKSPACE_PEOPLE)
         self.latency = 0.0
+        # Slack's rules (tests/support/slack_rules.py): the token holds exactly the
+        # manifest's scopes, and every method keeps to its tier per workspace. `clock`
+        # gives Slack's time in seconds; a test may run it faster than real time.
+        self.strict = True
+        self.scopes = manifest_scopes()
+        self.limits = Limits()
+        self.clock: Callable[[], float] = time.monotonic
         # Called for each API call no explicit fault matched: a fault to inject, or None.
         self.chaos: Callable[[str], Fault | None] | None = None
         self._lock = threading.Lock()
@@ -198,6 +207,9 @@ class SlackStandIn:
                 return fault
         if self.chaos is not None and (injected := self.chaos(method)) is not None:
             return injected
+        return self._rate_set_by_test(method)
+
+    def _rate_set_by_test(self, method: str) -> Fault | None:
         limit = self.rate_limits.get(method)
         if limit is not None:
             now = time.monotonic()
@@ -208,9 +220,37 @@ class SlackStandIn:
             limit.window.append(now)
         return None
 
+    def _workspace_of(self, token: str | None) -> str:
+        """Which workspace a token belongs to, for the per-workspace tiers."""
+        return TEAM
+
+    def _enforce(
+        self, method: str, params: dict[str, Any], token: str | None
+    ) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        """Slack's refusal of this call (scope, then tier), or None when it may go."""
+        if not self.strict or method == "oauth.v2.access":
+            return None
+        conversation = str(params.get("channel") or params.get("users") or "") or None
+        refused = missing_scope(method, conversation, frozenset(self.scopes))
+        if refused is not None:
+            return 200, refused, {}
+        wait = self.limits.retry_after(
+            self._workspace_of(token), method, conversation, self.clock()
+        )
+        if wait is not None:
+            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(wait)}
+        return None
+
     def _answer_as(self, method: str, params: dict[str, Any], token: str | None) -> dict[str, Any]:
         """The answer to a call made with `token`; one workspace answers every token alike."""
         return self._answer(method, params)
+
+    def _page(self, method: str, params: dict[str, Any], found: list[Any]) -> dict[str, Any]:
+        """One page of messages, newest first, no larger than Slack allows this app."""
+        asked = int(params.get("limit") or 100)
+        cap = self.limits.page_limit(method) if self.strict else None
+        size = min(asked, cap) if cap is not None else asked
+        return {"ok": True, "messages": found[:size], "has_more": len(found) > size}
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -265,7 +305,7 @@ class SlackStandIn:
         if method == "conversations.history":
             channel = str(params.get("channel"))
             found = [m for (c, _), m in self.messages.items() if c == channel]
-            return {"ok": True, "messages": list(reversed(found)), "has_more": False}
+            return self._page(method, params, list(reversed(found)))
         if method == "conversations.replies":
             channel, ts = str(params.get("channel")), str(params.get("ts"))
             found = [
@@ -273,7 +313,7 @@ class SlackStandIn:
                 for (c, t), m in self.messages.items()
                 if c == channel and (t == ts or str(m.get("thread_ts")) == ts)
             ]
-            return {"ok": True, "messages": found, "has_more": False}
+            return self._page(method, params, found)
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):06d}"
             return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
@@ -369,7 +409,10 @@ class SlackStandIn:
                     self._drop(fault)
                     return
                 with standin._lock:
-                    if fault is None:
+                    enforced = standin._enforce(method, params, token) if fault is None else None
+                    if enforced is not None:
+                        status, body, headers = enforced
+                    elif fault is None:
                         status, body, headers = 200, standin._answer_as(method, params, token), {}
                     elif fault.status == 429:
                         status, body = 429, {"ok": False, "error": "ratelimited"}

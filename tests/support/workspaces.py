@@ -86,6 +86,9 @@ class Workspaces(SlackStandIn):
         return [c for c in self.calls_to(method) if c.token in tokens]
 
     # -- answers ---------------------------------------------------------------
+    def _workspace_of(self, token: str | None) -> str:
+        return self.tokens.get(token or "", "")
+
     def _teams_of_token(self, token: str | None) -> tuple[str, ...] | None:
         owner = self.tokens.get(token or "")
         if owner is None or token in self.revoked:
