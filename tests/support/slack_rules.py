@@ -107,9 +107,9 @@ PER_MINUTE: dict[int | str, int] = {1: 1, 2: 20, 3: 50, 4: 100, "special": 100}
 HISTORY_PER_MINUTE = 1
 HISTORY_PAGE = 15
 # chat.postMessage (RATE_LIMITS, "Posting messages"): 1 per second per channel, short
-# bursts allowed (here: 5 in any 5 seconds), under a workspace-wide limit of "several
+# bursts allowed (here: up to 5 at once), under a workspace-wide limit of "several
 # hundred" a minute (here: 300).
-POST_BURST, POST_BURST_SECONDS, POSTS_PER_MINUTE = 5, 5.0, 300
+POST_BURST, POST_INTERVAL, POSTS_PER_MINUTE = 5, 1.0, 300
 
 
 def manifest_scopes(path: Path = MANIFEST) -> frozenset[str]:
@@ -143,40 +143,55 @@ class Window:
 
 
 @dataclass
+class Bucket:
+    """A token bucket: `burst` calls at once, then one every `interval` seconds."""
+
+    burst: int
+    interval: float
+    next_free: float = float("-inf")
+
+    def admit(self, now: float) -> float:
+        earliest = self.next_free - (self.burst - 1) * self.interval
+        if now < earliest:
+            return earliest - now
+        self.next_free = max(self.next_free, now) + self.interval
+        return 0.0
+
+    def take_back(self) -> None:
+        self.next_free -= self.interval
+
+
+@dataclass
 class Limits:
     """Slack's per-method, per-workspace tiers; `marketplace` lifts the history limit."""
 
     marketplace: bool = False
-    windows: dict[tuple[str, ...], Window] = field(default_factory=dict)
+    windows: dict[tuple[object, ...], Window] = field(default_factory=dict)
+    buckets: dict[tuple[str, str], Bucket] = field(default_factory=dict)
 
     def _window(self, key: tuple[str, ...], count: int, seconds: float) -> Window:
-        if key not in self.windows:
-            self.windows[key] = Window(count, seconds)
-        return self.windows[key]
+        return self.windows.setdefault((*key, count, seconds), Window(count, seconds))
 
     def retry_after(
         self, workspace: str, method: str, channel: str | None, now: float
     ) -> int | None:
         """None when the call may go; else the whole seconds Slack's Retry-After says."""
         rule = METHODS.get(method, MethodRule())
-        checks: list[tuple[tuple[str, ...], int, float]] = []
         if rule.tier == "post":
-            checks.append(((workspace, method), POSTS_PER_MINUTE, 60.0))
-            checks.append(((workspace, method, channel or ""), POST_BURST, POST_BURST_SECONDS))
+            bucket = self.buckets.setdefault(
+                (workspace, channel or ""), Bucket(POST_BURST, POST_INTERVAL)
+            )
+            if wait := bucket.admit(now):
+                return max(1, math.ceil(wait))
+            wait = self._window((workspace, method), POSTS_PER_MINUTE, 60.0).admit(now)
+            if wait:
+                bucket.take_back()  # a refused call counts against nothing
         elif rule.tier == "history" and not self.marketplace:
-            checks.append(((workspace, method), HISTORY_PER_MINUTE, 60.0))
+            wait = self._window((workspace, method), HISTORY_PER_MINUTE, 60.0).admit(now)
         else:
             tier = 3 if rule.tier == "history" else rule.tier
-            checks.append(((workspace, method), PER_MINUTE[tier], 60.0))
-        windows = [self._window(*check) for check in checks]
-        waits = [w.admit(now) for w in windows]
-        if any(waits):
-            # A refused call counts against nothing: take back what was admitted.
-            for window, wait in zip(windows, waits, strict=True):
-                if not wait and window.calls:
-                    window.calls.pop()
-            return max(1, math.ceil(max(waits)))
-        return None
+            wait = self._window((workspace, method), PER_MINUTE[tier], 60.0).admit(now)
+        return max(1, math.ceil(wait)) if wait else None
 
     def page_limit(self, method: str) -> int | None:
         """The largest page conversations.history/replies returns, or None when unlimited."""
