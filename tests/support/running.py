@@ -17,6 +17,7 @@ from waitress.server import create_server
 from bot.domain.vocabulary import utcnow
 from bot.services.container import Container, ContextPool, distributed
 from bot.services.process_settings import ProcessSettings
+from bot.slack import history
 from bot.slack.client import make_client
 from bot.slack.pacing import Pacer, Unpaced
 from bot.wiring.app import create_app
@@ -116,6 +117,9 @@ def running_app(
     """
     settings = settings or make_settings(standin, database.url)
     clock = MovableClock()
+    # Slack's time, and Rapport's spacing of history reads, follow the app's clock: a
+    # test that moves it on by minutes lives through Slack's minutes.
+    standin.clock = history.GATE.clock = lambda: clock().timestamp()
     executor = TrackingExecutor()
     background = TrackingExecutor()
     if settings.mode == "distributed":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import math
 import threading
 import time
 from collections import deque
@@ -100,10 +101,13 @@ class SlackStandIn:
         self.latency = 0.0
         # Slack's rules (tests/support/slack_rules.py): the token holds exactly the
         # manifest's scopes, and every method keeps to its tier per workspace. `clock`
-        # gives Slack's time in seconds; a test may run it faster than real time.
+        # gives the time in seconds (the app's own clock in `running_app`); `time_factor` runs
+        # Slack's faster, so a test lives through Slack's minutes in seconds (Retry-After
+        # stays in real seconds).
         self.strict = True
         self.scopes = manifest_scopes()
         self.limits = Limits()
+        self.time_factor = 1.0
         self.clock: Callable[[], float] = time.monotonic
         # Called for each API call no explicit fault matched: a fault to inject, or None.
         self.chaos: Callable[[str], Fault | None] | None = None
@@ -235,10 +239,11 @@ class SlackStandIn:
         if refused is not None:
             return 200, refused, {}
         wait = self.limits.retry_after(
-            self._workspace_of(token), method, conversation, self.clock()
+            self._workspace_of(token), method, conversation, self.clock() * self.time_factor
         )
         if wait is not None:
-            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(wait)}
+            real = max(1, math.ceil(wait / self.time_factor))
+            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(real)}
         return None
 
     def _answer_as(self, method: str, params: dict[str, Any], token: str | None) -> dict[str, Any]:

@@ -9,7 +9,6 @@ a fraction of a second without changing the numbers.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -174,15 +173,15 @@ class Limits:
 
     def retry_after(
         self, workspace: str, method: str, channel: str | None, now: float
-    ) -> int | None:
-        """None when the call may go; else the whole seconds Slack's Retry-After says."""
+    ) -> float | None:
+        """None when the call may go; else the seconds until Slack would take it."""
         rule = METHODS.get(method, MethodRule())
         if rule.tier == "post":
             bucket = self.buckets.setdefault(
                 (workspace, channel or ""), Bucket(POST_BURST, POST_INTERVAL)
             )
             if wait := bucket.admit(now):
-                return max(1, math.ceil(wait))
+                return wait
             wait = self._window((workspace, method), POSTS_PER_MINUTE, 60.0).admit(now)
             if wait:
                 bucket.take_back()  # a refused call counts against nothing
@@ -191,7 +190,7 @@ class Limits:
         else:
             tier = 3 if rule.tier == "history" else rule.tier
             wait = self._window((workspace, method), PER_MINUTE[tier], 60.0).admit(now)
-        return max(1, math.ceil(wait)) if wait else None
+        return wait or None
 
     def page_limit(self, method: str) -> int | None:
         """The largest page conversations.history/replies returns, or None when unlimited."""
