@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlparse
 from tests.support.slack_rules import Limits, manifest_scopes, missing_scope
 
 TEAM = "T0RAPPORT"
+RESPONSE_URL_USES = 5
 BOT_USER = "U0BOT"
 # The people of the test workspace: members of every channel a test does not model.
 WORKSPACE_PEOPLE = frozenset(
@@ -99,6 +100,8 @@ class SlackStandIn:
         self.channel_members: dict[str, list[str]] = {}
         self.people: set[str] = set(WORKSPACE_PEOPLE)
         self.latency = 0.0
+        self.origins: dict[str, tuple[str, str]] = {}  # response_url token → message
+        self.response_uses: dict[str, int] = {}
         # Slack's rules (tests/support/slack_rules.py): the token holds exactly the
         # manifest's scopes, and every method keeps to its tier per workspace. `clock`
         # gives the time in seconds (the app's own clock in `running_app`); `time_factor` runs
@@ -128,8 +131,21 @@ class SlackStandIn:
     def api_url(self) -> str:
         return self.base + "/api/"
 
-    def response_url(self, token: str) -> str:
+    def response_url(self, token: str, message: tuple[str, str] | None = None) -> str:
+        """A response_url; `message` (channel, ts): the message clicked, which a response
+        with `replace_original` replaces, as Slack does."""
+        if message is not None:
+            self.origins[token] = message
         return f"{self.base}/response/{token}"
+
+    def redraws(self) -> list[dict[str, Any]]:
+        """Every message replaced, in order: by chat.update or through a response_url."""
+        with self._lock:
+            return [
+                c.params
+                for c in self.calls
+                if c.method in ("chat.update", "response_url") and c.status == 200
+            ]
 
     def start(self) -> Self:
         self._thread.start()
@@ -369,6 +385,35 @@ class SlackStandIn:
                 self.end_headers()
                 self.wfile.write(payload)
 
+            def _respond(self, token: str, params: dict[str, Any]) -> None:
+                """A response_url: 5 uses (Slack: "up to five times within 30 minutes");
+                `replace_original` replaces the message clicked."""
+                with standin._lock:
+                    fault = standin._fault_for("response_url", None)
+                if fault is not None and fault.drop is not None:
+                    self._drop(fault)
+                    return
+                if fault is not None:
+                    self._send(fault.status if fault.status != 200 else 404, None)
+                    return
+                with standin._lock:
+                    uses = standin.response_uses.get(token, 0) + 1
+                    standin.response_uses[token] = uses
+                    if standin.strict and uses > RESPONSE_URL_USES:
+                        self._send(404, {"ok": False, "error": "used_url"})
+                        return
+                    standin.responses.append((token, params))
+                    origin = standin.origins.get(token)
+                    if origin is not None and str(params.get("replace_original")) in (
+                        "True",
+                        "true",
+                    ):
+                        channel, ts = origin
+                        replaced = dict(params, channel=channel, ts=ts)
+                        standin.messages[(channel, ts)] = replaced
+                        standin.calls.append(Call("response_url", replaced, time.monotonic()))
+                self._send(200, None)
+
             def _drop(self, fault: Fault) -> None:
                 if fault.drop == "hang":
                     time.sleep(fault.seconds)
@@ -385,9 +430,7 @@ class SlackStandIn:
                 if standin.latency:
                     time.sleep(standin.latency)
                 if path.startswith("/response/"):
-                    with standin._lock:
-                        standin.responses.append((path.rsplit("/", 1)[1], params))
-                    self._send(200, None)
+                    self._respond(path.rsplit("/", 1)[1], params)
                     return
                 if path.startswith("/upload/"):
                     standin.uploads[path.rsplit("/", 1)[1]] = params.get("_raw", b"")

@@ -160,12 +160,12 @@ def calls_about(standin: SlackStandIn, users: list[str]) -> str:
 def shown_as_saved(standin: SlackStandIn) -> dict[str, int]:
     """Per person, the rating their pulse DM last showed as saved (a successful update)."""
     shown: dict[str, int] = {}
-    for call in standin.calls_to("chat.update"):
-        blocks = json.dumps(call.params.get("blocks", ""))
+    for redraw in standin.redraws():
+        blocks = json.dumps(redraw.get("blocks", ""))
         if "You answered *" not in blocks:
             continue
         rating = int(blocks.split("You answered *", 1)[1][0])
-        shown["U" + str(call.params["channel"])[1:]] = rating
+        shown["U" + str(redraw["channel"])[1:]] = rating
     return shown
 
 
