@@ -106,3 +106,33 @@ def test_without_a_key_tokens_are_stored_as_they_are_and_the_process_says_so(
     with database.engine.connect() as connection:
         stored = [r[0] for r in connection.execute(text("SELECT bot_token FROM slack_bots"))]
     assert stored == [two_companies.token_of(CLIENT.team_id)]
+
+
+def test_an_org_wide_install_reaches_a_workspace_added_to_the_org_later(
+    database: Database,
+) -> None:
+    """Before: the org's list of workspaces was read once per process and never again."""
+    grid = Team("T0GRIDA", "GridA", enterprise_id="E0GRID", people={"W0GA1"})
+    standin = Workspaces(grid, PROVIDER).start()
+    try:
+        with running_distributed(standin, database) as running:
+            install(running, standin, "E0GRID", org_wide=True)
+            installations = running.container.installations
+            assert installations is not None
+            now = [0.0]
+            installations.clock = lambda: now[0]
+            assert installations.for_team("T0GRIDA") is not None
+            # The org's admin adds a workspace; its people are reached a minute later at most.
+            added = Team("T0GRIDB", "GridB", enterprise_id="E0GRID", people={"W0GB1"})
+            standin.teams[added.team_id] = added
+            assert installations.for_team("T0GRIDB") is None  # read a moment ago
+            now[0] = 61.0
+            reached = installations.for_team("T0GRIDB")
+            lists = len(standin.calls_to("auth.teams.list"))
+            now[0] = 62.0
+            assert installations.for_team("T0GRIDA") is not None
+            assert installations.for_team("T0ELSE") is None
+            assert len(standin.calls_to("auth.teams.list")) == lists  # never twice a minute
+    finally:
+        standin.stop()
+    assert reached is not None and reached.enterprise_id == "E0GRID" and reached.team_id is None

@@ -170,3 +170,8 @@ def test_every_method_the_product_calls_is_allowed_and_every_scope_is_needed() -
     scopes_source = (ROOT / "bot/slack/scopes.py").read_text()
     for scope in BOT_SCOPES:
         assert re.search(rf'"{re.escape(scope)}",\s*# \S', scopes_source), scope
+
+
+def test_a_grid_admin_may_install_rapport_for_the_whole_org() -> None:
+    manifest = (ROOT / "manifest.yml").read_text()
+    assert re.search(r"^  org_deploy_enabled: true$", manifest, re.MULTILINE)
