@@ -22,6 +22,7 @@ from bot.slack.client import make_client
 from bot.slack.pacing import Pacer, Unpaced
 from bot.wiring.app import create_app
 from bot.wiring.listeners import SUBCOMMANDS
+from bot.wiring.pages import Site
 from bot.wiring.web import MAX_BODY, make_wsgi
 from handlers.commands.registry import Subcommand
 from storage.db import Database
@@ -136,7 +137,13 @@ def running_app(
     stop: Callable[[], None] = lambda: None  # noqa: E731
     if http:
         server = create_server(
-            make_wsgi(app, database, SECRET, clock),
+            make_wsgi(
+                app,
+                database,
+                SECRET,
+                clock,
+                site=Site(settings.mode == "distributed", settings.support_contact),
+            ),
             host="127.0.0.1",
             port=0,
             threads=8,

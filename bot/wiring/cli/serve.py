@@ -87,6 +87,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     from bot.services.container import ContextPool
     from bot.services.sending import resume_unsettled
     from bot.wiring.app import create_app
+    from bot.wiring.pages import Site
     from bot.wiring.web import MAX_BODY, make_wsgi
 
     settings = load_settings()
@@ -94,7 +95,8 @@ def cmd_web(args: argparse.Namespace) -> int:
     # A context-copying pool: in distributed mode a listener acts for its request's workspace.
     listeners = ContextPool(settings.listener_threads, thread_name_prefix="listener")
     app = create_app(container, listener_executor=listeners)
-    wsgi = make_wsgi(app, container.database, settings.slack_signing_secret)
+    site = Site(settings.mode == "distributed", settings.support_contact)
+    wsgi = make_wsgi(app, container.database, settings.slack_signing_secret, site=site)
     host = args.host or settings.host
     port = args.port or settings.port
     resumed = resume_unsettled(container)
