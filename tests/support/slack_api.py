@@ -240,6 +240,16 @@ class SlackStandIn:
             limit.window.append(now)
         return None
 
+    def _record_response(self, token: str, params: dict[str, Any]) -> None:
+        """A response taken: `replace_original` replaces the message it was for."""
+        self.responses.append((token, params))
+        origin = self.origins.get(token)
+        if origin is not None and str(params.get("replace_original")) in ("True", "true"):
+            channel, ts = origin
+            replaced = dict(params, channel=channel, ts=ts)
+            self.messages[(channel, ts)] = replaced
+            self.calls.append(Call("response_url", replaced, time.monotonic()))
+
     def _workspace_of(self, token: str | None) -> str:
         """Which workspace a token belongs to, for the per-workspace tiers."""
         return TEAM
@@ -390,29 +400,21 @@ class SlackStandIn:
                 `replace_original` replaces the message clicked."""
                 with standin._lock:
                     fault = standin._fault_for("response_url", None)
-                if fault is not None and fault.drop is not None:
-                    self._drop(fault)
-                    return
-                if fault is not None:
+                if fault is not None and fault.drop is None:
                     self._send(fault.status if fault.status != 200 else 404, None)
                     return
                 with standin._lock:
                     uses = standin.response_uses.get(token, 0) + 1
                     standin.response_uses[token] = uses
-                    if standin.strict and uses > RESPONSE_URL_USES:
-                        self._send(404, {"ok": False, "error": "used_url"})
-                        return
-                    standin.responses.append((token, params))
-                    origin = standin.origins.get(token)
-                    if origin is not None and str(params.get("replace_original")) in (
-                        "True",
-                        "true",
-                    ):
-                        channel, ts = origin
-                        replaced = dict(params, channel=channel, ts=ts)
-                        standin.messages[(channel, ts)] = replaced
-                        standin.calls.append(Call("response_url", replaced, time.monotonic()))
-                self._send(200, None)
+                    used_up = standin.strict and uses > RESPONSE_URL_USES
+                    if not used_up and (fault is None or fault.landed):
+                        standin._record_response(token, params)
+                if fault is not None:
+                    self._drop(fault)
+                elif used_up:
+                    self._send(404, {"ok": False, "error": "used_url"})
+                else:
+                    self._send(200, None)
 
             def _drop(self, fault: Fault) -> None:
                 if fault.drop == "hang":
