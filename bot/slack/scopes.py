@@ -1,5 +1,6 @@
-"""The bot scopes Rapport asks for, in one place: the install link and manifest.yml use them
-(tests/bot/slack/test_scopes.py keeps the manifest in step)."""
+"""The bot scopes Rapport asks for, in one place, each with its reason: the install link and
+manifest.yml use them (tests/bot/slack/test_slack_contract.py keeps the manifest in step
+and fails on a scope nothing needs or a method no scope allows)."""
 
 from __future__ import annotations
 

@@ -187,7 +187,7 @@ class Workspaces(SlackStandIn):
         )
         return answer | {
             "app_id": APP_ID,
-            "scope": "commands,chat:write",
+            "scope": ",".join(sorted(self.scopes)),
             "bot_user_id": team.bot_user,
             "team": None if org_wide else {"id": team.team_id, "name": team.name},
             "enterprise": {"id": team.enterprise_id, "name": "Org"} if team.enterprise_id else None,
