@@ -15,6 +15,7 @@ from bot.domain.drivers import read_picks
 from bot.domain.errors import Refused
 from bot.domain.vocabulary import COMMENT_MAX
 from bot.services.answers import (
+    PulseMessage,
     check_can_answer,
     redraw_pulse_dm,
     retire_pulse_dm,
@@ -24,6 +25,7 @@ from bot.services.container import Container
 from bot.services.pulses import NoLongerMemberError
 from bot.slack import blocks
 from bot.slack.driver_view import DRIVERS_ACTION, read_selection
+from bot.slack.outcomes import outcome_of
 from handlers.replies import caller_of, json_field, refuse, view_value
 
 logger = logging.getLogger(__name__)
@@ -61,8 +63,28 @@ def record(
         logger.exception("pulse %s: an answer could not be saved", pulse_id)
         refuse(respond, catalogue.ANSWER_NOT_SAVED)
         return
-    if not redraw_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), message):
+    if not redraw(container, respond, where, message):
         refuse(respond, catalogue.SAVED_NOT_SHOWN)
+
+
+def redraw(
+    container: Container, respond: Respond, where: dict[str, Any], message: PulseMessage
+) -> bool:
+    """Show the answer so far in the DM that was clicked; False if it could not be shown.
+
+    Through the click's `response_url`, which Slack does not count against a method tier
+    (chat.update is Tier 3: about 50 a minute per workspace, which a round's first minutes
+    exceed); through chat.update only when the response_url did not take it.
+    """
+    try:
+        sent = respond(text=message[0], blocks=message[1], replace_original=True)
+        if sent.status_code == 200:
+            return True
+        reason = f"http_{sent.status_code}"
+    except Exception as error:
+        reason = outcome_of(error).reason
+    logger.warning("pulse DM not redrawn through its response_url: %s", reason)
+    return redraw_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), message)
 
 
 def answer(

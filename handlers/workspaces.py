@@ -3,6 +3,7 @@ engagement's shared channel changes id or stops being shared."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -10,6 +11,7 @@ from slack_bolt import App
 
 from bot.services import workspaces
 from bot.services.container import Container
+from bot.slack.event_ids import apply_once
 
 
 def _where(body: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -20,26 +22,32 @@ def _where(body: dict[str, Any]) -> tuple[str | None, str | None]:
     return enterprise, team
 
 
+def _once(container: Container, body: dict[str, Any], effect: Callable[[], object]) -> None:
+    """Slack retries an event it got no quick 200 for: its effect is applied once."""
+    apply_once(container.database, body, container.now(), effect)
+
+
 def uninstalled(container: Container, body: dict[str, Any]) -> None:
-    workspaces.workspace_left(container, *_where(body))
+    _once(container, body, lambda: workspaces.workspace_left(container, *_where(body)))
 
 
 def tokens_revoked(container: Container, body: dict[str, Any], event: dict[str, Any]) -> None:
     # Rapport installs with a bot token only: a revoked bot token is the whole installation.
     if (event.get("tokens") or {}).get("bot"):
-        workspaces.workspace_left(container, *_where(body))
+        _once(container, body, lambda: workspaces.workspace_left(container, *_where(body)))
 
 
-def channel_id_changed(container: Container, event: dict[str, Any]) -> None:
+def channel_id_changed(container: Container, body: dict[str, Any], event: dict[str, Any]) -> None:
     old, new = event.get("old_channel_id"), event.get("new_channel_id")
     if isinstance(old, str) and isinstance(new, str) and old and new:
-        workspaces.channel_renamed(container, old, new)
+        _once(container, body, lambda: workspaces.channel_renamed(container, old, new))
 
 
 def channel_unshared(container: Container, body: dict[str, Any], event: dict[str, Any]) -> None:
     channel = event.get("channel")
     if isinstance(channel, str) and channel:
-        workspaces.channel_unshared(container, channel, str(body.get("team_id") or ""))
+        team = str(body.get("team_id") or "")
+        _once(container, body, lambda: workspaces.channel_unshared(container, channel, team))
 
 
 def channel_shared(event: dict[str, Any]) -> None:

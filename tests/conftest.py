@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from bot.slack import history
 from storage.db import Database
 from storage.installations import store_tables
 from storage.migrate import upgrade
@@ -85,6 +86,12 @@ def database(database_url: str) -> Iterator[Database]:
     database = Database(database_url, key_for(database_url))
     yield database
     database.dispose()
+
+
+@pytest.fixture(autouse=True)
+def history_reads_forgotten() -> None:
+    """Each test starts with no conversation read in the last minute (bot/slack/history.py)."""
+    history.GATE.forget()
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ class ProcessSettings:
     secret_key: str = ""
     # Refresh a rotating token this many minutes before it expires.
     token_rotation_minutes: int = 120
+    # Who answers support, privacy and security questions (an email or a URL), for /support.
+    support_contact: str = ""
 
     @property
     def mode(self) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 
 from bot.domain import catalogue
 from bot.services.container import Container
+from bot.services.uninstalled import archive_unreachable
 from bot.slack.outcomes import outcome_of
 from storage import engagements as queries
 from storage.models import Engagement, Member
@@ -55,7 +56,10 @@ def workspace_left(container: Container, enterprise_id: str | None, team_id: str
             for lead in queries.leads(session, e.id)
             if lead.team_id != team
         ]
-    return _tell(container, notices)
+        touched_ids = [e.id for e in touched]
+    told = _tell(container, notices)
+    archive_unreachable(container, touched_ids)
+    return told
 
 
 def channel_renamed(container: Container, old: str, new: str) -> int:

@@ -20,7 +20,7 @@ from bot.slack.alert_message_view import fallback_text, load, message_blocks, me
 from bot.slack.client import posting_client
 from bot.slack.format import slack_date
 from bot.slack.history import find_tagged
-from bot.slack.outcomes import outcome_of
+from bot.slack.outcomes import Outcome, outcome_of
 from storage import alert_messages, alert_posts, ladder
 from storage import engagements as engagement_queries
 from storage.db import Database
@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 ALERT_EVENT = "rapport_alert"
 POST_DEADLINE = timedelta(hours=24)
 """A message that could not be posted for this long is DMed to the leads instead."""
+CHECK_BASE = timedelta(minutes=1)
+"""The first wait after a failed look at the channel (Slack allows one read a minute)."""
 
 
 @dataclass(slots=True)
@@ -180,11 +182,9 @@ def retry_posts(
         try:
             found = find_tagged(client, channel, ALERT_EVENT, "message", message_id)
         except Exception as failure:
-            reason = outcome_of(failure).reason
-            with database.unit_of_work() as session:
-                alert_posts.record_failure(
-                    session, message_id, reason, now + backoff(1, retry_base)
-                )
+            settled += _check_failed(
+                database, client, message_id, (opened_at, error), outcome_of(failure), now
+            )
             continue
         if found is not None:
             with database.unit_of_work() as session:
@@ -198,6 +198,34 @@ def retry_posts(
             post(database, client, message_id, rendered, report, (now, retry_base))
             settled += report.posted
     return settled
+
+
+def _check_failed(
+    database: Database,
+    client: WebClient,
+    message_id: int,
+    posted: tuple[datetime, str | None],
+    outcome: Outcome,
+    now: datetime,
+) -> int:
+    """The channel could not be read to see whether an uncertain post landed.
+
+    A refusal (missing_scope, not_in_channel, channel_not_found …) will not change by
+    itself: the leads get the message by DM at once. A hold or a 429 is tried again once
+    Slack allows it, and a failure with a growing wait, until `POST_DEADLINE`, when the
+    leads get it by DM. Returns 1 when the message was handed to the leads.
+    """
+    opened_at, error = posted
+    if outcome.kind == "refused" or now - opened_at >= POST_DEADLINE:
+        why = outcome.reason if outcome.kind == "refused" else f"gave up: {error or 'error'}"
+        _tell_leads(database, client, message_id, why)
+        return 1
+    with database.unit_of_work() as session:
+        attempts = session.get_one(AlertMessage, message_id).post_attempts + 1
+        wait = max(backoff(attempts, CHECK_BASE), timedelta(seconds=outcome.retry_after))
+        alert_posts.record_failure(session, message_id, error or outcome.reason, now + wait)
+    logger.warning("alert message %s: channel not checked (%s)", message_id, outcome.reason)
+    return 0
 
 
 def announce(

@@ -14,6 +14,9 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 
 from bot.slack.pacing import PerWorkspace
 
@@ -22,17 +25,51 @@ TIMEOUT_SECONDS = 15
 _ACTING: ContextVar[str | None] = ContextVar("rapport_acting_token", default=None)
 
 
+SHORT_WAIT_SECONDS = 2.0
+"""The longest Retry-After a call waits out in place; a longer one fails the call as a 429."""
+
+
+class ShortRateLimitRetryHandler(RateLimitErrorRetryHandler):
+    """Retry a 429 only when Slack asks for a short wait.
+
+    slack_sdk's own handler sleeps out any Retry-After in the calling thread; a 55 s wait
+    inside a clock tick skips the ticks after it. A longer wait is the caller's to record
+    (each sender keeps its item's retry time), so the thread moves on.
+    """
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        wait = next((v for k, v in response.headers.items() if k.lower() == "retry-after"), ["1"])
+        try:
+            seconds = float(wait[0] if isinstance(wait, list) else wait)
+        except ValueError:
+            return False
+        return seconds <= SHORT_WAIT_SECONDS
+
+
+def _retry_handlers() -> list[Any]:
+    return [
+        ConnectionErrorRetryHandler(max_retry_count=3),
+        ShortRateLimitRetryHandler(max_retry_count=3),
+        ServerErrorRetryHandler(max_retry_count=3),
+    ]
+
+
 def make_client(token: str | None, base_url: str, timeout: int = TIMEOUT_SECONDS) -> WebClient:
     """A Web API client aimed at `base_url` that retries resets, 429s and 5xx a few times."""
     return WebClient(
         token=token,
         base_url=base_url,
         timeout=timeout,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=3),
-            RateLimitErrorRetryHandler(max_retry_count=5),
-            ServerErrorRetryHandler(max_retry_count=3),
-        ],
+        retry_handlers=_retry_handlers(),
     )
 
 
@@ -152,9 +189,5 @@ def make_installation_client(base_url: str, timeout: int = TIMEOUT_SECONDS) -> I
         token=None,
         base_url=base_url,
         timeout=timeout,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=3),
-            RateLimitErrorRetryHandler(max_retry_count=5),
-            ServerErrorRetryHandler(max_retry_count=3),
-        ],
+        retry_handlers=_retry_handlers(),
     )

@@ -226,10 +226,11 @@ def recover(
         try:
             message = _find_pulse_dm(client, user_id, pulse_id)
         except Exception as error:
+            outcome = outcome_of(error)
             later = next_attempt(now(), attempt, deadline, retry_base) or (deadline or now())
-            logger.warning(
-                "delivery %s: history not readable (%s)", delivery_id, outcome_of(error).reason
-            )
+            # A 429 or a hold: not before Slack allows the next read.
+            later = max(later, now() + timedelta(seconds=outcome.retry_after))
+            logger.warning("delivery %s: history not readable (%s)", delivery_id, outcome.reason)
             with database.unit_of_work() as session:
                 queries.delay_check(session, delivery_id, later)
             continue

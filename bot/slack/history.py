@@ -3,20 +3,65 @@
 Every DM and alert post carries `{"event_type": …, "event_payload": {key: id}}`, so after
 a send whose outcome is unknown (a timeout, a reset) the sender can tell whether it landed
 before it sends again.
+
+Slack lets an app outside the Marketplace read `conversations.history` and
+`conversations.replies` once a minute per workspace, 15 messages a page (changelog,
+2025-05-29). Each read here asks for one page of at most `PAGE` and each conversation is
+read at most once per `SPACING` by this process; a read asked for sooner raises `HeldBackError`,
+which the sender records like a 429 and tries again later.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.slack.outcomes import HeldBackError
+
+PAGE = 15
+SPACING = 60.0
+
+
+class ReadGate:
+    """When each conversation was last read, so that none is read twice within `SPACING`."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.spacing = SPACING
+        self._last: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def enter(self, channel: str) -> None:
+        """Count a read of `channel` now, or raise `HeldBackError` with the seconds left to wait."""
+        with self._lock:
+            now = self.clock()
+            last = self._last.get(channel)
+            if last is not None and now - last < self.spacing:
+                raise HeldBackError(self.spacing - (now - last))
+            self._last[channel] = now
+
+    def forget(self) -> None:
+        """No read remembered, Slack's spacing and the process's own clock (for tests)."""
+        with self._lock:
+            self._last.clear()
+        self.spacing, self.clock = SPACING, time.monotonic
+
+
+GATE = ReadGate()
+
 
 def find_tagged(
-    client: WebClient, channel: str, event_type: str, key: str, value: int, limit: int = 100
+    client: WebClient, channel: str, event_type: str, key: str, value: int, limit: int = PAGE
 ) -> str | None:
     """The ts of the newest message in `channel` tagged `event_type` with `key` = `value`."""
-    history = client.conversations_history(channel=channel, limit=limit, include_all_metadata=True)
+    GATE.enter(channel)
+    history = client.conversations_history(
+        channel=channel, limit=min(limit, PAGE), include_all_metadata=True
+    )
     return _tagged(history.get("messages") or [], event_type, key, value)
 
 
@@ -24,8 +69,9 @@ def find_tagged_reply(
     client: WebClient, channel: str, thread_ts: str, event_type: str, key: str, value: int
 ) -> str | None:
     """The ts of a reply in the thread of `thread_ts` tagged `event_type` with `key` = `value`."""
+    GATE.enter(f"{channel}/{thread_ts}")
     replies = client.conversations_replies(
-        channel=channel, ts=thread_ts, limit=200, include_all_metadata=True
+        channel=channel, ts=thread_ts, limit=PAGE, include_all_metadata=True
     )
     return _tagged(replies.get("messages") or [], event_type, key, value)
 

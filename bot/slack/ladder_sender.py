@@ -59,7 +59,11 @@ def send_ladder_posts(
             elif now - created >= POST_DEADLINE:
                 reason, status = f"gave up: {reason}", "failed"
             else:
-                retry_at = now + backoff(attempts + 1, retry_base)
+                # A 429 or a hold on the history read: not before Slack allows the next.
+                wait = max(
+                    backoff(attempts + 1, retry_base), timedelta(seconds=outcome.retry_after)
+                )
+                retry_at = now + wait
             with database.unit_of_work() as session:
                 queries.settle(session, post_id, status=status, error=reason, retry_at=retry_at)
             logger.warning("ladder post %s: %s (%s)", post_id, outcome.kind, outcome.reason)

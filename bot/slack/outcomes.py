@@ -25,6 +25,14 @@ SLACK_SIDE = frozenset(
 )
 
 
+class HeldBackError(Exception):
+    """A call Rapport holds back itself to stay inside Slack's limit for its method."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"held for {retry_after:.0f} s")
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     kind: Kind
@@ -35,6 +43,8 @@ class Outcome:
 
 def outcome_of(error: BaseException) -> Outcome:
     """What a failed Slack call means for the item it was for."""
+    if isinstance(error, HeldBackError):
+        return Outcome("rate_limited", "held", error.retry_after)
     if isinstance(error, SlackApiError):
         status = error.response.status_code
         if status == 429:

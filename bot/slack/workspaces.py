@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
@@ -18,9 +19,14 @@ from slack_sdk.oauth.token_rotation.rotator import TokenRotator
 from sqlalchemy import Connection
 
 from bot.slack.client import make_client
+from bot.slack.outcomes import outcome_of
 from storage.installations import InstallationStore, lock_key, under_lock
 
 logger = logging.getLogger(__name__)
+ORG_LIST_SPACING = 60.0
+"""Seconds between two reads of an org's workspaces when one is missing from the list."""
+ORG_LIST_KEPT = 3600.0
+"""Seconds an org's list of workspaces is used before it is read again anyway."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +74,11 @@ class Installations:
         )
         self.refresh_minutes = refresh_minutes
         self.base_url = rotator_client.base_url
-        self._orgs: dict[str, frozenset[str]] = {}
+        # Org id → (when read, its workspaces): an org's list of workspaces grows when its
+        # admin adds one; it is read again when a workspace is not in it (at most once a
+        # `ORG_LIST_SPACING`) and every `ORG_LIST_KEPT` in any case.
+        self._orgs: dict[str, tuple[float, frozenset[str]]] = {}
+        self.clock: Callable[[], float] = time.monotonic
         self.timeout = rotator_client.timeout
 
     def find(
@@ -96,15 +106,18 @@ class Installations:
             if installed_team == team_id:
                 return self.find(enterprise_id, team_id)
         for enterprise_id, installed_team in installed:
-            if installed_team is None and team_id in self._org_teams(enterprise_id):
+            if installed_team is None and team_id in self._org_teams(enterprise_id, team_id):
                 return self.find(enterprise_id, None, org_wide=True)
         return None
 
-    def _org_teams(self, enterprise_id: str | None) -> frozenset[str]:
-        """The workspaces an org-wide installation serves (auth.teams.list), kept once read."""
-        known = self._orgs.get(enterprise_id or "")
-        if known is not None:
-            return known
+    def _org_teams(self, enterprise_id: str | None, wanted: str) -> frozenset[str]:
+        """The workspaces an org-wide installation serves (auth.teams.list, Tier 2)."""
+        now = self.clock()
+        read_at, known = self._orgs.get(enterprise_id or "", (None, None))
+        if read_at is not None and known is not None:
+            fresh = now - read_at < ORG_LIST_KEPT
+            if (wanted in known and fresh) or now - read_at < ORG_LIST_SPACING:
+                return known
         workspace = self.find(enterprise_id, None, org_wide=True)
         if workspace is None:
             return frozenset()
@@ -113,10 +126,11 @@ class Installations:
             for page in self.client(workspace).auth_teams_list(limit=1000):
                 teams |= {str(t.get("id")) for t in page.get("teams") or []}
         except Exception as error:
-            logger.warning("could not list the workspaces of org %s: %s", enterprise_id, error)
-            return frozenset(teams)
-        self._orgs[enterprise_id or ""] = frozenset(teams)
-        return self._orgs[enterprise_id or ""]
+            reason = outcome_of(error).reason
+            logger.warning("could not list the workspaces of org %s: %s", enterprise_id, reason)
+            return known or frozenset()
+        self._orgs[enterprise_id or ""] = (now, frozenset(teams))
+        return frozenset(teams)
 
     def client(self, workspace: Workspace) -> WebClient:
         return make_client(workspace.bot_token, self.base_url, self.timeout or 15)

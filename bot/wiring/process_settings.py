@@ -153,6 +153,7 @@ def load_settings(
         web_channel_timeout=read.positive_int("WEB_CHANNEL_TIMEOUT", 30, 3600),
         retry_base_seconds=float(read.positive_int("RETRY_BASE_SECONDS", 5, 3600)),
         slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),
+        support_contact=read.text("RAPPORT_SUPPORT_CONTACT", ""),
     )
     if settings.stale_sending_seconds <= 2 * settings.slack_timeout_seconds:
         # A claim is presumed orphaned only once no send of it can still be in flight.

@@ -1,4 +1,5 @@
-"""The HTTP face: Slack's requests on POST /slack/events, SLA facts on POST /sla, GET /healthz."""
+"""The HTTP face: Slack's requests on POST /slack/events, SLA facts on POST /sla, GET /healthz,
+and the public pages (`/`, `/privacy`, `/support`, in `pages.py`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from bot.domain.errors import NotPermitted
 from bot.domain.sla_feed import FactError
 from bot.domain.vocabulary import utcnow
 from bot.services.sla_feed import SLA_PATH, receive
+from bot.wiring.pages import Site, render
 from storage.db import Database
 from storage.errors import explain
 
@@ -37,7 +39,11 @@ def _json(start_response: StartResponse, status: str, body: dict[str, object]) -
 
 
 def make_wsgi(
-    app: App, database: Database, signing_secret: str, now: Callable[[], datetime] = utcnow
+    app: App,
+    database: Database,
+    signing_secret: str,
+    now: Callable[[], datetime] = utcnow,
+    site: Site | None = None,
 ) -> WSGIApplication:
     """The WSGI app: health, SLA facts, and Slack's requests, whose signature is checked
     before anything reads their body (so an unsigned, deeply nested payload is a 401)."""
@@ -93,6 +99,9 @@ def make_wsgi(
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
         if path == "/healthz" and method == "GET":
             return healthz(start_response)
+        if method in ("GET", "HEAD") and (page := render(path, site or Site())) is not None:
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+            return [page.encode()]
         if path == SLA_PATH:
             return sla(environ, start_response)
         if path != EVENTS_PATH:

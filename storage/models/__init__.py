@@ -8,6 +8,7 @@ from storage.models.engagements import Engagement, Member
 from storage.models.follow_up import Action, PublishedDriver, PublishedTheme
 from storage.models.installations import InstallationLock
 from storage.models.pulses import Delivery, PublishedFigure, Pulse, Response
+from storage.models.slack_events import SlackEvent
 
 __all__ = [
     "COMMENT_MAX",
@@ -33,4 +34,5 @@ __all__ = [
     "Pulse",
     "Response",
     "SlaRecord",
+    "SlackEvent",
 ]

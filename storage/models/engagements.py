@@ -51,6 +51,8 @@ class Engagement(Base):
     retention_days: Mapped[int] = mapped_column(Integer, default=365, server_default="365")
     # Archived: no more pulses, alerts or digests, and hidden from commands and Home.
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Every workspace that could reach it uninstalled Rapport: archived then, purged later.
+    uninstalled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     sla_token_digest: Mapped[str | None] = mapped_column(String(64))

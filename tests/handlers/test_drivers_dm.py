@@ -25,7 +25,7 @@ def stored(rapport: RunningApp) -> dict[str, tuple[int | None, str | None, str |
 
 
 def last_update(rapport: RunningApp) -> str:
-    return json.dumps(rapport.standin.calls_to("chat.update")[-1].params["blocks"])
+    return json.dumps(rapport.standin.redraws()[-1]["blocks"])
 
 
 def test_the_question_comes_after_a_rating_and_the_picks_are_stored_and_shown(

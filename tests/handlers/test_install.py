@@ -124,3 +124,33 @@ def test_a_key_that_cannot_open_the_stored_tokens_is_caught_before_any_use(
             check_keys(wrong)
     finally:
         wrong.dispose()
+
+
+def test_an_org_wide_install_reaches_a_workspace_added_to_the_org_later(
+    database: Database,
+) -> None:
+    """Before: the org's list of workspaces was read once per process and never again."""
+    grid = Team("T0GRIDA", "GridA", enterprise_id="E0GRID", people={"W0GA1"})
+    standin = Workspaces(grid, PROVIDER).start()
+    try:
+        with running_distributed(standin, database) as running:
+            install(running, standin, "E0GRID", org_wide=True)
+            installations = running.container.installations
+            assert installations is not None
+            now = [0.0]
+            installations.clock = lambda: now[0]
+            assert installations.for_team("T0GRIDA") is not None
+            # The org's admin adds a workspace; its people are reached a minute later at most.
+            added = Team("T0GRIDB", "GridB", enterprise_id="E0GRID", people={"W0GB1"})
+            standin.teams[added.team_id] = added
+            assert installations.for_team("T0GRIDB") is None  # read a moment ago
+            now[0] = 61.0
+            reached = installations.for_team("T0GRIDB")
+            lists = len(standin.calls_to("auth.teams.list"))
+            now[0] = 62.0
+            assert installations.for_team("T0GRIDA") is not None
+            assert installations.for_team("T0ELSE") is None
+            assert len(standin.calls_to("auth.teams.list")) == lists  # never twice a minute
+    finally:
+        standin.stop()
+    assert reached is not None and reached.enterprise_id == "E0GRID" and reached.team_id is None

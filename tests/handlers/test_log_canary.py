@@ -54,6 +54,7 @@ def test_no_answer_or_comment_reaches_the_logs(
     flows.add(rapport, (*flows.CLIENTS, CANARY_USER), "client")
     flows.add(rapport, flows.PROVIDERS, "provider")
     standin.server_error("chat.postMessage", user=CANARY_USER, times=1)
+    standin.server_error("response_url", times=1)
     standin.rate_limit("chat.update", user="D" + CANARY_USER[1:], times=1)
     standin.fail("chat.postMessage", "channel_not_found", user="U0PRO3", times=5)
     flows.send(rapport)

@@ -35,10 +35,12 @@ def test_rating_click_is_stored_and_the_message_updated(rapport: RunningApp) -> 
     assert reply.status == 200
     [response] = responses(rapport)
     assert (response.rating, response.score, response.comment) == (4, 75.0, None)
-    update = rapport.standin.calls_to("chat.update")[-1]
-    assert update.params["channel"] == "D0CLI1"
-    assert "You answered *4*" in json.dumps(update.params["blocks"])
-    assert "change it until the pulse closes" in json.dumps(update.params["blocks"])
+    update = rapport.standin.redraws()[-1]
+    assert update["channel"] == "D0CLI1"
+    assert "You answered *4*" in json.dumps(update["blocks"])
+    assert "change it until the pulse closes" in json.dumps(update["blocks"])
+    # Redrawn through the click's response_url: no chat.update, which is Tier 3.
+    assert rapport.standin.calls_to("chat.update") == []
 
 
 def test_a_second_click_changes_the_answer_and_keeps_one_response(rapport: RunningApp) -> None:
@@ -76,9 +78,7 @@ def test_a_comment_is_stored_with_its_sentiment(rapport: RunningApp) -> None:
     assert response.comment is not None and response.comment.startswith("They missed the SLA")
     assert response.polarity is not None and response.polarity < 0
     assert response.score is not None and response.score < 50  # a 3 nudged down by the complaint
-    assert "Comment saved" in json.dumps(
-        rapport.standin.calls_to("chat.update")[-1].params["blocks"]
-    )
+    assert "Comment saved" in json.dumps(rapport.standin.redraws()[-1]["blocks"])
 
 
 def test_empty_and_oversize_comments_are_refused_on_the_form(rapport: RunningApp) -> None:
@@ -199,11 +199,22 @@ def test_an_answer_saved_while_slack_will_not_redraw_the_dm_is_said_saved(
     listener died of it, and the person was told nothing."""
     flows.engagement_with_people(rapport)
     flows.send(rapport)
+    rapport.standin.server_error("response_url", times=1)
     rapport.standin.hang("chat.update", 2.5)
     reply = flows.click(rapport, "U0CLI1", "pulse.rate.4")
     assert reply.status == 200
     assert reply.ephemeral and "Saved." in reply.text and "not saved" not in reply.text
     assert answers_by_user(rapport) == {"U0CLI1": (4, None)}
+
+
+def test_a_response_url_slack_refuses_falls_back_to_updating_the_dm(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    flows.send(rapport)
+    rapport.standin.server_error("response_url", times=1)
+    reply = flows.click(rapport, "U0CLI1", "pulse.rate.4")
+    assert not reply.ephemeral
+    [update] = rapport.standin.calls_to("chat.update")
+    assert "You answered *4*" in json.dumps(update.params["blocks"])
 
 
 def test_a_comment_form_slack_would_not_open_is_said_so(rapport: RunningApp) -> None:

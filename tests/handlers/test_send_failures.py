@@ -30,6 +30,8 @@ def statuses(rapport: RunningApp) -> Counter[str]:
 
 def test_timeouts_that_did_and_did_not_land_end_with_one_dm_each(rapport: RunningApp) -> None:
     flows.engagement_with_people(rapport)
+    # Two DMs to check, one history read a minute: a minute of Slack's lasts 0.5 s here.
+    flows.slack_minute_lasts(rapport.standin, 0.5)
     # One DM hangs past the client's timeout and never landed; another landed first.
     rapport.standin.hang("chat.postMessage", 2.5, user="U0CLI1")
     rapport.standin.hang("chat.postMessage", 2.5, user="U0PRO1", landed=True)
@@ -42,6 +44,8 @@ def test_timeouts_that_did_and_did_not_land_end_with_one_dm_each(rapport: Runnin
 
 def test_resets_before_and_after_the_post_end_with_one_dm_each(rapport: RunningApp) -> None:
     flows.engagement_with_people(rapport)
+    # Two DMs to check, one history read a minute: a minute of Slack's lasts 0.5 s here.
+    flows.slack_minute_lasts(rapport.standin, 0.5)
     rapport.standin.reset("chat.postMessage", user="U0CLI2", times=2)
     rapport.standin.reset("chat.postMessage", user="U0PRO2", landed=True)
     text = flows.send(rapport)

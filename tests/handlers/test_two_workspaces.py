@@ -234,7 +234,11 @@ def test_with_no_installation_left_that_can_reach_them_people_are_unreachable_no
         install(running, standin, CLIENT.team_id)
         set_up(running)
         a_token = standin.token_of(CLIENT.team_id)
-        event(running, CLIENT.team_id, {"type": "app_uninstalled"})
+        # The installation is gone before Slack's app_uninstalled event arrived (which
+        # would archive the engagement: tests/bot/services/test_uninstalled.py).
+        installations = running.container.installations
+        assert installations is not None
+        installations.store.forget(None, CLIENT.team_id)
         standin.revoke(CLIENT.team_id)
         before = len(standin.calls)
         caller = Caller(team_id=CLIENT.team_id, user_id=A_LEAD, channel_id=SHARED)

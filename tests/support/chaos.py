@@ -13,6 +13,7 @@ OUTBOUND = frozenset(
     {
         "chat.postMessage",
         "chat.update",
+        "response_url",  # a pulse DM's redraw after a tap
         "chat.postEphemeral",
         "conversations.history",
         "conversations.members",

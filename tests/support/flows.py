@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bot.slack import history
 from storage.models import Alert, AlertMessage, Base
 from tests.support.slack_api import Call
 
@@ -14,6 +15,13 @@ LEAD = "U0LEAD"
 CHANNEL = "C0ALERTS"
 CLIENTS = ("U0CLI1", "U0CLI2", "U0CLI3")
 PROVIDERS = ("U0PRO1", "U0PRO2", "U0PRO3")
+
+
+def slack_minute_lasts(standin: Any, seconds: float) -> None:
+    """Run Slack's clock (its tiers, the one-a-minute history read) and Rapport's own spacing
+    of history reads so that one of Slack's minutes lasts `seconds` of the test."""
+    standin.time_factor = 60.0 / seconds
+    history.GATE.spacing = seconds
 
 
 def mentions(users: tuple[str, ...] | list[str]) -> str:

@@ -17,10 +17,12 @@ from waitress.server import create_server
 from bot.domain.vocabulary import utcnow
 from bot.services.container import Container, ContextPool, distributed
 from bot.services.process_settings import ProcessSettings
+from bot.slack import history
 from bot.slack.client import make_client
 from bot.slack.pacing import Pacer, Unpaced
 from bot.wiring.app import create_app
 from bot.wiring.listeners import SUBCOMMANDS
+from bot.wiring.pages import Site
 from bot.wiring.web import MAX_BODY, make_wsgi
 from handlers.commands.registry import Subcommand
 from storage.db import Database
@@ -116,6 +118,9 @@ def running_app(
     """
     settings = settings or make_settings(standin, database.url)
     clock = MovableClock()
+    # Slack's time, and Rapport's spacing of history reads, follow the app's clock: a
+    # test that moves it on by minutes lives through Slack's minutes.
+    standin.clock = history.GATE.clock = lambda: clock().timestamp()
     executor = TrackingExecutor()
     background = TrackingExecutor()
     if settings.mode == "distributed":
@@ -132,7 +137,13 @@ def running_app(
     stop: Callable[[], None] = lambda: None  # noqa: E731
     if http:
         server = create_server(
-            make_wsgi(app, database, SECRET, clock),
+            make_wsgi(
+                app,
+                database,
+                SECRET,
+                clock,
+                site=Site(settings.mode == "distributed", settings.support_contact),
+            ),
             host="127.0.0.1",
             port=0,
             threads=8,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import math
 import threading
 import time
 from collections import deque
@@ -14,7 +15,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qsl, urlparse
 
+from tests.support.slack_rules import Limits, manifest_scopes, missing_scope
+
 TEAM = "T0RAPPORT"
+RESPONSE_URL_USES = 5
 BOT_USER = "U0BOT"
 # The people of the test workspace: members of every channel a test does not model.
 WORKSPACE_PEOPLE = frozenset(
@@ -96,6 +100,18 @@ class SlackStandIn:
         self.channel_members: dict[str, list[str]] = {}
         self.people: set[str] = set(WORKSPACE_PEOPLE)
         self.latency = 0.0
+        self.origins: dict[str, tuple[str, str]] = {}  # response_url token → message
+        self.response_uses: dict[str, int] = {}
+        # Slack's rules (tests/support/slack_rules.py): the token holds exactly the
+        # manifest's scopes, and every method keeps to its tier per workspace. `clock`
+        # gives the time in seconds (the app's own clock in `running_app`); `time_factor` runs
+        # Slack's faster, so a test lives through Slack's minutes in seconds (Retry-After
+        # stays in real seconds).
+        self.strict = True
+        self.scopes = manifest_scopes()
+        self.limits = Limits()
+        self.time_factor = 1.0
+        self.clock: Callable[[], float] = time.monotonic
         # Called for each API call no explicit fault matched: a fault to inject, or None.
         self.chaos: Callable[[str], Fault | None] | None = None
         self._lock = threading.Lock()
@@ -115,8 +131,21 @@ class SlackStandIn:
     def api_url(self) -> str:
         return self.base + "/api/"
 
-    def response_url(self, token: str) -> str:
+    def response_url(self, token: str, message: tuple[str, str] | None = None) -> str:
+        """A response_url; `message` (channel, ts): the message clicked, which a response
+        with `replace_original` replaces, as Slack does."""
+        if message is not None:
+            self.origins[token] = message
         return f"{self.base}/response/{token}"
+
+    def redraws(self) -> list[dict[str, Any]]:
+        """Every message replaced, in order: by chat.update or through a response_url."""
+        with self._lock:
+            return [
+                c.params
+                for c in self.calls
+                if c.method in ("chat.update", "response_url") and c.status == 200
+            ]
 
     def start(self) -> Self:
         self._thread.start()
@@ -198,6 +227,9 @@ class SlackStandIn:
                 return fault
         if self.chaos is not None and (injected := self.chaos(method)) is not None:
             return injected
+        return self._rate_set_by_test(method)
+
+    def _rate_set_by_test(self, method: str) -> Fault | None:
         limit = self.rate_limits.get(method)
         if limit is not None:
             now = time.monotonic()
@@ -208,9 +240,48 @@ class SlackStandIn:
             limit.window.append(now)
         return None
 
+    def _record_response(self, token: str, params: dict[str, Any]) -> None:
+        """A response taken: `replace_original` replaces the message it was for."""
+        self.responses.append((token, params))
+        origin = self.origins.get(token)
+        if origin is not None and str(params.get("replace_original")) in ("True", "true"):
+            channel, ts = origin
+            replaced = dict(params, channel=channel, ts=ts)
+            self.messages[(channel, ts)] = replaced
+            self.calls.append(Call("response_url", replaced, time.monotonic()))
+
+    def _workspace_of(self, token: str | None) -> str:
+        """Which workspace a token belongs to, for the per-workspace tiers."""
+        return TEAM
+
+    def _enforce(
+        self, method: str, params: dict[str, Any], token: str | None
+    ) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        """Slack's refusal of this call (scope, then tier), or None when it may go."""
+        if not self.strict or method == "oauth.v2.access":
+            return None
+        conversation = str(params.get("channel") or params.get("users") or "") or None
+        refused = missing_scope(method, conversation, frozenset(self.scopes))
+        if refused is not None:
+            return 200, refused, {}
+        wait = self.limits.retry_after(
+            self._workspace_of(token), method, conversation, self.clock() * self.time_factor
+        )
+        if wait is not None:
+            real = max(1, math.ceil(wait / self.time_factor))
+            return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(real)}
+        return None
+
     def _answer_as(self, method: str, params: dict[str, Any], token: str | None) -> dict[str, Any]:
         """The answer to a call made with `token`; one workspace answers every token alike."""
         return self._answer(method, params)
+
+    def _page(self, method: str, params: dict[str, Any], found: list[Any]) -> dict[str, Any]:
+        """One page of messages, newest first, no larger than Slack allows this app."""
+        asked = int(params.get("limit") or 100)
+        cap = self.limits.page_limit(method) if self.strict else None
+        size = min(asked, cap) if cap is not None else asked
+        return {"ok": True, "messages": found[:size], "has_more": len(found) > size}
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -265,7 +336,7 @@ class SlackStandIn:
         if method == "conversations.history":
             channel = str(params.get("channel"))
             found = [m for (c, _), m in self.messages.items() if c == channel]
-            return {"ok": True, "messages": list(reversed(found)), "has_more": False}
+            return self._page(method, params, list(reversed(found)))
         if method == "conversations.replies":
             channel, ts = str(params.get("channel")), str(params.get("ts"))
             found = [
@@ -273,7 +344,7 @@ class SlackStandIn:
                 for (c, t), m in self.messages.items()
                 if c == channel and (t == ts or str(m.get("thread_ts")) == ts)
             ]
-            return {"ok": True, "messages": found, "has_more": False}
+            return self._page(method, params, found)
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):06d}"
             return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
@@ -324,6 +395,27 @@ class SlackStandIn:
                 self.end_headers()
                 self.wfile.write(payload)
 
+            def _respond(self, token: str, params: dict[str, Any]) -> None:
+                """A response_url: 5 uses (Slack: "up to five times within 30 minutes");
+                `replace_original` replaces the message clicked."""
+                with standin._lock:
+                    fault = standin._fault_for("response_url", None)
+                if fault is not None and fault.drop is None:
+                    self._send(fault.status if fault.status != 200 else 404, None)
+                    return
+                with standin._lock:
+                    uses = standin.response_uses.get(token, 0) + 1
+                    standin.response_uses[token] = uses
+                    used_up = standin.strict and uses > RESPONSE_URL_USES
+                    if not used_up and (fault is None or fault.landed):
+                        standin._record_response(token, params)
+                if fault is not None:
+                    self._drop(fault)
+                elif used_up:
+                    self._send(404, {"ok": False, "error": "used_url"})
+                else:
+                    self._send(200, None)
+
             def _drop(self, fault: Fault) -> None:
                 if fault.drop == "hang":
                     time.sleep(fault.seconds)
@@ -340,9 +432,7 @@ class SlackStandIn:
                 if standin.latency:
                     time.sleep(standin.latency)
                 if path.startswith("/response/"):
-                    with standin._lock:
-                        standin.responses.append((path.rsplit("/", 1)[1], params))
-                    self._send(200, None)
+                    self._respond(path.rsplit("/", 1)[1], params)
                     return
                 if path.startswith("/upload/"):
                     standin.uploads[path.rsplit("/", 1)[1]] = params.get("_raw", b"")
@@ -369,7 +459,10 @@ class SlackStandIn:
                     self._drop(fault)
                     return
                 with standin._lock:
-                    if fault is None:
+                    enforced = standin._enforce(method, params, token) if fault is None else None
+                    if enforced is not None:
+                        status, body, headers = enforced
+                    elif fault is None:
                         status, body, headers = 200, standin._answer_as(method, params, token), {}
                     elif fault.status == 429:
                         status, body = 429, {"ok": False, "error": "ratelimited"}

@@ -35,8 +35,10 @@ class Reply:
     standin: SlackStandIn
 
     def messages(self) -> list[dict[str, Any]]:
+        """What the person was told: a message replaced through response_url is not a reply."""
         first = [self.body] if isinstance(self.body, dict) and self.body.get("text") else []
-        return first + self.standin.replies(self.token)
+        told = [m for m in self.standin.replies(self.token) if not m.get("replace_original")]
+        return first + told
 
     @property
     def text(self) -> str:
@@ -152,7 +154,7 @@ class SlackDriver:
             payload["message"]["team"] = sender_team
         payload["container"].update(channel_id=channel, message_ts=ts)
         payload["channel"]["id"] = channel
-        payload["response_url"] = self.standin.response_url(token)
+        payload["response_url"] = self.standin.response_url(token, (channel, ts))
         payload["trigger_id"] = f"trig.{token}"
         payload["actions"][0].update(
             action_id=action_id, block_id=action_id.rsplit(".", 1)[0], value=value
@@ -177,7 +179,7 @@ class SlackDriver:
         payload["user"].update(id=user, team_id=team)
         payload["container"].update(channel_id=channel, message_ts=ts)
         payload["channel"]["id"] = channel
-        payload["response_url"] = self.standin.response_url(token)
+        payload["response_url"] = self.standin.response_url(token, (channel, ts))
         payload["trigger_id"] = f"trig.{token}"
         payload["actions"] = [
             {

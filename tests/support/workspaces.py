@@ -86,6 +86,9 @@ class Workspaces(SlackStandIn):
         return [c for c in self.calls_to(method) if c.token in tokens]
 
     # -- answers ---------------------------------------------------------------
+    def _workspace_of(self, token: str | None) -> str:
+        return self.tokens.get(token or "", "")
+
     def _teams_of_token(self, token: str | None) -> tuple[str, ...] | None:
         owner = self.tokens.get(token or "")
         if owner is None or token in self.revoked:
@@ -184,7 +187,7 @@ class Workspaces(SlackStandIn):
         )
         return answer | {
             "app_id": APP_ID,
-            "scope": "commands,chat:write",
+            "scope": ",".join(sorted(self.scopes)),
             "bot_user_id": team.bot_user,
             "team": None if org_wide else {"id": team.team_id, "name": team.name},
             "enterprise": {"id": team.enterprise_id, "name": "Org"} if team.enterprise_id else None,

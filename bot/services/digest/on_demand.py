@@ -18,6 +18,7 @@ from bot.services.engagements import by_id, choose
 from bot.services.export import export_rows, to_csv
 from bot.slack.digest_delivery import render, send_digest, send_file
 from bot.slack.outcomes import outcome_of
+from storage.engagements import member
 from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
@@ -38,11 +39,15 @@ def by_name(caller: Caller, name: str | None) -> Pick:
 
 
 def by_button(caller: Caller, engagement_id: int | None) -> Pick:
-    """Pick the engagement a Home button names, only within the caller's workspace."""
+    """Pick the engagement a Home button names, only for one of its members.
+
+    Membership decides, not the workspace: the other company's lead, working from their
+    own workspace, uses the same buttons. To anyone else it does not exist.
+    """
 
     def pick(session: Session) -> Engagement:
         engagement = by_id(session, -1 if engagement_id is None else engagement_id)
-        if engagement.team_id != caller.team_id:
+        if member(session, engagement.id, caller.team_id, caller.user_id) is None:
             return by_id(session, -1)
         return engagement
 

@@ -42,6 +42,7 @@ VARIABLES: Final = {
         Variable("WEB_CONNECTION_LIMIT", "500", "open connections accepted"),
         Variable("WEB_CHANNEL_TIMEOUT", "30", "seconds an idle connection is kept"),
         Variable("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
+        Variable("RAPPORT_SUPPORT_CONTACT", "none", "support email or URL shown on /support"),
     )
 }
 _SLACK = ("SLACK_API_URL", "SLACK_CHECK_TOKEN", "SLACK_TIMEOUT_SECONDS", "DATABASE_URL")
@@ -72,6 +73,7 @@ READS: Final[dict[str, tuple[str, ...]]] = {
         "WEB_CHANNEL_TIMEOUT",
         "LISTENER_THREADS",
         "BACKGROUND_WORKERS",
+        "RAPPORT_SUPPORT_CONTACT",
         "RETRY_BASE_SECONDS",
         "STALE_SENDING_SECONDS",
         "SLACK_MESSAGES_PER_SECOND",

@@ -131,6 +131,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     from bot.services.container import ContextPool
     from bot.services.sending import resume_unsettled
     from bot.wiring.app import create_app
+    from bot.wiring.pages import Site
     from bot.wiring.web import make_wsgi
 
     settings = load_settings()
@@ -143,7 +144,8 @@ def cmd_web(args: argparse.Namespace) -> int:
         # workspace.
         listeners = ContextPool(settings.listener_threads, thread_name_prefix="listener")
         app = create_app(container, listener_executor=listeners)
-        wsgi = make_wsgi(app, container.database, settings.slack_signing_secret)
+        site = Site(settings.mode == "distributed", settings.support_contact)
+        wsgi = make_wsgi(app, container.database, settings.slack_signing_secret, site=site)
         server = listening(wsgi, host, port, settings)
     resumed = resume_unsettled(container)
     if resumed:

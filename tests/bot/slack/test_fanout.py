@@ -30,6 +30,8 @@ def open_pulse_without_sending(rapport: RunningApp) -> int:
 
 def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: RunningApp) -> None:
     pulse_id = open_pulse_without_sending(rapport)
+    # Two DMs to look up, one history read a minute: a minute of Slack's lasts 0.5 s here.
+    flows.slack_minute_lasts(rapport.standin, 0.5)
     # A sender claimed U0CLI1's DM, Slack accepted it, and the process died before recording.
     with rapport.database.unit_of_work() as session:
         delivery = session.scalars(select(Delivery).order_by(Delivery.id)).all()[1]

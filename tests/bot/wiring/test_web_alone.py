@@ -54,6 +54,9 @@ def test_web_alone_finishes_a_fan_out_that_slack_timeouts_interrupted(
     standin.hang("chat.postMessage", 2.5, user="U0M0002", landed=True)
     standin.hang("chat.postMessage", 2.5, user="U0M0003")
     standin.hang("chat.postMessage", 2.5, user="U0M0004")
+    # Each is looked up in its DM's history, which Slack allows once a minute per
+    # workspace: here a minute of Slack's lasts a second.
+    standin.time_factor = 60.0
     web = WebProcess(standin, database.url, tmp_path / "web.log", free_port(), **FAST)
     try:
         web.wait_until_serving()

@@ -21,6 +21,7 @@ from tests.bot.services.digest.test_weekly import (
     digests_to,
     engagements,
 )
+from tests.support import flows
 from tests.support.slack_api import SlackStandIn
 
 BASE = timedelta(seconds=5)
@@ -70,6 +71,8 @@ def test_slack_refusing_or_the_week_ending_stops_the_retries(
     database: Database, standin: SlackStandIn
 ) -> None:
     engagements(database)
+    # Days pass between the sends: so do Slack's minutes (one history read each).
+    flows.slack_minute_lasts(standin, 0.01)
     client = make_client("xoxb-test-token", standin.api_url, 1)
     standin.server_error("chat.postMessage", user=SPONSOR, times=100)
     send_due_digests(database, client, MONDAY_8_BERLIN, BASE)

@@ -1,0 +1,98 @@
+"""Looking for an uncertain post within Slack's limits, and the leads told when Slack refuses.
+
+Before: the alert channel's history needed `channels:history`, which Rapport did not ask
+for; the refusal was retried every few seconds for ever and the leads were never told. A
+429 on the read slept out its Retry-After inside slack_sdk, holding the clock's tick.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+from slack_sdk import WebClient
+
+from bot.domain.vocabulary import utcnow
+from bot.services import jobs
+from bot.slack import history
+from bot.slack.client import make_client
+from bot.slack.outcomes import HeldBackError, outcome_of
+from tests.support import flows
+from tests.support.running import RunningApp
+from tests.support.slack_api import SlackStandIn
+from tests.support.slack_rules import manifest_scopes
+
+
+def retry_at(rapport: RunningApp, later: timedelta) -> None:
+    rapport.clock.frozen = utcnow() + later
+    jobs.retry_alert_posts(rapport.container)
+    rapport.clock.frozen = None
+
+
+def told_leads(rapport: RunningApp) -> list[str]:
+    return [
+        str(c.params["text"])
+        for c in rapport.standin.dms()
+        if c.params["channel"] == flows.LEAD and "couldn't post an alert" in str(c.params["text"])
+    ]
+
+
+def uncertain_alert_post(rapport: RunningApp) -> None:
+    flows.engagement_with_people(rapport)
+    flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1)
+    flows.close(rapport)
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is None and message.post_error == "timeout"
+
+
+def test_a_channel_slack_will_not_let_rapport_read_sends_the_alert_to_the_leads_at_once(
+    rapport: RunningApp,
+) -> None:
+    # A workspace that installed Rapport before it asked for channels:history.
+    rapport.standin.scopes = manifest_scopes() - {"channels:history"}
+    uncertain_alert_post(rapport)
+    for minutes in (1, 2, 3, 10):
+        retry_at(rapport, timedelta(minutes=minutes))
+    assert len(told_leads(rapport)) == 1
+    reads = rapport.standin.calls_to("conversations.history", ok_only=False)
+    assert len(reads) == 1, "a refused read is not repeated"
+    (message,) = flows.messages(rapport)
+    assert message.next_post_at is None and message.post_error == "missing_scope"
+
+
+def test_a_429_on_the_read_is_recorded_and_the_clock_moves_on(rapport: RunningApp) -> None:
+    uncertain_alert_post(rapport)
+    rapport.standin.rate_limit("conversations.history", retry_after=55, times=1)
+    started = time.monotonic()
+    retry_at(rapport, timedelta(minutes=1))
+    assert time.monotonic() - started < 5, "the Retry-After was slept out"
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is None and message.next_post_at is not None
+    assert message.next_post_at - utcnow() >= timedelta(seconds=55)
+    retry_at(rapport, timedelta(minutes=3))
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is not None
+    assert not told_leads(rapport)
+
+
+@pytest.fixture
+def client(standin: SlackStandIn) -> WebClient:
+    return make_client("xoxb-test-token", standin.api_url, 1)
+
+
+def test_each_conversation_is_read_once_a_minute_in_pages_of_fifteen(
+    standin: SlackStandIn, client: WebClient
+) -> None:
+    now = [0.0]
+    history.GATE.clock = standin.clock = lambda: now[0]
+    assert history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1) is None
+    with pytest.raises(HeldBackError) as held:
+        history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1, limit=100)
+    assert outcome_of(held.value).kind == "rate_limited"
+    assert outcome_of(held.value).retry_after == pytest.approx(60)
+    now[0] = 60.0
+    history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1, limit=100)
+    reads = standin.calls_to("conversations.history", ok_only=False)
+    assert len(reads) == 2 and all(int(c.params["limit"]) <= 15 for c in reads)
