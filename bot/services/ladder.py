@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from gettext import ngettext
 
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.actions import ActionItem, local_today
 from bot.domain.alert_message import side_title
+from bot.domain.i18n import ngettext
 from bot.domain.ladder import Ladder, Rung, escalation_due, reraise_due
 from bot.slack.action_view import finding_actions_text
 from bot.slack.alert_extras import drivers_section, extra_sections

@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot.domain import operator_text as text
-from bot.domain.plural import counted
+from bot.domain.i18n import counted
 from bot.wiring.cli.common import OperatorError
 from bot.wiring.process_settings import load_settings
 

@@ -13,7 +13,7 @@ from bot.domain import (
     help_text,
     operator_text,
 )
-from bot.domain.plural import counted
+from bot.domain.i18n import counted
 
 TEXT_MODULES = (
     catalogue,
