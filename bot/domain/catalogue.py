@@ -308,6 +308,7 @@ SETTING_LABELS = {
     "ack_within": _("Raise an unacknowledged alert again after (e.g. 3d)"),
     "escalate_after": _("Escalate a live alert to the sponsors after (e.g. 14d)"),
     "escalate_pulses": _("…or after this many pulses without improving"),
+    "language": _("Shared channel language (en, de, fr, es or pt_BR)"),
 }
 SCHEDULE_FORMS = _(
     "`daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or a 5-field cron expression such as `30 9 * * 1-5`"
@@ -336,6 +337,7 @@ SCHEDULE_BAD_TIME = _("`{value}` is not a time. Use 24-hour time such as `09:30`
 SCHEDULE_BAD_DAY = _("`{value}` is not a day. Use `mon` to `sun` or `monday` to `sunday`.")
 SETTING_WHOLE_NUMBER = _("a whole number from {low} to {high}")
 SETTING_RETENTION = _("a number of days from {low} to {high}, like `365d`")
+SETTING_LANGUAGE = _("one of {languages}")
 SETTING_WHOLE_HOURS = _("use whole hours, like `72h` or `3d`, not `{value}`.")
 STATUS_NEXT = _(" Next pulse: {when} (`{schedule}`, {timezone}).")
 CONFIG_DONE = _(

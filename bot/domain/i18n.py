@@ -198,9 +198,10 @@ def day(value: date) -> str:
     return format_date(value, format="medium", locale=_babel_locale())
 
 
-def moment(value: datetime) -> str:
-    """A date and time in the reader's short form (given in the zone it should show)."""
-    return format_datetime(value, format="short", locale=_babel_locale(), tzinfo=value.tzinfo)
+def moment(value: datetime, pattern: str = "short") -> str:
+    """A date and time in the reader's locale, in the zone `value` carries; `pattern` is
+    "short", "medium" or a CLDR pattern (itself translated where word order differs)."""
+    return format_datetime(value, format=pattern, locale=_babel_locale(), tzinfo=value.tzinfo)
 
 
 def _babel_locale() -> Locale:

@@ -52,7 +52,8 @@ def create_app(
         app = App(
             # Bolt names its loggers after the app; under `slack_bolt` they are redacted too.
             name="slack_bolt.rapport",
-            listener_executor=listener_executor,
+            # Listeners run in the context of their request: its reader's language.
+            listener_executor=listener_executor or ContextPool(10, thread_name_prefix="listener"),
             client=container.client,
             signing_secret=container.settings.slack_signing_secret,
             # auth.test runs lazily on the first request rather than at construction.

@@ -19,6 +19,7 @@ from bot.services import jobs
 from bot.services.container import Container
 from bot.services.digest.weekly import send_due_digests
 from bot.services.erasure import delete_expired_comments
+from bot.services.locales import refresh_stale as refresh_stale_locales
 from storage.leader import Leadership
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class Clock:
                 timedelta(seconds=s.settings.stale_sending_seconds),
             ),
             "comments.retention": delete_expired_comments,
+            "people.locales": refresh_stale_locales,
             **(extra or {}),
         }
 

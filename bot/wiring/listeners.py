@@ -13,6 +13,7 @@ from handlers import alert_actions, alert_buttons, forms, home, pulse_dm, worksp
 from handlers.commands import alerts, digest, erasure, people, pulses, settings, setup
 from handlers.commands.registry import HELP, Registry, Subcommand
 from handlers.commands.registry import register as register_rapport
+from handlers.replies import in_their_language
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
 def register_all(
     app: App, container: Container, subcommands: Sequence[Subcommand[Any]] = SUBCOMMANDS
 ) -> None:
+    app.use(in_their_language(container))
     register_rapport(app, container, Registry(subcommands))
     pulse_dm.register(app, container)
     alert_buttons.register(app, container)
