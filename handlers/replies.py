@@ -11,7 +11,7 @@ from slack_bolt import BoltResponse, Respond
 
 from bot.domain import catalogue
 from bot.domain.errors import Refused
-from bot.domain.i18n import reading_as
+from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.locales import reader_locale
@@ -51,11 +51,13 @@ def person_in(body: dict[str, Any]) -> Caller:
 
 def in_their_language(container: Container) -> Callable[..., BoltResponse]:
     """The shared prologue: every listener writes in the language of whoever it serves
-    (the listener pool and background work copy it along with the request's context)."""
+    (the listener pool and background work copy it with the request's context)."""
 
     def prologue(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse:
-        with reading_as(reader_locale(container, person_in(body))):
-            return next()
+        # Bolt runs the listeners after every middleware has returned, so the language
+        # stays set for the rest of the request (the app's dispatch resets it).
+        read_from_now_as(reader_locale(container, person_in(body)))
+        return next()
 
     return prologue
 
