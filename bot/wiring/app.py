@@ -49,6 +49,7 @@ def create_app(
     bolt_logger = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, _SameTokenWarning) for f in bolt_logger.filters):
         bolt_logger.addFilter(_SameTokenWarning())
+    app: App
     if container.installations is None:
         app = _RequestScopedApp(
             # Bolt names its loggers after the app; under `slack_bolt` they are redacted too.

@@ -37,7 +37,7 @@ def as_text(value: Any) -> str:
 
 def last_dm(rapport: RunningApp, user: str) -> str:
     dm = flows.dms_to(rapport.standin, user)[-1]
-    return as_text(dm.params.get("blocks")) + dm.params.get("text", "")
+    return as_text(dm.params.get("blocks")) + str(dm.params.get("text", ""))
 
 
 def answer_and_comment(rapport: RunningApp, user: str) -> tuple[str, str, str, str]:
