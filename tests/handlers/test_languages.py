@@ -21,6 +21,12 @@ SAYS = {
         "Kommentar hinzufügen",
         "Kommentar gespeichert – danke.",
     ),
+    "fr-FR": (
+        "Quelle est votre satisfaction cette semaine",
+        "Votre réponse : *4*",
+        "Ajouter un commentaire",
+        "Commentaire enregistré — merci.",
+    ),
 }
 ENGLISH = (
     "How satisfied are you with",

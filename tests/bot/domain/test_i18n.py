@@ -74,6 +74,7 @@ def test_no_sentence_people_read_counts_with_s_in_brackets() -> None:
 # "0 finding" in the singular, German and Spanish in the plural).
 ZERO_ONE_TWO = {
     "de": ("0 Befunde", "1 Befund", "2 Befunde"),
+    "fr": ("0 constat", "1 constat", "2 constats"),
 }
 
 
