@@ -27,6 +27,12 @@ SAYS = {
         "Ajouter un commentaire",
         "Commentaire enregistré — merci.",
     ),
+    "es-ES": (
+        "¿Qué tan satisfecho estás esta semana",
+        "Respondiste *4*",
+        "Añadir un comentario",
+        "Comentario guardado — gracias.",
+    ),
 }
 ENGLISH = (
     "How satisfied are you with",

@@ -75,6 +75,7 @@ def test_no_sentence_people_read_counts_with_s_in_brackets() -> None:
 ZERO_ONE_TWO = {
     "de": ("0 Befunde", "1 Befund", "2 Befunde"),
     "fr": ("0 constat", "1 constat", "2 constats"),
+    "es": ("0 hallazgos", "1 hallazgo", "2 hallazgos"),
 }
 
 
