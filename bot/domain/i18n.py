@@ -31,7 +31,7 @@ from babel.support import Translations
 logger = logging.getLogger(__name__)
 
 ENGLISH = "en"
-LANGUAGES = ("en", "de", "fr", "es")
+LANGUAGES = ("en", "de", "fr", "es", "pt_BR")
 """The languages Rapport speaks; a catalogue under bot/locale/ for each but English."""
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "rapport"

@@ -33,6 +33,18 @@ SAYS = {
         "Añadir un comentario",
         "Comentario guardado — gracias.",
     ),
+    "pt-BR": (
+        "Qual a sua satisfação com a relação",
+        "Sua resposta: *4*",
+        "Adicionar um comentário",
+        "Comentário salvo — obrigado.",
+    ),
+    "pt-PT": (
+        "Qual a sua satisfação com a relação",
+        "Sua resposta: *4*",
+        "Adicionar um comentário",
+        "Comentário salvo — obrigado.",
+    ),
 }
 ENGLISH = (
     "How satisfied are you with",

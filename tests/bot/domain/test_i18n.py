@@ -76,6 +76,7 @@ ZERO_ONE_TWO = {
     "de": ("0 Befunde", "1 Befund", "2 Befunde"),
     "fr": ("0 constat", "1 constat", "2 constats"),
     "es": ("0 hallazgos", "1 hallazgo", "2 hallazgos"),
+    "pt_BR": ("0 constatação", "1 constatação", "2 constatações"),
 }
 
 
@@ -90,6 +91,10 @@ def test_a_slack_locale_picks_its_catalogue_and_an_unknown_one_english() -> None
     assert language_of("de-DE") == "de"
     assert language_of("de-AT") == "de"
     assert language_of("en-GB") == "en"
+    assert language_of("pt-BR") == "pt_BR"
+    assert language_of("pt-PT") == "pt_BR"
+    assert language_of("fr-CA") == "fr"
+    assert language_of("es-419") == "es"
     assert language_of("ja-JP") == "en"
     assert language_of("") == "en"
     assert language_of(None) == "en"
