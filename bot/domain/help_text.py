@@ -52,7 +52,8 @@ HELP_LINES = {
     ),
     "config": _("""• `/rapport config` — opens the settings form; or type them: `client_tolerance=70 provider_tolerance=60 gap=15 anonymity=3`
 • `/rapport config schedule="weekly tue 10:00" timezone=Europe/Berlin window=72h reminder=24h digest="mon 08:00" retention=365d` — schedule forms: `daily 10:00`, `weekly tue 10:00`, `fortnightly tue 10:00`, `monthly 1 10:00`, `monthly last fri 10:00`, or cron like `30 9 * * 1-5`
-• `/rapport config ack_within=3d escalate_after=14d escalate_pulses=3` — the escalation ladder: an alert nobody acknowledges is raised again in its thread to both sides' leads, then one still open is DMed to every sponsor (`m`, `h` or `d`)"""),
+• `/rapport config ack_within=3d escalate_after=14d escalate_pulses=3` — the escalation ladder: an alert nobody acknowledges is raised again in its thread to both sides' leads, then one still open is DMed to every sponsor (`m`, `h` or `d`)
+• `/rapport config language=de` — the shared channel's language (`en`, `de`, `fr`, `es`, `pt_BR`); each person reads Rapport in their own Slack language"""),
     "weight": _(
         "• `/rapport weight @ana 2` — a stake weight from 0.1 to 10 (nobody carries more than half a side)"
     ),
