@@ -193,4 +193,42 @@ LADDER_MEDIAN_ONE_DAY: Final = _("median 1 day to resolve")
 LADDER_NO_MEDIAN: Final = _("none resolved yet")
 LADDER_HEADER: Final = _("*Follow-up*")
 
+# Each rule's finding, in a sentence (bot/domain/divergence/rules.py and side_rules.py).
+FINDING_DIVERGENCE_ABOVE: Final = _(
+    "The {side} side is at {index}, below its tolerance of {tolerance}, while the {other} side "
+    "is at {other_index}, above its own {other_tolerance}."
+)
+FINDING_DIVERGENCE_AT: Final = _(
+    "The {side} side is at {index}, below its tolerance of {tolerance}, while the {other} side "
+    "is at {other_index}, at its own {other_tolerance}."
+)
+FINDING_GAP: Final = _(
+    "The {side} side is at {index}, {points} points below the {other} side at {other_index}; "
+    "the gap threshold is {threshold}."
+)
+FINDING_BOTH_BELOW: Final = _(
+    "Both sides are below their tolerance: the client side is at {client} (tolerance "
+    "{client_tolerance}) and the provider side at {provider} (tolerance {provider_tolerance})."
+)
+FINDING_WATERMELON: Final = _(
+    "The SLA status is green, but the client side is at {index}, below its tolerance of "
+    "{tolerance}."
+)
+FINDING_DECLINE: Final = _(
+    "The {side} side fell from {start} to {now} over its last three pulses, {points} points down."
+)
+FINDING_SILENT: Final = _("Nobody on the {side} side answered this pulse ({eligible} eligible).")
+FINDING_QUIET: Final = _(
+    "Only {answered} of {eligible} eligible members of the {side} side answered this pulse "
+    "({rate}%), under the {needed}% needed to speak for the side."
+)
+FINDING_BLIND_SPOT_LOWER: Final = _(
+    "The {side} side expects the {other} side to rate the relationship {guess}, but the {other} "
+    "side is at {index}, {points} points lower than expected."
+)
+FINDING_BLIND_SPOT_HIGHER: Final = _(
+    "The {side} side expects the {other} side to rate the relationship {guess}, but the {other} "
+    "side is at {index}, {points} points higher than expected."
+)
+
 localised(__name__)

@@ -163,5 +163,6 @@ def test_the_shared_channel_reads_the_engagements_language(rapport: RunningApp) 
     assert "Die client-Seite ist unzufrieden, während die provider-Seite zufrieden ist" in shown
     assert "Toleranz" in shown and "Nächster Schritt" in shown
     assert "Geantwortet: Kunde 3 von 4" in shown and "Neu in diesem Puls." in shown
+    assert "unter ihrer Toleranz von 70" in shown and "below its tolerance" not in shown
     refused = rapport.slack.command("config language=klingon")
     assert "`language` must be one of en, de" in refused.all_text()

@@ -143,3 +143,4 @@ def test_locale_shows_the_demo_in_that_language(tmp_path: Path) -> None:
     messages = (tmp_path / "messages.txt").read_text(encoding="utf-8")
     assert "Toleranz 70" in messages and "Nächster Schritt" in messages
     assert "Neu in diesem Puls." in messages and "New this pulse" not in messages
+    assert "unter ihrer Toleranz von 70" in messages and "below its tolerance" not in messages
