@@ -7,6 +7,9 @@ from typing import Final
 from bot.domain.i18n import N_, localised
 from bot.domain.i18n import deferred as _
 
+# fmt: off
+# One sentence per line, as the text reads: ruff leaves the wrapped strings where they are.
+
 # `/rapport add … lead|sponsor|member`: the role confirmed, singular and plural, and what it means.
 ADDED_AS: Final = {
     "lead": N_(
@@ -31,5 +34,7 @@ ROLE_MEANS: Final = {
     "member": _(" Members answer the pulses."),
 }
 ADDED_WEIGHT: Final = _(" Stake weight: {weight:g}.")
+
+# fmt: on
 
 localised(__name__)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Final
 
 from bot.domain.i18n import deferred as _
+
+# fmt: off
+# One sentence per line, as the text reads: ruff leaves the wrapped strings where they are.
 from bot.domain.i18n import localised
 
 # The pulse DM's follow-up, in the order it lists them (key → what people read).
@@ -62,14 +65,14 @@ ACTIONS_HEADER = _("*Actions*")
 ACTION_LINE_OPEN = _("• {text} — {owner}, due {due}")
 ACTION_LINE_OVERDUE = _("• :warning: *Overdue:* {text} — {owner}, was due {due}")
 ACTION_LINE_DONE = _("• ~{text}~ — done by {done_by}")
-ACTION_LINE_CLOSED = _(
-    "• {text} — {owner}, due {due}; closed when its finding resolved, not marked done"
-)
+ACTION_LINE_CLOSED = _("• {text} — {owner}, due {due}; closed when its finding resolved, not marked done")
 ACTIONS_MORE = _("…and {count} more.")
 ACTIONS_OPEN_HEADER = _("*Open actions* ({count}, {overdue} overdue)")
 ACTIONS_OVERDUE_HEADER = _("*Overdue actions* ({count})")
 ACTIONS_YOURS = _("*Your actions* (the owner or a lead marks them done on the alert)")
 ACTION_FOR = _(" · for: {title}")
 ACTIONS_NOTE = _("_Done actions do not resolve a finding: only the figures at a pulse's close do._")
+
+# fmt: on
 
 localised(__name__)
