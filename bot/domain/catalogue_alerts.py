@@ -68,6 +68,8 @@ MESSAGE_TITLE: Final = _("{icon} *{headline}* — {engagement}")
 MESSAGE_SIDE: Final = _("*{label}* ({org})\n*{index}* · tolerance {tolerance}\n{answered} of {eligible} answered")
 MESSAGE_SIDE_WITHHELD: Final = _("*{label}* ({org})\nwithheld: fewer than {minimum} answered\n{answered} of {eligible} answered")
 SIDE_TITLE: Final = _("{title} ({side} side)")
+# Each side's name over its figures.
+SIDE_LABELS: Final = {"client": _("Client"), "provider": _("Provider")}
 # A finding's title naming the side it is about (bot/domain/alert_message.py, side_title).
 SIDE_TITLES: Final = {
     "divergence": _("The two sides see the relationship differently (the {side} side unhappy)"),

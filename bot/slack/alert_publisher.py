@@ -217,8 +217,12 @@ def retry_posts(
 def announce(
     client: WebClient, channel: str, name: str, client_org: str, provider_org: str
 ) -> str | None:
-    """Introduce Rapport in the shared channel; Slack's error code if it could not post."""
-    text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
+    """Introduce Rapport in the shared channel; Slack's error code if it could not post.
+
+    In the language a new engagement's channel starts with (English), not the caller's.
+    """
+    with reading_as(None):
+        text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
     try:
         posting_client(client).chat_postMessage(channel=channel, text=text)
     except Exception as error:

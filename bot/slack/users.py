@@ -38,13 +38,13 @@ def lookup_all(client: WebClient, user_ids: Sequence[str], default_team: str) ->
     return [lookup(client, user_id, default_team) for user_id in user_ids]
 
 
-def timezone_of(client: WebClient, user_id: str, default_team: str) -> str | None:
-    """The person's Slack time zone, or None if Slack will not say."""
+def profile_of(client: WebClient, user_id: str, default_team: str) -> Person:
+    """What Slack says about the person (time zone and locale unknown if it will not say)."""
     try:
-        return lookup(client, user_id, default_team).tz
-    except Exception:  # any failure: the time zone is a default people can change later
-        logger.warning("could not read the time zone of %s", user_id)
-        return None
+        return lookup(client, user_id, default_team)
+    except Exception:  # any failure: both are defaults people can change later
+        logger.warning("could not read the profile of %s", user_id)
+        return Person(user_id, default_team)
 
 
 def locale_of(client: WebClient, user_id: str, default_team: str) -> str | None:

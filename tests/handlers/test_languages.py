@@ -104,6 +104,26 @@ def test_a_locale_rapport_does_not_speak_reads_english(rapport: RunningApp) -> N
         assert expected in step
 
 
+def test_a_lead_sets_up_in_their_language_and_the_channel_hears_english(
+    rapport: RunningApp,
+) -> None:
+    rapport.standin.user_locale[flows.LEAD] = "fr-FR"
+    reply = rapport.slack.command(
+        f'setup "Acme deal" client:"Acme" provider:"Globex" channel:<#{flows.CHANNEL}|acme>',
+        user=flows.LEAD,
+    )
+    rapport.settle()
+    # Setting up asks Slack who the lead is: the reply is already in their language.
+    assert "*Acme deal* est en place" in reply.text
+    assert "Aucun sondage ouvert" in rapport.slack.command("status", user=flows.LEAD).all_text()
+    [announced] = [
+        c.params["text"]
+        for c in rapport.standin.calls_to("chat.postMessage")
+        if c.params.get("channel") == flows.CHANNEL
+    ]
+    assert announced.startswith("Rapport is now looking after *Acme deal*")
+
+
 def test_replies_to_commands_are_in_the_callers_language(rapport: RunningApp) -> None:
     rapport.standin.user_locale["U0CLI1"] = "de-AT"
     flows.engagement_with_people(rapport)
