@@ -32,6 +32,15 @@ def locale_of(session: Session, team_id: str, user_id: str) -> str | None:
     )
 
 
+def locale_on(session: Session, engagement_id: int, user_id: str) -> str | None:
+    """The locale of the person with this user id on an engagement (None if unknown)."""
+    return session.scalar(
+        select(Member.locale)
+        .where(Member.engagement_id == engagement_id, Member.user_id == user_id)
+        .limit(1)
+    )
+
+
 def due_for_refresh(
     session: Session, checked_before: datetime, limit: int
 ) -> list[tuple[str, str]]:

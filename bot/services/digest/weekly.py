@@ -40,6 +40,7 @@ from bot.slack.outcomes import outcome_of
 from storage import digest_retries as retries
 from storage import digests as queries
 from storage.db import Database
+from storage.locales import locale_on
 from storage.models import Engagement, Member
 
 logger = logging.getLogger(__name__)
@@ -183,7 +184,8 @@ def _retry_due(
             landed = find_tagged(client, channel, DIGEST_EVENT, "delivery", claim)
             with database.reading() as session:
                 engagement = session.get_one(Engagement, engagement_id)
-                digest = render(assemble(session, engagement, now))
+                with reading_as(locale_on(session, engagement_id, user_id)):
+                    digest = render(assemble(session, engagement, now))
             if landed is None:
                 post_digest(client, channel, digest, claim)
         except Exception as error:
