@@ -8,10 +8,13 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.domain.errors import Refused
+from bot.domain.i18n import reading_as
+from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.digest.on_demand import Sent, by_button, send_export, send_preview
 from bot.services.erasure import forget_me
 from bot.services.home import home
+from bot.services.locales import refresh
 from bot.services.portfolio_home import engagement_view
 from bot.services.sending import guarded
 from bot.slack import blocks
@@ -24,9 +27,11 @@ def opened(container: Container, event: dict[str, Any], body: dict[str, Any]) ->
     if event.get("tab") not in (None, "home"):
         return
     team_id, user_id = str(body.get("team_id") or ""), str(event.get("user") or "")
-    with container.database.reading() as session:
-        view = home(session, team_id, user_id, container.now())
-    container.client.views_publish(user_id=user_id, view=view)
+    # Opening Home is when a person's Slack language is asked again (else weekly).
+    with reading_as(refresh(container, Caller(team_id, user_id))):
+        with container.database.reading() as session:
+            view = home(session, team_id, user_id, container.now())
+        container.client.views_publish(user_id=user_id, view=view)
 
 
 def setup_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Respond
+from slack_bolt import BoltResponse, Respond
 
 from bot.domain import catalogue
 from bot.domain.errors import Refused
+from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
+from bot.services.container import Container
+from bot.services.locales import reader_locale
 from bot.slack.command_text import CommandError
 
 logger = logging.getLogger(__name__)
@@ -33,6 +37,29 @@ def caller_of(body: dict[str, Any]) -> Caller:
     user = body.get("user") or {}
     team = user.get("team_id") or (body.get("team") or {}).get("id") or ""
     return Caller(team_id=str(team), user_id=str(user.get("id") or ""))
+
+
+def person_in(body: dict[str, Any]) -> Caller:
+    """Whoever a request comes from: a command's caller, a click's, an event's user."""
+    if body.get("command"):
+        return Caller(str(body.get("team_id") or ""), str(body.get("user_id") or ""))
+    if isinstance(body.get("user"), dict):
+        return caller_of(body)
+    event = body.get("event") or {}
+    return Caller(str(body.get("team_id") or ""), str(event.get("user") or ""))
+
+
+def in_their_language(container: Container) -> Callable[..., BoltResponse]:
+    """The shared prologue: every listener writes in the language of whoever it serves
+    (the listener pool and background work copy it with the request's context)."""
+
+    def prologue(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse:
+        # Bolt runs the listeners after every middleware has returned, so the language
+        # stays set for the rest of the request (the app's dispatch resets it).
+        read_from_now_as(reader_locale(container, person_in(body)))
+        return next()
+
+    return prologue
 
 
 def refuse(respond: Respond, text: str) -> None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import Exists, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, Pulse, Response
+from storage.models import Delivery, Member, Pulse, Response
 
 
 def queue(session: Session, pulse_id: int, now: datetime) -> int | None:
@@ -79,6 +79,8 @@ class ClaimedReminder:
     look_first: bool
     """An earlier try may have landed (or its sender died): look in the thread first."""
     answered: bool
+    locale: str | None = None
+    """The recipient's Slack locale: the reminder is in their language."""
 
 
 def claim(
@@ -117,6 +119,7 @@ def claim(
         row.reminder_attempts + 1,
         look_first,
         bool(answered),
+        session.get_one(Member, row.member_id).locale,
     )
 
 

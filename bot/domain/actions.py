@@ -11,14 +11,8 @@ from datetime import date, datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from bot.domain import follow_up_text
 from bot.domain.errors import Refused
-from bot.domain.follow_up_text import (
-    ACTION_DUE_MISSING,
-    ACTION_DUE_PAST,
-    ACTION_OWNER_MISSING,
-    ACTION_TEXT_EMPTY,
-    ACTION_TEXT_TOO_LONG,
-)
 from bot.domain.text_hygiene import clean_line
 
 ACTION_TEXT_MAX: Final = 200
@@ -40,13 +34,13 @@ def local_today(now: datetime, timezone: str) -> date:
 def read_due(raw: str | None, today: date) -> date:
     """The due date from a date picker ("2026-12-04"); today or later."""
     if not raw:
-        raise InvalidAction("due", ACTION_DUE_MISSING)
+        raise InvalidAction("due", follow_up_text.ACTION_DUE_MISSING)
     try:
         due = date.fromisoformat(raw)
     except ValueError:
-        raise InvalidAction("due", ACTION_DUE_MISSING) from None
+        raise InvalidAction("due", follow_up_text.ACTION_DUE_MISSING) from None
     if due < today:
-        raise InvalidAction("due", ACTION_DUE_PAST)
+        raise InvalidAction("due", follow_up_text.ACTION_DUE_PAST)
     return due
 
 
@@ -54,15 +48,17 @@ def read_text(raw: str | None) -> str:
     """The action's text on one line, without invisible characters; refused if empty or long."""
     text = clean_line(raw or "")
     if not text:
-        raise InvalidAction("text", ACTION_TEXT_EMPTY)
+        raise InvalidAction("text", follow_up_text.ACTION_TEXT_EMPTY)
     if len(text) > ACTION_TEXT_MAX:
-        raise InvalidAction("text", ACTION_TEXT_TOO_LONG.format(limit=ACTION_TEXT_MAX))
+        raise InvalidAction(
+            "text", follow_up_text.ACTION_TEXT_TOO_LONG.format(limit=ACTION_TEXT_MAX)
+        )
     return text
 
 
 def read_owner(raw: str | None) -> str:
     if not raw:
-        raise InvalidAction("owner", ACTION_OWNER_MISSING)
+        raise InvalidAction("owner", follow_up_text.ACTION_OWNER_MISSING)
     return raw
 
 

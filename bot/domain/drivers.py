@@ -16,19 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from bot.domain import follow_up_text
 from bot.domain.divergence.model import MIN_ANONYMITY, Side
-from bot.domain.follow_up_text import (
-    DRIVER_LABELS,
-    DRIVER_SHORT,
-    DRIVERS_LINE,
-    DRIVERS_SAME,
-    DRIVERS_SIDE,
-    DRIVERS_SIDE_TIED,
-    DRIVERS_SPLIT,
-    DRIVERS_WITHHELD,
-)
 
-DRIVERS: Final = tuple(DRIVER_LABELS)
+DRIVERS: Final = tuple(follow_up_text.DRIVER_LABELS)
 """The keys, in the order the pulse DM lists them."""
 MAX_PICKS: Final = 2
 
@@ -121,10 +112,12 @@ def publishable_drivers(
 
 def _side_part(side: Side, figures: SideDrivers | None, minimum: int) -> str:
     if figures is None or not figures.top():
-        return DRIVERS_WITHHELD.format(side=side, minimum=max(minimum, MIN_ANONYMITY))
+        return follow_up_text.DRIVERS_WITHHELD.format(
+            side=side, minimum=max(minimum, MIN_ANONYMITY)
+        )
     top = figures.top()
-    names = " tied with ".join(DRIVER_SHORT[key] for key in top)
-    template = DRIVERS_SIDE if len(top) == 1 else DRIVERS_SIDE_TIED
+    names = " tied with ".join(follow_up_text.DRIVER_SHORT[key] for key in top)
+    template = follow_up_text.DRIVERS_SIDE if len(top) == 1 else follow_up_text.DRIVERS_SIDE_TIED
     people = figures.counts[top[0]]
     return template.format(side=side, drivers=names, people=people, of=figures.named)
 
@@ -145,6 +138,14 @@ def drivers_line(drivers: PulseDrivers | None, minimum: int) -> str | None:
     if drivers.client is not None and drivers.provider is not None:
         client_top, provider_top = set(drivers.client.top()), set(drivers.provider.top())
         if client_top and provider_top:
-            shared = [DRIVER_SHORT[key] for key in DRIVERS if key in client_top & provider_top]
-            verdict = DRIVERS_SAME.format(drivers=" and ".join(shared)) if shared else DRIVERS_SPLIT
-    return DRIVERS_LINE.format(parts=parts, verdict=verdict)
+            shared = [
+                follow_up_text.DRIVER_SHORT[key]
+                for key in DRIVERS
+                if key in client_top & provider_top
+            ]
+            verdict = (
+                follow_up_text.DRIVERS_SAME.format(drivers=" and ".join(shared))
+                if shared
+                else follow_up_text.DRIVERS_SPLIT
+            )
+    return follow_up_text.DRIVERS_LINE.format(parts=parts, verdict=verdict)

@@ -15,6 +15,7 @@ from bot.domain import catalogue
 from bot.domain.dates import duration_text
 from bot.domain.divergence.model import MIN_ANONYMITY
 from bot.domain.errors import Refused
+from bot.domain.i18n import LANGUAGES
 from bot.domain.schedule import (
     DAY_NAMES,
     ScheduleError,
@@ -122,6 +123,15 @@ def _as_duration(value: Value) -> str:
     return duration_text(timedelta(minutes=int(value)))
 
 
+def _language(raw: str) -> Value:
+    """The shared channel's language: a catalogue name, typed `de`, `pt-BR` or `pt_BR`."""
+    typed = raw.strip().replace("-", "_").lower()
+    for language in LANGUAGES:
+        if typed in (language.lower(), language.split("_")[0].lower()):
+            return language
+    raise ValueError(catalogue.SETTING_LANGUAGE.format(languages=", ".join(LANGUAGES)))
+
+
 ANONYMITY_FLOOR = MIN_ANONYMITY
 
 
@@ -185,6 +195,7 @@ SETTINGS += (
         _points(1, 52),
     ),
 )
+SETTINGS += (Setting("language", "language", catalogue.SETTING_LABELS["language"], _language),)
 BY_KEY: Mapping[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.plural import counted
+from bot.domain.i18n import counted
 
 DEFAULT_ACK_WITHIN: Final = timedelta(days=3)
 DEFAULT_ESCALATE_AFTER: Final = timedelta(days=14)

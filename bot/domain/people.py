@@ -24,5 +24,7 @@ class Person:
     is_bot: bool = False
     deleted: bool = False
     tz: str | None = None
+    locale: str | None = None
+    """Slack's locale for them ("de-DE", "pt-BR"), when Slack said."""
     unknown_because: str | None = None
     """Set when Slack could not be asked (a timeout, a reset): why, so nothing is assumed."""

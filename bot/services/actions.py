@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain import catalogue, follow_up_text
 from bot.domain.actions import (
     ActionItem,
     InvalidAction,
@@ -20,7 +20,6 @@ from bot.domain.actions import (
     read_text,
 )
 from bot.domain.errors import Conflict, NotFound, NotPermitted
-from bot.domain.follow_up_text import ACTION_DONE_REFUSED, ACTION_GONE, ACTION_OWNER_NOT_ON
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.engagements import require_lead
@@ -95,7 +94,9 @@ def _owner_on(session: Session, engagement: Engagement, user_id: str) -> str:
     if member is None or member.status == "removed":
         raise InvalidAction(
             "owner",
-            ACTION_OWNER_NOT_ON.format(person=mention(user_id), engagement=engagement.name),
+            follow_up_text.ACTION_OWNER_NOT_ON.format(
+                person=mention(user_id), engagement=engagement.name
+            ),
         )
     return user_id
 
@@ -112,13 +113,15 @@ def complete_action(container: Container, action_id: int, caller: Caller) -> boo
     with container.database.unit_of_work() as session:
         action = session.get(Action, action_id)
         if action is None:
-            raise NotFound(ACTION_GONE)
+            raise NotFound(follow_up_text.ACTION_GONE)
         engagement = action.alert.engagement
         if caller.user_id != action.owner_user_id or not _is_on(session, engagement, caller):
             try:
                 require_lead(session, engagement, caller)
             except NotPermitted:
-                raise NotPermitted(ACTION_DONE_REFUSED.format(engagement=engagement.name)) from None
+                raise NotPermitted(
+                    follow_up_text.ACTION_DONE_REFUSED.format(engagement=engagement.name)
+                ) from None
         done = queries.mark_done(session, action_id, caller.user_id, container.now())
         alert_id = action.alert_id
     _redraw(container, alert_id)

@@ -184,6 +184,7 @@ def add_people(
                 side=side,
                 role=role or "member",
                 weight=weight or 1.0,
+                locale=person.locale,
             )
             session.add(existing)
         else:

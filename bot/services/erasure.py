@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotFound
+from bot.domain.i18n import counted
 from bot.domain.people import Caller
-from bot.domain.plural import counted
 from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
 from bot.slack.format import mention

@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.domain.alerts import AlertChange
 from bot.domain.divergence import Finding, PulseFigures, SlaStatus, Thresholds, evaluate
+from bot.domain.i18n import reading_as
 from bot.services.reconcile import Close, reconcile
 from bot.slack.alert_view import details_text
 from storage import alerts as alert_queries
@@ -108,10 +109,13 @@ def evaluate_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation:
     history = [figures[pulse_id] for pulse_id in earlier if pulse_id in figures]
     stored = alert_queries.latest_sla_status(session, engagement.id)
     status: SlaStatus | None = stored if stored in ("green", "amber", "red") else None  # type: ignore[assignment]
-    findings = evaluate(figures[pulse.id], history, status, thresholds)
-    previous = history[-1] if history else None
-    details = details_text(figures[pulse.id], previous)
-    close = Close(figures[pulse.id], history, status, thresholds, details)
-    done = reconcile(session, engagement, pulse, findings, now, close)
+    # What is stored for the shared channel (figures line, trends, reasons) is written
+    # in the engagement's language, whoever closes the pulse.
+    with reading_as(engagement.language):
+        findings = evaluate(figures[pulse.id], history, status, thresholds)
+        previous = history[-1] if history else None
+        details = details_text(figures[pulse.id], previous)
+        close = Close(figures[pulse.id], history, status, thresholds, details)
+        done = reconcile(session, engagement, pulse, findings, now, close)
     pulse.evaluated_at = now
     return Evaluation(pulse, figures[pulse.id], previous, findings, done.changes, done.message_ids)

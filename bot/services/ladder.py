@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from gettext import ngettext
 
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.actions import ActionItem, local_today
 from bot.domain.alert_message import side_title
+from bot.domain.i18n import ngettext, reading_as
 from bot.domain.ladder import Ladder, Rung, escalation_due, reraise_due
 from bot.slack.action_view import finding_actions_text
 from bot.slack.alert_extras import drivers_section, extra_sections
@@ -80,12 +80,13 @@ def _reraise(database: Database, alert_id: int, thread_ts: str, now: datetime) -
             return 0
         alert = session.get_one(Alert, alert_id)
         leads = [m.user_id for m in engagement_queries.leads(session, alert.engagement_id)]
-        said = text.RERAISE_THREAD.format(
-            leads=" ".join(f"<@{lead}>" for lead in leads),
-            title=_title(alert),
-            opened=slack_date(alert.opened_at),
-            sentence=alert.sentence,
-        )
+        with reading_as(session.get_one(Engagement, alert.engagement_id).language):
+            said = text.RERAISE_THREAD.format(
+                leads=" ".join(f"<@{lead}>" for lead in leads),
+                title=_title(alert),
+                opened=slack_date(alert.opened_at),
+                sentence=alert.sentence,
+            )
         queries.queue(session, alert_id, "reraise", [alert.channel_id], said, thread_ts=thread_ts)
     logger.info("alert %s: re-raised to the leads", alert_id)
     return 1
@@ -94,14 +95,19 @@ def _reraise(database: Database, alert_id: int, thread_ts: str, now: datetime) -
 def _escalate(database: Database, alert_id: int, now: datetime, ladder: Ladder) -> int:
     with database.unit_of_work() as session:
         engagement_id = session.get_one(Alert, alert_id).engagement_id
-        sponsors = [m.user_id for m in sponsor_queries.active_sponsors(session, engagement_id)]
+        languages = {
+            m.user_id: m.locale for m in sponsor_queries.active_sponsors(session, engagement_id)
+        }
+        sponsors = list(languages)
         # With no sponsor to tell, nothing is recorded as escalated: it climbs once one is
         # added, and one resolved before that is fixed at account level.
         if not sponsors or not queries.claim_escalation(session, alert_id, now):
             return 0
         alert = session.get_one(Alert, alert_id)
-        said = escalation_text(session, alert, now, ladder)
-        queries.queue(session, alert_id, "escalation", sponsors, said)
+        for sponsor in sponsors:  # each in their own language
+            with reading_as(languages[sponsor]):
+                said = escalation_text(session, alert, now, ladder)
+            queries.queue(session, alert_id, "escalation", [sponsor], said)
     logger.info("alert %s: escalated to sponsors: %d", alert_id, len(sponsors))
     return 1
 

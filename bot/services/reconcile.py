@@ -8,8 +8,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain import catalogue_alerts as text
 from bot.domain.alerts import AlertChange, Change, plan
-from bot.domain.catalogue_alerts import TREND_OPENED
 from bot.domain.divergence import Finding, PulseFigures, SlaStatus, Thresholds
 from bot.domain.divergence.trends import trend_sentence, why_resolved
 from bot.domain.ladder import pulses_without_improving
@@ -72,7 +72,7 @@ def reconcile(
         if alert is None:
             assert message is not None  # a finding was opened, so the close has a message
             alert = _new_alert(session, engagement, pulse, finding, now, message.id)
-            alert.trend = TREND_OPENED
+            alert.trend = text.TREND_OPENED
         else:
             alert.trend = trend_sentence(
                 finding.rule, finding.side, finding.direction, _compared(alert), finding.compared

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from bot.domain import catalogue
 from bot.domain.errors import NotPermitted, Refused
+from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
 from bot.domain.vocabulary import Side
 from bot.services.container import Container
 from bot.services.engagements import ensure_channel_free, ensure_name_free, set_up
 from bot.slack.alert_publisher import announce
-from bot.slack.users import ChannelUnseenError, is_in_channel, timezone_of
+from bot.slack.users import ChannelUnseenError, is_in_channel, profile_of
+from storage.locales import remember as remember_locale
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,9 @@ def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal
     Nothing is written unless the caller is in the channel and the channel is free.
     """
     check_channel(container, caller, proposal.channel)
-    tz = timezone_of(container.client, caller.user_id, caller.team_id)
+    profile = profile_of(container.client, caller.user_id, caller.team_id)
+    # The lead reads Rapport in their Slack language from the reply to this command on.
+    read_from_now_as(profile.locale)
     with container.database.unit_of_work() as session:
         engagement = set_up(
             session,
@@ -74,8 +78,9 @@ def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal
             provider=proposal.provider_org,
             channel=proposal.channel,
             lead_side=proposal.lead_side,
-            timezone=tz,
+            timezone=profile.tz,
         )
+        remember_locale(session, caller.team_id, caller.user_id, profile.locale, container.now())
         name, client_org, provider_org = (
             engagement.name,
             engagement.client_org,

@@ -86,6 +86,7 @@ class Simulation:
     name: str = "Acme deal"
     team: str = TEAM
     lead: str = LEAD  # the client-side lead: a real user id puts you on the demo engagement
+    language: str = "en"  # everyone's, and the shared channel's (`--locale`)
 
 
 class SimulationExistsError(Exception):
@@ -130,7 +131,9 @@ def _engagement(database: Database, run: Simulation) -> int:
         add_people(session, engagement, lead, side="provider", role="lead", weight=None)
         sponsor = [Person(SPONSOR, run.team)]
         add_people(session, engagement, sponsor, side="client", role="sponsor", weight=None)
+        engagement.language = run.language
         for member in engagement.members:
+            member.locale = run.language
             member.added_at = START - timedelta(days=7)
         engagement.created_at = START - timedelta(days=7)
         return engagement.id
@@ -198,6 +201,7 @@ def populate(
     name: str = "Acme deal",
     team: str = TEAM,
     lead: str = LEAD,
+    language: str = "en",
 ) -> tuple[int, Simulation]:
     """Set up an engagement called ``name`` in a migrated database and run ``weeks`` pulses.
 
@@ -205,7 +209,7 @@ def populate(
     """
     if not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
-    run = Simulation(weeks=weeks, seed=seed, name=name, team=team, lead=lead)
+    run = Simulation(weeks, seed, name=name, team=team, lead=lead, language=language)
     rng = random.Random(seed)
     engagement_id = _engagement(database, run)
     for week in range(weeks):
@@ -224,6 +228,7 @@ def simulate(
     fresh: bool = False,
     team: str = TEAM,
     lead: str = LEAD,
+    language: str = "en",
 ) -> Simulation:
     """Run ``weeks`` weekly pulses in the database at ``url`` and write what sponsors would see.
 
@@ -249,7 +254,9 @@ def simulate(
                 raise SimulationExistsError(
                     SIMULATION_EXISTS.format(where=location(url), name=run.name, team=team)
                 )
-        engagement_id, run = populate(database, weeks, seed, name=run.name, team=team, lead=lead)
+        engagement_id, run = populate(
+            database, weeks, seed, name=run.name, team=team, lead=lead, language=language
+        )
         # The sponsor reads it on the Monday 08:00 after the last pulse closed.
         now = next_weekly(0, time(8, 0), "Europe/Berlin", run.last_close)
         with database.reading() as session:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from bot.domain import catalogue
+from bot.domain.i18n import reading_as
 from bot.services.container import Container
 from bot.services.uninstalled import archive_unreachable
 from bot.slack.outcomes import outcome_of
@@ -51,7 +52,7 @@ def workspace_left(container: Container, enterprise_id: str | None, team_id: str
             )
         ).all()
         notices = [
-            Notice(lead.user_id, catalogue.WORKSPACE_LEFT.format(team=team, engagement=e.name))
+            _notice(lead, "WORKSPACE_LEFT", team=team, engagement=e.name)
             for e in touched
             for lead in queries.leads(session, e.id)
             if lead.team_id != team
@@ -79,14 +80,18 @@ def channel_unshared(container: Container, channel: str, event_team: str) -> int
     (from the home workspace's copy of the event; Slack sends one to each workspace)."""
     with container.database.reading() as session:
         notices = [
-            Notice(
-                lead.user_id, catalogue.CHANNEL_UNSHARED.format(channel=channel, engagement=e.name)
-            )
+            _notice(lead, "CHANNEL_UNSHARED", channel=channel, engagement=e.name)
             for e in queries.in_channel(session, channel)
             if e.team_id == event_team
             for lead in queries.leads(session, e.id)
         ]
     return _tell(container, notices)
+
+
+def _notice(lead: Member, sentence: str, **values: str) -> Notice:
+    """A catalogue sentence for one lead, in their language."""
+    with reading_as(lead.locale):
+        return Notice(lead.user_id, str(getattr(catalogue, sentence)).format(**values))
 
 
 def _tell(container: Container, notices: list[Notice]) -> int:

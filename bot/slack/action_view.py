@@ -21,30 +21,11 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.domain import follow_up_text
 from bot.domain.actions import ACTION_TEXT_MAX, ActionItem, open_first
 from bot.domain.alert_message import side_title
 from bot.domain.dates import weekday_date
-from bot.domain.follow_up_text import (
-    ACTION_ADD_BUTTON,
-    ACTION_DONE_BUTTON,
-    ACTION_DUE_LABEL,
-    ACTION_FOR,
-    ACTION_LINE_CLOSED,
-    ACTION_LINE_DONE,
-    ACTION_LINE_OPEN,
-    ACTION_LINE_OVERDUE,
-    ACTION_MODAL_SUBMIT,
-    ACTION_MODAL_TITLE,
-    ACTION_OWNER_LABEL,
-    ACTION_TEXT_LABEL,
-    ACTION_TEXT_PLACEHOLDER,
-    ACTIONS_HEADER,
-    ACTIONS_MORE,
-    ACTIONS_NOTE,
-    ACTIONS_OPEN_HEADER,
-    ACTIONS_OVERDUE_HEADER,
-    ACTIONS_YOURS,
-)
+from bot.domain.i18n import _
 from bot.slack.format import escape, mention
 
 ADD_ACTION: Final = re.compile(r"^alert\.add_action(\.\d{1,12})?$")
@@ -59,27 +40,29 @@ BUTTON_TEXT: Final = 60
 def _line(item: ActionItem, today: date | None, *, finding: bool = False) -> str:
     text = escape(item.text)
     if item.done_by is not None:
-        line = ACTION_LINE_DONE.format(text=text, done_by=mention(item.done_by))
+        line = follow_up_text.ACTION_LINE_DONE.format(text=text, done_by=mention(item.done_by))
     elif item.closed_with_finding:
-        line = ACTION_LINE_CLOSED.format(
+        line = follow_up_text.ACTION_LINE_CLOSED.format(
             text=text, owner=mention(item.owner_user_id), due=weekday_date(item.due)
         )
     else:
         template = (
-            ACTION_LINE_OVERDUE if today is not None and item.overdue(today) else ACTION_LINE_OPEN
+            follow_up_text.ACTION_LINE_OVERDUE
+            if today is not None and item.overdue(today)
+            else follow_up_text.ACTION_LINE_OPEN
         )
         line = template.format(
             text=text, owner=mention(item.owner_user_id), due=weekday_date(item.due)
         )
     if finding:
-        line += ACTION_FOR.format(title=side_title(item.rule, item.side))
+        line += follow_up_text.ACTION_FOR.format(title=side_title(item.rule, item.side))
     return line
 
 
 def _done_button(item: ActionItem) -> ButtonElement:
     short = item.text if len(item.text) <= BUTTON_TEXT else item.text[: BUTTON_TEXT - 1] + "…"
     return ButtonElement(
-        text=ACTION_DONE_BUTTON.format(text=short),
+        text=follow_up_text.ACTION_DONE_BUTTON.format(text=short),
         action_id=f"alert.action_done.{item.id}",
         value=json.dumps({"x": item.id}),
     )
@@ -95,13 +78,13 @@ def message_action_blocks(
     blocks: list[Block] = []
     lines = [_line(item, None, finding=True) for item in items[:SHOWN]]
     if len(items) > SHOWN:
-        lines.append(ACTIONS_MORE.format(count=len(items) - SHOWN))
-    text = "\n".join([ACTIONS_HEADER, *lines]) if lines else ""
+        lines.append(follow_up_text.ACTIONS_MORE.format(count=len(items) - SHOWN))
+    text = "\n".join([follow_up_text.ACTIONS_HEADER, *lines]) if lines else ""
     if text:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text[:3000])))
     buttons = [
         ButtonElement(
-            text=_short(f"{ACTION_ADD_BUTTON}: {title}"),
+            text=_short(f"{follow_up_text.ACTION_ADD_BUTTON}: {title}"),
             action_id=f"alert.add_action.{alert_id}",
             value=json.dumps({"a": alert_id}),
         )
@@ -123,28 +106,28 @@ def add_action_modal(alert_id: int, today: date) -> dict[str, Any]:
     return View(
         type="modal",
         callback_id=ADD_ACTION_VIEW,
-        title=ACTION_MODAL_TITLE,
-        submit=ACTION_MODAL_SUBMIT,
-        close="Cancel",
+        title=follow_up_text.ACTION_MODAL_TITLE,
+        submit=follow_up_text.ACTION_MODAL_SUBMIT,
+        close=_("Cancel"),
         private_metadata=json.dumps({"a": alert_id}),
         blocks=[
             InputBlock(
                 block_id="text",
-                label=ACTION_TEXT_LABEL,
+                label=follow_up_text.ACTION_TEXT_LABEL,
                 element=PlainTextInputElement(
                     action_id="value",
                     max_length=ACTION_TEXT_MAX,
-                    placeholder=ACTION_TEXT_PLACEHOLDER,
+                    placeholder=follow_up_text.ACTION_TEXT_PLACEHOLDER,
                 ),
             ),
             InputBlock(
                 block_id="owner",
-                label=ACTION_OWNER_LABEL,
+                label=follow_up_text.ACTION_OWNER_LABEL,
                 element=UserSelectElement(action_id="value"),
             ),
             InputBlock(
                 block_id="due",
-                label=ACTION_DUE_LABEL,
+                label=follow_up_text.ACTION_DUE_LABEL,
                 element=DatePickerElement(
                     action_id="value", initial_date=(today + timedelta(days=7)).isoformat()
                 ),
@@ -158,7 +141,7 @@ def finding_actions_text(items: Sequence[ActionItem], today: date) -> str:
     if not items:
         return ""
     lines = [_line(item, today) for item in open_first(list(items), today)]
-    return "\n".join([ACTIONS_HEADER, *lines[:SHOWN]])
+    return "\n".join([follow_up_text.ACTIONS_HEADER, *lines[:SHOWN]])
 
 
 def open_actions_text(items: Sequence[ActionItem], today: date) -> str:
@@ -167,9 +150,9 @@ def open_actions_text(items: Sequence[ActionItem], today: date) -> str:
         return ""
     ordered = open_first(list(items), today)
     overdue = sum(1 for item in ordered if item.overdue(today))
-    head = ACTIONS_OPEN_HEADER.format(count=len(ordered), overdue=overdue)
+    head = follow_up_text.ACTIONS_OPEN_HEADER.format(count=len(ordered), overdue=overdue)
     lines = [_line(item, today, finding=True) for item in ordered]
-    return "\n".join([head, *lines, ACTIONS_NOTE])
+    return "\n".join([head, *lines, follow_up_text.ACTIONS_NOTE])
 
 
 def overdue_text(items: Sequence[ActionItem], today: date, limit: int = 10) -> str:
@@ -179,8 +162,8 @@ def overdue_text(items: Sequence[ActionItem], today: date, limit: int = 10) -> s
         return ""
     lines = [_line(item, today, finding=True) for item in late[:limit]]
     if len(late) > limit:
-        lines.append(ACTIONS_MORE.format(count=len(late) - limit))
-    return "\n".join([ACTIONS_OVERDUE_HEADER.format(count=len(late)), *lines])
+        lines.append(follow_up_text.ACTIONS_MORE.format(count=len(late) - limit))
+    return "\n".join([follow_up_text.ACTIONS_OVERDUE_HEADER.format(count=len(late)), *lines])
 
 
 def own_actions_blocks(items: Sequence[ActionItem], today: date) -> list[Block]:
@@ -188,5 +171,5 @@ def own_actions_blocks(items: Sequence[ActionItem], today: date) -> list[Block]:
     if not items:
         return []
     lines = [_line(item, today, finding=True) for item in open_first(list(items), today)]
-    text = "\n".join([ACTIONS_YOURS, *lines[:SHOWN]])
+    text = "\n".join([follow_up_text.ACTIONS_YOURS, *lines[:SHOWN]])
     return [SectionBlock(text=MarkdownTextObject(text=text[:3000]))]

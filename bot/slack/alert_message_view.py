@@ -102,7 +102,7 @@ def load(session: Session, message: AlertMessage) -> MessageView:
 
 def _side_field(view: MessageView, side: SideFigures) -> str:
     numbers = {
-        "label": side.side.capitalize(),
+        "label": text.SIDE_LABELS[side.side],
         "org": view.orgs[side.side],
         "answered": side.answered,
         "eligible": side.eligible,

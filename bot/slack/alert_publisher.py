@@ -15,6 +15,7 @@ from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import side_title
 from bot.domain.alerts import AlertChange
+from bot.domain.i18n import reading_as
 from bot.domain.retries import BASE, backoff
 from bot.slack.alert_message_view import fallback_text, load, message_blocks, message_text
 from bot.slack.client import posting_client
@@ -24,7 +25,7 @@ from bot.slack.outcomes import Outcome, outcome_of
 from storage import alert_messages, alert_posts, ladder
 from storage import engagements as engagement_queries
 from storage.db import Database
-from storage.models import Alert, AlertMessage
+from storage.models import Alert, AlertMessage, Engagement
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +55,15 @@ Message = tuple[str, str, list[dict[str, Any]]]
 
 def _rendered(session: Session, message_id: int) -> tuple[AlertMessage, Message, bool]:
     message = session.get_one(AlertMessage, message_id)
-    view = load(session, message)
-    return message, (message.channel_id, fallback_text(view), message_blocks(view)), bool(view.live)
+    with reading_as(_language(session, message)):
+        view = load(session, message)
+        shown = (message.channel_id, fallback_text(view), message_blocks(view))
+    return message, shown, bool(view.live)
+
+
+def _language(session: Session, message: AlertMessage) -> str:
+    """The shared channel's language: the engagement's (`/rapport config language=de`)."""
+    return session.get_one(Engagement, message.engagement_id).language
 
 
 def publish(
@@ -95,18 +103,8 @@ def _publish_one(
     with database.reading() as session:
         message, rendered, has_live = _rendered(session, message_id)
         ts = message.message_ts
-        replies = [
-            (
-                a.id,
-                text.RESOLVED_THREAD.format(
-                    title=side_title(a.rule, a.side),
-                    when=slack_date(a.resolved_at) if a.resolved_at else "",
-                    reason=a.resolution or text.WHY_NOT_FOUND,
-                ),
-            )
-            for a in alert_messages.alerts_of(session, message_id)
-            if a.id in resolved
-        ]
+        with reading_as(_language(session, message)):
+            replies = _resolutions(session, message_id, resolved)
     channel, fallback, blocks = rendered
     if ts is None:
         if has_live:  # never made it to the channel and all resolved: nothing to take back
@@ -120,6 +118,22 @@ def _publish_one(
                 ladder.queue_once(session, alert_id, "resolution", channel, reply, thread_ts=ts)
     client.chat_update(channel=channel, ts=ts, text=fallback, blocks=blocks)
     report.updated += 1
+
+
+def _resolutions(session: Session, message_id: int, resolved: set[int]) -> list[tuple[int, str]]:
+    """What to say in the message's thread about each finding resolved at this close."""
+    return [
+        (
+            a.id,
+            text.RESOLVED_THREAD.format(
+                title=side_title(a.rule, a.side),
+                when=slack_date(a.resolved_at) if a.resolved_at else "",
+                reason=a.resolution or text.WHY_NOT_FOUND,
+            ),
+        )
+        for a in alert_messages.alerts_of(session, message_id)
+        if a.id in resolved
+    ]
 
 
 def post(
@@ -231,8 +245,12 @@ def _check_failed(
 def announce(
     client: WebClient, channel: str, name: str, client_org: str, provider_org: str
 ) -> str | None:
-    """Introduce Rapport in the shared channel; Slack's error code if it could not post."""
-    text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
+    """Introduce Rapport in the shared channel; Slack's error code if it could not post.
+
+    In the language a new engagement's channel starts with (English), not the caller's.
+    """
+    with reading_as(None):
+        text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
     try:
         posting_client(client).chat_postMessage(channel=channel, text=text)
     except Exception as error:
@@ -261,14 +279,20 @@ def _tell_leads(database: Database, client: WebClient, message_id: int, code: st
         message.post_error = code[:64]
         message.next_post_at = None
         view = load(session, message)
-        dm = text.MESSAGE_NOT_POSTED.format(
-            engagement=view.engagement,
-            channel=message.channel_id,
-            error=code,
-            message=message_text(view),
-        )
+        with reading_as(_language(session, message)):
+            dm = _not_posted(view, message.channel_id, code)
         leads = [m.user_id for m in engagement_queries.leads(session, message.engagement_id)]
     logger.warning("alert message %s not posted in its channel: %s", message_id, code)
+    _dm_leads(client, leads, message_id, dm)
+
+
+def _not_posted(view: Any, channel: str, code: str) -> str:
+    return text.MESSAGE_NOT_POSTED.format(
+        engagement=view.engagement, channel=channel, error=code, message=message_text(view)
+    )
+
+
+def _dm_leads(client: WebClient, leads: list[str], message_id: int, dm: str) -> None:
     for lead in leads:
         try:
             client.chat_postMessage(channel=lead, text=dm)

@@ -24,6 +24,7 @@ from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import side_title
 from bot.domain.dates import age
 from bot.domain.divergence import PulseFigures, Thresholds
+from bot.domain.i18n import _
 from bot.slack.blocks import to_dicts
 from bot.slack.format import slack_date
 from storage.models import Alert
@@ -155,8 +156,8 @@ def assign_modal(alert_id: int) -> dict[str, Any]:
         type="modal",
         callback_id=ASSIGN_VIEW,
         title=catalogue.ALERT_ASSIGN_TITLE,
-        submit="Assign",
-        close="Cancel",
+        submit=_("Assign"),
+        close=_("Cancel"),
         private_metadata=json.dumps({"a": alert_id}),
         blocks=[
             InputBlock(

@@ -22,6 +22,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.domain import catalogue
+from bot.domain.i18n import _
 from bot.slack.driver_view import chosen_text, driver_select
 from storage.models import COMMENT_MAX, SIDES
 
@@ -128,8 +129,8 @@ def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
         type="modal",
         callback_id=COMMENT_VIEW,
         title=catalogue.COMMENT_TITLE,
-        submit="Save",
-        close="Cancel",
+        submit=_("Save"),
+        close=_("Cancel"),
         private_metadata=json.dumps({"p": pulse_id, "c": channel, "ts": ts}),
         blocks=[
             InputBlock(
@@ -153,8 +154,8 @@ def setup_modal(channel: str | None) -> dict[str, Any]:
         type="modal",
         callback_id=SETUP_VIEW,
         title=catalogue.SETUP_MODAL_TITLE,
-        submit="Set up",
-        close="Cancel",
+        submit=_("Set up"),
+        close=_("Cancel"),
         blocks=[
             text_input("name", catalogue.SETUP_MODAL_NAME, "Acme deal"),
             text_input("client", catalogue.SETUP_MODAL_CLIENT, "Acme"),

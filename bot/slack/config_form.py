@@ -10,6 +10,7 @@ from slack_sdk.models.views import View
 
 from bot.domain import catalogue
 from bot.domain.engagement_settings import SETTINGS, SettingError, Value, read_setting, shown
+from bot.domain.i18n import _, gettext
 
 CONFIG_VIEW = "engagement.config"
 ERROR_MAX = 150
@@ -21,7 +22,7 @@ def config_modal(engagement_id: int, current: dict[str, Value]) -> dict[str, Any
     blocks = [
         InputBlock(
             block_id=setting.key,
-            label=setting.label,
+            label=gettext(setting.label),
             element=PlainTextInputElement(
                 action_id="value", initial_value=values[setting.attribute], max_length=120
             ),
@@ -32,8 +33,8 @@ def config_modal(engagement_id: int, current: dict[str, Value]) -> dict[str, Any
         type="modal",
         callback_id=CONFIG_VIEW,
         title=catalogue.CONFIG_MODAL_TITLE,
-        submit="Save",
-        close="Cancel",
+        submit=_("Save"),
+        close=_("Cancel"),
         private_metadata=json.dumps({"e": engagement_id}),
         blocks=blocks,
     ).to_dict()

@@ -15,14 +15,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.blocks.block_elements import StaticMultiSelectElement
 
+from bot.domain import follow_up_text
 from bot.domain.drivers import DRIVERS, MAX_PICKS, PulseDrivers, drivers_line
-from bot.domain.follow_up_text import (
-    DRIVER_LABELS,
-    DRIVER_SHORT,
-    DRIVERS_CHOSEN,
-    DRIVERS_PLACEHOLDER,
-    DRIVERS_QUESTION,
-)
 from bot.slack.format import escape
 
 DRIVERS_ACTION: Final = "pulse.drivers"
@@ -30,7 +24,7 @@ _BLOCK = re.compile(r"^pulse\.drivers\.(\d{1,12})$")
 
 
 def _option(key: str) -> Option:
-    return Option(value=key, text=DRIVER_LABELS[key])
+    return Option(value=key, text=follow_up_text.DRIVER_LABELS[key])
 
 
 def driver_select(pulse_id: int, chosen: Sequence[str]) -> Block:
@@ -41,10 +35,10 @@ def driver_select(pulse_id: int, chosen: Sequence[str]) -> Block:
     initial = [_option(key) for key in chosen] or None
     return SectionBlock(
         block_id=f"{DRIVERS_ACTION}.{pulse_id}",
-        text=MarkdownTextObject(text=DRIVERS_QUESTION),
+        text=MarkdownTextObject(text=follow_up_text.DRIVERS_QUESTION),
         accessory=StaticMultiSelectElement(
             action_id=DRIVERS_ACTION,
-            placeholder=DRIVERS_PLACEHOLDER,
+            placeholder=follow_up_text.DRIVERS_PLACEHOLDER,
             options=[_option(key) for key in DRIVERS],
             initial_options=initial,
             max_selected_items=MAX_PICKS,
@@ -54,7 +48,9 @@ def driver_select(pulse_id: int, chosen: Sequence[str]) -> Block:
 
 def chosen_text(chosen: Sequence[str]) -> str:
     """The DM's footer note on the person's own picks."""
-    return DRIVERS_CHOSEN.format(drivers=", ".join(DRIVER_SHORT[key] for key in chosen))
+    return follow_up_text.DRIVERS_CHOSEN.format(
+        drivers=", ".join(follow_up_text.DRIVER_SHORT[key] for key in chosen)
+    )
 
 
 def read_selection(action: dict[str, Any]) -> tuple[int, list[str]] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.domain import catalogue
+from bot.domain.i18n import reading_as
 from bot.slack import blocks
 from bot.slack.format import slack_date
 from storage.models import Delivery, Pulse
@@ -59,7 +60,8 @@ def message_for(
 
 
 def render(delivery: Delivery) -> PulseDM:
-    text, dm_blocks = message_for(delivery.pulse, delivery.side)
+    with reading_as(delivery.member.locale):  # in the recipient's language
+        text, dm_blocks = message_for(delivery.pulse, delivery.side)
     return PulseDM(
         delivery_id=delivery.id,
         attempt=delivery.attempts,

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 
 from bot.domain import catalogue
+from bot.domain.i18n import reading_as
 from bot.domain.retries import BASE, next_attempt
 from bot.slack.client import posting_client
 from bot.slack.format import slack_date
@@ -68,7 +69,8 @@ def _settle_one(client: WebClient, pacer: Pacer, reminder: ClaimedReminder) -> s
             return found
     if reminder.answered:
         return "answered"
-    text = catalogue.PULSE_REMINDER.format(closes=slack_date(reminder.closes_at))
+    with reading_as(reminder.locale):
+        text = catalogue.PULSE_REMINDER.format(closes=slack_date(reminder.closes_at))
     metadata = {"event_type": REMINDER_EVENT, "event_payload": {"delivery": reminder.delivery_id}}
     sender = posting_client(client)
     while True:

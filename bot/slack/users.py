@@ -17,7 +17,7 @@ MAX_MEMBER_PAGES = 100
 
 def lookup(client: WebClient, user_id: str, default_team: str) -> Person:
     try:
-        user = client.users_info(user=user_id)["user"]
+        user = client.users_info(user=user_id, include_locale=True)["user"]
     except Exception as error:
         outcome = outcome_of(error)
         if outcome.reason in ("user_not_found", "users_not_found"):
@@ -30,6 +30,7 @@ def lookup(client: WebClient, user_id: str, default_team: str) -> Person:
         is_bot=bool(user.get("is_bot")) and user_id != "USLACKBOT",
         deleted=bool(user.get("deleted")),
         tz=user.get("tz"),
+        locale=str(user["locale"]) if user.get("locale") else None,
     )
 
 
@@ -37,12 +38,21 @@ def lookup_all(client: WebClient, user_ids: Sequence[str], default_team: str) ->
     return [lookup(client, user_id, default_team) for user_id in user_ids]
 
 
-def timezone_of(client: WebClient, user_id: str, default_team: str) -> str | None:
-    """The person's Slack time zone, or None if Slack will not say."""
+def profile_of(client: WebClient, user_id: str, default_team: str) -> Person:
+    """What Slack says about the person (time zone and locale unknown if it will not say)."""
     try:
-        return lookup(client, user_id, default_team).tz
-    except Exception:  # any failure: the time zone is a default people can change later
-        logger.warning("could not read the time zone of %s", user_id)
+        return lookup(client, user_id, default_team)
+    except Exception:  # any failure: both are defaults people can change later
+        logger.warning("could not read the profile of %s", user_id)
+        return Person(user_id, default_team)
+
+
+def locale_of(client: WebClient, user_id: str, default_team: str) -> str | None:
+    """The person's Slack locale ("de-DE"), or None if Slack will not say just now."""
+    try:
+        return lookup(client, user_id, default_team).locale
+    except Exception:  # any failure: the language stays as it was until the next refresh
+        logger.warning("could not read the locale of %s", user_id)
         return None
 
 

@@ -11,6 +11,7 @@ from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 
+from bot.domain.i18n import reading_as
 from bot.services.container import Container, ContextPool
 from bot.slack.authorize import FallbackAuthorize, remember_senders
 from bot.slack.client import act_for_rest_of_request, acting_as
@@ -48,11 +49,13 @@ def create_app(
     bolt_logger = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, _SameTokenWarning) for f in bolt_logger.filters):
         bolt_logger.addFilter(_SameTokenWarning())
+    app: App
     if container.installations is None:
-        app = App(
+        app = _RequestScopedApp(
             # Bolt names its loggers after the app; under `slack_bolt` they are redacted too.
             name="slack_bolt.rapport",
-            listener_executor=listener_executor,
+            # Listeners run in the context of their request: its reader's language.
+            listener_executor=listener_executor or ContextPool(10, thread_name_prefix="listener"),
             client=container.client,
             signing_secret=container.settings.slack_signing_secret,
             # auth.test runs lazily on the first request rather than at construction.
@@ -102,7 +105,16 @@ def _distributed_app(
     return app
 
 
-class _DistributedApp(App):
+class _RequestScopedApp(App):
+    """Each request starts in English and ends so, whichever thread runs it: its
+    prologue (`handlers.replies.in_their_language`) sets its reader's language."""
+
+    def dispatch(self, req: BoltRequest) -> BoltResponse:
+        with reading_as(None):
+            return super().dispatch(req)
+
+
+class _DistributedApp(_RequestScopedApp):
     """Each request starts acting for no installation and ends so, whichever thread runs it."""
 
     def dispatch(self, req: BoltRequest) -> BoltResponse:

@@ -19,6 +19,7 @@ from bot.services import jobs
 from bot.services.container import Container
 from bot.services.digest.weekly import send_due_digests
 from bot.services.erasure import delete_expired_comments
+from bot.services.locales import refresh_stale as refresh_stale_locales
 from bot.services.uninstalled import settle_uninstalled
 from storage.leader import Leadership
 
@@ -61,6 +62,7 @@ class Clock:
             ),
             "comments.retention": delete_expired_comments,
             "engagements.uninstalled": settle_uninstalled,
+            "people.locales": refresh_stale_locales,
             **(extra or {}),
         }
 

@@ -22,6 +22,7 @@ from handlers.commands import (
 )
 from handlers.commands.registry import HELP, Registry, Subcommand
 from handlers.commands.registry import register as register_rapport
+from handlers.replies import in_their_language
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
 def register_all(
     app: App, container: Container, subcommands: Sequence[Subcommand[Any]] = SUBCOMMANDS
 ) -> None:
+    app.use(in_their_language(container))
     register_rapport(app, container, Registry(subcommands))
     pulse_dm.register(app, container)
     alert_buttons.register(app, container)

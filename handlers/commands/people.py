@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from gettext import ngettext
 
 from bot.domain import catalogue, help_text
 from bot.domain import catalogue_people as people_text
+from bot.domain.i18n import ngettext
 from bot.domain.vocabulary import Role, Side, is_role, is_side
 from bot.services.answers import retire_removed_members_dm
 from bot.services.engagements import (

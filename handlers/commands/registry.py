@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from slack_bolt import Ack, App, Respond
 
 from bot.domain import catalogue, help_text
+from bot.domain.i18n import gettext
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.slack.command_text import CommandError, Token, split_command
@@ -116,7 +117,7 @@ class Registry:
         groups = [*help_text.HELP_GROUPS, *dict.fromkeys(extra)]
         parts = [help_text.HELP_INTRO]
         for group in groups:
-            lines = [s.help for s in self.subcommands if s.group == group]
+            lines = [gettext(s.help) for s in self.subcommands if s.group == group]
             if lines:
                 title = help_text.HELP_GROUPS.get(group, help_text.HELP_MORE)
                 parts.append("\n".join([title, *lines]))

@@ -58,6 +58,8 @@ class Engagement(Base):
     sla_token_digest: Mapped[str | None] = mapped_column(String(64))
     sla_token_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     baseline_from: Mapped[date | None] = mapped_column(Date)
+    # The shared channel's language (a catalogue name from bot/domain/i18n.py).
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
     members: Mapped[list[Member]] = relationship(back_populates="engagement")
 
@@ -88,6 +90,9 @@ class Member(Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     status_reason: Mapped[str | None] = mapped_column(String(64))
     added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The person's Slack locale ("de-DE"), the same on each of their rows; None if unknown.
+    locale: Mapped[str | None] = mapped_column(String(16))
+    locale_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     engagement: Mapped[Engagement] = relationship(back_populates="members")
 

@@ -94,6 +94,8 @@ class SlackStandIn:
         self.unknown_users: set[str] = set()
         self.bots: set[str] = set()
         self.user_tz: dict[str, str] = {}
+        # Slack's locale per person ("de-DE"), sent only when asked with include_locale.
+        self.user_locale: dict[str, str] = {}
         self.user_team: dict[str, str] = {}
         # channel → its members; a channel not listed has every person in WORKSPACE_PEOPLE
         # and everyone the stand-in was asked about.
@@ -314,6 +316,7 @@ class SlackStandIn:
                     "is_bot": uid in self.bots,
                     "deleted": False,
                     "tz": self.user_tz.get(uid, "Europe/Berlin"),
+                    **_locale(self.user_locale.get(uid, "en-US"), params),
                 },
             }
         if method in ("chat.postMessage", "chat.update"):
@@ -500,3 +503,9 @@ def _json(value: Any) -> Any:
         except ValueError:
             return None
     return value
+
+
+def _locale(locale: str, params: dict[str, Any]) -> dict[str, str]:
+    """users.info's `locale`, which Slack includes only when asked (include_locale=true)."""
+    asked = str(params.get("include_locale", "")).lower() in ("true", "1")
+    return {"locale": locale} if asked else {}

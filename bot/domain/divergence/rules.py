@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.domain import catalogue_alerts as text
 from bot.domain.divergence.model import (
     SIDES,
     Finding,
@@ -41,11 +42,15 @@ def divergence(
         low_tolerance, high_tolerance = thresholds.tolerance(low), thresholds.tolerance(high)
         if indices[low] < low_tolerance and indices[high] >= high_tolerance:
             shortfall = low_tolerance - indices[low]
-            at_or_above = "at" if shown(indices[high]) == high_tolerance else "above"
-            sentence = (
-                f"The {low} side is at {shown(indices[low])}, below its tolerance of "
-                f"{setting(low_tolerance)}, while the {high} side is at "
-                f"{shown(indices[high])}, {at_or_above} its own {setting(high_tolerance)}."
+            at = shown(indices[high]) == high_tolerance
+            words = text.FINDING_DIVERGENCE_AT if at else text.FINDING_DIVERGENCE_ABOVE
+            sentence = words.format(
+                side=low,
+                index=shown(indices[low]),
+                tolerance=setting(low_tolerance),
+                other=high,
+                other_index=shown(indices[high]),
+                other_tolerance=setting(high_tolerance),
             )
             severity = severity_past(shortfall)
             return Finding("divergence", low, severity, sentence, shortfall, indices[low])
@@ -72,9 +77,13 @@ def gap(
     low: Side = "client" if client < provider else "provider"
     high = other_side(low)
     low_index, high_index = shown(min(client, provider)), shown(max(client, provider))
-    sentence = (
-        f"The {low} side is at {low_index}, {high_index - low_index} points below the "
-        f"{high} side at {high_index}; the gap threshold is {setting(thresholds.gap)}."
+    sentence = text.FINDING_GAP.format(
+        side=low,
+        index=low_index,
+        points=high_index - low_index,
+        other=high,
+        other_index=high_index,
+        threshold=setting(thresholds.gap),
     )
     severity = severity_past(size - thresholds.gap)
     # Trends compare the gap as the sentence shows it, so the words match the numbers.
@@ -98,10 +107,11 @@ def both_below(
     provider_tolerance = thresholds.provider_tolerance
     if client >= client_tolerance or provider >= provider_tolerance:
         return None
-    sentence = (
-        f"Both sides are below their tolerance: the client side is at {shown(client)} "
-        f"(tolerance {setting(client_tolerance)}) and the provider side at "
-        f"{shown(provider)} (tolerance {setting(provider_tolerance)})."
+    sentence = text.FINDING_BOTH_BELOW.format(
+        client=shown(client),
+        client_tolerance=setting(client_tolerance),
+        provider=shown(provider),
+        provider_tolerance=setting(provider_tolerance),
     )
     shortfall = (client_tolerance - client) + (provider_tolerance - provider)
     return Finding("both_below", None, "critical", sentence, shortfall)
@@ -122,8 +132,5 @@ def watermelon(
     tolerance = thresholds.client_tolerance
     if sla_status != "green" or client is None or client >= tolerance:
         return None
-    sentence = (
-        f"The SLA status is green, but the client side is at {shown(client)}, "
-        f"below its tolerance of {setting(tolerance)}."
-    )
+    sentence = text.FINDING_WATERMELON.format(index=shown(client), tolerance=setting(tolerance))
     return Finding("watermelon", "client", "critical", sentence, tolerance - client, client)

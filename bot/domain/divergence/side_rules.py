@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from bot.domain import catalogue_alerts as text
 from bot.domain.divergence.indices import blind_spot as blind_spot_of
 from bot.domain.divergence.model import (
     SIDES,
@@ -48,9 +49,8 @@ def _decline_of(
     fall = start - now
     if fall < DECLINE_POINTS:
         return None
-    sentence = (
-        f"The {side} side fell from {shown(start)} to {shown(now)} over its last three "
-        f"pulses, {shown(start) - shown(now)} points down."
+    sentence = text.FINDING_DECLINE.format(
+        side=side, start=shown(start), now=shown(now), points=shown(start) - shown(now)
     )
     severity: Severity = "critical" if fall >= CRITICAL_DECLINE_POINTS else "warning"
     return Finding("decline", side, severity, sentence, fall, measure=now)
@@ -78,12 +78,14 @@ def _silence_of(side: Side, current: PulseFigures) -> Finding | None:
     if rate is None or rate >= SILENCE_RATE:
         return None
     if figures.answered == 0:
-        sentence = f"Nobody on the {side} side answered this pulse ({figures.eligible} eligible)."
+        sentence = text.FINDING_SILENT.format(side=side, eligible=figures.eligible)
     else:
-        sentence = (
-            f"Only {figures.answered} of {figures.eligible} eligible members of the {side} "
-            f"side answered this pulse ({shown(rate * 100)}%), under the "
-            f"{setting(SILENCE_RATE * 100)}% needed to speak for the side."
+        sentence = text.FINDING_QUIET.format(
+            answered=figures.answered,
+            eligible=figures.eligible,
+            side=side,
+            rate=shown(rate * 100),
+            needed=setting(SILENCE_RATE * 100),
         )
     severity: Severity = "critical" if rate < CRITICAL_SILENCE_RATE else "warning"
     return Finding("silence", side, severity, sentence, (1 - rate) * 100)
@@ -113,11 +115,9 @@ def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) ->
     if abs(miss) < thresholds.gap:
         return None
     guessed, actual = shown(figures.guess_index), shown(other.index)
-    direction = "lower" if miss > 0 else "higher"
-    sentence = (
-        f"The {side} side expects the {other.side} side to rate the relationship "
-        f"{guessed}, but the {other.side} side is at {actual}, {abs(guessed - actual)} "
-        f"points {direction} than expected."
+    words = text.FINDING_BLIND_SPOT_LOWER if miss > 0 else text.FINDING_BLIND_SPOT_HIGHER
+    sentence = words.format(
+        side=side, other=other.side, guess=guessed, index=actual, points=abs(guessed - actual)
     )
     severity = severity_past(abs(miss) - thresholds.gap)
     return Finding(

@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 
 from slack_sdk import WebClient
 
+from bot.domain.i18n import language_of, reading_as
 from bot.domain.retries import BASE, next_attempt
 from bot.domain.schedule import ScheduleError
 from bot.services.digest.assemble import assemble
@@ -41,7 +42,8 @@ from bot.slack.outcomes import outcome_of
 from storage import digest_retries as retries
 from storage import digests as queries
 from storage.db import Database
-from storage.models import Engagement
+from storage.locales import locale_on
+from storage.models import Engagement, Member
 
 logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
@@ -76,19 +78,21 @@ def _send_week(
     timing: tuple[timedelta, timedelta],
 ) -> int:
     retry_base, lease = timing
-    digest: RenderedDigest | None = None
+    rendered: dict[str, RenderedDigest] = {}  # one per language among the sponsors
     sent = 0
     for member_id, user_id in sponsors:
         with database.unit_of_work() as session:
             claim = queries.claim_week(session, engagement_id, member_id, week, now, now + lease)
             tz = session.get_one(Engagement, engagement_id).timezone
+            language = language_of(session.get_one(Member, member_id).locale)
         if claim is None:
             continue  # another clock has it
         try:
-            if digest is None:
-                with database.reading() as session:
+            if language not in rendered:
+                with database.reading() as session, reading_as(language):
                     engagement = session.get_one(Engagement, engagement_id)
-                    digest = render(assemble(session, engagement, now))
+                    rendered[language] = render(assemble(session, engagement, now))
+            digest = rendered[language]
             channel = dm_channel(client, user_id)
             post_digest(client, channel, digest, claim)
         except Exception as error:
@@ -165,7 +169,8 @@ def _retry_due(
             landed = find_tagged(client, channel, DIGEST_EVENT, "delivery", claim)
             with database.reading() as session:
                 engagement = session.get_one(Engagement, engagement_id)
-                digest = render(assemble(session, engagement, now))
+                with reading_as(locale_on(session, engagement_id, user_id)):
+                    digest = render(assemble(session, engagement, now))
             if landed is None:
                 post_digest(client, channel, digest, claim)
         except Exception as error:

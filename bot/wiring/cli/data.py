@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.domain.i18n import language_of, reading_as
 from bot.wiring.cli.common import (
     OperatorError,
     new_output_file,
@@ -89,7 +90,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             url = database_url_from_env({"DATABASE_URL": args.database})
         except ConfigError as error:
             raise OperatorError(str(error).replace("DATABASE_URL", "--database")) from error
-    with database_problems(url):
+    language = language_of(args.locale)
+    with database_problems(url), reading_as(language):
         try:
             run = simulate(
                 args.weeks,
@@ -97,6 +99,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                 out,
                 url,
                 fresh=not args.database,
+                language=language,
                 **{key: getattr(args, key) for key in ("team", "lead") if getattr(args, key)},
             )
         except SimulationExistsError as error:
@@ -166,6 +169,11 @@ def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
         "--team",
         type=_slack_id("T"),
         help="the Slack workspace id the engagement belongs to (T0SIMULATE)",
+    )
+    simulate.add_argument(
+        "--locale",
+        default="en",
+        help="everyone's Slack locale and the channel's language, e.g. de-DE or pt-BR (en)",
     )
     simulate.add_argument(
         "--lead",

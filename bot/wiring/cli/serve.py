@@ -9,7 +9,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from bot.domain import operator_text as text
-from bot.domain.plural import counted
+from bot.domain.i18n import counted
 from bot.wiring.cli.common import OperatorError, Start
 from bot.wiring.process_settings import load_settings
 

@@ -135,3 +135,12 @@ def test_the_readme_shows_the_chart_simulate_draws() -> None:
     assert "![" in readme and "docs/digest-example.png" in readme
     image = Image.open(ROOT / "docs" / "digest-example.png")
     assert image.format == "PNG" and image.size == (1600, 900)
+
+
+def test_locale_shows_the_demo_in_that_language(tmp_path: Path) -> None:
+    done = simulate(tmp_path, "--weeks", "6", "--seed", "1", "--locale", "de-DE")
+    assert done.returncode == 0, done.stderr
+    messages = (tmp_path / "messages.txt").read_text(encoding="utf-8")
+    assert "Toleranz 70" in messages and "Nächster Schritt" in messages
+    assert "Neu in diesem Puls." in messages and "New this pulse" not in messages
+    assert "unter ihrer Toleranz von 70" in messages and "below its tolerance" not in messages

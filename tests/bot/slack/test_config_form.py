@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.domain import catalogue
 from bot.domain.engagement_settings import SETTINGS, Value
+from bot.domain.i18n import LANGUAGES
 from bot.domain.schedule import DAY_NAMES
 from bot.slack.config_form import CONFIG_VIEW, ERROR_MAX, config_modal, read_form
 from tests.support.blockkit import check_view
@@ -28,6 +29,7 @@ DEFAULTS: dict[str, Value] = {
     "ack_within_minutes": 3 * 24 * 60,
     "escalate_after_minutes": 14 * 24 * 60,
     "escalate_pulses": 3,
+    "language": "de",
 }
 
 
@@ -68,6 +70,7 @@ def test_each_setting_is_prefilled_as_people_type_it() -> None:
         "ack_within": "3d",
         "escalate_after": "14d",
         "escalate_pulses": "3",
+        "language": "de",
     }
 
 
@@ -122,6 +125,7 @@ def test_each_bad_field_gets_its_own_error_and_the_good_ones_still_read() -> Non
         "ack_within_minutes": 3 * 24 * 60,
         "escalate_after_minutes": 14 * 24 * 60,
         "escalate_pulses": 3,
+        "language": "de",
     }
 
 
@@ -163,6 +167,7 @@ settings_values = st.fixed_dictionaries(
         "ack_within_minutes": st.integers(1, 90 * 24 * 60),
         "escalate_after_minutes": st.integers(1, 365 * 24 * 60),
         "escalate_pulses": st.integers(1, 52),
+        "language": st.sampled_from(LANGUAGES),
     }
 )
 
