@@ -88,7 +88,8 @@ def _probe(directory: Path) -> None:
 
 
 class Start:
-    """One process start: a SQLite file it created is removed again if the start fails.
+    """One process start: a SQLite file it created (and the comment key it generated for
+    it) is removed again if the start fails.
 
     Used as ``with Start(url) as start:`` around everything before the process serves;
     each `Database` it opens is added to ``start.databases`` so it can be closed first.
@@ -113,6 +114,10 @@ class Start:
             return
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{self.created}{suffix}").unlink(missing_ok=True)
+        # A comment key this start generated for the file it created seals nothing now.
+        for database in self.databases:
+            if database.key_created and database.key_file is not None:
+                database.key_file.unlink(missing_ok=True)
 
 
 def _in_use(path: Path) -> bool:

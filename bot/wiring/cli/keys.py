@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import asdict
 
 from bot.domain import operator_text as text
+from bot.domain.i18n import counted
 from bot.wiring.process_settings import ConfigError, database_url_from_env
 from storage.secrets import fernet_key_ok, key_list
 
@@ -40,5 +40,10 @@ def cmd_rotate_key(_args: argparse.Namespace) -> int:
             raise ConfigError(text.KEY_MISMATCH.format(reason=str(error))) from error
         finally:
             database.dispose()
-    print(text.ROTATED.format(**asdict(done)))
+    print(
+        text.ROTATED.format(
+            comments=counted(text.SEALED_COMMENTS, done.comments),
+            tokens=counted(text.SEALED_TOKENS, done.tokens),
+        )
+    )
     return 0

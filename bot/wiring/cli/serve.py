@@ -45,7 +45,6 @@ def container_for(settings: ProcessSettings, start: Start) -> Container:
 def check_sealing(database: Database) -> None:
     """Say where the key comes from, refuse a key that cannot open what is stored (one
     line), and seal any comment or token stored in clear before sealing existed."""
-    from dataclasses import asdict
 
     from bot.wiring.process_settings import ConfigError
     from storage.sealing import check_keys, reseal
@@ -61,7 +60,12 @@ def check_sealing(database: Database) -> None:
         if database.sealer is not None:
             done = reseal(database, everything=False)
             if done.comments or done.tokens:
-                logger.info(text.SEALED_PLAINTEXT.format(**asdict(done)))
+                logger.info(
+                    text.SEALED_PLAINTEXT.format(
+                        comments=counted(text.SEALED_COMMENTS, done.comments),
+                        tokens=counted(text.SEALED_TOKENS, done.tokens),
+                    )
+                )
     except KeyMismatch as error:
         raise ConfigError(text.KEY_MISMATCH.format(reason=str(error))) from error
 

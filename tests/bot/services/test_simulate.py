@@ -66,7 +66,8 @@ def test_the_same_seed_writes_the_same_files_and_a_divergence_opens_and_resolves
 def readme_examples() -> list[str]:
     """The quoted lines of the README's section on `rapport simulate`, elisions left out."""
     readme = (ROOT / "README.md").read_text()
-    section = readme[readme.index("rapport simulate --weeks 12 --seed 1") :]
+    section = readme[readme.index("## See it without Slack") :]
+    section = section[section.index("rapport simulate --weeks 12 --seed 1") :]
     section = section[: section.index("\n## ")]
     return [
         line.removeprefix("> ")
