@@ -12,7 +12,7 @@ BOT_SCOPES: tuple[str, ...] = (
     "im:history",  # after a crash, check whether a pulse DM already went out
     "channels:history",  # after an uncertain post, check whether it landed (public channel)
     "groups:history",  # … in a private alert channel
-    "users:read",  # check people exist before adding them; their time zone and workspace
+    "users:read",  # check people exist before adding them; their time zone, language, workspace
     "channels:read",  # setup: is the person in the public alert channel? shared or not?
     "groups:read",  # … or in the private one (once Rapport is invited there)
     "files:write",  # the digest chart
