@@ -107,14 +107,14 @@ KEY_MISMATCH = (
     "{reason}: RAPPORT_SECRET_KEY is not the key they were sealed with. Set it to that key "
     "(during a rotation: the new key first, then the old ones, comma-separated)."
 )
-SEALED_PLAINTEXT = "Sealed {comments} comment(s) and {tokens} Slack token(s) stored in clear."
+SEALED_PLAINTEXT = "Sealed what was stored in clear: comments {comments}, Slack tokens {tokens}."
 ROTATE_NEEDS_KEYS = (
-    "rotate-key needs RAPPORT_SECRET_KEY with the new key first, then the old one(s), "
+    "rotate-key needs RAPPORT_SECRET_KEY with the new key first, then the old ones, "
     "comma-separated (on SQLite the old one is in the key file beside the database)."
 )
 ROTATED = (
-    "Re-sealed {comments} comment(s) and {tokens} Slack token(s) with the first key of "
-    "RAPPORT_SECRET_KEY. The other keys may now be removed from it."
+    "Re-sealed with the first key of RAPPORT_SECRET_KEY: comments {comments}, Slack tokens "
+    "{tokens}. The other keys may now be removed from it."
 )
 TOKENS_IN_PLAINTEXT = (
     "RAPPORT_SECRET_KEY is not set: Slack tokens are stored in the database unencrypted. "

@@ -68,7 +68,7 @@ def answer_and_comment(rapport: RunningApp, user: str) -> tuple[str, str, str, s
     """The pulse DM, the redrawn DM after a tap, the comment form, the DM after commenting."""
     pulse = last_dm(rapport, user)
     flows.click(rapport, user, "pulse.rate.4")
-    answered = as_text(rapport.standin.calls_to("chat.update")[-1].params["blocks"])
+    answered = as_text(rapport.standin.redraws()[-1]["blocks"])
     flows.click(rapport, user, "pulse.comment")
     view = rapport.standin.calls_to("views.open")[-1].params["view"]
     view = json.loads(view) if isinstance(view, str) else view
@@ -78,7 +78,7 @@ def answer_and_comment(rapport: RunningApp, user: str) -> tuple[str, str, str, s
     )
     rapport.settle()
     assert reply.status == 200
-    commented = as_text(rapport.standin.calls_to("chat.update")[-1].params["blocks"])
+    commented = as_text(rapport.standin.redraws()[-1]["blocks"])
     return pulse, answered, as_text(view), commented
 
 
@@ -147,7 +147,7 @@ def test_a_changed_locale_is_used_from_the_next_message(rapport: RunningApp) -> 
     home = as_text(rapport.standin.calls_to("views.publish")[-1].params["view"])
     assert "Ein Puls wartet auf Ihre Antwort" in home
     flows.click(rapport, "U0CLI2", "pulse.rate.4")
-    assert "Ihre Antwort: *4*" in as_text(rapport.standin.calls_to("chat.update")[-1].params)
+    assert "Ihre Antwort: *4*" in as_text(rapport.standin.redraws()[-1])
     with rapport.database.reading() as session:
         stored = session.scalars(select(Member.locale).where(Member.user_id == "U0CLI2")).all()
     assert stored == ["de-DE"]

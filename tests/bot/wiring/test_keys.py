@@ -88,7 +88,7 @@ def test_rotate_key_reseals_everything_and_the_old_key_is_retired(rapport: Runni
     )
     done = run_rapport("rotate-key", DATABASE_URL=url, RAPPORT_SECRET_KEY=f"{NEW_KEY},{old}")
     assert done.returncode == 0, done.stderr
-    assert "Re-sealed 1 comment(s)" in done.stdout and CANARY not in done.stdout + done.stderr
+    assert "comments 1, Slack tokens" in done.stdout and CANARY not in done.stdout + done.stderr
     after_new = Database(url, NEW_KEY)
     after_old = Database(url, old)
     try:
@@ -186,6 +186,6 @@ def test_comments_stored_in_clear_before_sealing_are_sealed_at_start(
     assert CANARY.encode() in dump(rapport.database)
     done = rapport_cmd_forget(rapport.database.url, TEST_KEY)
     assert done.returncode == 0, done.stderr
-    assert "Sealed 1 comment(s)" in done.stderr and CANARY not in done.stderr
+    assert "stored in clear: comments 1," in done.stderr and CANARY not in done.stderr
     assert CANARY.encode() not in dump(rapport.database)
     assert readable(rapport.database, f"{CANARY} in clear")
