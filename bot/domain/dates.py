@@ -5,19 +5,23 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Final
 
+from bot.domain.i18n import _
+from bot.domain.i18n import moment as localised_moment
+
 MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def day_month(moment: datetime, zone: tzinfo) -> str:
-    """ "12 May", in ``zone``."""
-    local = moment.astimezone(zone)
-    return f"{local.day} {MONTHS[local.month - 1]}"
+    """ "12 May", in ``zone``, as the reader's language writes it."""
+    # TRANSLATORS: a Babel (CLDR) date pattern for "12 May".
+    return localised_moment(moment.astimezone(zone), _("d MMM"))
 
 
 def weekday_day_month(moment: datetime, zone: tzinfo) -> str:
-    """ "Tue 12 May", in ``zone``."""
-    return f"{WEEKDAYS[moment.astimezone(zone).weekday()]} {day_month(moment, zone)}"
+    """ "Tue 12 May", in ``zone``, as the reader's language writes it."""
+    # TRANSLATORS: a Babel (CLDR) date pattern for "Tue 12 May".
+    return localised_moment(moment.astimezone(zone), _("EEE d MMM"))
 
 
 def age(opened_at: datetime, now: datetime) -> str:
