@@ -11,6 +11,8 @@ from bot.domain.i18n import deferred as _
 # One sentence per line, as the text reads: ruff leaves the wrapped strings where they are.
 
 TITLE: Final = _("Weekly digest: {engagement}")
+FILE_TITLE: Final = _("{engagement} — week of {day}")
+CHART_ALT: Final = _("Chart of {engagement}: both sides' index over the last pulses, with each side's tolerance line and the SLA status below.")
 NOTHING_CLOSED: Final = _("*{engagement}* — no pulse has closed yet, so there are no figures to show.")
 SUMMARY: Final = _("*{engagement}* — {sides}.")
 SUMMARY_GAP: Final = {

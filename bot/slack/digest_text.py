@@ -140,21 +140,15 @@ def _standing_line(digest: DigestInput, numbers: DigestNumbers) -> str | None:
     if standing.baseline_pulses < BASELINE_PULSES:
         still = words.BASELINE_STILL_FORMING
         return still.format(head=head, count=standing.baseline_pulses, total=BASELINE_PULSES)
-    held_words = {
-        True: words.HELD.format(count=HELD_PULSES),
-        False: words.NOT_HELD.format(count=HELD_PULSES),
-        None: "",
-    }
+    verdicts = {True: words.HELD, False: words.NOT_HELD, None: ""}
     parts = []
     for side in SIDES:
         figures, held = numbers.of(side), standing.sides[side]
         change = _change(figures.index, held.baseline)
         quarter = _change(figures.index, held.quarter_ago)
-        said = [
-            words.SINCE_BASELINE.format(change=change),
-            words.SINCE_LAST_QUARTER.format(change=quarter),
-            held_words[held.held],
-        ]
+        since = words.SINCE_BASELINE.format(change=change)
+        quarterly = words.SINCE_LAST_QUARTER.format(change=quarter)
+        said = [since, quarterly, verdicts[held.held].format(count=HELD_PULSES)]
         parts.append(f"{side} " + ", ".join(p for p in said if p))
     return words.BASELINE_SIDES.format(head=head, sides="; ".join(parts))
 
@@ -185,13 +179,8 @@ def _blind_spot_line(numbers: DigestNumbers) -> str:
         if figures.blind_spot is None or figures.guess_index is None or other.index is None:
             continue
         miss = shown(figures.guess_index) - shown(other.index)
-        verdict = (
-            words.TOO_HIGH.format(points=miss)
-            if miss > 0
-            else words.TOO_LOW.format(points=-miss)
-            if miss < 0
-            else words.SPOT_ON
-        )
+        verdict = words.TOO_HIGH if miss > 0 else words.TOO_LOW if miss < 0 else words.SPOT_ON
+        verdict = verdict.format(points=abs(miss))
         verdict += blind_spot_moved(figures.blind_spot, figures.previous_blind_spot)
         parts.append(words.GUESS.format(side=side, other=other.side, verdict=verdict))
     if not parts:

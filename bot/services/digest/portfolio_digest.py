@@ -36,11 +36,8 @@ class PortfolioDigestContent:
     filename: str
     title: str
     engagements: int
-
-    @property
-    def chart_alt(self) -> str:
-        count = text.engagements_words(self.engagements)
-        return text.CHART_ALT.format(count=count)
+    chart_alt: str
+    """What a screen reader says for the chart, in the language it was drawn in."""
 
 
 def _chunks(lines: list[str]) -> list[str]:
@@ -114,4 +111,5 @@ def portfolio_digest(
         filename=f"rapport-portfolio-{local:%Y-%m-%d}.png",
         title=text.FILE_TITLE.format(day=day_month(now, ZoneInfo(tz))),
         engagements=len(states),
+        chart_alt=text.CHART_ALT.format(count=text.engagements_words(len(states))),
     )
