@@ -51,6 +51,11 @@ GAP_LINE_BEFORE: Final = _("*Gap* {gap} (threshold {threshold}), {before} at the
 TOO_HIGH: Final = _("{points} too high")
 TOO_LOW: Final = _("{points} too low")
 SPOT_ON: Final = _("spot on")
+# A guess's change since the pulse before, appended to its verdict ("3 too high, growing").
+GROWING: Final = _(", growing")
+SHRINKING: Final = _(", shrinking")
+WAS_TOO_HIGH: Final = _(", was {points} too high")
+WAS_TOO_LOW: Final = _(", was {points} too low")
 GUESS: Final = _("{side}'s guess of {other}: {verdict}")
 BLIND_SPOTS: Final = _("*Blind spots*: {guesses}.")
 BLIND_SPOTS_NONE: Final = _("*Blind spots*: too few guesses to show.")
