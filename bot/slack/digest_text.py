@@ -209,7 +209,7 @@ def _alerts(digest: DigestInput) -> str:
     for alert in alerts[:MAX_ALERTS]:
         owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else words.NO_OWNER
         aged = words.ALERT_AGE_ACKNOWLEDGED if alert.acknowledged else words.ALERT_AGE
-        title = alert.rule.replace("_", " ").capitalize()
+        title = words.RULES.get(alert.rule) or alert.rule.replace("_", " ").capitalize()
         sentence = escape(
             alert.sentence if len(alert.sentence) <= 240 else alert.sentence[:239] + "…"
         )
