@@ -12,6 +12,7 @@ from bot.domain.i18n import deferred as _
 
 TITLE: Final = _("Weekly digest: {engagement}")
 FILE_TITLE: Final = _("{engagement} — week of {day}")
+PULSES_FILE_TITLE: Final = _("{engagement} — figures per pulse")
 CHART_ALT: Final = _("Chart of {engagement}: both sides' index over the last pulses, with each side's tolerance line and the SLA status below.")
 NOTHING_CLOSED: Final = _("*{engagement}* — no pulse has closed yet, so there are no figures to show.")
 SUMMARY: Final = _("*{engagement}* — {sides}.")
