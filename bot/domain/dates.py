@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Final
 
-MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from bot.domain.i18n import N_, _, counted
+from bot.domain.i18n import moment as localised_moment
 
 
 def day_month(moment: datetime, zone: tzinfo) -> str:
-    """ "12 May", in ``zone``."""
-    local = moment.astimezone(zone)
-    return f"{local.day} {MONTHS[local.month - 1]}"
+    """ "12 May", in ``zone``, as the reader's language writes it."""
+    # TRANSLATORS: a Babel (CLDR) date pattern for "12 May".
+    return localised_moment(moment.astimezone(zone), _("d MMM"))
 
 
 def weekday_day_month(moment: datetime, zone: tzinfo) -> str:
-    """ "Tue 12 May", in ``zone``."""
-    return f"{WEEKDAYS[moment.astimezone(zone).weekday()]} {day_month(moment, zone)}"
+    """ "Tue 12 May", in ``zone``, as the reader's language writes it."""
+    # TRANSLATORS: a Babel (CLDR) date pattern for "Tue 12 May".
+    return localised_moment(moment.astimezone(zone), _("EEE d MMM"))
 
 
 def age(opened_at: datetime, now: datetime) -> str:
@@ -25,16 +25,17 @@ def age(opened_at: datetime, now: datetime) -> str:
     hours = int(max(0.0, (now - opened_at).total_seconds()) // 3600)
     days = hours // 24
     if hours < 1:
-        return "under an hour"
-    count, unit = (
-        (hours, "hour") if days < 1 else (days, "day") if days < 14 else (days // 7, "week")
-    )
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+        return _("under an hour")
+    if days < 1:
+        return counted(N_("{count} hour", "{count} hours"), hours)
+    if days < 14:
+        return counted(N_("{count} day", "{count} days"), days)
+    return counted(N_("{count} week", "{count} weeks"), days // 7)
 
 
 def weekday_date(day: date) -> str:
     """ "Tue 12 May" for a calendar date (a due date), with no time zone involved."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    return localised_moment(datetime(day.year, day.month, day.day), _("EEE d MMM"))
 
 
 def duration_text(duration: timedelta) -> str:

@@ -74,11 +74,11 @@ def send_portfolio_csv(container: Container, caller: Caller) -> str:
             caller.user_id,
             to_csv(states),
             filename=f"rapport-portfolio-{now:%Y-%m-%d}.csv",
-            title="Your portfolio",
+            title=text.CSV_TITLE,
         )
     except Exception as error:
         reason = outcome_of(error).reason
         logger.warning("portfolio CSV for %s failed: %s", caller.user_id, reason)
         return text.CSV_NOT_SENT.format(error=reason)
-    count = text.count_words(len(states), "engagement", "engagements")
+    count = text.engagements_words(len(states))
     return text.CSV_SENT.format(count=count)

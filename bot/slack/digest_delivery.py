@@ -9,6 +9,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.domain import digest_words as words
 from bot.domain.dates import day_month
 from bot.domain.digest.chart import render_chart
 from bot.domain.digest.model import DigestInput
@@ -26,14 +27,8 @@ class RenderedDigest:
     chart: bytes
     filename: str
     title: str
-
-    @property
-    def chart_alt(self) -> str:
-        """What a screen reader says for the chart."""
-        return (
-            f"Chart of {self.engagement}: both sides' index over the last pulses, with each "
-            "side's tolerance line and the SLA status below."
-        )
+    chart_alt: str
+    """What a screen reader says for the chart, in the language it was drawn in."""
 
 
 def _slug(name: str) -> str:
@@ -52,7 +47,10 @@ def render(digest: DigestInput) -> RenderedDigest:
         blocks=render_blocks(digest),
         chart=render_chart(digest),
         filename=f"rapport-{_slug(digest.engagement)}-{local:%Y-%m-%d}.png",
-        title=f"{digest.engagement} — week of {day_month(digest.now, digest.zone)}",
+        title=words.FILE_TITLE.format(
+            engagement=digest.engagement, day=day_month(digest.now, digest.zone)
+        ),
+        chart_alt=words.CHART_ALT.format(engagement=digest.engagement),
     )
 
 

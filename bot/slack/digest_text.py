@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.domain import digest_words as words
 from bot.domain.dates import age, weekday_day_month
 from bot.domain.digest.model import (
     BASELINE_PULSES,
@@ -32,6 +33,7 @@ from bot.domain.divergence import SIDES
 from bot.domain.divergence.trends import blind_spot_moved
 from bot.domain.divergence.wording import setting, shown
 from bot.domain.drivers import drivers_line
+from bot.domain.i18n import ngettext
 from bot.domain.ladder import quarter_lines
 from bot.slack.action_view import overdue_text
 from bot.slack.format import escape
@@ -40,8 +42,6 @@ MAX_ALERTS: Final = 10
 MAX_THEMES: Final = 3
 LADDER_QUARTERS: Final = 2
 SECTION_LIMIT: Final = 3000
-HELD: Final = f"above the baseline at each of the last {HELD_PULSES} pulses"
-NOT_HELD: Final = f"at or below the baseline at least once in the last {HELD_PULSES} pulses"
 SLA_EMOJI: Final = {
     "green": ":large_green_circle:",
     "amber": ":large_orange_circle:",
@@ -59,12 +59,12 @@ def _nearest(points: float) -> int:
 
 
 def _withheld(digest: DigestInput) -> str:
-    return f"withheld (fewer than {digest.thresholds.anonymity_min} answered)"
+    return words.WITHHELD.format(minimum=digest.thresholds.anonymity_min)
 
 
 def _against(index: float, tolerance: float) -> str:
     where = "below" if index < tolerance else "at" if shown(index) == tolerance else "above"
-    return f"{where} its {setting(tolerance)}"
+    return words.AGAINST[where].format(tolerance=setting(tolerance))
 
 
 def _shown_gap(client: float | None, provider: float | None) -> int | None:
@@ -73,11 +73,11 @@ def _shown_gap(client: float | None, provider: float | None) -> int | None:
     return abs(shown(client) - shown(provider))
 
 
-def _moving(change: int | None, up: str, down: str) -> str:
-    """ ", widening", ", narrowing" or ", unchanged"; nothing when there is nothing to compare."""
+def _moving(change: int | None) -> str:
+    """ "widening", "narrowing" or "unchanged"; nothing when there is nothing to compare."""
     if change is None:
         return ""
-    return f", {up}" if change > 0 else f", {down}" if change < 0 else ", unchanged"
+    return "widening" if change > 0 else "narrowing" if change < 0 else "unchanged"
 
 
 def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
@@ -85,18 +85,19 @@ def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
     for side in SIDES:
         figures = numbers.of(side)
         if figures.index is None:
-            sides.append(f"{side} {_withheld(digest)}")
+            sides.append(words.SIDE_WITHHELD.format(side=side, withheld=_withheld(digest)))
         else:
+            against = _against(figures.index, figures.tolerance)
             sides.append(
-                f"{side} {shown(figures.index)} ({_against(figures.index, figures.tolerance)})"
+                words.SIDE_INDEX.format(side=side, index=shown(figures.index), against=against)
             )
-    line = f"*{escape(digest.engagement)}* — {', '.join(sides)}"
+    whole = {"engagement": escape(digest.engagement), "sides": ", ".join(sides)}
     gap = _shown_gap(numbers.client.index, numbers.provider.index)
-    if gap is not None:
-        before = _shown_gap(numbers.client.previous_index, numbers.provider.previous_index)
-        moving = _moving(None if before is None else gap - before, "widening", "narrowing")
-        line += f"; gap {gap}{moving}"
-    return line + "."
+    if gap is None:
+        return words.SUMMARY.format(**whole)
+    before = _shown_gap(numbers.client.previous_index, numbers.provider.previous_index)
+    moving = _moving(None if before is None else gap - before)
+    return words.SUMMARY_GAP[moving].format(gap=gap, **whole)
 
 
 def _side_line(digest: DigestInput, numbers: DigestNumbers, figures: SideNumbers) -> str:
@@ -105,24 +106,27 @@ def _side_line(digest: DigestInput, numbers: DigestNumbers, figures: SideNumbers
     if figures.index is None:
         parts.append(_withheld(digest))
     else:
-        parts.append(f"*{shown(figures.index)}*, tolerance {setting(figures.tolerance)}")
+        index, tolerance = shown(figures.index), setting(figures.tolerance)
+        parts.append(words.INDEX_TOLERANCE.format(index=index, tolerance=tolerance))
         if numbers.pulses == 1:
-            parts.append("first pulse")
+            parts.append(words.FIRST_PULSE)
         elif figures.previous_index is None:
-            parts.append("last pulse withheld")
+            parts.append(words.LAST_PULSE_WITHHELD)
         else:
-            parts.append(
-                f"{_signed(shown(figures.index) - shown(figures.previous_index))} since last pulse"
-            )
+            change = _signed(index - shown(figures.previous_index))
+            parts.append(words.SINCE_LAST_PULSE.format(change=change))
         if numbers.pulses <= BASELINE_PULSES:
-            parts.append(f"baseline forming ({numbers.pulses} of {BASELINE_PULSES} pulses)")
+            forming = words.BASELINE_FORMING
+            parts.append(forming.format(count=numbers.pulses, total=BASELINE_PULSES))
         elif figures.change_since_baseline is not None:
-            parts.append(f"{_signed(_nearest(figures.change_since_baseline))} since baseline")
+            change = _signed(_nearest(figures.change_since_baseline))
+            parts.append(words.SINCE_BASELINE.format(change=change))
     if figures.eligible:
         rate = shown(100 * figures.answered / figures.eligible)
-        parts.append(f"{figures.answered} of {figures.eligible} answered ({rate}%)")
+        answered = {"answered": figures.answered, "eligible": figures.eligible, "rate": rate}
+        parts.append(words.ANSWERED.format(**answered))
     else:
-        parts.append("nobody eligible")
+        parts.append(words.NOBODY_ELIGIBLE)
     return head + " · ".join(parts)
 
 
@@ -132,32 +136,40 @@ def _standing_line(digest: DigestInput, numbers: DigestNumbers) -> str | None:
     if standing is None or standing.baseline_start is None:
         return None
     start = weekday_day_month(standing.baseline_start, digest.zone)
-    head = f"*Baseline* (from the pulse of {start}"
-    head += ", chosen by a lead)" if standing.chosen else ", the first pulses)"
+    head = (words.BASELINE_CHOSEN if standing.chosen else words.BASELINE_FIRST).format(start=start)
     if standing.baseline_pulses < BASELINE_PULSES:
-        return f"{head}: forming, {standing.baseline_pulses} of {BASELINE_PULSES} pulses."
+        still = words.BASELINE_STILL_FORMING
+        return still.format(head=head, count=standing.baseline_pulses, total=BASELINE_PULSES)
+    verdicts = {True: words.HELD, False: words.NOT_HELD, None: ""}
     parts = []
     for side in SIDES:
         figures, held = numbers.of(side), standing.sides[side]
         change = _change(figures.index, held.baseline)
         quarter = _change(figures.index, held.quarter_ago)
-        verdict = {True: HELD, False: NOT_HELD, None: ""}[held.held]
-        said = [f"{change} since baseline", f"{quarter} since last quarter", verdict]
+        since = words.SINCE_BASELINE.format(change=change)
+        quarterly = words.SINCE_LAST_QUARTER.format(change=quarter)
+        said = [since, quarterly, verdicts[held.held].format(count=HELD_PULSES)]
         parts.append(f"{side} " + ", ".join(p for p in said if p))
-    return f"{head}: " + "; ".join(parts) + "."
+    return words.BASELINE_SIDES.format(head=head, sides="; ".join(parts))
 
 
 def _change(index: float | None, before: float | None) -> str:
-    return "n/a" if index is None or before is None else _signed(_nearest(index - before))
+    return (
+        words.NOT_AVAILABLE
+        if index is None or before is None
+        else _signed(_nearest(index - before))
+    )
 
 
 def _gap_line(digest: DigestInput, numbers: DigestNumbers) -> str:
     gap = _shown_gap(numbers.client.index, numbers.provider.index)
     if gap is None:
-        return "*Gap*: not shown while a side is withheld."
-    line = f"*Gap* {gap} (threshold {setting(digest.thresholds.gap)})"
+        return words.GAP_HIDDEN
+    threshold = setting(digest.thresholds.gap)
     before = _shown_gap(numbers.client.previous_index, numbers.provider.previous_index)
-    return line + ("." if before is None else f", {before} at the last pulse.")
+    if before is None:
+        return words.GAP_LINE.format(gap=gap, threshold=threshold)
+    return words.GAP_LINE_BEFORE.format(gap=gap, threshold=threshold, before=before)
 
 
 def _blind_spot_line(numbers: DigestNumbers) -> str:
@@ -167,74 +179,77 @@ def _blind_spot_line(numbers: DigestNumbers) -> str:
         if figures.blind_spot is None or figures.guess_index is None or other.index is None:
             continue
         miss = shown(figures.guess_index) - shown(other.index)
-        verdict = (
-            f"{abs(miss)} too high" if miss > 0 else f"{-miss} too low" if miss < 0 else "spot on"
-        )
+        verdict = words.TOO_HIGH if miss > 0 else words.TOO_LOW if miss < 0 else words.SPOT_ON
+        verdict = verdict.format(points=abs(miss))
         verdict += blind_spot_moved(figures.blind_spot, figures.previous_blind_spot)
-        parts.append(f"{side}'s guess of {other.side}: {verdict}")
+        parts.append(words.GUESS.format(side=side, other=other.side, verdict=verdict))
     if not parts:
-        return "*Blind spots*: too few guesses to show."
-    return "*Blind spots*: " + "; ".join(parts) + "."
+        return words.BLIND_SPOTS_NONE
+    return words.BLIND_SPOTS.format(guesses="; ".join(parts))
 
 
 def _sla_line(digest: DigestInput, numbers: DigestNumbers | None) -> str:
     if digest.sla_status is None:
-        return "No SLA status recorded."
-    emoji = SLA_EMOJI[digest.sla_status]
-    line = f"{emoji} SLAs {digest.sla_status}"
+        return words.NO_SLA
+    said = {"emoji": SLA_EMOJI[digest.sla_status], "status": words.SLA_STATUS[digest.sla_status]}
     client = numbers.client if numbers else None
     if client is None:
-        return line + "."
+        return words.SLA.format(**said)
     if client.index is None:
-        return f"{line}, client {_withheld(digest)}."
-    return f"{line}, client {shown(client.index)} — {_against(client.index, client.tolerance)}."
+        return words.SLA_WITHHELD.format(withheld=_withheld(digest), **said)
+    against = _against(client.index, client.tolerance)
+    return words.SLA_CLIENT.format(index=shown(client.index), against=against, **said)
 
 
 def _alerts(digest: DigestInput) -> str:
     alerts = sorted(digest.open_alerts, key=lambda a: a.opened_at)
     if not alerts:
-        return "\n".join(["*Open alerts*: none.", *quarter_lines(digest.ladder, LADDER_QUARTERS)])
-    lines = [f"*Open alerts* ({len(alerts)})"]
+        return "\n".join([words.NO_ALERTS, *quarter_lines(digest.ladder, LADDER_QUARTERS)])
+    lines = [words.ALERTS.format(count=len(alerts))]
     for alert in alerts[:MAX_ALERTS]:
-        owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else "no owner"
-        state = ", acknowledged" if alert.acknowledged else ""
-        title = alert.rule.replace("_", " ").capitalize()
+        owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else words.NO_OWNER
+        aged = words.ALERT_AGE_ACKNOWLEDGED if alert.acknowledged else words.ALERT_AGE
+        title = words.RULES.get(alert.rule) or alert.rule.replace("_", " ").capitalize()
         sentence = escape(
             alert.sentence if len(alert.sentence) <= 240 else alert.sentence[:239] + "…"
         )
         trend = f" _{escape(alert.trend)}_" if alert.trend else ""
-        lines.append(
-            f"• *{title}* — {sentence}{trend} "
-            f"({age(alert.opened_at, digest.now)} old, {owner}{state})"
-        )
+        old = aged.format(age=age(alert.opened_at, digest.now), owner=owner)
+        lines.append(f"• *{title}* — {sentence}{trend} {old}")
     if len(alerts) > MAX_ALERTS:
-        lines.append(f"…and {len(alerts) - MAX_ALERTS} more: `/rapport alerts`")
+        lines.append(words.MORE_ALERTS.format(count=len(alerts) - MAX_ALERTS))
     return "\n".join(lines + quarter_lines(digest.ladder, LADDER_QUARTERS))
 
 
 def _mood(polarity: float) -> str:
-    return "negative" if polarity <= -0.1 else "positive" if polarity >= 0.1 else "neutral"
+    mood = "negative" if polarity <= -0.1 else "positive" if polarity >= 0.1 else "neutral"
+    return words.MOODS[mood]
 
 
 def _themes(digest: DigestInput) -> str:
-    lines = ["*Themes*"]
+    lines = [words.THEMES]
     for side in SIDES:
         themes = list(digest.themes.get(side, ()))[:MAX_THEMES]
         said = " · ".join(
-            f"{escape(t.phrase)} ({t.people} people, {_mood(t.polarity)})" for t in themes
+            ngettext(*words.THEME, t.people).format(
+                phrase=escape(t.phrase), count=t.people, mood=_mood(t.polarity)
+            )
+            for t in themes
         )
-        lines.append(f"{side.capitalize()}: {said or 'nothing raised by two or more people'}")
+        lines.append(f"{side.capitalize()}: {said or words.NOTHING_RAISED}")
     return "\n".join(lines)
 
 
 def _footer(digest: DigestInput, numbers: DigestNumbers | None) -> str:
     zone = digest.zone
-    parts = [f"latest pulse closed {weekday_day_month(numbers.closed_at, zone)}"] if numbers else []
+    closed = numbers and words.LATEST_CLOSED.format(day=weekday_day_month(numbers.closed_at, zone))
+    parts = [closed] if closed else []
     if digest.next_pulse is None:
-        parts.append("no pulse scheduled")
+        parts.append(words.NO_PULSE)
     else:
         local = digest.next_pulse.astimezone(zone)
-        parts.append(f"next pulse {weekday_day_month(local, zone)} {local:%H:%M} ({digest.tz})")
+        day, time = weekday_day_month(local, zone), f"{local:%H:%M}"
+        parts.append(words.NEXT_PULSE.format(day=day, time=time, tz=digest.tz))
     line = " · ".join(parts)
     return f"_{line[0].upper()}{line[1:]}_"
 
@@ -247,10 +262,8 @@ def digest_sections(digest: DigestInput) -> list[str]:
     """The digest as mrkdwn sections: state, open alerts and overdue actions, themes, dates."""
     numbers = digest_numbers(digest)
     if numbers is None:
-        state = (
-            f"*{escape(digest.engagement)}* — no pulse has closed yet, "
-            f"so there are no figures to show.\n{_sla_line(digest, None)}"
-        )
+        nothing = words.NOTHING_CLOSED.format(engagement=escape(digest.engagement))
+        state = f"{nothing}\n{_sla_line(digest, None)}"
     else:
         lines = [_summary(digest, numbers)]
         lines += [_side_line(digest, numbers, numbers.of(side)) for side in SIDES]
@@ -275,7 +288,7 @@ def render_text(digest: DigestInput) -> str:
 def render_blocks(digest: DigestInput) -> list[dict[str, Any]]:
     """The digest as Block Kit blocks, validated by ``slack_sdk`` (raises if over a limit)."""
     *body, footer = digest_sections(digest)
-    title = f"Weekly digest: {digest.engagement}"
+    title = words.TITLE.format(engagement=digest.engagement)
     blocks: list[Block] = [HeaderBlock(text=title if len(title) <= 150 else title[:149] + "…")]
     blocks += [SectionBlock(text=MarkdownTextObject(text=section)) for section in body]
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=footer)]))

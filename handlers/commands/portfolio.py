@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.domain import help_text
-from bot.domain.portfolio_text import DIGEST_TIME_USAGE, PORTFOLIO_USAGE, portfolio_text
+from bot.domain import portfolio_text as text
 from bot.domain.schedule import ScheduleError, parse_day_time, validate_timezone
 from bot.services.portfolio import digest_time_command, digest_time_text, portfolio_of
 from bot.services.portfolio_export import send_portfolio_csv
@@ -30,14 +30,14 @@ def parse_digest_time(tokens: list[Token]) -> DigestTimeArgs:
     words = [t.value for t in tokens if t.key is None]
     zones = [t.value for t in tokens if t.key == "tz"]
     if len(words) + len(zones) != len(tokens) or len(zones) > 1:
-        raise CommandError(DIGEST_TIME_USAGE)
+        raise CommandError(text.DIGEST_TIME_USAGE)
     tz = zones[0] if zones else None
     if not words and tz is None:
         return DigestTimeArgs(None, None, show=True)
     if len(words) == 1 and words[0].lower() == "default" and tz is None:
         return DigestTimeArgs(None, None, show=False)
     if len(words) != 2:
-        raise CommandError(DIGEST_TIME_USAGE)
+        raise CommandError(text.DIGEST_TIME_USAGE)
     try:
         parse_day_time(" ".join(words))
         zone = None if tz is None else validate_timezone(tz)
@@ -60,7 +60,7 @@ def parse_portfolio(tokens: list[Token]) -> PortfolioArgs:
         return PortfolioArgs(csv=False)
     if len(tokens) == 1 and tokens[0].key is None and tokens[0].value.lower() == "csv":
         return PortfolioArgs(csv=True)
-    raise CommandError(PORTFOLIO_USAGE)
+    raise CommandError(text.PORTFOLIO_USAGE)
 
 
 def portfolio(request: CommandRequest[PortfolioArgs]) -> None:
@@ -70,7 +70,7 @@ def portfolio(request: CommandRequest[PortfolioArgs]) -> None:
         return
     with container.database.reading() as session:
         states = portfolio_of(session, caller, container.now())
-    request.say(portfolio_text(states))
+    request.say(text.portfolio_text(states))
 
 
 SUBCOMMANDS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -78,7 +79,7 @@ def answer_and_comment(rapport: RunningApp, user: str) -> tuple[str, str, str, s
     )
     rapport.settle()
     assert reply.status == 200
-    commented = as_text(rapport.standin.calls_to("chat.update")[-1].params["blocks"])
+    commented = as_text(rapport.standin.redraws()[-1]["blocks"])
     return pulse, answered, as_text(view), commented
 
 
@@ -186,3 +187,36 @@ def test_the_shared_channel_reads_the_engagements_language(rapport: RunningApp) 
     assert "unter ihrer Toleranz von 70" in shown and "below its tolerance" not in shown
     refused = rapport.slack.command("config language=klingon")
     assert "`language` must be one of en, de" in refused.all_text()
+
+
+def test_a_german_sponsor_reads_their_portfolio_in_german(rapport: RunningApp) -> None:
+    from tests.support.digests_flow import SPONSOR, with_history
+
+    rapport.standin.user_locale[SPONSOR] = "de-DE"
+    with_history(rapport)
+    flows.set_up(rapport, "Other deal", lead="U0LEAD2", channel="C0OTHER")
+    added = rapport.slack.command(
+        f"add {flows.mentions((SPONSOR,))} provider sponsor", user="U0LEAD2", channel="C0OTHER"
+    )
+    assert "Added" in added.text  # the other lead reads English
+    reply = rapport.slack.command("portfolio", user=SPONSOR, channel="D0SPON")
+    assert reply.status == 200 and reply.ephemeral
+    lines = reply.text.splitlines()
+    assert lines[0].startswith("*Ihr Portfolio* – 2 Engagements, das dringendste zuerst (")
+    assert lines[1].startswith("1. *Acme deal* (Sponsor) — client ")
+    assert "Abstand" in lines[1] and "offene Befund" in lines[1]
+    assert re.search(r"nächster Puls \w+\., \d{1,2}\. \w+", lines[1]), lines[1]
+    assert "braucht Aufmerksamkeit: " in reply.text
+    assert "2. *Other deal* (Sponsor) — noch kein Puls geschlossen · keine offenen Befunde" in (
+        reply.text
+    )
+    assert "zuletzt veröffentlichte Index" in lines[-1]
+    for english in ("gap", "next pulse", "open finding", "needs attention", "Your portfolio"):
+        assert english not in reply.text
+    usage = rapport.slack.command("portfolio everything", user=SPONSOR).all_text()
+    assert "für die Liste" in usage
+    chosen = rapport.slack.command("digest-time mon 08:00", user=SPONSOR).all_text()
+    assert chosen.startswith("Ihr wöchentlicher Digest kommt ab jetzt"), chosen
+    # The same portfolio read by an English lead of the same engagement stays English.
+    lead = rapport.slack.command("portfolio", user=flows.LEAD).text
+    assert lead.startswith("*Your portfolio* — 1 engagement")

@@ -17,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from bot.domain.dates import day_month
+from bot.domain.digest import chart_words as words
 from bot.domain.digest.chart_layout import place, renderer_of
 from bot.domain.digest.chart_marks import ALERT_COLOUR as ALERT_COLOUR
 from bot.domain.digest.chart_marks import INK as INK
@@ -34,6 +35,7 @@ from bot.domain.digest.chart_marks import (
 )
 from bot.domain.digest.model import DigestInput
 from bot.domain.divergence import SIDES, Side, SlaStatus
+from bot.domain.i18n import counted
 
 CHART_PULSES: Final = 12
 SIZE_INCHES: Final = (8.0, 4.5)
@@ -96,7 +98,7 @@ def _alert_positions(digest: DigestInput, first: datetime | None) -> tuple[int, 
 
 
 def _span(pulses: int) -> str:
-    return "first pulse" if pulses == 1 else f"last {pulses} pulses"
+    return words.FIRST_PULSE if pulses == 1 else counted(words.LAST_PULSES, pulses)
 
 
 def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
@@ -108,7 +110,7 @@ def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
     strip = figure.add_subplot(grid[1], sharex=axes)
     FigureCanvasAgg(figure)  # the labels are placed by measuring them on its renderer
     figure.suptitle(
-        f"{short(digest.engagement, 48)} — " + _span(len(series.dates)),
+        words.TITLE.format(engagement=short(digest.engagement, 48), span=_span(len(series.dates))),
         x=0.07,
         y=0.985,
         ha="left",
@@ -118,7 +120,7 @@ def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
     )
     axes.set_ylim(0, 100)
     axes.set_yticks(range(0, 101, 20))
-    axes.set_ylabel("index (0–100)", fontsize=8, color=INK)
+    axes.set_ylabel(words.AXIS, fontsize=8, color=INK)
     axes.grid(axis="y", color="#E5E5E5", linewidth=0.8, zorder=0)
     axes.tick_params(axis="x", labelbottom=False, length=0)
     axes.tick_params(labelsize=8, colors=INK)
@@ -151,7 +153,7 @@ def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
         figure.text(
             0.98,
             0.02,
-            f"No point: fewer than {digest.thresholds.anonymity_min} answered, withheld.",
+            words.NO_POINT.format(minimum=digest.thresholds.anonymity_min),
             ha="right",
             fontsize=7.5,
             color="#666666",
@@ -173,7 +175,7 @@ def _empty_figure(digest: DigestInput) -> Figure:
         fontweight="bold",
         color=INK,
     )
-    figure.text(0.5, 0.45, "No pulse has closed yet.", ha="center", fontsize=11, color="#666666")
+    figure.text(0.5, 0.45, words.NOTHING_CLOSED, ha="center", fontsize=11, color="#666666")
     return figure
 
 

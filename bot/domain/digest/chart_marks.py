@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from matplotlib.lines import Line2D
 
+from bot.domain.digest import chart_words as words
 from bot.domain.divergence import SIDES, Side
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def draw_zones(axes: Any, digest: DigestInput) -> list[Any]:
             linewidth=0,
             zorder=0,
             gid="zone-both",
-            label=f"below both tolerances (under {low:g})",
+            label=words.BELOW_BOTH.format(low=f"{low:g}"),
         )
     ]
     if high > low:
@@ -66,7 +67,7 @@ def draw_zones(axes: Any, digest: DigestInput) -> list[Any]:
                 linewidth=0,
                 zorder=0,
                 gid=f"zone-{side}",
-                label=f"below the {side} tolerance only",
+                label=words.BELOW_ONE.format(side=side),
             )
         )
     return zones
@@ -86,11 +87,11 @@ def draw_sides(axes: Any, digest: DigestInput, series: ChartSeries) -> tuple[lis
             linewidth=1.1,
             zorder=1,
             gid=f"tolerance-{side}",
-            label=f"{side} tolerance ({tolerance:g})",
+            label=words.TOLERANCE_LEGEND.format(side=side, tolerance=f"{tolerance:g}"),
         )
         # Outside the plot, so the labels never sit on a line; client above, provider below.
         axes.annotate(
-            f"{side} tolerance {tolerance:g}",
+            words.TOLERANCE_LABEL.format(side=side, tolerance=f"{tolerance:g}"),
             (1, tolerance),
             xycoords=("axes fraction", "data"),
             xytext=(4, 1 if side == "client" else -1),
@@ -136,11 +137,11 @@ def draw_sla(strip: Any, series: ChartSeries) -> list[Any]:
         strip.spines[edge].set_visible(False)
     # The legend's squares are the strip's own marks, so they read as the same thing.
     handles: list[Any] = [
-        Line2D([], [], linestyle="", marker="s", color=c, markersize=9, label=f"SLA {s}")
+        Line2D([], [], linestyle="", marker="s", color=c, markersize=9, label=words.SLA[s])
         for s, c in SLA_COLOURS.items()
     ]
     if None in series.sla:
-        handles.append(Line2D([], [], **NO_SLA, linestyle="", label="no SLA recorded"))
+        handles.append(Line2D([], [], **NO_SLA, linestyle="", label=words.NO_SLA))
     return handles
 
 
@@ -197,7 +198,7 @@ def low_count_handles(axes: Any) -> list[Any]:
             color=STYLE[side]["color"],
             markeredgecolor=STYLE[side]["color"],
             markeredgewidth=1.6,
-            label=f"{side}, fewer than {LOW_COUNT} answers",
+            label=words.FEW_ANSWERS.format(side=side, count=LOW_COUNT),
         )
         for side in SIDES
         if f"low-{side}" in drawn
@@ -217,6 +218,6 @@ def draw_alerts(strip: Any, series: ChartSeries) -> list[Any]:
         color=ALERT_COLOUR,
         zorder=5,
         gid="alerts",
-        label="alert opened",
+        label=words.ALERT_OPENED,
     )
     return [marks]

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from bot.domain.digest import chart_words as words
 from bot.domain.digest.chart import INK, LOW_COUNT, STYLE, chart_series
 from bot.domain.digest.chart_marks import DODGE
 from bot.domain.digest.model import DigestInput
@@ -58,7 +59,7 @@ def _panel(axes: Any, digest: DigestInput, origin: tuple[float, float]) -> None:
         axes.text(
             left + width / 2,
             bottom + height / 2,
-            "no pulse yet",
+            words.NO_PULSE_YET,
             fontsize=7,
             color="#666666",
             ha="center",
@@ -115,7 +116,7 @@ def _legend(figure: Figure, digests: Sequence[DigestInput]) -> None:
             color=STYLE[side]["color"],
             linestyle="-.",
             linewidth=0.7,
-            label=f"{side} tolerance",
+            label=words.SIDE_TOLERANCE.format(side=side),
         )
         for side in SIDES
     ]
@@ -129,7 +130,7 @@ def _legend(figure: Figure, digests: Sequence[DigestInput]) -> None:
             color=STYLE[side]["color"],
             markerfacecolor="white",
             markeredgecolor=STYLE[side]["color"],
-            label=f"{side}, fewer than {LOW_COUNT} answers",
+            label=words.FEW_ANSWERS.format(side=side, count=LOW_COUNT),
         )
         for side in SIDES
     ]
@@ -141,10 +142,7 @@ def _legend(figure: Figure, digests: Sequence[DigestInput]) -> None:
         fontsize=7,
         frameon=False,
         bbox_to_anchor=(0.01, 1.0),
-        title=(
-            "Each panel: both sides' index, 0–100, over the last pulses. "
-            f"No point: withheld (fewer than {minimum} answered)."
-        ),
+        title=words.PANELS.format(minimum=minimum),
         title_fontsize=6.5,
         alignment="left",
     )

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from bot.domain import catalogue_alerts as text
+from bot.domain import digest_words as words
 from bot.domain.divergence.model import (
     LOWER_IS_WORSE,
     PulseFigures,
@@ -65,11 +66,11 @@ def blind_spot_moved(now: float, before: float | None) -> str:
         return ""
     was, is_now = shown(abs(before)), shown(abs(now))
     if (now > 0) != (before > 0) and was and is_now:
-        return f", was {was} too {'high' if before > 0 else 'low'}"
+        return (words.WAS_TOO_HIGH if before > 0 else words.WAS_TOO_LOW).format(points=was)
     if is_now > was:
-        return ", growing"
+        return words.GROWING
     if is_now < was:
-        return ", shrinking"
+        return words.SHRINKING
     return ""
 
 

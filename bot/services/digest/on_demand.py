@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain import catalogue, digest_words
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.digest.access import require_reader
@@ -85,7 +85,7 @@ def send_export(container: Container, caller: Caller, pick: Pick) -> Sent:
             caller.user_id,
             to_csv(rows),
             filename=f"rapport-{slug}-pulses.csv",
-            title=f"{name} — figures per pulse",
+            title=digest_words.PULSES_FILE_TITLE.format(engagement=name),
         )
     except Exception as error:
         reason = outcome_of(error).reason

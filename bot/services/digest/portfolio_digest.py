@@ -14,8 +14,9 @@ from bot.domain import portfolio_text as text
 from bot.domain.dates import day_month
 from bot.domain.digest.model import DigestInput
 from bot.domain.digest.portfolio_chart import render_portfolio_chart
+from bot.domain.i18n import counted
 from bot.domain.portfolio import EngagementState
-from bot.domain.portfolio_text import FOOTER, heading, line
+from bot.domain.portfolio_text import heading, line
 from bot.services.digest.assemble import assemble, chart_history
 from bot.services.portfolio import portfolio
 from bot.slack.digest_text import SECTION_LIMIT, digest_sections
@@ -35,11 +36,8 @@ class PortfolioDigestContent:
     filename: str
     title: str
     engagements: int
-
-    @property
-    def chart_alt(self) -> str:
-        count = text.count_words(self.engagements, "engagement", "engagements")
-        return text.CHART_ALT.format(count=count)
+    chart_alt: str
+    """What a screen reader says for the chart, in the language it was drawn in."""
 
 
 def _chunks(lines: list[str]) -> list[str]:
@@ -63,7 +61,7 @@ def _section(text: str) -> dict[str, Any]:
 def _blocks(states: list[EngagementState], digests: dict[int, DigestInput]) -> list[dict[str, Any]]:
     numbered = [f"{n}. {line(state)}" for n, state in enumerate(states, 1)]
     blocks = [_section(text) for text in _chunks([heading(states), *numbered])]
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"_{FOOTER}_"}]})
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"_{text.FOOTER}_"}]})
     blocks.append({"type": "divider"})
     needing = [state for state in states if state.needs_attention]
     if not needing:
@@ -73,7 +71,7 @@ def _blocks(states: list[EngagementState], digests: dict[int, DigestInput]) -> l
         state_text, alerts_text, *_ = digest_sections(digests[state.engagement_id])
         blocks.append(_section(_chunks([state_text, alerts_text])[0]))
     if len(needing) > DETAILED:
-        more = text.needing_words(len(needing) - DETAILED).replace(" ", " more ", 1)
+        more = counted(text.MORE_NEEDING, len(needing) - DETAILED)
         blocks.append(_section(text.MORE_NEED_YOU.format(more=more)))
     return blocks
 
@@ -102,7 +100,7 @@ def portfolio_digest(
     }
     needing = sum(1 for state in states if state.needs_attention)
     summary = text.DIGEST_SUMMARY.format(
-        count=text.count_words(len(states), "engagement", "engagements"),
+        count=text.engagements_words(len(states)),
         needing=text.needing_words(needing),
     )
     local = now.astimezone(ZoneInfo(tz))
@@ -111,6 +109,7 @@ def portfolio_digest(
         blocks=_blocks(states, digests),
         chart=render_portfolio_chart([digests[state.engagement_id] for state in states]),
         filename=f"rapport-portfolio-{local:%Y-%m-%d}.png",
-        title=f"Your portfolio — week of {day_month(now, ZoneInfo(tz))}",
+        title=text.FILE_TITLE.format(day=day_month(now, ZoneInfo(tz))),
         engagements=len(states),
+        chart_alt=text.CHART_ALT.format(count=text.engagements_words(len(states))),
     )

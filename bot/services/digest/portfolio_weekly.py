@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 
 from slack_sdk import WebClient
 
+from bot.domain.i18n import reading_as
 from bot.domain.retries import next_attempt
 from bot.domain.schedule import ScheduleError
 from bot.services.digest.portfolio_digest import PortfolioDigestContent, portfolio_digest
@@ -26,6 +27,7 @@ from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
 from storage import portfolio_digests as queries
 from storage.db import Database
+from storage.locales import locale_of
 from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
@@ -120,7 +122,7 @@ def _deliver(
     try:
         channel = dm_channel(client, person[1])
         landed = find_tagged(client, channel, EVENT, "delivery", claim) if check else None
-        with database.reading() as session:
+        with database.reading() as session, reading_as(locale_of(session, *person)):
             content = portfolio_digest(session, person, now, tz)
         if landed is None:
             _post(client, channel, content, claim)

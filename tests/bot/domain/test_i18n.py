@@ -163,3 +163,22 @@ def test_numbers_and_dates_in_the_readers_locale() -> None:
     assert (
         slack_date(day) == "<!date^1795514400^{date_short_pretty} at {time}|Tue 24 Nov 10:00 UTC>"
     )
+
+
+def test_ages_and_dates_follow_the_readers_language() -> None:
+    from datetime import UTC, date, datetime, timedelta
+
+    from bot.domain.dates import age, day_month, weekday_date, weekday_day_month
+
+    opened = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    said = [age(opened, opened + gone) for gone in (timedelta(hours=1), timedelta(days=3))]
+    assert said == ["1 hour", "3 days"]
+    assert weekday_date(date(2026, 12, 1)) == "Tue 1 Dec"
+    with reading_as("de"):
+        assert age(opened, opened + timedelta(minutes=5)) == "weniger als einer Stunde"
+        assert age(opened, opened + timedelta(days=3)) == "3 Tagen"
+        assert weekday_date(date(2026, 12, 1)) == "Di., 1. Dez."
+        assert day_month(opened, UTC) == "1. Dez."
+    with reading_as("pt_BR"):
+        assert age(opened, opened + timedelta(days=21)) == "3 semanas"
+        assert weekday_day_month(opened, UTC) == "ter., 1 dez."

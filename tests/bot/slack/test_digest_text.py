@@ -272,3 +272,25 @@ def test_a_blind_spot_that_closes_says_shrinking() -> None:
         "client's guess of provider: 6 too low, shrinking; "
         "provider's guess of client: spot on, shrinking." in render_text(digest(history))
     )
+
+
+def test_a_german_sponsor_reads_the_digest_in_german() -> None:
+    from bot.domain.i18n import reading_as
+
+    with reading_as("de-DE"):
+        text = render_text(digest(points(CLIENT, PROVIDER)))
+        [header, *_] = render_blocks(digest(points(CLIENT, PROVIDER)))
+    first, *rest = text.splitlines()
+    assert first == (
+        "*Acme deal* – client 54 (unter ihrer Toleranz von 70), "
+        "provider 81 (über ihrer Toleranz von 60); Abstand 27, wachsend."
+    )
+    assert (
+        "*Client* (Acme): *54*, Toleranz 70 · −6 seit dem letzten Puls · −22 seit der Baseline"
+        " · 7 von 9 geantwortet (77 %)" in rest
+    )
+    assert "*Abstand* 27 (Schwelle 15), beim letzten Puls 18." in rest
+    assert "SLAs grün, client 54 – unter ihrer Toleranz von 70" in text
+    assert header["text"]["text"] == "Wochen-Digest: Acme deal"
+    for english in ("since last pulse", "tolerance", "answered", "*Gap*", "widening"):
+        assert english not in text

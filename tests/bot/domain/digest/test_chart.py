@@ -109,3 +109,25 @@ def test_one_pulse_and_no_pulse_still_make_a_chart() -> None:
     figure = chart_figure(empty)
     assert "No pulse has closed yet." in [text.get_text() for text in figure.texts]
     assert png_size(render_chart(empty)) == (1600, 900)
+
+
+def test_a_german_sponsors_chart_is_labelled_in_german() -> None:
+    from bot.domain.i18n import reading_as
+
+    with reading_as("de-DE"):
+        figure = chart_figure(digest(points(CLIENT, PROVIDER)))
+        empty = chart_figure(digest([]))
+    assert figure.get_suptitle() == "Acme deal – letzte 12 Pulse"
+    assert figure.axes[0].get_ylabel() == "Index (0–100)"
+    legends = [text.get_text() for legend in figure.legends for text in legend.get_texts()]
+    assert "client-Toleranz (70)" in legends and "SLA grün" in legends
+    assert "unter beiden Toleranzen (unter 60)" in legends
+    labels = [text.get_text() for text in figure.axes[0].texts]
+    assert "provider-Toleranz 60" in labels
+    assert [tick.get_text() for tick in figure.axes[1].get_xticklabels()][-1] == "26. Mai"
+    notes = [text.get_text() for text in figure.texts]
+    assert "Kein Punkt: weniger als 3 Antworten, zurückgehalten." in notes
+    assert "Noch kein Puls geschlossen." in [text.get_text() for text in empty.texts]
+    every = " ".join([figure.get_suptitle(), *legends, *labels, *notes])
+    for english in ("tolerance", "pulses", "answered", "alert opened", "SLA green"):
+        assert english not in every

@@ -49,3 +49,15 @@ def test_the_legend_shows_every_mark_and_colour_drawn_and_the_png_is_stable() ->
     missing = drawn - legend_looks(figure)
     assert not missing, missing
     assert render_portfolio_chart(three()) == render_portfolio_chart(three())  # type: ignore[arg-type]
+
+
+def test_a_german_sponsors_panels_are_labelled_in_german() -> None:
+    from bot.domain.i18n import reading_as
+
+    with reading_as("de"):
+        figure = portfolio_figure(three())  # type: ignore[arg-type]
+    assert "noch kein Puls" in [t.get_text() for t in figure.axes[0].texts]
+    (legend,) = figure.legends
+    assert legend.get_title().get_text().startswith("Jedes Feld: der Index beider Seiten")
+    entries = [t.get_text() for t in legend.get_texts()]
+    assert "client-Toleranz" in entries and "provider, weniger als 5 Antworten" in entries

@@ -175,3 +175,24 @@ def test_a_person_forgotten_everywhere_leaves_no_digest_rows(
     with database.reading() as session:
         assert session.scalars(select(PortfolioDigest)).all() == []
         assert portfolio_digests.digest_time(session, ("T0RAPPORT", BOTH)) is None
+
+
+def test_each_sponsor_reads_their_digest_and_its_chart_in_their_language(
+    database: Database, standin: SlackStandIn
+) -> None:
+    portfolio_of_two(database)
+    with database.unit_of_work() as session:
+        for member in session.scalars(select(Member).where(Member.user_id.in_([BOTH, ACME_ONLY]))):
+            member.locale = "de-DE" if member.user_id == BOTH else "fr-FR"
+    client = make_client("xoxb-test-token", standin.api_url, 1)
+    assert send_due_digests(database, client, MONDAY_8_BERLIN, BASE) == 2
+    german = json.dumps(json.loads(portfolio_post(standin, BOTH)), ensure_ascii=False)
+    assert "*Ihr Portfolio* – 2 Engagements" in german and "Your portfolio" not in german
+    french = json.dumps(json.loads(portfolio_post(standin, ACME_ONLY)), ensure_ascii=False)
+    assert "Digest hebdomadaire : Acme deal" in french and "Prochain sondage" in french
+    assert "Weekly digest" not in french and "Next pulse" not in french
+    uploads = standin.calls_to("files.completeUploadExternal")
+    raw = [c.params.get("files", "[]") for c in uploads]
+    files = [f["title"] for r in raw for f in (json.loads(r) if isinstance(r, str) else r)]
+    assert any("Ihr Portfolio – Woche vom" in f for f in files), files
+    assert any("Acme deal — semaine du" in f for f in files), files
