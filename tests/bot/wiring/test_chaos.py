@@ -47,7 +47,8 @@ from tests.support.slack_api import Call, SlackStandIn
 from tests.support.slack_requests import SlackDriver
 from tests.support.throwaway_postgres import ThrowawayPostgres, throwaway_postgres
 
-pytestmark = [pytest.mark.chaos, pytest.mark.slow]
+# A whole cycle waits on Slack's history limits: longer than the suite's 300 s per test.
+pytestmark = [pytest.mark.chaos, pytest.mark.slow, pytest.mark.timeout(900)]
 
 LEAD = "U0LEAD"
 SPONSOR = "U0SPONSOR"
@@ -234,7 +235,9 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
     cycle.command_until("send", lambda: bool(cycle.rows(select(Pulse))))
     wait_for(
         lambda: all(cycle.pulse_dm(u) is not None for u in MEMBERS),
-        timeout=90,
+        # Uncertain DMs are looked up in their history, one read a minute of Slack's per
+        # workspace: on a busy machine the last ones settle well after a minute.
+        timeout=240,
         what="a pulse DM for every member",
     )
 
@@ -279,7 +282,10 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
     wait_for(lambda: cycle.rows(select(AlertMessage)), timeout=30, what="the alert message")
     wait_for(
         lambda: all(m.message_ts for m in cycle.rows(select(AlertMessage))),
-        timeout=120,
+        # An alert post whose outcome was uncertain is looked for in the channel's history,
+        # each conversation read at most once a minute (real minutes, as Slack allows): two
+        # uncertain tries in a row take over two minutes to settle.
+        timeout=300,
         what="every alert posted",
     )
 
@@ -296,7 +302,7 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
     )
     wait_for(
         lambda: any(d.status == "sent" for d in cycle.rows(select(DigestDelivery))),
-        timeout=120,
+        timeout=240,
         what="the sponsor's digest",
     )
     time.sleep(3)  # a few more clock ticks, in which nothing more may go out
