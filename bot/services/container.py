@@ -19,8 +19,10 @@ from slack_sdk import WebClient
 
 from bot.domain import operator_text
 from bot.domain.vocabulary import utcnow
+from bot.services.messenger import Messenger
 from bot.services.process_settings import DISTRIBUTED, ProcessSettings
 from bot.slack.client import InstallationClient, make_client, make_installation_client
+from bot.slack.messenger import SlackMessenger
 from bot.slack.pacing import Pacer, PerWorkspace, Unpaced
 from bot.slack.routing import Router
 from bot.slack.workspaces import Installations
@@ -58,6 +60,11 @@ class Container:
     stopping: threading.Event = field(default_factory=threading.Event)
     # Distributed mode: every workspace's installation (None in single-workspace mode).
     installations: Installations | None = None
+
+    @property
+    def messenger(self) -> Messenger:
+        """Slack, as use cases see it: the process's client behind the `Messenger` port."""
+        return SlackMessenger(self.client, self.pacer)
 
     @classmethod
     def create(

@@ -13,12 +13,10 @@ Any exception from a call is one of three outcomes:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from slack_sdk.errors import SlackApiError
 
-Kind = Literal["rate_limited", "refused", "uncertain"]
+from bot.domain.outcomes import Outcome
+
 # Error codes Slack returns when the fault was on its side, not in the request.
 SLACK_SIDE = frozenset(
     {"internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"}
@@ -31,14 +29,6 @@ class HeldBackError(Exception):
     def __init__(self, retry_after: float) -> None:
         super().__init__(f"held for {retry_after:.0f} s")
         self.retry_after = retry_after
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    kind: Kind
-    reason: str
-    """A short code safe to store and log (never a message body)."""
-    retry_after: float = 0.0
 
 
 def outcome_of(error: BaseException) -> Outcome:

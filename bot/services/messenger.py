@@ -1,0 +1,90 @@
+"""The one way use cases reach Slack: a small protocol owned by the service layer.
+
+The Slack adapter (`bot/slack/messenger.py`) implements it over the Web API; tests of
+use cases use a fake (`tests/support/fake_messenger.py`). Every method either does what
+it says or raises a `bot.domain.outcomes.MessengerError` (`RateLimitedError`,
+`RefusedBySlackError`, `UncertainError`); nothing from slack_sdk reaches a use case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from bot.domain.people import Person
+
+Blocks = Sequence[Mapping[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """Metadata a message carries so that it can be found again after an uncertain end:
+    `{"event_type": event_type, "event_payload": {key: value}}`."""
+
+    event_type: str
+    key: str
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class Posted:
+    channel: str
+    ts: str
+
+
+class Messenger(Protocol):
+    """Post, update and find messages, open DMs, upload files, publish App Home, read people.
+
+    `exactly_once=True` on a post means "no blind retry after an uncertain end": the
+    caller looks for its tagged message (`find_tagged`) before it posts again.
+    `paced=True` keeps the post inside the workspace's message rate.
+    """
+
+    def post(
+        self,
+        channel: str,
+        text: str,
+        blocks: Blocks | None = None,
+        *,
+        tag: Tag | None = None,
+        thread_ts: str | None = None,
+        exactly_once: bool = False,
+        paced: bool = False,
+    ) -> Posted: ...
+
+    def update(self, channel: str, ts: str, text: str, blocks: Blocks | None = None) -> None: ...
+
+    def open_dm(self, user_id: str) -> str:
+        """The bot's DM channel with the person."""
+        ...
+
+    def find_tagged(self, channel: str, tag: Tag, *, limit: int = 15) -> str | None:
+        """The ts of the newest message in `channel` carrying `tag`, or None."""
+        ...
+
+    def find_tagged_reply(self, channel: str, thread_ts: str, tag: Tag) -> str | None:
+        """The ts of a reply in the thread of `thread_ts` carrying `tag`, or None."""
+        ...
+
+    def upload(
+        self,
+        channel: str,
+        *,
+        filename: str,
+        title: str,
+        content: str | None = None,
+        file: bytes | None = None,
+        alt_text: str | None = None,
+    ) -> None: ...
+
+    def publish_home(self, user_id: str, view: Mapping[str, Any]) -> None: ...
+
+    def person(self, user_id: str, default_team: str) -> Person:
+        """What Slack says about someone; `exists=False` (with the reason) when it will not."""
+        ...
+
+    def is_in_channel(self, channel: str, user_id: str) -> bool:
+        """Whether the person is a member of the channel (raises `RefusedBySlackError` or
+        `UncertainError` when Slack will not list its members)."""
+        ...

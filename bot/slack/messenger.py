@@ -1,0 +1,140 @@
+"""The Slack adapter: `bot.services.messenger.Messenger` over the Web API client.
+
+Every call either does what it says or raises the `MessengerError` that
+`bot/slack/outcomes.py` reads from the failure, so no slack_sdk type or error reaches a
+use case. Calls go through the process's client (`bot/slack/client.py`: routing per
+installation in distributed mode, short 429s waited out in place); posts that must land
+once go without blind retries (`posting_client`), and conversation history is read
+within Slack's limits (`bot/slack/history.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from slack_sdk import WebClient
+
+from bot.domain.outcomes import MessengerError, RefusedBySlackError, failure
+from bot.domain.people import Person
+from bot.services.messenger import Blocks, Posted, Tag
+from bot.slack import history, users
+from bot.slack.client import posting_client
+from bot.slack.outcomes import outcome_of
+from bot.slack.pacing import Pacer, Unpaced
+
+T = TypeVar("T")
+
+
+@contextmanager
+def _outcomes() -> Iterator[None]:
+    """Any failure of the calls inside, as the project's own outcome."""
+    try:
+        yield
+    except MessengerError:
+        raise
+    except Exception as error:
+        raise failure(outcome_of(error)) from error
+
+
+class SlackMessenger:
+    """`Messenger` for one process's Web API client (and its pacer in single-workspace mode)."""
+
+    def __init__(self, client: WebClient, pacer: Pacer | None = None) -> None:
+        self.client = client
+        self.pacer: Pacer = pacer if pacer is not None else Unpaced()
+
+    def _call(self, call: Callable[[], T]) -> T:
+        with _outcomes():
+            return call()
+
+    def post(
+        self,
+        channel: str,
+        text: str,
+        blocks: Blocks | None = None,
+        *,
+        tag: Tag | None = None,
+        thread_ts: str | None = None,
+        exactly_once: bool = False,
+        paced: bool = False,
+    ) -> Posted:
+        sender = posting_client(self.client) if exactly_once else self.client
+        arguments: dict[str, Any] = {"channel": channel, "text": text}
+        if blocks is not None:
+            arguments["blocks"] = blocks
+        if tag is not None:
+            arguments["metadata"] = metadata(tag)
+        if thread_ts is not None:
+            arguments["thread_ts"] = thread_ts
+        if paced:
+            self.pacer.acquire()
+        try:
+            with _outcomes():
+                response = sender.chat_postMessage(**arguments)
+        except MessengerError as error:
+            if paced and error.outcome.kind == "rate_limited":
+                self.pacer.backoff(error.outcome.retry_after)
+            raise
+        return Posted(str(response["channel"]), str(response["ts"]))
+
+    def update(self, channel: str, ts: str, text: str, blocks: Blocks | None = None) -> None:
+        arguments: dict[str, Any] = {"channel": channel, "ts": ts, "text": text}
+        if blocks is not None:
+            arguments["blocks"] = blocks
+        self._call(lambda: self.client.chat_update(**arguments))
+
+    def open_dm(self, user_id: str) -> str:
+        opened = self._call(lambda: self.client.conversations_open(users=user_id))
+        return str(opened["channel"]["id"])
+
+    def find_tagged(self, channel: str, tag: Tag, *, limit: int = history.PAGE) -> str | None:
+        return self._call(
+            lambda: history.find_tagged(
+                self.client, channel, tag.event_type, tag.key, tag.value, limit=limit
+            )
+        )
+
+    def find_tagged_reply(self, channel: str, thread_ts: str, tag: Tag) -> str | None:
+        return self._call(
+            lambda: history.find_tagged_reply(
+                self.client, channel, thread_ts, tag.event_type, tag.key, tag.value
+            )
+        )
+
+    def upload(
+        self,
+        channel: str,
+        *,
+        filename: str,
+        title: str,
+        content: str | None = None,
+        file: bytes | None = None,
+        alt_text: str | None = None,
+    ) -> None:
+        arguments: dict[str, Any] = {"channel": channel, "filename": filename, "title": title}
+        if content is not None:
+            arguments["content"] = content
+        if file is not None:
+            arguments["file"] = file
+        if alt_text is not None:
+            arguments["alt_txt"] = alt_text
+        self._call(lambda: self.client.files_upload_v2(**arguments))
+
+    def publish_home(self, user_id: str, view: Mapping[str, Any]) -> None:
+        self._call(lambda: self.client.views_publish(user_id=user_id, view=dict(view)))
+
+    def person(self, user_id: str, default_team: str) -> Person:
+        return users.lookup(self.client, user_id, default_team)
+
+    def is_in_channel(self, channel: str, user_id: str) -> bool:
+        try:
+            return users.is_in_channel(self.client, channel, user_id)
+        except users.ChannelUnseenError as unseen:
+            raise RefusedBySlackError(str(unseen)) from unseen
+
+
+def metadata(tag: Tag) -> dict[str, Any]:
+    """Slack's message metadata for `tag`."""
+    return {"event_type": tag.event_type, "event_payload": {tag.key: tag.value}}

@@ -1,0 +1,1 @@
+"""Block Kit and text views: they draw plain values and read nothing."""
