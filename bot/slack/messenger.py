@@ -129,10 +129,17 @@ class SlackMessenger:
         return users.lookup(self.client, user_id, default_team)
 
     def is_in_channel(self, channel: str, user_id: str) -> bool:
-        try:
-            return users.is_in_channel(self.client, channel, user_id)
-        except users.ChannelUnseenError as unseen:
-            raise RefusedBySlackError(str(unseen)) from unseen
+        # Page by page; a timeout or a 429 part-way is uncertain or rate limited, not a no.
+        cursor = ""
+        for _ in range(users.MAX_MEMBER_PAGES):
+            with _outcomes():
+                page = self.client.conversations_members(channel=channel, cursor=cursor, limit=1000)
+            if user_id in (page.get("members") or []):
+                return True
+            cursor = str((page.get("response_metadata") or {}).get("next_cursor") or "")
+            if not cursor:
+                return False
+        raise RefusedBySlackError("too_many_members")
 
 
 def metadata(tag: Tag) -> dict[str, Any]:
