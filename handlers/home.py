@@ -13,7 +13,7 @@ from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.digest.on_demand import Sent, by_button, send_export, send_preview
 from bot.services.erasure import forget_me
-from bot.services.home import home
+from bot.services.home import publish
 from bot.services.locales import refresh
 from bot.services.portfolio_home import engagement_view
 from bot.services.sending import guarded
@@ -29,9 +29,7 @@ def opened(container: Container, event: dict[str, Any], body: dict[str, Any]) ->
     team_id, user_id = str(body.get("team_id") or ""), str(event.get("user") or "")
     # Opening Home is when a person's Slack language is asked again (else weekly).
     with reading_as(refresh(container, Caller(team_id, user_id))):
-        with container.database.reading() as session:
-            view = home(session, team_id, user_id, container.now())
-        container.client.views_publish(user_id=user_id, view=view)
+        publish(container, Caller(team_id, user_id))
 
 
 def setup_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
@@ -86,9 +84,7 @@ def forget_me_from_home(container: Container, ack: Ack, body: dict[str, Any]) ->
     except Refused as refusal:
         text = str(refusal)
     container.client.chat_postMessage(channel=caller.user_id, text=text)
-    with container.database.reading() as session:
-        view = home(session, caller.team_id, caller.user_id, container.now())
-    container.client.views_publish(user_id=caller.user_id, view=view)
+    publish(container, caller)
 
 
 def register(app: App, container: Container) -> None:

@@ -6,11 +6,11 @@ import logging
 from typing import Any
 
 from bot.domain import catalogue
+from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.pulses import check_recipient, record_answer
 from bot.slack.blocks import notice
-from bot.slack.outcomes import outcome_of
 from bot.slack.pulse_message import message_for, relationship
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
@@ -61,9 +61,9 @@ def retire_pulse_dm(container: Container, channel: str | None, ts: str | None, r
     if not (channel and ts):
         return
     try:
-        container.client.chat_update(channel=channel, ts=ts, text=reason, blocks=notice(reason))
-    except Exception as error:
-        logger.warning("could not retire pulse DM %s/%s: %s", channel, ts, type(error).__name__)
+        container.messenger.update(channel, ts, reason, notice(reason))
+    except MessengerError as error:
+        logger.warning("could not retire pulse DM %s/%s: %s", channel, ts, error.reason)
 
 
 def retire_removed_members_dm(container: Container, engagement_id: int, user_id: str) -> None:
@@ -95,8 +95,8 @@ def redraw_pulse_dm(
     if not (channel and ts):
         return True
     try:
-        container.client.chat_update(channel=channel, ts=ts, text=message[0], blocks=message[1])
-    except Exception as error:
-        logger.warning("could not redraw pulse DM %s/%s: %s", channel, ts, outcome_of(error).reason)
+        container.messenger.update(channel, ts, message[0], message[1])
+    except MessengerError as error:
+        logger.warning("could not redraw pulse DM %s/%s: %s", channel, ts, error.reason)
         return False
     return True

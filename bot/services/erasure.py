@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotFound
 from bot.domain.i18n import counted
+from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
@@ -66,9 +67,9 @@ def _finish(container: Container, done: Forgotten) -> None:
     container.database.scrub(queries.FORGET_TABLES)
     for channel, ts in done.open_dms:
         try:
-            container.client.chat_update(channel=channel, ts=ts, text=catalogue.FORGOTTEN_DM)
-        except Exception as error:
-            logger.warning("could not update a forgotten pulse DM (%s)", type(error).__name__)
+            container.messenger.update(channel, ts, catalogue.FORGOTTEN_DM)
+        except MessengerError as error:
+            logger.warning("could not update a forgotten pulse DM (%s)", error.reason)
 
 
 def forget_by_lead(

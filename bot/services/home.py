@@ -1,14 +1,15 @@
-"""One person's App Home: read what they may see, in one unit of work, and lay it out."""
+"""One person's App Home: read what they may see, in one unit of work, lay it out, publish it."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
-from slack_sdk.models.blocks import Block, DividerBlock
 from sqlalchemy.orm import Session
 
 from bot.domain.actions import local_today
+from bot.domain.people import Caller
+from bot.services.container import Container
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
 from bot.services.portfolio_home import portfolio_first
@@ -23,10 +24,21 @@ from storage.models import Engagement, Member
 MAX_ENGAGEMENTS = 10  # a Home view holds at most 100 blocks
 OWN_ANSWERS = 5
 WITH_PORTFOLIO = 6  # below a portfolio of up to 20 rows, within the same 100 blocks
+DIVIDER: Final = {"type": "divider"}
+
+
+def publish(container: Container, caller: Caller) -> None:
+    """Draw the caller's Home tab afresh and put it in front of them.
+
+    Raises ``MessengerError`` when Slack does not take it.
+    """
+    with container.database.reading() as session:
+        view = home(session, caller.team_id, caller.user_id, container.now())
+    container.messenger.publish_home(caller.user_id, view)
 
 
 def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
-    """The Home tab of one person, validated by ``slack_sdk``."""
+    """The Home tab of one person, as Slack's `views.publish` takes it."""
     mine = engagement_queries.of_person(session, team_id, user_id)
     body, order = portfolio_first(session, team_id, user_id, now)
     shown = MAX_ENGAGEMENTS if not order else WITH_PORTFOLIO
@@ -45,11 +57,11 @@ def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[st
             body += _pending(session, engagement, me)
             answers = digest_queries.own_answers(session, me.id, OWN_ANSWERS)
             body += home_view.own_answer_blocks(answers, engagement.timezone)
-        body.append(DividerBlock())
+        body.append(DIVIDER)
     return home_view.home_tab(body, count=len(mine), shown=shown)
 
 
-def _state(session: Session, engagement: Engagement, now: datetime) -> list[Block]:
+def _state(session: Session, engagement: Engagement, now: datetime) -> list[Any]:
     digest = assemble(session, engagement, now, themes=False)
     pulse = pulse_queries.open_pulse(session, engagement.id)
     counts = None if pulse is None else pulse_queries.side_counts(session, pulse.id)
@@ -60,14 +72,12 @@ def _state(session: Session, engagement: Engagement, now: datetime) -> list[Bloc
     )
 
 
-def _own_actions(
-    session: Session, engagement: Engagement, me: Member, now: datetime
-) -> list[Block]:
+def _own_actions(session: Session, engagement: Engagement, me: Member, now: datetime) -> list[Any]:
     mine = action_queries.open_actions(session, engagement.id, me.user_id)
     return own_actions_blocks(mine, local_today(now, engagement.timezone))
 
 
-def _pending(session: Session, engagement: Engagement, me: Member) -> list[Block]:
+def _pending(session: Session, engagement: Engagement, me: Member) -> list[Any]:
     pulse = pulse_queries.open_pulse(session, engagement.id)
     if (
         pulse is None

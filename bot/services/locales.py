@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from bot.domain.people import Caller
 from bot.services.container import Container
-from bot.slack.users import locale_of as slack_locale_of
 from storage import locales
 
 logger = logging.getLogger(__name__)
@@ -30,7 +29,7 @@ def reader_locale(container: Container, caller: Caller) -> str | None:
 
 def refresh(container: Container, caller: Caller) -> str | None:
     """Ask Slack for the person's locale now and keep it; their current one if Slack is silent."""
-    found = slack_locale_of(container.client, caller.user_id, caller.team_id)
+    found = container.messenger.person(caller.user_id, caller.team_id).locale
     with container.database.unit_of_work() as session:
         locales.remember(session, caller.team_id, caller.user_id, found, container.now())
         return found or locales.locale_of(session, caller.team_id, caller.user_id)

@@ -14,7 +14,6 @@ from bot.domain.schedule import DAY_NAMES, parse_day_time, validate_timezone
 from bot.services.container import Container
 from bot.services.digest.assemble import next_pulse_at
 from bot.services.evaluation import pulse_figures, thresholds_of
-from bot.slack.users import lookup
 from storage import actions as action_queries
 from storage import alerts as alert_queries
 from storage import portfolio as queries
@@ -118,7 +117,7 @@ def digest_time_command(
     if tz is not None:
         zone = validate_timezone(tz)
     else:
-        person = lookup(container.client, caller.user_id, caller.team_id)
+        person = container.messenger.person(caller.user_id, caller.team_id)
         if day_time is not None and not person.tz:
             return text.DIGEST_TIME_NO_ZONE.format(error=person.unknown_because or "no time zone")
         zone = person.tz or "UTC"

@@ -12,13 +12,12 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.domain import portfolio_text as text
+from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.domain.portfolio import EngagementState
 from bot.services.container import Container
 from bot.services.export import ExportError
 from bot.services.portfolio import portfolio, portfolio_of
-from bot.slack.digest_delivery import send_file
-from bot.slack.outcomes import outcome_of
 from storage import portfolio as queries
 
 logger = logging.getLogger(__name__)
@@ -68,17 +67,16 @@ def send_portfolio_csv(container: Container, caller: Caller) -> str:
         states = portfolio_of(session, caller, now)
     if not states:
         return text.NOTHING
+    messenger = container.messenger
     try:
-        send_file(
-            container.client,
-            caller.user_id,
-            to_csv(states),
+        messenger.upload(
+            messenger.open_dm(caller.user_id),
             filename=f"rapport-portfolio-{now:%Y-%m-%d}.csv",
             title=text.CSV_TITLE,
+            content=to_csv(states),
         )
-    except Exception as error:
-        reason = outcome_of(error).reason
-        logger.warning("portfolio CSV for %s failed: %s", caller.user_id, reason)
-        return text.CSV_NOT_SENT.format(error=reason)
+    except MessengerError as error:
+        logger.warning("portfolio CSV for %s failed: %s", caller.user_id, error.reason)
+        return text.CSV_NOT_SENT.format(error=error.reason)
     count = text.engagements_words(len(states))
     return text.CSV_SENT.format(count=count)

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from slack_sdk.models.blocks import Block, DividerBlock
 from sqlalchemy.orm import Session
 
 from bot.domain.people import Caller
@@ -26,12 +25,12 @@ def shows_portfolio(states: Sequence[EngagementState]) -> bool:
 
 def portfolio_first(
     session: Session, team_id: str, user_id: str, now: datetime
-) -> tuple[list[Block], list[int]]:
+) -> tuple[list[Any], list[int]]:
     """The portfolio's blocks for the top of Home (none for others), and its engagement order."""
     states = portfolio(session, team_id, user_id, now)
     if not shows_portfolio(states):
         return [], []
-    blocks = [*portfolio_view.portfolio_blocks(states), DividerBlock()]
+    blocks = [*portfolio_view.portfolio_blocks(states), {"type": "divider"}]
     return blocks, [state.engagement_id for state in states]
 
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from bot.domain import catalogue
 from bot.domain.errors import NotPermitted, Refused
-from bot.domain.i18n import read_from_now_as
+from bot.domain.i18n import read_from_now_as, reading_as
+from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.domain.vocabulary import Side
 from bot.services.container import Container
 from bot.services.engagements import ensure_channel_free, ensure_name_free, set_up
-from bot.slack.alert_publisher import announce
-from bot.slack.users import ChannelUnseenError, is_in_channel, profile_of
 from storage.locales import remember as remember_locale
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +51,10 @@ def check_channel(container: Container, caller: Caller, channel: str) -> None:
     not part of, nor take over one that already has an engagement.
     """
     try:
-        member = is_in_channel(container.client, channel, caller.user_id)
-    except ChannelUnseenError as unseen:
+        member = container.messenger.is_in_channel(channel, caller.user_id)
+    except MessengerError as unseen:
         raise Refused(
-            catalogue.SETUP_CHANNEL_UNSEEN.format(channel=channel, error=unseen)
+            catalogue.SETUP_CHANNEL_UNSEEN.format(channel=channel, error=unseen.reason)
         ) from None
     if not member:
         raise NotPermitted(catalogue.SETUP_NOT_IN_CHANNEL.format(channel=channel))
@@ -66,7 +68,7 @@ def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal
     Nothing is written unless the caller is in the channel and the channel is free.
     """
     check_channel(container, caller, proposal.channel)
-    profile = profile_of(container.client, caller.user_id, caller.team_id)
+    profile = container.messenger.person(caller.user_id, caller.team_id)
     # The lead reads Rapport in their Slack language from the reply to this command on.
     read_from_now_as(profile.locale)
     with container.database.unit_of_work() as session:
@@ -86,5 +88,23 @@ def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal
             engagement.client_org,
             engagement.provider_org,
         )
-    problem = announce(container.client, proposal.channel, name, client_org, provider_org)
+    problem = announce(container, proposal.channel, name, client_org, provider_org)
     return SetUp(name, proposal, problem)
+
+
+def announce(
+    container: Container, channel: str, name: str, client_org: str, provider_org: str
+) -> str | None:
+    """Introduce Rapport in the shared channel; Slack's reason if it could not post.
+
+    In the language a new engagement's channel starts with (English), not the caller's.
+    Posted once: after an uncertain end it is not sent again.
+    """
+    with reading_as(None):
+        text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
+    try:
+        container.messenger.post(channel, text, exactly_once=True)
+    except MessengerError as error:
+        logger.warning("cannot post in %s: %s", channel, error.reason)
+        return error.reason
+    return None

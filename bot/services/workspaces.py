@@ -10,9 +10,9 @@ from sqlalchemy import or_, select
 
 from bot.domain import catalogue
 from bot.domain.i18n import reading_as
+from bot.domain.outcomes import MessengerError
 from bot.services.container import Container
 from bot.services.uninstalled import archive_unreachable
-from bot.slack.outcomes import outcome_of
 from storage import engagements as queries
 from storage.models import Engagement, Member
 
@@ -99,8 +99,8 @@ def _tell(container: Container, notices: list[Notice]) -> int:
     told = 0
     for notice in notices:
         try:
-            container.client.chat_postMessage(channel=notice.user_id, text=notice.text)
+            container.messenger.post(notice.user_id, notice.text)
             told += 1
-        except Exception as error:
-            logger.warning("could not tell lead %s: %s", notice.user_id, outcome_of(error).reason)
+        except MessengerError as error:
+            logger.warning("could not tell lead %s: %s", notice.user_id, error.reason)
     return told
