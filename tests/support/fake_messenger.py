@@ -8,21 +8,26 @@ next post raise `UncertainError`, as a timeout would through `SlackMessenger`.
 from __future__ import annotations
 
 import itertools
+import shutil
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal, cast
 
 from slack_sdk import WebClient
 
 from bot.domain.outcomes import Kind, Outcome, failure
-from bot.domain.people import Person
+from bot.domain.people import Caller, Person
 from bot.domain.vocabulary import utcnow
 from bot.services.container import Container
+from bot.services.engagements import add_people, set_up
 from bot.services.messenger import Blocks, Messenger, Posted, Tag
 from bot.services.process_settings import ProcessSettings
 from storage.db import Database
+from tests.support.keys import TEST_KEY
 
 Method = Literal[
     "post",
@@ -36,6 +41,9 @@ Method = Literal[
     "is_in_channel",
 ]
 USER_NOT_FOUND = frozenset({"user_not_found", "users_not_found"})
+TEAM = "T0RAPPORT"
+LEAD = "U0LEAD"
+CHANNEL = "C0ALERTS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +127,7 @@ class FakeMessenger:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- arranging ------------------------------------------------------------
-    def add_person(self, user_id: str, team_id: str = "T0RAPPORT", **about: Any) -> Person:
+    def add_person(self, user_id: str, team_id: str = TEAM, **about: Any) -> Person:
         """Someone Slack knows (time zone, locale, bot or deleted as `about` says)."""
         person = Person(user_id, team_id, **about)
         self.people[user_id] = person
@@ -295,17 +303,47 @@ class FakeContainer(Container):
         return self.fake
 
 
-def container_with(
-    database: Database,
-    fake: FakeMessenger | None = None,
+@contextmanager
+def fake_container(
+    sqlite_template: Path,
+    directory: Path,
+    fake: FakeMessenger,
     now: Callable[[], datetime] = utcnow,
-) -> FakeContainer:
-    """A container on `database` that reaches Slack only through `fake`."""
+) -> Iterator[FakeContainer]:
+    """A container on a fresh copy of the migrated SQLite file that reaches Slack only
+    through `fake`: a use case runs in process, in milliseconds."""
+    path = directory / "rapport.db"
+    shutil.copyfile(sqlite_template, path)
+    database = Database(f"sqlite:///{path}", TEST_KEY)
     settings = ProcessSettings(slack_bot_token="xoxb-fake", database_url=database.url)
-    return FakeContainer(
-        settings,
-        database,
-        cast(WebClient, NoWebClient()),
-        now,
-        fake=fake if fake is not None else FakeMessenger(),
-    )
+    try:
+        yield FakeContainer(settings, database, cast(WebClient, NoWebClient()), now, fake=fake)
+    finally:
+        database.dispose()
+
+
+def engagement(
+    container: Container,
+    *,
+    name: str = "Acme deal",
+    lead: str = LEAD,
+    channel: str = CHANNEL,
+    people: Mapping[str, Sequence[str]] | None = None,
+    sponsors: Sequence[str] = (),
+) -> int:
+    """An engagement led by `lead` with `people` by side ("client"/"provider"); its id."""
+    with container.database.unit_of_work() as session:
+        made = set_up(
+            session,
+            Caller(TEAM, lead),
+            name=name,
+            client="Acme",
+            provider="Globex",
+            channel=channel,
+        )
+        for side, users in (people or {}).items():
+            found = [Person(user, TEAM) for user in users]
+            add_people(session, made, found, side=side, role=None, weight=None)
+        backers = [Person(user, TEAM) for user in sponsors]
+        add_people(session, made, backers, side="client", role="sponsor", weight=None)
+        return made.id
