@@ -25,6 +25,7 @@ from bot.slack.outcomes import outcome_of
 from bot.slack.pacing import Pacer, Unpaced
 
 T = TypeVar("T")
+MAX_MEMBER_PAGES = 100
 
 
 @contextmanager
@@ -131,7 +132,7 @@ class SlackMessenger:
     def is_in_channel(self, channel: str, user_id: str) -> bool:
         # Page by page; a timeout or a 429 part-way is uncertain or rate limited, not a no.
         cursor = ""
-        for _ in range(users.MAX_MEMBER_PAGES):
+        for _ in range(MAX_MEMBER_PAGES):
             with _outcomes():
                 page = self.client.conversations_members(channel=channel, cursor=cursor, limit=1000)
             if user_id in (page.get("members") or []):
