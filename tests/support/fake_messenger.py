@@ -123,8 +123,10 @@ class FakeMessenger:
     calls: list[tuple[Method, str]] = field(default_factory=list)
     """Every call, failed or not, in order: the method and the channel or person it was for."""
     failures: list[Failure] = field(default_factory=list)
-    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _ts: itertools.count[int] = field(
+        default_factory=lambda: itertools.count(1), init=False, repr=False
+    )
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     # -- arranging ------------------------------------------------------------
     def add_person(self, user_id: str, team_id: str = TEAM, **about: Any) -> Person:
