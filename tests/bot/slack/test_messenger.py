@@ -14,6 +14,7 @@ from bot.services.messenger import Messenger, Posted, Tag
 from bot.slack.client import make_client, posting_client
 from bot.slack.messenger import SlackMessenger
 from bot.slack.pacing import Pacer
+from tests.support.fake_messenger import FakeMessenger
 from tests.support.slack_api import SlackStandIn
 
 ANA = "U0ANA"
@@ -38,12 +39,14 @@ def without_retries(standin: SlackStandIn) -> SlackMessenger:
     return SlackMessenger(posting_client(client_for(standin)))
 
 
-def test_it_is_a_messenger() -> None:
-    # Structurally: every method of the port, with the port's own parameters.
+@pytest.mark.parametrize("implementation", [SlackMessenger, FakeMessenger])
+def test_it_is_a_messenger(implementation: type) -> None:
+    # Structurally: every method of the port, with the port's own parameters (the tests'
+    # fake too, so a use case tested with it meets the same calls in production).
     for name, wanted in inspect.getmembers(Messenger, inspect.isfunction):
         if name.startswith("_"):
             continue
-        found = getattr(SlackMessenger, name)
+        found = getattr(implementation, name)
         assert inspect.signature(found) == inspect.signature(wanted), name
     # And for mypy: the adapter is assignable to the port.
     _: Messenger = SlackMessenger(WebClient())
