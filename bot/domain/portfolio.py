@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, Literal
 
-from bot.domain.divergence import SIDES, PulseFigures, Side, Thresholds
-from bot.domain.divergence.wording import shown
+from bot.domain.alerts import SIDES, PulseFigures, Side, Thresholds
+from bot.domain.alerts.wording import shown
 
 SEVERITY_RANK: Final = {"critical": 2, "warning": 1}
 QUIET_BELOW: Final = 0.5

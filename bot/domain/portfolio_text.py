@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from bot.domain.alerts import SIDES
 from bot.domain.dates import weekday_day_month
-from bot.domain.divergence import SIDES
 from bot.domain.i18n import N_, counted, gettext, localised, moment
 from bot.domain.i18n import deferred as _
 from bot.domain.portfolio import EngagementState, Reason

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain import catalogue, catalogue_alerts
-from bot.domain.divergence import PulseFigures, Thresholds
+from bot.domain.alerts import PulseFigures, Thresholds
 from bot.slack.alert_view import (
     ACK_ACTION,
     ASSIGN_ACTION,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.divergence.model import (
+from bot.domain.alerts.model import (
     SIDES,
     Finding,
     PulseFigures,
@@ -19,7 +19,7 @@ from bot.domain.divergence.model import (
     Thresholds,
     other_side,
 )
-from bot.domain.divergence.wording import setting, severity_past, shown
+from bot.domain.alerts.wording import setting, severity_past, shown
 
 
 def divergence(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Final
 
-from bot.domain.divergence.model import Severity
+from bot.domain.alerts.model import Severity
 
 CRITICAL_MARGIN: Final = 15.0
 """Points past a tolerance or threshold at which a warning becomes critical."""

@@ -16,7 +16,7 @@ from typing import Literal
 
 from bot.domain import catalogue_alerts as text
 from bot.domain import digest_words as words
-from bot.domain.divergence.model import (
+from bot.domain.alerts.model import (
     LOWER_IS_WORSE,
     PulseFigures,
     Side,
@@ -24,8 +24,8 @@ from bot.domain.divergence.model import (
     Thresholds,
     other_side,
 )
-from bot.domain.divergence.side_rules import DECLINE_POINTS
-from bot.domain.divergence.wording import setting, shown
+from bot.domain.alerts.side_rules import DECLINE_POINTS
+from bot.domain.alerts.wording import setting, shown
 
 Trend = Literal["worse", "better", "same"]
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.divergence import PulseFigures, Thresholds
-from bot.domain.divergence.model import LOWER_IS_WORSE
-from bot.domain.divergence.trends import blind_spot_moved, trend_of, trend_sentence, why_resolved
-from bot.domain.divergence.wording import shown
+from bot.domain.alerts import PulseFigures, Thresholds
+from bot.domain.alerts.model import LOWER_IS_WORSE
+from bot.domain.alerts.trends import blind_spot_moved, trend_of, trend_sentence, why_resolved
+from bot.domain.alerts.wording import shown
 from tests.support.digests import side
 
 DEFAULTS = Thresholds()

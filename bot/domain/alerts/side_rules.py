@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.divergence.indices import blind_spot as blind_spot_of
-from bot.domain.divergence.model import (
+from bot.domain.alerts.indices import blind_spot as blind_spot_of
+from bot.domain.alerts.model import (
     SIDES,
     Finding,
     PulseFigures,
@@ -23,7 +23,7 @@ from bot.domain.divergence.model import (
     Thresholds,
     other_side,
 )
-from bot.domain.divergence.wording import setting, severity_past, shown
+from bot.domain.alerts.wording import setting, severity_past, shown
 
 DECLINE_POINTS: Final = 10.0
 """A fall of this many points over a side's last three pulses is a decline."""

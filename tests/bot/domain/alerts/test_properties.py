@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bot.domain.divergence import (
+from bot.domain.alerts import (
     SIDES,
     Answer,
     Finding,
@@ -23,7 +23,7 @@ from bot.domain.divergence import (
     other_side,
     side_index,
 )
-from bot.domain.divergence.side_rules import DECLINE_POINTS
+from bot.domain.alerts.side_rules import DECLINE_POINTS
 
 points = st.floats(min_value=0, max_value=100)
 weights = st.floats(min_value=0.01, max_value=1000)

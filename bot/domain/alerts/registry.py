@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
-from bot.domain.divergence import rules, side_rules
-from bot.domain.divergence.model import Finding, PulseFigures, SlaStatus, Thresholds
+from bot.domain.alerts import rules, side_rules
+from bot.domain.alerts.model import Finding, PulseFigures, SlaStatus, Thresholds
 
 Check = Callable[
     [PulseFigures, Sequence[PulseFigures], SlaStatus | None, Thresholds],
