@@ -24,18 +24,19 @@ from bot.domain.alerts.model import (
     other_side,
 )
 from bot.domain.alerts.publishing import publishable, published_side
-from bot.domain.alerts.registry import DEFAULT_THRESHOLDS, RULES, Check, Rule, evaluate
+from bot.domain.alerts.record import AlertRule, Check
+from bot.domain.alerts.registry import DEFAULT_THRESHOLDS, RULES, evaluate
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "MIN_ANONYMITY",
     "RULES",
     "SIDES",
+    "AlertRule",
     "Answer",
     "Check",
     "Finding",
     "PulseFigures",
-    "Rule",
     "Severity",
     "Side",
     "SideFigures",

@@ -2,64 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
-from bot.domain.alerts import rules, side_rules
 from bot.domain.alerts.model import Finding, PulseFigures, SlaStatus, Thresholds
+from bot.domain.alerts.record import AlertRule
+from bot.domain.alerts.rules import (
+    blind_spot,
+    both_below,
+    decline,
+    divergence,
+    gap,
+    silence,
+    watermelon,
+)
 
-Check = Callable[
-    [PulseFigures, Sequence[PulseFigures], SlaStatus | None, Thresholds],
-    Finding | list[Finding] | None,
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule's name, the sentence that explains it in help and docs, and its check."""
-
-    name: str
-    description: str
-    check: Check
-
-
-RULES: Final[Mapping[str, Rule]] = MappingProxyType(
+RULES: Final[Mapping[str, AlertRule]] = MappingProxyType(
     {
         rule.name: rule
         for rule in (
-            Rule(
-                "divergence",
-                "One side is below its tolerance while the other is at or above its own.",
-                rules.divergence,
-            ),
-            Rule(
-                "gap",
-                "The two sides' scores are at least the gap threshold apart.",
-                rules.gap,
-            ),
-            Rule("both_below", "Both sides are below their tolerance.", rules.both_below),
-            Rule(
-                "decline",
-                "A side's score fell by 10 points or more over its last three pulses.",
-                side_rules.decline,
-            ),
-            Rule(
-                "silence",
-                "Fewer than half of a side's eligible members answered the pulse.",
-                side_rules.silence,
-            ),
-            Rule(
-                "blind_spot",
-                "A side's guess of how the other side rates is off by the gap threshold or more.",
-                side_rules.blind_spot,
-            ),
-            Rule(
-                "watermelon",
-                "The SLA status is green while the client side is below its tolerance.",
-                rules.watermelon,
-            ),
+            divergence.RULE,
+            gap.RULE,
+            both_below.RULE,
+            decline.RULE,
+            silence.RULE,
+            blind_spot.RULE,
+            watermelon.RULE,
         )
     }
 )
@@ -87,8 +56,8 @@ def evaluate(
         is well.
     """
     findings: list[Finding] = []
-    for rule in RULES.values():
-        found = rule.check(current, history, sla_status, thresholds)
+    for each in RULES.values():
+        found = each.check(current, history, sla_status, thresholds)
         if isinstance(found, Finding):
             findings.append(found)
         elif found:

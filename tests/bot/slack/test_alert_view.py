@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain import catalogue, catalogue_alerts
-from bot.domain.alerts import PulseFigures, Thresholds
+from bot.domain import catalogue
+from bot.domain.alerts import RULES, PulseFigures, Thresholds
+from bot.domain.alerts.model import Trend
 from bot.slack.alert_view import (
     ACK_ACTION,
     ASSIGN_ACTION,
@@ -179,8 +180,8 @@ def test_severity_sets_the_icon(severity: str, icon: str) -> None:
 
 
 @pytest.mark.parametrize("change", ["worse", "better", "same"])
-def test_every_trend_of_a_live_alert_is_a_valid_message(change: str) -> None:
-    trend = catalogue_alerts.TREND_GAP[change].format(before=20, now=27)
+def test_every_trend_of_a_live_alert_is_a_valid_message(change: Trend) -> None:
+    trend = RULES["gap"].trend[change].format(before=20, now=27)
     blocks = alert_blocks(models.alert(trend=trend))
     check_message(blocks)
     assert f"_{trend}_" in text_of(blocks)

@@ -23,7 +23,7 @@ from bot.domain.alerts import (
     other_side,
     side_index,
 )
-from bot.domain.alerts.side_rules import DECLINE_POINTS
+from bot.domain.alerts.rules.decline import DECLINE_POINTS
 
 points = st.floats(min_value=0, max_value=100)
 weights = st.floats(min_value=0.01, max_value=1000)
