@@ -68,7 +68,7 @@ REASON_WORDS: Final[dict[Reason, str]] = {
     "findings": _("open findings"),
     "below_tolerance": _("a side below its tolerance"),
     "gap_widening": _("the gap widening"),
-    "silence": _("a side going quiet"),
+    "quiet": _("a side going quiet"),
     "overdue": _("overdue actions"),
 }
 ROLE_WORDS: Final[dict[str, str]] = {"lead": _("lead"), "sponsor": _("sponsor")}
