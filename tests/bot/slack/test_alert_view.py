@@ -84,8 +84,9 @@ def test_fallback_text_is_the_title_and_the_sentence() -> None:
     )
 
 
-def test_an_unknown_rule_falls_back_to_its_name() -> None:
-    assert alert_text(models.alert(rule="new_rule")).startswith("new_rule: ")
+def test_an_unknown_rule_is_an_error_not_a_guess() -> None:
+    with pytest.raises(KeyError, match="new_rule"):
+        alert_text(models.alert(rule="new_rule"))
 
 
 def test_owner_and_state_read_as_a_person_would_say_them() -> None:
