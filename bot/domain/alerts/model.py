@@ -1,4 +1,4 @@
-"""Value types of the divergence engine: answers, thresholds, side figures and findings."""
+"""Value types of the alert rules: answers, thresholds, side figures and findings."""
 
 from __future__ import annotations
 

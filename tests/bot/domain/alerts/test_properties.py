@@ -1,4 +1,4 @@
-"""Invariants of the divergence engine, checked over generated pulses."""
+"""Invariants of the alert rules, checked over generated pulses."""
 
 from __future__ import annotations
 
