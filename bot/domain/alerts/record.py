@@ -89,7 +89,7 @@ class AlertRule:
     resolution: Resolution
     worse: Literal["lower", "higher"]
 
-    if not TYPE_CHECKING:
+    if not TYPE_CHECKING:  # hidden from mypy, which would otherwise type every attribute Any
 
         def __getattribute__(self, name: str) -> Any:
             value = object.__getattribute__(self, name)
