@@ -31,7 +31,7 @@ from typing import Any
 from cryptography.fernet import Fernet
 from sqlalchemy import insert, select
 
-from bot.domain.divergence.model import finding_key
+from bot.domain.alerts.model import finding_key
 from bot.domain.scoring import response_score
 from bot.domain.sentiment import score_text
 from bot.services.digest.assemble import assemble

@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.orm import Session
 
-from bot.domain.divergence import PulseFigures, SideFigures
+from bot.domain.alerts import PulseFigures, SideFigures
 from bot.domain.scoring import response_score
 from bot.services.evaluation import HISTORY, evaluate_pulses, load_pulses
 from bot.services.jobs import CLOSE_BATCH

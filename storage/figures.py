@@ -40,7 +40,7 @@ class WeightedSums:
     top_value: float
 
     def capped_mean(self) -> float | None:
-        """The mean with nobody carrying more than half the weight (see `bot.domain.divergence`)."""
+        """The mean with nobody carrying more than half the weight (see `bot.domain.alerts`)."""
         if self.count == 0 or self.total_weight <= 0:
             return None
         others = self.total_weight - self.top_weight

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from bot.domain.divergence import PulseFigures, SideFigures, published_side
+from bot.domain.alerts import PulseFigures, SideFigures, published_side
 from storage.figures import SideAggregate, side_aggregates
 from storage.models import PublishedFigure, Pulse, SlaRecord
 from storage.published_drivers import publish_drivers

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
-from bot.domain.divergence import Side
+from bot.domain.alerts import Side
 from bot.domain.drivers import DRIVERS, PulseDrivers, SideDrivers, publishable_drivers
 from storage.figures import still_on_engagement
 from storage.models import Delivery, PublishedDriver, Response

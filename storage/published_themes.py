@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from bot.domain.divergence import SIDES, PulseFigures, Side
+from bot.domain.alerts import SIDES, PulseFigures, Side
 from bot.domain.themes import Comment, Theme, side_themes
 from storage.figures import still_on_engagement
 from storage.models import Delivery, PublishedTheme, Response

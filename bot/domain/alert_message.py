@@ -2,7 +2,8 @@
 
 One channel message carries every finding of an engagement's pulse close: a headline,
 both sides' figures, the findings, and one suggested next step. The headline and the
-step come from here; the figures and findings are laid out in `bot/slack/alert_view.py`.
+step come from the rules' records, in the order their priorities give; the figures and
+findings are laid out in `bot/slack/alert_view.py`.
 """
 
 from __future__ import annotations
@@ -11,28 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
+from bot.domain.alerts.registry import RULES
 
-PRIORITY: Final = (
-    "divergence",
-    "both_below",
-    "watermelon",
-    "gap",
-    "decline",
-    "blind_spot",
-    "silence",
-)
+PRIORITY: Final = tuple(sorted(RULES, key=lambda name: RULES[name].priority))
 """Rules from the most pressing; the headline speaks of the first found."""
-STEP_PRIORITY: Final = (
-    "watermelon",
-    "divergence",
-    "both_below",
-    "blind_spot",
-    "gap",
-    "decline",
-    "silence",
-)
+STEP_PRIORITY: Final = tuple(sorted(RULES, key=lambda name: RULES[name].step_priority))
 """Which finding chooses the next step: the feeling against the facts first."""
 
 
@@ -45,60 +30,38 @@ class Found:
     direction: str | None = None
 
 
-def _other(side: str | None) -> str:
-    return "provider" if side == "client" else "client"
+def _by_rule(findings: Sequence[Found]) -> dict[str, list[Found]]:
+    """The findings grouped by rule; a rule no record has is an error, never left out."""
+    by_rule: dict[str, list[Found]] = {}
+    for found in findings:
+        if found.rule not in RULES:
+            raise KeyError(f"no alert rule is called {found.rule!r}")
+        by_rule.setdefault(found.rule, []).append(found)
+    return by_rule
 
 
 def headline(findings: Sequence[Found]) -> str:
     """The message's first line, in the users' words; all resolved says so."""
-    by_rule: dict[str, list[Found]] = {}
-    for found in findings:
-        by_rule.setdefault(found.rule, []).append(found)
+    by_rule = _by_rule(findings)
     for rule in PRIORITY:
         if rule in by_rule:
-            return _headline_of(rule, by_rule[rule], findings)
+            return RULES[rule].headline(by_rule[rule], findings)
     return text.HEADLINE_ALL_RESOLVED
-
-
-def _headline_of(rule: str, these: Sequence[Found], findings: Sequence[Found]) -> str:
-    side = these[0].side
-    other = _other(side)
-    if rule == "divergence":
-        # "doesn't know it": the other side guesses the unhappy side happier than it is.
-        unaware = any(
-            f.rule == "blind_spot" and f.side == other and f.direction == "high" for f in findings
-        )
-        template = text.HEADLINE_UNAWARE if unaware else text.HEADLINE_UNHAPPY
-        return template.format(side=side, other=other)
-    both = {"decline": text.HEADLINE_DECLINE_BOTH, "silence": text.HEADLINE_SILENCE_BOTH}
-    both["blind_spot"] = text.HEADLINE_BLIND_SPOT_BOTH
-    if rule in both and len({f.side for f in these}) > 1:
-        return both[rule]
-    templates = {
-        "both_below": text.HEADLINE_BOTH_BELOW,
-        "watermelon": text.HEADLINE_WATERMELON,
-        "gap": text.HEADLINE_GAP,
-        "decline": text.HEADLINE_DECLINE,
-        "blind_spot": text.HEADLINE_BLIND_SPOT,
-        "silence": text.HEADLINE_SILENCE,
-    }
-    return templates[rule].format(side=side, other=other)
 
 
 def side_title(rule: str, side: str | None) -> str:
     """A finding's title naming the side it is about, so that each side's finding of one
     rule (a decline, say) reads as its own; the plain title when it is about no side."""
-    title = catalogue.ALERT_TITLES.get(rule, rule)
+    record = RULES[rule]
     if side is None:
-        return title
-    template = text.SIDE_TITLES.get(rule, text.SIDE_TITLE)
-    return template.format(title=title, side=side)
+        return record.title
+    return record.side_title.format(title=record.title, side=side)
 
 
 def next_step(findings: Sequence[Found]) -> str | None:
     """One suggested next step, from the most telling live finding; None when all resolved."""
-    rules = {found.rule for found in findings}
+    rules = _by_rule(findings)
     for rule in STEP_PRIORITY:
         if rule in rules:
-            return text.NEXT_STEPS[rule]
+            return RULES[rule].next_step
     return None

@@ -143,15 +143,6 @@ SETUP_MODAL_CHANNEL = _("Shared alert channel")
 
 SOMETHING_WRONG = _("Something went wrong on our side and nothing was changed. Please try again in a minute.")
 
-ALERT_TITLES = {
-    "divergence": _("The two sides see the relationship differently"),
-    "gap": _("Wide gap between the sides"),
-    "both_below": _("Both sides below their tolerance"),
-    "decline": _("Satisfaction is falling"),
-    "silence": _("A side is going quiet"),
-    "blind_spot": _("A side misjudges how the other feels"),
-    "watermelon": _("Watermelon: SLAs green, client unhappy"),
-}
 ALERT_STATE_OPEN = _("Open since {opened}")
 ALERT_STATE_ACKED = _("Acknowledged by <@{who}>")
 ALERT_OWNER = _("owner <@{owner}>")

@@ -68,15 +68,6 @@ SLA_CLIENT: Final = _("{emoji} SLAs {status}, client {index} — {against}.")
 NO_ALERTS: Final = _("*Open alerts*: none.")
 ALERTS: Final = _("*Open alerts* ({count})")
 NO_OWNER: Final = _("no owner")
-RULES: Final = {
-    "divergence": _("Divergence"),
-    "gap": _("Gap"),
-    "both_below": _("Both below"),
-    "decline": _("Decline"),
-    "silence": _("Silence"),
-    "blind_spot": _("Blind spot"),
-    "watermelon": _("Watermelon"),
-}
 ALERT_AGE: Final = _("({age} old, {owner})")
 ALERT_AGE_ACKNOWLEDGED: Final = _("({age} old, {owner}, acknowledged)")
 MORE_ALERTS: Final = _("…and {count} more: `/rapport alerts`")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from bot.domain import follow_up_text
-from bot.domain.divergence.model import MIN_ANONYMITY, Side
+from bot.domain.alerts.model import MIN_ANONYMITY, Side
 
 DRIVERS: Final = tuple(follow_up_text.DRIVER_LABELS)
 """The keys, in the order the pulse DM lists them."""

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.domain import catalogue
+from bot.domain.alerts.model import MIN_ANONYMITY
 from bot.domain.dates import duration_text
-from bot.domain.divergence.model import MIN_ANONYMITY
 from bot.domain.errors import Refused
 from bot.domain.i18n import LANGUAGES
 from bot.domain.schedule import (

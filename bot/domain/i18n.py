@@ -158,11 +158,12 @@ def deferred(message: str) -> str:
     return message
 
 
-def _translated(value: Any) -> Any:
+def translated(value: Any) -> Any:
+    """A sentence, or a dict of them, in the reader's language; anything else as it is."""
     if isinstance(value, str):
         return _(value)
     if isinstance(value, dict):
-        return {key: _translated(item) for key, item in value.items()}
+        return {key: translated(item) for key, item in value.items()}
     return value
 
 
@@ -172,7 +173,7 @@ class _LocalisedModule(types.ModuleType):
     def __getattribute__(self, name: str) -> Any:
         value = super().__getattribute__(name)
         if name[:1].isupper() and _reader.get() != ENGLISH:
-            return _translated(value)
+            return translated(value)
         return value
 
 

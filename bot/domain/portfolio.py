@@ -14,20 +14,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, Literal
 
-from bot.domain.divergence import SIDES, PulseFigures, Side, Thresholds
-from bot.domain.divergence.wording import shown
+from bot.domain.alerts import SIDES, PulseFigures, Side, Thresholds
+from bot.domain.alerts.rules.silence import SILENCE_RATE
+from bot.domain.alerts.wording import shown
 
 SEVERITY_RANK: Final = {"critical": 2, "warning": 1}
-QUIET_BELOW: Final = 0.5
-"""A side whose response rate is under this share is going quiet (the `silence` rule's bar)."""
+QUIET_BELOW: Final = SILENCE_RATE
+"""A side whose response rate is under this share is going quiet (the silence rule's bar)."""
 
-Reason = Literal["escalated", "findings", "below_tolerance", "gap_widening", "silence", "overdue"]
+Reason = Literal["escalated", "findings", "below_tolerance", "gap_widening", "quiet", "overdue"]
 REASONS: Final[tuple[Reason, ...]] = (
     "escalated",
     "findings",
     "below_tolerance",
     "gap_widening",
-    "silence",
+    "quiet",
     "overdue",
 )
 """Why an engagement needs attention, in the order they rank."""
@@ -129,7 +130,7 @@ class EngagementState:
             "findings": bool(self.findings),
             "below_tolerance": bool(self.below_tolerance()),
             "gap_widening": (self.gap_change or 0) > 0,
-            "silence": bool(self.quiet()),
+            "quiet": bool(self.quiet()),
             "overdue": self.overdue_actions > 0,
         }
         return [reason for reason in REASONS if found[reason]]

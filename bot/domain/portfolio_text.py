@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from bot.domain.alerts import SIDES
 from bot.domain.dates import weekday_day_month
-from bot.domain.divergence import SIDES
 from bot.domain.i18n import N_, counted, gettext, localised, moment
 from bot.domain.i18n import deferred as _
 from bot.domain.portfolio import EngagementState, Reason
@@ -68,7 +68,7 @@ REASON_WORDS: Final[dict[Reason, str]] = {
     "findings": _("open findings"),
     "below_tolerance": _("a side below its tolerance"),
     "gap_widening": _("the gap widening"),
-    "silence": _("a side going quiet"),
+    "quiet": _("a side going quiet"),
     "overdue": _("overdue actions"),
 }
 ROLE_WORDS: Final[dict[str, str]] = {"lead": _("lead"), "sponsor": _("sponsor")}

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 
 from bot.domain import catalogue
-from bot.domain.alerts import Change
+from bot.domain.alerts.lifecycle import Change
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
 from bot.domain.retries import BASE

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from bot.domain.alerts import AlertChange
-from bot.domain.divergence import Finding, PulseFigures, SlaStatus, Thresholds, evaluate
+from bot.domain.alerts import Finding, PulseFigures, SlaStatus, Thresholds, evaluate
+from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as
 from bot.services.reconcile import Close, reconcile
 from bot.slack.alert_view import details_text

@@ -11,7 +11,7 @@ from typing import Any, Final
 from sqlalchemy.orm import Session
 
 from bot.domain import operator_text
-from bot.domain.divergence import SIDES, PulseFigures
+from bot.domain.alerts import SIDES, PulseFigures
 from bot.domain.operator_text import EXPORT_UNSCORED
 from bot.domain.sentiment.reading import SCORED_LANGUAGES
 from bot.services.digest.assemble import sla_at_close

@@ -9,9 +9,9 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts import AlertChange, Change, plan
-from bot.domain.divergence import Finding, PulseFigures, SlaStatus, Thresholds
-from bot.domain.divergence.trends import trend_sentence, why_resolved
+from bot.domain.alerts import Finding, PulseFigures, SlaStatus, Thresholds
+from bot.domain.alerts.lifecycle import AlertChange, Change, plan
+from bot.domain.alerts.trends import trend_sentence, why_resolved
 from bot.domain.ladder import pulses_without_improving
 from storage import alert_messages as message_queries
 from storage import alerts as alert_queries

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from bot.domain.alert_message import side_title
-from bot.domain.divergence import MIN_ANONYMITY
+from bot.domain.alerts import MIN_ANONYMITY
 from bot.domain.drivers import drivers_line
 from bot.slack.action_view import message_action_blocks
 from bot.slack.driver_view import driver_blocks

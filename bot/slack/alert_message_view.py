@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import Found, headline, next_step, side_title
-from bot.domain.divergence import PulseFigures, SideFigures, Thresholds
-from bot.domain.divergence.wording import setting, shown
+from bot.domain.alerts import PulseFigures, SideFigures, Thresholds
+from bot.domain.alerts.wording import setting, shown
 from bot.slack.alert_extras import ExtraSection, extra_sections
 from bot.slack.alert_view import alert_blocks
 from bot.slack.blocks import to_dicts

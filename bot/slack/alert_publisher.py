@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import side_title
-from bot.domain.alerts import AlertChange
+from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as
 from bot.domain.outcomes import Outcome
 from bot.domain.retries import BASE, backoff

@@ -22,8 +22,8 @@ from slack_sdk.models.views import View
 from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import side_title
+from bot.domain.alerts import PulseFigures, Thresholds
 from bot.domain.dates import age
-from bot.domain.divergence import PulseFigures, Thresholds
 from bot.domain.i18n import _
 from bot.slack.blocks import to_dicts
 from bot.slack.format import slack_date

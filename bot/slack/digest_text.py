@@ -20,6 +20,9 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.domain import digest_words as words
+from bot.domain.alerts import RULES, SIDES
+from bot.domain.alerts.trends import blind_spot_moved
+from bot.domain.alerts.wording import setting, shown
 from bot.domain.dates import age, weekday_day_month
 from bot.domain.digest.model import (
     BASELINE_PULSES,
@@ -29,9 +32,6 @@ from bot.domain.digest.model import (
     digest_numbers,
 )
 from bot.domain.digest.standing import HELD_PULSES
-from bot.domain.divergence import SIDES
-from bot.domain.divergence.trends import blind_spot_moved
-from bot.domain.divergence.wording import setting, shown
 from bot.domain.drivers import drivers_line
 from bot.domain.i18n import ngettext
 from bot.domain.ladder import quarter_lines
@@ -209,7 +209,7 @@ def _alerts(digest: DigestInput) -> str:
     for alert in alerts[:MAX_ALERTS]:
         owner = f"<@{alert.owner_user_id}>" if alert.owner_user_id else words.NO_OWNER
         aged = words.ALERT_AGE_ACKNOWLEDGED if alert.acknowledged else words.ALERT_AGE
-        title = words.RULES.get(alert.rule) or alert.rule.replace("_", " ").capitalize()
+        title = RULES[alert.rule].label
         sentence = escape(
             alert.sentence if len(alert.sentence) <= 240 else alert.sentence[:239] + "…"
         )

@@ -81,7 +81,7 @@ class Alert(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     sentence: Mapped[str] = mapped_column(Text)
     magnitude: Mapped[float] = mapped_column(Float)
-    # The quantity trends compare (see bot/domain/divergence/trends.py), the latest
+    # The quantity trends compare (see bot/domain/alerts/trends.py), the latest
     # trend sentence, and once resolved, why.
     measure: Mapped[float | None] = mapped_column(Float)
     trend: Mapped[str] = mapped_column(Text, default="", server_default="")

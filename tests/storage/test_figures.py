@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
-from bot.domain.divergence import (
+from bot.domain.alerts import (
     Answer,
     SideFigures,
     Thresholds,
     compute_side_figures,
     weighted_mean,
 )
-from bot.domain.divergence.indices import guess_to_score
+from bot.domain.alerts.indices import guess_to_score
 from bot.domain.scoring import response_score
 from bot.services.evaluation import pulse_figures
 from storage.db import Database

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from bot.domain.digest import DigestInput, PulsePoint
-from bot.domain.divergence import (
+from bot.domain.alerts import (
     Answer,
     PulseFigures,
     Side,
@@ -15,6 +14,7 @@ from bot.domain.divergence import (
     Thresholds,
     compute_side_figures,
 )
+from bot.domain.digest import DigestInput, PulsePoint
 
 START = datetime(2025, 3, 3, 16, 0, tzinfo=UTC)  # a Monday
 THRESHOLDS = Thresholds()  # client 70, provider 60, gap 15, anonymity minimum 3

@@ -16,6 +16,7 @@ from typing import Final
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from bot.domain.alerts import SIDES, Side, SlaStatus
 from bot.domain.dates import day_month
 from bot.domain.digest import chart_words as words
 from bot.domain.digest.chart_layout import place, renderer_of
@@ -34,7 +35,6 @@ from bot.domain.digest.chart_marks import (
     short,
 )
 from bot.domain.digest.model import DigestInput
-from bot.domain.divergence import SIDES, Side, SlaStatus
 from bot.domain.i18n import counted
 
 CHART_PULSES: Final = 12

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from matplotlib.lines import Line2D
 
+from bot.domain.alerts import SIDES, Side
 from bot.domain.digest import chart_words as words
-from bot.domain.divergence import SIDES, Side
 
 if TYPE_CHECKING:
     from bot.domain.digest.chart import ChartSeries

@@ -10,8 +10,7 @@ from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.actions import ActionItem
-from bot.domain.digest.standing import Standing
-from bot.domain.divergence import (
+from bot.domain.alerts import (
     MIN_ANONYMITY,
     SIDES,
     PulseFigures,
@@ -21,6 +20,7 @@ from bot.domain.divergence import (
     blind_spot,
     trend,
 )
+from bot.domain.digest.standing import Standing
 from bot.domain.drivers import PulseDrivers
 from bot.domain.ladder import QuarterFigures
 from bot.domain.themes import Theme

@@ -18,11 +18,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from bot.domain.alerts import SIDES
 from bot.domain.digest import chart_words as words
 from bot.domain.digest.chart import INK, LOW_COUNT, STYLE, chart_series
 from bot.domain.digest.chart_marks import DODGE
 from bot.domain.digest.model import DigestInput
-from bot.domain.divergence import SIDES
 
 COLUMNS: Final = 5
 PANEL_INCHES: Final = (3.2, 1.9)

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.domain.alerts import Side, SlaStatus
 from bot.domain.digest.chart import CHART_PULSES
 from bot.domain.digest.model import BASELINE_PULSES, DigestInput, OpenAlert, PulsePoint
-from bot.domain.divergence import Side, SlaStatus
 from bot.domain.ladder import Outcome, quarters
 from bot.domain.schedule import ScheduleError, parse_schedule
 from bot.domain.themes import Theme

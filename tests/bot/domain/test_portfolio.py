@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.divergence import PulseFigures, Thresholds
+from bot.domain.alerts import PulseFigures, Thresholds
 from bot.domain.portfolio import EngagementState, OpenFinding, rank
 from bot.domain.portfolio_text import csv_rows, line, portfolio_text
 from tests.support.digests import side

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
 
-from bot.domain.divergence import PulseFigures, Thresholds
+from bot.domain.alerts import PulseFigures, Thresholds
 from bot.slack.alert_extras import ExtraSection, extra_sections
 from bot.slack.alert_message_view import MessageView, fallback_text, message_blocks, message_text
 from tests.support import models

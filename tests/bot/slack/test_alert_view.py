@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain import catalogue, catalogue_alerts
-from bot.domain.divergence import PulseFigures, Thresholds
+from bot.domain import catalogue
+from bot.domain.alerts import RULES, PulseFigures, Thresholds
+from bot.domain.alerts.model import Trend
 from bot.slack.alert_view import (
     ACK_ACTION,
     ASSIGN_ACTION,
@@ -83,8 +84,9 @@ def test_fallback_text_is_the_title_and_the_sentence() -> None:
     )
 
 
-def test_an_unknown_rule_falls_back_to_its_name() -> None:
-    assert alert_text(models.alert(rule="new_rule")).startswith("new_rule: ")
+def test_an_unknown_rule_is_an_error_not_a_guess() -> None:
+    with pytest.raises(KeyError, match="new_rule"):
+        alert_text(models.alert(rule="new_rule"))
 
 
 def test_owner_and_state_read_as_a_person_would_say_them() -> None:
@@ -179,8 +181,8 @@ def test_severity_sets_the_icon(severity: str, icon: str) -> None:
 
 
 @pytest.mark.parametrize("change", ["worse", "better", "same"])
-def test_every_trend_of_a_live_alert_is_a_valid_message(change: str) -> None:
-    trend = catalogue_alerts.TREND_GAP[change].format(before=20, now=27)
+def test_every_trend_of_a_live_alert_is_a_valid_message(change: Trend) -> None:
+    trend = RULES["gap"].trend[change].format(before=20, now=27)
     blocks = alert_blocks(models.alert(trend=trend))
     check_message(blocks)
     assert f"_{trend}_" in text_of(blocks)

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.dates import age
-from bot.domain.digest import OpenAlert, PulsePoint, digest_numbers
-from bot.domain.divergence import (
+from bot.domain.alerts import (
     PulseFigures,
     evaluate,
 )
+from bot.domain.dates import age
+from bot.domain.digest import OpenAlert, PulsePoint, digest_numbers
 from bot.domain.themes import Theme
 from bot.slack.digest_text import digest_sections, render_blocks, render_text
 from tests.support.digests import (

@@ -7,8 +7,8 @@ import io
 
 from PIL import Image
 
+from bot.domain.alerts.wording import shown
 from bot.domain.digest import digest_numbers
-from bot.domain.divergence.wording import shown
 from bot.services.digest.assemble import assemble
 from storage import engagements as engagement_queries
 from tests.support import flows

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.domain.divergence.wording import shown
+from bot.domain.alerts.wording import shown
 from bot.services.portfolio import portfolio
 from storage import portfolio_digests
 from tests.support import flows

@@ -11,9 +11,9 @@ from typing import cast
 
 from PIL import Image
 
+from bot.domain.alerts import PulseFigures
 from bot.domain.digest import DigestInput, PulsePoint, chart_figure, chart_series, render_chart
 from bot.domain.digest.chart import SLA_COLOURS, STYLE
-from bot.domain.divergence import PulseFigures
 from tests.support.digests import digest, points, side, withheld_now
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -18,10 +18,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+from bot.domain.alerts import PulseFigures, SideFigures, Thresholds
 from bot.domain.digest import DigestInput
 from bot.domain.digest.chart import chart_figure
 from bot.domain.digest.chart_layout import line_paths, marker_boxes, padded, renderer_of
-from bot.domain.divergence import PulseFigures, SideFigures, Thresholds
 from tests.support.digests import digest, points
 
 

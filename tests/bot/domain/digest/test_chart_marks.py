@@ -6,8 +6,8 @@ import struct
 from datetime import timedelta
 from pathlib import Path
 
+from bot.domain.alerts import PulseFigures, SideFigures
 from bot.domain.digest.chart import chart_figure, render_chart
-from bot.domain.divergence import PulseFigures, SideFigures
 from tests.support.digests import digest, points
 
 README_PNG = Path(__file__).parents[4] / "docs" / "digest-example.png"

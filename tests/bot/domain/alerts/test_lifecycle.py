@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.alerts import change_of, plan
+from bot.domain.alerts.lifecycle import change_of, plan
 
 
 def test_a_finding_without_a_live_alert_opens_one() -> None:

@@ -1,4 +1,4 @@
-"""Value types of the divergence engine: answers, thresholds, side figures and findings."""
+"""Value types of the alert rules: answers, thresholds, side figures and findings."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import Final, Literal
 Side = Literal["client", "provider"]
 Severity = Literal["warning", "critical"]
 SlaStatus = Literal["green", "amber", "red"]
+Trend = Literal["worse", "better", "same"]
+"""How a finding's compared quantity moved between two pulses."""
 
 SIDES: Final[tuple[Side, Side]] = ("client", "provider")
 MIN_ANONYMITY: Final = 3
@@ -133,25 +135,19 @@ class PulseFigures:
         return self.client if side == "client" else self.provider
 
 
-LOWER_IS_WORSE: Final = frozenset({"divergence", "decline", "watermelon"})
-"""Rules whose compared quantity is a side's score: lower is worse. For the others (the
-gap, the shortfalls added up, the share who did not answer, the size of a misreading)
-higher is worse."""
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A rule that fired on a closed pulse.
 
     Attributes:
-        rule: the rule's name, a key of ``RULES``.
+        rule: the rule's name, a key of ``registry.RULES``.
         side: the side the finding is about, or None when it is about both.
         severity: "warning" or "critical".
         sentence: the finding in plain words, with the numbers behind it.
         magnitude: how bad it is on the rule's own scale; bigger is worse.
         measure: the quantity a later pulse's finding is compared with to say worse or
-            better: the unhappy side's score for divergence, decline and watermelon
-            (lower is worse), the magnitude for the others (higher is worse).
+            better (its rule's record says whether lower or higher is worse); None when
+            that is the magnitude.
         direction: for a blind spot, "high" when the side guesses the other too high and
             "low" when too low; None for the other rules.
     """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.domain.divergence.model import Answer, Side, SideFigures, Thresholds
-from bot.domain.divergence.publishing import publishable
+from bot.domain.alerts.model import Answer, Side, SideFigures, Thresholds
+from bot.domain.alerts.publishing import publishable
 
 
 def guess_to_score(guess: int) -> float:

@@ -6,10 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.divergence import PulseFigures, Thresholds
-from bot.domain.divergence.model import LOWER_IS_WORSE
-from bot.domain.divergence.trends import blind_spot_moved, trend_of, trend_sentence, why_resolved
-from bot.domain.divergence.wording import shown
+from bot.domain.alerts import PulseFigures, Thresholds
+from bot.domain.alerts.trends import blind_spot_moved, trend_of, trend_sentence, why_resolved
+from bot.domain.alerts.wording import shown
 from tests.support.digests import side
 
 DEFAULTS = Thresholds()
@@ -47,6 +46,8 @@ rules = st.sampled_from(
     ["divergence", "gap", "both_below", "decline", "silence", "blind_spot", "watermelon"]
 )
 points = st.floats(min_value=0, max_value=100, allow_nan=False)
+LOWER_IS_WORSE = {"divergence", "decline", "watermelon"}
+"""The rules that follow a side's score; the others follow a quantity where higher is worse."""
 
 
 @given(rules, points, points)

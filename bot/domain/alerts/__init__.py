@@ -1,6 +1,6 @@
-"""The divergence engine: side indices from answers, and the rules that turn them into findings."""
+"""Alerts: side indices from answers, the rules that find in them, and the alert lifecycle."""
 
-from bot.domain.divergence.indices import (
+from bot.domain.alerts.indices import (
     blind_spot,
     compute_side_figures,
     effective_weights,
@@ -10,7 +10,7 @@ from bot.domain.divergence.indices import (
     trend,
     weighted_mean,
 )
-from bot.domain.divergence.model import (
+from bot.domain.alerts.model import (
     MIN_ANONYMITY,
     SIDES,
     Answer,
@@ -23,19 +23,20 @@ from bot.domain.divergence.model import (
     Thresholds,
     other_side,
 )
-from bot.domain.divergence.publishing import publishable, published_side
-from bot.domain.divergence.registry import DEFAULT_THRESHOLDS, RULES, Check, Rule, evaluate
+from bot.domain.alerts.publishing import publishable, published_side
+from bot.domain.alerts.record import AlertRule, Check
+from bot.domain.alerts.registry import DEFAULT_THRESHOLDS, RULES, evaluate
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "MIN_ANONYMITY",
     "RULES",
     "SIDES",
+    "AlertRule",
     "Answer",
     "Check",
     "Finding",
     "PulseFigures",
-    "Rule",
     "Severity",
     "Side",
     "SideFigures",

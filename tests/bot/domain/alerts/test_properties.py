@@ -1,4 +1,4 @@
-"""Invariants of the divergence engine, checked over generated pulses."""
+"""Invariants of the alert rules, checked over generated pulses."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bot.domain.divergence import (
+from bot.domain.alerts import (
     SIDES,
     Answer,
     Finding,
@@ -23,7 +23,7 @@ from bot.domain.divergence import (
     other_side,
     side_index,
 )
-from bot.domain.divergence.side_rules import DECLINE_POINTS
+from bot.domain.alerts.rules.decline import DECLINE_POINTS
 
 points = st.floats(min_value=0, max_value=100)
 weights = st.floats(min_value=0.01, max_value=1000)

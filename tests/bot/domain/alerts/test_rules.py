@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from bot.domain.divergence import (
+from bot.domain.alerts import (
     RULES,
     Answer,
     Finding,

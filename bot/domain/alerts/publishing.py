@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.divergence.model import MIN_ANONYMITY, Side, SideFigures
+from bot.domain.alerts.model import MIN_ANONYMITY, Side, SideFigures
 
 
 def publishable(people: int, whole: int, minimum: int) -> bool:

@@ -3,7 +3,7 @@
 One live alert per finding key (rule, side and, for a blind spot, direction) and
 engagement. At each close a finding whose key has no live alert opens one; a finding
 whose key has one updates it (worse, better or the same, comparing the rule's own
-quantity as shown: see `divergence.trends`); a live alert with no finding of its key is
+quantity as shown: see `alerts.trends`); a live alert with no finding of its key is
 resolved. So a finding whose side or direction changes resolves the old alert and opens
 a new one: it is never relabelled. Acknowledging and assigning an owner change who
 follows it up, never this.
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.domain.divergence.trends import trend_of
+from bot.domain.alerts.trends import trend_of
 
 Change = Literal["opened", "worse", "better", "same", "resolved"]
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from bot.domain.divergence import (
+from bot.domain.alerts import (
     Answer,
     PulseFigures,
     Side,

@@ -1,0 +1,1 @@
+"""The alert rules, one module each: every module declares one `AlertRule` named ``RULE``."""
