@@ -14,9 +14,9 @@ from bot.domain.errors import Refused
 from bot.services.configure import change_settings_of
 from bot.services.container import Container
 from bot.services.setup import Proposal, check_channel, check_name_free, set_up_and_announce
-from bot.slack import blocks
 from bot.slack.command_text import CommandError, clean_name
-from bot.slack.config_form import CONFIG_VIEW, read_form
+from bot.views import pulse_dm as blocks
+from bot.views.config_form import CONFIG_VIEW, read_form
 from handlers.replies import caller_of, json_field, view_value
 
 logger = logging.getLogger(__name__)

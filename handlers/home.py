@@ -17,9 +17,9 @@ from bot.services.home import home
 from bot.services.locales import refresh
 from bot.services.portfolio_home import engagement_view
 from bot.services.sending import guarded
-from bot.slack import blocks
-from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
-from bot.slack.portfolio_view import OPEN_BUTTON
+from bot.views import pulse_dm as blocks
+from bot.views.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
+from bot.views.portfolio_view import OPEN_BUTTON
 from handlers.replies import caller_of
 
 

@@ -23,9 +23,9 @@ from bot.services.answers import (
 )
 from bot.services.container import Container
 from bot.services.pulses import NoLongerMemberError
-from bot.slack import blocks
-from bot.slack.driver_view import DRIVERS_ACTION, read_selection
 from bot.slack.outcomes import outcome_of
+from bot.views import pulse_dm as blocks
+from bot.views.driver_view import DRIVERS_ACTION, read_selection
 from handlers.replies import caller_of, json_field, refuse, view_value
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 One channel message carries every finding of an engagement's pulse close: a headline,
 both sides' figures, the findings, and one suggested next step. The headline and the
-step come from here; the figures and findings are laid out in `bot/slack/alert_view.py`.
+step come from here; the figures and findings are laid out in `bot/views/alert_finding.py`.
 """
 
 from __future__ import annotations

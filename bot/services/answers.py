@@ -9,9 +9,9 @@ from bot.domain import catalogue
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.pulses import check_recipient, record_answer
-from bot.slack.blocks import notice
 from bot.slack.outcomes import outcome_of
-from bot.slack.pulse_message import message_for, relationship
+from bot.views.pulse_dm import notice
+from bot.views.pulse_message import message_for, relationship
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotFound, NotPermitted
 from bot.domain.people import Caller, Person
-from bot.slack.format import mention
+from bot.views.mrkdwn import mention
 from storage import engagements as queries
 from storage.models import Engagement, Member
 

@@ -12,8 +12,8 @@ from bot.domain.actions import local_today
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
 from bot.services.portfolio_home import portfolio_first
-from bot.slack import home_view
-from bot.slack.action_view import own_actions_blocks
+from bot.views import home_view
+from bot.views.action_view import own_actions_blocks
 from storage import actions as action_queries
 from storage import digests as digest_queries
 from storage import engagements as engagement_queries

@@ -15,7 +15,7 @@ from bot.services.digest.access import require_reader
 from bot.services.digest.assemble import assemble
 from bot.services.engagements import by_id
 from bot.services.portfolio import portfolio
-from bot.slack import home_view, portfolio_view
+from bot.views import home_view, portfolio_view
 from storage import pulses as pulse_queries
 
 

@@ -15,8 +15,8 @@ from bot.domain.errors import Conflict, NotPermitted, Refused
 from bot.domain.scoring import response_score
 from bot.domain.sentiment.reading import read_comment
 from bot.domain.text_hygiene import clean_paragraphs
-from bot.slack.format import slack_date
-from bot.slack.pulse_message import relationship
+from bot.views.mrkdwn import slack_date
+from bot.views.pulse_message import relationship
 from storage import engagements as engagement_queries
 from storage import pulses as queries
 from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse

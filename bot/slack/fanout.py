@@ -21,7 +21,7 @@ from bot.slack.client import posting_client
 from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
 from bot.slack.pacing import Pacer
-from bot.slack.pulse_message import PULSE_EVENT, PulseDM, render
+from bot.views.pulse_message import PULSE_EVENT, PulseDM, render
 from storage import deliveries as queries
 from storage.db import Database
 

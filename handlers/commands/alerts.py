@@ -11,9 +11,9 @@ from bot.services.alerts import live_alerts
 from bot.services.configure import record_sla
 from bot.services.engagements import choose, require_lead, require_member
 from bot.services.sla_feed import SLA_PATH, rotate_token
-from bot.slack.action_view import open_actions_text
-from bot.slack.alert_view import alerts_text
 from bot.slack.command_text import CommandError, Token, words
+from bot.views.action_view import open_actions_text
+from bot.views.alert_finding import alerts_text
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
 
 NOTE_MAX = 300

@@ -18,10 +18,10 @@ from bot.services.engagements import (
     require_member,
     roster,
 )
-from bot.slack import blocks
 from bot.slack.command_text import CommandError, Token, parse_weight, short, user_id
-from bot.slack.format import mention
 from bot.slack.users import lookup_all
+from bot.views import pulse_dm as blocks
+from bot.views.mrkdwn import mention
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
 
 MAX_AT_ONCE = 50

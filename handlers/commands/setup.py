@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from bot.domain import catalogue, help_text
 from bot.domain.vocabulary import is_side
 from bot.services.setup import Proposal, set_up_and_announce
-from bot.slack import blocks
 from bot.slack.command_text import CommandError, Token, channel_id, clean_name
+from bot.views import pulse_dm as blocks
 from handlers.commands.registry import CommandRequest, Subcommand
 
 

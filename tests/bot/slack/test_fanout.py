@@ -9,9 +9,9 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from bot.slack.fanout import deliver
-from bot.slack.format import slack_date
 from bot.slack.pacing import Pacer
-from bot.slack.pulse_message import PULSE_EVENT, message_for, render
+from bot.views.mrkdwn import slack_date
+from bot.views.pulse_message import PULSE_EVENT, message_for, render
 from storage.models import Delivery
 from tests.support import flows, models
 from tests.support.blockkit import buttons, check_message, text_of, texts

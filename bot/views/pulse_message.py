@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from bot.domain import catalogue
 from bot.domain.i18n import reading_as
-from bot.slack import blocks
-from bot.slack.format import slack_date
+from bot.views import pulse_dm as blocks
+from bot.views.mrkdwn import slack_date
 from storage.models import Delivery, Pulse
 
 PULSE_EVENT = "rapport_pulse"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.domain import catalogue
-from bot.slack.format import slack_date
-from bot.slack.status_view import next_pulse_text, status_text
+from bot.views.mrkdwn import slack_date
+from bot.views.status_view import next_pulse_text, status_text
 from storage.pulses import SideCounts, Status
 from tests.support import models
 

@@ -19,8 +19,8 @@ from slack_sdk.models.views import View
 
 from bot.domain import catalogue
 from bot.domain.dates import day_month
-from bot.slack.digest_text import digest_sections
-from bot.slack.format import escape, slack_date
+from bot.views.digest_text import digest_sections
+from bot.views.mrkdwn import escape, slack_date
 
 if TYPE_CHECKING:
     from datetime import datetime

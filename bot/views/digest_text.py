@@ -35,8 +35,8 @@ from bot.domain.divergence.wording import setting, shown
 from bot.domain.drivers import drivers_line
 from bot.domain.i18n import ngettext
 from bot.domain.ladder import quarter_lines
-from bot.slack.action_view import overdue_text
-from bot.slack.format import escape
+from bot.views.action_view import overdue_text
+from bot.views.mrkdwn import escape
 
 MAX_ALERTS: Final = 10
 MAX_THEMES: Final = 3

@@ -23,7 +23,7 @@ from slack_sdk.models.views import View
 
 from bot.domain import catalogue
 from bot.domain.i18n import _
-from bot.slack.driver_view import chosen_text, driver_select
+from bot.views.driver_view import chosen_text, driver_select
 from storage.models import COMMENT_MAX, SIDES
 
 RATE_ACTION = "pulse.rate"

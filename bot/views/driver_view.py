@@ -17,7 +17,7 @@ from slack_sdk.models.blocks.block_elements import StaticMultiSelectElement
 
 from bot.domain import follow_up_text
 from bot.domain.drivers import DRIVERS, MAX_PICKS, PulseDrivers, drivers_line
-from bot.slack.format import escape
+from bot.views.mrkdwn import escape
 
 DRIVERS_ACTION: Final = "pulse.drivers"
 _BLOCK = re.compile(r"^pulse\.drivers\.(\d{1,12})$")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from slack_sdk.models.blocks import SectionBlock
 
 from bot.domain import catalogue
-from bot.slack.blocks import (
+from bot.views.pulse_dm import (
     AWAY_ACTION,
     COMMENT_ACTION,
     COMMENT_VIEW,

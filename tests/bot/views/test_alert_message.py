@@ -7,8 +7,8 @@ from datetime import timedelta
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
 
 from bot.domain.divergence import PulseFigures, Thresholds
-from bot.slack.alert_extras import ExtraSection, extra_sections
-from bot.slack.alert_message_view import MessageView, fallback_text, message_blocks, message_text
+from bot.views.alert_message import MessageView, fallback_text, message_blocks, message_text
+from bot.views.alert_sections import ExtraSection, extra_sections
 from tests.support import models
 from tests.support.blockkit import button_labels, check_message, text_of
 from tests.support.digests import side

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.domain import catalogue, catalogue_alerts
 from bot.domain.divergence import PulseFigures, Thresholds
-from bot.slack.alert_view import (
+from bot.views.alert_finding import (
     ACK_ACTION,
     ASSIGN_ACTION,
     ASSIGN_VIEW,
@@ -24,7 +24,7 @@ from bot.slack.alert_view import (
     owner_text,
     state_text,
 )
-from bot.slack.format import slack_date
+from bot.views.mrkdwn import slack_date
 from tests.support import models
 from tests.support.blockkit import button_labels, buttons, check_message, check_view, text_of
 from tests.support.digests import side

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.domain import catalogue
 from bot.domain.schedule import ScheduleError, parse_schedule
-from bot.slack.format import slack_date
+from bot.views.mrkdwn import slack_date
 from storage.models import Engagement
 from storage.pulses import Status
 

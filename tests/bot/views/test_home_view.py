@@ -11,8 +11,7 @@ from slack_sdk.models.blocks import Block, DividerBlock
 
 from bot.domain import catalogue
 from bot.domain.digest import OpenAlert
-from bot.slack.format import slack_date
-from bot.slack.home_view import (
+from bot.views.home_view import (
     DIGEST_BUTTON,
     EXPORT_BUTTON,
     SETUP_BUTTON,
@@ -22,6 +21,7 @@ from bot.slack.home_view import (
     pending_blocks,
     state_blocks,
 )
+from bot.views.mrkdwn import slack_date
 from storage.digests import OwnAnswer
 from storage.pulses import SideCounts
 from tests.support import models

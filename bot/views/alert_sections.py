@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from bot.domain.alert_message import side_title
 from bot.domain.divergence import MIN_ANONYMITY
 from bot.domain.drivers import drivers_line
-from bot.slack.action_view import message_action_blocks
-from bot.slack.driver_view import driver_blocks
+from bot.views.action_view import message_action_blocks
+from bot.views.driver_view import driver_blocks
 from storage import actions as action_queries
 from storage import alert_messages
 from storage.models import AlertMessage, Pulse

@@ -26,7 +26,7 @@ from bot.domain.actions import ACTION_TEXT_MAX, ActionItem, open_first
 from bot.domain.alert_message import side_title
 from bot.domain.dates import weekday_date
 from bot.domain.i18n import _
-from bot.slack.format import escape, mention
+from bot.views.mrkdwn import escape, mention
 
 ADD_ACTION: Final = re.compile(r"^alert\.add_action(\.\d{1,12})?$")
 """One "Add action" button per live finding of a message: `alert.add_action.<alert id>`."""

@@ -26,10 +26,10 @@ from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import Found, headline, next_step, side_title
 from bot.domain.divergence import PulseFigures, SideFigures, Thresholds
 from bot.domain.divergence.wording import setting, shown
-from bot.slack.alert_extras import ExtraSection, extra_sections
-from bot.slack.alert_view import alert_blocks
-from bot.slack.blocks import to_dicts
-from bot.slack.format import slack_date
+from bot.views.alert_finding import alert_blocks
+from bot.views.alert_sections import ExtraSection, extra_sections
+from bot.views.mrkdwn import slack_date
+from bot.views.pulse_dm import to_dicts
 from storage import alert_messages as queries
 from storage.models import Alert, AlertMessage, Engagement, Pulse
 from storage.published import published

@@ -25,8 +25,8 @@ from bot.domain.alert_message import side_title
 from bot.domain.dates import age
 from bot.domain.divergence import PulseFigures, Thresholds
 from bot.domain.i18n import _
-from bot.slack.blocks import to_dicts
-from bot.slack.format import slack_date
+from bot.views.mrkdwn import slack_date
+from bot.views.pulse_dm import to_dicts
 from storage.models import Alert
 
 ACK_ACTION = "alert.ack"
