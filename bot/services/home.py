@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from slack_sdk.models.blocks import Block, DividerBlock
 from sqlalchemy.orm import Session
 
 from bot.domain.actions import local_today
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
+from bot.services.home_state import membership, open_pulse, past_answers
 from bot.services.portfolio_home import portfolio_first
-from bot.views import home_view
+from bot.views import home_view, kit
 from bot.views.action_view import own_actions_blocks
 from storage import actions as action_queries
 from storage import digests as digest_queries
@@ -37,37 +37,31 @@ def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[st
         me = engagement_queries.member(session, engagement.id, team_id, user_id)
         if me is None:
             continue
-        body.append(home_view.engagement_heading(engagement, me))
+        body.append(home_view.engagement_heading(membership(engagement, me)))
         if me.role in READERS:
             body += _state(session, engagement, now)
         body += _own_actions(session, engagement, me, now)
         if me.role != "sponsor":
             body += _pending(session, engagement, me)
             answers = digest_queries.own_answers(session, me.id, OWN_ANSWERS)
-            body += home_view.own_answer_blocks(answers, engagement.timezone)
-        body.append(DividerBlock())
+            body += home_view.own_answer_blocks(past_answers(answers), engagement.timezone)
+        body.append(kit.divider())
     return home_view.home_tab(body, count=len(mine), shown=shown)
 
 
-def _state(session: Session, engagement: Engagement, now: datetime) -> list[Block]:
+def _state(session: Session, engagement: Engagement, now: datetime) -> list[dict[str, Any]]:
     digest = assemble(session, engagement, now, themes=False)
-    pulse = pulse_queries.open_pulse(session, engagement.id)
-    counts = None if pulse is None else pulse_queries.side_counts(session, pulse.id)
-    return home_view.state_blocks(
-        engagement.id,
-        digest,
-        None if pulse is None or counts is None else (pulse.closes_at, counts),
-    )
+    return home_view.state_blocks(engagement.id, digest, open_pulse(session, engagement.id))
 
 
 def _own_actions(
     session: Session, engagement: Engagement, me: Member, now: datetime
-) -> list[Block]:
+) -> list[dict[str, Any]]:
     mine = action_queries.open_actions(session, engagement.id, me.user_id)
     return own_actions_blocks(mine, local_today(now, engagement.timezone))
 
 
-def _pending(session: Session, engagement: Engagement, me: Member) -> list[Block]:
+def _pending(session: Session, engagement: Engagement, me: Member) -> list[dict[str, Any]]:
     pulse = pulse_queries.open_pulse(session, engagement.id)
     if (
         pulse is None
