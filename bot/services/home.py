@@ -26,7 +26,7 @@ WITH_PORTFOLIO = 6  # below a portfolio of up to 20 rows, within the same 100 bl
 
 
 def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
-    """The Home tab of one person, validated by ``slack_sdk``."""
+    """The Home tab of one person, within Slack's limits (`bot/views/kit.py`)."""
     mine = engagement_queries.of_person(session, team_id, user_id)
     body, order = portfolio_first(session, team_id, user_id, now)
     shown = MAX_ENGAGEMENTS if not order else WITH_PORTFOLIO
