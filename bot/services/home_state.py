@@ -21,6 +21,7 @@ def membership(engagement: Engagement, me: Member) -> Membership:
 
 
 def past_answers(answers: Sequence[OwnAnswer]) -> list[PastAnswer]:
+    """The viewer's own answers as their Home tab lists them."""
     return [PastAnswer(a.closed_at, a.rating, a.guess, a.comment) for a in answers]
 
 

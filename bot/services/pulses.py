@@ -218,4 +218,5 @@ def status_of(current: queries.Status) -> PulseStatus:
 
 
 def scheduled(engagement: Engagement) -> Scheduled:
+    """The engagement's name and when it asks, as the status line says it."""
     return Scheduled(engagement.name, engagement.schedule, engagement.timezone)
