@@ -51,7 +51,7 @@ def test_a_wrong_import_anywhere_is_caught(tmp_path: Path) -> None:
     wrong = {
         "bot/domain/scoring.py": "import sqlalchemy\nfrom bot.services import pulses\n",
         "bot/slack/event_ids.py": "from bot.services.container import Container\n",
-        "bot/views/mrkdwn.py": "import storage\n",
+        "bot/views/mrkdwn.py": "import slack_sdk\nimport storage\n",
         "handlers/home.py": "from handlers import pulse_dm\n",
         "storage/db.py": "from handlers.commands import registry\n",
     }
@@ -62,6 +62,7 @@ def test_a_wrong_import_anywhere_is_caught(tmp_path: Path) -> None:
     assert "bot.domain.scoring -> sqlalchemy" in report
     assert "bot.domain.scoring -> bot.services" in report
     assert "bot.slack.event_ids -> bot.services.container" in report
+    assert "bot.views.mrkdwn -> slack_sdk" in report
     assert "bot.views.mrkdwn -> storage" in report
     assert "handlers.home -> handlers.pulse_dm" in report
     assert "storage.db -> handlers.commands" in report
