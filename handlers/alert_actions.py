@@ -13,7 +13,7 @@ from bot.domain.actions import InvalidAction
 from bot.domain.errors import Refused
 from bot.services.actions import add_action, complete_action, form_date
 from bot.services.container import Container
-from bot.slack.action_view import ADD_ACTION, ADD_ACTION_VIEW, DONE_ACTION, add_action_modal
+from bot.views.action_view import ADD_ACTION, ADD_ACTION_VIEW, DONE_ACTION, add_action_modal
 from handlers.replies import caller_of, json_field, refuse, reply_for, view_value
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from bot.domain import catalogue
 from bot.domain.errors import Refused
 from bot.services.alerts import acknowledge, assign, check_can_follow_up
 from bot.services.container import Container
-from bot.slack.alert_view import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, assign_modal
+from bot.views.alert_finding import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, assign_modal
 from handlers.replies import caller_of, json_field, refuse, view_value
 
 logger = logging.getLogger(__name__)

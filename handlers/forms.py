@@ -14,9 +14,9 @@ from bot.domain.errors import Refused
 from bot.services.configure import change_settings_of
 from bot.services.container import Container
 from bot.services.setup import Proposal, check_channel, check_name_free, set_up_and_announce
-from bot.slack import blocks
 from bot.slack.command_text import CommandError, clean_name
-from bot.slack.config_form import CONFIG_VIEW, read_form
+from bot.views.config_form import CONFIG_VIEW, read_form
+from bot.views.setup_form import SETUP_VIEW
 from handlers.replies import caller_of, json_field, view_value
 
 logger = logging.getLogger(__name__)
@@ -102,4 +102,4 @@ def submit_setup(
 
 def register(app: App, container: Container) -> None:
     app.view(CONFIG_VIEW)(partial(submit_settings, container))
-    app.view(blocks.SETUP_VIEW)(partial(submit_setup, container))
+    app.view(SETUP_VIEW)(partial(submit_setup, container))

@@ -17,9 +17,9 @@ from bot.services.home import publish
 from bot.services.locales import refresh
 from bot.services.portfolio_home import engagement_view
 from bot.services.sending import guarded
-from bot.slack import blocks
-from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
-from bot.slack.portfolio_view import OPEN_BUTTON
+from bot.views.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
+from bot.views.portfolio_view import OPEN_BUTTON
+from bot.views.setup_form import setup_modal
 from handlers.replies import caller_of
 
 
@@ -34,7 +34,7 @@ def opened(container: Container, event: dict[str, Any], body: dict[str, Any]) ->
 
 def setup_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
     ack()
-    container.client.views_open(trigger_id=body["trigger_id"], view=blocks.setup_modal(None))
+    container.client.views_open(trigger_id=body["trigger_id"], view=setup_modal(None))
 
 
 def _send_from_home(container: Container, body: dict[str, Any], send: Any) -> None:

@@ -23,9 +23,9 @@ from bot.services.answers import (
 )
 from bot.services.container import Container
 from bot.services.pulses import NoLongerMemberError
-from bot.slack import blocks
-from bot.slack.driver_view import DRIVERS_ACTION, read_selection
 from bot.slack.outcomes import outcome_of
+from bot.views.driver_view import DRIVERS_ACTION, read_selection
+from bot.views.pulse_dm import AWAY_ACTION, COMMENT_ACTION, COMMENT_VIEW, RATE_ACTION, comment_modal
 from handlers.replies import caller_of, json_field, refuse, view_value
 
 logger = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def answer(
         logger.warning("unreadable pulse button value")
         return
     pulse_id, number = parsed
-    if str(action.get("action_id", "")).startswith(blocks.RATE_ACTION):
+    if str(action.get("action_id", "")).startswith(RATE_ACTION):
         record(container, body, respond, pulse_id, rating=number)
     else:
         record(container, body, respond, pulse_id, guess=number)
@@ -156,7 +156,7 @@ def open_comment_form(
     try:
         container.client.views_open(
             trigger_id=body["trigger_id"],
-            view=blocks.comment_modal(
+            view=comment_modal(
                 pulse_id=parsed[0],
                 channel=str(where.get("channel_id", "")),
                 ts=str(where.get("message_ts", "")),
@@ -203,7 +203,7 @@ def submit_comment(
 
 def register(app: App, container: Container) -> None:
     app.action(SCALE_ACTIONS)(partial(answer, container))
-    app.action(blocks.AWAY_ACTION)(partial(away, container))
+    app.action(AWAY_ACTION)(partial(away, container))
     app.action(DRIVERS_ACTION)(partial(pick_drivers, container))
-    app.action(blocks.COMMENT_ACTION)(partial(open_comment_form, container))
-    app.view(blocks.COMMENT_VIEW)(partial(submit_comment, container))
+    app.action(COMMENT_ACTION)(partial(open_comment_form, container))
+    app.view(COMMENT_VIEW)(partial(submit_comment, container))

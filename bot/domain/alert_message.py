@@ -3,7 +3,7 @@
 One channel message carries every finding of an engagement's pulse close: a headline,
 both sides' figures, the findings, and one suggested next step. The headline and the
 step come from the rules' records, in the order their priorities give; the figures and
-findings are laid out in `bot/slack/alert_view.py`.
+findings are laid out in `bot/views/alert_finding.py`.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.engagements import require_lead
 from bot.slack.alert_publisher import redraw
-from bot.slack.format import mention
 from bot.slack.outcomes import outcome_of
+from bot.views.mrkdwn import mention
 from storage import actions as queries
 from storage import engagements as engagement_queries
 from storage.models import Action, Alert, Engagement

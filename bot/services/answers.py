@@ -10,8 +10,7 @@ from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.pulses import check_recipient, record_answer
-from bot.slack.blocks import notice
-from bot.slack.pulse_message import message_for, relationship
+from bot.views.pulse_dm import PulseAsked, message_for, notice, relationship
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
 
@@ -35,8 +34,16 @@ def save_answer(container: Container, caller: Caller, pulse_id: int, **answer: A
             now=container.now(),
             **answer,
         )
+        pulse, engagement = saved.pulse, saved.pulse.engagement
+        asked = PulseAsked(
+            pulse.id,
+            engagement.name,
+            engagement.client_org,
+            engagement.provider_org,
+            pulse.closes_at,
+        )
         return message_for(
-            saved.pulse,
+            asked,
             saved.side,
             rating=saved.rating,
             guess=saved.guess,

@@ -19,8 +19,8 @@ from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
 from bot.services.evaluation import Evaluation, close_pulses, thresholds_of
 from bot.slack.alert_publisher import PublishReport, publish
-from bot.slack.alert_view import figures_line
 from bot.slack.ladder_sender import send_ladder_posts
+from bot.views.alert_finding import figures_line
 from storage import pulses as pulse_queries
 from storage.db import Database
 

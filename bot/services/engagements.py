@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotFound, NotPermitted
 from bot.domain.people import Caller, Person
-from bot.slack.format import mention
+from bot.views.mrkdwn import mention
+from bot.views.roster import RosterPerson
 from storage import engagements as queries
 from storage.models import Engagement, Member
 
@@ -212,8 +213,9 @@ def remove_person(session: Session, engagement: Engagement, user_id: str) -> boo
     return True
 
 
-def roster(session: Session, engagement: Engagement) -> dict[str, list[Member]]:
-    sides: dict[str, list[Member]] = {"client": [], "provider": []}
+def roster(session: Session, engagement: Engagement) -> dict[str, list[RosterPerson]]:
+    """The current members of each side, as `/rapport members` lists them."""
+    sides: dict[str, list[RosterPerson]] = {"client": [], "provider": []}
     for m in queries.current_members(session, engagement.id):
-        sides[m.side].append(m)
+        sides[m.side].append(RosterPerson(m.user_id, m.role, m.weight, m.status, m.status_reason))
     return sides

@@ -15,7 +15,7 @@ from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
-from bot.slack.format import mention
+from bot.views.mrkdwn import mention
 from storage import engagements as engagement_queries
 from storage import erasure as queries
 from storage import pulses as pulse_queries

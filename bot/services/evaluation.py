@@ -15,7 +15,7 @@ from bot.domain.alerts import Finding, PulseFigures, SlaStatus, Thresholds, eval
 from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as
 from bot.services.reconcile import Close, reconcile
-from bot.slack.alert_view import details_text
+from bot.views.alert_finding import details_text
 from storage import alerts as alert_queries
 from storage import pulses as pulse_queries
 from storage.models import Engagement, Pulse

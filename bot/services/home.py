@@ -12,9 +12,10 @@ from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
+from bot.services.home_state import membership, open_pulse, past_answers
 from bot.services.portfolio_home import portfolio_first
-from bot.slack import home_view
-from bot.slack.action_view import own_actions_blocks
+from bot.views import home_view, kit
+from bot.views.action_view import own_actions_blocks
 from storage import actions as action_queries
 from storage import digests as digest_queries
 from storage import engagements as engagement_queries
@@ -38,7 +39,7 @@ def publish(container: Container, caller: Caller) -> None:
 
 
 def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
-    """The Home tab of one person, as Slack's `views.publish` takes it."""
+    """The Home tab of one person, within Slack's limits (`bot/views/kit.py`)."""
     mine = engagement_queries.of_person(session, team_id, user_id)
     body, order = portfolio_first(session, team_id, user_id, now)
     shown = MAX_ENGAGEMENTS if not order else WITH_PORTFOLIO
@@ -49,35 +50,31 @@ def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[st
         me = engagement_queries.member(session, engagement.id, team_id, user_id)
         if me is None:
             continue
-        body.append(home_view.engagement_heading(engagement, me))
+        body.append(home_view.engagement_heading(membership(engagement, me)))
         if me.role in READERS:
             body += _state(session, engagement, now)
         body += _own_actions(session, engagement, me, now)
         if me.role != "sponsor":
             body += _pending(session, engagement, me)
             answers = digest_queries.own_answers(session, me.id, OWN_ANSWERS)
-            body += home_view.own_answer_blocks(answers, engagement.timezone)
-        body.append(DIVIDER)
+            body += home_view.own_answer_blocks(past_answers(answers), engagement.timezone)
+        body.append(kit.divider())
     return home_view.home_tab(body, count=len(mine), shown=shown)
 
 
-def _state(session: Session, engagement: Engagement, now: datetime) -> list[Any]:
+def _state(session: Session, engagement: Engagement, now: datetime) -> list[dict[str, Any]]:
     digest = assemble(session, engagement, now, themes=False)
-    pulse = pulse_queries.open_pulse(session, engagement.id)
-    counts = None if pulse is None else pulse_queries.side_counts(session, pulse.id)
-    return home_view.state_blocks(
-        engagement.id,
-        digest,
-        None if pulse is None or counts is None else (pulse.closes_at, counts),
-    )
+    return home_view.state_blocks(engagement.id, digest, open_pulse(session, engagement.id))
 
 
-def _own_actions(session: Session, engagement: Engagement, me: Member, now: datetime) -> list[Any]:
+def _own_actions(
+    session: Session, engagement: Engagement, me: Member, now: datetime
+) -> list[dict[str, Any]]:
     mine = action_queries.open_actions(session, engagement.id, me.user_id)
     return own_actions_blocks(mine, local_today(now, engagement.timezone))
 
 
-def _pending(session: Session, engagement: Engagement, me: Member) -> list[Any]:
+def _pending(session: Session, engagement: Engagement, me: Member) -> list[dict[str, Any]]:
     pulse = pulse_queries.open_pulse(session, engagement.id)
     if (
         pulse is None

@@ -18,9 +18,9 @@ from bot.domain.actions import ActionItem, local_today
 from bot.domain.alert_message import side_title
 from bot.domain.i18n import ngettext, reading_as
 from bot.domain.ladder import Ladder, Rung, escalation_due, reraise_due
-from bot.slack.action_view import finding_actions_text
-from bot.slack.alert_extras import drivers_section, extra_sections
-from bot.slack.format import mention, slack_date
+from bot.services.alert_sections import drivers_section, extra_sections
+from bot.views.action_view import finding_actions_text
+from bot.views.mrkdwn import mention, slack_date
 from storage import actions as action_queries
 from storage import alert_messages as message_queries
 from storage import digests as sponsor_queries
@@ -127,7 +127,7 @@ def _owner(alert: Alert, items: Sequence[ActionItem]) -> str:
 
 def escalation_text(session: Session, alert: Alert, now: datetime, ladder: Ladder) -> str:
     """The sponsors' DM: the finding, its history per pulse, its owner, the drivers of its
-    message (`bot/slack/alert_extras.py`), this finding's own actions, what is asked."""
+    message (`bot/services/alert_sections.py`), this finding's own actions, what is asked."""
     steps = message_queries.steps_of(session, alert.id)
     history = [text.ESCALATION_OPENED.format(when=slack_date(alert.opened_at))]
     history += [

@@ -13,9 +13,9 @@ from bot.domain.portfolio import EngagementState
 from bot.services.digest.access import require_reader
 from bot.services.digest.assemble import assemble
 from bot.services.engagements import by_id
+from bot.services.home_state import open_pulse
 from bot.services.portfolio import portfolio
-from bot.slack import home_view, portfolio_view
-from storage import pulses as pulse_queries
+from bot.views import home_view, kit, portfolio_view
 
 
 def shows_portfolio(states: Sequence[EngagementState]) -> bool:
@@ -25,12 +25,12 @@ def shows_portfolio(states: Sequence[EngagementState]) -> bool:
 
 def portfolio_first(
     session: Session, team_id: str, user_id: str, now: datetime
-) -> tuple[list[Any], list[int]]:
+) -> tuple[list[dict[str, Any]], list[int]]:
     """The portfolio's blocks for the top of Home (none for others), and its engagement order."""
     states = portfolio(session, team_id, user_id, now)
     if not shows_portfolio(states):
         return [], []
-    blocks = [*portfolio_view.portfolio_blocks(states), {"type": "divider"}]
+    blocks = [*portfolio_view.portfolio_blocks(states), kit.divider()]
     return blocks, [state.engagement_id for state in states]
 
 
@@ -44,11 +44,9 @@ def engagement_view(
     """
     engagement = by_id(session, engagement_id)
     require_reader(session, engagement, caller)
-    pulse = pulse_queries.open_pulse(session, engagement.id)
-    counts = None if pulse is None else pulse_queries.side_counts(session, pulse.id)
     body = home_view.state_blocks(
         engagement.id,
         assemble(session, engagement, now, themes=False),
-        None if pulse is None or counts is None else (pulse.closes_at, counts),
+        open_pulse(session, engagement.id),
     )
     return portfolio_view.engagement_modal(engagement.name, body)

@@ -15,8 +15,9 @@ from bot.domain.errors import Conflict, NotPermitted, Refused
 from bot.domain.scoring import response_score
 from bot.domain.sentiment.reading import read_comment
 from bot.domain.text_hygiene import clean_paragraphs
-from bot.slack.format import slack_date
-from bot.slack.pulse_message import relationship
+from bot.views.mrkdwn import slack_date
+from bot.views.pulse_dm import relationship
+from bot.views.status_view import PulseStatus, Scheduled, SideCount
 from storage import engagements as engagement_queries
 from storage import pulses as queries
 from storage.models import COMMENT_MAX, Delivery, Engagement, Pulse
@@ -199,6 +200,23 @@ def record_answer(
     )
 
 
-def status(session: Session, engagement: Engagement) -> queries.Status:
+def status(session: Session, engagement: Engagement) -> PulseStatus:
     """The open pulse and its counts per side, or the last closed one."""
-    return queries.status(session, engagement)
+    return status_of(queries.status(session, engagement))
+
+
+def status_of(current: queries.Status) -> PulseStatus:
+    """What `/rapport status` shows of an engagement's pulse as stored."""
+    engagement, pulse = current.engagement, current.pulse
+    return PulseStatus(
+        engagement=scheduled(engagement),
+        opened_at=pulse.opened_at if pulse is not None else None,
+        closes_at=pulse.closes_at if pulse is not None else None,
+        last_closed_at=current.last_closed.closed_at if current.last_closed is not None else None,
+        counts={side: SideCount(c.asked, c.answered, c.away) for side, c in current.counts.items()},
+    )
+
+
+def scheduled(engagement: Engagement) -> Scheduled:
+    """The engagement's name and when it asks, as the status line says it."""
+    return Scheduled(engagement.name, engagement.schedule, engagement.timezone)

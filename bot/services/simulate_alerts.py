@@ -14,9 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from bot.domain.alert_message import PRIORITY
+from bot.services.alert_message import load
 from bot.services.evaluation import Evaluation
 from bot.services.ladder import raise_due
-from bot.slack.alert_message_view import load, message_text
+from bot.views.alert_message import message_text
 from storage import actions as action_queries
 from storage import ladder as ladder_queries
 from storage.db import Database

@@ -18,11 +18,12 @@ from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as
 from bot.domain.outcomes import Outcome
 from bot.domain.retries import BASE, backoff
-from bot.slack.alert_message_view import fallback_text, load, message_blocks, message_text
+from bot.services.alert_message import load
 from bot.slack.client import posting_client
-from bot.slack.format import slack_date
 from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
+from bot.views.alert_message import fallback_text, message_blocks, message_text
+from bot.views.mrkdwn import slack_date
 from storage import alert_messages, alert_posts, ladder
 from storage import engagements as engagement_queries
 from storage.db import Database

@@ -14,7 +14,7 @@ from bot.domain.dates import day_month
 from bot.domain.digest.chart import render_chart
 from bot.domain.digest.model import DigestInput
 from bot.slack.client import posting_client
-from bot.slack.digest_text import digest_sections, render_blocks
+from bot.views.digest_text import digest_sections, render_blocks
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,10 @@ from bot.slack.client import posting_client
 from bot.slack.history import find_tagged
 from bot.slack.outcomes import outcome_of
 from bot.slack.pacing import Pacer
-from bot.slack.pulse_message import PULSE_EVENT, PulseDM, render
+from bot.views.pulse_dm import PULSE_EVENT, PulseAsked, PulseDM, Recipient, render
 from storage import deliveries as queries
 from storage.db import Database
+from storage.models import Delivery
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,21 @@ UNREACHABLE = frozenset(
     {"user_not_found", "account_inactive", "cannot_dm_bot", "user_disabled", "channel_not_found"}
     | {"invalid_user_combination", "user_not_visible", "not_installed"}
 )
+
+
+def render_delivery(delivery: Delivery) -> PulseDM:
+    """A claimed delivery's DM, drawn from its pulse and its member."""
+    pulse, member = delivery.pulse, delivery.member
+    engagement = pulse.engagement
+    asked = PulseAsked(
+        pulse.id, engagement.name, engagement.client_org, engagement.provider_org, pulse.closes_at
+    )
+    recipient = Recipient(
+        delivery.id, delivery.attempts, member.id, member.user_id, delivery.side, member.locale
+    )
+    return render(asked, recipient)
+
+
 # A DM claimed longer ago than this without a record is presumed orphaned by a crash.
 STALE_AFTER = timedelta(minutes=5)
 
@@ -86,7 +102,7 @@ def deliver(
             try:
                 with database.unit_of_work() as session:
                     delivery = queries.claim_next_pending(session, pulse_id, now())
-                    dm = None if delivery is None else render(delivery)
+                    dm = None if delivery is None else render_delivery(delivery)
             except Exception:
                 logger.exception(
                     "pulse %s: could not claim the next DM; stopping this worker", pulse_id

@@ -19,10 +19,10 @@ from bot.domain import catalogue
 from bot.domain.i18n import reading_as
 from bot.domain.retries import BASE, next_attempt
 from bot.slack.client import posting_client
-from bot.slack.format import slack_date
 from bot.slack.history import find_tagged_reply
 from bot.slack.outcomes import outcome_of
 from bot.slack.pacing import Pacer
+from bot.views.mrkdwn import slack_date
 from storage import reminders as queries
 from storage.db import Database
 from storage.reminders import ClaimedReminder

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from bot.domain import catalogue, help_text
 from bot.domain.vocabulary import SlaStatus, is_sla_status
 from bot.services.actions import open_actions, today_of
+from bot.services.alert_message import finding
 from bot.services.alerts import live_alerts
 from bot.services.configure import record_sla
 from bot.services.engagements import choose, require_lead, require_member
 from bot.services.sla_feed import SLA_PATH, rotate_token
-from bot.slack.action_view import open_actions_text
-from bot.slack.alert_view import alerts_text
 from bot.slack.command_text import CommandError, Token, words
+from bot.views.action_view import open_actions_text
+from bot.views.alert_finding import alerts_text
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
 
 NOTE_MAX = 300
@@ -43,7 +44,8 @@ def alerts(request: CommandRequest[NoArguments]) -> None:
         engagement = choose(session, caller, request.engagement)
         require_member(session, engagement, caller)
         now = container.now()
-        text = alerts_text(engagement.name, live_alerts(session, engagement), now)
+        findings = [finding(alert) for alert in live_alerts(session, engagement)]
+        text = alerts_text(engagement.name, findings, now)
         actions = open_actions_text(open_actions(session, engagement), today_of(engagement, now))
     request.say("\n\n".join(part for part in (text, actions) if part))
 

@@ -18,10 +18,10 @@ from bot.services.engagements import (
     require_member,
     roster,
 )
-from bot.slack import blocks
 from bot.slack.command_text import CommandError, Token, parse_weight, short, user_id
-from bot.slack.format import mention
 from bot.slack.users import lookup_all
+from bot.views.mrkdwn import mention
+from bot.views.roster import roster_text
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
 
 MAX_AT_ONCE = 50
@@ -135,7 +135,7 @@ def members(request: CommandRequest[NoArguments]) -> None:
         if not any(sides.values()):
             text = catalogue.MEMBERS_EMPTY.format(engagement=engagement.name)
         else:
-            text = blocks.roster_text(engagement.name, orgs, sides)
+            text = roster_text(engagement.name, orgs, sides)
     request.say(text)
 
 

@@ -10,8 +10,8 @@ from bot.services.engagements import choose, require_member
 from bot.services.pulses import status as pulse_status
 from bot.services.sending import OpenedPulse, deliver_until_settled, guarded, open_now
 from bot.slack.fanout import FanoutResult
-from bot.slack.format import mention
-from bot.slack.status_view import status_text
+from bot.views.mrkdwn import mention
+from bot.views.status_view import status_text
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
 
 

@@ -9,8 +9,8 @@ from bot.domain.engagement_settings import Value, read_setting, shown
 from bot.services.configure import change_settings, set_weight, settings_of
 from bot.services.engagements import choose, require_lead, require_member
 from bot.slack.command_text import CommandError, Token, parse_weight, user_id
-from bot.slack.config_form import config_modal
-from bot.slack.format import mention
+from bot.views.config_form import config_modal
+from bot.views.mrkdwn import mention
 from handlers.commands.registry import CommandRequest, Subcommand
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from bot.domain import catalogue, help_text
 from bot.domain.vocabulary import is_side
 from bot.services.setup import Proposal, set_up_and_announce
-from bot.slack import blocks
 from bot.slack.command_text import CommandError, Token, channel_id, clean_name
+from bot.views.setup_form import setup_modal
 from handlers.commands.registry import CommandRequest, Subcommand
 
 
@@ -52,7 +52,7 @@ def parse_setup(tokens: list[Token]) -> SetupArgs:
 def setup(request: CommandRequest[SetupArgs]) -> None:
     proposal = request.args.proposal
     if proposal is None:
-        view = blocks.setup_modal(request.caller.channel_id)
+        view = setup_modal(request.caller.channel_id)
         request.container.client.views_open(trigger_id=request.trigger_id, view=view)
         return
     done = set_up_and_announce(request.container, request.caller, proposal)

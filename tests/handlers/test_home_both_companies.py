@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON
+from bot.views.home_view import DIGEST_BUTTON, EXPORT_BUTTON
 from storage.db import Database
 from storage.models import Engagement
 from tests.support.installing import CLIENT, PROVIDER, install, running_distributed

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from bot.services.simulate_moods import client_mood, provider_mood, rating
-from bot.slack.pulse_message import PULSE_EVENT
+from bot.views.pulse_dm import PULSE_EVENT
 from bot.wiring.playground.seed import SEED, WEEKS, Demo
 from bot.wiring.playground.slack_side import SlackSide
 from bot.wiring.playground.workspace import Message, Workspace

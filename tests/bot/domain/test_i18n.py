@@ -21,7 +21,7 @@ from bot.domain import (
 )
 from bot.domain.i18n import _, counted, language_of, number, reading_as
 from bot.services.container import ContextPool
-from bot.slack.format import slack_date
+from bot.views.mrkdwn import slack_date
 
 TEXT_MODULES = (
     catalogue,

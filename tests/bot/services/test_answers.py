@@ -12,7 +12,7 @@ from bot.domain.vocabulary import utcnow
 from bot.services.answers import PulseMessage, redraw_pulse_dm, retire_removed_members_dm
 from bot.services.engagements import by_id, remove_person
 from bot.services.pulses import open_pulse
-from bot.slack.blocks import notice
+from bot.views.pulse_dm import notice
 from storage import pulses as pulse_queries
 from tests.support.fake_messenger import (
     TEAM,

@@ -8,11 +8,11 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from bot.slack.fanout import deliver
-from bot.slack.format import slack_date
+from bot.slack.fanout import deliver, render_delivery
 from bot.slack.pacing import Pacer
-from bot.slack.pulse_message import PULSE_EVENT, message_for, render
-from storage.models import Delivery
+from bot.views.mrkdwn import slack_date
+from bot.views.pulse_dm import PULSE_EVENT, PulseAsked, message_for
+from storage.models import Delivery, Pulse
 from tests.support import flows, models
 from tests.support.blockkit import buttons, check_message, text_of, texts
 from tests.support.running import RunningApp
@@ -35,7 +35,7 @@ def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: Runn
     # A sender claimed U0CLI1's DM, Slack accepted it, and the process died before recording.
     with rapport.database.unit_of_work() as session:
         delivery = session.scalars(select(Delivery).order_by(Delivery.id)).all()[1]
-        dm = render(delivery)
+        dm = render_delivery(delivery)
         long_ago = rapport.container.now() - timedelta(hours=1)
         session.execute(
             update(Delivery)
@@ -111,13 +111,20 @@ def test_a_429_holds_every_sender_for_its_retry_after(rapport: RunningApp) -> No
     assert len(in_flight) <= 2 and len(after) > len(in_flight)
 
 
+def asked(pulse: Pulse) -> PulseAsked:
+    engagement = pulse.engagement
+    return PulseAsked(
+        pulse.id, engagement.name, engagement.client_org, engagement.provider_org, pulse.closes_at
+    )
+
+
 def test_each_side_is_asked_about_the_other_party() -> None:
     pulse = models.pulse(models.engagement(client_org="Acme & Co", provider_org="Globex"))
-    text, client_blocks = message_for(pulse, "client")
+    text, client_blocks = message_for(asked(pulse), "client")
     assert (
         text == "How satisfied are you with Acme & Co – Globex this week? Answer with the buttons."
     )
-    _, provider_blocks = message_for(pulse, "provider")
+    _, provider_blocks = message_for(asked(pulse), "provider")
     check_message(client_blocks)
     assert "How do you think *Globex* would rate it? (optional)" in texts(client_blocks)
     assert "How do you think *Acme & Co* would rate it? (optional)" in texts(provider_blocks)
@@ -125,7 +132,7 @@ def test_each_side_is_asked_about_the_other_party() -> None:
 
 
 def test_a_redrawn_dm_shows_the_answer_so_far() -> None:
-    _, blocks = message_for(models.pulse(), "provider", rating=5, commented=True)
+    _, blocks = message_for(asked(models.pulse()), "provider", rating=5, commented=True)
     assert text_of(blocks).endswith(
         "You answered *5*. You can change it until the pulse closes "
         f"{slack_date(models.pulse().closes_at)}. Comment saved — thank you."
@@ -137,9 +144,9 @@ def test_a_delivery_renders_to_its_member_with_the_pulse_in_the_metadata() -> No
     delivery = Delivery(id=3, pulse_id=41, member_id=9, status="pending", attempts=0)
     delivery.pulse = models.pulse(engagement)
     delivery.member = models.member("provider", id=9, user_id="U0PRO1")
-    dm = render(delivery)
+    dm = render_delivery(delivery)
     assert (dm.delivery_id, dm.member_id, dm.user_id) == (3, 9, "U0PRO1")
     assert dm.metadata == {"event_type": PULSE_EVENT, "event_payload": {"pulse": 41}}
-    assert dm.blocks == message_for(delivery.pulse, "provider")[1]
+    assert dm.blocks == message_for(asked(delivery.pulse), "provider")[1]
     assert "How do you think *Acme* would rate it? (optional)" in texts(dm.blocks)
     assert all(json.loads(b["value"])["p"] == 41 for b in buttons(dm.blocks))

@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from bot.slack.alert_publisher import ALERT_EVENT
 from bot.slack.digest_delivery import DIGEST_EVENT
-from bot.slack.pulse_message import PULSE_EVENT
+from bot.views.pulse_dm import PULSE_EVENT
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import (

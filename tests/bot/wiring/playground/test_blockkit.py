@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.slack import blocks
+from bot.views import pulse_dm as blocks
 from bot.wiring.playground.blockkit import Directory, blocks_html, message_html, view_html
 from bot.wiring.playground.mrkdwn import to_html
 

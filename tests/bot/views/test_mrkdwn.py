@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.slack.format import escape, mention, slack_date
+from bot.views.mrkdwn import escape, mention, slack_date
 from tests.support.blockkit import slack_unescape
 
 # What Slack reads as markup inside mrkdwn: a <…> sequence (mention, link, date, broadcast).

@@ -8,25 +8,13 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Final
 
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    DatePickerElement,
-    InputBlock,
-    MarkdownTextObject,
-    PlainTextInputElement,
-    SectionBlock,
-    UserSelectElement,
-)
-from slack_sdk.models.views import View
-
 from bot.domain import follow_up_text
 from bot.domain.actions import ACTION_TEXT_MAX, ActionItem, open_first
 from bot.domain.alert_message import side_title
 from bot.domain.dates import weekday_date
 from bot.domain.i18n import _
-from bot.slack.format import escape, mention
+from bot.views import kit
+from bot.views.mrkdwn import escape, mention
 
 ADD_ACTION: Final = re.compile(r"^alert\.add_action(\.\d{1,12})?$")
 """One "Add action" button per live finding of a message: `alert.add_action.<alert id>`."""
@@ -59,10 +47,10 @@ def _line(item: ActionItem, today: date | None, *, finding: bool = False) -> str
     return line
 
 
-def _done_button(item: ActionItem) -> ButtonElement:
+def _done_button(item: ActionItem) -> dict[str, Any]:
     short = item.text if len(item.text) <= BUTTON_TEXT else item.text[: BUTTON_TEXT - 1] + "…"
-    return ButtonElement(
-        text=follow_up_text.ACTION_DONE_BUTTON.format(text=short),
+    return kit.button(
+        follow_up_text.ACTION_DONE_BUTTON.format(text=short),
         action_id=f"alert.action_done.{item.id}",
         value=json.dumps({"x": item.id}),
     )
@@ -75,16 +63,16 @@ def message_action_blocks(
     "Add action" for each live finding (id, title) and "Done" for open actions; with
     the same lines as plain text. Two blocks at most, whatever the number of findings.
     """
-    blocks: list[Block] = []
+    blocks: list[dict[str, Any]] = []
     lines = [_line(item, None, finding=True) for item in items[:SHOWN]]
     if len(items) > SHOWN:
         lines.append(follow_up_text.ACTIONS_MORE.format(count=len(items) - SHOWN))
     text = "\n".join([follow_up_text.ACTIONS_HEADER, *lines]) if lines else ""
     if text:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=text[:3000])))
+        blocks.append(kit.section(text[:3000]))
     buttons = [
-        ButtonElement(
-            text=_short(f"{follow_up_text.ACTION_ADD_BUTTON}: {title}"),
+        kit.button(
+            _short(f"{follow_up_text.ACTION_ADD_BUTTON}: {title}"),
             action_id=f"alert.add_action.{alert_id}",
             value=json.dumps({"a": alert_id}),
         )
@@ -93,8 +81,8 @@ def message_action_blocks(
     open_items = [item for item in items[:SHOWN] if not (item.done or item.finding_resolved)]
     buttons += [_done_button(item) for item in open_items]
     if buttons:
-        blocks.append(ActionsBlock(block_id="alert.message.actions", elements=buttons[:25]))
-    return [block.to_dict() for block in blocks], text
+        blocks.append(kit.actions(buttons[:25], block_id="alert.message.actions"))
+    return blocks, text
 
 
 def _short(text: str) -> str:
@@ -103,37 +91,36 @@ def _short(text: str) -> str:
 
 def add_action_modal(alert_id: int, today: date) -> dict[str, Any]:
     """The form a lead adds an action in: what, who (either side), by when."""
-    return View(
-        type="modal",
+    return kit.modal(
         callback_id=ADD_ACTION_VIEW,
         title=follow_up_text.ACTION_MODAL_TITLE,
         submit=follow_up_text.ACTION_MODAL_SUBMIT,
         close=_("Cancel"),
         private_metadata=json.dumps({"a": alert_id}),
         blocks=[
-            InputBlock(
+            kit.input_block(
                 block_id="text",
                 label=follow_up_text.ACTION_TEXT_LABEL,
-                element=PlainTextInputElement(
+                element=kit.text_input(
                     action_id="value",
                     max_length=ACTION_TEXT_MAX,
                     placeholder=follow_up_text.ACTION_TEXT_PLACEHOLDER,
                 ),
             ),
-            InputBlock(
+            kit.input_block(
                 block_id="owner",
                 label=follow_up_text.ACTION_OWNER_LABEL,
-                element=UserSelectElement(action_id="value"),
+                element=kit.user_select(action_id="value"),
             ),
-            InputBlock(
+            kit.input_block(
                 block_id="due",
                 label=follow_up_text.ACTION_DUE_LABEL,
-                element=DatePickerElement(
+                element=kit.date_picker(
                     action_id="value", initial_date=(today + timedelta(days=7)).isoformat()
                 ),
             ),
         ],
-    ).to_dict()
+    )
 
 
 def finding_actions_text(items: Sequence[ActionItem], today: date) -> str:
@@ -166,10 +153,10 @@ def overdue_text(items: Sequence[ActionItem], today: date, limit: int = 10) -> s
     return "\n".join([follow_up_text.ACTIONS_OVERDUE_HEADER.format(count=len(late)), *lines])
 
 
-def own_actions_blocks(items: Sequence[ActionItem], today: date) -> list[Block]:
+def own_actions_blocks(items: Sequence[ActionItem], today: date) -> list[dict[str, Any]]:
     """App Home: the viewer's own actions not yet done, overdue first; nothing when none."""
     if not items:
         return []
     lines = [_line(item, today, finding=True) for item in open_first(list(items), today)]
     text = "\n".join([follow_up_text.ACTIONS_YOURS, *lines[:SHOWN]])
-    return [SectionBlock(text=MarkdownTextObject(text=text[:3000]))]
+    return [kit.section(text[:3000])]

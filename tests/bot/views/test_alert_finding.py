@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 from bot.domain import catalogue
 from bot.domain.alerts import RULES, PulseFigures, Thresholds
 from bot.domain.alerts.model import Trend
-from bot.slack.alert_view import (
+from bot.services.alert_message import finding
+from bot.views.alert_finding import (
     ACK_ACTION,
     ASSIGN_ACTION,
     ASSIGN_VIEW,
+    Finding,
     alert_blocks,
     alert_text,
     alerts_text,
@@ -25,12 +27,16 @@ from bot.slack.alert_view import (
     owner_text,
     state_text,
 )
-from bot.slack.format import slack_date
+from bot.views.mrkdwn import slack_date
 from tests.support import models
 from tests.support.blockkit import button_labels, buttons, check_message, check_view, text_of
 from tests.support.digests import side
 
 NOW = models.OPENED + timedelta(days=5)
+
+
+def found(**overrides: object) -> Finding:
+    return finding(models.alert(None, **overrides))
 
 
 def figures(client: float | None, provider: float | None) -> PulseFigures:
@@ -77,7 +83,7 @@ def test_the_first_pulse_has_counts_but_no_trend() -> None:
 
 
 def test_fallback_text_is_the_title_and_the_sentence() -> None:
-    alert = models.alert()
+    alert = found()
     assert alert_text(alert) == (
         "Wide gap between the sides: "
         "The client rates the relationship 27 points below the provider."
@@ -86,24 +92,24 @@ def test_fallback_text_is_the_title_and_the_sentence() -> None:
 
 def test_an_unknown_rule_is_an_error_not_a_guess() -> None:
     with pytest.raises(KeyError, match="new_rule"):
-        alert_text(models.alert(rule="new_rule"))
+        alert_text(found(rule="new_rule"))
 
 
 def test_owner_and_state_read_as_a_person_would_say_them() -> None:
-    open_alert = models.alert()
+    open_alert = found()
     assert owner_text(open_alert) == "no owner yet"
     assert state_text(open_alert) == f"Open since {slack_date(open_alert.opened_at)} · no owner yet"
-    acked = models.alert(status="acknowledged", acknowledged_by="U0LEAD", owner_user_id="U0PRO1")
+    acked = found(status="acknowledged", acknowledged_by="U0LEAD", owner_user_id="U0PRO1")
     assert owner_text(acked) == "owner <@U0PRO1>"
     assert state_text(acked) == "Acknowledged by <@U0LEAD> · owner <@U0PRO1>"
-    resolved = models.alert(status="resolved", resolved_at=NOW, owner_user_id="U0PRO1")
+    resolved = found(status="resolved", resolved_at=NOW, owner_user_id="U0PRO1")
     assert state_text(resolved) == f"Resolved {slack_date(NOW)}."
 
 
 def test_alerts_list_each_with_state_age_and_owner() -> None:
     alerts = [
-        models.alert(),
-        models.alert(rule="watermelon", status="acknowledged", owner_user_id="U0PRO1"),
+        found(),
+        found(rule="watermelon", status="acknowledged", owner_user_id="U0PRO1"),
     ]
     # The alerts opened three hours after the pulse closed; it is now five days after it opened.
     assert alerts_text("Acme deal", alerts, NOW).splitlines() == [
@@ -115,8 +121,8 @@ def test_alerts_list_each_with_state_age_and_owner() -> None:
 
 def test_alerts_about_one_side_name_it_so_two_sides_declining_read_apart() -> None:
     alerts = [
-        models.alert(rule="decline", side="client"),
-        models.alert(rule="decline", side="provider"),
+        found(rule="decline", side="client"),
+        found(rule="decline", side="provider"),
     ]
     lines = alerts_text("Acme deal", alerts, NOW).splitlines()[1:]
     assert lines == [
@@ -130,7 +136,7 @@ def test_no_alerts_says_so() -> None:
 
 
 def test_an_open_alert_offers_acknowledge_and_assign() -> None:
-    blocks = alert_blocks(models.alert(trend="New this pulse."))
+    blocks = alert_blocks(found(trend="New this pulse."))
     check_message(blocks)
     text = text_of(blocks)
     assert text.startswith(":warning: *Wide gap between the sides* — ")
@@ -144,7 +150,7 @@ def test_an_open_alert_offers_acknowledge_and_assign() -> None:
 
 def test_an_acknowledged_alert_has_no_acknowledge_button() -> None:
     trend = "Worse: the gap grew from 20 to 27 points."
-    alert = models.alert(status="acknowledged", acknowledged_by="U0LEAD", trend=trend)
+    alert = found(status="acknowledged", acknowledged_by="U0LEAD", trend=trend)
     blocks = alert_blocks(alert)
     check_message(blocks)
     assert button_labels(blocks) == ["Assign owner"]
@@ -153,7 +159,7 @@ def test_an_acknowledged_alert_has_no_acknowledge_button() -> None:
 
 
 def test_a_resolved_alert_has_no_buttons_a_check_mark_and_says_why() -> None:
-    alert = models.alert(
+    alert = found(
         status="resolved",
         resolved_at=NOW,
         severity="critical",
@@ -177,19 +183,19 @@ def test_a_resolved_alert_has_no_buttons_a_check_mark_and_says_why() -> None:
     [("critical", ":rotating_light:"), ("warning", ":warning:"), ("info", ":warning:")],
 )
 def test_severity_sets_the_icon(severity: str, icon: str) -> None:
-    assert text_of(alert_blocks(models.alert(severity=severity))).startswith(icon + " ")
+    assert text_of(alert_blocks(found(severity=severity))).startswith(icon + " ")
 
 
 @pytest.mark.parametrize("change", ["worse", "better", "same"])
 def test_every_trend_of_a_live_alert_is_a_valid_message(change: Trend) -> None:
     trend = RULES["gap"].trend[change].format(before=20, now=27)
-    blocks = alert_blocks(models.alert(trend=trend))
+    blocks = alert_blocks(found(trend=trend))
     check_message(blocks)
     assert f"_{trend}_" in text_of(blocks)
 
 
 def test_a_long_sentence_and_details_still_make_a_valid_message() -> None:
-    alert = models.alert(sentence="The client is unhappy. " * 100, details="n" * 2000)
+    alert = found(sentence="The client is unhappy. " * 100, details="n" * 2000)
     check_message(alert_blocks(alert))
 
 

@@ -1,31 +1,24 @@
-"""The pulse DM, the comment and setup forms, and the members list, as people see them."""
+"""The pulse DM and its comment form, as people see them."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from slack_sdk.models.blocks import SectionBlock
 
 from bot.domain import catalogue
-from bot.slack.blocks import (
+from bot.domain.vocabulary import COMMENT_MAX
+from bot.views.pulse_dm import (
     AWAY_ACTION,
     COMMENT_ACTION,
     COMMENT_VIEW,
     GUESS_ACTION,
     RATE_ACTION,
-    SETUP_VIEW,
     comment_modal,
     pulse_message,
-    roster_text,
-    setup_modal,
-    to_dicts,
 )
-from storage.models import COMMENT_MAX
-from tests.support import models
 from tests.support.blockkit import button_labels, buttons, check_message, check_view, texts
 
 CLOSES = "<!date^1741600800^{date_short_pretty} at {time}|Mon 10 Mar 10:00 UTC>"
@@ -147,47 +140,3 @@ def test_comment_modal_keeps_where_the_dm_is_and_limits_the_comment() -> None:
     assert block["label"]["text"] == catalogue.COMMENT_LABEL
     assert block["element"]["multiline"] is True
     assert block["element"]["max_length"] == COMMENT_MAX
-
-
-@pytest.mark.parametrize("channel", [None, "C0ALERTS"])
-def test_setup_modal_asks_for_names_and_a_channel(channel: str | None) -> None:
-    view = setup_modal(channel)
-    check_view(view)
-    assert view["callback_id"] == SETUP_VIEW
-    ids = [block["block_id"] for block in view["blocks"]]
-    assert ids == ["name", "client", "provider", "channel"]
-    labels = [block["label"]["text"] for block in view["blocks"]]
-    assert labels == [
-        catalogue.SETUP_MODAL_NAME,
-        catalogue.SETUP_MODAL_CLIENT,
-        catalogue.SETUP_MODAL_PROVIDER,
-        catalogue.SETUP_MODAL_CHANNEL,
-    ]
-    assert all(b["element"]["max_length"] == 80 for b in view["blocks"][:3])
-    picker = view["blocks"][3]["element"]
-    assert picker["type"] == "conversations_select"
-    assert picker.get("initial_conversation") == channel
-    assert picker["filter"]["exclude_bot_users"] is True
-
-
-def test_roster_lists_each_side_with_roles_weights_and_problems() -> None:
-    sides = {
-        "client": [
-            models.member(user_id="U0CLI1", role="lead"),
-            models.member(user_id="U0CLI2", weight=2.5),
-            models.member(user_id="U0CLI3", status="unreachable", status_reason="user_not_found"),
-        ],
-        "provider": [],
-    }
-    text = roster_text("Acme deal", {"client": "Acme", "provider": "Globex"}, sides)
-    assert text.splitlines() == [
-        "*Acme deal*",
-        "Client — Acme: <@U0CLI1> (lead), <@U0CLI2> (weight 2.5), "
-        "<@U0CLI3> (unreachable: user_not_found)",
-        "Provider — Globex: nobody yet",
-    ]
-
-
-def test_to_dicts_refuses_a_block_slack_would_refuse() -> None:
-    with pytest.raises(Exception, match="3000"):
-        to_dicts([SectionBlock(text="x" * 3001)])

@@ -12,7 +12,7 @@ from bot.domain import catalogue
 from bot.domain.engagement_settings import SETTINGS, Value
 from bot.domain.i18n import LANGUAGES
 from bot.domain.schedule import DAY_NAMES
-from bot.slack.config_form import CONFIG_VIEW, ERROR_MAX, config_modal, read_form
+from bot.views.config_form import CONFIG_VIEW, ERROR_MAX, config_modal, read_form
 from tests.support.blockkit import check_view
 
 DEFAULTS: dict[str, Value] = {

@@ -7,8 +7,10 @@ from datetime import timedelta
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
 
 from bot.domain.alerts import PulseFigures, Thresholds
-from bot.slack.alert_extras import ExtraSection, extra_sections
-from bot.slack.alert_message_view import MessageView, fallback_text, message_blocks, message_text
+from bot.services.alert_message import finding
+from bot.views.alert_message import MessageView, fallback_text, message_blocks, message_text
+from bot.views.alert_sections import ExtraSection
+from storage.models import Alert
 from tests.support import models
 from tests.support.blockkit import button_labels, check_message, text_of
 from tests.support.digests import side
@@ -16,19 +18,19 @@ from tests.support.digests import side
 FIGURES = PulseFigures(side("client", 37.5), side("provider", 65.2))
 
 
-def view(*alerts: object, figures: PulseFigures | None = FIGURES, **extra: object) -> MessageView:
+def view(*alerts: Alert, figures: PulseFigures | None = FIGURES, **extra: object) -> MessageView:
     return MessageView(
         engagement="Acme deal",
         orgs={"client": "Acme", "provider": "Globex"},
         figures=figures,
         thresholds=Thresholds(),
         details="Answered: client 7 of 9, provider 7 of 9.",
-        alerts=list(alerts),  # type: ignore[arg-type]
+        alerts=[finding(alert) for alert in alerts],
         **extra,  # type: ignore[arg-type]
     )
 
 
-def findings() -> list[object]:
+def findings() -> list[Alert]:
     return [
         models.alert(
             id=1,
@@ -108,18 +110,6 @@ def test_extra_sections_slot_in_after_the_figures_and_after_the_findings() -> No
     assert plain.index("client: responsiveness") < plain.index("action: weekly review")
 
 
-def test_sources_of_extra_sections_are_asked_per_message() -> None:
-    asked: list[int] = []
-
-    def source(session: object, message: object) -> list[ExtraSection]:
-        asked.append(message.id)  # type: ignore[attr-defined]
-        return [ExtraSection("after_figures", [], "x")]
-
-    message = models.alert(id=5)  # any object with an id stands for the message here
-    found = extra_sections(None, message, (source,))  # type: ignore[arg-type]
-    assert asked == [5] and [e.text for e in found] == ["x"]
-
-
 def test_the_fallback_and_plain_text_name_the_headline_and_findings() -> None:
     assert fallback_text(view(*findings())) == (
         "The client side is unhappy and the provider side doesn't know it — Acme deal: "
@@ -147,7 +137,7 @@ def test_many_long_resolutions_still_make_a_valid_message_newest_kept() -> None:
     assert "reason 11 " in text_of(blocks) and "reason 0 " not in text_of(blocks)
 
 
-def resolved(id: int, rule: str, side: str, days: int, why: str) -> object:
+def resolved(id: int, rule: str, side: str, days: int, why: str) -> Alert:
     return models.alert(
         id=id,
         rule=rule,

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from bot.domain.actions import ActionItem
-from bot.slack.action_view import (
+from bot.views.action_view import (
     ADD_ACTION,
     message_action_blocks,
     open_actions_text,

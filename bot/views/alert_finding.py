@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
-    InputBlock,
-    MarkdownTextObject,
-    SectionBlock,
-    UserSelectElement,
-)
-from slack_sdk.models.views import View
 
 from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
@@ -25,13 +14,32 @@ from bot.domain.alert_message import side_title
 from bot.domain.alerts import PulseFigures, Thresholds
 from bot.domain.dates import age
 from bot.domain.i18n import _
-from bot.slack.blocks import to_dicts
-from bot.slack.format import slack_date
-from storage.models import Alert
+from bot.views import kit
+from bot.views.mrkdwn import slack_date
 
 ACK_ACTION = "alert.ack"
 ASSIGN_ACTION = "alert.assign"
 ASSIGN_VIEW = "alert.assign"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One alert as its message and the alert lists show it."""
+
+    id: int
+    rule: str
+    side: str | None
+    severity: str
+    status: str
+    sentence: str
+    opened_at: datetime
+    key: str = ""
+    """The rule's key for this finding ("blind_spot:provider:high"); its third part is a kind."""
+    trend: str = ""
+    resolution: str | None = None
+    resolved_at: datetime | None = None
+    acknowledged_by: str | None = None
+    owner_user_id: str | None = None
 
 
 def figures_line(figures: PulseFigures, thresholds: Thresholds) -> str:
@@ -78,19 +86,19 @@ def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
     return " ".join(lines)
 
 
-def alert_text(alert: Alert) -> str:
+def alert_text(alert: Finding) -> str:
     """The plain-text fallback (notifications, screen readers)."""
     return f"{side_title(alert.rule, alert.side)}: {alert.sentence}"
 
 
-def owner_text(alert: Alert) -> str:
+def owner_text(alert: Finding) -> str:
     """Who follows the alert up, or that nobody does yet."""
     if alert.owner_user_id:
         return catalogue.ALERT_OWNER.format(owner=alert.owner_user_id)
     return catalogue.ALERT_NO_OWNER
 
 
-def state_text(alert: Alert) -> str:
+def state_text(alert: Finding) -> str:
     if alert.status == "resolved" and alert.resolved_at is not None:
         return catalogue.ALERT_RESOLVED.format(when=slack_date(alert.resolved_at))
     state = (
@@ -101,7 +109,7 @@ def state_text(alert: Alert) -> str:
     return f"{state} · {owner_text(alert)}"
 
 
-def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
+def alerts_text(engagement: str, alerts: Sequence[Finding], now: datetime) -> str:
     """`/rapport alerts`: each live alert with its state, age and owner."""
     if not alerts:
         return catalogue.ALERTS_NONE.format(engagement=engagement)
@@ -117,13 +125,13 @@ def alerts_text(engagement: str, alerts: Sequence[Alert], now: datetime) -> str:
     return "\n".join([catalogue.ALERTS_HEADER.format(engagement=engagement), *lines])
 
 
-def _titled(alert: Alert) -> str:
+def _titled(alert: Finding) -> str:
     """The alert's title, and the side it is about when it is about one (each side's
     decline, say, is a finding of its own)."""
     return side_title(alert.rule, alert.side)
 
 
-def alert_blocks(alert: Alert) -> list[dict[str, Any]]:
+def alert_blocks(alert: Finding) -> list[dict[str, Any]]:
     """One finding inside its grouped message: what it says, its trend, state and buttons."""
     icon = {"critical": ":rotating_light:", "warning": ":warning:"}.get(alert.severity, ":warning:")
     if alert.status == "resolved":
@@ -134,36 +142,32 @@ def alert_blocks(alert: Alert) -> list[dict[str, Any]]:
         body += "\n" + text.MESSAGE_TREND.format(trend=alert.resolution)
     elif alert.trend:
         body += "\n" + text.MESSAGE_TREND.format(trend=alert.trend)
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body))]
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=state_text(alert))]))
+    blocks = [kit.section(body), kit.context(state_text(alert))]
     if alert.status != "resolved":
         value = json.dumps({"a": alert.id})
-        buttons = [
-            ButtonElement(text=catalogue.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)
-        ]
+        buttons = [kit.button(catalogue.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)]
         buttons.append(
-            ButtonElement(text=catalogue.ALERT_ASSIGN_BUTTON, action_id=ASSIGN_ACTION, value=value)
+            kit.button(catalogue.ALERT_ASSIGN_BUTTON, action_id=ASSIGN_ACTION, value=value)
         )
         if alert.status == "acknowledged":
             buttons = buttons[1:]
-        blocks.append(ActionsBlock(block_id=f"alert.{alert.id}", elements=buttons))
-    return to_dicts(blocks)
+        blocks.append(kit.actions(buttons, block_id=f"alert.{alert.id}"))
+    return blocks
 
 
 def assign_modal(alert_id: int) -> dict[str, Any]:
     """The form a lead picks an alert's owner in."""
-    return View(
-        type="modal",
+    return kit.modal(
         callback_id=ASSIGN_VIEW,
         title=catalogue.ALERT_ASSIGN_TITLE,
         submit=_("Assign"),
         close=_("Cancel"),
         private_metadata=json.dumps({"a": alert_id}),
         blocks=[
-            InputBlock(
+            kit.input_block(
                 block_id="owner",
                 label=catalogue.ALERT_ASSIGN_LABEL,
-                element=UserSelectElement(action_id="value"),
+                element=kit.user_select(action_id="value"),
             )
         ],
-    ).to_dict()
+    )

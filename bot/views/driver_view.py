@@ -6,42 +6,33 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
-from slack_sdk.models.blocks import (
-    Block,
-    ContextBlock,
-    MarkdownTextObject,
-    Option,
-    SectionBlock,
-)
-from slack_sdk.models.blocks.block_elements import StaticMultiSelectElement
-
 from bot.domain import follow_up_text
 from bot.domain.drivers import DRIVERS, MAX_PICKS, PulseDrivers, drivers_line
-from bot.slack.format import escape
+from bot.views import kit
+from bot.views.mrkdwn import escape
 
 DRIVERS_ACTION: Final = "pulse.drivers"
 _BLOCK = re.compile(r"^pulse\.drivers\.(\d{1,12})$")
 
 
-def _option(key: str) -> Option:
-    return Option(value=key, text=follow_up_text.DRIVER_LABELS[key])
+def _option(key: str) -> dict[str, Any]:
+    return kit.option(key, follow_up_text.DRIVER_LABELS[key])
 
 
-def driver_select(pulse_id: int, chosen: Sequence[str]) -> Block:
+def driver_select(pulse_id: int, chosen: Sequence[str]) -> dict[str, Any]:
     """The optional follow-up under the rating: up to two of the seven drivers.
 
     The pulse travels in the block id, so clearing every pick still says which pulse.
     """
-    initial = [_option(key) for key in chosen] or None
-    return SectionBlock(
+    return kit.section(
+        follow_up_text.DRIVERS_QUESTION,
         block_id=f"{DRIVERS_ACTION}.{pulse_id}",
-        text=MarkdownTextObject(text=follow_up_text.DRIVERS_QUESTION),
-        accessory=StaticMultiSelectElement(
+        accessory=kit.multi_select(
             action_id=DRIVERS_ACTION,
             placeholder=follow_up_text.DRIVERS_PLACEHOLDER,
             options=[_option(key) for key in DRIVERS],
-            initial_options=initial,
-            max_selected_items=MAX_PICKS,
+            initial=[_option(key) for key in chosen],
+            max_selected=MAX_PICKS,
         ),
     )
 
@@ -71,4 +62,4 @@ def driver_blocks(drivers: PulseDrivers | None, minimum: int) -> list[dict[str, 
     if line is None:
         return []
     text = f":compass: {escape(line)}"
-    return [ContextBlock(elements=[MarkdownTextObject(text=text)]).to_dict()]
+    return [kit.context(text)]

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
 from zoneinfo import ZoneInfo
-
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ConfirmObject,
-    ContextBlock,
-    HeaderBlock,
-    MarkdownTextObject,
-    SectionBlock,
-)
-from slack_sdk.models.views import View
 
 from bot.domain import catalogue
 from bot.domain.dates import day_month
-from bot.slack.digest_text import digest_sections
-from bot.slack.format import escape, slack_date
-
-if TYPE_CHECKING:
-    from datetime import datetime
-
-    from bot.domain.digest import DigestInput
-    from storage.digests import OwnAnswer
-    from storage.models import Engagement, Member
-    from storage.pulses import SideCounts
+from bot.domain.digest import DigestInput
+from bot.views import kit
+from bot.views.digest_text import digest_sections
+from bot.views.mrkdwn import escape, slack_date
+from bot.views.status_view import SideCount
 
 SETUP_BUTTON: Final = "home.setup"
 DIGEST_BUTTON: Final = "home.digest"
@@ -37,24 +23,50 @@ FORGET_ME_BUTTON: Final = "home.forget_me"
 COMMENT_SHOWN: Final = 80
 
 
-def _section(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=text[:3000]))
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """One engagement the viewer is on: between whom, and their role and side on it."""
+
+    name: str
+    client_org: str
+    provider_org: str
+    role: str
+    side: str
+
+
+@dataclass(frozen=True, slots=True)
+class PastAnswer:
+    """One of the viewer's own answers to a closed pulse."""
+
+    closed_at: datetime | None
+    rating: int | None
+    guess: int | None
+    comment: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenPulse:
+    """The engagement's open pulse: when it closes and how many answered so far."""
+
+    closes_at: datetime
+    counts: Mapping[str, SideCount]
+
+
+def _section(text: str) -> dict[str, Any]:
+    return kit.section(text[:3000])
 
 
 def state_blocks(
-    engagement_id: int,
-    digest: DigestInput,
-    open_pulse: tuple[datetime, dict[str, SideCounts]] | None,
-) -> list[Block]:
+    engagement_id: int, digest: DigestInput, open_pulse: OpenPulse | None
+) -> list[dict[str, Any]]:
     """What a lead or sponsor sees: the digest's numbers, open alerts, pulse and buttons."""
     state, alerts, _themes, footer = digest_sections(digest)
     if open_pulse is None:
         now_line = catalogue.HOME_NO_PULSE_OPEN
     else:
-        closes_at, counts = open_pulse
-        client, provider = counts["client"], counts["provider"]
+        client, provider = open_pulse.counts["client"], open_pulse.counts["provider"]
         now_line = catalogue.HOME_PULSE_OPEN.format(
-            closes=slack_date(closes_at),
+            closes=slack_date(open_pulse.closes_at),
             client_answered=client.answered,
             client_asked=client.asked - client.away,
             provider_answered=provider.answered,
@@ -64,21 +76,17 @@ def state_blocks(
     return [
         _section(state),
         _section(alerts),
-        ContextBlock(elements=[MarkdownTextObject(text=f"{now_line} {footer}")]),
-        ActionsBlock(
-            elements=[
-                ButtonElement(
-                    text=catalogue.HOME_DIGEST_BUTTON, action_id=DIGEST_BUTTON, value=value
-                ),
-                ButtonElement(
-                    text=catalogue.HOME_EXPORT_BUTTON, action_id=EXPORT_BUTTON, value=value
-                ),
+        kit.context(f"{now_line} {footer}"),
+        kit.actions(
+            [
+                kit.button(catalogue.HOME_DIGEST_BUTTON, action_id=DIGEST_BUTTON, value=value),
+                kit.button(catalogue.HOME_EXPORT_BUTTON, action_id=EXPORT_BUTTON, value=value),
             ]
         ),
     ]
 
 
-def pending_blocks(answer: int | None, closes_at: datetime) -> list[Block]:
+def pending_blocks(answer: int | None, closes_at: datetime) -> list[dict[str, Any]]:
     """The viewer's own open pulse: waiting for them, or what they answered."""
     closes = slack_date(closes_at)
     if answer is None:
@@ -86,7 +94,7 @@ def pending_blocks(answer: int | None, closes_at: datetime) -> list[Block]:
     return [_section(catalogue.HOME_ANSWERED.format(rating=answer, closes=closes))]
 
 
-def own_answer_blocks(answers: list[OwnAnswer], timezone: str) -> list[Block]:
+def own_answer_blocks(answers: Sequence[PastAnswer], timezone: str) -> list[dict[str, Any]]:
     """The viewer's own last answers; nobody else's are ever shown here."""
     lines = [catalogue.HOME_YOUR_ANSWERS]
     for answer in answers:
@@ -106,47 +114,44 @@ def own_answer_blocks(answers: list[OwnAnswer], timezone: str) -> list[Block]:
     return [_section("\n".join(lines))]
 
 
-def engagement_heading(engagement: Engagement, me: Member) -> SectionBlock:
+def engagement_heading(membership: Membership) -> dict[str, Any]:
     """Which engagement, between whom, and the viewer's role and side on it."""
     return _section(
         catalogue.HOME_ENGAGEMENT.format(
-            name=escape(engagement.name),
-            client=escape(engagement.client_org),
-            provider=escape(engagement.provider_org),
-            role=me.role,
-            side=me.side,
+            name=escape(membership.name),
+            client=escape(membership.client_org),
+            provider=escape(membership.provider_org),
+            role=membership.role,
+            side=membership.side,
         )
     )
 
 
-def home_tab(body: list[Block], *, count: int, shown: int) -> dict[str, Any]:
+def home_tab(body: Sequence[dict[str, Any]], *, count: int, shown: int) -> dict[str, Any]:
     """The whole tab: a header, the engagements' blocks, and the way to set one up."""
-    blocks: list[Block] = [HeaderBlock(text="Rapport"), *body]
+    blocks = [kit.header("Rapport"), *body]
     if not count:
         blocks.append(_section(catalogue.HOME_NO_ENGAGEMENT))
     elif count > shown:
         blocks.append(_section(catalogue.HOME_MORE.format(count=count - shown)))
-    buttons = [ButtonElement(text=catalogue.HOME_SETUP_BUTTON, action_id=SETUP_BUTTON)]
+    buttons = [kit.button(catalogue.HOME_SETUP_BUTTON, action_id=SETUP_BUTTON)]
     if count:
         buttons.append(_forget_me_button())
-    blocks += [
-        ActionsBlock(elements=buttons),
-        ContextBlock(elements=[MarkdownTextObject(text=catalogue.HOME_HELP)]),
-    ]
-    return View(type="home", blocks=blocks).to_dict()
+    blocks += [kit.actions(buttons), kit.context(catalogue.HOME_HELP)]
+    return kit.home(blocks)
 
 
-def _forget_me_button() -> ButtonElement:
+def _forget_me_button() -> dict[str, Any]:
     """Anyone can erase themselves; Slack asks them to confirm first."""
-    return ButtonElement(
-        text=catalogue.FORGET_ME_BUTTON,
+    return kit.button(
+        catalogue.FORGET_ME_BUTTON,
         action_id=FORGET_ME_BUTTON,
         style="danger",
-        confirm=ConfirmObject(
+        confirm=kit.confirm(
             title=catalogue.FORGET_ME_CONFIRM_TITLE,
             text=catalogue.FORGET_ME_CONFIRM,
-            confirm=catalogue.FORGET_ME_CONFIRM_YES,
-            deny=catalogue.FORGET_ME_CONFIRM_NO,
+            yes=catalogue.FORGET_ME_CONFIRM_YES,
+            no=catalogue.FORGET_ME_CONFIRM_NO,
             style="danger",
         ),
     )

@@ -11,14 +11,6 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
-from slack_sdk.models.blocks import (
-    Block,
-    ContextBlock,
-    HeaderBlock,
-    MarkdownTextObject,
-    SectionBlock,
-)
-
 from bot.domain import digest_words as words
 from bot.domain.alerts import RULES, SIDES
 from bot.domain.alerts.trends import blind_spot_moved
@@ -35,8 +27,9 @@ from bot.domain.digest.standing import HELD_PULSES
 from bot.domain.drivers import drivers_line
 from bot.domain.i18n import ngettext
 from bot.domain.ladder import quarter_lines
-from bot.slack.action_view import overdue_text
-from bot.slack.format import escape
+from bot.views import kit
+from bot.views.action_view import overdue_text
+from bot.views.mrkdwn import escape
 
 MAX_ALERTS: Final = 10
 MAX_THEMES: Final = 3
@@ -286,10 +279,10 @@ def render_text(digest: DigestInput) -> str:
 
 
 def render_blocks(digest: DigestInput) -> list[dict[str, Any]]:
-    """The digest as Block Kit blocks, validated by ``slack_sdk`` (raises if over a limit)."""
+    """The digest as Block Kit blocks (raises `kit.BlockKitError` if over a limit)."""
     *body, footer = digest_sections(digest)
     title = words.TITLE.format(engagement=digest.engagement)
-    blocks: list[Block] = [HeaderBlock(text=title if len(title) <= 150 else title[:149] + "…")]
-    blocks += [SectionBlock(text=MarkdownTextObject(text=section)) for section in body]
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=footer)]))
-    return [block.to_dict() for block in blocks]
+    blocks = [kit.header(title if len(title) <= 150 else title[:149] + "…")]
+    blocks += [kit.section(section) for section in body]
+    blocks.append(kit.context(footer))
+    return blocks

@@ -7,23 +7,25 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
-from slack_sdk.models.blocks import Block, DividerBlock
 
 from bot.domain import catalogue
 from bot.domain.digest import OpenAlert
-from bot.slack.format import slack_date
-from bot.slack.home_view import (
+from bot.services.home_state import membership
+from bot.views import kit
+from bot.views.home_view import (
     DIGEST_BUTTON,
     EXPORT_BUTTON,
     SETUP_BUTTON,
+    OpenPulse,
+    PastAnswer,
     engagement_heading,
     home_tab,
     own_answer_blocks,
     pending_blocks,
     state_blocks,
 )
-from storage.digests import OwnAnswer
-from storage.pulses import SideCounts
+from bot.views.mrkdwn import slack_date
+from bot.views.status_view import SideCount
 from tests.support import models
 from tests.support.blockkit import button_labels, buttons, check_view, slack_unescape, text_of
 from tests.support.digests import CLIENT, PROVIDER, START, digest, points
@@ -31,24 +33,20 @@ from tests.support.digests import CLIENT, PROVIDER, START, digest, points
 CLOSES = START + timedelta(weeks=6, hours=72)
 
 
-def dicts(blocks: list[Block]) -> list[dict[str, Any]]:
-    return [block.to_dict() for block in blocks]
-
-
-def lead_view(open_pulse: bool = True, **overrides: object) -> list[Block]:
+def lead_view(open_pulse: bool = True, **overrides: object) -> list[dict[str, Any]]:
     counts = {
-        "client": SideCounts(asked=9, answered=4, away=1),
-        "provider": SideCounts(asked=6, answered=6, away=0),
+        "client": SideCount(asked=9, answered=4, away=1),
+        "provider": SideCount(asked=6, answered=6, away=0),
     }
     return state_blocks(
         7,
         digest(points(CLIENT, PROVIDER), **overrides),
-        (CLOSES, counts) if open_pulse else None,
+        OpenPulse(CLOSES, counts) if open_pulse else None,
     )
 
 
 def test_a_lead_sees_the_digest_numbers_the_open_pulse_and_two_buttons() -> None:
-    blocks = dicts(lead_view())
+    blocks = lead_view()
     text = text_of(blocks)
     assert text.startswith("*Acme deal* — client 54 (below its 70), provider 81")
     # Away members are not counted as asked.
@@ -61,7 +59,7 @@ def test_a_lead_sees_the_digest_numbers_the_open_pulse_and_two_buttons() -> None
 
 
 def test_without_an_open_pulse_the_home_says_so() -> None:
-    text = text_of(dicts(lead_view(open_pulse=False)))
+    text = text_of(lead_view(open_pulse=False))
     assert "No pulse open." in text
     assert "Pulse open" not in text
 
@@ -71,16 +69,16 @@ def test_many_long_open_alerts_still_fit_a_section() -> None:
         OpenAlert("gap", "The client is far below the provider. " * 10, START, "U0PRO1")
         for _ in range(40)
     ]
-    blocks = dicts(lead_view(open_alerts=alerts))
+    blocks = lead_view(open_alerts=alerts)
     assert all(len(b["text"]["text"]) <= 3000 for b in blocks if b["type"] == "section")
     check_view({"type": "home", "blocks": blocks})
 
 
 def test_my_open_pulse_waits_for_me_or_shows_my_answer() -> None:
     closes = slack_date(CLOSES)
-    waiting = text_of(dicts(pending_blocks(None, CLOSES)))
+    waiting = text_of(pending_blocks(None, CLOSES))
     assert waiting == catalogue.HOME_PENDING.format(closes=closes)
-    answered = text_of(dicts(pending_blocks(4, CLOSES)))
+    answered = text_of(pending_blocks(4, CLOSES))
     assert answered == (
         "You've answered the open pulse (4); "
         f"you can change it in your DM until it closes {closes}."
@@ -89,18 +87,18 @@ def test_my_open_pulse_waits_for_me_or_shows_my_answer() -> None:
 
 def answer(
     days: int, rating: int | None, guess: int | None = None, comment: str | None = None
-) -> OwnAnswer:
+) -> PastAnswer:
     closed = START + timedelta(days=days, hours=10)  # 16:00 UTC + 10h: the next day in Paris
-    return OwnAnswer(closed, rating, guess, comment)
+    return PastAnswer(closed, rating, guess, comment)
 
 
 def test_my_last_answers_show_day_rating_guess_and_my_comment() -> None:
     answers = [
         answer(7, 4, 2, "Calls run <late> & long"),
         answer(0, None),
-        OwnAnswer(None, 3, None, None),
+        PastAnswer(None, 3, None, None),
     ]
-    text = text_of(dicts(own_answer_blocks(answers, "Europe/Paris")))
+    text = text_of(own_answer_blocks(answers, "Europe/Paris"))
     assert text.splitlines() == [
         "*Your last answers* (only you see these)",
         "• 11 Mar: 4, guessed 2 for the other side — “Calls run &lt;late&gt; &amp; long”",
@@ -110,19 +108,19 @@ def test_my_last_answers_show_day_rating_guess_and_my_comment() -> None:
 
 
 def test_a_long_comment_is_cut_to_eighty_characters_with_an_ellipsis() -> None:
-    text = text_of(dicts(own_answer_blocks([answer(0, 5, None, "a" * 200)], "UTC")))
+    text = text_of(own_answer_blocks([answer(0, 5, None, "a" * 200)], "UTC"))
     shown = text.split("“")[1].rstrip("”")
     assert shown == "a" * 79 + "…"
 
 
 def test_no_answers_yet_says_so() -> None:
-    text = text_of(dicts(own_answer_blocks([], "UTC")))
+    text = text_of(own_answer_blocks([], "UTC"))
     assert text.splitlines()[1] == catalogue.HOME_NO_ANSWERS
 
 
 @given(st.text(min_size=1, max_size=300))
 def test_any_comment_is_escaped_and_reads_back_as_typed(comment: str) -> None:
-    (block,) = dicts(own_answer_blocks([answer(0, 3, None, comment)], "UTC"))
+    (block,) = own_answer_blocks([answer(0, 3, None, comment)], "UTC")
     text = block["text"]["text"]
     assert "<" not in text and ">" not in text
     shown = slack_unescape(text.split(" — “", 1)[1].removesuffix("”"))
@@ -131,8 +129,10 @@ def test_any_comment_is_escaped_and_reads_back_as_typed(comment: str) -> None:
 
 
 def test_the_heading_names_the_engagement_both_parties_and_my_part() -> None:
-    heading = engagement_heading(models.engagement(), models.member("provider", role="lead"))
-    assert heading.to_dict()["text"]["text"] == (
+    heading = engagement_heading(
+        membership(models.engagement(), models.member("provider", role="lead"))
+    )
+    assert heading["text"]["text"] == (
         "*Acme deal* — Acme (client) and Globex (provider)\nYou: lead on the provider side."
     )
 
@@ -140,7 +140,7 @@ def test_the_heading_names_the_engagement_both_parties_and_my_part() -> None:
 @given(st.text(min_size=1, max_size=80), st.text(min_size=1, max_size=80))
 def test_any_name_in_the_heading_is_escaped(name: str, org: str) -> None:
     engagement = models.engagement(name=name, client_org=org, provider_org=org)
-    text = engagement_heading(engagement, models.member()).to_dict()["text"]["text"]
+    text = engagement_heading(membership(engagement, models.member()))["text"]["text"]
     assert "<" not in text and ">" not in text
     assert slack_unescape(text).startswith(f"*{name}* — {org} (client)")
 
@@ -157,13 +157,13 @@ def test_nobody_on_any_engagement_is_invited_to_set_one_up() -> None:
 
 
 def test_the_fullest_home_fits_slacks_hundred_blocks_and_counts_the_rest() -> None:
-    body: list[Block] = []
+    body: list[dict[str, Any]] = []
     for _ in range(10):  # bot.services.home shows at most ten engagements
-        body.append(engagement_heading(models.engagement(), models.member(role="lead")))
+        body.append(engagement_heading(membership(models.engagement(), models.member(role="lead"))))
         body += lead_view()
         body += pending_blocks(3, CLOSES)
         body += own_answer_blocks([answer(d, 4, 3, "é<" * 100) for d in range(5)], "UTC")
-        body.append(DividerBlock())
+        body.append(kit.divider())
     view = home_tab(body, count=25, shown=10)
     check_view(view)
     assert len(view["blocks"]) <= 100
@@ -172,5 +172,7 @@ def test_the_fullest_home_fits_slacks_hundred_blocks_and_counts_the_rest() -> No
 
 
 def test_all_engagements_shown_means_no_more_line() -> None:
-    view = home_tab([engagement_heading(models.engagement(), models.member())], count=1, shown=10)
+    view = home_tab(
+        [engagement_heading(membership(models.engagement(), models.member()))], count=1, shown=10
+    )
     assert "more engagements" not in text_of(view["blocks"])

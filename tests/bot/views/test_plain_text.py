@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.slack.format import escape, mention, slack_date
-from bot.slack.plain_text import plain
+from bot.views.mrkdwn import escape, mention, slack_date
+from bot.views.plain_text import plain
 
 
 def test_dates_become_their_fallback_and_people_their_names() -> None:

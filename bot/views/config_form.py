@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from slack_sdk.models.blocks import InputBlock, PlainTextInputElement
-from slack_sdk.models.views import View
-
 from bot.domain import catalogue
 from bot.domain.engagement_settings import SETTINGS, SettingError, Value, read_setting, shown
 from bot.domain.i18n import _, gettext
+from bot.views import kit
 
 CONFIG_VIEW = "engagement.config"
 ERROR_MAX = 150
@@ -20,24 +18,23 @@ def config_modal(engagement_id: int, current: dict[str, Value]) -> dict[str, Any
     """The form, one input per setting, holding the engagement's current values."""
     values = shown(current)
     blocks = [
-        InputBlock(
+        kit.input_block(
             block_id=setting.key,
             label=gettext(setting.label),
-            element=PlainTextInputElement(
+            element=kit.text_input(
                 action_id="value", initial_value=values[setting.attribute], max_length=120
             ),
         )
         for setting in SETTINGS
     ]
-    return View(
-        type="modal",
+    return kit.modal(
         callback_id=CONFIG_VIEW,
         title=catalogue.CONFIG_MODAL_TITLE,
         submit=_("Save"),
         close=_("Cancel"),
         private_metadata=json.dumps({"e": engagement_id}),
         blocks=blocks,
-    ).to_dict()
+    )
 
 
 def read_form(values: dict[str, Any]) -> tuple[dict[str, Value], dict[str, str]]:

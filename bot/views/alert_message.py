@@ -1,9 +1,9 @@
 """The grouped alert message: headline, both sides side by side, findings, next step.
 
-`load` reads one message's state from the database into a `MessageView`; `message_blocks`
-and `message_text` lay it out for Slack and for plain text (fallback, the leads' DM,
-`rapport simulate`). Extra sections (`alert_extras`) slot in after the figures and after
-the findings.
+A `MessageView` holds one message's state (read by `bot/services/alert_message.py`);
+`message_blocks` and `message_text` lay it out for Slack and for plain text (fallback, the
+leads' DM, `rapport simulate`). Extra sections (`alert_sections`) slot in after the
+figures and after the findings.
 """
 
 from __future__ import annotations
@@ -13,26 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from slack_sdk.models.blocks import (
-    Block,
-    ContextBlock,
-    DividerBlock,
-    MarkdownTextObject,
-    SectionBlock,
-)
-from sqlalchemy.orm import Session
-
 from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import Found, headline, next_step, side_title
 from bot.domain.alerts import PulseFigures, SideFigures, Thresholds
 from bot.domain.alerts.wording import setting, shown
-from bot.slack.alert_extras import ExtraSection, extra_sections
-from bot.slack.alert_view import alert_blocks
-from bot.slack.blocks import to_dicts
-from bot.slack.format import slack_date
-from storage import alert_messages as queries
-from storage.models import Alert, AlertMessage, Engagement, Pulse
-from storage.published import published
+from bot.views import kit
+from bot.views.alert_finding import Finding, alert_blocks
+from bot.views.alert_sections import ExtraSection
+from bot.views.mrkdwn import slack_date
 
 MAX_RESOLVED_LINES = 12
 TEXT_LIMIT = 2900
@@ -48,17 +36,17 @@ class MessageView:
     figures: PulseFigures | None
     thresholds: Thresholds
     details: str
-    alerts: Sequence[Alert]
+    alerts: Sequence[Finding]
     extras: Sequence[ExtraSection] = field(default_factory=tuple)
     superseded_at: datetime | None = None
     """When the findings still live moved to a newer message (see `AlertMessage`)."""
 
     @property
-    def live(self) -> list[Alert]:
+    def live(self) -> list[Finding]:
         return [a for a in self.alerts if a.status != "resolved"]
 
     @property
-    def resolved(self) -> list[Alert]:
+    def resolved(self) -> list[Finding]:
         return [a for a in self.alerts if a.status == "resolved"]
 
     @property
@@ -72,32 +60,9 @@ class MessageView:
         return next_step([_found(a) for a in self.live])
 
 
-def _found(alert: Alert) -> Found:
+def _found(alert: Finding) -> Found:
     parts = alert.key.split(":") if alert.key else []
     return Found(alert.rule, alert.side, parts[2] if len(parts) > 2 else None)
-
-
-def load(session: Session, message: AlertMessage) -> MessageView:
-    """A message's view as stored now (its findings, its latest close's figures)."""
-    engagement = session.get_one(Engagement, message.engagement_id)
-    pulse = session.get_one(Pulse, message.last_pulse_id)
-    alerts = list(queries.alerts_of(session, message.id))
-    latest = max(alerts, key=lambda a: (a.updated_at, a.id), default=None)
-    return MessageView(
-        engagement=engagement.name,
-        orgs={"client": engagement.client_org, "provider": engagement.provider_org},
-        figures=published(session, [pulse.id]).get(pulse.id),
-        thresholds=Thresholds(
-            client_tolerance=pulse.client_tolerance,
-            provider_tolerance=pulse.provider_tolerance,
-            gap=pulse.gap_threshold,
-            anonymity_min=pulse.anonymity_min,
-        ),
-        details=latest.details if latest is not None else "",
-        alerts=alerts,
-        extras=extra_sections(session, message),
-        superseded_at=message.superseded_at,
-    )
 
 
 def _side_field(view: MessageView, side: SideFigures) -> str:
@@ -156,29 +121,27 @@ def message_blocks(view: MessageView) -> list[dict[str, Any]]:
     title = text.MESSAGE_TITLE.format(
         icon=_icon(view), headline=view.headline, engagement=view.engagement
     )
-    head: list[Block] = [SectionBlock(text=MarkdownTextObject(text=title))]
+    blocks = [kit.section(title)]
     if view.figures is not None:
         sides = [_side_field(view, view.figures.client), _side_field(view, view.figures.provider)]
-        head.append(SectionBlock(fields=[MarkdownTextObject(text=s) for s in sides]))
+        blocks.append(kit.section(fields=sides))
     if view.details:
-        head.append(ContextBlock(elements=[MarkdownTextObject(text=view.details)]))
-    blocks = to_dicts(head)
+        blocks.append(kit.context(view.details))
     blocks += [b for e in view.extras if e.place == "after_figures" for b in e.blocks]
-    blocks += to_dicts([DividerBlock()])
+    blocks.append(kit.divider())
     for alert in view.live:
         blocks += alert_blocks(alert)
     resolved = _fitted(_resolved_lines(view))
     if resolved:
-        context = ContextBlock(elements=[MarkdownTextObject(text=resolved)])
-        blocks += to_dicts([context])
+        blocks.append(kit.context(resolved))
     moved = _moved_line(view)
     if moved:
-        blocks += to_dicts([SectionBlock(text=MarkdownTextObject(text=moved))])
+        blocks.append(kit.section(moved))
     blocks += [b for e in view.extras if e.place == "after_findings" for b in e.blocks]
     step = view.next_step
     if step is not None:
         label = text.NEXT_STEP_LABEL.format(step=step)
-        blocks += to_dicts([SectionBlock(text=MarkdownTextObject(text=label))])
+        blocks.append(kit.section(label))
     return blocks
 
 

@@ -1,41 +1,22 @@
-"""Extra sections of the grouped alert message, for features that add to it.
+"""The sources of the grouped alert message's extra sections: what each reads for one message.
 
-A source reads what it needs for one message and returns its sections, each placed
-after the figures (e.g. each side's drivers) or after the findings (e.g. actions with
-owners and dates). Add a source to `SOURCES`; the message's layout stays as it is.
-A section's `text` is its plain-text form: it goes into the message's text (the leads'
-DM when the channel refuses it, `rapport simulate`) and into the sponsors' escalation DM.
+A source returns its sections drawn by `bot/views/alert_sections.py`. Add a source to
+`SOURCES`; the message's layout stays as it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
 from bot.domain.alert_message import side_title
 from bot.domain.alerts import MIN_ANONYMITY
-from bot.domain.drivers import drivers_line
-from bot.slack.action_view import message_action_blocks
-from bot.slack.driver_view import driver_blocks
+from bot.views.alert_sections import ExtraSection, actions_sections, drivers_sections
 from storage import actions as action_queries
 from storage import alert_messages
 from storage.models import AlertMessage, Pulse
 from storage.published_drivers import published_drivers
-
-Place = Literal["after_figures", "after_findings"]
-
-
-@dataclass(frozen=True, slots=True)
-class ExtraSection:
-    """Block Kit blocks (as dicts) for one place in the message, and their plain text."""
-
-    place: Place
-    blocks: list[dict[str, Any]] = field(default_factory=list)
-    text: str = ""
-
 
 SectionSource = Callable[[Session, AlertMessage], Sequence[ExtraSection]]
 
@@ -45,10 +26,7 @@ def drivers_section(session: Session, message: AlertMessage) -> list[ExtraSectio
     pulse = session.get(Pulse, message.last_pulse_id)
     drivers = published_drivers(session, [message.last_pulse_id]).get(message.last_pulse_id)
     minimum = pulse.anonymity_min if pulse is not None else MIN_ANONYMITY
-    line = drivers_line(drivers, minimum)
-    if line is None:
-        return []
-    return [ExtraSection("after_figures", driver_blocks(drivers, minimum), line)]
+    return drivers_sections(drivers, minimum)
 
 
 def actions_section(session: Session, message: AlertMessage) -> list[ExtraSection]:
@@ -62,8 +40,7 @@ def actions_section(session: Session, message: AlertMessage) -> list[ExtraSectio
     ]
     if message.status != "live":
         live = []
-    blocks, text = message_action_blocks(live, items)
-    return [ExtraSection("after_findings", blocks, text)] if blocks else []
+    return actions_sections(live, items)
 
 
 SOURCES: tuple[SectionSource, ...] = (drivers_section, actions_section)

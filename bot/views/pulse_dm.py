@@ -1,0 +1,205 @@
+"""The pulse DM as each side sees it: the question, the scale, any answer so far, a comment."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from bot.domain import catalogue
+from bot.domain.i18n import _, reading_as
+from bot.domain.vocabulary import COMMENT_MAX
+from bot.views import kit
+from bot.views.driver_view import chosen_text, driver_select
+from bot.views.mrkdwn import slack_date
+
+RATE_ACTION = "pulse.rate"
+GUESS_ACTION = "pulse.guess"
+COMMENT_ACTION = "pulse.comment"
+AWAY_ACTION = "pulse.away"
+COMMENT_VIEW = "pulse.comment"
+PULSE_EVENT = "rapport_pulse"
+
+
+@dataclass(frozen=True, slots=True)
+class PulseAsked:
+    """What one pulse asks, the same for every recipient: which pulse, between whom, until when."""
+
+    pulse_id: int
+    engagement: str
+    client_org: str
+    provider_org: str
+    closes_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """One claimed delivery of a pulse: who gets it, on which side, in which language."""
+
+    delivery_id: int
+    attempt: int
+    """The claim's attempt number: updates to the row apply only while it is still ours."""
+    member_id: int
+    user_id: str
+    side: str
+    locale: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PulseDM:
+    """Everything needed to send one delivery, read inside its claiming transaction."""
+
+    delivery_id: int
+    attempt: int
+    """The claim's attempt number: updates to the row apply only while it is still ours."""
+    member_id: int
+    user_id: str
+    text: str
+    blocks: list[dict[str, object]]
+    metadata: dict[str, object]
+
+
+def relationship(client_org: str, provider_org: str) -> str:
+    return f"{client_org} – {provider_org}"
+
+
+def notice(text: str) -> list[dict[str, Any]]:
+    """A message that is only a sentence: a pulse DM replaced when it can no longer be answered."""
+    return [kit.section(text)]
+
+
+def _scale(action: str, pulse_id: int, chosen: int | None) -> dict[str, Any]:
+    buttons = [
+        kit.button(
+            str(n),
+            action_id=f"{action}.{n}",
+            value=json.dumps({"p": pulse_id, "v": n}),
+            style="primary" if chosen == n else None,
+        )
+        for n in range(1, 6)
+    ]
+    return kit.actions(buttons, block_id=action)
+
+
+@lru_cache(maxsize=4096)
+def pulse_message(
+    *,
+    pulse_id: int,
+    engagement: str,
+    relationship: str,
+    other: str,
+    closes: str,
+    rating: int | None = None,
+    guess: int | None = None,
+    commented: bool = False,
+    away: bool = False,
+    drivers: tuple[str, ...] = (),
+) -> list[dict[str, Any]]:
+    """The pulse DM: the rating scale, after a rating what drives it, the guess, a comment button.
+
+    Cached: every member of a side gets the same message, so each variant is built and
+    checked once. Callers must not mutate it.
+    """
+    blocks = [
+        kit.section(catalogue.PULSE_INTRO.format(engagement=engagement)),
+        kit.section(catalogue.PULSE_QUESTION.format(relationship=relationship)),
+        _scale(RATE_ACTION, pulse_id, rating),
+        kit.context(catalogue.PULSE_SCALE),
+        *([driver_select(pulse_id, drivers)] if rating else []),
+        kit.section(catalogue.PULSE_GUESS.format(other=other)),
+        _scale(GUESS_ACTION, pulse_id, guess),
+        kit.actions(
+            [
+                kit.button(
+                    catalogue.COMMENT_BUTTON,
+                    action_id=COMMENT_ACTION,
+                    value=json.dumps({"p": pulse_id}),
+                ),
+                kit.button(
+                    catalogue.AWAY_BUTTON,
+                    action_id=AWAY_ACTION,
+                    value=json.dumps({"p": pulse_id}),
+                    style="primary" if away else None,
+                ),
+            ],
+            block_id=COMMENT_ACTION,
+        ),
+    ]
+    status = [_chosen_text(rating, guess, other, closes)] if rating or guess else []
+    if away and not rating:
+        status = [catalogue.PULSE_AWAY.format(closes=closes)]
+    if drivers:
+        status.append(chosen_text(drivers))
+    if commented:
+        status.append(catalogue.PULSE_COMMENTED)
+    footer = " ".join(status) if status else catalogue.PULSE_CLOSES.format(closes=closes)
+    blocks.append(kit.context(footer))
+    return blocks
+
+
+def _chosen_text(rating: int | None, guess: int | None, other: str, closes: str) -> str:
+    if rating is None:
+        return catalogue.PULSE_ONLY_GUESS.format(guess=guess, other=other)
+    guessed = catalogue.PULSE_CHOSEN_GUESS.format(guess=guess, other=other) if guess else ""
+    return catalogue.PULSE_CHOSEN.format(rating=rating, guess=guessed, closes=closes)
+
+
+def message_for(
+    asked: PulseAsked,
+    side: str,
+    *,
+    rating: int | None = None,
+    guess: int | None = None,
+    commented: bool = False,
+    away: bool = False,
+    drivers: tuple[str, ...] = (),
+) -> tuple[str, list[dict[str, object]]]:
+    """The pulse DM's fallback text and blocks for one side, showing any answer so far."""
+    rel = relationship(asked.client_org, asked.provider_org)
+    other = asked.provider_org if side == "client" else asked.client_org
+    return catalogue.PULSE_FALLBACK.format(relationship=rel), pulse_message(
+        pulse_id=asked.pulse_id,
+        engagement=asked.engagement,
+        relationship=rel,
+        other=other,
+        closes=slack_date(asked.closes_at),
+        rating=rating,
+        guess=guess,
+        commented=commented,
+        away=away,
+        drivers=drivers,
+    )
+
+
+def render(asked: PulseAsked, recipient: Recipient) -> PulseDM:
+    """One recipient's pulse DM, in their language, tagged with the pulse it asks about."""
+    with reading_as(recipient.locale):
+        text, dm_blocks = message_for(asked, recipient.side)
+    return PulseDM(
+        delivery_id=recipient.delivery_id,
+        attempt=recipient.attempt,
+        member_id=recipient.member_id,
+        user_id=recipient.user_id,
+        text=text,
+        blocks=dm_blocks,
+        metadata={"event_type": PULSE_EVENT, "event_payload": {"pulse": asked.pulse_id}},
+    )
+
+
+def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
+    return kit.modal(
+        callback_id=COMMENT_VIEW,
+        title=catalogue.COMMENT_TITLE,
+        submit=_("Save"),
+        close=_("Cancel"),
+        private_metadata=json.dumps({"p": pulse_id, "c": channel, "ts": ts}),
+        blocks=[
+            kit.input_block(
+                block_id="comment",
+                label=catalogue.COMMENT_LABEL,
+                element=kit.text_input(action_id="text", multiline=True, max_length=COMMENT_MAX),
+            )
+        ],
+    )

@@ -1,0 +1,41 @@
+"""The form that sets up an engagement: its name, both organisations and its channel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain import catalogue
+from bot.domain.i18n import _
+from bot.views import kit
+
+SETUP_VIEW = "engagement.setup"
+
+
+def setup_modal(channel: str | None) -> dict[str, Any]:
+    """The form, with the channel it was asked from already picked."""
+
+    def text_input(block_id: str, label: str, placeholder: str) -> dict[str, Any]:
+        element = kit.text_input(action_id="value", max_length=80, placeholder=placeholder)
+        return kit.input_block(block_id=block_id, label=label, element=element)
+
+    return kit.modal(
+        callback_id=SETUP_VIEW,
+        title=catalogue.SETUP_MODAL_TITLE,
+        submit=_("Set up"),
+        close=_("Cancel"),
+        blocks=[
+            text_input("name", catalogue.SETUP_MODAL_NAME, "Acme deal"),
+            text_input("client", catalogue.SETUP_MODAL_CLIENT, "Acme"),
+            text_input("provider", catalogue.SETUP_MODAL_PROVIDER, "Globex"),
+            kit.input_block(
+                block_id="channel",
+                label=catalogue.SETUP_MODAL_CHANNEL,
+                element=kit.conversation_select(
+                    action_id="value",
+                    initial=channel,
+                    include=["public", "private"],
+                    exclude_bots=True,
+                ),
+            ),
+        ],
+    )
