@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from slack_sdk import WebClient
+from slack_sdk.models.blocks import Block
 
 from bot.domain.outcomes import MessengerError, RefusedBySlackError, failure
 from bot.domain.people import Person
@@ -64,7 +65,7 @@ class SlackMessenger:
         sender = posting_client(self.client) if exactly_once else self.client
         arguments: dict[str, Any] = {"channel": channel, "text": text}
         if blocks is not None:
-            arguments["blocks"] = blocks
+            arguments["blocks"] = checked(blocks)
         if tag is not None:
             arguments["metadata"] = metadata(tag)
         if thread_ts is not None:
@@ -83,7 +84,7 @@ class SlackMessenger:
     def update(self, channel: str, ts: str, text: str, blocks: Blocks | None = None) -> None:
         arguments: dict[str, Any] = {"channel": channel, "ts": ts, "text": text}
         if blocks is not None:
-            arguments["blocks"] = blocks
+            arguments["blocks"] = checked(blocks)
         self._call(lambda: self.client.chat_update(**arguments))
 
     def open_dm(self, user_id: str) -> str:
@@ -124,6 +125,7 @@ class SlackMessenger:
         self._call(lambda: self.client.files_upload_v2(**arguments))
 
     def publish_home(self, user_id: str, view: Mapping[str, Any]) -> None:
+        checked(view.get("blocks") or ())  # what Slack would refuse fails here, before it leaves
         self._call(lambda: self.client.views_publish(user_id=user_id, view=dict(view)))
 
     def person(self, user_id: str, default_team: str) -> Person:
@@ -141,6 +143,15 @@ class SlackMessenger:
             if not cursor:
                 return False
         raise RefusedBySlackError("too_many_members")
+
+
+def checked(blocks: Blocks) -> Blocks:
+    """`blocks`, once slack_sdk's models have read each one and found it within Slack's
+    limits; a block Slack would refuse raises `SlackObjectFormationError` here, loudly,
+    rather than being sent."""
+    for block in Block.parse_all([dict(block) for block in blocks]):
+        block.validate_json()
+    return blocks
 
 
 def metadata(tag: Tag) -> dict[str, Any]:

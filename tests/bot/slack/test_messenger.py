@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import inspect
 import json
+from typing import Any
 
 import pytest
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackObjectFormationError
 
 from bot.domain.outcomes import RateLimitedError, RefusedBySlackError, UncertainError
 from bot.services.messenger import Messenger, Posted, Tag
@@ -311,3 +313,22 @@ def test_a_post_that_must_land_once_is_not_retried_blindly(
     with pytest.raises(UncertainError):
         messenger.post(CHANNEL, "Once", tag=TAG, exactly_once=True)
     assert len(standin.calls_to("chat.postMessage", ok_only=False)) == 1
+
+
+def test_blocks_slack_would_refuse_fail_before_they_leave_the_process() -> None:
+    sent: list[str] = []
+
+    class Recording(WebClient):
+        def api_call(self, api_method: str, **kwargs: object) -> Any:
+            sent.append(api_method)
+            raise AssertionError("nothing may be sent")
+
+    messenger = SlackMessenger(Recording(base_url="http://127.0.0.1:9/"))
+    too_long = [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}]
+    with pytest.raises(SlackObjectFormationError):
+        messenger.post("C1", "fallback", too_long)
+    with pytest.raises(SlackObjectFormationError):
+        messenger.update("C1", "1.0", "fallback", too_long)
+    with pytest.raises(SlackObjectFormationError):
+        messenger.publish_home("U1", {"type": "home", "blocks": too_long})
+    assert sent == []
