@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -27,6 +26,7 @@ from bot.domain.alert_message import side_title
 from bot.domain.dates import weekday_date
 from bot.domain.i18n import _
 from bot.slack.format import escape, mention
+from bot.views import values
 
 ADD_ACTION: Final = re.compile(r"^alert\.add_action(\.\d{1,12})?$")
 """One "Add action" button per live finding of a message: `alert.add_action.<alert id>`."""
@@ -64,7 +64,7 @@ def _done_button(item: ActionItem) -> ButtonElement:
     return ButtonElement(
         text=follow_up_text.ACTION_DONE_BUTTON.format(text=short),
         action_id=f"alert.action_done.{item.id}",
-        value=json.dumps({"x": item.id}),
+        value=values.ActionItem(item.id).encode(),
     )
 
 
@@ -86,7 +86,7 @@ def message_action_blocks(
         ButtonElement(
             text=_short(f"{follow_up_text.ACTION_ADD_BUTTON}: {title}"),
             action_id=f"alert.add_action.{alert_id}",
-            value=json.dumps({"a": alert_id}),
+            value=values.AlertButton(alert_id).encode(),
         )
         for alert_id, title in findings
     ]
@@ -109,7 +109,7 @@ def add_action_modal(alert_id: int, today: date) -> dict[str, Any]:
         title=follow_up_text.ACTION_MODAL_TITLE,
         submit=follow_up_text.ACTION_MODAL_SUBMIT,
         close=_("Cancel"),
-        private_metadata=json.dumps({"a": alert_id}),
+        private_metadata=values.AlertForm(alert_id).encode(),
         blocks=[
             InputBlock(
                 block_id="text",

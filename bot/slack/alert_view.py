@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -27,6 +26,7 @@ from bot.domain.divergence import PulseFigures, Thresholds
 from bot.domain.i18n import _
 from bot.slack.blocks import to_dicts
 from bot.slack.format import slack_date
+from bot.views import values
 from storage.models import Alert
 
 ACK_ACTION = "alert.ack"
@@ -137,7 +137,7 @@ def alert_blocks(alert: Alert) -> list[dict[str, Any]]:
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body))]
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=state_text(alert))]))
     if alert.status != "resolved":
-        value = json.dumps({"a": alert.id})
+        value = values.AlertButton(alert.id).encode()
         buttons = [
             ButtonElement(text=catalogue.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)
         ]
@@ -158,7 +158,7 @@ def assign_modal(alert_id: int) -> dict[str, Any]:
         title=catalogue.ALERT_ASSIGN_TITLE,
         submit=_("Assign"),
         close=_("Cancel"),
-        private_metadata=json.dumps({"a": alert_id}),
+        private_metadata=values.AlertForm(alert_id).encode(),
         blocks=[
             InputBlock(
                 block_id="owner",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -24,6 +23,7 @@ from slack_sdk.models.views import View
 from bot.domain import catalogue
 from bot.domain.i18n import _
 from bot.slack.driver_view import chosen_text, driver_select
+from bot.views import values
 from storage.models import COMMENT_MAX, SIDES
 
 RATE_ACTION = "pulse.rate"
@@ -49,7 +49,7 @@ def _scale(action: str, pulse_id: int, chosen: int | None) -> ActionsBlock:
         ButtonElement(
             text=str(n),
             action_id=f"{action}.{n}",
-            value=json.dumps({"p": pulse_id, "v": n}),
+            value=values.RatingTap(pulse_id, n).encode(),
             style="primary" if chosen == n else None,
         )
         for n in range(1, 6)
@@ -94,12 +94,12 @@ def pulse_message(
                 ButtonElement(
                     text=catalogue.COMMENT_BUTTON,
                     action_id=COMMENT_ACTION,
-                    value=json.dumps({"p": pulse_id}),
+                    value=values.PulseButton(pulse_id).encode(),
                 ),
                 ButtonElement(
                     text=catalogue.AWAY_BUTTON,
                     action_id=AWAY_ACTION,
-                    value=json.dumps({"p": pulse_id}),
+                    value=values.PulseButton(pulse_id).encode(),
                     style="primary" if away else None,
                 ),
             ],
@@ -131,7 +131,7 @@ def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
         title=catalogue.COMMENT_TITLE,
         submit=_("Save"),
         close=_("Cancel"),
-        private_metadata=json.dumps({"p": pulse_id, "c": channel, "ts": ts}),
+        private_metadata=values.CommentForm(pulse_id, channel, ts).encode(),
         blocks=[
             InputBlock(
                 block_id="comment",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from slack_sdk.models.blocks import InputBlock, PlainTextInputElement
@@ -11,6 +10,7 @@ from slack_sdk.models.views import View
 from bot.domain import catalogue
 from bot.domain.engagement_settings import SETTINGS, SettingError, Value, read_setting, shown
 from bot.domain.i18n import _, gettext
+from bot.views.values import ConfigForm
 
 CONFIG_VIEW = "engagement.config"
 ERROR_MAX = 150
@@ -35,7 +35,7 @@ def config_modal(engagement_id: int, current: dict[str, Value]) -> dict[str, Any
         title=catalogue.CONFIG_MODAL_TITLE,
         submit=_("Save"),
         close=_("Cancel"),
-        private_metadata=json.dumps({"e": engagement_id}),
+        private_metadata=ConfigForm(engagement_id).encode(),
         blocks=blocks,
     ).to_dict()
 

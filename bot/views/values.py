@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 RAW_MAX = 3000
 """Slack's cap on `private_metadata` (a button's value is capped lower, at 2000)."""
@@ -22,7 +22,7 @@ TEXT_MAX = 64
 SCALE = range(1, 6)
 
 
-class UnreadableValue(ValueError):
+class UnreadableValueError(ValueError):
     """A button value or form metadata that Rapport did not write: unknown, malformed or altered."""
 
 
@@ -37,7 +37,7 @@ class _Value:
         return json.dumps(dict(zip(self.KEYS, _fields(self), strict=True)))
 
     def check(self) -> None:
-        """Raise UnreadableValue if a field is out of its range."""
+        """Raise UnreadableValueError if a field is out of its range."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class RatingTap(_Value):
 
     def check(self) -> None:
         if self.number not in SCALE:
-            raise UnreadableValue("number off the scale")
+            raise UnreadableValueError("number off the scale")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,44 +120,44 @@ def decode(kind: type[Value], raw: object) -> Value:
     """The value of `kind` that `raw` carries.
 
     Raises:
-        UnreadableValue: `raw` is not text, too long, not the JSON of `kind`, has a key
+        UnreadableValueError: `raw` is not text, too long, not the JSON of `kind`, has a key
             missing or one too many, or a field of the wrong type or out of range.
     """
     if not isinstance(raw, str) or len(raw) > RAW_MAX:
-        raise UnreadableValue("not text of a readable size")
+        raise UnreadableValueError("not text of a readable size")
     if kind is EngagementButton:
         if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(ID_MAX)):
-            raise UnreadableValue("not an engagement id")
-        return kind(_whole(int(raw)))
+            raise UnreadableValueError("not an engagement id")
+        return cast(Value, EngagementButton(_whole(int(raw))))
     try:
         found: Any = json.loads(raw)
     except ValueError as error:
-        raise UnreadableValue("not JSON") from error
+        raise UnreadableValueError("not JSON") from error
     keys: tuple[str, ...] = getattr(kind, "KEYS", ())
     if not isinstance(found, dict) or set(found) != set(keys):
-        raise UnreadableValue("not the keys of its kind")
+        raise UnreadableValueError("not the keys of its kind")
     declared = [f.type for f in fields(kind)]
-    value = kind(*(_field(found[key], t) for key, t in zip(keys, declared, strict=True)))
-    if isinstance(value, _Value):
-        value.check()
-    return value
+    read = [_field(found[key], t) for key, t in zip(keys, declared, strict=True)]
+    value: Any = cast(Any, kind)(*read)
+    value.check()
+    return cast(Value, value)
 
 
 def _field(found: object, declared: object) -> int | str:
     """One field read as its declared type: an id or a number, or a short text."""
     if declared in (int, "int"):
         if not isinstance(found, int) or isinstance(found, bool):
-            raise UnreadableValue("not a whole number")
+            raise UnreadableValueError("not a whole number")
         return _whole(found)
     if not isinstance(found, str) or len(found) > TEXT_MAX:
-        raise UnreadableValue("not short text")
+        raise UnreadableValueError("not short text")
     return found
 
 
 def _whole(found: int) -> int:
     """Every number a value carries is a row id or a scale point: 1 or more, within 64 bits."""
     if not 0 < found <= ID_MAX:
-        raise UnreadableValue("not a positive 64-bit number")
+        raise UnreadableValueError("not a positive 64-bit number")
     return found
 
 
