@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from types import ModuleType
 from typing import Any, TypeVar
 
@@ -20,6 +21,7 @@ from slack_bolt import Ack, Respond
 from bot.domain import catalogue, follow_up_text
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
+from bot.services.container import Container
 from bot.views import values
 from bot.views.values import UnreadableValueError, Value, decode
 from handlers.replies import caller_of, refuse, reply_for, view_value
@@ -98,11 +100,32 @@ class FormAnswer:
 
 
 Listener = Callable[..., None]
+Answer = Callable[[Click, str], object]
+"""How a refusal reaches the person who clicked."""
 
 
-def on_click(kind: type[Value], use: Callable[[Click, Value], object], what: str) -> Listener:
+def ephemeral(click: Click, text: str) -> None:
+    """Beside the clicked message, for its clicker only, leaving the message as it is."""
+    refuse(click.respond, text)
+
+
+def by_dm(container: Container) -> Answer:
+    """By DM: App Home has no message to answer beside."""
+
+    def tell(click: Click, text: str) -> None:
+        container.client.chat_postMessage(channel=click.caller.user_id, text=text)
+
+    return tell
+
+
+def on_click(
+    kind: type[Value],
+    use: Callable[[Click, Value], object],
+    what: str,
+    answer: Answer = ephemeral,
+) -> Listener:
     """A button listener that reads the button's value as `kind` and hands it to `use`."""
-    return on_selection(kind, lambda action: decode(kind, action.get("value")), use, what)
+    return on_selection(kind, lambda action: decode(kind, action.get("value")), use, what, answer)
 
 
 def on_selection(
@@ -110,6 +133,7 @@ def on_selection(
     read: Callable[[dict[str, Any]], T],
     use: Callable[[Click, T], object],
     what: str,
+    answer: Answer = ephemeral,
 ) -> Listener:
     """A listener whose value `read` takes from the action (raising UnreadableValueError);
     an unreadable one gets the refusal for `kind`."""
@@ -121,39 +145,57 @@ def on_selection(
             use(click, read(action))
         except UnreadableValueError as error:
             logger.warning("%s: unreadable value (%s)", what, error)
-            refuse(respond, unreadable(kind))
+            answer(click, unreadable(kind))
         except Refused as refusal:
-            refuse(respond, str(refusal))
+            answer(click, str(refusal))
         except Exception as error:
-            refuse(respond, reply_for(error, what))
+            answer(click, reply_for(error, what))
 
     return listener
 
 
-def on_press(use: Callable[[Click], object], what: str) -> Listener:
+def on_press(use: Callable[[Click], object], what: str, answer: Answer = ephemeral) -> Listener:
     """A listener for a button that carries no value."""
-    return on_selection(type(None), lambda action: None, lambda click, _: use(click), what)
+    return on_selection(type(None), lambda action: None, lambda click, _: use(click), what, answer)
 
 
 def on_submit(
-    kind: type[Value] | None,
+    kind: type[Value],
     use: Callable[[Submission, Value], FormAnswer | None],
     what: str,
     shown_on: str,
     limit: int | None = None,
 ) -> Listener:
-    """A form listener: `private_metadata` read as `kind` (None: the form carries none);
+    """A form listener: `private_metadata` read as `kind` and handed to `use` with the form;
     refusals and failures are shown on the field `shown_on`, cut to `limit` characters."""
+    return _form(kind, partial(decode, kind), use, what, shown_on, limit)
 
+
+def on_plain_submit(
+    use: Callable[[Submission], FormAnswer | None],
+    what: str,
+    shown_on: str,
+    limit: int | None = None,
+) -> Listener:
+    """A form listener for a form that carries no metadata."""
+    return _form(type(None), lambda raw: None, lambda form, _: use(form), what, shown_on, limit)
+
+
+def _form(
+    kind: type[Any],
+    read: Callable[[object], T],
+    use: Callable[[Submission, T], FormAnswer | None],
+    what: str,
+    shown_on: str,
+    limit: int | None,
+) -> Listener:
     def listener(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         form = Submission(caller_of(body), view)
         try:
-            raw = view.get("private_metadata")
-            value: Any = None if kind is None else decode(kind, raw)
-            answer = use(form, value) or FormAnswer()
+            answer = use(form, read(view.get("private_metadata"))) or FormAnswer()
         except UnreadableValueError as error:
             logger.warning("%s: unreadable form metadata (%s)", what, error)
-            answer = FormAnswer({shown_on: unreadable(kind or type(None))})
+            answer = FormAnswer({shown_on: unreadable(kind)})
         except Refused as refusal:
             answer = FormAnswer({shown_on: str(refusal)[:limit]})
         except Exception as error:

@@ -1,8 +1,7 @@
-"""What every listener shares: who clicked, reading button values, and one error-to-reply map."""
+"""What every listener shares: who clicked, what a form holds, and one error-to-reply map."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -65,16 +64,6 @@ def in_their_language(container: Container) -> Callable[..., BoltResponse]:
 def refuse(respond: Respond, text: str) -> None:
     """An ephemeral answer to the person who clicked, leaving their message as it is."""
     respond(text=text, response_type="ephemeral", replace_original=False)
-
-
-def json_field(raw: object, key: str) -> int | None:
-    """An integer field of a JSON button value or private_metadata, or None if malformed."""
-    try:
-        value = json.loads(str(raw or ""))
-        found = value[key]
-    except (ValueError, TypeError, KeyError):
-        return None
-    return found if isinstance(found, int) and not isinstance(found, bool) else None
 
 
 def view_value(view: dict[str, Any], block: str, action: str = "value") -> dict[str, Any]:

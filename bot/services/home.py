@@ -9,8 +9,12 @@ from slack_sdk.models.blocks import Block, DividerBlock
 from sqlalchemy.orm import Session
 
 from bot.domain.actions import local_today
+from bot.domain.i18n import reading_as
+from bot.domain.people import Caller
+from bot.services.container import Container
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
+from bot.services.locales import refresh
 from bot.services.portfolio_home import portfolio_first
 from bot.slack import home_view
 from bot.slack.action_view import own_actions_blocks
@@ -77,3 +81,16 @@ def _pending(session: Session, engagement: Engagement, me: Member) -> list[Block
     answer = pulse_queries.response_of(session, pulse.id, me.id)
     rating = None if answer is None else answer.rating
     return home_view.pending_blocks(rating, pulse.closes_at)
+
+
+def home_of(container: Container, caller: Caller) -> dict[str, Any]:
+    """The caller's Home tab, drawn from one read of the database."""
+    with container.database.reading() as session:
+        return home(session, caller.team_id, caller.user_id, container.now())
+
+
+def home_on_opening(container: Container, caller: Caller) -> dict[str, Any]:
+    """The Home tab for someone opening it, in their Slack language asked again just now
+    (opening Home is when a person's language is refreshed; otherwise it is weekly)."""
+    with reading_as(refresh(container, caller)):
+        return home_of(container, caller)
