@@ -12,9 +12,12 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.drivers import drivers_in, joined, read_picks, split
 from bot.domain.errors import Conflict, NotPermitted, Refused
+from bot.domain.people import Caller
 from bot.domain.scoring import response_score
 from bot.domain.sentiment.reading import read_comment
 from bot.domain.text_hygiene import clean_paragraphs
+from bot.services.container import Container
+from bot.services.engagements import choose, require_member
 from bot.slack.format import slack_date
 from bot.slack.pulse_message import relationship
 from storage import engagements as engagement_queries
@@ -202,3 +205,11 @@ def record_answer(
 def status(session: Session, engagement: Engagement) -> queries.Status:
     """The open pulse and its counts per side, or the last closed one."""
     return queries.status(session, engagement)
+
+
+def status_of(container: Container, caller: Caller, name: str | None) -> queries.Status:
+    """`/rapport status`: the engagement's pulse right now, for one of its members."""
+    with container.database.reading() as session:
+        engagement = choose(session, caller, name)
+        require_member(session, engagement, caller)
+        return status(session, engagement)
