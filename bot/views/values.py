@@ -10,6 +10,7 @@ carry, so buttons already sitting in Slack keep working.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -20,6 +21,8 @@ ID_MAX = 2**63 - 1
 TEXT_MAX = 64
 """Channel ids and message timestamps are short; anything longer was not sent by Rapport."""
 SCALE = range(1, 6)
+CHANNEL = re.compile(r"[A-Z0-9]*")
+TS = re.compile(r"(\d{1,12}\.\d{1,9})?")
 
 
 class UnreadableValueError(ValueError):
@@ -70,6 +73,10 @@ class CommentForm(_Value):
     channel: str
     ts: str
 
+    def check(self) -> None:
+        if not CHANNEL.fullmatch(self.channel) or not TS.fullmatch(self.ts):
+            raise UnreadableValueError("not a message's channel and timestamp")
+
 
 @dataclass(frozen=True, slots=True)
 class AlertButton(_Value):
@@ -114,15 +121,28 @@ class EngagementButton:
 
 
 Value = TypeVar("Value", bound="_Value | EngagementButton")
+KINDS: tuple[type[_Value | EngagementButton], ...] = (
+    RatingTap,
+    PulseButton,
+    CommentForm,
+    AlertButton,
+    AlertForm,
+    ActionItem,
+    ConfigForm,
+    EngagementButton,
+)
 
 
 def decode(kind: type[Value], raw: object) -> Value:
     """The value of `kind` that `raw` carries.
 
     Raises:
-        UnreadableValueError: `raw` is not text, too long, not the JSON of `kind`, has a key
-            missing or one too many, or a field of the wrong type or out of range.
+        UnreadableValueError: `kind` is none of `KINDS`; `raw` is not text, too long, not
+            the JSON of `kind`, has a key missing or one too many, or a field of the wrong
+            type or out of range.
     """
+    if kind not in KINDS:
+        raise UnreadableValueError("not a kind of value Rapport writes")
     if not isinstance(raw, str) or len(raw) > RAW_MAX:
         raise UnreadableValueError("not text of a readable size")
     if kind is EngagementButton:

@@ -27,22 +27,14 @@ from bot.views.values import (
 )
 
 ids = st.integers(min_value=1, max_value=ID_MAX)
-short_text = st.text(max_size=values.TEXT_MAX)
-KINDS: list[Any] = [
-    RatingTap,
-    PulseButton,
-    CommentForm,
-    AlertButton,
-    AlertForm,
-    ActionItem,
-    ConfigForm,
-    EngagementButton,
-]
+channels = st.from_regex(r"[CDG][A-Z0-9]{2,12}", fullmatch=True) | st.just("")
+timestamps = st.from_regex(r"\d{10}\.\d{6}", fullmatch=True) | st.just("")
+KINDS: list[Any] = list(values.KINDS)
 JSON_KINDS = [kind for kind in KINDS if kind is not EngagementButton]
 every_value = st.one_of(
     st.builds(RatingTap, ids, st.integers(1, 5)),
     st.builds(PulseButton, ids),
-    st.builds(CommentForm, ids, short_text, short_text),
+    st.builds(CommentForm, ids, channels, timestamps),
     st.builds(AlertButton, ids),
     st.builds(AlertForm, ids),
     st.builds(ActionItem, ids),
@@ -102,6 +94,9 @@ BAD = [
     (CommentForm, '{"p": 1, "c": "D1"}'),
     (CommentForm, '{"p": 1, "c": 5, "ts": "1.2"}'),
     (CommentForm, json.dumps({"p": 1, "c": "D" * 65, "ts": "1.2"})),
+    (CommentForm, '{"p": 1, "c": "D1", "ts": "soon"}'),
+    (CommentForm, '{"p": 1, "c": "d0cli1", "ts": "1.2"}'),
+    (CommentForm, '{"p": 1, "c": "D1\\n", "ts": "1.2"}'),
     (AlertButton, '{"x": 1}'),
     (AlertForm, '{"a": false}'),
     (ActionItem, '{"a": 1}'),
@@ -157,6 +152,11 @@ def test_a_value_altered_by_hand_reads_as_itself_or_not_at_all(value: Any, data:
     except UnreadableValueError:
         return
     assert isinstance(found, type(value))
+
+
+def test_an_unknown_kind_is_the_same_error() -> None:
+    with pytest.raises(UnreadableValueError):
+        decode(dict, "{}")  # type: ignore[type-var]
 
 
 def test_one_kind_does_not_read_as_another() -> None:
