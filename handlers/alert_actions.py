@@ -11,7 +11,7 @@ from bot.services.actions import add_action, complete_action, form_date
 from bot.services.container import Container
 from bot.slack.action_view import ADD_ACTION, ADD_ACTION_VIEW, DONE_ACTION, add_action_modal
 from bot.views.values import ActionItem, AlertButton, AlertForm
-from handlers.listener import Click, FormAnswer, Submission, on_click, on_submit
+from handlers.listener import Click, FormAnswer, Listeners, Submission
 
 
 def open_add_form(container: Container, click: Click, button: AlertButton) -> None:
@@ -40,12 +40,13 @@ def mark_done(container: Container, click: Click, button: ActionItem) -> None:
 
 
 def register(app: App, container: Container) -> None:
+    on = Listeners(container)
     app.action(ADD_ACTION)(
-        on_click(AlertButton, partial(open_add_form, container), "opening the action form")
+        on.click(AlertButton, partial(open_add_form, container), "opening the action form")
     )
     app.view(ADD_ACTION_VIEW)(
-        on_submit(AlertForm, partial(submit_action, container), "adding an action", "text")
+        on.submit(AlertForm, partial(submit_action, container), "adding an action", "text")
     )
     app.action(DONE_ACTION)(
-        on_click(ActionItem, partial(mark_done, container), "marking an action done")
+        on.click(ActionItem, partial(mark_done, container), "marking an action done")
     )

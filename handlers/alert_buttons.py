@@ -11,7 +11,7 @@ from bot.services.alerts import acknowledge, assign, check_can_follow_up
 from bot.services.container import Container
 from bot.slack.alert_view import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, assign_modal
 from bot.views.values import AlertButton, AlertForm
-from handlers.listener import Click, FormAnswer, Submission, on_click, on_submit
+from handlers.listener import Click, FormAnswer, Listeners, Submission
 
 
 def acknowledge_alert(container: Container, click: Click, button: AlertButton) -> None:
@@ -32,12 +32,13 @@ def submit_owner(container: Container, form: Submission, meta: AlertForm) -> For
 
 
 def register(app: App, container: Container) -> None:
+    on = Listeners(container)
     app.action(ACK_ACTION)(
-        on_click(AlertButton, partial(acknowledge_alert, container), "acknowledging an alert")
+        on.click(AlertButton, partial(acknowledge_alert, container), "acknowledging an alert")
     )
     app.action(ASSIGN_ACTION)(
-        on_click(AlertButton, partial(open_assign_form, container), "opening the owner form")
+        on.click(AlertButton, partial(open_assign_form, container), "opening the owner form")
     )
     app.view(ASSIGN_VIEW)(
-        on_submit(AlertForm, partial(submit_owner, container), "assigning an owner", "owner")
+        on.submit(AlertForm, partial(submit_owner, container), "assigning an owner", "owner")
     )

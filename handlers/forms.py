@@ -18,7 +18,7 @@ from bot.slack import blocks
 from bot.slack.command_text import CommandError, clean_name
 from bot.slack.config_form import CONFIG_VIEW, read_form
 from bot.views.values import ConfigForm
-from handlers.listener import FormAnswer, Submission, on_plain_submit, on_submit
+from handlers.listener import FormAnswer, Listeners, Submission
 
 logger = logging.getLogger(__name__)
 ERROR_MAX = 150
@@ -90,8 +90,9 @@ def set_up(container: Container, caller: Caller, proposal: Proposal) -> None:
 
 
 def register(app: App, container: Container) -> None:
+    on = Listeners(container)
     app.view(CONFIG_VIEW)(
-        on_submit(
+        on.submit(
             ConfigForm,
             partial(submit_settings, container),
             "changing settings",
@@ -100,5 +101,5 @@ def register(app: App, container: Container) -> None:
         )
     )
     app.view(blocks.SETUP_VIEW)(
-        on_plain_submit(partial(submit_setup, container), "setting up", "name", ERROR_MAX)
+        on.plain_submit(partial(submit_setup, container), "setting up", "name", ERROR_MAX)
     )

@@ -20,7 +20,7 @@ from bot.slack import blocks
 from bot.slack.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
 from bot.slack.portfolio_view import OPEN_BUTTON
 from bot.views.values import EngagementButton
-from handlers.listener import Click, by_dm, on_click, on_press
+from handlers.listener import Click, Listeners
 
 Send = Callable[..., Sent]
 
@@ -79,18 +79,19 @@ def forget_me_from_home(container: Container, click: Click) -> None:
 
 
 def register(app: App, container: Container) -> None:
-    dm = by_dm(container)
+    on = Listeners(container)
+    dm = on.by_dm
     app.event("app_home_opened")(partial(opened, container))
-    app.action(SETUP_BUTTON)(on_press(partial(setup_from_home, container), "setting up", dm))
+    app.action(SETUP_BUTTON)(on.press(partial(setup_from_home, container), "setting up", dm))
     app.action(DIGEST_BUTTON)(
-        on_click(EngagementButton, partial(digest_from_home, container), "a digest", dm)
+        on.click(EngagementButton, partial(digest_from_home, container), "a digest", dm)
     )
     app.action(EXPORT_BUTTON)(
-        on_click(EngagementButton, partial(export_from_home, container), "an export", dm)
+        on.click(EngagementButton, partial(export_from_home, container), "an export", dm)
     )
     app.action(FORGET_ME_BUTTON)(
-        on_press(partial(forget_me_from_home, container), "forgetting someone", dm)
+        on.press(partial(forget_me_from_home, container), "forgetting someone", dm)
     )
     app.action(OPEN_BUTTON)(
-        on_click(EngagementButton, partial(open_from_home, container), "opening an engagement", dm)
+        on.click(EngagementButton, partial(open_from_home, container), "opening an engagement", dm)
     )

@@ -1,10 +1,10 @@
-"""The one shape of a button or form listener: ack, read the value, call the use case, refuse.
+"""The one shape of a button or form listener: ack, take the reader's language, read the
+value, call the use case, refuse.
 
 Every click and submission reads its value through the codec (`bot.views.values`), so a
 value Rapport did not write is refused as politely as a click on something gone; a
 domain error is its sentence; anything else is logged once and answered with the plain
-apology. The reader's language is already set by the request's prologue
-(`handlers.replies.in_their_language`, a global middleware), so every refusal is in it.
+apology, all in the language of whoever clicked.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from slack_bolt import Ack, Respond
 
 from bot.domain import catalogue, follow_up_text
 from bot.domain.errors import Refused
+from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
 from bot.services.container import Container
+from bot.services.locales import reader_locale
 from bot.views import values
 from bot.views.values import UnreadableValueError, Value, decode
 from handlers.replies import caller_of, refuse, reply_for, view_value
@@ -109,102 +111,117 @@ def ephemeral(click: Click, text: str) -> None:
     refuse(click.respond, text)
 
 
-def by_dm(container: Container) -> Answer:
-    """By DM: App Home has no message to answer beside."""
+class Listeners:
+    """Makes the listeners of one app's buttons and forms, each in the shape above."""
 
-    def tell(click: Click, text: str) -> None:
-        container.client.chat_postMessage(channel=click.caller.user_id, text=text)
+    def __init__(self, container: Container) -> None:
+        self.container = container
 
-    return tell
+    def by_dm(self, click: Click, text: str) -> None:
+        """A refusal by DM: App Home has no message to answer beside."""
+        self.container.client.chat_postMessage(channel=click.caller.user_id, text=text)
 
+    def click(
+        self,
+        kind: type[Value],
+        use: Callable[[Click, Value], object],
+        what: str,
+        answer: Answer = ephemeral,
+    ) -> Listener:
+        """A button listener that reads the button's value as `kind` and hands it to `use`."""
 
-def on_click(
-    kind: type[Value],
-    use: Callable[[Click, Value], object],
-    what: str,
-    answer: Answer = ephemeral,
-) -> Listener:
-    """A button listener that reads the button's value as `kind` and hands it to `use`."""
-    return on_selection(kind, lambda action: decode(kind, action.get("value")), use, what, answer)
+        def read(action: dict[str, Any]) -> Value:
+            return decode(kind, action.get("value"))
 
+        return self.selection(kind, read, use, what, answer)
 
-def on_selection(
-    kind: type[Any],
-    read: Callable[[dict[str, Any]], T],
-    use: Callable[[Click, T], object],
-    what: str,
-    answer: Answer = ephemeral,
-) -> Listener:
-    """A listener whose value `read` takes from the action (raising UnreadableValueError);
-    an unreadable one gets the refusal for `kind`."""
+    def press(
+        self, use: Callable[[Click], object], what: str, answer: Answer = ephemeral
+    ) -> Listener:
+        """A listener for a button that carries no value."""
+        return self.selection(type(None), lambda _: None, lambda click, _: use(click), what, answer)
 
-    def listener(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond) -> None:
-        ack()
-        click = Click(caller_of(body), body, action, respond)
-        try:
-            use(click, read(action))
-        except UnreadableValueError as error:
-            logger.warning("%s: unreadable value (%s)", what, error)
-            answer(click, unreadable(kind))
-        except Refused as refusal:
-            answer(click, str(refusal))
-        except Exception as error:
-            answer(click, reply_for(error, what))
+    def selection(
+        self,
+        kind: type[Any],
+        read: Callable[[dict[str, Any]], T],
+        use: Callable[[Click, T], object],
+        what: str,
+        answer: Answer = ephemeral,
+    ) -> Listener:
+        """A listener whose value `read` takes from the action (raising UnreadableValueError);
+        an unreadable one gets the refusal for `kind`."""
 
-    return listener
+        def listener(
+            ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
+        ) -> None:
+            ack()
+            click = Click(self._reader(body), body, action, respond)
+            try:
+                use(click, read(action))
+            except UnreadableValueError as error:
+                logger.warning("%s: unreadable value (%s)", what, error)
+                answer(click, unreadable(kind))
+            except Refused as refusal:
+                answer(click, str(refusal))
+            except Exception as error:
+                answer(click, reply_for(error, what))
 
+        return listener
 
-def on_press(use: Callable[[Click], object], what: str, answer: Answer = ephemeral) -> Listener:
-    """A listener for a button that carries no value."""
-    return on_selection(type(None), lambda action: None, lambda click, _: use(click), what, answer)
+    def submit(
+        self,
+        kind: type[Value],
+        use: Callable[[Submission, Value], FormAnswer | None],
+        what: str,
+        shown_on: str,
+        limit: int | None = None,
+    ) -> Listener:
+        """A form listener: `private_metadata` read as `kind` and handed to `use` with the
+        form; refusals and failures are shown on the field `shown_on`, cut to `limit`."""
+        return self._form(kind, partial(decode, kind), use, what, shown_on, limit)
 
+    def plain_submit(
+        self,
+        use: Callable[[Submission], FormAnswer | None],
+        what: str,
+        shown_on: str,
+        limit: int | None = None,
+    ) -> Listener:
+        """A form listener for a form that carries no metadata."""
+        return self._form(type(None), lambda _: None, lambda f, _: use(f), what, shown_on, limit)
 
-def on_submit(
-    kind: type[Value],
-    use: Callable[[Submission, Value], FormAnswer | None],
-    what: str,
-    shown_on: str,
-    limit: int | None = None,
-) -> Listener:
-    """A form listener: `private_metadata` read as `kind` and handed to `use` with the form;
-    refusals and failures are shown on the field `shown_on`, cut to `limit` characters."""
-    return _form(kind, partial(decode, kind), use, what, shown_on, limit)
+    def _form(
+        self,
+        kind: type[Any],
+        read: Callable[[object], T],
+        use: Callable[[Submission, T], FormAnswer | None],
+        what: str,
+        shown_on: str,
+        limit: int | None,
+    ) -> Listener:
+        def listener(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+            form = Submission(self._reader(body), view)
+            try:
+                answer = use(form, read(view.get("private_metadata"))) or FormAnswer()
+            except UnreadableValueError as error:
+                logger.warning("%s: unreadable form metadata (%s)", what, error)
+                answer = FormAnswer({shown_on: unreadable(kind)})
+            except Refused as refusal:
+                answer = FormAnswer({shown_on: str(refusal)[:limit]})
+            except Exception as error:
+                answer = FormAnswer({shown_on: reply_for(error, what)[:limit]})
+            if answer.errors:
+                ack(response_action="errors", errors=answer.errors)
+                return
+            ack()
+            if answer.then is not None:
+                answer.then()
 
+        return listener
 
-def on_plain_submit(
-    use: Callable[[Submission], FormAnswer | None],
-    what: str,
-    shown_on: str,
-    limit: int | None = None,
-) -> Listener:
-    """A form listener for a form that carries no metadata."""
-    return _form(type(None), lambda raw: None, lambda form, _: use(form), what, shown_on, limit)
-
-
-def _form(
-    kind: type[Any],
-    read: Callable[[object], T],
-    use: Callable[[Submission, T], FormAnswer | None],
-    what: str,
-    shown_on: str,
-    limit: int | None,
-) -> Listener:
-    def listener(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        form = Submission(caller_of(body), view)
-        try:
-            answer = use(form, read(view.get("private_metadata"))) or FormAnswer()
-        except UnreadableValueError as error:
-            logger.warning("%s: unreadable form metadata (%s)", what, error)
-            answer = FormAnswer({shown_on: unreadable(kind)})
-        except Refused as refusal:
-            answer = FormAnswer({shown_on: str(refusal)[:limit]})
-        except Exception as error:
-            answer = FormAnswer({shown_on: reply_for(error, what)[:limit]})
-        if answer.errors:
-            ack(response_action="errors", errors=answer.errors)
-            return
-        ack()
-        if answer.then is not None:
-            answer.then()
-
-    return listener
+    def _reader(self, body: dict[str, Any]) -> Caller:
+        """Who clicked or submitted; from now on in this request, written in their language."""
+        caller = caller_of(body)
+        read_from_now_as(reader_locale(self.container, caller))
+        return caller

@@ -26,7 +26,7 @@ from bot.slack import blocks
 from bot.slack.driver_view import DRIVERS_ACTION, read_selection
 from bot.slack.outcomes import outcome_of
 from bot.views.values import CommentForm, PulseButton, RatingTap, UnreadableValueError
-from handlers.listener import Click, FormAnswer, Submission, on_click, on_selection, on_submit
+from handlers.listener import Click, FormAnswer, Listeners, Submission
 from handlers.replies import refuse
 
 logger = logging.getLogger(__name__)
@@ -139,14 +139,15 @@ def submit_comment(container: Container, form: Submission, meta: CommentForm) ->
 
 
 def register(app: App, container: Container) -> None:
-    app.action(SCALE_ACTIONS)(on_click(RatingTap, partial(answer, container), "a pulse answer"))
-    app.action(blocks.AWAY_ACTION)(on_click(PulseButton, partial(away, container), "away"))
+    on = Listeners(container)
+    app.action(SCALE_ACTIONS)(on.click(RatingTap, partial(answer, container), "a pulse answer"))
+    app.action(blocks.AWAY_ACTION)(on.click(PulseButton, partial(away, container), "away"))
     app.action(DRIVERS_ACTION)(
-        on_selection(PulseButton, read_drivers, partial(pick_drivers, container), "drivers")
+        on.selection(PulseButton, read_drivers, partial(pick_drivers, container), "drivers")
     )
     app.action(blocks.COMMENT_ACTION)(
-        on_click(PulseButton, partial(open_comment_form, container), "opening the comment form")
+        on.click(PulseButton, partial(open_comment_form, container), "opening the comment form")
     )
     app.view(blocks.COMMENT_VIEW)(
-        on_submit(CommentForm, partial(submit_comment, container), "a comment", "comment")
+        on.submit(CommentForm, partial(submit_comment, container), "a comment", "comment")
     )

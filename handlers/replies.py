@@ -17,6 +17,8 @@ from bot.services.locales import reader_locale
 from bot.slack.command_text import CommandError
 
 logger = logging.getLogger(__name__)
+INTERACTIVE = ("block_actions", "view_submission")
+"""The payloads of buttons, menus and forms, which `handlers.listener` serves."""
 
 
 def reply_for(error: Exception, what: str) -> str:
@@ -54,8 +56,10 @@ def in_their_language(container: Container) -> Callable[..., BoltResponse]:
 
     def prologue(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse:
         # Bolt runs the listeners after every middleware has returned, so the language
-        # stays set for the rest of the request (the app's dispatch resets it).
-        read_from_now_as(reader_locale(container, person_in(body)))
+        # stays set for the rest of the request (the app's dispatch resets it). Clicks
+        # and forms take theirs in their listener (`handlers.listener`), once.
+        if body.get("type") not in INTERACTIVE:
+            read_from_now_as(reader_locale(container, person_in(body)))
         return next()
 
     return prologue

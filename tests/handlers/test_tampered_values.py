@@ -123,3 +123,18 @@ def test_a_form_with_tampered_metadata_shows_the_refusal_on_the_form(
     assert refusal in json.dumps(reply.body["errors"][field])
     assert flows.count_rows(rapport.database) == before
     no_trouble_logged(caplog)
+
+
+def test_the_refusal_is_in_the_language_of_whoever_clicked(
+    rapport: RunningApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    rapport.standin.user_locale["U0CLI1"] = "de-DE"
+    flows.engagement_with_people(rapport)
+    flows.send(rapport)
+    tapped = rapport.slack.click("pulse.rate.3", '{"p": 1, "v": "3"}', user="U0CLI1")
+    assert "Dieser Puls ging nicht an Sie" in tapped.text
+    submitted = rapport.slack.submit(
+        "pulse.comment", FORM_INPUTS["comment"], user="U0CLI1", private_metadata="{}"
+    )
+    assert "Dieser Puls ging nicht an Sie" in submitted.body["errors"]["comment"]
+    no_trouble_logged(caplog)
