@@ -2,69 +2,43 @@
 
 from __future__ import annotations
 
-import logging
 from functools import partial
-from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import App
 
 from bot.domain import catalogue
-from bot.domain.errors import Refused
 from bot.services.alerts import acknowledge, assign, check_can_follow_up
 from bot.services.container import Container
 from bot.views.alert_finding import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, assign_modal
-from handlers.replies import caller_of, json_field, refuse, view_value
-
-logger = logging.getLogger(__name__)
-
-
-def acknowledge_alert(
-    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
-) -> None:
-    ack()
-    alert_id = json_field(action.get("value"), "a")
-    if alert_id is None:
-        logger.warning("unreadable alert button value")
-        return
-    try:
-        acknowledge(container, alert_id, caller_of(body))
-    except Refused as refusal:
-        refuse(respond, str(refusal))
+from bot.views.values import AlertButton, AlertForm
+from handlers.listener import Click, FormAnswer, Listeners, Submission
 
 
-def open_assign_form(
-    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
-) -> None:
-    ack()
-    alert_id = json_field(action.get("value"), "a")
-    if alert_id is None:
-        logger.warning("unreadable alert button value")
-        return
-    try:
-        check_can_follow_up(container, alert_id, caller_of(body))
-    except Refused as refusal:
-        refuse(respond, str(refusal))
-        return
-    container.client.views_open(trigger_id=body["trigger_id"], view=assign_modal(alert_id))
+def acknowledge_alert(container: Container, click: Click, button: AlertButton) -> None:
+    acknowledge(container, button.alert_id, click.caller)
 
 
-def submit_owner(
-    container: Container, ack: Ack, body: dict[str, Any], view: dict[str, Any]
-) -> None:
-    alert_id = json_field(view.get("private_metadata"), "a")
-    owner = view_value(view, "owner").get("selected_user")
-    if alert_id is None or not owner:
-        ack(response_action="errors", errors={"owner": catalogue.ALERT_ASSIGN_LABEL})
-        return
-    try:
-        assign(container, alert_id, caller_of(body), str(owner))
-    except Refused as refusal:
-        ack(response_action="errors", errors={"owner": str(refusal)})
-        return
-    ack()
+def open_assign_form(container: Container, click: Click, button: AlertButton) -> None:
+    check_can_follow_up(container, button.alert_id, click.caller)
+    container.client.views_open(trigger_id=click.trigger_id, view=assign_modal(button.alert_id))
+
+
+def submit_owner(container: Container, form: Submission, meta: AlertForm) -> FormAnswer | None:
+    owner = form.field("owner").get("selected_user")
+    if not owner:
+        return FormAnswer({"owner": catalogue.ALERT_ASSIGN_LABEL})
+    assign(container, meta.alert_id, form.caller, str(owner))
+    return None
 
 
 def register(app: App, container: Container) -> None:
-    app.action(ACK_ACTION)(partial(acknowledge_alert, container))
-    app.action(ASSIGN_ACTION)(partial(open_assign_form, container))
-    app.view(ASSIGN_VIEW)(partial(submit_owner, container))
+    on = Listeners(container)
+    app.action(ACK_ACTION)(
+        on.click(AlertButton, partial(acknowledge_alert, container), "acknowledging an alert")
+    )
+    app.action(ASSIGN_ACTION)(
+        on.click(AlertButton, partial(open_assign_form, container), "opening the owner form")
+    )
+    app.view(ASSIGN_VIEW)(
+        on.submit(AlertForm, partial(submit_owner, container), "assigning an owner", "owner")
+    )

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import logging
 from functools import partial
-from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import App
 
 from bot.domain import catalogue
 from bot.domain.engagement_settings import SettingError
 from bot.domain.errors import Refused
+from bot.domain.people import Caller
 from bot.services.configure import change_settings_of
 from bot.services.container import Container
 from bot.services.setup import Proposal, check_channel, check_name_free, set_up_and_announce
 from bot.slack.command_text import CommandError, clean_name
 from bot.views.config_form import CONFIG_VIEW, read_form
 from bot.views.setup_form import SETUP_VIEW
-from handlers.replies import caller_of, json_field, view_value
+from bot.views.values import ConfigForm
+from handlers.listener import FormAnswer, Listeners, Submission
 
 logger = logging.getLogger(__name__)
 ERROR_MAX = 150
@@ -28,48 +29,32 @@ NAMED_FIELDS = (
 )
 
 
-def submit_settings(
-    container: Container, ack: Ack, body: dict[str, Any], view: dict[str, Any]
-) -> None:
-    values, errors = read_form((view.get("state") or {}).get("values") or {})
+def submit_settings(container: Container, form: Submission, meta: ConfigForm) -> FormAnswer:
+    values, errors = read_form((form.view.get("state") or {}).get("values") or {})
     if errors:
-        ack(response_action="errors", errors=errors)
-        return
-    engagement_id = json_field(view.get("private_metadata"), "e")
-    if engagement_id is None:
-        logger.warning("settings form with unreadable metadata")
-        ack(response_action="errors", errors={"schedule": catalogue.SOMETHING_WRONG})
-        return
-    caller = caller_of(body)
+        return FormAnswer(errors)
     try:
-        text = change_settings_of(container, caller, engagement_id, values)
+        text = change_settings_of(container, form.caller, meta.engagement_id, values)
     except SettingError as error:
-        ack(response_action="errors", errors={error.key: str(error)[:ERROR_MAX]})
-        return
-    except Refused as refusal:
-        ack(response_action="errors", errors={"schedule": str(refusal)[:ERROR_MAX]})
-        return
-    ack()
-    container.client.chat_postMessage(channel=caller.user_id, text=text)
+        return FormAnswer({error.key: str(error)[:ERROR_MAX]})
+    tell = partial(container.client.chat_postMessage, channel=form.caller.user_id, text=text)
+    return FormAnswer(then=tell)
 
 
-def submit_setup(
-    container: Container, ack: Ack, body: dict[str, Any], view: dict[str, Any]
-) -> None:
+def submit_setup(container: Container, form: Submission) -> FormAnswer:
     fields: dict[str, str] = {}
     errors: dict[str, str] = {}
     for block, what in NAMED_FIELDS:
         try:
-            fields[block] = clean_name(str(view_value(view, block).get("value") or ""), what)
+            fields[block] = clean_name(str(form.field(block).get("value") or ""), what)
         except CommandError as error:
             errors[block] = str(error)
-    channel = view_value(view, "channel").get("selected_conversation")
+    channel = form.field("channel").get("selected_conversation")
     if not channel:
         errors["channel"] = catalogue.SETUP_PICK_CHANNEL
     if errors:
-        ack(response_action="errors", errors=errors)
-        return
-    caller = caller_of(body)
+        return FormAnswer(errors)
+    caller = form.caller
     for field, check in (
         ("name", partial(check_name_free, container, caller, fields["name"])),
         ("channel", partial(check_channel, container, caller, str(channel))),
@@ -77,10 +62,14 @@ def submit_setup(
         try:
             check()
         except Refused as refusal:
-            ack(response_action="errors", errors={field: str(refusal)[:ERROR_MAX]})
-            return
-    ack()
+            return FormAnswer({field: str(refusal)[:ERROR_MAX]})
     proposal = Proposal(fields["name"], fields["client"], fields["provider"], str(channel))
+    return FormAnswer(then=partial(set_up, container, caller, proposal))
+
+
+def set_up(container: Container, caller: Caller, proposal: Proposal) -> None:
+    """Set the engagement up once the form has closed, and tell the lead how it went."""
+    channel = proposal.channel
     try:
         done = set_up_and_announce(container, caller, proposal)
     except Refused as refusal:
@@ -101,5 +90,16 @@ def submit_setup(
 
 
 def register(app: App, container: Container) -> None:
-    app.view(CONFIG_VIEW)(partial(submit_settings, container))
-    app.view(SETUP_VIEW)(partial(submit_setup, container))
+    on = Listeners(container)
+    app.view(CONFIG_VIEW)(
+        on.submit(
+            ConfigForm,
+            partial(submit_settings, container),
+            "changing settings",
+            "schedule",
+            ERROR_MAX,
+        )
+    )
+    app.view(SETUP_VIEW)(
+        on.plain_submit(partial(submit_setup, container), "setting up", "name", ERROR_MAX)
+    )

@@ -2,83 +2,73 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import App
 
 from bot.domain.errors import Refused
-from bot.domain.i18n import reading_as
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.digest.on_demand import Sent, by_button, send_export, send_preview
 from bot.services.erasure import forget_me
-from bot.services.home import publish
-from bot.services.locales import refresh
-from bot.services.portfolio_home import engagement_view
+from bot.services.home import publish, publish_on_opening
+from bot.services.portfolio_home import engagement_view_of
 from bot.services.sending import guarded
 from bot.views.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
 from bot.views.portfolio_view import OPEN_BUTTON
 from bot.views.setup_form import setup_modal
-from handlers.replies import caller_of
+from bot.views.values import EngagementButton
+from handlers.listener import Click, Listeners
+
+Send = Callable[..., Sent]
 
 
 def opened(container: Container, event: dict[str, Any], body: dict[str, Any]) -> None:
     if event.get("tab") not in (None, "home"):
         return
-    team_id, user_id = str(body.get("team_id") or ""), str(event.get("user") or "")
-    # Opening Home is when a person's Slack language is asked again (else weekly).
-    with reading_as(refresh(container, Caller(team_id, user_id))):
-        publish(container, Caller(team_id, user_id))
+    caller = Caller(str(body.get("team_id") or ""), str(event.get("user") or ""))
+    publish_on_opening(container, caller)
 
 
-def setup_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
-    ack()
-    container.client.views_open(trigger_id=body["trigger_id"], view=setup_modal(None))
+def setup_from_home(container: Container, click: Click) -> None:
+    container.client.views_open(trigger_id=click.trigger_id, view=setup_modal(None))
 
 
-def _send_from_home(container: Container, body: dict[str, Any], send: Any) -> None:
+def send_from_home(container: Container, caller: Caller, engagement_id: int, send: Send) -> None:
     """Home has no reply channel: the DM is the answer, and a refusal comes by DM too."""
-    caller = caller_of(body)
-    raw = str((body.get("actions") or [{}])[0].get("value") or "")
-    pick = by_button(caller, int(raw) if raw.isascii() and raw.isdigit() else None)
     try:
-        sent: Sent = send(container, caller, pick)
+        sent = send(container, caller, by_button(caller, engagement_id))
     except Refused as refusal:
         sent = Sent(False, str(refusal))
     if not sent.ok:
         container.client.chat_postMessage(channel=caller.user_id, text=sent.text)
 
 
-def digest_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
-    ack()
-    container.background.submit(guarded, _send_from_home, container, body, send_preview)
+def digest_from_home(container: Container, click: Click, button: EngagementButton) -> None:
+    caller, engagement_id = click.caller, button.engagement_id
+    container.background.submit(
+        guarded, send_from_home, container, caller, engagement_id, send_preview
+    )
 
 
-def export_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
-    ack()
-    container.background.submit(guarded, _send_from_home, container, body, send_export)
+def export_from_home(container: Container, click: Click, button: EngagementButton) -> None:
+    caller, engagement_id = click.caller, button.engagement_id
+    container.background.submit(
+        guarded, send_from_home, container, caller, engagement_id, send_export
+    )
 
 
-def open_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
+def open_from_home(container: Container, click: Click, button: EngagementButton) -> None:
     """A portfolio row's *Open*: that engagement's view in a modal, for its leads and sponsors."""
-    ack()
-    caller = caller_of(body)
-    raw = str((body.get("actions") or [{}])[0].get("value") or "")
-    engagement_id = int(raw) if raw.isascii() and raw.isdigit() else -1
-    try:
-        with container.database.reading() as session:
-            view = engagement_view(session, caller, engagement_id, container.now())
-    except Refused as refusal:
-        container.client.chat_postMessage(channel=caller.user_id, text=str(refusal))
-        return
-    container.client.views_open(trigger_id=body["trigger_id"], view=view)
+    view = engagement_view_of(container, click.caller, button.engagement_id)
+    container.client.views_open(trigger_id=click.trigger_id, view=view)
 
 
-def forget_me_from_home(container: Container, ack: Ack, body: dict[str, Any]) -> None:
+def forget_me_from_home(container: Container, click: Click) -> None:
     """ "Forget me": erase the caller, tell them by DM what went and what stays, redraw Home."""
-    ack()
-    caller = caller_of(body)
+    caller = click.caller
     try:
         text = forget_me(container, caller)
     except Refused as refusal:
@@ -88,9 +78,19 @@ def forget_me_from_home(container: Container, ack: Ack, body: dict[str, Any]) ->
 
 
 def register(app: App, container: Container) -> None:
+    on = Listeners(container)
+    dm = on.by_dm
     app.event("app_home_opened")(partial(opened, container))
-    app.action(SETUP_BUTTON)(partial(setup_from_home, container))
-    app.action(DIGEST_BUTTON)(partial(digest_from_home, container))
-    app.action(EXPORT_BUTTON)(partial(export_from_home, container))
-    app.action(FORGET_ME_BUTTON)(partial(forget_me_from_home, container))
-    app.action(OPEN_BUTTON)(partial(open_from_home, container))
+    app.action(SETUP_BUTTON)(on.press(partial(setup_from_home, container), "setting up", dm))
+    app.action(DIGEST_BUTTON)(
+        on.click(EngagementButton, partial(digest_from_home, container), "a digest", dm)
+    )
+    app.action(EXPORT_BUTTON)(
+        on.click(EngagementButton, partial(export_from_home, container), "an export", dm)
+    )
+    app.action(FORGET_ME_BUTTON)(
+        on.press(partial(forget_me_from_home, container), "forgetting someone", dm)
+    )
+    app.action(OPEN_BUTTON)(
+        on.click(EngagementButton, partial(open_from_home, container), "opening an engagement", dm)
+    )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from functools import partial
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import App
 
 from bot.domain import catalogue, follow_up_text
 from bot.domain.drivers import read_picks
@@ -26,50 +25,35 @@ from bot.services.pulses import NoLongerMemberError
 from bot.slack.outcomes import outcome_of
 from bot.views.driver_view import DRIVERS_ACTION, read_selection
 from bot.views.pulse_dm import AWAY_ACTION, COMMENT_ACTION, COMMENT_VIEW, RATE_ACTION, comment_modal
-from handlers.replies import caller_of, json_field, refuse, view_value
+from bot.views.values import CommentForm, PulseButton, RatingTap, UnreadableValueError
+from handlers.listener import Click, FormAnswer, Listeners, Submission
+from handlers.replies import refuse
 
 logger = logging.getLogger(__name__)
 SCALE_ACTIONS = re.compile(r"^pulse\.(rate|guess)\.[1-5]$")
 
 
-def read_value(action: dict[str, Any]) -> tuple[int, int | None] | None:
-    """The pulse id and the chosen number from a button's value, or None if malformed."""
-    try:
-        value = json.loads(action.get("value") or "")
-        pulse_id, number = value["p"], value.get("v")
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
-    if not isinstance(pulse_id, int) or not (number is None or number in range(1, 6)):
-        return None
-    return pulse_id, number
-
-
-def record(
-    container: Container, body: dict[str, Any], respond: Respond, pulse_id: int, **answer: Any
-) -> None:
+def record(container: Container, click: Click, pulse_id: int, **answer: Any) -> None:
     """Store a click on the pulse DM and redraw the DM with the answer so far."""
-    where = body.get("container") or {}
     try:
-        message = save_answer(container, caller_of(body), pulse_id, **answer)
+        message = save_answer(container, click.caller, pulse_id, **answer)
     except NoLongerMemberError as refusal:
-        retire_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), str(refusal))
-        refuse(respond, str(refusal))
+        retire_pulse_dm(container, click.channel, click.message_ts, str(refusal))
+        refuse(click.respond, str(refusal))
         return
     except Refused as refusal:
-        refuse(respond, str(refusal))
+        refuse(click.respond, str(refusal))
         return
     except Exception:
         # Slack already has our 200: say plainly that nothing was kept (never what it was).
         logger.exception("pulse %s: an answer could not be saved", pulse_id)
-        refuse(respond, catalogue.ANSWER_NOT_SAVED)
+        refuse(click.respond, catalogue.ANSWER_NOT_SAVED)
         return
-    if not redraw(container, respond, where, message):
-        refuse(respond, catalogue.SAVED_NOT_SHOWN)
+    if not redraw(container, click, message):
+        refuse(click.respond, catalogue.SAVED_NOT_SHOWN)
 
 
-def redraw(
-    container: Container, respond: Respond, where: dict[str, Any], message: PulseMessage
-) -> bool:
+def redraw(container: Container, click: Click, message: PulseMessage) -> bool:
     """Show the answer so far in the DM that was clicked; False if it could not be shown.
 
     Through the click's `response_url`, which Slack does not count against a method tier
@@ -77,133 +61,93 @@ def redraw(
     exceed); through chat.update only when the response_url did not take it.
     """
     try:
-        sent = respond(text=message[0], blocks=message[1], replace_original=True)
+        sent = click.respond(text=message[0], blocks=message[1], replace_original=True)
         if sent.status_code == 200:
             return True
         reason = f"http_{sent.status_code}"
     except Exception as error:
         reason = outcome_of(error).reason
     logger.warning("pulse DM not redrawn through its response_url: %s", reason)
-    return redraw_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), message)
+    return redraw_pulse_dm(container, click.channel, click.message_ts, message)
 
 
-def answer(
-    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
-) -> None:
-    ack()
-    parsed = read_value(action)
-    if parsed is None or parsed[1] is None:
-        logger.warning("unreadable pulse button value")
-        return
-    pulse_id, number = parsed
-    if str(action.get("action_id", "")).startswith(RATE_ACTION):
-        record(container, body, respond, pulse_id, rating=number)
+def answer(container: Container, click: Click, tap: RatingTap) -> None:
+    if click.action_id.startswith(RATE_ACTION):
+        record(container, click, tap.pulse_id, rating=tap.number)
     else:
-        record(container, body, respond, pulse_id, guess=number)
+        record(container, click, tap.pulse_id, guess=tap.number)
 
 
-def away(
-    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
-) -> None:
-    ack()
-    parsed = read_value(action)
-    if parsed is None:
-        logger.warning("unreadable away button value")
-        return
-    record(container, body, respond, parsed[0], away=True)
+def away(container: Container, click: Click, button: PulseButton) -> None:
+    record(container, click, button.pulse_id, away=True)
 
 
-def pick_drivers(
-    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
-) -> None:
-    """One or two drivers picked (or all cleared) under the rating; the whole choice is stored."""
-    ack()
+def read_drivers(action: dict[str, Any]) -> tuple[int, list[str]]:
+    """The pulse id (carried in the block id) and the picked keys of a driver selection."""
     parsed = read_selection(action)
-    if parsed is None:
-        logger.warning("unreadable driver selection")
-        return
-    pulse_id, picked = parsed
+    if parsed is None or parsed[0] <= 0:
+        raise UnreadableValueError("not a driver selection")
+    return parsed
+
+
+def pick_drivers(container: Container, click: Click, selection: tuple[int, list[str]]) -> None:
+    """One or two drivers picked (or all cleared) under the rating; the whole choice is stored."""
+    pulse_id, picked = selection
     try:
         chosen = read_picks(picked)
     except ValueError:
-        refuse(respond, follow_up_text.DRIVERS_UNREADABLE)
+        refuse(click.respond, follow_up_text.DRIVERS_UNREADABLE)
         return
-    record(container, body, respond, pulse_id, drivers=chosen)
+    record(container, click, pulse_id, drivers=chosen)
 
 
-def open_comment_form(
-    container: Container, ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond
-) -> None:
-    ack()
-    parsed = read_value(action)
-    if parsed is None:
-        logger.warning("unreadable comment button value")
-        return
-    where = body.get("container") or {}
+def open_comment_form(container: Container, click: Click, button: PulseButton) -> None:
     try:
-        check_can_answer(container, caller_of(body), parsed[0])
+        check_can_answer(container, click.caller, button.pulse_id)
     except NoLongerMemberError as refusal:
-        retire_pulse_dm(container, where.get("channel_id"), where.get("message_ts"), str(refusal))
-        refuse(respond, str(refusal))
-        return
-    except Refused as refusal:
-        refuse(respond, str(refusal))
-        return
-    except Exception:
-        logger.exception("pulse %s: could not check who may comment", parsed[0])
-        refuse(respond, catalogue.SOMETHING_WRONG)
-        return
+        retire_pulse_dm(container, click.channel, click.message_ts, str(refusal))
+        raise
+    form = comment_modal(
+        pulse_id=button.pulse_id, channel=str(click.channel or ""), ts=str(click.message_ts or "")
+    )
     try:
-        container.client.views_open(
-            trigger_id=body["trigger_id"],
-            view=comment_modal(
-                pulse_id=parsed[0],
-                channel=str(where.get("channel_id", "")),
-                ts=str(where.get("message_ts", "")),
-            ),
-        )
+        container.client.views_open(trigger_id=click.trigger_id, view=form)
     except Exception as error:
-        logger.warning("pulse %s: comment form not opened: %s", parsed[0], type(error).__name__)
-        refuse(respond, catalogue.COMMENT_FORM_NOT_OPENED)
+        logger.warning(
+            "pulse %s: comment form not opened: %s", button.pulse_id, type(error).__name__
+        )
+        refuse(click.respond, catalogue.COMMENT_FORM_NOT_OPENED)
 
 
-def submit_comment(
-    container: Container, ack: Ack, body: dict[str, Any], view: dict[str, Any]
-) -> None:
-    text = str(view_value(view, "comment", "text").get("value") or "")
+def submit_comment(container: Container, form: Submission, meta: CommentForm) -> FormAnswer:
+    text = str(form.field("comment", "text").get("value") or "")
     if not text.strip():
-        ack(response_action="errors", errors={"comment": catalogue.COMMENT_EMPTY})
-        return
+        return FormAnswer({"comment": catalogue.COMMENT_EMPTY})
     if len(text) > COMMENT_MAX:
-        error = catalogue.COMMENT_TOO_LONG.format(limit=COMMENT_MAX)
-        ack(response_action="errors", errors={"comment": error})
-        return
-    pulse_id = json_field(view.get("private_metadata"), "p")
-    if pulse_id is None:
-        logger.warning("comment form with unreadable metadata")
-        ack(response_action="errors", errors={"comment": catalogue.SOMETHING_WRONG})
-        return
-    meta = json.loads(view.get("private_metadata") or "{}")
+        return FormAnswer({"comment": catalogue.COMMENT_TOO_LONG.format(limit=COMMENT_MAX)})
     try:
-        message = save_answer(container, caller_of(body), pulse_id, comment=text)
+        message = save_answer(container, form.caller, meta.pulse_id, comment=text)
     except NoLongerMemberError as refusal:
-        ack(response_action="errors", errors={"comment": str(refusal)})
-        retire_pulse_dm(container, meta.get("c"), meta.get("ts"), str(refusal))
-        return
-    except Refused as refusal:
-        ack(response_action="errors", errors={"comment": str(refusal)})
-        return
+        retire = partial(retire_pulse_dm, container, meta.channel, meta.ts, str(refusal))
+        return FormAnswer({"comment": str(refusal)}, then=retire)
+    except Refused:
+        raise
     except Exception:
-        logger.exception("pulse %s: a comment could not be saved", pulse_id)
-        ack(response_action="errors", errors={"comment": catalogue.COMMENT_NOT_SAVED})
-        return
-    ack()
-    redraw_pulse_dm(container, meta.get("c"), meta.get("ts"), message)
+        logger.exception("pulse %s: a comment could not be saved", meta.pulse_id)
+        return FormAnswer({"comment": catalogue.COMMENT_NOT_SAVED})
+    return FormAnswer(then=partial(redraw_pulse_dm, container, meta.channel, meta.ts, message))
 
 
 def register(app: App, container: Container) -> None:
-    app.action(SCALE_ACTIONS)(partial(answer, container))
-    app.action(AWAY_ACTION)(partial(away, container))
-    app.action(DRIVERS_ACTION)(partial(pick_drivers, container))
-    app.action(COMMENT_ACTION)(partial(open_comment_form, container))
-    app.view(COMMENT_VIEW)(partial(submit_comment, container))
+    on = Listeners(container)
+    app.action(SCALE_ACTIONS)(on.click(RatingTap, partial(answer, container), "a pulse answer"))
+    app.action(AWAY_ACTION)(on.click(PulseButton, partial(away, container), "away"))
+    app.action(DRIVERS_ACTION)(
+        on.selection(PulseButton, read_drivers, partial(pick_drivers, container), "drivers")
+    )
+    app.action(COMMENT_ACTION)(
+        on.click(PulseButton, partial(open_comment_form, container), "opening the comment form")
+    )
+    app.view(COMMENT_VIEW)(
+        on.submit(CommentForm, partial(submit_comment, container), "a comment", "comment")
+    )

@@ -1,8 +1,7 @@
-"""What every listener shares: who clicked, reading button values, and one error-to-reply map."""
+"""What every listener shares: who clicked, what a form holds, and one error-to-reply map."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +17,8 @@ from bot.services.locales import reader_locale
 from bot.slack.command_text import CommandError
 
 logger = logging.getLogger(__name__)
+INTERACTIVE = ("block_actions", "view_submission")
+"""The payloads of buttons, menus and forms, which `handlers.listener` serves."""
 
 
 def reply_for(error: Exception, what: str) -> str:
@@ -55,8 +56,10 @@ def in_their_language(container: Container) -> Callable[..., BoltResponse]:
 
     def prologue(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse:
         # Bolt runs the listeners after every middleware has returned, so the language
-        # stays set for the rest of the request (the app's dispatch resets it).
-        read_from_now_as(reader_locale(container, person_in(body)))
+        # stays set for the rest of the request (the app's dispatch resets it). Clicks
+        # and forms take theirs in their listener (`handlers.listener`), once.
+        if body.get("type") not in INTERACTIVE:
+            read_from_now_as(reader_locale(container, person_in(body)))
         return next()
 
     return prologue
@@ -65,16 +68,6 @@ def in_their_language(container: Container) -> Callable[..., BoltResponse]:
 def refuse(respond: Respond, text: str) -> None:
     """An ephemeral answer to the person who clicked, leaving their message as it is."""
     respond(text=text, response_type="ephemeral", replace_original=False)
-
-
-def json_field(raw: object, key: str) -> int | None:
-    """An integer field of a JSON button value or private_metadata, or None if malformed."""
-    try:
-        value = json.loads(str(raw or ""))
-        found = value[key]
-    except (ValueError, TypeError, KeyError):
-        return None
-    return found if isinstance(found, int) and not isinstance(found, bool) else None
 
 
 def view_value(view: dict[str, Any], block: str, action: str = "value") -> dict[str, Any]:

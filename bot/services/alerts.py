@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
+from bot.domain.actions import ActionItem
 from bot.domain.errors import Conflict, NotFound
 from bot.domain.people import Caller
+from bot.services.actions import open_actions, today_of
+from bot.services.alert_message import finding
 from bot.services.container import Container
-from bot.services.engagements import require_lead
+from bot.services.engagements import choose, require_lead, require_member
 from bot.slack.alert_publisher import redraw
+from bot.views.alert_finding import Finding
 from storage import alerts as alert_queries
 from storage.models import Alert, Engagement
 
@@ -74,3 +80,29 @@ def assign(container: Container, alert_id: int, caller: Caller, owner: str) -> N
         alert.owner_user_id = owner
 
     follow_up(container, alert_id, caller, apply)
+
+
+@dataclass(frozen=True, slots=True)
+class LiveAlerts:
+    """`/rapport alerts`: an engagement's live alerts and open actions, as of `now`."""
+
+    name: str
+    alerts: Sequence[Finding]
+    actions: Sequence[ActionItem]
+    now: datetime
+    today: date
+
+
+def alerts_of(container: Container, caller: Caller, name: str | None) -> LiveAlerts:
+    """The live alerts and open actions of the engagement a command names, for a member."""
+    with container.database.reading() as session:
+        engagement = choose(session, caller, name)
+        require_member(session, engagement, caller)
+        now = container.now()
+        return LiveAlerts(
+            engagement.name,
+            [finding(alert) for alert in live_alerts(session, engagement)],
+            open_actions(session, engagement),
+            now,
+            today_of(engagement, now),
+        )

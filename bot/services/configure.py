@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from bot.domain.people import Caller
 from bot.domain.text_hygiene import clean_line
 from bot.domain.vocabulary import SlaStatus
 from bot.services.container import Container
-from bot.services.engagements import by_id, require_lead
+from bot.services.engagements import by_id, choose, require_lead, require_member
 from storage import engagements as queries
 from storage.models import Engagement, Member, SlaRecord
 
@@ -79,3 +80,62 @@ def record_sla(
             recorded_at=now,
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsShown:
+    """`/rapport config` with nothing to change: the settings, and whether the caller leads."""
+
+    engagement_id: int
+    name: str
+    current: dict[str, Value]
+    leads: bool
+
+
+def settings_shown(container: Container, caller: Caller, name: str | None) -> SettingsShown:
+    """The settings of the engagement a command names, for one of its members."""
+    with container.database.reading() as session:
+        engagement = choose(session, caller, name)
+        me = require_member(session, engagement, caller)
+        return SettingsShown(
+            engagement.id, engagement.name, settings_of(engagement), me.role == "lead"
+        )
+
+
+def configure(
+    container: Container, caller: Caller, name: str | None, changes: Mapping[str, Value]
+) -> str:
+    """`/rapport config key=value…` by a lead: apply it and return the settings as they now read.
+
+    Raises:
+        NotPermitted: the caller does not lead the engagement.
+        SettingError: the settings do not fit together.
+    """
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, name)
+        require_lead(session, engagement, caller)
+        change_settings(engagement, changes)
+        return catalogue.CONFIG_DONE.format(
+            engagement=engagement.name, **shown(settings_of(engagement))
+        )
+
+
+def weigh(
+    container: Container, caller: Caller, name: str | None, user_id: str, weight: float
+) -> tuple[str, bool]:
+    """`/rapport weight` by a lead: the engagement's name, and False if the person is not on it."""
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, name)
+        require_lead(session, engagement, caller)
+        return engagement.name, set_weight(session, engagement, user_id, weight) is not None
+
+
+def record_sla_status(
+    container: Container, caller: Caller, name: str | None, status: SlaStatus, note: str
+) -> str:
+    """`/rapport sla green|amber|red` by a lead: keep the status; the engagement's name."""
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, name)
+        require_lead(session, engagement, caller)
+        record_sla(session, engagement, caller, status, note, container.now())
+        return engagement.name

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotFound, NotPermitted
 from bot.domain.people import Caller, Person
+from bot.services.container import Container
 from bot.views.mrkdwn import mention
 from bot.views.roster import RosterPerson
 from storage import engagements as queries
@@ -219,3 +220,57 @@ def roster(session: Session, engagement: Engagement) -> dict[str, list[RosterPer
     for m in queries.current_members(session, engagement.id):
         sides[m.side].append(RosterPerson(m.user_id, m.role, m.weight, m.status, m.status_reason))
     return sides
+
+
+def led_by(container: Container, caller: Caller, name: str | None) -> int:
+    """The id of the engagement a command names, if the caller leads it."""
+    with container.database.reading() as session:
+        engagement = choose(session, caller, name)
+        require_lead(session, engagement, caller)
+        return engagement.id
+
+
+def add_to(
+    container: Container,
+    engagement_id: int,
+    people: Sequence[Person],
+    *,
+    side: str,
+    role: str | None,
+    weight: float | None,
+) -> tuple[str, AddResult]:
+    """`/rapport add`, once the people are looked up: the engagement's name and who went on."""
+    with container.database.unit_of_work() as session:
+        engagement = by_id(session, engagement_id)
+        result = add_people(session, engagement, people, side=side, role=role, weight=weight)
+        return engagement.name, result
+
+
+def remove_from(
+    container: Container, caller: Caller, name: str | None, user_id: str
+) -> tuple[str, int, bool]:
+    """`/rapport remove` by a lead: the engagement's name and id, and False if the person
+    was not on it."""
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, name)
+        require_lead(session, engagement, caller)
+        removed = remove_person(session, engagement, user_id)
+        return engagement.name, engagement.id, removed
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    """`/rapport members`: who is on each side of an engagement."""
+
+    name: str
+    orgs: dict[str, str]
+    sides: dict[str, list[RosterPerson]]
+
+
+def members_of(container: Container, caller: Caller, name: str | None) -> Roster:
+    """The current members of the engagement a command names, for one of its members."""
+    with container.database.reading() as session:
+        engagement = choose(session, caller, name)
+        require_member(session, engagement, caller)
+        orgs = {"client": engagement.client_org, "provider": engagement.provider_org}
+        return Roster(engagement.name, orgs, roster(session, engagement))

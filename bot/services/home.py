@@ -8,11 +8,13 @@ from typing import Any, Final
 from sqlalchemy.orm import Session
 
 from bot.domain.actions import local_today
+from bot.domain.i18n import reading_as
 from bot.domain.people import Caller
 from bot.services.container import Container
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
 from bot.services.home_state import membership, open_pulse, past_answers
+from bot.services.locales import refresh
 from bot.services.portfolio_home import portfolio_first
 from bot.views import home_view, kit
 from bot.views.action_view import own_actions_blocks
@@ -33,9 +35,7 @@ def publish(container: Container, caller: Caller) -> None:
 
     Raises ``MessengerError`` when Slack does not take it.
     """
-    with container.database.reading() as session:
-        view = home(session, caller.team_id, caller.user_id, container.now())
-    container.messenger.publish_home(caller.user_id, view)
+    container.messenger.publish_home(caller.user_id, home_of(container, caller))
 
 
 def home(session: Session, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
@@ -84,3 +84,16 @@ def _pending(session: Session, engagement: Engagement, me: Member) -> list[dict[
     answer = pulse_queries.response_of(session, pulse.id, me.id)
     rating = None if answer is None else answer.rating
     return home_view.pending_blocks(rating, pulse.closes_at)
+
+
+def home_of(container: Container, caller: Caller) -> dict[str, Any]:
+    """The caller's Home tab, drawn from one read of the database."""
+    with container.database.reading() as session:
+        return home(session, caller.team_id, caller.user_id, container.now())
+
+
+def publish_on_opening(container: Container, caller: Caller) -> None:
+    """`publish` for someone opening Home, in their Slack language asked again just now
+    (opening Home is when a person's language is refreshed; otherwise it is weekly)."""
+    with reading_as(refresh(container, caller)):
+        publish(container, caller)

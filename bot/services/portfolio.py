@@ -123,3 +123,15 @@ def digest_time_command(
         zone = person.tz or "UTC"
     with container.database.unit_of_work() as session:
         return choose_digest_time(session, caller, day_time, zone, container.now())
+
+
+def portfolio_for(container: Container, caller: Caller) -> list[EngagementState]:
+    """`/rapport portfolio`: the caller's portfolio, read once."""
+    with container.database.reading() as session:
+        return portfolio_of(session, caller, container.now())
+
+
+def digest_time_for(container: Container, caller: Caller) -> str:
+    """`/rapport digest-time` alone: when the caller's weekly digest comes, in words."""
+    with container.database.reading() as session:
+        return digest_time_text(session, caller)

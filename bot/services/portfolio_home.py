@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.people import Caller
 from bot.domain.portfolio import EngagementState
+from bot.services.container import Container
 from bot.services.digest.access import require_reader
 from bot.services.digest.assemble import assemble
 from bot.services.engagements import by_id
@@ -50,3 +51,9 @@ def engagement_view(
         open_pulse(session, engagement.id),
     )
     return portfolio_view.engagement_modal(engagement.name, body)
+
+
+def engagement_view_of(container: Container, caller: Caller, engagement_id: int) -> dict[str, Any]:
+    """A portfolio row's modal, drawn from one read (refusals as `engagement_view`)."""
+    with container.database.reading() as session:
+        return engagement_view(session, caller, engagement_id, container.now())

@@ -12,9 +12,12 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.drivers import drivers_in, joined, read_picks, split
 from bot.domain.errors import Conflict, NotPermitted, Refused
+from bot.domain.people import Caller
 from bot.domain.scoring import response_score
 from bot.domain.sentiment.reading import read_comment
 from bot.domain.text_hygiene import clean_paragraphs
+from bot.services.container import Container
+from bot.services.engagements import choose, require_member
 from bot.views.mrkdwn import slack_date
 from bot.views.pulse_dm import relationship
 from bot.views.status_view import PulseStatus, Scheduled, SideCount
@@ -202,10 +205,18 @@ def record_answer(
 
 def status(session: Session, engagement: Engagement) -> PulseStatus:
     """The open pulse and its counts per side, or the last closed one."""
-    return status_of(queries.status(session, engagement))
+    return pulse_status(queries.status(session, engagement))
 
 
-def status_of(current: queries.Status) -> PulseStatus:
+def status_of(container: Container, caller: Caller, name: str | None) -> PulseStatus:
+    """`/rapport status`: the engagement's pulse right now, for one of its members."""
+    with container.database.reading() as session:
+        engagement = choose(session, caller, name)
+        require_member(session, engagement, caller)
+        return status(session, engagement)
+
+
+def pulse_status(current: queries.Status) -> PulseStatus:
     """What `/rapport status` shows of an engagement's pulse as stored."""
     engagement, pulse = current.engagement, current.pulse
     return PulseStatus(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain import catalogue
 from bot.domain.errors import NotPermitted
+from bot.domain.people import Caller
 from bot.domain.sla_feed import FactError, SlaFact, read_fact
 from bot.domain.sla_token import (
     fresh,
@@ -24,6 +25,8 @@ from bot.domain.sla_token import (
     split_token,
     token_matches,
 )
+from bot.services.container import Container
+from bot.services.engagements import choose, require_lead
 from bot.services.export import find_engagement
 from storage import pulses as pulse_queries
 from storage.db import Database
@@ -182,3 +185,11 @@ def import_csv(
                 raise FactError(error.field, reason) from error
             record_fact(session, engagement, fact, "import", "import", now)
         return len(rows)
+
+
+def new_feed_token(container: Container, caller: Caller, name: str | None) -> tuple[str, str]:
+    """`/rapport sla token` by a lead: the engagement's name and its new feed token."""
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, name)
+        require_lead(session, engagement, caller)
+        return engagement.name, rotate_token(engagement, container.now())

@@ -10,6 +10,9 @@ from sqlalchemy.orm import Session
 
 from bot.domain.digest.model import BASELINE_PULSES
 from bot.domain.digest.standing import Standing
+from bot.domain.people import Caller
+from bot.services.container import Container
+from bot.services.engagements import choose, require_lead
 from storage import baseline as queries
 from storage.models import Engagement
 
@@ -34,3 +37,12 @@ def standing_of(session: Session, engagement: Engagement) -> Standing:
 def choose_baseline(engagement: Engagement, start: date | None) -> None:
     """Count the baseline from `start` (its first four closed pulses), or None for the default."""
     engagement.baseline_from = start
+
+
+def set_baseline(container: Container, caller: Caller, name: str | None, start: date | None) -> str:
+    """`/rapport baseline` by a lead: count the baseline from `start`; the engagement's name."""
+    with container.database.unit_of_work() as session:
+        engagement = choose(session, caller, name)
+        require_lead(session, engagement, caller)
+        choose_baseline(engagement, start)
+        return engagement.name

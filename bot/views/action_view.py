@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -13,7 +12,7 @@ from bot.domain.actions import ACTION_TEXT_MAX, ActionItem, open_first
 from bot.domain.alert_message import side_title
 from bot.domain.dates import weekday_date
 from bot.domain.i18n import _
-from bot.views import kit
+from bot.views import kit, values
 from bot.views.mrkdwn import escape, mention
 
 ADD_ACTION: Final = re.compile(r"^alert\.add_action(\.\d{1,12})?$")
@@ -52,7 +51,7 @@ def _done_button(item: ActionItem) -> dict[str, Any]:
     return kit.button(
         follow_up_text.ACTION_DONE_BUTTON.format(text=short),
         action_id=f"alert.action_done.{item.id}",
-        value=json.dumps({"x": item.id}),
+        value=values.ActionItem(item.id).encode(),
     )
 
 
@@ -74,7 +73,7 @@ def message_action_blocks(
         kit.button(
             _short(f"{follow_up_text.ACTION_ADD_BUTTON}: {title}"),
             action_id=f"alert.add_action.{alert_id}",
-            value=json.dumps({"a": alert_id}),
+            value=values.AlertButton(alert_id).encode(),
         )
         for alert_id, title in findings
     ]
@@ -96,7 +95,7 @@ def add_action_modal(alert_id: int, today: date) -> dict[str, Any]:
         title=follow_up_text.ACTION_MODAL_TITLE,
         submit=follow_up_text.ACTION_MODAL_SUBMIT,
         close=_("Cancel"),
-        private_metadata=json.dumps({"a": alert_id}),
+        private_metadata=values.AlertForm(alert_id).encode(),
         blocks=[
             kit.input_block(
                 block_id="text",

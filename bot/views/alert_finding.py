@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +13,7 @@ from bot.domain.alert_message import side_title
 from bot.domain.alerts import PulseFigures, Thresholds
 from bot.domain.dates import age
 from bot.domain.i18n import _
-from bot.views import kit
+from bot.views import kit, values
 from bot.views.mrkdwn import slack_date
 
 ACK_ACTION = "alert.ack"
@@ -144,7 +143,7 @@ def alert_blocks(alert: Finding) -> list[dict[str, Any]]:
         body += "\n" + text.MESSAGE_TREND.format(trend=alert.trend)
     blocks = [kit.section(body), kit.context(state_text(alert))]
     if alert.status != "resolved":
-        value = json.dumps({"a": alert.id})
+        value = values.AlertButton(alert.id).encode()
         buttons = [kit.button(catalogue.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)]
         buttons.append(
             kit.button(catalogue.ALERT_ASSIGN_BUTTON, action_id=ASSIGN_ACTION, value=value)
@@ -162,7 +161,7 @@ def assign_modal(alert_id: int) -> dict[str, Any]:
         title=catalogue.ALERT_ASSIGN_TITLE,
         submit=_("Assign"),
         close=_("Cancel"),
-        private_metadata=json.dumps({"a": alert_id}),
+        private_metadata=values.AlertForm(alert_id).encode(),
         blocks=[
             kit.input_block(
                 block_id="owner",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from bot.domain import catalogue
 from bot.domain.engagement_settings import SETTINGS, SettingError, Value, read_setting, shown
 from bot.domain.i18n import _, gettext
 from bot.views import kit
+from bot.views.values import ConfigForm
 
 CONFIG_VIEW = "engagement.config"
 ERROR_MAX = 150
@@ -32,7 +32,7 @@ def config_modal(engagement_id: int, current: dict[str, Value]) -> dict[str, Any
         title=catalogue.CONFIG_MODAL_TITLE,
         submit=_("Save"),
         close=_("Cancel"),
-        private_metadata=json.dumps({"e": engagement_id}),
+        private_metadata=ConfigForm(engagement_id).encode(),
         blocks=blocks,
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -11,7 +10,7 @@ from typing import Any
 from bot.domain import catalogue
 from bot.domain.i18n import _, reading_as
 from bot.domain.vocabulary import COMMENT_MAX
-from bot.views import kit
+from bot.views import kit, values
 from bot.views.driver_view import chosen_text, driver_select
 from bot.views.mrkdwn import slack_date
 
@@ -75,7 +74,7 @@ def _scale(action: str, pulse_id: int, chosen: int | None) -> dict[str, Any]:
         kit.button(
             str(n),
             action_id=f"{action}.{n}",
-            value=json.dumps({"p": pulse_id, "v": n}),
+            value=values.RatingTap(pulse_id, n).encode(),
             style="primary" if chosen == n else None,
         )
         for n in range(1, 6)
@@ -115,12 +114,12 @@ def pulse_message(
                 kit.button(
                     catalogue.COMMENT_BUTTON,
                     action_id=COMMENT_ACTION,
-                    value=json.dumps({"p": pulse_id}),
+                    value=values.PulseButton(pulse_id).encode(),
                 ),
                 kit.button(
                     catalogue.AWAY_BUTTON,
                     action_id=AWAY_ACTION,
-                    value=json.dumps({"p": pulse_id}),
+                    value=values.PulseButton(pulse_id).encode(),
                     style="primary" if away else None,
                 ),
             ],
@@ -194,7 +193,7 @@ def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
         title=catalogue.COMMENT_TITLE,
         submit=_("Save"),
         close=_("Cancel"),
-        private_metadata=json.dumps({"p": pulse_id, "c": channel, "ts": ts}),
+        private_metadata=values.CommentForm(pulse_id, channel, ts).encode(),
         blocks=[
             kit.input_block(
                 block_id="comment",

@@ -6,12 +6,9 @@ from dataclasses import dataclass
 
 from bot.domain import catalogue, help_text
 from bot.domain.vocabulary import SlaStatus, is_sla_status
-from bot.services.actions import open_actions, today_of
-from bot.services.alert_message import finding
-from bot.services.alerts import live_alerts
-from bot.services.configure import record_sla
-from bot.services.engagements import choose, require_lead, require_member
-from bot.services.sla_feed import SLA_PATH, rotate_token
+from bot.services.alerts import alerts_of
+from bot.services.configure import record_sla_status
+from bot.services.sla_feed import SLA_PATH, new_feed_token
 from bot.slack.command_text import CommandError, Token, words
 from bot.views.action_view import open_actions_text
 from bot.views.alert_finding import alerts_text
@@ -40,29 +37,19 @@ def parse_sla(tokens: list[Token]) -> SlaArgs:
 
 def alerts(request: CommandRequest[NoArguments]) -> None:
     container, caller = request.container, request.caller
-    with container.database.reading() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_member(session, engagement, caller)
-        now = container.now()
-        findings = [finding(alert) for alert in live_alerts(session, engagement)]
-        text = alerts_text(engagement.name, findings, now)
-        actions = open_actions_text(open_actions(session, engagement), today_of(engagement, now))
+    live = alerts_of(container, caller, request.engagement)
+    text = alerts_text(live.name, live.alerts, live.now)
+    actions = open_actions_text(live.actions, live.today)
     request.say("\n\n".join(part for part in (text, actions) if part))
 
 
 def sla(request: CommandRequest[SlaArgs]) -> None:
     container, caller, args = request.container, request.caller, request.args
-    with container.database.unit_of_work() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_lead(session, engagement, caller)
-        if args.status is None:
-            token = rotate_token(engagement, container.now())
-        else:
-            record_sla(session, engagement, caller, args.status, args.note, container.now())
-        name = engagement.name
     if args.status is None:
+        name, token = new_feed_token(container, caller, request.engagement)
         request.say(catalogue.SLA_NEW_FEED_KEY.format(engagement=name, token=token, path=SLA_PATH))
         return
+    name = record_sla_status(container, caller, request.engagement, args.status, args.note)
     note = f" ({args.note})" if args.note else ""
     request.say(catalogue.SLA_RECORDED.format(engagement=name, status=args.status, note=note))
 

@@ -8,8 +8,7 @@ from datetime import date
 
 from bot.domain import catalogue, help_text
 from bot.services.digest.on_demand import by_name, send_export, send_preview
-from bot.services.engagements import choose, require_lead
-from bot.services.standing import choose_baseline
+from bot.services.standing import set_baseline
 from bot.slack.command_text import CommandError, Token
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
 
@@ -43,11 +42,7 @@ def parse_baseline(tokens: list[Token]) -> BaselineArgs:
 
 def baseline(request: CommandRequest[BaselineArgs]) -> None:
     container, caller, start = request.container, request.caller, request.args.start
-    with container.database.unit_of_work() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_lead(session, engagement, caller)
-        choose_baseline(engagement, start)
-        name = engagement.name
+    name = set_baseline(container, caller, request.engagement, start)
     if start is None:
         request.say(catalogue.BASELINE_DEFAULT.format(engagement=name))
     else:

@@ -9,15 +9,7 @@ from bot.domain import catalogue_people as people_text
 from bot.domain.i18n import ngettext
 from bot.domain.vocabulary import Role, Side, is_role, is_side
 from bot.services.answers import retire_removed_members_dm
-from bot.services.engagements import (
-    add_people,
-    by_id,
-    choose,
-    remove_person,
-    require_lead,
-    require_member,
-    roster,
-)
+from bot.services.engagements import add_to, led_by, members_of, remove_from
 from bot.slack.command_text import CommandError, Token, parse_weight, short, user_id
 from bot.slack.users import lookup_all
 from bot.views.mrkdwn import mention
@@ -78,19 +70,13 @@ def parse_remove(tokens: list[Token]) -> RemoveArgs:
 
 def add(request: CommandRequest[AddArgs]) -> None:
     container, caller, args = request.container, request.caller, request.args
-    with container.database.reading() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_lead(session, engagement, caller)
-        engagement_id = engagement.id
+    engagement_id = led_by(container, caller, request.engagement)
     # Looking people up can take a moment per person: acknowledge first.
     request.acknowledge()
     people = lookup_all(container.client, args.users, caller.team_id)
-    with container.database.unit_of_work() as session:
-        engagement = by_id(session, engagement_id)
-        result = add_people(
-            session, engagement, people, side=args.side, role=args.role, weight=args.weight
-        )
-        name = engagement.name
+    name, result = add_to(
+        container, engagement_id, people, side=args.side, role=args.role, weight=args.weight
+    )
     parts = []
     if result.added:
         parts.append(_added(args, name, result.added))
@@ -114,11 +100,7 @@ def _added(args: AddArgs, engagement: str, people: list[str]) -> str:
 
 def remove(request: CommandRequest[RemoveArgs]) -> None:
     container, caller, who = request.container, request.caller, request.args.user_id
-    with container.database.unit_of_work() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_lead(session, engagement, caller)
-        removed = remove_person(session, engagement, who)
-        name, engagement_id = engagement.name, engagement.id
+    name, engagement_id, removed = remove_from(container, caller, request.engagement, who)
     if removed:
         retire_removed_members_dm(container, engagement_id, who)
     template = catalogue.REMOVED if removed else catalogue.NOT_ON_ENGAGEMENT
@@ -127,16 +109,11 @@ def remove(request: CommandRequest[RemoveArgs]) -> None:
 
 def members(request: CommandRequest[NoArguments]) -> None:
     container, caller = request.container, request.caller
-    with container.database.reading() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_member(session, engagement, caller)
-        sides = roster(session, engagement)
-        orgs = {"client": engagement.client_org, "provider": engagement.provider_org}
-        if not any(sides.values()):
-            text = catalogue.MEMBERS_EMPTY.format(engagement=engagement.name)
-        else:
-            text = roster_text(engagement.name, orgs, sides)
-    request.say(text)
+    found = members_of(container, caller, request.engagement)
+    if not any(found.sides.values()):
+        request.say(catalogue.MEMBERS_EMPTY.format(engagement=found.name))
+    else:
+        request.say(roster_text(found.name, found.orgs, found.sides))
 
 
 SUBCOMMANDS = (

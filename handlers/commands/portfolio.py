@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.domain import help_text
 from bot.domain import portfolio_text as text
 from bot.domain.schedule import ScheduleError, parse_day_time, validate_timezone
-from bot.services.portfolio import digest_time_command, digest_time_text, portfolio_of
+from bot.services.portfolio import digest_time_command, digest_time_for, portfolio_for
 from bot.services.portfolio_export import send_portfolio_csv
 from bot.slack.command_text import CommandError, Token
 from handlers.commands.registry import CommandRequest, Subcommand
@@ -49,8 +49,7 @@ def parse_digest_time(tokens: list[Token]) -> DigestTimeArgs:
 def digest_time(request: CommandRequest[DigestTimeArgs]) -> None:
     container, caller, args = request.container, request.caller, request.args
     if args.show:
-        with container.database.reading() as session:
-            request.say(digest_time_text(session, caller))
+        request.say(digest_time_for(container, caller))
         return
     request.say(digest_time_command(container, caller, args.day_time, args.tz))
 
@@ -68,9 +67,7 @@ def portfolio(request: CommandRequest[PortfolioArgs]) -> None:
     if request.args.csv:
         request.say(send_portfolio_csv(container, caller))
         return
-    with container.database.reading() as session:
-        states = portfolio_of(session, caller, container.now())
-    request.say(text.portfolio_text(states))
+    request.say(text.portfolio_text(portfolio_for(container, caller)))
 
 
 SUBCOMMANDS = (

@@ -6,8 +6,7 @@ from functools import partial
 
 from bot.domain import catalogue, help_text
 from bot.services.closing import close_now
-from bot.services.engagements import choose, require_member
-from bot.services.pulses import status as pulse_status
+from bot.services.pulses import status_of
 from bot.services.sending import OpenedPulse, deliver_until_settled, guarded, open_now
 from bot.slack.fanout import FanoutResult
 from bot.views.mrkdwn import mention
@@ -47,11 +46,8 @@ def _report_sent(
 
 def status(request: CommandRequest[NoArguments]) -> None:
     container, caller = request.container, request.caller
-    with container.database.reading() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_member(session, engagement, caller)
-        text = status_text(pulse_status(session, engagement), container.now())
-    request.say(text)
+    found = status_of(container, caller, request.engagement)
+    request.say(status_text(found, container.now()))
 
 
 def close(request: CommandRequest[NoArguments]) -> None:

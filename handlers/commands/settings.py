@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from bot.domain import catalogue, help_text
 from bot.domain.engagement_settings import Value, read_setting, shown
-from bot.services.configure import change_settings, set_weight, settings_of
-from bot.services.engagements import choose, require_lead, require_member
+from bot.services.configure import configure, settings_shown, weigh
 from bot.slack.command_text import CommandError, Token, parse_weight, user_id
 from bot.views.config_form import config_modal
 from bot.views.mrkdwn import mention
@@ -45,36 +44,22 @@ def parse_weight_command(tokens: list[Token]) -> WeightArgs:
 
 def config(request: CommandRequest[ConfigArgs]) -> None:
     container, caller = request.container, request.caller
-    if not request.args.changes:
-        with container.database.reading() as session:
-            engagement = choose(session, caller, request.engagement)
-            me = require_member(session, engagement, caller)
-            current = settings_of(engagement)
-            form = config_modal(engagement.id, current) if me.role == "lead" else None
-            text = catalogue.CONFIG_SHOW.format(engagement=engagement.name, **shown(current))
-        if form is not None and request.trigger_id:
-            container.client.views_open(trigger_id=request.trigger_id, view=form)
-        else:
-            request.say(text)
+    if request.args.changes:
+        request.say(configure(container, caller, request.engagement, request.args.changes))
         return
-    with container.database.unit_of_work() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_lead(session, engagement, caller)
-        change_settings(engagement, request.args.changes)
-        text = catalogue.CONFIG_DONE.format(
-            engagement=engagement.name, **shown(settings_of(engagement))
-        )
-    request.say(text)
+    found = settings_shown(container, caller, request.engagement)
+    if found.leads and request.trigger_id:
+        form = config_modal(found.engagement_id, found.current)
+        container.client.views_open(trigger_id=request.trigger_id, view=form)
+    else:
+        request.say(catalogue.CONFIG_SHOW.format(engagement=found.name, **shown(found.current)))
 
 
 def weight(request: CommandRequest[WeightArgs]) -> None:
     container, caller, args = request.container, request.caller, request.args
-    with container.database.unit_of_work() as session:
-        engagement = choose(session, caller, request.engagement)
-        require_lead(session, engagement, caller)
-        member = set_weight(session, engagement, args.user_id, args.weight)
-        person, name = mention(args.user_id), engagement.name
-    if member is None:
+    name, weighed = weigh(container, caller, request.engagement, args.user_id, args.weight)
+    person = mention(args.user_id)
+    if not weighed:
         request.say(catalogue.NOT_ON_ENGAGEMENT.format(person=person, engagement=name))
     else:
         done = catalogue.WEIGHT_SET.format(person=person, engagement=name, weight=args.weight)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.domain import catalogue
-from bot.services.pulses import scheduled, status_of
+from bot.services.pulses import pulse_status, scheduled
 from bot.views.mrkdwn import slack_date
 from bot.views.status_view import next_pulse_text, status_text
 from storage.pulses import SideCounts, Status
@@ -25,7 +25,7 @@ def test_an_open_pulse_shows_answered_of_asked_per_side_and_the_next_pulse() -> 
     engagement = models.engagement()
     pulse = models.pulse(engagement)
     current = Status(engagement, pulse, None, counts(SideCounts(5, 3, 0), SideCounts(4, 4, 0)))
-    assert status_text(status_of(current), NOW) == (
+    assert status_text(pulse_status(current), NOW) == (
         catalogue.STATUS_OPEN.format(
             engagement="Acme deal",
             opened=slack_date(pulse.opened_at),
@@ -47,7 +47,7 @@ def test_people_away_are_not_counted_as_asked_and_are_totalled() -> None:
         None,
         counts(SideCounts(asked=6, answered=2, away=2), SideCounts(asked=3, answered=1, away=1)),
     )
-    text = status_text(status_of(current), NOW)
+    text = status_text(pulse_status(current), NOW)
     assert "Answered: client 2 of 4, provider 1 of 2." in text
     assert "Away this week: 3." in text
 
@@ -57,14 +57,14 @@ def test_nobody_away_says_nothing_about_away() -> None:
     current = Status(
         engagement, models.pulse(engagement), None, counts(SideCounts(3, 1), SideCounts(3, 0))
     )
-    assert "Away" not in status_text(status_of(current), NOW)
+    assert "Away" not in status_text(pulse_status(current), NOW)
 
 
 def test_with_no_open_pulse_it_says_when_the_last_one_closed() -> None:
     engagement = models.engagement()
     closed_at = NOW - timedelta(days=2)
     last = models.pulse(engagement, status="closed", closed_at=closed_at)
-    text = status_text(status_of(Status(engagement, None, last, {})), NOW)
+    text = status_text(pulse_status(Status(engagement, None, last, {})), NOW)
     assert text == (
         f"No pulse is open for *Acme deal*. The last one closed {slack_date(closed_at)}."
         + NEXT_LINE
@@ -73,7 +73,7 @@ def test_with_no_open_pulse_it_says_when_the_last_one_closed() -> None:
 
 def test_a_new_engagement_is_told_how_to_send_the_first_pulse() -> None:
     engagement = models.engagement()
-    text = status_text(status_of(Status(engagement, None, None, {})), NOW)
+    text = status_text(pulse_status(Status(engagement, None, None, {})), NOW)
     assert text.startswith(
         "No pulse is open for *Acme deal*. None has been sent yet: `/rapport send`"
     )
@@ -95,6 +95,6 @@ def test_the_next_pulse_follows_the_engagements_time_zone() -> None:
 def test_a_schedule_that_no_longer_reads_leaves_out_the_next_pulse() -> None:
     broken = models.engagement(schedule="whenever")
     assert next_pulse_text(scheduled(broken), NOW) == ""
-    assert status_text(status_of(Status(broken, None, None, {})), NOW).endswith(
+    assert status_text(pulse_status(Status(broken, None, None, {})), NOW).endswith(
         "asks everyone now."
     )
