@@ -10,8 +10,8 @@ from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotFound
 from bot.domain.people import Caller
 from bot.services.container import Container
+from bot.services.delivery.alert_posts import redraw
 from bot.services.engagements import require_lead
-from bot.slack.alert_publisher import redraw
 from storage import alerts as alert_queries
 from storage.models import Alert, Engagement
 
@@ -34,7 +34,7 @@ def follow_up(
     with container.database.unit_of_work() as session:
         apply(_live_alert_led_by(session, alert_id, caller))
         session.flush()
-    redraw(container.database, container.client, alert_id)
+    redraw(container.database, container.messenger, alert_id)
 
 
 def _live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert:

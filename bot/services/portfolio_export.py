@@ -15,10 +15,10 @@ from bot.domain import portfolio_text as text
 from bot.domain.people import Caller
 from bot.domain.portfolio import EngagementState
 from bot.services.container import Container
+from bot.services.delivery.digests import send_file
+from bot.services.delivery.exactly_once import outcome_of
 from bot.services.export import ExportError
 from bot.services.portfolio import portfolio, portfolio_of
-from bot.slack.digest_delivery import send_file
-from bot.slack.outcomes import outcome_of
 from storage import portfolio as queries
 
 logger = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def send_portfolio_csv(container: Container, caller: Caller) -> str:
         return text.NOTHING
     try:
         send_file(
-            container.client,
+            container.messenger,
             caller.user_id,
             to_csv(states),
             filename=f"rapport-portfolio-{now:%Y-%m-%d}.csv",

@@ -10,8 +10,8 @@ from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
 from bot.domain.vocabulary import Side
 from bot.services.container import Container
+from bot.services.delivery.alert_posts import announce
 from bot.services.engagements import ensure_channel_free, ensure_name_free, set_up
-from bot.slack.alert_publisher import announce
 from bot.slack.users import ChannelUnseenError, is_in_channel, profile_of
 from storage.locales import remember as remember_locale
 
@@ -86,5 +86,5 @@ def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal
             engagement.client_org,
             engagement.provider_org,
         )
-    problem = announce(container.client, proposal.channel, name, client_org, provider_org)
+    problem = announce(container.messenger, proposal.channel, name, client_org, provider_org)
     return SetUp(name, proposal, problem)

@@ -6,10 +6,10 @@ from functools import partial
 
 from bot.domain import catalogue, help_text
 from bot.services.closing import close_now
+from bot.services.delivery.pulse_dms import FanoutResult
 from bot.services.engagements import choose, require_member
 from bot.services.pulses import status as pulse_status
 from bot.services.sending import OpenedPulse, deliver_until_settled, guarded, open_now
-from bot.slack.fanout import FanoutResult
 from bot.slack.format import mention
 from bot.slack.status_view import status_text
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments

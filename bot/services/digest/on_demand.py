@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue, digest_words
 from bot.domain.people import Caller
 from bot.services.container import Container
+from bot.services.delivery.digests import render, send_digest, send_file
+from bot.services.delivery.exactly_once import outcome_of
 from bot.services.digest.access import require_reader
 from bot.services.digest.assemble import assemble
 from bot.services.engagements import by_id, choose
 from bot.services.export import export_rows, to_csv
-from bot.slack.digest_delivery import render, send_digest, send_file
-from bot.slack.outcomes import outcome_of
 from storage.engagements import member
 from storage.models import Engagement
 
@@ -62,7 +62,7 @@ def send_preview(container: Container, caller: Caller, pick: Pick) -> Sent:
         digest_input = assemble(session, engagement, container.now())
         name = engagement.name
     try:
-        send_digest(container.client, caller.user_id, render(digest_input))
+        send_digest(container.messenger, caller.user_id, render(digest_input))
     except Exception as error:
         reason = outcome_of(error).reason
         logger.warning("digest preview for %s failed: %s", caller.user_id, reason)
@@ -81,7 +81,7 @@ def send_export(container: Container, caller: Caller, pick: Pick) -> Sent:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "engagement"
     try:
         send_file(
-            container.client,
+            container.messenger,
             caller.user_id,
             to_csv(rows),
             filename=f"rapport-{slug}-pulses.csv",

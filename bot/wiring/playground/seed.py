@@ -16,9 +16,9 @@ from typing import Final
 from sqlalchemy import select
 
 from bot.services import simulate
+from bot.services.delivery.alert_posts import ALERT_EVENT
+from bot.services.delivery.ladder_posts import LADDER_EVENT
 from bot.slack.alert_message_view import fallback_text, load, message_blocks
-from bot.slack.alert_publisher import ALERT_EVENT
-from bot.slack.ladder_sender import LADDER_EVENT
 from bot.wiring.playground.workspace import Message, Person, Workspace
 from storage import engagements as engagement_queries
 from storage.db import Database

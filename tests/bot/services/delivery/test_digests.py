@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.slack.digest_delivery import render
+from bot.services.delivery.digests import render
 from bot.slack.digest_text import render_blocks
 from tests.support.blockkit import check_message, text_of
 from tests.support.digests import CLIENT, PROVIDER, digest, points

@@ -8,8 +8,9 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from bot.slack.fanout import deliver
+from bot.services.delivery.pulse_dms import deliver
 from bot.slack.format import slack_date
+from bot.slack.messenger import SlackMessenger
 from bot.slack.pacing import Pacer
 from bot.slack.pulse_message import PULSE_EVENT, message_for, render
 from storage.models import Delivery
@@ -26,6 +27,11 @@ def open_pulse_without_sending(rapport: RunningApp) -> int:
     with rapport.database.unit_of_work() as session:
         engagement = session.scalars(select(Engagement)).one()
         return open_pulse(session, engagement, started_by="test", now=rapport.container.now()).id
+
+
+def paced(rapport: RunningApp) -> SlackMessenger:
+    """The app's Slack client behind the messenger, paced at 500 messages a second."""
+    return SlackMessenger(rapport.container.client, Pacer(500))
 
 
 def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: RunningApp) -> None:
@@ -56,10 +62,9 @@ def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: Runn
 
     result = deliver(
         rapport.database,
-        rapport.container.client,
+        paced(rapport),
         pulse_id,
         rapport.container.now,
-        pacer=Pacer(500),
     )
 
     assert result.recovered == 1
@@ -81,10 +86,9 @@ def test_a_claim_still_in_flight_is_left_alone(rapport: RunningApp) -> None:
         )
     result = deliver(
         rapport.database,
-        rapport.container.client,
+        paced(rapport),
         pulse_id,
         rapport.container.now,
-        pacer=Pacer(500),
     )
     assert result.sent == 6 and result.recovered == 0
     assert rapport.standin.calls_to("conversations.history") == []
@@ -95,10 +99,9 @@ def test_a_429_holds_every_sender_for_its_retry_after(rapport: RunningApp) -> No
     rapport.standin.rate_limit("chat.postMessage", retry_after=1, times=1)
     result = deliver(
         rapport.database,
-        rapport.container.client,
+        paced(rapport),
         pulse_id,
         rapport.container.now,
-        pacer=Pacer(500),
         workers=3,
     )
     assert result.sent == 7 and not result.failed
