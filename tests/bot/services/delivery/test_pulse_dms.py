@@ -8,12 +8,24 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
+from bot.domain.outcomes import RateLimitedError, RefusedBySlackError, UncertainError
 from bot.services.delivery.pulse_dms import deliver
+from bot.services.messenger import Tag
 from bot.slack.format import slack_date
 from bot.slack.messenger import SlackMessenger
 from bot.slack.pacing import Pacer
 from bot.slack.pulse_message import PULSE_EVENT, message_for, render
+from storage.db import Database
 from storage.models import Delivery
+from tests.bot.services.delivery.fakes import (
+    CLIENTS,
+    LEAD,
+    NOW,
+    PROVIDERS,
+    FakeMessenger,
+    dm,
+    engagement_with_pulse,
+)
 from tests.support import flows, models
 from tests.support.blockkit import buttons, check_message, text_of, texts
 from tests.support.running import RunningApp
@@ -146,3 +158,55 @@ def test_a_delivery_renders_to_its_member_with_the_pulse_in_the_metadata() -> No
     assert dm.blocks == message_for(delivery.pulse, "provider")[1]
     assert "How do you think *Acme* would rate it? (optional)" in texts(dm.blocks)
     assert all(json.loads(b["value"])["p"] == 41 for b in buttons(dm.blocks))
+
+
+def test_each_recipient_gets_one_tagged_dm_through_the_messenger(database: Database) -> None:
+    messenger = FakeMessenger()
+    pulse_id = engagement_with_pulse(database)
+    result = deliver(database, messenger, pulse_id, lambda: NOW)
+    assert result.sent == 7 and not result.failed and not result.retrying
+    assert Counter(m.channel for m in messenger.messages) == {
+        dm(user): 1 for user in (LEAD, *CLIENTS, *PROVIDERS)
+    }
+    assert {m.tag for m in messenger.messages} == {Tag(PULSE_EVENT, "pulse", pulse_id)}
+    assert all(m.exactly_once and m.paced for m in messenger.messages)
+
+
+def test_a_refusal_fails_that_dm_alone_and_marks_the_person_unreachable(
+    database: Database,
+) -> None:
+    messenger = FakeMessenger()
+    messenger.fail("post", RefusedBySlackError("user_not_found"))
+    pulse_id = engagement_with_pulse(database)
+    result = deliver(database, messenger, pulse_id, lambda: NOW)
+    assert result.sent == 6 and list(result.failed.values()) == ["user_not_found"]
+    with database.reading() as session:
+        refused = session.scalars(select(Delivery).where(Delivery.status == "failed")).one()
+        assert (refused.member.status, refused.member.status_reason) == (
+            "unreachable",
+            "user_not_found",
+        )
+
+
+def test_an_uncertain_dm_that_landed_is_found_at_its_check_not_sent_again(
+    database: Database,
+) -> None:
+    messenger = FakeMessenger()
+    messenger.fail("post", UncertainError("timeout"), landed=True)
+    pulse_id = engagement_with_pulse(database)
+    first = deliver(database, messenger, pulse_id, lambda: NOW, retry_base=timedelta(seconds=5))
+    assert first.sent == 6 and list(first.retrying.values()) == ["timeout"]
+    later = NOW + timedelta(seconds=10)
+    second = deliver(database, messenger, pulse_id, lambda: later)
+    assert second.recovered == 1 and second.sent == 0
+    assert len(messenger.messages) == 7
+    with database.reading() as session:
+        assert {d.status for d in session.scalars(select(Delivery))} == {"sent"}
+
+
+def test_a_429_sends_the_dm_again_at_once(database: Database) -> None:
+    messenger = FakeMessenger()
+    messenger.fail("post", RateLimitedError(1.0))
+    pulse_id = engagement_with_pulse(database)
+    result = deliver(database, messenger, pulse_id, lambda: NOW)
+    assert result.sent == 7 and messenger.calls.count("post") == 8
