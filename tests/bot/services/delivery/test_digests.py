@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from bot.services.delivery.digests import render
+from sqlalchemy import select
+
+from bot.domain.outcomes import RefusedBySlackError, UncertainError
+from bot.services.delivery.digests import DIGEST_EVENT, render, send_file
+from bot.services.digest.weekly import send_due_digests
+from bot.services.messenger import Tag
 from bot.slack.digest_text import render_blocks
+from storage.db import Database
+from storage.models import DigestDelivery
+from tests.bot.services.delivery.fakes import FakeMessenger, dm
+from tests.bot.services.digest.test_weekly import BERLIN_SPONSORS, MONDAY_8_BERLIN, engagements
 from tests.support.blockkit import check_message, text_of
 from tests.support.digests import CLIENT, PROVIDER, digest, points
 
@@ -58,3 +67,60 @@ def test_a_digest_before_any_pulse_closed_still_renders() -> None:
     check_message(rendered.blocks)
     assert rendered.summary.startswith("*New deal* — no pulse has closed yet")
     assert rendered.chart.startswith(PNG)
+
+
+def claims(database: Database) -> dict[int, tuple[str, str | None]]:
+    with database.reading() as session:
+        rows = session.execute(
+            select(DigestDelivery.id, DigestDelivery.status, DigestDelivery.error)
+        ).all()
+    return {claim: (status, error) for claim, status, error in rows}
+
+
+def test_each_sponsor_gets_one_tagged_digest_and_its_chart(database: Database) -> None:
+    engagements(database)
+    messenger = FakeMessenger()
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN) == 2
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(hours=1)) == 0
+    tags = {claim: Tag(DIGEST_EVENT, "delivery", claim) for claim in claims(database)}
+    for sponsor in BERLIN_SPONSORS:
+        [posted] = messenger.to(sponsor)
+        assert posted.tag in tags.values() and posted.exactly_once
+        assert [c for c, _ in messenger.uploads if c == dm(sponsor)] == [dm(sponsor)]
+    assert set(claims(database).values()) == {("sent", None)}
+
+
+def test_an_uncertain_digest_that_landed_is_found_and_only_its_chart_follows(
+    database: Database,
+) -> None:
+    engagements(database)
+    messenger = FakeMessenger()
+    messenger.fail("post", UncertainError("timeout"), landed=True)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN, timedelta(seconds=5))
+    assert ("sending", "timeout") in claims(database).values()
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(seconds=10))
+    assert "find_tagged" in messenger.calls
+    assert sorted(len(messenger.to(s)) for s in BERLIN_SPONSORS) == [1, 1]
+    assert len(messenger.uploads) == 2
+    assert set(claims(database).values()) == {("sent", None)}
+
+
+def test_a_refusal_ends_the_week_and_a_failed_chart_is_noted(database: Database) -> None:
+    engagements(database)
+    messenger = FakeMessenger()
+    messenger.fail("post", RefusedBySlackError("user_disabled"))
+    messenger.fail("upload", UncertainError("http_503"))
+    send_due_digests(database, messenger, MONDAY_8_BERLIN)
+    assert sorted(claims(database).values()) == [
+        ("failed", "user_disabled"),
+        ("sent", "chart: http_503"),
+    ]
+    assert len(messenger.uploads) == 0
+
+
+def test_a_file_goes_to_the_persons_dm() -> None:
+    messenger = FakeMessenger()
+    assert send_file(messenger, "U0LEAD", "a,b\n", "export.csv", "Export") == dm("U0LEAD")
+    assert messenger.uploads == [
+        (dm("U0LEAD"), {"filename": "export.csv", "title": "Export", "file": None})
+    ]
