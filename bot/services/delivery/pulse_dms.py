@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -59,14 +60,14 @@ def deliver(
 ) -> FanoutResult:
     """Send every due delivery of a pulse and record what happened to each.
 
-    Sends are paced by the messenger's pacer (shared by everything sending to the
+    Sends are paced by the messenger (its pacer is shared by everything sending to the
     workspace); an HTTP 429 holds every sender for its Retry-After and the DM is tried
-    again at once. Any other failure is caught for that one delivery
-    (`bot/domain/outcomes.py`):
-    Slack's refusal is recorded and the member marked unreachable where Slack says
-    they cannot get DMs; an uncertain end (timeout, reset, 5xx) is recorded and the DM
-    is looked for in the person's DM history after a backoff, then recorded as sent or
-    sent again, until `deadline` (the pulse's close). No exception leaves a worker.
+    again right after. Any other failure is caught for that one delivery and read as
+    its outcome (`bot/domain/outcomes.py`): Slack's refusal is recorded and the member
+    marked unreachable where Slack says they cannot get DMs; an uncertain end (timeout,
+    reset, 5xx) is recorded and the DM is looked for in the person's DM history after a
+    backoff, then recorded as sent or sent again, until `deadline` (the pulse's close).
+    No exception leaves a worker.
     """
     result = FanoutResult()
     lock = threading.Lock()
@@ -125,7 +126,9 @@ def _send(
         except Exception as error:
             outcome = outcome_of(error)
             if outcome.kind == "rate_limited":
-                # The messenger has held every sender for the Retry-After.
+                # The messenger holds every sender for the Retry-After; this one waits it
+                # out before renewing its claim, so the claim is fresh when the DM goes.
+                time.sleep(outcome.retry_after)
                 if _still_ours(database, dm, now()):
                     continue
                 return "retrying", "taken over by another sender"

@@ -206,7 +206,7 @@ def test_an_uncertain_dm_that_landed_is_found_at_its_check_not_sent_again(
 
 def test_a_429_sends_the_dm_again_at_once(database: Database) -> None:
     messenger = FakeMessenger()
-    messenger.fail("post", RateLimitedError(1.0))
+    messenger.fail("post", RateLimitedError(0.1))
     pulse_id = engagement_with_pulse(database)
     result = deliver(database, messenger, pulse_id, lambda: NOW)
     assert result.sent == 7 and messenger.calls.count("post") == 8
