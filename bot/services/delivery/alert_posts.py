@@ -17,7 +17,7 @@ from bot.domain.alerts import AlertChange
 from bot.domain.i18n import reading_as
 from bot.domain.outcomes import Outcome
 from bot.domain.retries import BASE, backoff
-from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged
+from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged, wait_after
 from bot.services.messenger import Messenger, Tag
 from bot.slack.alert_message_view import fallback_text, load, message_blocks, message_text
 from bot.slack.format import slack_date
@@ -27,7 +27,6 @@ from storage.db import Database
 from storage.models import Alert, AlertMessage, Engagement
 
 logger = logging.getLogger(__name__)
-
 
 ALERT_EVENT = "rapport_alert"
 POST_DEADLINE = timedelta(hours=24)
@@ -119,11 +118,6 @@ def _publish_one(
     report.updated += 1
 
 
-def _tag(message_id: int) -> Tag:
-    """What the message carries so that a look at its channel can find it."""
-    return Tag(ALERT_EVENT, "message", message_id)
-
-
 def _resolutions(session: Session, message_id: int, resolved: set[int]) -> list[tuple[int, str]]:
     """What to say in the message's thread about each finding resolved at this close."""
     return [
@@ -151,8 +145,9 @@ def post(
     """Post one message, tagged with its id so a later check can find it; record the outcome."""
     channel, fallback, blocks = message
     now, retry_base = timing
+    tag = Tag(ALERT_EVENT, "message", message_id)
     try:
-        ts = post_tagged(messenger, channel, fallback, blocks, tag=_tag(message_id)).ts
+        ts = post_tagged(messenger, channel, fallback, blocks, tag=tag).ts
     except Exception as error:
         outcome = outcome_of(error)
         if outcome.kind == "refused":
@@ -194,7 +189,7 @@ def retry_posts(
             message, rendered, _ = _rendered(session, message_id)
             channel, opened_at, error = message.channel_id, message.opened_at, message.post_error
         try:
-            found = look_for(messenger, channel, _tag(message_id))
+            found = look_for(messenger, channel, Tag(ALERT_EVENT, "message", message_id))
         except Exception as failure:
             settled += _check_failed(
                 database, messenger, message_id, (opened_at, error), outcome_of(failure), now
@@ -236,7 +231,7 @@ def _check_failed(
         return 1
     with database.unit_of_work() as session:
         attempts = session.get_one(AlertMessage, message_id).post_attempts + 1
-        wait = max(backoff(attempts, CHECK_BASE), timedelta(seconds=outcome.retry_after))
+        wait = wait_after(outcome, attempts, CHECK_BASE)
         alert_posts.record_failure(session, message_id, error or outcome.reason, now + wait)
     logger.warning("alert message %s: channel not checked (%s)", message_id, outcome.reason)
     return 0

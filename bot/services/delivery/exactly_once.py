@@ -4,7 +4,7 @@ A message that must land once is posted tagged with its row's id and without bli
 retries (`post_tagged`); after an uncertain end it is looked for by that tag before any
 second try (`look_for`). Any failure of a try is read as an outcome (`outcome_of`), and
 a failure that is not final is retried with backoff until the item's deadline
-(`after_failure`).
+(`after_failure`), or no sooner than Slack allows (`wait_after`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain.outcomes import MessengerError, Outcome
-from bot.domain.retries import next_attempt
+from bot.domain.retries import backoff, next_attempt
 from bot.services.messenger import Blocks, Messenger, Posted, Tag
 
 
@@ -72,3 +72,9 @@ def after_failure(
     if retry_at is None:
         return AfterFailure(None, f"gave up: {outcome.reason}")
     return AfterFailure(retry_at, outcome.reason)
+
+
+def wait_after(outcome: Outcome, attempts: int, base: timedelta) -> timedelta:
+    """The backoff after the `attempts`-th failed try, and never less than the Retry-After
+    of a 429 or of a history read held back."""
+    return max(backoff(attempts, base), timedelta(seconds=outcome.retry_after))

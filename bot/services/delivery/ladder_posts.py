@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.domain.retries import BASE, backoff
+from bot.domain.retries import BASE
 from bot.services.delivery.alert_posts import POST_DEADLINE
-from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged
+from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged, wait_after
 from bot.services.messenger import Messenger, Tag
 from storage import ladder as queries
 from storage.db import Database
@@ -56,10 +56,7 @@ def send_ladder_posts(
                 reason, status = f"gave up: {reason}", "failed"
             else:
                 # A 429 or a hold on the history read: not before Slack allows the next.
-                wait = max(
-                    backoff(attempts + 1, retry_base), timedelta(seconds=outcome.retry_after)
-                )
-                retry_at = now + wait
+                retry_at = now + wait_after(outcome, attempts + 1, retry_base)
             with database.unit_of_work() as session:
                 queries.settle(session, post_id, status=status, error=reason, retry_at=retry_at)
             logger.warning("ladder post %s: %s (%s)", post_id, outcome.kind, outcome.reason)
