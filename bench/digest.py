@@ -34,8 +34,8 @@ from sqlalchemy import insert, select
 from bot.domain.alerts.model import finding_key
 from bot.domain.scoring import response_score
 from bot.domain.sentiment import score_text
+from bot.services.delivery.digests import render
 from bot.services.digest.assemble import assemble
-from bot.slack.digest_delivery import render
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import (

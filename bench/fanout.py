@@ -21,9 +21,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.services.container import Container
+from bot.services.delivery.pulse_dms import deliver
 from bot.services.process_settings import ProcessSettings
 from bot.services.pulses import open_pulse
-from bot.slack.fanout import deliver
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Engagement
@@ -64,10 +64,9 @@ def main() -> None:
     began = time.perf_counter()
     result = deliver(
         database,
-        container.client,
+        container.messenger,
         pulse_id,
         container.now,
-        pacer=container.pacer,
         workers=args.workers,
     )
     wall = time.perf_counter() - began

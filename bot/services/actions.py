@@ -22,9 +22,9 @@ from bot.domain.actions import (
 from bot.domain.errors import Conflict, NotFound, NotPermitted
 from bot.domain.people import Caller
 from bot.services.container import Container
+from bot.services.delivery.alert_posts import redraw
+from bot.services.delivery.exactly_once import outcome_of
 from bot.services.engagements import require_lead
-from bot.slack.alert_publisher import redraw
-from bot.slack.outcomes import outcome_of
 from bot.views.mrkdwn import mention
 from storage import actions as queries
 from storage import engagements as engagement_queries
@@ -131,7 +131,7 @@ def complete_action(container: Container, action_id: int, caller: Caller) -> boo
 def _redraw(container: Container, alert_id: int) -> None:
     """Show the change in the alert's message; a failed update is logged, the change is kept."""
     try:
-        redraw(container.database, container.client, alert_id)
+        redraw(container.database, container.messenger, alert_id)
     except Exception as error:
         reason = outcome_of(error).reason
         logger.warning("alert %s: not redrawn after an action: %s", alert_id, reason)

@@ -15,8 +15,8 @@ from bot.domain.people import Caller
 from bot.services.actions import open_actions, today_of
 from bot.services.alert_message import finding
 from bot.services.container import Container
+from bot.services.delivery.alert_posts import redraw
 from bot.services.engagements import choose, require_lead, require_member
-from bot.slack.alert_publisher import redraw
 from bot.views.alert_finding import Finding
 from storage import alerts as alert_queries
 from storage.models import Alert, Engagement
@@ -40,7 +40,7 @@ def follow_up(
     with container.database.unit_of_work() as session:
         apply(_live_alert_led_by(session, alert_id, caller))
         session.flush()
-    redraw(container.database, container.client, alert_id)
+    redraw(container.database, container.messenger, alert_id)
 
 
 def _live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert:

@@ -8,18 +8,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from slack_sdk import WebClient
-
 from bot.domain import catalogue
 from bot.domain.alerts.lifecycle import Change
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
 from bot.domain.retries import BASE
 from bot.services.container import Container
+from bot.services.delivery.alert_posts import PublishReport, publish
+from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.engagements import choose, require_lead
 from bot.services.evaluation import Evaluation, close_pulses, thresholds_of
-from bot.slack.alert_publisher import PublishReport, publish
-from bot.slack.ladder_sender import send_ladder_posts
+from bot.services.messenger import Messenger
 from bot.views.alert_finding import figures_line
 from storage import pulses as pulse_queries
 from storage.db import Database
@@ -38,7 +37,7 @@ class Closed:
 
 def close_and_publish(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     pulse_id: int,
     now: Callable[[], datetime],
     retry_base: timedelta = BASE,
@@ -47,13 +46,13 @@ def close_and_publish(
 
     None when the pulse was already closed.
     """
-    closed = close_many_and_publish(database, client, [pulse_id], now, retry_base)
+    closed = close_many_and_publish(database, messenger, [pulse_id], now, retry_base)
     return closed[0] if closed else None
 
 
 def close_many_and_publish(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     pulse_ids: Sequence[int],
     now: Callable[[], datetime],
     retry_base: timedelta = BASE,
@@ -72,14 +71,14 @@ def close_many_and_publish(
             evaluation,
             summary,
             publish(
-                database, client, evaluation.message_ids, evaluation.changes, now(), retry_base
+                database, messenger, evaluation.message_ids, evaluation.changes, now(), retry_base
             ),
         )
         for evaluation, summary in results
     ]
     try:
         # The resolutions just queued go now; any that fail are retried by the clock.
-        send_ladder_posts(database, client, now(), retry_base)
+        send_ladder_posts(database, messenger, now(), retry_base)
     except Exception:
         logger.exception("follow-up posts after a close failed; the clock retries them")
     return closed
@@ -112,7 +111,7 @@ def close_now(container: Container, caller: Caller, engagement_name: str | None)
         None
         if pulse is None
         else close_and_publish(
-            container.database, container.client, pulse.id, container.now, retry_base
+            container.database, container.messenger, pulse.id, container.now, retry_base
         )
     )
     if closed is None:

@@ -11,12 +11,12 @@ from bot.domain.errors import Refused
 from bot.domain.schedule import Schedule, ScheduleError, due_between, parse_schedule
 from bot.services.closing import close_and_publish, close_many_and_publish
 from bot.services.container import Container
+from bot.services.delivery.alert_posts import retry_posts
+from bot.services.delivery.ladder_posts import send_ladder_posts
+from bot.services.delivery.reminders import send_due_reminders
 from bot.services.ladder import raise_due
 from bot.services.pulses import open_pulse
 from bot.services.sending import deliver_now
-from bot.slack.alert_publisher import retry_posts
-from bot.slack.ladder_sender import send_ladder_posts
-from bot.slack.reminders import send_due_reminders
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
 from storage import reminders as reminder_queries
@@ -112,7 +112,11 @@ def _open_slot(
     if previous is not None and previous.scheduled_for is not None and previous.scheduled_for < due:
         # The next scheduled pulse is due: the last one's window ends now.
         close_and_publish(
-            container.database, container.client, previous.id, container.now, _retry_base(container)
+            container.database,
+            container.messenger,
+            previous.id,
+            container.now,
+            _retry_base(container),
         )
     with container.database.unit_of_work() as session:
         if queries.slot_taken(session, engagement_id, due):
@@ -156,7 +160,7 @@ def send_pending(container: Container) -> int:
 def send_reminders(container: Container) -> int:
     """One thread reply on the pulse DM of everyone who has not answered and is not away:
     queued once per pulse when its reminder time comes, then sent, checked and retried
-    (bot/slack/reminders.py) until each is in its thread or the pulse closes."""
+    (`bot/services/delivery/reminders.py`) until each is in its thread or the pulse closes."""
     now = container.now()
     with container.database.reading() as session:
         due = [
@@ -168,7 +172,7 @@ def send_reminders(container: Container) -> int:
         with container.database.unit_of_work() as session:
             reminder_queries.queue(session, pulse_id, now)
     timing = (_retry_base(container), timedelta(seconds=container.settings.stale_sending_seconds))
-    return send_due_reminders(container.database, container.client, container.pacer, now, timing)
+    return send_due_reminders(container.database, container.messenger, now, timing)
 
 
 def close_due_pulses(container: Container) -> int:
@@ -181,7 +185,11 @@ def close_due_pulses(container: Container) -> int:
         batch = due[start : start + CLOSE_BATCH]
         closed += len(
             close_many_and_publish(
-                container.database, container.client, batch, container.now, _retry_base(container)
+                container.database,
+                container.messenger,
+                batch,
+                container.now,
+                _retry_base(container),
             )
         )
     return closed
@@ -190,7 +198,7 @@ def close_due_pulses(container: Container) -> int:
 def retry_alert_posts(container: Container) -> int:
     """Post the alerts whose channel post failed uncertainly (after looking for them)."""
     return retry_posts(
-        container.database, container.client, container.now(), _retry_base(container)
+        container.database, container.messenger, container.now(), _retry_base(container)
     )
 
 
@@ -208,7 +216,7 @@ def climb_ladder(container: Container) -> int:
     claimed = raise_due(container.database, now)
     lease = timedelta(seconds=container.settings.stale_sending_seconds)
     return claimed + send_ladder_posts(
-        container.database, container.client, now, _retry_base(container), lease
+        container.database, container.messenger, now, _retry_base(container), lease
     )
 
 

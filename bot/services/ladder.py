@@ -2,7 +2,7 @@
 
 The claim (a conditional update of the alert) and the posts it queues (one per
 recipient, unique) are one transaction, so two clocks, a crash or a retry never raise
-the same rung twice; `bot/slack/ladder_sender.py` then sends each queued post once.
+the same rung twice; `bot/services/delivery/ladder_posts.py` then sends each queued post once.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.domain.portfolio import EngagementState
 from bot.services.container import Container
+from bot.services.delivery.digests import send_file
 from bot.services.export import ExportError
 from bot.services.portfolio import portfolio, portfolio_of
 from storage import portfolio as queries
@@ -67,13 +68,13 @@ def send_portfolio_csv(container: Container, caller: Caller) -> str:
         states = portfolio_of(session, caller, now)
     if not states:
         return text.NOTHING
-    messenger = container.messenger
     try:
-        messenger.upload(
-            messenger.open_dm(caller.user_id),
-            filename=f"rapport-portfolio-{now:%Y-%m-%d}.csv",
-            title=text.CSV_TITLE,
-            content=to_csv(states),
+        send_file(
+            container.messenger,
+            caller.user_id,
+            to_csv(states),
+            f"rapport-portfolio-{now:%Y-%m-%d}.csv",
+            text.CSV_TITLE,
         )
     except MessengerError as error:
         logger.warning("portfolio CSV for %s failed: %s", caller.user_id, error.reason)

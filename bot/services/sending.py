@@ -10,9 +10,9 @@ from datetime import timedelta
 from bot.domain.people import Caller
 from bot.domain.vocabulary import SIDES, Side
 from bot.services.container import Container
+from bot.services.delivery.pulse_dms import FanoutResult, deliver
 from bot.services.engagements import choose, require_lead
 from bot.services.pulses import open_pulse
-from bot.slack.fanout import FanoutResult, deliver
 from storage import deliveries as delivery_queries
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
@@ -53,10 +53,9 @@ def deliver_now(container: Container, pulse_id: int, workers: int = SEND_WORKERS
         deadline = None if pulse is None else pulse.closes_at
     return deliver(
         container.database,
-        container.client,
+        container.messenger,
         pulse_id,
         container.now,
-        pacer=container.pacer,
         workers=workers,
         stale_after=timedelta(seconds=container.settings.stale_sending_seconds),
         deadline=deadline,

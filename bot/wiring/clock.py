@@ -55,7 +55,7 @@ class Clock:
             "alerts.ladder": jobs.climb_ladder,
             "digests.send": lambda s: send_due_digests(
                 s.database,
-                s.client,
+                s.messenger,
                 s.now(),
                 timedelta(seconds=s.settings.retry_base_seconds),
                 timedelta(seconds=s.settings.stale_sending_seconds),

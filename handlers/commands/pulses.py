@@ -6,9 +6,9 @@ from functools import partial
 
 from bot.domain import catalogue, help_text
 from bot.services.closing import close_now
+from bot.services.delivery.pulse_dms import FanoutResult
 from bot.services.pulses import status_of
 from bot.services.sending import OpenedPulse, deliver_until_settled, guarded, open_now
-from bot.slack.fanout import FanoutResult
 from bot.views.mrkdwn import mention
 from bot.views.status_view import status_text
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments

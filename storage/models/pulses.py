@@ -91,12 +91,14 @@ class Delivery(Base):
     # When the DM was last attempted (while `sending`) or went out (once `sent`).
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Not before this time: the next send (while `pending`) or the check whether an
-    # uncertain send landed (while `sending` with an `error`). See bot/slack/fanout.py.
+    # uncertain send landed (while `sending` with an `error`).
+    # See bot/services/delivery/pulse_dms.py.
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     away_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The reminder in the DM's thread: None (none due), "pending" (queued), "sending"
     # (claimed; checked or retried from `reminder_next_at`), its ts once posted, "failed",
-    # or "answered" (the person answered before it could go). See bot/slack/reminders.py.
+    # or "answered" (the person answered before it could go).
+    # See bot/services/delivery/reminders.py.
     reminder_ts: Mapped[str | None] = mapped_column(String(32))
     reminder_next_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reminder_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

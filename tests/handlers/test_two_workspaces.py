@@ -105,7 +105,7 @@ def test_both_companies_installed_run_one_engagement(
         assert {c.token for c in posts} == {standin.token_of(CLIENT.team_id)}
 
         monday = _next_monday_8("Europe/Berlin")
-        assert send_due_digests(database, running.container.client, monday) == 2
+        assert send_due_digests(database, running.container.messenger, monday) == 2
     for sponsor in (A_SPONSOR, B_SPONSOR):
         digests = [
             c

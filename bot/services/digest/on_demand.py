@@ -13,12 +13,11 @@ from bot.domain import catalogue, digest_words
 from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.services.container import Container
+from bot.services.delivery.digests import render, send_digest, send_file
 from bot.services.digest.access import require_reader
 from bot.services.digest.assemble import assemble
 from bot.services.engagements import by_id, choose
 from bot.services.export import export_rows, to_csv
-from bot.services.messenger import Tag
-from bot.slack.digest_delivery import DIGEST_EVENT, RenderedDigest, render
 from storage.engagements import member
 from storage.models import Engagement
 
@@ -63,7 +62,7 @@ def send_preview(container: Container, caller: Caller, pick: Pick) -> Sent:
         digest_input = assemble(session, engagement, container.now())
         name = engagement.name
     try:
-        _send_digest(container, caller.user_id, render(digest_input))
+        send_digest(container.messenger, caller.user_id, render(digest_input))
     except MessengerError as error:
         logger.warning("digest preview for %s failed: %s", caller.user_id, error.reason)
         text = catalogue.DIGEST_NOT_SENT.format(engagement=name, error=error.reason)
@@ -79,35 +78,16 @@ def send_export(container: Container, caller: Caller, pick: Pick) -> Sent:
         rows = export_rows(session, engagement)
         name = engagement.name
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "engagement"
-    messenger = container.messenger
     try:
-        messenger.upload(
-            messenger.open_dm(caller.user_id),
-            filename=f"rapport-{slug}-pulses.csv",
-            title=digest_words.PULSES_FILE_TITLE.format(engagement=name),
-            content=to_csv(rows),
+        send_file(
+            container.messenger,
+            caller.user_id,
+            to_csv(rows),
+            f"rapport-{slug}-pulses.csv",
+            digest_words.PULSES_FILE_TITLE.format(engagement=name),
         )
     except MessengerError as error:
         logger.warning("export for %s failed: %s", caller.user_id, error.reason)
         text = catalogue.EXPORT_NOT_SENT.format(engagement=name, error=error.reason)
         return Sent(False, text)
     return Sent(True, catalogue.EXPORT_SENT.format(engagement=name, pulses=len(rows)))
-
-
-def _send_digest(container: Container, user_id: str, digest: RenderedDigest) -> None:
-    """The digest's text and blocks in the person's DM, then its chart under them.
-
-    Tagged as a weekly digest is (delivery 0: no claim), posted once, and not retried:
-    the person who asked can ask again.
-    """
-    messenger = container.messenger
-    channel = messenger.open_dm(user_id)
-    tag = Tag(DIGEST_EVENT, "delivery", 0)
-    messenger.post(channel, digest.summary, digest.blocks, tag=tag, exactly_once=True)
-    messenger.upload(
-        channel,
-        filename=digest.filename,
-        title=digest.title,
-        file=digest.chart,
-        alt_text=digest.chart_alt,
-    )

@@ -14,17 +14,13 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta
 
-from slack_sdk import WebClient
-
 from bot.domain.i18n import reading_as
-from bot.domain.retries import next_attempt
 from bot.domain.schedule import ScheduleError
+from bot.services.delivery.digests import post_digest, upload_chart
+from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of
 from bot.services.digest.portfolio_digest import PortfolioDigestContent, portfolio_digest
 from bot.services.digest.weeks import digest_week, week_end
-from bot.slack.client import posting_client
-from bot.slack.digest_delivery import dm_channel
-from bot.slack.history import find_tagged
-from bot.slack.outcomes import outcome_of
+from bot.services.messenger import Messenger, Tag
 from storage import portfolio_digests as queries
 from storage.db import Database
 from storage.locales import locale_of
@@ -57,16 +53,9 @@ def portfolio_week(
     return max(due, key=lambda found: (found[0], -found[1].timestamp())) if due else None
 
 
-def _post(client: WebClient, channel: str, content: PortfolioDigestContent, claim: int) -> None:
-    metadata = {"event_type": EVENT, "event_payload": {"delivery": claim}}
-    posting_client(client).chat_postMessage(
-        channel=channel, text=content.summary, blocks=content.blocks, metadata=metadata
-    )
-
-
 def _settle(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     claim: int,
     channel: str,
     content: PortfolioDigestContent,
@@ -76,13 +65,7 @@ def _settle(
     with database.unit_of_work() as session:
         queries.finish(session, claim, sent_at=now, error="")
     try:
-        client.files_upload_v2(
-            channel=channel,
-            file=content.chart,
-            filename=content.filename,
-            title=content.title,
-            alt_txt=content.chart_alt,
-        )
+        upload_chart(messenger, channel, content)
     except Exception as error:
         note = f"chart: {outcome_of(error).reason}"
         logger.warning("portfolio digest claim %s: %s", claim, note)
@@ -93,25 +76,23 @@ def _settle(
 def _failed(
     database: Database,
     claim: int,
-    error: BaseException,
+    error: Exception,
     when: tuple[datetime, int, datetime, timedelta],
 ) -> None:
     """Slack's refusal ends the week; anything uncertain is checked and retried in it."""
-    now, attempts, ends, retry_base = when
     outcome = outcome_of(error)
     logger.warning("portfolio digest claim %s failed (%s): %s", claim, outcome.kind, outcome.reason)
-    retry_at = None if outcome.kind == "refused" else next_attempt(now, attempts, ends, retry_base)
+    after = after_failure(outcome, *when)
     with database.unit_of_work() as session:
-        if retry_at is None:
-            reason = outcome.reason if outcome.kind == "refused" else f"gave up: {outcome.reason}"
-            queries.finish(session, claim, sent_at=None, error=reason)
+        if after.retry_at is None:
+            queries.finish(session, claim, sent_at=None, error=after.error)
         else:
-            queries.retry_later(session, claim, outcome.reason, retry_at)
+            queries.retry_later(session, claim, after.error, after.retry_at)
 
 
 def _deliver(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     person: Person,
     claim: int,
     check: bool,
@@ -120,21 +101,22 @@ def _deliver(
 ) -> bool:
     now = when[0]
     try:
-        channel = dm_channel(client, person[1])
-        landed = find_tagged(client, channel, EVENT, "delivery", claim) if check else None
+        channel = messenger.open_dm(person[1])
+        tag = Tag(EVENT, "delivery", claim)
+        landed = look_for(messenger, channel, tag) if check else None
         with database.reading() as session, reading_as(locale_of(session, *person)):
             content = portfolio_digest(session, person, now, tz)
         if landed is None:
-            _post(client, channel, content, claim)
+            post_digest(messenger, channel, content, claim, EVENT)
     except Exception as error:
         _failed(database, claim, error, when)
         return False
-    _settle(database, client, claim, channel, content, now)
+    _settle(database, messenger, claim, channel, content, now)
     return True
 
 
 def _retry_due(
-    database: Database, client: WebClient, now: datetime, timing: tuple[timedelta, timedelta]
+    database: Database, messenger: Messenger, now: datetime, timing: tuple[timedelta, timedelta]
 ) -> int:
     retry_base, lease = timing
     with database.reading() as session:
@@ -150,16 +132,16 @@ def _retry_due(
             if not queries.take(session, claim, when, now + lease):
                 continue
         limits = (now, attempts + 1, ends, retry_base)
-        sent += _deliver(database, client, person, claim, True, limits, "UTC")
+        sent += _deliver(database, messenger, person, claim, True, limits, "UTC")
     return sent
 
 
 def send_due_portfolio_digests(
-    database: Database, client: WebClient, now: datetime, timing: tuple[timedelta, timedelta]
+    database: Database, messenger: Messenger, now: datetime, timing: tuple[timedelta, timedelta]
 ) -> int:
     """Send every portfolio digest due by ``now`` that no clock has sent this week."""
     retry_base, lease = timing
-    sent = _retry_due(database, client, now, timing)
+    sent = _retry_due(database, messenger, now, timing)
     with database.reading() as session:
         sponsors = queries.portfolio_sponsors(session)
         chosen = {
@@ -177,7 +159,7 @@ def send_due_portfolio_digests(
             if claim is None:
                 continue
             sent += _deliver(
-                database, client, person, claim, False, (now, 1, week[1], retry_base), week[2]
+                database, messenger, person, claim, False, (now, 1, week[1], retry_base), week[2]
             )
         except Exception:
             logger.exception("portfolio digest of %s failed; other sponsors go on", person[1])

@@ -20,25 +20,22 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta
 
-from slack_sdk import WebClient
-
 from bot.domain.i18n import language_of, reading_as
-from bot.domain.retries import BASE, next_attempt
+from bot.domain.retries import BASE
 from bot.domain.schedule import ScheduleError
-from bot.services.digest.assemble import assemble
-from bot.services.digest.portfolio_weekly import send_due_portfolio_digests
-from bot.services.digest.weeks import digest_week as digest_week
-from bot.services.digest.weeks import week_end
-from bot.slack.digest_delivery import (
+from bot.services.delivery.digests import (
     DIGEST_EVENT,
     RenderedDigest,
-    dm_channel,
     post_digest,
     render,
     upload_chart,
 )
-from bot.slack.history import find_tagged
-from bot.slack.outcomes import outcome_of
+from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of
+from bot.services.digest.assemble import assemble
+from bot.services.digest.portfolio_weekly import send_due_portfolio_digests
+from bot.services.digest.weeks import digest_week as digest_week
+from bot.services.digest.weeks import week_end
+from bot.services.messenger import Messenger, Tag
 from storage import digest_retries as retries
 from storage import digests as queries
 from storage.db import Database
@@ -70,7 +67,7 @@ def _due(database: Database, now: datetime) -> list[tuple[int, date, list[tuple[
 
 def _send_week(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     engagement_id: int,
     week: date,
     sponsors: list[tuple[int, str]],
@@ -93,12 +90,12 @@ def _send_week(
                     engagement = session.get_one(Engagement, engagement_id)
                     rendered[language] = render(assemble(session, engagement, now))
             digest = rendered[language]
-            channel = dm_channel(client, user_id)
-            post_digest(client, channel, digest, claim)
+            channel = messenger.open_dm(user_id)
+            post_digest(messenger, channel, digest, claim)
         except Exception as error:
             _failed(database, claim, error, (now, 1, week_end(week, tz), retry_base))
             continue
-        _with_chart(database, client, claim, channel, digest, now)
+        _with_chart(database, messenger, claim, channel, digest, now)
         sent += 1
     return sent
 
@@ -106,27 +103,23 @@ def _send_week(
 def _failed(
     database: Database,
     claim: int,
-    error: BaseException,
+    error: Exception,
     when: tuple[datetime, int, datetime, timedelta],
 ) -> None:
     """Slack's refusal ends the week; anything uncertain is checked and retried in it."""
-    now, attempts, week_end, retry_base = when
     outcome = outcome_of(error)
     logger.warning("digest claim %s failed (%s): %s", claim, outcome.kind, outcome.reason)
-    retry_at = (
-        None if outcome.kind == "refused" else next_attempt(now, attempts, week_end, retry_base)
-    )
+    after = after_failure(outcome, *when)
     with database.unit_of_work() as session:
-        if retry_at is None:
-            given_up = outcome.reason if outcome.kind == "refused" else f"gave up: {outcome.reason}"
-            queries.finish_week(session, claim, sent_at=None, error=given_up)
+        if after.retry_at is None:
+            queries.finish_week(session, claim, sent_at=None, error=after.error)
         else:
-            retries.retry_later(session, claim, outcome.reason, retry_at)
+            retries.retry_later(session, claim, after.error, after.retry_at)
 
 
 def _with_chart(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     claim: int,
     channel: str,
     digest: RenderedDigest,
@@ -142,7 +135,7 @@ def _with_chart(
     with database.unit_of_work() as session:
         queries.finish_week(session, claim, sent_at=now, error="")
     try:
-        upload_chart(client, channel, digest)
+        upload_chart(messenger, channel, digest)
     except Exception as error:
         note = f"chart: {outcome_of(error).reason}"
         logger.warning("digest claim %s: %s", claim, note)
@@ -151,7 +144,7 @@ def _with_chart(
 
 
 def _retry_due(
-    database: Database, client: WebClient, now: datetime, timing: tuple[timedelta, timedelta]
+    database: Database, messenger: Messenger, now: datetime, timing: tuple[timedelta, timedelta]
 ) -> int:
     """Check each uncertain or unsettled digest in its DM; send it only if it never landed."""
     retry_base, lease = timing
@@ -165,25 +158,25 @@ def _retry_due(
             tz = session.get_one(Engagement, engagement_id).timezone
         limits = (now, attempts + 1, week_end(week, tz), retry_base)
         try:
-            channel = dm_channel(client, user_id)
-            landed = find_tagged(client, channel, DIGEST_EVENT, "delivery", claim)
+            channel = messenger.open_dm(user_id)
+            landed = look_for(messenger, channel, Tag(DIGEST_EVENT, "delivery", claim))
             with database.reading() as session:
                 engagement = session.get_one(Engagement, engagement_id)
                 with reading_as(locale_on(session, engagement_id, user_id)):
                     digest = render(assemble(session, engagement, now))
             if landed is None:
-                post_digest(client, channel, digest, claim)
+                post_digest(messenger, channel, digest, claim)
         except Exception as error:
             _failed(database, claim, error, limits)
             continue
-        _with_chart(database, client, claim, channel, digest, now)
+        _with_chart(database, messenger, claim, channel, digest, now)
         sent += 1
     return sent
 
 
 def send_due_digests(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     now: datetime,
     retry_base: timedelta = BASE,
     lease: timedelta = LEASE,
@@ -197,14 +190,14 @@ def send_due_digests(
     ``lease`` must outlast any one send (the process settings make sure of it).
     """
     timing = (retry_base, lease)
-    sent = _retry_due(database, client, now, timing)
+    sent = _retry_due(database, messenger, now, timing)
     try:
-        sent += send_due_portfolio_digests(database, client, now, timing)
+        sent += send_due_portfolio_digests(database, messenger, now, timing)
     except Exception:
         logger.exception("portfolio digests failed; each engagement's own digests go on")
     for engagement_id, week, sponsors in _due(database, now):
         try:
-            sent += _send_week(database, client, engagement_id, week, sponsors, now, timing)
+            sent += _send_week(database, messenger, engagement_id, week, sponsors, now, timing)
         except Exception:
             logger.exception(
                 "digest of engagement %s failed; other engagements go on", engagement_id

@@ -17,8 +17,8 @@ from sqlalchemy import select
 
 from bot.services import simulate
 from bot.services.alert_message import load
-from bot.slack.alert_publisher import ALERT_EVENT
-from bot.slack.ladder_sender import LADDER_EVENT
+from bot.services.delivery.alert_posts import ALERT_EVENT
+from bot.services.delivery.ladder_posts import LADDER_EVENT
 from bot.views.alert_message import fallback_text, message_blocks
 from bot.wiring.playground.workspace import Message, Person, Workspace
 from storage import engagements as engagement_queries

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.slack.alert_publisher import ALERT_EVENT
-from bot.slack.digest_delivery import DIGEST_EVENT
+from bot.services.delivery.alert_posts import ALERT_EVENT
+from bot.services.delivery.digests import DIGEST_EVENT
 from bot.views.pulse_dm import PULSE_EVENT
 from storage.db import Database
 from storage.migrate import upgrade

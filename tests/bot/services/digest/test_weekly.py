@@ -11,6 +11,7 @@ from bot.domain.people import Caller, Person
 from bot.services.digest.weekly import digest_week, send_due_digests
 from bot.services.engagements import add_people, set_up
 from bot.slack.client import make_client
+from bot.slack.messenger import SlackMessenger
 from storage.db import Database
 from storage.models import DigestDelivery
 from tests.support.keys import TEST_KEY
@@ -84,19 +85,20 @@ def test_each_sponsor_gets_one_digest_per_week_on_its_day(
 ) -> None:
     engagements(database)
     client = make_client("xoxb-test-token", standin.api_url)
-    assert send_due_digests(database, client, MONDAY_8_BERLIN - timedelta(minutes=1)) == 0
-    assert send_due_digests(database, client, MONDAY_8_BERLIN) == 2
+    messenger = SlackMessenger(client)
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN - timedelta(minutes=1)) == 0
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN) == 2
     for user in BERLIN_SPONSORS:
         assert digests_to(standin, user) == (1, 1)
     assert digests_to(standin, "U0GONE") == digests_to(standin, "U0MEM") == (0, 0)
     assert digests_to(standin, NEW_YORK_SPONSOR) == (0, 0)  # Wednesday 18:00 in New York
 
     wednesday_6pm_new_york = datetime(2031, 1, 8, 23, 0, tzinfo=UTC)
-    assert send_due_digests(database, client, wednesday_6pm_new_york) == 1
-    assert send_due_digests(database, client, wednesday_6pm_new_york + timedelta(days=2)) == 0
+    assert send_due_digests(database, messenger, wednesday_6pm_new_york) == 1
+    assert send_due_digests(database, messenger, wednesday_6pm_new_york + timedelta(days=2)) == 0
     assert digests_to(standin, NEW_YORK_SPONSOR) == (1, 1)
 
-    assert send_due_digests(database, client, MONDAY_8_BERLIN + timedelta(weeks=1)) == 2
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(weeks=1)) == 2
     for user in BERLIN_SPONSORS:
         assert digests_to(standin, user) == (2, 2)
 
@@ -109,8 +111,9 @@ def test_two_clocks_at_once_send_each_digest_once(database_url: str, standin: Sl
 
     def run(database: Database) -> None:
         client = make_client("xoxb-test-token", standin.api_url)
+        messenger = SlackMessenger(client)
         start.wait()
-        counts.append(send_due_digests(database, client, MONDAY_8_BERLIN + timedelta(days=3)))
+        counts.append(send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=3)))
 
     standin.latency = 0.02  # keep both clocks inside the race for longer
     threads = [threading.Thread(target=run, args=(db,)) for db in clocks]
@@ -123,7 +126,8 @@ def test_two_clocks_at_once_send_each_digest_once(database_url: str, standin: Sl
         assert digests_to(standin, user) == (1, 1)
     # A second call in the same week, from either clock, sends nothing.
     client = make_client("xoxb-test-token", standin.api_url)
-    assert send_due_digests(clocks[1], client, MONDAY_8_BERLIN + timedelta(days=4)) == 0
+    messenger = SlackMessenger(client)
+    assert send_due_digests(clocks[1], messenger, MONDAY_8_BERLIN + timedelta(days=4)) == 0
     for database in clocks:
         database.dispose()
 
@@ -133,9 +137,10 @@ def test_a_failed_dm_is_recorded_and_not_retried_that_week(
 ) -> None:
     engagements(database)
     client = make_client("xoxb-test-token", standin.api_url)
+    messenger = SlackMessenger(client)
     standin.fail("chat.postMessage", "user_disabled", user="U0SPA")
-    assert send_due_digests(database, client, MONDAY_8_BERLIN) == 1
-    assert send_due_digests(database, client, MONDAY_8_BERLIN + timedelta(hours=1)) == 0
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN) == 1
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(hours=1)) == 0
     with database.reading() as session:
         rows = {r.member_id: (r.status, r.error) for r in session.scalars(select(DigestDelivery))}
     assert sorted(rows.values()) == [("failed", "user_disabled"), ("sent", None)]

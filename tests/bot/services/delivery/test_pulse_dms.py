@@ -8,11 +8,24 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from bot.slack.fanout import deliver, render_delivery
+from bot.domain.outcomes import RateLimitedError, RefusedBySlackError, UncertainError
+from bot.services.delivery.pulse_dms import deliver, render_delivery
+from bot.services.messenger import Tag
+from bot.slack.messenger import SlackMessenger
 from bot.slack.pacing import Pacer
 from bot.views.mrkdwn import slack_date
 from bot.views.pulse_dm import PULSE_EVENT, PulseAsked, message_for
+from storage.db import Database
 from storage.models import Delivery, Pulse
+from tests.bot.services.delivery.fakes import (
+    CLIENTS,
+    LEAD,
+    NOW,
+    PROVIDERS,
+    FakeMessenger,
+    dm,
+    engagement_with_pulse,
+)
 from tests.support import flows, models
 from tests.support.blockkit import buttons, check_message, text_of, texts
 from tests.support.running import RunningApp
@@ -26,6 +39,11 @@ def open_pulse_without_sending(rapport: RunningApp) -> int:
     with rapport.database.unit_of_work() as session:
         engagement = session.scalars(select(Engagement)).one()
         return open_pulse(session, engagement, started_by="test", now=rapport.container.now()).id
+
+
+def paced(rapport: RunningApp) -> SlackMessenger:
+    """The app's Slack client behind the messenger, paced at 500 messages a second."""
+    return SlackMessenger(rapport.container.client, Pacer(500))
 
 
 def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: RunningApp) -> None:
@@ -56,10 +74,9 @@ def test_a_dm_sent_just_before_a_crash_is_found_and_not_sent_again(rapport: Runn
 
     result = deliver(
         rapport.database,
-        rapport.container.client,
+        paced(rapport),
         pulse_id,
         rapport.container.now,
-        pacer=Pacer(500),
     )
 
     assert result.recovered == 1
@@ -81,10 +98,9 @@ def test_a_claim_still_in_flight_is_left_alone(rapport: RunningApp) -> None:
         )
     result = deliver(
         rapport.database,
-        rapport.container.client,
+        paced(rapport),
         pulse_id,
         rapport.container.now,
-        pacer=Pacer(500),
     )
     assert result.sent == 6 and result.recovered == 0
     assert rapport.standin.calls_to("conversations.history") == []
@@ -95,10 +111,9 @@ def test_a_429_holds_every_sender_for_its_retry_after(rapport: RunningApp) -> No
     rapport.standin.rate_limit("chat.postMessage", retry_after=1, times=1)
     result = deliver(
         rapport.database,
-        rapport.container.client,
+        paced(rapport),
         pulse_id,
         rapport.container.now,
-        pacer=Pacer(500),
         workers=3,
     )
     assert result.sent == 7 and not result.failed
@@ -150,3 +165,55 @@ def test_a_delivery_renders_to_its_member_with_the_pulse_in_the_metadata() -> No
     assert dm.blocks == message_for(asked(delivery.pulse), "provider")[1]
     assert "How do you think *Acme* would rate it? (optional)" in texts(dm.blocks)
     assert all(json.loads(b["value"])["p"] == 41 for b in buttons(dm.blocks))
+
+
+def test_each_recipient_gets_one_tagged_dm_through_the_messenger(database: Database) -> None:
+    messenger = FakeMessenger()
+    pulse_id = engagement_with_pulse(database)
+    result = deliver(database, messenger, pulse_id, lambda: NOW)
+    assert result.sent == 7 and not result.failed and not result.retrying
+    assert Counter(m.channel for m in messenger.messages) == {
+        dm(user): 1 for user in (LEAD, *CLIENTS, *PROVIDERS)
+    }
+    assert {m.tag for m in messenger.messages} == {Tag(PULSE_EVENT, "pulse", pulse_id)}
+    assert all(m.exactly_once and m.paced for m in messenger.messages)
+
+
+def test_a_refusal_fails_that_dm_alone_and_marks_the_person_unreachable(
+    database: Database,
+) -> None:
+    messenger = FakeMessenger()
+    messenger.fail("post", RefusedBySlackError("user_not_found"))
+    pulse_id = engagement_with_pulse(database)
+    result = deliver(database, messenger, pulse_id, lambda: NOW)
+    assert result.sent == 6 and list(result.failed.values()) == ["user_not_found"]
+    with database.reading() as session:
+        refused = session.scalars(select(Delivery).where(Delivery.status == "failed")).one()
+        assert (refused.member.status, refused.member.status_reason) == (
+            "unreachable",
+            "user_not_found",
+        )
+
+
+def test_an_uncertain_dm_that_landed_is_found_at_its_check_not_sent_again(
+    database: Database,
+) -> None:
+    messenger = FakeMessenger()
+    messenger.fail("post", UncertainError("timeout"), landed=True)
+    pulse_id = engagement_with_pulse(database)
+    first = deliver(database, messenger, pulse_id, lambda: NOW, retry_base=timedelta(seconds=5))
+    assert first.sent == 6 and list(first.retrying.values()) == ["timeout"]
+    later = NOW + timedelta(seconds=10)
+    second = deliver(database, messenger, pulse_id, lambda: later)
+    assert second.recovered == 1 and second.sent == 0
+    assert len(messenger.messages) == 7
+    with database.reading() as session:
+        assert {d.status for d in session.scalars(select(Delivery))} == {"sent"}
+
+
+def test_a_429_sends_the_dm_again_at_once(database: Database) -> None:
+    messenger = FakeMessenger()
+    messenger.fail("post", RateLimitedError(0.1))
+    pulse_id = engagement_with_pulse(database)
+    result = deliver(database, messenger, pulse_id, lambda: NOW)
+    assert result.sent == 7 and messenger.calls.count("post") == 8

@@ -13,15 +13,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from slack_sdk import WebClient
-
 from bot.domain import catalogue
 from bot.domain.i18n import reading_as
-from bot.domain.retries import BASE, next_attempt
-from bot.slack.client import posting_client
-from bot.slack.history import find_tagged_reply
-from bot.slack.outcomes import outcome_of
-from bot.slack.pacing import Pacer
+from bot.domain.outcomes import MessengerError
+from bot.domain.retries import BASE
+from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of, post_tagged
+from bot.services.messenger import Messenger, Tag
 from bot.views.mrkdwn import slack_date
 from storage import reminders as queries
 from storage.db import Database
@@ -34,8 +31,7 @@ LEASE = timedelta(minutes=5)
 
 def send_due_reminders(
     database: Database,
-    client: WebClient,
-    pacer: Pacer,
+    messenger: Messenger,
     now: datetime,
     timing: tuple[timedelta, timedelta] = (BASE, LEASE),
 ) -> int:
@@ -50,7 +46,7 @@ def send_due_reminders(
         if reminder is None:
             continue  # another process has it
         try:
-            state = _settle_one(client, pacer, reminder)
+            state = _settle_one(messenger, reminder)
         except Exception as error:
             _failed(database, reminder, error, now, retry_base)
             continue
@@ -60,40 +56,31 @@ def send_due_reminders(
     return posted
 
 
-def _settle_one(client: WebClient, pacer: Pacer, reminder: ClaimedReminder) -> str:
+def _settle_one(messenger: Messenger, reminder: ClaimedReminder) -> str:
     """The reminder's ts (found in the thread, or just posted), or "answered"."""
-    tag = (REMINDER_EVENT, "delivery", reminder.delivery_id)
+    channel, thread_ts = reminder.channel_id, reminder.message_ts
+    tag = Tag(REMINDER_EVENT, "delivery", reminder.delivery_id)
     if reminder.look_first:
-        found = find_tagged_reply(client, reminder.channel_id, reminder.message_ts, *tag)
+        found = look_for(messenger, channel, tag, thread_ts)
         if found is not None:
             return found
     if reminder.answered:
         return "answered"
     with reading_as(reminder.locale):
         text = catalogue.PULSE_REMINDER.format(closes=slack_date(reminder.closes_at))
-    metadata = {"event_type": REMINDER_EVENT, "event_payload": {"delivery": reminder.delivery_id}}
-    sender = posting_client(client)
     while True:
-        pacer.acquire()
         try:
-            posted = sender.chat_postMessage(
-                channel=reminder.channel_id,
-                thread_ts=reminder.message_ts,
-                text=text,
-                metadata=metadata,
-            )
-            return str(posted["ts"])
-        except Exception as error:
-            outcome = outcome_of(error)
-            if outcome.kind != "rate_limited":
+            return post_tagged(messenger, channel, text, tag=tag, thread_ts=thread_ts).ts
+        except MessengerError as error:
+            if error.outcome.kind != "rate_limited":
                 raise
-            pacer.backoff(outcome.retry_after)
+            # The messenger has held every sender for the Retry-After: go again.
 
 
 def _failed(
     database: Database,
     reminder: ClaimedReminder,
-    error: BaseException,
+    error: Exception,
     now: datetime,
     retry_base: timedelta,
 ) -> None:
@@ -104,14 +91,9 @@ def _failed(
         outcome.kind,
         outcome.reason,
     )
-    retry_at = None
-    if outcome.kind != "refused":
-        retry_at = next_attempt(now, reminder.attempts, reminder.closes_at, retry_base)
-    state = "sending" if retry_at is not None else "failed"
-    reason = (
-        outcome.reason
-        if retry_at is not None or outcome.kind == "refused"
-        else (f"gave up: {outcome.reason}")
-    )
+    after = after_failure(outcome, now, reminder.attempts, reminder.closes_at, retry_base)
+    state = "sending" if after.retry_at is not None else "failed"
     with database.unit_of_work() as session:
-        queries.settle(session, reminder.delivery_id, state, error=reason, retry_at=retry_at)
+        queries.settle(
+            session, reminder.delivery_id, state, error=after.error, retry_at=after.retry_at
+        )

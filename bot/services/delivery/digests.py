@@ -1,19 +1,22 @@
-"""Put a digest in one person's DM: the text as blocks, then the chart uploaded under it."""
+"""Put a digest in one person's DM: the text as blocks, then the chart uploaded under it.
+
+The weekly digests (`bot/services/digest/weekly.py`, `portfolio_weekly.py`) claim, look
+and settle; this module renders a digest once and makes the calls that put it in a DM.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
-
-from slack_sdk import WebClient
+from typing import Any, Protocol
 
 from bot.domain import digest_words as words
 from bot.domain.dates import day_month
 from bot.domain.digest.chart import render_chart
 from bot.domain.digest.model import DigestInput
-from bot.slack.client import posting_client
+from bot.services.delivery.exactly_once import post_tagged
+from bot.services.messenger import Messenger, Tag
 from bot.views.digest_text import digest_sections, render_blocks
 
 
@@ -29,6 +32,23 @@ class RenderedDigest:
     title: str
     chart_alt: str
     """What a screen reader says for the chart, in the language it was drawn in."""
+
+
+class DigestDM(Protocol):
+    """What a digest's DM is made of: an engagement's (`RenderedDigest`) or a portfolio's."""
+
+    @property
+    def summary(self) -> str: ...
+    @property
+    def blocks(self) -> list[dict[str, Any]]: ...
+    @property
+    def chart(self) -> bytes: ...
+    @property
+    def filename(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def chart_alt(self) -> str: ...
 
 
 def _slug(name: str) -> str:
@@ -54,47 +74,44 @@ def render(digest: DigestInput) -> RenderedDigest:
     )
 
 
-def dm_channel(client: WebClient, user_id: str) -> str:
-    """The bot's DM channel with a person (uploads need a channel id, not a user id)."""
-    opened = client.conversations_open(users=user_id)
-    return str(opened["channel"]["id"])
-
-
-def send_file(client: WebClient, user_id: str, content: str, filename: str, title: str) -> str:
-    """Upload a text file (an export) to a person's DM; returns the DM channel."""
-    channel = dm_channel(client, user_id)
-    client.files_upload_v2(channel=channel, content=content, filename=filename, title=title)
-    return channel
-
-
 DIGEST_EVENT = "rapport_digest"
 
 
-def post_digest(client: WebClient, channel: str, digest: RenderedDigest, claim_id: int) -> None:
-    """The digest's text and blocks in the DM, tagged so a later check can find it."""
-    metadata = {"event_type": DIGEST_EVENT, "event_payload": {"delivery": claim_id}}
-    posting_client(client).chat_postMessage(
-        channel=channel, text=digest.summary, blocks=digest.blocks, metadata=metadata
-    )
+def send_file(messenger: Messenger, user_id: str, content: str, filename: str, title: str) -> str:
+    """Upload a text file (an export) to a person's DM; returns the DM channel."""
+    channel = messenger.open_dm(user_id)
+    messenger.upload(channel, filename=filename, title=title, content=content)
+    return channel
 
 
-def upload_chart(client: WebClient, channel: str, digest: RenderedDigest) -> None:
+def post_digest(
+    messenger: Messenger, channel: str, digest: DigestDM, claim_id: int, event: str = DIGEST_EVENT
+) -> None:
+    """The digest's text and blocks in the DM, tagged with its claim so a later check can
+    find it."""
+    tag = Tag(event, "delivery", claim_id)
+    post_tagged(messenger, channel, digest.summary, digest.blocks, tag=tag)
+
+
+def upload_chart(messenger: Messenger, channel: str, digest: DigestDM) -> None:
     """The digest's chart, under its text."""
-    client.files_upload_v2(
-        channel=channel,
+    messenger.upload(
+        channel,
         file=digest.chart,
         filename=digest.filename,
         title=digest.title,
-        alt_txt=digest.chart_alt,
+        alt_text=digest.chart_alt,
     )
 
 
-def send_digest(client: WebClient, user_id: str, digest: RenderedDigest, claim_id: int = 0) -> str:
+def send_digest(
+    messenger: Messenger, user_id: str, digest: RenderedDigest, claim_id: int = 0
+) -> str:
     """DM the digest to one person and upload its chart there; returns the DM channel.
 
-    Raises whatever the Web API call raised; the caller records it.
+    Raises the messenger's `MessengerError`; the caller records it.
     """
-    channel = dm_channel(client, user_id)
-    post_digest(client, channel, digest, claim_id)
-    upload_chart(client, channel, digest)
+    channel = messenger.open_dm(user_id)
+    post_digest(messenger, channel, digest, claim_id)
+    upload_chart(messenger, channel, digest)
     return channel

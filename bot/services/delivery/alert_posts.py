@@ -8,10 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
 from bot.domain import catalogue_alerts as text
 from bot.domain.alert_message import side_title
 from bot.domain.alerts.lifecycle import AlertChange
@@ -19,9 +17,8 @@ from bot.domain.i18n import reading_as
 from bot.domain.outcomes import Outcome
 from bot.domain.retries import BASE, backoff
 from bot.services.alert_message import load
-from bot.slack.client import posting_client
-from bot.slack.history import find_tagged
-from bot.slack.outcomes import outcome_of
+from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged, wait_after
+from bot.services.messenger import Messenger, Tag
 from bot.views.alert_message import fallback_text, message_blocks, message_text
 from bot.views.mrkdwn import slack_date
 from storage import alert_messages, alert_posts, ladder
@@ -30,7 +27,6 @@ from storage.db import Database
 from storage.models import Alert, AlertMessage, Engagement
 
 logger = logging.getLogger(__name__)
-
 
 ALERT_EVENT = "rapport_alert"
 POST_DEADLINE = timedelta(hours=24)
@@ -70,7 +66,7 @@ def _language(session: Session, message: AlertMessage) -> str:
 
 def publish(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     message_ids: Sequence[int],
     changes: Sequence[AlertChange],
     now: datetime,
@@ -86,7 +82,7 @@ def publish(
     resolved = {c.alert_id for c in changes if c.change == "resolved"}
     for message_id in message_ids:
         try:
-            _publish_one(database, client, message_id, resolved, report, (now, retry_base))
+            _publish_one(database, messenger, message_id, resolved, report, (now, retry_base))
         except Exception as error:
             reason = outcome_of(error).reason
             logger.warning("alert message %s not published: %s", message_id, reason)
@@ -96,7 +92,7 @@ def publish(
 
 def _publish_one(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     message_id: int,
     resolved: set[int],
     report: PublishReport,
@@ -110,15 +106,15 @@ def _publish_one(
     channel, fallback, blocks = rendered
     if ts is None:
         if has_live:  # never made it to the channel and all resolved: nothing to take back
-            post(database, client, message_id, rendered, report, timing)
+            post(database, messenger, message_id, rendered, report, timing)
         return
     # Each resolution is said in the thread by a queued post, sent once with retries
-    # (bot/slack/ladder_sender.py), whatever happens to the update below.
+    # (`ladder_posts.py`), whatever happens to the update below.
     if replies:
         with database.unit_of_work() as session:
             for alert_id, reply in replies:
                 ladder.queue_once(session, alert_id, "resolution", channel, reply, thread_ts=ts)
-    client.chat_update(channel=channel, ts=ts, text=fallback, blocks=blocks)
+    messenger.update(channel, ts, fallback, blocks)
     report.updated += 1
 
 
@@ -140,7 +136,7 @@ def _resolutions(session: Session, message_id: int, resolved: set[int]) -> list[
 
 def post(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     message_id: int,
     message: Message,
     report: PublishReport,
@@ -149,18 +145,15 @@ def post(
     """Post one message, tagged with its id so a later check can find it; record the outcome."""
     channel, fallback, blocks = message
     now, retry_base = timing
-    metadata = {"event_type": ALERT_EVENT, "event_payload": {"message": message_id}}
+    tag = Tag(ALERT_EVENT, "message", message_id)
     try:
-        posted = posting_client(client).chat_postMessage(
-            channel=channel, text=fallback, blocks=blocks, metadata=metadata
-        )
-        ts = str(posted["ts"])
+        ts = post_tagged(messenger, channel, fallback, blocks, tag=tag).ts
     except Exception as error:
         outcome = outcome_of(error)
         if outcome.kind == "refused":
             with database.unit_of_work() as session:
                 alert_posts.record_failure(session, message_id, outcome.reason, None)
-            _tell_leads(database, client, message_id, outcome.reason)
+            _tell_leads(database, messenger, message_id, outcome.reason)
             report.refused[message_id] = outcome.reason
             return
         with database.unit_of_work() as session:
@@ -178,7 +171,7 @@ def post(
 
 
 def retry_posts(
-    database: Database, client: WebClient, now: datetime, retry_base: timedelta = BASE
+    database: Database, messenger: Messenger, now: datetime, retry_base: timedelta = BASE
 ) -> int:
     """Post the messages whose post failed uncertainly, once each, after looking for them.
 
@@ -196,10 +189,10 @@ def retry_posts(
             message, rendered, _ = _rendered(session, message_id)
             channel, opened_at, error = message.channel_id, message.opened_at, message.post_error
         try:
-            found = find_tagged(client, channel, ALERT_EVENT, "message", message_id)
+            found = look_for(messenger, channel, Tag(ALERT_EVENT, "message", message_id))
         except Exception as failure:
             settled += _check_failed(
-                database, client, message_id, (opened_at, error), outcome_of(failure), now
+                database, messenger, message_id, (opened_at, error), outcome_of(failure), now
             )
             continue
         if found is not None:
@@ -207,18 +200,18 @@ def retry_posts(
                 alert_posts.record_post(session, message_id, found)
             settled += 1
         elif now - opened_at >= POST_DEADLINE:
-            _tell_leads(database, client, message_id, f"gave up: {error or 'error'}")
+            _tell_leads(database, messenger, message_id, f"gave up: {error or 'error'}")
             settled += 1
         else:
             report = PublishReport()
-            post(database, client, message_id, rendered, report, (now, retry_base))
+            post(database, messenger, message_id, rendered, report, (now, retry_base))
             settled += report.posted
     return settled
 
 
 def _check_failed(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     message_id: int,
     posted: tuple[datetime, str | None],
     outcome: Outcome,
@@ -234,35 +227,17 @@ def _check_failed(
     opened_at, error = posted
     if outcome.kind == "refused" or now - opened_at >= POST_DEADLINE:
         why = outcome.reason if outcome.kind == "refused" else f"gave up: {error or 'error'}"
-        _tell_leads(database, client, message_id, why)
+        _tell_leads(database, messenger, message_id, why)
         return 1
     with database.unit_of_work() as session:
         attempts = session.get_one(AlertMessage, message_id).post_attempts + 1
-        wait = max(backoff(attempts, CHECK_BASE), timedelta(seconds=outcome.retry_after))
+        wait = wait_after(outcome, attempts, CHECK_BASE)
         alert_posts.record_failure(session, message_id, error or outcome.reason, now + wait)
     logger.warning("alert message %s: channel not checked (%s)", message_id, outcome.reason)
     return 0
 
 
-def announce(
-    client: WebClient, channel: str, name: str, client_org: str, provider_org: str
-) -> str | None:
-    """Introduce Rapport in the shared channel; Slack's error code if it could not post.
-
-    In the language a new engagement's channel starts with (English), not the caller's.
-    """
-    with reading_as(None):
-        text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
-    try:
-        posting_client(client).chat_postMessage(channel=channel, text=text)
-    except Exception as error:
-        code = outcome_of(error).reason
-        logger.warning("cannot post in %s: %s", channel, code)
-        return code
-    return None
-
-
-def redraw(database: Database, client: WebClient, alert_id: int) -> None:
+def redraw(database: Database, messenger: Messenger, alert_id: int) -> None:
     """Bring an alert's message in line with its stored state (if it was posted)."""
     with database.reading() as session:
         message_id = session.get_one(Alert, alert_id).message_id
@@ -271,10 +246,10 @@ def redraw(database: Database, client: WebClient, alert_id: int) -> None:
         message, (channel, fallback, blocks), _ = _rendered(session, message_id)
         ts = message.message_ts
     if ts:
-        client.chat_update(channel=channel, ts=ts, text=fallback, blocks=blocks)
+        messenger.update(channel, ts, fallback, blocks)
 
 
-def _tell_leads(database: Database, client: WebClient, message_id: int, code: str) -> None:
+def _tell_leads(database: Database, messenger: Messenger, message_id: int, code: str) -> None:
     """The message cannot be in its channel: DM it to the leads, never fail silently."""
     with database.unit_of_work() as session:
         message = session.get_one(AlertMessage, message_id)
@@ -285,7 +260,7 @@ def _tell_leads(database: Database, client: WebClient, message_id: int, code: st
             dm = _not_posted(view, message.channel_id, code)
         leads = [m.user_id for m in engagement_queries.leads(session, message.engagement_id)]
     logger.warning("alert message %s not posted in its channel: %s", message_id, code)
-    _dm_leads(client, leads, message_id, dm)
+    _dm_leads(messenger, leads, message_id, dm)
 
 
 def _not_posted(view: Any, channel: str, code: str) -> str:
@@ -294,10 +269,10 @@ def _not_posted(view: Any, channel: str, code: str) -> str:
     )
 
 
-def _dm_leads(client: WebClient, leads: list[str], message_id: int, dm: str) -> None:
+def _dm_leads(messenger: Messenger, leads: list[str], message_id: int, dm: str) -> None:
     for lead in leads:
         try:
-            client.chat_postMessage(channel=lead, text=dm)
+            messenger.post(lead, dm)
         except Exception as error:
             logger.warning(
                 "could not tell lead %s about alert message %s: %s",

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from slack_sdk import WebClient
-
+from bot.domain.outcomes import Outcome
 from bot.domain.retries import BASE, next_attempt
-from bot.slack.client import posting_client
-from bot.slack.history import find_tagged
-from bot.slack.outcomes import outcome_of
-from bot.slack.pacing import Pacer
+from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of, post_tagged
+from bot.services.messenger import Messenger, Tag
 from bot.views.pulse_dm import PULSE_EVENT, PulseAsked, PulseDM, Recipient, render
 from storage import deliveries as queries
 from storage.db import Database
@@ -67,11 +65,10 @@ class FanoutResult:
 
 def deliver(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     pulse_id: int,
     now: Callable[[], datetime],
     *,
-    pacer: Pacer,
     workers: int = 1,
     stale_after: timedelta = STALE_AFTER,
     deadline: datetime | None = None,
@@ -79,23 +76,23 @@ def deliver(
 ) -> FanoutResult:
     """Send every due delivery of a pulse and record what happened to each.
 
-    Sends are paced by `pacer` (shared by everything sending to the workspace); an
-    HTTP 429 holds every sender for its Retry-After and the DM is tried again at once.
-    Any other failure is caught for that one delivery (see `bot/slack/outcomes.py`):
-    Slack's refusal is recorded and the member marked unreachable where Slack says
-    they cannot get DMs; an uncertain end (timeout, reset, 5xx) is recorded and the DM
-    is looked for in the person's DM history after a backoff, then recorded as sent or
-    sent again, until `deadline` (the pulse's close). No exception leaves a worker.
+    Sends are paced by the messenger (its pacer is shared by everything sending to the
+    workspace); an HTTP 429 holds every sender for its Retry-After and the DM is tried
+    again right after. Any other failure is caught for that one delivery and read as
+    its outcome (`bot/domain/outcomes.py`): Slack's refusal is recorded and the member
+    marked unreachable where Slack says they cannot get DMs; an uncertain end (timeout,
+    reset, 5xx) is recorded and the DM is looked for in the person's DM history after a
+    backoff, then recorded as sent or sent again, until `deadline` (the pulse's close).
+    No exception leaves a worker.
     """
     result = FanoutResult()
     lock = threading.Lock()
     try:
         result.recovered = recover(
-            database, client, pulse_id, now, stale_after, deadline, retry_base
+            database, messenger, pulse_id, now, stale_after, deadline, retry_base
         )
     except Exception:
         logger.exception("pulse %s: checking uncertain DMs failed; next pass tries again", pulse_id)
-    sender = posting_client(client)
 
     def work() -> None:
         while True:
@@ -110,10 +107,9 @@ def deliver(
                 return
             if dm is None:
                 return
-            # Take the pacer's slot right before the send, not before the claim: a
-            # database round trip between the two would bunch sends up and earn 429s.
-            pacer.acquire()
-            kind, reason = _send(database, sender, dm, pulse_id, now, pacer, (deadline, retry_base))
+            # The messenger takes the pacer's slot right before the send, not before the
+            # claim: a database round trip between the two would bunch sends up and earn 429s.
+            kind, reason = _send(database, messenger, dm, pulse_id, now, (deadline, retry_base))
             with lock:
                 if kind == "sent":
                     result.sent += 1
@@ -132,25 +128,23 @@ def deliver(
 
 def _send(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     dm: PulseDM,
     pulse_id: int,
     now: Callable[[], datetime],
-    pacer: Pacer,
     limits: tuple[datetime | None, timedelta],
 ) -> tuple[str, str]:
     """Send one DM: ("sent", ""), ("refused", code) or ("retrying", reason)."""
+    tag = Tag(PULSE_EVENT, "pulse", pulse_id)
     while True:
         try:
-            response = client.chat_postMessage(
-                channel=dm.user_id, text=dm.text, blocks=dm.blocks, metadata=dm.metadata
-            )
-            channel, ts = str(response["channel"]), str(response["ts"])
+            posted = post_tagged(messenger, dm.user_id, dm.text, dm.blocks, tag=tag)
         except Exception as error:
             outcome = outcome_of(error)
             if outcome.kind == "rate_limited":
-                pacer.backoff(outcome.retry_after)
-                pacer.acquire()
+                # The messenger holds every sender for the Retry-After; this one waits it
+                # out before renewing its claim, so the claim is fresh when the DM goes.
+                time.sleep(outcome.retry_after)
                 if _still_ours(database, dm, now()):
                     continue
                 return "retrying", "taken over by another sender"
@@ -161,8 +155,8 @@ def _send(
                 outcome.kind,
                 outcome.reason,
             )
-            return _record_failure(database, dm, outcome.kind, outcome.reason, now(), limits)
-        return _record(database, dm.delivery_id, channel, ts, now)
+            return _record_failure(database, dm, outcome, now(), limits)
+        return _record(database, dm.delivery_id, posted.channel, posted.ts, now)
 
 
 def _record(
@@ -191,24 +185,24 @@ def _still_ours(database: Database, dm: PulseDM, when: datetime) -> bool:
 def _record_failure(
     database: Database,
     dm: PulseDM,
-    kind: str,
-    reason: str,
+    outcome: Outcome,
     when: datetime,
     limits: tuple[datetime | None, timedelta],
 ) -> tuple[str, str]:
+    reason = outcome.reason
     try:
         with database.unit_of_work() as session:
-            if kind == "refused":
+            if outcome.kind == "refused":
                 queries.mark_failed(session, dm.delivery_id, reason)
                 if reason in UNREACHABLE:
                     queries.mark_unreachable(session, dm.member_id, reason)
                 return "refused", reason
             attempts = queries.attempts_of(session, dm.delivery_id)
-            check_at = next_attempt(when, attempts, limits[0], limits[1])
-            if check_at is None:
-                queries.mark_failed(session, dm.delivery_id, f"gave up: {reason}")
-                return "refused", f"gave up: {reason}"
-            queries.mark_uncertain(session, dm.delivery_id, dm.attempt, reason, check_at)
+            after = after_failure(outcome, when, attempts, *limits)
+            if after.retry_at is None:
+                queries.mark_failed(session, dm.delivery_id, after.error)
+                return "refused", after.error
+            queries.mark_uncertain(session, dm.delivery_id, dm.attempt, reason, after.retry_at)
     except Exception:
         logger.exception("delivery %s: could not record the failure", dm.delivery_id)
     return "retrying", reason
@@ -216,7 +210,7 @@ def _record_failure(
 
 def recover(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     pulse_id: int,
     now: Callable[[], datetime],
     stale_after: timedelta = STALE_AFTER,
@@ -240,7 +234,7 @@ def recover(
             if not queries.take_for_check(session, delivery_id, attempt, seen, now() + stale_after):
                 continue  # another sender is checking it
         try:
-            message = _find_pulse_dm(client, user_id, pulse_id)
+            message = _find_pulse_dm(messenger, user_id, pulse_id)
         except Exception as error:
             outcome = outcome_of(error)
             later = next_attempt(now(), attempt, deadline, retry_base) or (deadline or now())
@@ -263,8 +257,8 @@ def recover(
     return found
 
 
-def _find_pulse_dm(client: WebClient, user_id: str, pulse_id: int) -> tuple[str, str] | None:
+def _find_pulse_dm(messenger: Messenger, user_id: str, pulse_id: int) -> tuple[str, str] | None:
     """The (channel, ts) of this pulse's DM to the person, if Slack has it."""
-    channel = str(client.conversations_open(users=user_id)["channel"]["id"])
-    ts = find_tagged(client, channel, PULSE_EVENT, "pulse", pulse_id, limit=50)
+    channel = messenger.open_dm(user_id)
+    ts = look_for(messenger, channel, Tag(PULSE_EVENT, "pulse", pulse_id))
     return None if ts is None else (channel, ts)

@@ -11,14 +11,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from slack_sdk import WebClient
-
-from bot.domain.retries import BASE, backoff
-from bot.slack.alert_publisher import POST_DEADLINE
-from bot.slack.client import posting_client
-from bot.slack.digest_delivery import dm_channel
-from bot.slack.history import find_tagged, find_tagged_reply
-from bot.slack.outcomes import outcome_of
+from bot.domain.retries import BASE
+from bot.services.delivery.alert_posts import POST_DEADLINE
+from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged, wait_after
+from bot.services.messenger import Messenger, Tag
 from storage import ladder as queries
 from storage.db import Database
 from storage.models import LadderPost
@@ -31,7 +27,7 @@ LEASE = timedelta(minutes=5)
 
 def send_ladder_posts(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     now: datetime,
     retry_base: timedelta = BASE,
     lease: timedelta = LEASE,
@@ -50,7 +46,7 @@ def send_ladder_posts(
             item = (post.kind, post.recipient, post.thread_ts, post.text, looked_for)
             created, attempts = post.created_at, post.attempts
         try:
-            sent += _send_one(database, client, post_id, item)
+            sent += _send_one(database, messenger, post_id, item)
         except Exception as error:
             outcome = outcome_of(error)
             reason, status, retry_at = outcome.reason, "sending", None
@@ -60,10 +56,7 @@ def send_ladder_posts(
                 reason, status = f"gave up: {reason}", "failed"
             else:
                 # A 429 or a hold on the history read: not before Slack allows the next.
-                wait = max(
-                    backoff(attempts + 1, retry_base), timedelta(seconds=outcome.retry_after)
-                )
-                retry_at = now + wait
+                retry_at = now + wait_after(outcome, attempts + 1, retry_base)
             with database.unit_of_work() as session:
                 queries.settle(session, post_id, status=status, error=reason, retry_at=retry_at)
             logger.warning("ladder post %s: %s (%s)", post_id, outcome.kind, outcome.reason)
@@ -72,24 +65,18 @@ def send_ladder_posts(
 
 def _send_one(
     database: Database,
-    client: WebClient,
+    messenger: Messenger,
     post_id: int,
     item: tuple[str, str, str | None, str, str | None],
 ) -> int:
     kind, recipient, thread_ts, text, earlier_error = item
-    channel = dm_channel(client, recipient) if kind == "escalation" else recipient
+    channel = messenger.open_dm(recipient) if kind == "escalation" else recipient
+    tag = Tag(LADDER_EVENT, "post", post_id)
     found = None
     if earlier_error is not None:  # the last try may have landed: look before sending again
-        if thread_ts is not None:
-            found = find_tagged_reply(client, channel, thread_ts, LADDER_EVENT, "post", post_id)
-        else:
-            found = find_tagged(client, channel, LADDER_EVENT, "post", post_id)
+        found = look_for(messenger, channel, tag, thread_ts)
     if found is None:
-        metadata = {"event_type": LADDER_EVENT, "event_payload": {"post": post_id}}
-        posted = posting_client(client).chat_postMessage(
-            channel=channel, thread_ts=thread_ts, text=text, metadata=metadata
-        )
-        found = str(posted["ts"])
+        found = post_tagged(messenger, channel, text, tag=tag, thread_ts=thread_ts).ts
     with database.unit_of_work() as session:
         queries.settle(session, post_id, status="sent", ts=found)
     return 1

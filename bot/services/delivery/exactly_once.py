@@ -1,0 +1,80 @@
+"""The steps every sender shares to land a message exactly once.
+
+A message that must land once is posted tagged with its row's id and without blind
+retries (`post_tagged`); after an uncertain end it is looked for by that tag before any
+second try (`look_for`). Any failure of a try is read as an outcome (`outcome_of`), and
+a failure that is not final is retried with backoff until the item's deadline
+(`after_failure`), or no sooner than Slack allows (`wait_after`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.domain.outcomes import MessengerError, Outcome
+from bot.domain.retries import backoff, next_attempt
+from bot.services.messenger import Blocks, Messenger, Posted, Tag
+
+
+def outcome_of(error: Exception) -> Outcome:
+    """What a failed try means for its item: the messenger's outcome, or, for anything
+    else (a database error, a bug), an uncertain end named after the exception."""
+    if isinstance(error, MessengerError):
+        return error.outcome
+    return Outcome("uncertain", type(error).__name__[:48] or "error")
+
+
+def post_tagged(
+    messenger: Messenger,
+    channel: str,
+    text: str,
+    blocks: Blocks | None = None,
+    *,
+    tag: Tag,
+    thread_ts: str | None = None,
+) -> Posted:
+    """Post a message that must land once, tagged so that a later look can find it."""
+    return messenger.post(
+        channel, text, blocks, tag=tag, thread_ts=thread_ts, exactly_once=True, paced=True
+    )
+
+
+def look_for(
+    messenger: Messenger, channel: str, tag: Tag, thread_ts: str | None = None
+) -> str | None:
+    """The ts of the tagged message (a reply in the thread of `thread_ts` when given), or None."""
+    if thread_ts is not None:
+        return messenger.find_tagged_reply(channel, thread_ts, tag)
+    return messenger.find_tagged(channel, tag)
+
+
+@dataclass(frozen=True, slots=True)
+class AfterFailure:
+    """What a failed try leaves on its item: when to try again (None: it has ended) and why."""
+
+    retry_at: datetime | None
+    error: str
+
+
+def after_failure(
+    outcome: Outcome,
+    now: datetime,
+    attempts: int,
+    deadline: datetime | None,
+    retry_base: timedelta,
+) -> AfterFailure:
+    """Slack's refusal ends the item; anything else is tried again with backoff, and given
+    up ("gave up: <reason>") when the next try would fall past `deadline`."""
+    if outcome.kind == "refused":
+        return AfterFailure(None, outcome.reason)
+    retry_at = next_attempt(now, attempts, deadline, retry_base)
+    if retry_at is None:
+        return AfterFailure(None, f"gave up: {outcome.reason}")
+    return AfterFailure(retry_at, outcome.reason)
+
+
+def wait_after(outcome: Outcome, attempts: int, base: timedelta) -> timedelta:
+    """The backoff after the `attempts`-th failed try, and never less than the Retry-After
+    of a 429 or of a history read held back."""
+    return max(backoff(attempts, base), timedelta(seconds=outcome.retry_after))
