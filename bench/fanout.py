@@ -20,10 +20,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.services.container import Container
 from bot.services.delivery.pulse_dms import deliver
-from bot.services.process_settings import ProcessSettings
 from bot.services.pulses import open_pulse
+from bot.wiring.container import Container
+from bot.wiring.settings import ProcessSettings
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Engagement

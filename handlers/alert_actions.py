@@ -8,19 +8,19 @@ from slack_bolt import App
 
 from bot.domain.actions import InvalidAction
 from bot.services.actions import add_action, complete_action, form_date
-from bot.services.container import Container
+from bot.services.runtime import Runtime
 from bot.views.action_view import ADD_ACTION, ADD_ACTION_VIEW, DONE_ACTION, add_action_modal
 from bot.views.values import ActionItem, AlertButton, AlertForm
 from handlers.listener import Click, FormAnswer, Listeners, Submission
 
 
-def open_add_form(container: Container, click: Click, button: AlertButton) -> None:
+def open_add_form(container: Runtime, click: Click, button: AlertButton) -> None:
     today = form_date(container, button.alert_id, click.caller)
     view = add_action_modal(button.alert_id, today)
-    container.client.views_open(trigger_id=click.trigger_id, view=view)
+    container.messenger.open_form(click.trigger_id, view)
 
 
-def submit_action(container: Container, form: Submission, meta: AlertForm) -> FormAnswer | None:
+def submit_action(container: Runtime, form: Submission, meta: AlertForm) -> FormAnswer | None:
     try:
         add_action(
             container,
@@ -35,11 +35,11 @@ def submit_action(container: Container, form: Submission, meta: AlertForm) -> Fo
     return None
 
 
-def mark_done(container: Container, click: Click, button: ActionItem) -> None:
+def mark_done(container: Runtime, click: Click, button: ActionItem) -> None:
     complete_action(container, button.action_id, click.caller)
 
 
-def register(app: App, container: Container) -> None:
+def register(app: App, container: Runtime) -> None:
     on = Listeners(container)
     app.action(ADD_ACTION)(
         on.click(AlertButton, partial(open_add_form, container), "opening the action form")

@@ -8,22 +8,22 @@ from slack_bolt import App
 
 from bot.domain import catalogue
 from bot.services.alerts import acknowledge, assign, check_can_follow_up
-from bot.services.container import Container
+from bot.services.runtime import Runtime
 from bot.views.alert_finding import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, assign_modal
 from bot.views.values import AlertButton, AlertForm
 from handlers.listener import Click, FormAnswer, Listeners, Submission
 
 
-def acknowledge_alert(container: Container, click: Click, button: AlertButton) -> None:
+def acknowledge_alert(container: Runtime, click: Click, button: AlertButton) -> None:
     acknowledge(container, button.alert_id, click.caller)
 
 
-def open_assign_form(container: Container, click: Click, button: AlertButton) -> None:
+def open_assign_form(container: Runtime, click: Click, button: AlertButton) -> None:
     check_can_follow_up(container, button.alert_id, click.caller)
-    container.client.views_open(trigger_id=click.trigger_id, view=assign_modal(button.alert_id))
+    container.messenger.open_form(click.trigger_id, assign_modal(button.alert_id))
 
 
-def submit_owner(container: Container, form: Submission, meta: AlertForm) -> FormAnswer | None:
+def submit_owner(container: Runtime, form: Submission, meta: AlertForm) -> FormAnswer | None:
     owner = form.field("owner").get("selected_user")
     if not owner:
         return FormAnswer({"owner": catalogue.ALERT_ASSIGN_LABEL})
@@ -31,7 +31,7 @@ def submit_owner(container: Container, form: Submission, meta: AlertForm) -> For
     return None
 
 
-def register(app: App, container: Container) -> None:
+def register(app: App, container: Runtime) -> None:
     on = Listeners(container)
     app.action(ACK_ACTION)(
         on.click(AlertButton, partial(acknowledge_alert, container), "acknowledging an alert")

@@ -12,7 +12,7 @@ from bot.domain.engagement_settings import SettingError
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
 from bot.services.configure import change_settings_of
-from bot.services.container import Container
+from bot.services.runtime import Runtime
 from bot.services.setup import Proposal, check_channel, check_name_free, set_up_and_announce
 from bot.slack.command_text import CommandError, clean_name
 from bot.views.config_form import CONFIG_VIEW, read_form
@@ -29,7 +29,7 @@ NAMED_FIELDS = (
 )
 
 
-def submit_settings(container: Container, form: Submission, meta: ConfigForm) -> FormAnswer:
+def submit_settings(container: Runtime, form: Submission, meta: ConfigForm) -> FormAnswer:
     values, errors = read_form((form.view.get("state") or {}).get("values") or {})
     if errors:
         return FormAnswer(errors)
@@ -37,11 +37,11 @@ def submit_settings(container: Container, form: Submission, meta: ConfigForm) ->
         text = change_settings_of(container, form.caller, meta.engagement_id, values)
     except SettingError as error:
         return FormAnswer({error.key: str(error)[:ERROR_MAX]})
-    tell = partial(container.client.chat_postMessage, channel=form.caller.user_id, text=text)
+    tell = partial(container.messenger.post, form.caller.user_id, text)
     return FormAnswer(then=tell)
 
 
-def submit_setup(container: Container, form: Submission) -> FormAnswer:
+def submit_setup(container: Runtime, form: Submission) -> FormAnswer:
     fields: dict[str, str] = {}
     errors: dict[str, str] = {}
     for block, what in NAMED_FIELDS:
@@ -67,18 +67,18 @@ def submit_setup(container: Container, form: Submission) -> FormAnswer:
     return FormAnswer(then=partial(set_up, container, caller, proposal))
 
 
-def set_up(container: Container, caller: Caller, proposal: Proposal) -> None:
+def set_up(container: Runtime, caller: Caller, proposal: Proposal) -> None:
     """Set the engagement up once the form has closed, and tell the lead how it went."""
     channel = proposal.channel
     try:
         done = set_up_and_announce(container, caller, proposal)
     except Refused as refusal:
         # Lost a race with another setup between the checks and the write.
-        container.client.chat_postMessage(channel=caller.user_id, text=str(refusal))
+        container.messenger.post(caller.user_id, str(refusal))
         return
-    tell = partial(container.client.chat_postMessage, channel=caller.user_id)
+    tell = partial(container.messenger.post, caller.user_id)
     tell(
-        text=catalogue.SETUP_DONE.format(
+        catalogue.SETUP_DONE.format(
             name=done.name,
             client=proposal.client_org,
             provider=proposal.provider_org,
@@ -86,10 +86,10 @@ def set_up(container: Container, caller: Caller, proposal: Proposal) -> None:
         )
     )
     if done.problem is not None:
-        tell(text=catalogue.NOT_IN_CHANNEL.format(channel=channel, error=done.problem))
+        tell(catalogue.NOT_IN_CHANNEL.format(channel=channel, error=done.problem))
 
 
-def register(app: App, container: Container) -> None:
+def register(app: App, container: Runtime) -> None:
     on = Listeners(container)
     app.view(CONFIG_VIEW)(
         on.submit(

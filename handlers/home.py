@@ -10,11 +10,11 @@ from slack_bolt import App
 
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.digest.on_demand import Sent, by_button, send_export, send_preview
 from bot.services.erasure import forget_me
 from bot.services.home import publish, publish_on_opening
 from bot.services.portfolio_home import engagement_view_of
+from bot.services.runtime import Runtime
 from bot.services.sending import guarded
 from bot.views.home_view import DIGEST_BUTTON, EXPORT_BUTTON, FORGET_ME_BUTTON, SETUP_BUTTON
 from bot.views.portfolio_view import OPEN_BUTTON
@@ -25,59 +25,59 @@ from handlers.listener import Click, Listeners
 Send = Callable[..., Sent]
 
 
-def opened(container: Container, event: dict[str, Any], body: dict[str, Any]) -> None:
+def opened(container: Runtime, event: dict[str, Any], body: dict[str, Any]) -> None:
     if event.get("tab") not in (None, "home"):
         return
     caller = Caller(str(body.get("team_id") or ""), str(event.get("user") or ""))
     publish_on_opening(container, caller)
 
 
-def setup_from_home(container: Container, click: Click) -> None:
-    container.client.views_open(trigger_id=click.trigger_id, view=setup_modal(None))
+def setup_from_home(container: Runtime, click: Click) -> None:
+    container.messenger.open_form(click.trigger_id, setup_modal(None))
 
 
-def send_from_home(container: Container, caller: Caller, engagement_id: int, send: Send) -> None:
+def send_from_home(container: Runtime, caller: Caller, engagement_id: int, send: Send) -> None:
     """Home has no reply channel: the DM is the answer, and a refusal comes by DM too."""
     try:
         sent = send(container, caller, by_button(caller, engagement_id))
     except Refused as refusal:
         sent = Sent(False, str(refusal))
     if not sent.ok:
-        container.client.chat_postMessage(channel=caller.user_id, text=sent.text)
+        container.messenger.post(caller.user_id, sent.text)
 
 
-def digest_from_home(container: Container, click: Click, button: EngagementButton) -> None:
+def digest_from_home(container: Runtime, click: Click, button: EngagementButton) -> None:
     caller, engagement_id = click.caller, button.engagement_id
     container.background.submit(
         guarded, send_from_home, container, caller, engagement_id, send_preview
     )
 
 
-def export_from_home(container: Container, click: Click, button: EngagementButton) -> None:
+def export_from_home(container: Runtime, click: Click, button: EngagementButton) -> None:
     caller, engagement_id = click.caller, button.engagement_id
     container.background.submit(
         guarded, send_from_home, container, caller, engagement_id, send_export
     )
 
 
-def open_from_home(container: Container, click: Click, button: EngagementButton) -> None:
+def open_from_home(container: Runtime, click: Click, button: EngagementButton) -> None:
     """A portfolio row's *Open*: that engagement's view in a modal, for its leads and sponsors."""
     view = engagement_view_of(container, click.caller, button.engagement_id)
-    container.client.views_open(trigger_id=click.trigger_id, view=view)
+    container.messenger.open_form(click.trigger_id, view)
 
 
-def forget_me_from_home(container: Container, click: Click) -> None:
+def forget_me_from_home(container: Runtime, click: Click) -> None:
     """ "Forget me": erase the caller, tell them by DM what went and what stays, redraw Home."""
     caller = click.caller
     try:
         text = forget_me(container, caller)
     except Refused as refusal:
         text = str(refusal)
-    container.client.chat_postMessage(channel=caller.user_id, text=text)
+    container.messenger.post(caller.user_id, text)
     publish(container, caller)
 
 
-def register(app: App, container: Container) -> None:
+def register(app: App, container: Runtime) -> None:
     on = Listeners(container)
     dm = on.by_dm
     app.event("app_home_opened")(partial(opened, container))

@@ -22,8 +22,8 @@ from bot.domain import catalogue, follow_up_text
 from bot.domain.errors import Refused
 from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.locales import reader_locale
+from bot.services.runtime import Runtime
 from bot.views import values
 from bot.views.values import UnreadableValueError, Value, decode
 from handlers.replies import caller_of, refuse, reply_for, view_value
@@ -114,12 +114,12 @@ def ephemeral(click: Click, text: str) -> None:
 class Listeners:
     """Makes the listeners of one app's buttons and forms, each in the shape above."""
 
-    def __init__(self, container: Container) -> None:
+    def __init__(self, container: Runtime) -> None:
         self.container = container
 
     def by_dm(self, click: Click, text: str) -> None:
         """A refusal by DM: App Home has no message to answer beside."""
-        self.container.client.chat_postMessage(channel=click.caller.user_id, text=text)
+        self.container.messenger.post(click.caller.user_id, text)
 
     def click(
         self,

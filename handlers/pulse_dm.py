@@ -20,8 +20,8 @@ from bot.services.answers import (
     retire_pulse_dm,
     save_answer,
 )
-from bot.services.container import Container
 from bot.services.pulses import NoLongerMemberError
+from bot.services.runtime import Runtime
 from bot.slack.outcomes import outcome_of
 from bot.views.driver_view import DRIVERS_ACTION, read_selection
 from bot.views.pulse_dm import AWAY_ACTION, COMMENT_ACTION, COMMENT_VIEW, RATE_ACTION, comment_modal
@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 SCALE_ACTIONS = re.compile(r"^pulse\.(rate|guess)\.[1-5]$")
 
 
-def record(container: Container, click: Click, pulse_id: int, **answer: Any) -> None:
+def record(container: Runtime, click: Click, pulse_id: int, **answer: Any) -> None:
     """Store a click on the pulse DM and redraw the DM with the answer so far."""
     try:
         message = save_answer(container, click.caller, pulse_id, **answer)
@@ -53,7 +53,7 @@ def record(container: Container, click: Click, pulse_id: int, **answer: Any) -> 
         refuse(click.respond, catalogue.SAVED_NOT_SHOWN)
 
 
-def redraw(container: Container, click: Click, message: PulseMessage) -> bool:
+def redraw(container: Runtime, click: Click, message: PulseMessage) -> bool:
     """Show the answer so far in the DM that was clicked; False if it could not be shown.
 
     Through the click's `response_url`, which Slack does not count against a method tier
@@ -71,14 +71,14 @@ def redraw(container: Container, click: Click, message: PulseMessage) -> bool:
     return redraw_pulse_dm(container, click.channel, click.message_ts, message)
 
 
-def answer(container: Container, click: Click, tap: RatingTap) -> None:
+def answer(container: Runtime, click: Click, tap: RatingTap) -> None:
     if click.action_id.startswith(RATE_ACTION):
         record(container, click, tap.pulse_id, rating=tap.number)
     else:
         record(container, click, tap.pulse_id, guess=tap.number)
 
 
-def away(container: Container, click: Click, button: PulseButton) -> None:
+def away(container: Runtime, click: Click, button: PulseButton) -> None:
     record(container, click, button.pulse_id, away=True)
 
 
@@ -90,7 +90,7 @@ def read_drivers(action: dict[str, Any]) -> tuple[int, list[str]]:
     return parsed
 
 
-def pick_drivers(container: Container, click: Click, selection: tuple[int, list[str]]) -> None:
+def pick_drivers(container: Runtime, click: Click, selection: tuple[int, list[str]]) -> None:
     """One or two drivers picked (or all cleared) under the rating; the whole choice is stored."""
     pulse_id, picked = selection
     try:
@@ -101,7 +101,7 @@ def pick_drivers(container: Container, click: Click, selection: tuple[int, list[
     record(container, click, pulse_id, drivers=chosen)
 
 
-def open_comment_form(container: Container, click: Click, button: PulseButton) -> None:
+def open_comment_form(container: Runtime, click: Click, button: PulseButton) -> None:
     try:
         check_can_answer(container, click.caller, button.pulse_id)
     except NoLongerMemberError as refusal:
@@ -111,7 +111,7 @@ def open_comment_form(container: Container, click: Click, button: PulseButton) -
         pulse_id=button.pulse_id, channel=str(click.channel or ""), ts=str(click.message_ts or "")
     )
     try:
-        container.client.views_open(trigger_id=click.trigger_id, view=form)
+        container.messenger.open_form(click.trigger_id, form)
     except Exception as error:
         logger.warning(
             "pulse %s: comment form not opened: %s", button.pulse_id, type(error).__name__
@@ -119,7 +119,7 @@ def open_comment_form(container: Container, click: Click, button: PulseButton) -
         refuse(click.respond, catalogue.COMMENT_FORM_NOT_OPENED)
 
 
-def submit_comment(container: Container, form: Submission, meta: CommentForm) -> FormAnswer:
+def submit_comment(container: Runtime, form: Submission, meta: CommentForm) -> FormAnswer:
     text = str(form.field("comment", "text").get("value") or "")
     if not text.strip():
         return FormAnswer({"comment": catalogue.COMMENT_EMPTY})
@@ -138,7 +138,7 @@ def submit_comment(container: Container, form: Submission, meta: CommentForm) ->
     return FormAnswer(then=partial(redraw_pulse_dm, container, meta.channel, meta.ts, message))
 
 
-def register(app: App, container: Container) -> None:
+def register(app: App, container: Runtime) -> None:
     on = Listeners(container)
     app.action(SCALE_ACTIONS)(on.click(RatingTap, partial(answer, container), "a pulse answer"))
     app.action(AWAY_ACTION)(on.click(PulseButton, partial(away, container), "away"))

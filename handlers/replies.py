@@ -12,8 +12,8 @@ from bot.domain import catalogue
 from bot.domain.errors import Refused
 from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.locales import reader_locale
+from bot.services.runtime import Runtime
 from bot.slack.command_text import CommandError
 
 logger = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def person_in(body: dict[str, Any]) -> Caller:
     return Caller(str(body.get("team_id") or ""), str(event.get("user") or ""))
 
 
-def in_their_language(container: Container) -> Callable[..., BoltResponse]:
+def in_their_language(container: Runtime) -> Callable[..., BoltResponse]:
     """The shared prologue: every listener writes in the language of whoever it serves
     (the listener pool and background work copy it with the request's context)."""
 

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from bot.slack.scopes import BOT_SCOPES
-from bot.wiring.process_settings import load_settings
+from bot.wiring.settings import load_settings
 
 ROOT = Path(__file__).parent.parent
 INSTALL_LOCK = (

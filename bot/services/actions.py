@@ -21,10 +21,10 @@ from bot.domain.actions import (
 )
 from bot.domain.errors import Conflict, NotFound, NotPermitted
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.delivery.alert_posts import redraw
 from bot.services.delivery.exactly_once import outcome_of
 from bot.services.engagements import require_lead
+from bot.services.runtime import Runtime
 from bot.views.mrkdwn import mention
 from storage import actions as queries
 from storage import engagements as engagement_queries
@@ -43,7 +43,7 @@ def _live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert
     return alert
 
 
-def form_date(container: Container, alert_id: int, caller: Caller) -> date:
+def form_date(container: Runtime, alert_id: int, caller: Caller) -> date:
     """Today in the alert's engagement, for the form's default due date.
 
     Raises:
@@ -56,7 +56,7 @@ def form_date(container: Container, alert_id: int, caller: Caller) -> date:
 
 
 def add_action(
-    container: Container,
+    container: Runtime,
     alert_id: int,
     caller: Caller,
     *,
@@ -101,7 +101,7 @@ def _owner_on(session: Session, engagement: Engagement, user_id: str) -> str:
     return user_id
 
 
-def complete_action(container: Container, action_id: int, caller: Caller) -> bool:
+def complete_action(container: Runtime, action_id: int, caller: Caller) -> bool:
     """Mark an action done (its owner or a lead), then redraw its alert; its alert stays as is.
 
     Returns False when it was already done (a second click or Slack's retry).
@@ -128,7 +128,7 @@ def complete_action(container: Container, action_id: int, caller: Caller) -> boo
     return done
 
 
-def _redraw(container: Container, alert_id: int) -> None:
+def _redraw(container: Runtime, alert_id: int) -> None:
     """Show the change in the alert's message; a failed update is logged, the change is kept."""
     try:
         redraw(container.database, container.messenger, alert_id)

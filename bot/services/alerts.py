@@ -14,9 +14,9 @@ from bot.domain.errors import Conflict, NotFound
 from bot.domain.people import Caller
 from bot.services.actions import open_actions, today_of
 from bot.services.alert_message import finding
-from bot.services.container import Container
 from bot.services.delivery.alert_posts import redraw
 from bot.services.engagements import choose, require_lead, require_member
+from bot.services.runtime import Runtime
 from bot.views.alert_finding import Finding
 from storage import alerts as alert_queries
 from storage.models import Alert, Engagement
@@ -28,7 +28,7 @@ def live_alerts(session: Session, engagement: Engagement) -> Sequence[Alert]:
 
 
 def follow_up(
-    container: Container, alert_id: int, caller: Caller, apply: Callable[[Alert], None]
+    container: Runtime, alert_id: int, caller: Caller, apply: Callable[[Alert], None]
 ) -> None:
     """Apply a lead's change to a live alert, then redraw its channel message.
 
@@ -53,7 +53,7 @@ def _live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert
     return alert
 
 
-def acknowledge(container: Container, alert_id: int, caller: Caller) -> None:
+def acknowledge(container: Runtime, alert_id: int, caller: Caller) -> None:
     """Mark a live alert acknowledged by the caller."""
     now = container.now()
 
@@ -67,13 +67,13 @@ def acknowledge(container: Container, alert_id: int, caller: Caller) -> None:
     follow_up(container, alert_id, caller, apply)
 
 
-def check_can_follow_up(container: Container, alert_id: int, caller: Caller) -> None:
+def check_can_follow_up(container: Runtime, alert_id: int, caller: Caller) -> None:
     """Refuse before a form opens if the caller may not change the alert."""
     with container.database.reading() as session:
         _live_alert_led_by(session, alert_id, caller)
 
 
-def assign(container: Container, alert_id: int, caller: Caller, owner: str) -> None:
+def assign(container: Runtime, alert_id: int, caller: Caller, owner: str) -> None:
     """Give a live alert an owner who follows it up."""
 
     def apply(alert: Alert) -> None:
@@ -93,7 +93,7 @@ class LiveAlerts:
     today: date
 
 
-def alerts_of(container: Container, caller: Caller, name: str | None) -> LiveAlerts:
+def alerts_of(container: Runtime, caller: Caller, name: str | None) -> LiveAlerts:
     """The live alerts and open actions of the engagement a command names, for a member."""
     with container.database.reading() as session:
         engagement = choose(session, caller, name)

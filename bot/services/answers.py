@@ -8,8 +8,8 @@ from typing import Any
 from bot.domain import catalogue
 from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.pulses import check_recipient, record_answer
+from bot.services.runtime import Runtime
 from bot.views.pulse_dm import PulseAsked, message_for, notice, relationship
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 PulseMessage = tuple[str, list[dict[str, object]]]
 
 
-def save_answer(container: Container, caller: Caller, pulse_id: int, **answer: Any) -> PulseMessage:
+def save_answer(container: Runtime, caller: Caller, pulse_id: int, **answer: Any) -> PulseMessage:
     """Store part of someone's answer; the pulse DM redrawn with their answer so far.
 
     Raises:
@@ -53,13 +53,13 @@ def save_answer(container: Container, caller: Caller, pulse_id: int, **answer: A
         )
 
 
-def check_can_answer(container: Container, caller: Caller, pulse_id: int) -> None:
+def check_can_answer(container: Runtime, caller: Caller, pulse_id: int) -> None:
     """Refuse before the comment form opens if the caller cannot answer this pulse."""
     with container.database.reading() as session:
         check_recipient(session, pulse_id, caller.team_id, caller.user_id, container.now())
 
 
-def retire_pulse_dm(container: Container, channel: str | None, ts: str | None, reason: str) -> None:
+def retire_pulse_dm(container: Runtime, channel: str | None, ts: str | None, reason: str) -> None:
     """Replace a pulse DM that its reader can no longer answer with the reason, buttons gone.
 
     Best effort: the person already has the reason in front of them, so a Slack failure
@@ -73,7 +73,7 @@ def retire_pulse_dm(container: Container, channel: str | None, ts: str | None, r
         logger.warning("could not retire pulse DM %s/%s: %s", channel, ts, error.reason)
 
 
-def retire_removed_members_dm(container: Container, engagement_id: int, user_id: str) -> None:
+def retire_removed_members_dm(container: Runtime, engagement_id: int, user_id: str) -> None:
     """After someone is taken off, replace their open pulse DM (if any) with why it is gone."""
     with container.database.reading() as session:
         pulse = pulse_queries.open_pulse(session, engagement_id)
@@ -92,7 +92,7 @@ def retire_removed_members_dm(container: Container, engagement_id: int, user_id:
 
 
 def redraw_pulse_dm(
-    container: Container, channel: str | None, ts: str | None, message: PulseMessage
+    container: Runtime, channel: str | None, ts: str | None, message: PulseMessage
 ) -> bool:
     """Show the answer so far in the person's pulse DM; False if Slack did not take it.
 

@@ -13,12 +13,12 @@ from bot.domain.alerts.lifecycle import Change
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
 from bot.domain.retries import BASE
-from bot.services.container import Container
 from bot.services.delivery.alert_posts import PublishReport, publish
 from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.engagements import choose, require_lead
 from bot.services.evaluation import Evaluation, close_pulses, thresholds_of
 from bot.services.messenger import Messenger
+from bot.services.runtime import Runtime
 from bot.views.alert_finding import figures_line
 from storage import pulses as pulse_queries
 from storage.db import Database
@@ -95,7 +95,7 @@ class CloseReport:
     published: PublishReport
 
 
-def close_now(container: Container, caller: Caller, engagement_name: str | None) -> CloseReport:
+def close_now(container: Runtime, caller: Caller, engagement_name: str | None) -> CloseReport:
     """Close the caller's open pulse now (leads only), evaluate it and post what changed.
 
     Raises:

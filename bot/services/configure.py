@@ -13,8 +13,8 @@ from bot.domain.engagement_settings import SETTINGS, Value, check_together, show
 from bot.domain.people import Caller
 from bot.domain.text_hygiene import clean_line
 from bot.domain.vocabulary import SlaStatus
-from bot.services.container import Container
 from bot.services.engagements import by_id, choose, require_lead, require_member
+from bot.services.runtime import Runtime
 from storage import engagements as queries
 from storage.models import Engagement, Member, SlaRecord
 
@@ -34,7 +34,7 @@ def change_settings(engagement: Engagement, changes: Mapping[str, Value]) -> Non
 
 
 def change_settings_of(
-    container: Container, caller: Caller, engagement_id: int, changes: Mapping[str, Value]
+    container: Runtime, caller: Caller, engagement_id: int, changes: Mapping[str, Value]
 ) -> str:
     """A lead's settings form: apply it and return the settings as they now read.
 
@@ -92,7 +92,7 @@ class SettingsShown:
     leads: bool
 
 
-def settings_shown(container: Container, caller: Caller, name: str | None) -> SettingsShown:
+def settings_shown(container: Runtime, caller: Caller, name: str | None) -> SettingsShown:
     """The settings of the engagement a command names, for one of its members."""
     with container.database.reading() as session:
         engagement = choose(session, caller, name)
@@ -103,7 +103,7 @@ def settings_shown(container: Container, caller: Caller, name: str | None) -> Se
 
 
 def configure(
-    container: Container, caller: Caller, name: str | None, changes: Mapping[str, Value]
+    container: Runtime, caller: Caller, name: str | None, changes: Mapping[str, Value]
 ) -> str:
     """`/rapport config key=value…` by a lead: apply it and return the settings as they now read.
 
@@ -121,7 +121,7 @@ def configure(
 
 
 def weigh(
-    container: Container, caller: Caller, name: str | None, user_id: str, weight: float
+    container: Runtime, caller: Caller, name: str | None, user_id: str, weight: float
 ) -> tuple[str, bool]:
     """`/rapport weight` by a lead: the engagement's name, and False if the person is not on it."""
     with container.database.unit_of_work() as session:
@@ -131,7 +131,7 @@ def weigh(
 
 
 def record_sla_status(
-    container: Container, caller: Caller, name: str | None, status: SlaStatus, note: str
+    container: Runtime, caller: Caller, name: str | None, status: SlaStatus, note: str
 ) -> str:
     """`/rapport sla green|amber|red` by a lead: keep the status; the engagement's name."""
     with container.database.unit_of_work() as session:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue
 from bot.domain.errors import Conflict, NotFound, NotPermitted
 from bot.domain.people import Caller, Person
-from bot.services.container import Container
+from bot.services.runtime import Runtime
 from bot.views.mrkdwn import mention
 from bot.views.roster import RosterPerson
 from storage import engagements as queries
@@ -222,7 +222,7 @@ def roster(session: Session, engagement: Engagement) -> dict[str, list[RosterPer
     return sides
 
 
-def led_by(container: Container, caller: Caller, name: str | None) -> int:
+def led_by(container: Runtime, caller: Caller, name: str | None) -> int:
     """The id of the engagement a command names, if the caller leads it."""
     with container.database.reading() as session:
         engagement = choose(session, caller, name)
@@ -231,7 +231,7 @@ def led_by(container: Container, caller: Caller, name: str | None) -> int:
 
 
 def add_to(
-    container: Container,
+    container: Runtime,
     engagement_id: int,
     people: Sequence[Person],
     *,
@@ -247,7 +247,7 @@ def add_to(
 
 
 def remove_from(
-    container: Container, caller: Caller, name: str | None, user_id: str
+    container: Runtime, caller: Caller, name: str | None, user_id: str
 ) -> tuple[str, int, bool]:
     """`/rapport remove` by a lead: the engagement's name and id, and False if the person
     was not on it."""
@@ -267,7 +267,7 @@ class Roster:
     sides: dict[str, list[RosterPerson]]
 
 
-def members_of(container: Container, caller: Caller, name: str | None) -> Roster:
+def members_of(container: Runtime, caller: Caller, name: str | None) -> Roster:
     """The current members of the engagement a command names, for one of its members."""
     with container.database.reading() as session:
         engagement = choose(session, caller, name)

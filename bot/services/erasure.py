@@ -13,8 +13,8 @@ from bot.domain.errors import Conflict, NotFound
 from bot.domain.i18n import counted
 from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
+from bot.services.runtime import Runtime
 from bot.views.mrkdwn import mention
 from storage import engagements as engagement_queries
 from storage import erasure as queries
@@ -62,7 +62,7 @@ def _forget(session: Session, members: list[Member], *, keep_last_lead: bool) ->
     return done
 
 
-def _finish(container: Container, done: Forgotten) -> None:
+def _finish(container: Runtime, done: Forgotten) -> None:
     """Clear erased text out of the files; tell any open pulse DM it no longer counts."""
     container.database.scrub(queries.FORGET_TABLES)
     for channel, ts in done.open_dms:
@@ -73,7 +73,7 @@ def _finish(container: Container, done: Forgotten) -> None:
 
 
 def forget_by_lead(
-    container: Container, caller: Caller, engagement_name: str | None, user_id: str
+    container: Runtime, caller: Caller, engagement_name: str | None, user_id: str
 ) -> str:
     """`/rapport forget @ana`: a lead erases someone on their engagement."""
     with container.database.unit_of_work() as session:
@@ -91,7 +91,7 @@ def forget_by_lead(
     return done.summary(mention(user_id))
 
 
-def forget_me(container: Container, caller: Caller) -> str:
+def forget_me(container: Runtime, caller: Caller) -> str:
     """ "Forget me" in App Home: the caller erases themselves from every engagement."""
     with container.database.unit_of_work() as session:
         members = list(queries.memberships(session, caller.team_id, caller.user_id))
@@ -100,7 +100,7 @@ def forget_me(container: Container, caller: Caller) -> str:
     return done.summary(catalogue.FORGET_YOU)
 
 
-def forget_everywhere(container: Container, team_id: str, user_id: str) -> str:
+def forget_everywhere(container: Runtime, team_id: str, user_id: str) -> str:
     """`rapport forget --team T --user U`: an operator's erasure, last lead or not."""
     with container.database.unit_of_work() as session:
         members = list(queries.memberships(session, team_id, user_id))
@@ -109,7 +109,7 @@ def forget_everywhere(container: Container, team_id: str, user_id: str) -> str:
     return done.summary(user_id)
 
 
-def delete_expired_comments(container: Container) -> int:
+def delete_expired_comments(container: Runtime) -> int:
     """The clock: delete comments older than each engagement's retention."""
     now = container.now()
     deleted = 0
@@ -123,7 +123,7 @@ def delete_expired_comments(container: Container) -> int:
     return deleted
 
 
-def archive(container: Container, caller: Caller, engagement_name: str | None) -> str:
+def archive(container: Runtime, caller: Caller, engagement_name: str | None) -> str:
     """`/rapport archive`: no more pulses, alerts or digests; hidden from commands and Home."""
     with container.database.unit_of_work() as session:
         engagement = choose(session, caller, engagement_name)

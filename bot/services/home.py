@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from bot.domain.actions import local_today
 from bot.domain.i18n import reading_as
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.digest.access import READERS
 from bot.services.digest.assemble import assemble
 from bot.services.home_state import membership, open_pulse, past_answers
 from bot.services.locales import refresh
 from bot.services.portfolio_home import portfolio_first
+from bot.services.runtime import Runtime
 from bot.views import home_view, kit
 from bot.views.action_view import own_actions_blocks
 from storage import actions as action_queries
@@ -30,7 +30,7 @@ WITH_PORTFOLIO = 6  # below a portfolio of up to 20 rows, within the same 100 bl
 DIVIDER: Final = {"type": "divider"}
 
 
-def publish(container: Container, caller: Caller) -> None:
+def publish(container: Runtime, caller: Caller) -> None:
     """Draw the caller's Home tab afresh and put it in front of them.
 
     Raises ``MessengerError`` when Slack does not take it.
@@ -86,13 +86,13 @@ def _pending(session: Session, engagement: Engagement, me: Member) -> list[dict[
     return home_view.pending_blocks(rating, pulse.closes_at)
 
 
-def home_of(container: Container, caller: Caller) -> dict[str, Any]:
+def home_of(container: Runtime, caller: Caller) -> dict[str, Any]:
     """The caller's Home tab, drawn from one read of the database."""
     with container.database.reading() as session:
         return home(session, caller.team_id, caller.user_id, container.now())
 
 
-def publish_on_opening(container: Container, caller: Caller) -> None:
+def publish_on_opening(container: Runtime, caller: Caller) -> None:
     """`publish` for someone opening Home, in their Slack language asked again just now
     (opening Home is when a person's language is refreshed; otherwise it is weekly)."""
     with reading_as(refresh(container, caller)):

@@ -10,12 +10,12 @@ from sqlalchemy import select
 from bot.domain.errors import Refused
 from bot.domain.schedule import Schedule, ScheduleError, due_between, parse_schedule
 from bot.services.closing import close_and_publish, close_many_and_publish
-from bot.services.container import Container
 from bot.services.delivery.alert_posts import retry_posts
 from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.delivery.reminders import send_due_reminders
 from bot.services.ladder import raise_due
 from bot.services.pulses import open_pulse
+from bot.services.runtime import Runtime
 from bot.services.sending import deliver_now
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
@@ -28,7 +28,7 @@ CLOSE_BATCH = 50
 CLOCK_SEND_WORKERS = 4
 
 
-def open_due_pulses(container: Container, noted: set[tuple[int, datetime]] | None = None) -> int:
+def open_due_pulses(container: Runtime, noted: set[tuple[int, datetime]] | None = None) -> int:
     """Open the pulse of every engagement whose scheduled time has come.
 
     Only the latest due slot within the grace period is opened (a restart after a
@@ -99,7 +99,7 @@ def _log_skipped(
 
 
 def _open_slot(
-    container: Container,
+    container: Runtime,
     engagement_id: int,
     due: datetime,
     now: datetime,
@@ -142,7 +142,7 @@ def _open_slot(
         return True
 
 
-def send_pending(container: Container) -> int:
+def send_pending(container: Runtime) -> int:
     """Send every DM still waiting, including those a crashed sender left behind."""
     with container.database.reading() as session:
         pulse_ids = [
@@ -157,7 +157,7 @@ def send_pending(container: Container) -> int:
     return sent
 
 
-def send_reminders(container: Container) -> int:
+def send_reminders(container: Runtime) -> int:
     """One thread reply on the pulse DM of everyone who has not answered and is not away:
     queued once per pulse when its reminder time comes, then sent, checked and retried
     (`bot/services/delivery/reminders.py`) until each is in its thread or the pulse closes."""
@@ -175,7 +175,7 @@ def send_reminders(container: Container) -> int:
     return send_due_reminders(container.database, container.messenger, now, timing)
 
 
-def close_due_pulses(container: Container) -> int:
+def close_due_pulses(container: Runtime) -> int:
     """Close every pulse whose window has ended, evaluate them together, post what changed."""
     now = container.now()
     with container.database.reading() as session:
@@ -195,14 +195,14 @@ def close_due_pulses(container: Container) -> int:
     return closed
 
 
-def retry_alert_posts(container: Container) -> int:
+def retry_alert_posts(container: Runtime) -> int:
     """Post the alerts whose channel post failed uncertainly (after looking for them)."""
     return retry_posts(
         container.database, container.messenger, container.now(), _retry_base(container)
     )
 
 
-def refresh_tokens(container: Container) -> int:
+def refresh_tokens(container: Runtime) -> int:
     """Distributed mode: refresh every installation's token that is due, each under its
     lock, before the tick's sends; a token refreshed elsewhere meanwhile is left alone."""
     if container.installations is None:
@@ -210,7 +210,7 @@ def refresh_tokens(container: Container) -> int:
     return container.installations.refresh_all()
 
 
-def climb_ladder(container: Container) -> int:
+def climb_ladder(container: Runtime) -> int:
     """Re-raise and escalate the findings that are due, then send what that queued."""
     now = container.now()
     claimed = raise_due(container.database, now)
@@ -220,5 +220,5 @@ def climb_ladder(container: Container) -> int:
     )
 
 
-def _retry_base(container: Container) -> timedelta:
+def _retry_base(container: Runtime) -> timedelta:
     return timedelta(seconds=container.settings.retry_base_seconds)

@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from bot.domain.people import Caller
-from bot.services.container import Container
+from bot.services.runtime import Runtime
 from storage import locales
 
 logger = logging.getLogger(__name__)
@@ -15,7 +15,7 @@ REFRESH_BATCH = 200
 """People asked per clock step (users.info is Tier 4: plenty, but not unbounded)."""
 
 
-def reader_locale(container: Container, caller: Caller) -> str | None:
+def reader_locale(container: Runtime, caller: Caller) -> str | None:
     """The caller's last known Slack locale (None: English until Rapport learns it)."""
     if not caller.user_id:
         return None
@@ -27,7 +27,7 @@ def reader_locale(container: Container, caller: Caller) -> str | None:
         return None
 
 
-def refresh(container: Container, caller: Caller) -> str | None:
+def refresh(container: Runtime, caller: Caller) -> str | None:
     """Ask Slack for the person's locale now and keep it; their current one if Slack is silent."""
     found = container.messenger.person(caller.user_id, caller.team_id).locale
     with container.database.unit_of_work() as session:
@@ -35,7 +35,7 @@ def refresh(container: Container, caller: Caller) -> str | None:
         return found or locales.locale_of(session, caller.team_id, caller.user_id)
 
 
-def refresh_stale(container: Container) -> int:
+def refresh_stale(container: Runtime) -> int:
     """The weekly refresh: ask Slack again about people not asked for a week."""
     with container.database.unit_of_work() as session:
         due = locales.due_for_refresh(session, container.now() - REFRESH_AFTER, REFRESH_BATCH)

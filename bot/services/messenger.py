@@ -34,7 +34,8 @@ class Posted:
 
 
 class Messenger(Protocol):
-    """Post, update and find messages, open DMs, upload files, publish App Home, read people.
+    """Post, update and find messages, open DMs and forms, upload files, publish App Home,
+    read people.
 
     `exactly_once=True` on a post means "no blind retry after an uncertain end": the
     caller looks for its tagged message (`find_tagged`) before it posts again.
@@ -79,6 +80,10 @@ class Messenger(Protocol):
     ) -> None: ...
 
     def publish_home(self, user_id: str, view: Mapping[str, Any]) -> None: ...
+
+    def open_form(self, trigger_id: str, view: Mapping[str, Any]) -> None:
+        """Open a modal for the person whose click or command carried `trigger_id`."""
+        ...
 
     def person(self, user_id: str, default_team: str) -> Person:
         """What Slack says about someone; `exists=False` (with the reason) when it will not."""

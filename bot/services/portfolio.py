@@ -11,9 +11,9 @@ from bot.domain import portfolio_text as text
 from bot.domain.people import Caller
 from bot.domain.portfolio import EngagementState, OpenFinding, rank
 from bot.domain.schedule import DAY_NAMES, parse_day_time, validate_timezone
-from bot.services.container import Container
 from bot.services.digest.assemble import next_pulse_at
 from bot.services.evaluation import pulse_figures, thresholds_of
+from bot.services.runtime import Runtime
 from storage import actions as action_queries
 from storage import alerts as alert_queries
 from storage import portfolio as queries
@@ -106,7 +106,7 @@ def choose_digest_time(
 
 
 def digest_time_command(
-    container: Container, caller: Caller, day_time: str | None, tz: str | None
+    container: Runtime, caller: Caller, day_time: str | None, tz: str | None
 ) -> str:
     """`/rapport digest-time`: keep the caller's choice, in the time zone Slack gives them.
 
@@ -125,13 +125,13 @@ def digest_time_command(
         return choose_digest_time(session, caller, day_time, zone, container.now())
 
 
-def portfolio_for(container: Container, caller: Caller) -> list[EngagementState]:
+def portfolio_for(container: Runtime, caller: Caller) -> list[EngagementState]:
     """`/rapport portfolio`: the caller's portfolio, read once."""
     with container.database.reading() as session:
         return portfolio_of(session, caller, container.now())
 
 
-def digest_time_for(container: Container, caller: Caller) -> str:
+def digest_time_for(container: Runtime, caller: Caller) -> str:
     """`/rapport digest-time` alone: when the caller's weekly digest comes, in words."""
     with container.database.reading() as session:
         return digest_time_text(session, caller)

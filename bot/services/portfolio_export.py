@@ -15,10 +15,10 @@ from bot.domain import portfolio_text as text
 from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.domain.portfolio import EngagementState
-from bot.services.container import Container
 from bot.services.delivery.digests import send_file
 from bot.services.export import ExportError
 from bot.services.portfolio import portfolio, portfolio_of
+from bot.services.runtime import Runtime
 from storage import portfolio as queries
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ def export_portfolio(
     return to_json(states) if output == "json" else to_csv(states)
 
 
-def send_portfolio_csv(container: Container, caller: Caller) -> str:
+def send_portfolio_csv(container: Runtime, caller: Caller) -> str:
     """Upload the caller's portfolio as a CSV to their DM; the sentence that says what happened."""
     now = container.now()
     with container.database.reading() as session:

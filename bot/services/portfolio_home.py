@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 
 from bot.domain.people import Caller
 from bot.domain.portfolio import EngagementState
-from bot.services.container import Container
 from bot.services.digest.access import require_reader
 from bot.services.digest.assemble import assemble
 from bot.services.engagements import by_id
 from bot.services.home_state import open_pulse
 from bot.services.portfolio import portfolio
+from bot.services.runtime import Runtime
 from bot.views import home_view, kit, portfolio_view
 
 
@@ -53,7 +53,7 @@ def engagement_view(
     return portfolio_view.engagement_modal(engagement.name, body)
 
 
-def engagement_view_of(container: Container, caller: Caller, engagement_id: int) -> dict[str, Any]:
+def engagement_view_of(container: Runtime, caller: Caller, engagement_id: int) -> dict[str, Any]:
     """A portfolio row's modal, drawn from one read (refusals as `engagement_view`)."""
     with container.database.reading() as session:
         return engagement_view(session, caller, engagement_id, container.now())

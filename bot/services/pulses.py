@@ -16,8 +16,8 @@ from bot.domain.people import Caller
 from bot.domain.scoring import response_score
 from bot.domain.sentiment.reading import read_comment
 from bot.domain.text_hygiene import clean_paragraphs
-from bot.services.container import Container
 from bot.services.engagements import choose, require_member
+from bot.services.runtime import Runtime
 from bot.views.mrkdwn import slack_date
 from bot.views.pulse_dm import relationship
 from bot.views.status_view import PulseStatus, Scheduled, SideCount
@@ -208,7 +208,7 @@ def status(session: Session, engagement: Engagement) -> PulseStatus:
     return pulse_status(queries.status(session, engagement))
 
 
-def status_of(container: Container, caller: Caller, name: str | None) -> PulseStatus:
+def status_of(container: Runtime, caller: Caller, name: str | None) -> PulseStatus:
     """`/rapport status`: the engagement's pulse right now, for one of its members."""
     with container.database.reading() as session:
         engagement = choose(session, caller, name)

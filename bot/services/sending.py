@@ -9,10 +9,10 @@ from datetime import timedelta
 
 from bot.domain.people import Caller
 from bot.domain.vocabulary import SIDES, Side
-from bot.services.container import Container
 from bot.services.delivery.pulse_dms import FanoutResult, deliver
 from bot.services.engagements import choose, require_lead
 from bot.services.pulses import open_pulse
+from bot.services.runtime import Runtime
 from storage import deliveries as delivery_queries
 from storage import engagements as engagement_queries
 from storage import pulses as pulse_queries
@@ -34,7 +34,7 @@ class OpenedPulse:
     minimum: int
 
 
-def open_now(container: Container, caller: Caller, engagement_name: str | None) -> OpenedPulse:
+def open_now(container: Runtime, caller: Caller, engagement_name: str | None) -> OpenedPulse:
     """Open a pulse for the caller's engagement (leads only), one pending DM per recipient."""
     with container.database.unit_of_work() as session:
         engagement = choose(session, caller, engagement_name)
@@ -46,7 +46,7 @@ def open_now(container: Container, caller: Caller, engagement_name: str | None) 
         return OpenedPulse(pulse.id, engagement.name, len(recipients), thin, minimum)
 
 
-def deliver_now(container: Container, pulse_id: int, workers: int = SEND_WORKERS) -> FanoutResult:
+def deliver_now(container: Runtime, pulse_id: int, workers: int = SEND_WORKERS) -> FanoutResult:
     """One paced pass over the pulse's due DMs; says what happened to each."""
     with container.database.reading() as session:
         pulse = session.get(Pulse, pulse_id)
@@ -64,7 +64,7 @@ def deliver_now(container: Container, pulse_id: int, workers: int = SEND_WORKERS
 
 
 def deliver_until_settled(
-    container: Container,
+    container: Runtime,
     pulse_id: int,
     after_first_pass: Callable[[FanoutResult], None] | None = None,
 ) -> FanoutResult:
@@ -102,7 +102,7 @@ def deliver_until_settled(
     return first
 
 
-def resume_unsettled(container: Container) -> int:
+def resume_unsettled(container: Runtime) -> int:
     """At start: hand every open pulse with DMs still to send or check to the pool."""
     with container.database.reading() as session:
         pulse_ids = [p.id for p in pulse_queries.open_pulses(session)]

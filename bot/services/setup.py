@@ -11,8 +11,8 @@ from bot.domain.i18n import read_from_now_as, reading_as
 from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.domain.vocabulary import Side
-from bot.services.container import Container
 from bot.services.engagements import ensure_channel_free, ensure_name_free, set_up
+from bot.services.runtime import Runtime
 from storage.locales import remember as remember_locale
 
 logger = logging.getLogger(__name__)
@@ -38,13 +38,13 @@ class SetUp:
     problem: str | None
 
 
-def check_name_free(container: Container, caller: Caller, name: str) -> None:
+def check_name_free(container: Runtime, caller: Caller, name: str) -> None:
     """Refuse a name already used in the caller's workspace (`Conflict`)."""
     with container.database.reading() as session:
         ensure_name_free(session, caller.team_id, name)
 
 
-def check_channel(container: Container, caller: Caller, channel: str) -> None:
+def check_channel(container: Runtime, caller: Caller, channel: str) -> None:
     """Refuse a channel the caller is not in (asked of Slack) or another engagement uses.
 
     Nobody can point an engagement's alerts, and so its figures, at a channel they are
@@ -62,7 +62,7 @@ def check_channel(container: Container, caller: Caller, channel: str) -> None:
         ensure_channel_free(session, channel)
 
 
-def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal) -> SetUp:
+def set_up_and_announce(container: Runtime, caller: Caller, proposal: Proposal) -> SetUp:
     """Create the engagement (timezone from the lead's Slack profile), then post in its channel.
 
     Nothing is written unless the caller is in the channel and the channel is free.
@@ -93,7 +93,7 @@ def set_up_and_announce(container: Container, caller: Caller, proposal: Proposal
 
 
 def announce(
-    container: Container, channel: str, name: str, client_org: str, provider_org: str
+    container: Runtime, channel: str, name: str, client_org: str, provider_org: str
 ) -> str | None:
     """Introduce Rapport in the shared channel; Slack's reason if it could not post.
 

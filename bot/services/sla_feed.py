@@ -25,9 +25,9 @@ from bot.domain.sla_token import (
     split_token,
     token_matches,
 )
-from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
 from bot.services.export import find_engagement
+from bot.services.runtime import Runtime
 from storage import pulses as pulse_queries
 from storage.db import Database
 from storage.models import Engagement, SlaRecord
@@ -187,7 +187,7 @@ def import_csv(
         return len(rows)
 
 
-def new_feed_token(container: Container, caller: Caller, name: str | None) -> tuple[str, str]:
+def new_feed_token(container: Runtime, caller: Caller, name: str | None) -> tuple[str, str]:
     """`/rapport sla token` by a lead: the engagement's name and its new feed token."""
     with container.database.unit_of_work() as session:
         engagement = choose(session, caller, name)

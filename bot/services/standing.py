@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from bot.domain.digest.model import BASELINE_PULSES
 from bot.domain.digest.standing import Standing
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.engagements import choose, require_lead
+from bot.services.runtime import Runtime
 from storage import baseline as queries
 from storage.models import Engagement
 
@@ -39,7 +39,7 @@ def choose_baseline(engagement: Engagement, start: date | None) -> None:
     engagement.baseline_from = start
 
 
-def set_baseline(container: Container, caller: Caller, name: str | None, start: date | None) -> str:
+def set_baseline(container: Runtime, caller: Caller, name: str | None, start: date | None) -> str:
     """`/rapport baseline` by a lead: count the baseline from `start`; the engagement's name."""
     with container.database.unit_of_work() as session:
         engagement = choose(session, caller, name)

@@ -15,8 +15,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.services.container import Container
 from bot.services.erasure import purge
+from bot.services.runtime import Runtime
 from storage.models import Engagement, Member
 
 logger = logging.getLogger(__name__)
@@ -27,12 +27,12 @@ def _teams(engagement: Engagement, members: Iterable[Member]) -> set[str]:
     return {engagement.team_id} | {m.team_id for m in members if m.team_id}
 
 
-def _reachable(container: Container, teams: set[str]) -> bool:
+def _reachable(container: Runtime, teams: set[str]) -> bool:
     installations = container.installations
     return installations is not None and any(installations.for_team(t) for t in teams)
 
 
-def archive_unreachable(container: Container, engagement_ids: Iterable[int]) -> list[int]:
+def archive_unreachable(container: Runtime, engagement_ids: Iterable[int]) -> list[int]:
     """Archive each engagement no installation can reach any more; returns their ids."""
     now = container.now()
     archived: list[int] = []
@@ -51,7 +51,7 @@ def archive_unreachable(container: Container, engagement_ids: Iterable[int]) -> 
     return archived
 
 
-def settle_uninstalled(container: Container) -> int:
+def settle_uninstalled(container: Runtime) -> int:
     """The clock's step: restore an uninstalled engagement whose workspace came back,
     delete one uninstalled `KEPT_FOR` ago. Returns how many were restored or deleted."""
     if container.installations is None:

@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from bot.domain import catalogue
 from bot.domain.i18n import reading_as
 from bot.domain.outcomes import MessengerError
-from bot.services.container import Container
+from bot.services.runtime import Runtime
 from bot.services.uninstalled import archive_unreachable
 from storage import engagements as queries
 from storage.models import Engagement, Member
@@ -27,7 +27,7 @@ class Notice:
     text: str
 
 
-def workspace_left(container: Container, enterprise_id: str | None, team_id: str | None) -> int:
+def workspace_left(container: Runtime, enterprise_id: str | None, team_id: str | None) -> int:
     """Stop using a workspace's installation at once and tell the other side's leads.
 
     Its rows are deleted before anything else, so no request or send that starts after
@@ -37,7 +37,7 @@ def workspace_left(container: Container, enterprise_id: str | None, team_id: str
     installations = container.installations
     if installations is None or (team_id is None and enterprise_id is None):
         return 0
-    installations.store.forget(enterprise_id, team_id)
+    installations.forget(enterprise_id, team_id)
     logger.info("installation %s:%s removed: uninstalled or revoked", enterprise_id, team_id)
     team = str(team_id or enterprise_id)
     with container.database.reading() as session:
@@ -63,7 +63,7 @@ def workspace_left(container: Container, enterprise_id: str | None, team_id: str
     return told
 
 
-def channel_renamed(container: Container, old: str, new: str) -> int:
+def channel_renamed(container: Runtime, old: str, new: str) -> int:
     """A channel got a new id (a workspace joined an org, a channel was converted): every
     engagement posting there follows it. Returns how many engagements moved."""
     with container.database.unit_of_work() as session:
@@ -75,7 +75,7 @@ def channel_renamed(container: Container, old: str, new: str) -> int:
     return len(moved)
 
 
-def channel_unshared(container: Container, channel: str, event_team: str) -> int:
+def channel_unshared(container: Runtime, channel: str, event_team: str) -> int:
     """The other company left the alert channel: tell each engagement's leads, once
     (from the home workspace's copy of the event; Slack sends one to each workspace)."""
     with container.database.reading() as session:
@@ -94,7 +94,7 @@ def _notice(lead: Member, sentence: str, **values: str) -> Notice:
         return Notice(lead.user_id, str(getattr(catalogue, sentence)).format(**values))
 
 
-def _tell(container: Container, notices: list[Notice]) -> int:
+def _tell(container: Runtime, notices: list[Notice]) -> int:
     """DM each lead; one failure is logged and the others are still told."""
     told = 0
     for notice in notices:

@@ -128,6 +128,10 @@ class SlackMessenger:
         checked(view.get("blocks") or ())  # what Slack would refuse fails here, before it leaves
         self._call(lambda: self.client.views_publish(user_id=user_id, view=dict(view)))
 
+    def open_form(self, trigger_id: str, view: Mapping[str, Any]) -> None:
+        checked(view.get("blocks") or ())
+        self._call(lambda: self.client.views_open(trigger_id=trigger_id, view=dict(view)))
+
     def person(self, user_id: str, default_team: str) -> Person:
         return users.lookup(self.client, user_id, default_team)
 

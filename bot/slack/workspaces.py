@@ -135,6 +135,10 @@ class Installations:
     def client(self, workspace: Workspace) -> WebClient:
         return make_client(workspace.bot_token, self.base_url, self.timeout or 15)
 
+    def forget(self, enterprise_id: str | None, team_id: str | None) -> None:
+        """Delete a workspace's installation: its tokens are never used again."""
+        self.store.forget(enterprise_id, team_id)
+
     def refresh_all(self) -> int:
         """Refresh every installation whose token is due (the clock, before each batch);
         how many this call refreshed (one refreshed meanwhile by another is not counted)."""

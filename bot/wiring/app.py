@@ -12,12 +12,12 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 
 from bot.domain.i18n import reading_as
-from bot.services.container import Container, ContextPool
 from bot.slack.authorize import FallbackAuthorize, remember_senders
 from bot.slack.client import act_for_rest_of_request, acting_as
 from bot.slack.scopes import BOT_SCOPES
 from bot.slack.workspaces import Installations
 from bot.wiring import log_privacy
+from bot.wiring.container import Container, ContextPool
 from bot.wiring.listeners import SUBCOMMANDS, register_all
 from handlers.commands.registry import Subcommand
 from storage.installations import state_store

@@ -16,11 +16,11 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.services import jobs
-from bot.services.container import Container
 from bot.services.digest.weekly import send_due_digests
 from bot.services.erasure import delete_expired_comments
 from bot.services.locales import refresh_stale as refresh_stale_locales
 from bot.services.uninstalled import settle_uninstalled
+from bot.wiring.container import Container
 from storage.leader import Leadership
 
 logger = logging.getLogger(__name__)

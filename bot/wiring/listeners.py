@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.services.container import Container
+from bot.wiring.container import Container
 from handlers import alert_actions, alert_buttons, forms, home, pulse_dm, workspaces
 from handlers.commands import (
     alerts,

@@ -11,7 +11,6 @@ from bot.domain.vocabulary import Role, Side, is_role, is_side
 from bot.services.answers import retire_removed_members_dm
 from bot.services.engagements import add_to, led_by, members_of, remove_from
 from bot.slack.command_text import CommandError, Token, parse_weight, short, user_id
-from bot.slack.users import lookup_all
 from bot.views.mrkdwn import mention
 from bot.views.roster import roster_text
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
@@ -73,7 +72,7 @@ def add(request: CommandRequest[AddArgs]) -> None:
     engagement_id = led_by(container, caller, request.engagement)
     # Looking people up can take a moment per person: acknowledge first.
     request.acknowledge()
-    people = lookup_all(container.client, args.users, caller.team_id)
+    people = [container.messenger.person(user, caller.team_id) for user in args.users]
     name, result = add_to(
         container, engagement_id, people, side=args.side, role=args.role, weight=args.weight
     )

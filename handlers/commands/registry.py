@@ -19,7 +19,7 @@ from slack_bolt import Ack, App, Respond
 from bot.domain import catalogue, help_text
 from bot.domain.i18n import gettext
 from bot.domain.people import Caller
-from bot.services.container import Container
+from bot.services.runtime import Runtime
 from bot.slack.command_text import CommandError, Token, split_command
 from handlers.replies import reply_for
 
@@ -36,7 +36,7 @@ class NoArguments:
 class CommandRequest(Generic[A]):
     """What a subcommand handler receives, and how it answers the person who typed it."""
 
-    container: Container
+    container: Runtime
     caller: Caller
     ack: Ack
     respond: Respond
@@ -134,7 +134,7 @@ HELP = Subcommand(
 
 
 def rapport(
-    container: Container, registry: Registry, ack: Ack, body: dict[str, Any], respond: Respond
+    container: Runtime, registry: Registry, ack: Ack, body: dict[str, Any], respond: Respond
 ) -> None:
     """The one `/rapport` listener: parse, acknowledge, dispatch, and map every refusal."""
     caller = Caller(
@@ -172,5 +172,5 @@ def run_in_background(subcommand: Subcommand[Any], request: CommandRequest[Any],
         request.say(reply_for(error, f"/rapport {name}"))
 
 
-def register(app: App, container: Container, registry: Registry) -> None:
+def register(app: App, container: Runtime, registry: Registry) -> None:
     app.command("/rapport")(partial(rapport, container, registry))

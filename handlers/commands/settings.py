@@ -50,7 +50,7 @@ def config(request: CommandRequest[ConfigArgs]) -> None:
     found = settings_shown(container, caller, request.engagement)
     if found.leads and request.trigger_id:
         form = config_modal(found.engagement_id, found.current)
-        container.client.views_open(trigger_id=request.trigger_id, view=form)
+        container.messenger.open_form(request.trigger_id, form)
     else:
         request.say(catalogue.CONFIG_SHOW.format(engagement=found.name, **shown(found.current)))
 

@@ -53,7 +53,7 @@ def setup(request: CommandRequest[SetupArgs]) -> None:
     proposal = request.args.proposal
     if proposal is None:
         view = setup_modal(request.caller.channel_id)
-        request.container.client.views_open(trigger_id=request.trigger_id, view=view)
+        request.container.messenger.open_form(request.trigger_id, view)
         return
     done = set_up_and_announce(request.container, request.caller, proposal)
     request.say(

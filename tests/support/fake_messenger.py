@@ -22,10 +22,10 @@ from slack_sdk import WebClient
 from bot.domain.outcomes import Kind, Outcome, failure
 from bot.domain.people import Caller, Person
 from bot.domain.vocabulary import utcnow
-from bot.services.container import Container
 from bot.services.engagements import add_people, set_up
 from bot.services.messenger import Blocks, Messenger, Posted, Tag
-from bot.services.process_settings import ProcessSettings
+from bot.wiring.container import Container
+from bot.wiring.settings import ProcessSettings
 from storage.db import Database
 from tests.support.keys import TEST_KEY
 
@@ -37,6 +37,7 @@ Method = Literal[
     "find_tagged_reply",
     "upload",
     "publish_home",
+    "open_form",
     "person",
     "is_in_channel",
 ]
@@ -84,6 +85,12 @@ class Home:
     view: dict[str, Any]
 
 
+@dataclass(frozen=True, slots=True)
+class Form:
+    trigger_id: str
+    view: dict[str, Any]
+
+
 @dataclass(slots=True)
 class Failure:
     """The outcome a call to `method` (for `target`, or any) ends with, `times` more times."""
@@ -110,7 +117,8 @@ def dm_of(user_id: str) -> str:
 
 @dataclass
 class FakeMessenger:
-    """`Messenger` in memory. Tests read `posts`, `updates`, `uploads`, `homes`, `calls`."""
+    """`Messenger` in memory. Tests read `posts`, `updates`, `uploads`, `homes`, `forms`,
+    `calls`."""
 
     people: dict[str, Person] = field(default_factory=dict)
     """Who Slack knows; anyone else is `user_not_found`."""
@@ -120,6 +128,7 @@ class FakeMessenger:
     updates: list[Update] = field(default_factory=list)
     uploads: list[Upload] = field(default_factory=list)
     homes: list[Home] = field(default_factory=list)
+    forms: list[Form] = field(default_factory=list)
     calls: list[tuple[Method, str]] = field(default_factory=list)
     """Every call, failed or not, in order: the method and the channel or person it was for."""
     failures: list[Failure] = field(default_factory=list)
@@ -267,6 +276,12 @@ class FakeMessenger:
         then = self._raise_unless_landed("publish_home", user_id)
         with self._lock:
             self.homes.append(Home(user_id, dict(view)))
+        then()
+
+    def open_form(self, trigger_id: str, view: Mapping[str, Any]) -> None:
+        then = self._raise_unless_landed("open_form", trigger_id)
+        with self._lock:
+            self.forms.append(Form(trigger_id, dict(view)))
         then()
 
     def person(self, user_id: str, default_team: str) -> Person:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from urllib.parse import parse_qs, urlparse
 
-from bot.services.process_settings import ProcessSettings
+from bot.wiring.settings import ProcessSettings
 from storage.db import Database
 from tests.support.running import RunningApp, make_settings, running_app
 from tests.support.workspaces import CLIENT_ID, CLIENT_SECRET, Team, Workspaces

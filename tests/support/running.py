@@ -15,14 +15,14 @@ from slack_bolt import App, BoltRequest
 from waitress.server import create_server
 
 from bot.domain.vocabulary import utcnow
-from bot.services.container import Container, ContextPool, distributed
-from bot.services.process_settings import ProcessSettings
 from bot.slack import history
 from bot.slack.client import make_client
 from bot.slack.pacing import Pacer, Unpaced
 from bot.wiring.app import create_app
+from bot.wiring.container import Container, ContextPool, distributed
 from bot.wiring.listeners import SUBCOMMANDS
 from bot.wiring.pages import Site
+from bot.wiring.settings import ProcessSettings
 from bot.wiring.web import MAX_BODY, make_wsgi
 from handlers.commands.registry import Subcommand
 from storage.db import Database

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 from bot.domain import catalogue, digest_words
 from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
-from bot.services.container import Container
 from bot.services.delivery.digests import render, send_digest, send_file
 from bot.services.digest.access import require_reader
 from bot.services.digest.assemble import assemble
 from bot.services.engagements import by_id, choose
 from bot.services.export import export_rows, to_csv
+from bot.services.runtime import Runtime
 from storage.engagements import member
 from storage.models import Engagement
 
@@ -54,7 +54,7 @@ def by_button(caller: Caller, engagement_id: int | None) -> Pick:
     return pick
 
 
-def send_preview(container: Container, caller: Caller, pick: Pick) -> Sent:
+def send_preview(container: Runtime, caller: Caller, pick: Pick) -> Sent:
     """DM the caller the digest its sponsors get. Raises `NotPermitted` for other people."""
     with container.database.reading() as session:
         engagement = pick(session)
@@ -70,7 +70,7 @@ def send_preview(container: Container, caller: Caller, pick: Pick) -> Sent:
     return Sent(True, catalogue.DIGEST_PREVIEW_SENT.format(engagement=name))
 
 
-def send_export(container: Container, caller: Caller, pick: Pick) -> Sent:
+def send_export(container: Runtime, caller: Caller, pick: Pick) -> Sent:
     """Upload the per-pulse figures as CSV to the caller's DM (leads and sponsors only)."""
     with container.database.reading() as session:
         engagement = pick(session)

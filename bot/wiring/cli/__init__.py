@@ -14,7 +14,7 @@ from bot.wiring.cli import data, keys, records, serve
 from bot.wiring.cli.common import OperatorError
 from bot.wiring.cli.environment import epilog
 from bot.wiring.playground import run as playground
-from bot.wiring.process_settings import ConfigError
+from bot.wiring.settings import ConfigError
 
 SUBCOMMANDS: tuple[tuple[str, Callable[[argparse.Namespace], int], str], ...] = (
     ("web", serve.cmd_web, "serve Slack's requests over HTTP (POST /slack/events, GET /healthz)"),

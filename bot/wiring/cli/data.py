@@ -17,7 +17,7 @@ from bot.wiring.cli.common import (
     writable_directory,
     write_output_file,
 )
-from bot.wiring.process_settings import database_url_from_env, secret_key_from_env
+from bot.wiring.settings import database_url_from_env, secret_key_from_env
 
 
 def cmd_migrate(_args: argparse.Namespace) -> int:
@@ -80,7 +80,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     """A synthetic engagement through the real pipeline, no Slack; writes the digest to --out."""
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its own scratch database
     from bot.services.simulate import SimulationExistsError, simulate
-    from bot.wiring.process_settings import ConfigError
+    from bot.wiring.settings import ConfigError
     from storage.errors import database_problems
 
     out = writable_directory(Path(args.out))

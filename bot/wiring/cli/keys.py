@@ -7,7 +7,7 @@ import os
 
 from bot.domain import operator_text as text
 from bot.domain.i18n import counted
-from bot.wiring.process_settings import ConfigError, database_url_from_env
+from bot.wiring.settings import ConfigError, database_url_from_env
 from storage.secrets import fernet_key_ok, key_list
 
 

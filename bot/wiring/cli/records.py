@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.wiring.cli.common import OperatorError, Start
 from bot.wiring.cli.serve import container_for
-from bot.wiring.process_settings import database_url_from_env, load_settings, secret_key_from_env
+from bot.wiring.settings import database_url_from_env, load_settings, secret_key_from_env
 
 
 def cmd_forget(args: argparse.Namespace) -> int:

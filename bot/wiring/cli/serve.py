@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Any
 from bot.domain import operator_text as text
 from bot.domain.i18n import counted
 from bot.wiring.cli.common import OperatorError, Start
-from bot.wiring.process_settings import load_settings
+from bot.wiring.settings import load_settings
 
 if TYPE_CHECKING:
     from wsgiref.types import WSGIApplication
 
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from bot.services.container import Container
-    from bot.services.process_settings import ProcessSettings
+    from bot.wiring.container import Container
+    from bot.wiring.settings import ProcessSettings
     from storage.db import Database
 
 logger = logging.getLogger("rapport")
@@ -27,7 +27,7 @@ logger = logging.getLogger("rapport")
 
 def container_for(settings: ProcessSettings, start: Start) -> Container:
     """Open and migrate the database, then check the Slack token (unless told not to)."""
-    from bot.services.container import Container
+    from bot.wiring.container import Container
     from storage.db import Database
     from storage.errors import database_problems
     from storage.migrate import upgrade
@@ -46,7 +46,7 @@ def check_sealing(database: Database) -> None:
     """Say where the key comes from, refuse a key that cannot open what is stored (one
     line), and seal any comment or token stored in clear before sealing existed."""
 
-    from bot.wiring.process_settings import ConfigError
+    from bot.wiring.settings import ConfigError
     from storage.sealing import check_keys, reseal
     from storage.secrets import KeyMismatch
 
@@ -132,9 +132,9 @@ def _load_language_detector() -> None:
 
 def cmd_web(args: argparse.Namespace) -> int:
     """Serve Slack's HTTP requests with waitress; never runs a scheduler."""
-    from bot.services.container import ContextPool
     from bot.services.sending import resume_unsettled
     from bot.wiring.app import create_app
+    from bot.wiring.container import ContextPool
     from bot.wiring.pages import Site
     from bot.wiring.web import make_wsgi
 

@@ -60,11 +60,11 @@ def start(folder: Path, page_server: PageServer, stack: ExitStack) -> tuple[int,
     import waitress
 
     from bot.services import simulate
-    from bot.services.container import ContextPool
     from bot.wiring.app import create_app
     from bot.wiring.cli.common import Start
     from bot.wiring.cli.serve import container_for
-    from bot.wiring.process_settings import load_settings
+    from bot.wiring.container import ContextPool
+    from bot.wiring.settings import load_settings
     from bot.wiring.web import EVENTS_PATH, MAX_BODY, make_wsgi
 
     bot_token, signing_secret = f"xoxb-playground-{secrets.token_hex(12)}", secrets.token_hex(16)

@@ -20,8 +20,8 @@ from bot.domain import (
     operator_text,
 )
 from bot.domain.i18n import _, counted, language_of, number, reading_as
-from bot.services.container import ContextPool
 from bot.views.mrkdwn import slack_date
+from bot.wiring.container import ContextPool
 
 TEXT_MODULES = (
     catalogue,

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.services.container import installations_for
 from bot.slack.client import make_installation_client
+from bot.wiring.container import installations_for
 from storage.db import Database
 from tests.support.installing import (
     CLIENT,

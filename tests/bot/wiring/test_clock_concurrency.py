@@ -11,8 +11,8 @@ import time_machine
 from sqlalchemy import func, select
 
 from bot.services import jobs
-from bot.services.container import Container
 from bot.wiring.clock import Clock
+from bot.wiring.container import Container
 from storage.db import Database
 from storage.leader import Leadership
 from storage.models import Delivery

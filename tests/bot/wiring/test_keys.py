@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url, select, text
 
-from bot.wiring.process_settings import ConfigError, load_settings
+from bot.wiring.settings import ConfigError, load_settings
 from storage.db import Database
 from storage.models import Response
 from storage.secrets import KeyMismatch

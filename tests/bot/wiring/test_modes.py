@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.slack.scopes import BOT_SCOPES
-from bot.wiring.process_settings import ConfigError, load_settings
+from bot.wiring.settings import ConfigError, load_settings
 from storage.db import Database
 from tests.support.installing import CLIENT, PROVIDER, install, running_distributed
 from tests.support.keys import TEST_KEY
@@ -90,8 +90,8 @@ def test_socket_mode_is_for_one_workspace() -> None:
 def test_the_install_link_leads_to_the_slack_that_slack_api_url_names(database: Database) -> None:
     from dataclasses import replace
 
-    from bot.services.container import Container
     from bot.wiring.app import create_app
+    from bot.wiring.container import Container
     from tests.support.installing import distributed_settings
 
     standin = Workspaces(CLIENT, PROVIDER).start()

@@ -123,6 +123,9 @@ class FakeMessenger:
     def publish_home(self, user_id: str, view: Mapping[str, Any]) -> None:
         raise NotImplementedError
 
+    def open_form(self, trigger_id: str, view: Mapping[str, Any]) -> None:
+        raise NotImplementedError
+
     def person(self, user_id: str, default_team: str) -> Any:
         raise NotImplementedError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.wiring.process_settings import DATABASE_DEFAULT, ConfigError, load_settings
+from bot.wiring.settings import DATABASE_DEFAULT, ConfigError, load_settings
 from tests.support.keys import TEST_KEY
 
 GOOD = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s3cret"}

@@ -20,12 +20,12 @@ from slack_sdk import WebClient
 from bot.domain import operator_text
 from bot.domain.vocabulary import utcnow
 from bot.services.messenger import Messenger
-from bot.services.process_settings import DISTRIBUTED, ProcessSettings
 from bot.slack.client import InstallationClient, make_client, make_installation_client
 from bot.slack.messenger import SlackMessenger
 from bot.slack.pacing import Pacer, PerWorkspace, Unpaced
 from bot.slack.routing import Router
 from bot.slack.workspaces import Installations
+from bot.wiring.settings import DISTRIBUTED, ProcessSettings
 from storage.db import Database
 from storage.installations import InstallationStore
 from storage.secrets import TokenCipher

@@ -1,4 +1,5 @@
-"""Read the process settings from the environment once at start, and say plainly what is wrong.
+"""The process's settings as one typed value, read from the environment once at start,
+saying plainly what is wrong.
 
 Every problem is reported at once, in one line, and each process checks only what it
 needs: `clock` and `run` receive no HTTP requests, so they need no signing secret.
@@ -8,21 +9,61 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.domain import operator_text as text
-from bot.services.process_settings import DATABASE_DEFAULT, SLACK_API_DEFAULT, ProcessSettings
 from storage.secrets import fernet_key_ok
 
-__all__ = [
-    "DATABASE_DEFAULT",
-    "SLACK_API_DEFAULT",
-    "ConfigError",
-    "ProcessSettings",
-    "database_url_from_env",
-    "load_settings",
-    "sqlite_path",
-]
+SLACK_API_DEFAULT = "https://slack.com/api/"
+SINGLE_WORKSPACE = "single-workspace"
+DISTRIBUTED = "distributed"
+DATABASE_DEFAULT = "sqlite:///rapport.db"
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessSettings:
+    """Everything the processes need to know about their environment."""
+
+    slack_bot_token: str
+    slack_signing_secret: str = ""  # empty for processes that receive no requests (clock, run)
+    slack_app_token: str | None = None
+    slack_api_url: str = SLACK_API_DEFAULT
+    database_url: str = DATABASE_DEFAULT
+    port: int = 3000
+    host: str = "0.0.0.0"  # noqa: S104 - a web process listens on all interfaces
+    web_threads: int = 8
+    messages_per_second: float = 10.0
+    clock_interval_seconds: int = 30
+    grace_hours: int = 6
+    stale_sending_seconds: int = 300
+    # Work that leaves a listener (fan-out) runs on this many background threads; Bolt's
+    # own listener pool has `listener_threads`. Waitress: connections and idle timeout.
+    background_workers: int = 4
+    listener_threads: int = 16
+    web_connection_limit: int = 500
+    web_channel_timeout: int = 30
+    # First wait before a failed DM is tried (or checked) again; it doubles, up to 10 min.
+    retry_base_seconds: float = 5.0
+    # How long one Web API call may take before it counts as timed out (uncertain).
+    slack_timeout_seconds: int = 15
+    check_token: bool = True  # auth.test at start; SLACK_CHECK_TOKEN=no skips it (offline)
+    # Distributed mode (installed in many workspaces through OAuth) when these are set;
+    # `slack_bot_token` is then empty: each workspace's token lives in the database.
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
+    # A Fernet key: stored bot and refresh tokens are encrypted with it when it is set.
+    secret_key: str = ""
+    # Refresh a rotating token this many minutes before it expires.
+    token_rotation_minutes: int = 120
+    # Who answers support, privacy and security questions (an email or a URL), for /support.
+    support_contact: str = ""
+
+    @property
+    def mode(self) -> str:
+        """`single-workspace` (one bot token) or `distributed` (OAuth installs)."""
+        return DISTRIBUTED if self.slack_client_id else SINGLE_WORKSPACE
+
 
 WHERE = "Find it in your Slack app's settings at api.slack.com/apps"
 YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
