@@ -1,4 +1,4 @@
-"""The word lists: VADER's lexicon loaded whole, service meanings laid over it, small words kept apart."""
+"""The word lists: VADER's lexicon whole, service meanings over it, small words apart."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Service-event words and phrases: on VADER's scale, lower-case, and read as account chat means them."""
+"""Service-event words and phrases: on VADER's scale, lower-case, read as account chat means."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.sentiment.spanish_cues import CUES
 from bot.domain.sentiment.german_cues import CUES as GERMAN_CUES
+from bot.domain.sentiment.spanish_cues import CUES
 
 GOOD_FAMILIES = {"heroics", "improvement", "no bad news", "thanks"}
 
