@@ -59,9 +59,12 @@ def test_any_error_inside_the_block_becomes_one_sentence(tmp_path: Path) -> None
     url = f"sqlite:///{tmp_path}/empty.db"
     engine = create_engine(url)
     try:
-        with pytest.raises(UnusableDatabaseError) as caught, database_problems(url):
-            with engine.connect() as connection:
-                connection.execute(text("SELECT * FROM pulses"))
+        with (
+            pytest.raises(UnusableDatabaseError) as caught,
+            database_problems(url),
+            engine.connect() as connection,
+        ):
+            connection.execute(text("SELECT * FROM pulses"))
     finally:
         engine.dispose()
     assert "rapport migrate" in str(caught.value)
