@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, Engagement, Member, Pulse
+from storage.models import Alert, Delivery, Engagement, Member, Pulse
 
 CREATED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -92,3 +92,24 @@ def add_delivery(session: Session, pulse: Pulse, member: Member, **fields: objec
     session.add(delivery)
     session.flush()
     return delivery
+
+
+def add_alert(session: Session, pulse: Pulse, rule: str = "gap", **fields: object) -> Alert:
+    """An open warning raised by `pulse` in the engagement's channel."""
+    values: dict[str, object] = {
+        "engagement_id": pulse.engagement_id,
+        "rule": rule,
+        "key": rule,
+        "severity": "warning",
+        "sentence": "The two sides see it differently.",
+        "magnitude": 20.0,
+        "opened_pulse_id": pulse.id,
+        "last_pulse_id": pulse.id,
+        "channel_id": "C0ALERTS",
+        "opened_at": CREATED,
+    }
+    values.update(fields)
+    alert = Alert(**values)
+    session.add(alert)
+    session.flush()
+    return alert
