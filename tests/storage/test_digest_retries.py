@@ -35,7 +35,7 @@ def test_an_uncertain_digest_is_due_at_its_time_and_claimed_once(database: Datab
         digest_retries.retry_later(session, claim_id, "timeout" * 20, at)
     with database.reading() as session:
         assert digest_retries.due(session, at - timedelta(seconds=1)) == []
-        ((found, engagement, user, attempts, week, when),) = digest_retries.due(session, at)
+        ((found, _, user, attempts, week, when),) = digest_retries.due(session, at)
         assert (found, user, attempts, week, when) == (claim_id, "U_SPONSOR", 1, WEEK, at)
         assert len(session.get_one(DigestDelivery, claim_id).error or "") == 64
     lease = at + timedelta(minutes=5)
