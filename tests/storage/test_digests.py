@@ -1,4 +1,4 @@
-"""The weekly digest's rows: closed pulses, sponsors, one claim per sponsor and week, own answers."""
+"""The weekly digest's rows: closed pulses, sponsors, one claim per sponsor and week, answers."""
 
 from __future__ import annotations
 
