@@ -1,4 +1,4 @@
-"""Pulse queries: the open one, answers written once whoever writes, counts per side, closing once."""
+"""Pulse queries: the open one, one answer row whoever writes, counts per side, closing once."""
 
 from __future__ import annotations
 
