@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from storage.db import Database
 from storage.models import Alert, Delivery, Engagement, Member, Pulse
 
 CREATED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -113,3 +117,11 @@ def add_alert(session: Session, pulse: Pulse, rule: str = "gap", **fields: objec
     session.add(alert)
     session.flush()
     return alert
+
+
+def refused(database: Database, *rows: Callable[[Session], object]) -> None:
+    """Each row, written alone in its own unit of work, is refused by the schema."""
+    for make in rows:
+        with pytest.raises(IntegrityError), database.unit_of_work() as session:
+            make(session)
+            session.flush()
