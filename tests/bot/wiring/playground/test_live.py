@@ -21,6 +21,7 @@ def played(tmp_path: Path) -> Iterator[Workspace]:
         page_server = PageServer(0)
         stack.callback(page_server.close)
         start(tmp_path, page_server, stack)
+        assert page_server.page is not None
         yield page_server.page.workspace
 
 
