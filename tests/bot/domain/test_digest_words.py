@@ -6,6 +6,7 @@ import pytest
 
 from bot.domain import digest_words as words
 from bot.domain.i18n import LANGUAGES, reading_as
+from bot.domain.sentiment.result import label_for
 from bot.domain.vocabulary import SLA_STATUSES
 from tests.bot.domain.text_uses import fills, misfilled, placeholders
 
@@ -19,7 +20,7 @@ def test_every_sentence_a_caller_fills_gets_exactly_the_names_it_asks_for() -> N
 
 def test_each_sla_status_and_mood_has_its_word() -> None:
     assert set(words.SLA_STATUS) == set(SLA_STATUSES)
-    assert set(words.MOODS) == {"negative", "positive", "neutral"}
+    assert set(words.MOODS) == {label_for(polarity) for polarity in (-1.0, 0.0, 1.0)}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
