@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack.pulse_message import PULSE_EVENT
 from bot.wiring.playground.live import LEFT_FOR_YOU, pulse_dms
 from bot.wiring.playground.page import PageServer
 from bot.wiring.playground.run import start
-from bot.wiring.playground.workspace import Message, Person, Workspace
+from bot.wiring.playground.workspace import Message, Workspace
 
 
 @pytest.fixture
@@ -41,11 +40,11 @@ def test_everyone_but_the_lead_and_one_a_side_has_answered(played: Workspace) ->
     assert len(unanswered) == 1 + 2 * LEFT_FOR_YOU, unanswered
 
 
-def test_only_pulse_dms_are_found_the_newest_per_person() -> None:
-    slack = Workspace("T0ACME", "U0BOT", [Person("U0ANA", "Ana", "")])
-    pulse = {"event_type": PULSE_EVENT}
-    slack.post(Message("D0ANA", "1.0", "U0BOT", "old", metadata=pulse))
-    slack.post(Message("D0ANA", "2.0", "U0BOT", "new", metadata=pulse))
-    slack.post(Message("D0ANA", "3.0", "U0BOT", "a reminder"))
-    found = pulse_dms(slack)
-    assert list(found) == ["U0ANA"] and found["U0ANA"].text == "new"
+def test_only_pulse_dms_are_found_the_newest_per_person(played: Workspace) -> None:
+    user, pulse = sorted(pulse_dms(played).items())[0]
+    channel = played.dm_of(user)
+    played.post(Message(channel, played.new_ts(), played.bot_user, "a reminder"))
+    assert pulse_dms(played)[user] is pulse
+    newer = Message(channel, played.new_ts(), played.bot_user, "next", metadata=pulse.metadata)
+    played.post(newer)
+    assert pulse_dms(played)[user] is newer
