@@ -26,8 +26,8 @@ def test_a_post_lands_where_slack_would_put_it() -> None:
 
 def test_timestamps_only_grow_and_messages_keep_their_order() -> None:
     slack = workspace()
-    stamps = [slack.new_ts() for _ in range(50)]
-    assert stamps == sorted(stamps, key=float) and len(set(stamps)) == 50
+    stamps = [slack.new_ts() for _ in range(1000)]
+    assert stamps == sorted(stamps, key=float) and len(set(stamps)) == 1000
     late, early = stamps[-1], stamps[0]
     slack.post(Message("C0DEAL", late, "U0BOT", "second"))
     slack.post(Message("C0DEAL", early, "U0BOT", "first"))
