@@ -77,3 +77,33 @@ def test_modules_stay_small() -> None:
         if lines > WARN_AT:
             warnings.warn(f"{path} has {lines} lines (a smell past {WARN_AT})", stacklevel=1)
     assert statistics.median(sizes.values()) < 100
+
+
+MIRRORED_FROM = 40
+MIRRORED_SHARE = 0.70
+
+
+def mirrored() -> dict[str, bool]:
+    """Each product module of `MIRRORED_FROM` lines or more (as `wc -l` counts them; package
+    `__init__` files and migrations aside), and whether `tests/` has its mirrored test file:
+    `storage/deliveries.py` → `tests/storage/test_deliveries.py`."""
+    found = {}
+    for path in modules():
+        relative = path.relative_to(ROOT)
+        if path.name == "__init__.py" or "migrations" in relative.parts:
+            continue
+        if path.read_bytes().count(b"\n") < MIRRORED_FROM:
+            continue
+        found[str(relative)] = (ROOT / "tests" / relative.parent / f"test_{path.name}").is_file()
+    return found
+
+
+def test_seventy_percent_of_modules_have_a_mirrored_test_file() -> None:
+    """A reader finds a module's tests where the module is; most modules must have them."""
+    found = mirrored()
+    share = sum(found.values()) / len(found)
+    missing = "\n".join(sorted(path for path, has in found.items() if not has))
+    assert share >= MIRRORED_SHARE, (
+        f"{sum(found.values())} of {len(found)} modules ({share:.1%}) have a mirrored test "
+        f"file, under {MIRRORED_SHARE:.0%}; without one:\n{missing}"
+    )

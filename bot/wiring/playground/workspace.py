@@ -85,7 +85,7 @@ class Workspace:
         self.version = 0
         self.lock = threading.RLock()
         self._ids = itertools.count(1)
-        self._last_ts = 0.0
+        self._last_micros = 0
 
     # -- naming ----------------------------------------------------------------
     def next_id(self, prefix: str) -> str:
@@ -94,8 +94,11 @@ class Workspace:
     def new_ts(self) -> str:
         """A message timestamp after every other one, as Slack's are."""
         with self.lock:
-            self._last_ts = max(time.time(), self._last_ts + 0.000001)
-            return f"{self._last_ts:.6f}"
+            # Whole microseconds: a float of today's epoch cannot hold one more microsecond
+            # exactly, so two stamps could print alike.
+            self._last_micros = max(time.time_ns() // 1000, self._last_micros + 1)
+            seconds, micros = divmod(self._last_micros, 1_000_000)
+            return f"{seconds}.{micros:06d}"
 
     @staticmethod
     def dm_of(user_id: str) -> str:

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from bot.domain.alerts import PulseFigures, Thresholds
 from bot.domain.portfolio import EngagementState, OpenFinding, rank
-from bot.domain.portfolio_text import csv_rows, line, portfolio_text
 from tests.support.digests import side
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -80,33 +79,6 @@ def test_the_hand_built_portfolio_is_ranked_by_need_of_attention() -> None:
         "Calm",
         "New",
     ]
-
-
-def test_each_line_gives_the_figures_as_close_reports_them() -> None:
-    by_name = {s.name: s for s in EXAMPLE}
-    widening = line(state("W", latest=figures(85.9, 70.2), previous=figures(80, 75)))
-    assert "client 85 · provider 70 · gap 15 (provider lower), widening" in widening
-    assert "client _withheld_ · provider 75 · gap not shown" in line(by_name["Withheld"])
-    assert "no pulse has closed yet" in line(by_name["New"])
-    assert "1 open finding (1 escalated)" in line(by_name["Escalated"])
-    assert "2 overdue actions" in line(by_name["Overdue"])
-    assert "needs attention: a side going quiet" in line(by_name["Quiet"])
-    assert "needs attention" not in line(by_name["Calm"])
-
-
-def test_a_portfolio_of_one_and_of_none() -> None:
-    one = portfolio_text([state("Solo")])
-    assert one.startswith("*Your portfolio* — 1 engagement; none needs your attention")
-    assert "1. *Solo* (sponsor)" in one
-    assert "don't lead or sponsor any engagement" in portfolio_text([])
-
-
-def test_the_csv_rows_keep_the_order_and_leave_withheld_figures_empty() -> None:
-    rows = csv_rows(rank(EXAMPLE, NOW))
-    assert [r["rank"] for r in rows] == [str(n) for n in range(1, len(EXAMPLE) + 1)]
-    withheld = next(r for r in rows if r["engagement"] == "Withheld")
-    assert withheld["client_index"] == "" and withheld["provider_index"] == "75"
-    assert csv_rows([state("=cmd()")])[0]["engagement"] == "'=cmd()"
 
 
 indices = st.one_of(st.none(), st.floats(0, 100))

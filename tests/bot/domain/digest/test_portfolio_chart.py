@@ -7,7 +7,7 @@ import math
 from matplotlib.patches import Rectangle
 
 from bot.domain.digest.portfolio_chart import portfolio_figure, render_portfolio_chart
-from tests.bot.domain.digest.test_chart_legibility import (
+from tests.bot.domain.digest.test_chart_layout import (
     equal_everywhere,
     legend_looks,
     look,

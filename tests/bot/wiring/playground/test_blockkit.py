@@ -1,4 +1,4 @@
-"""The page's Block Kit and mrkdwn drawing, on the blocks the app itself builds."""
+"""The page's Block Kit drawing, on the blocks the app itself builds."""
 
 from __future__ import annotations
 
@@ -6,36 +6,9 @@ import re
 
 from bot.views import pulse_dm as blocks
 from bot.wiring.playground.blockkit import Directory, blocks_html, message_html, view_html
-from bot.wiring.playground.mrkdwn import to_html
 
 NAMES = {"U0ANA": "Ana Lima", "C0DEAL": "acme-deal"}
 DIRECTORY = Directory(names=lambda some_id: NAMES.get(some_id, some_id))
-
-
-def test_mrkdwn_styles_mentions_links_and_dates() -> None:
-    drawn = to_html(
-        "*Acme deal* is _down_ ~up~ `code` — <@U0ANA> in <#C0DEAL> "
-        "<https://example.com/a?b=1&amp;c=2|the doc> <!date^1736500000^{date_short}|Jan 10>"
-    )
-    assert "<b>Acme deal</b>" in drawn and "<i>down</i>" in drawn and "<s>up</s>" in drawn
-    assert "<code>code</code>" in drawn
-    assert '<a href="https://example.com/a?b=1&amp;c=2"' in drawn and ">the doc</a>" in drawn
-    assert "Jan 10, 2025" in drawn
-    named = to_html("<@U0ANA> in <#C0DEAL>", DIRECTORY.names)
-    assert "@Ana Lima" in named and "#acme-deal" in named
-
-
-def test_mrkdwn_never_lets_text_become_markup() -> None:
-    drawn = to_html('&lt;script&gt;alert(1)&lt;/script&gt; <javascript:alert(1)|x> "q"')
-    assert "<script" not in drawn and "href" not in drawn
-    assert "&lt;script&gt;" in drawn
-
-
-def test_quotes_code_blocks_and_lines() -> None:
-    drawn = to_html("&gt; quoted\nplain\n```a *b*\nc```")
-    assert "<blockquote>quoted</blockquote>" in drawn
-    assert "plain<br>" in drawn
-    assert "<pre>a *b*\nc</pre>" in drawn
 
 
 def test_the_pulse_dm_is_drawn_with_every_button_and_what_it_sends_back() -> None:

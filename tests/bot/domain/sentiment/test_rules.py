@@ -1,0 +1,60 @@
+"""The rule reading: lexicon hits turned by negation, raised by degree, weighed by contrast."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.sentiment.cues import find_cues
+from bot.domain.sentiment.rules import Reading, clause_weights, emphasis, read
+from bot.domain.sentiment.tokens import tokenize
+
+
+def reading(text: str) -> Reading:
+    tokens = tokenize(text)
+    return read(tokens, find_cues(tokens))
+
+
+def test_a_negation_turns_a_word_and_a_degree_word_raises_it() -> None:
+    plain = reading("The team is good").valence
+    assert plain > 0
+    assert reading("The team is not good").valence < 0
+    assert reading("The team is very good").valence > plain
+
+
+def test_the_clause_after_but_decides() -> None:
+    text = "The team is good but the reports are late"
+    tokens = tokenize(text)
+    weights = clause_weights([t.word for t in tokens], tokens)
+    assert weights[:4] == [0.5] * 4 and weights[-4:] == [1.5] * 4
+    found = reading(text)
+    assert found.valence < 0 and found.deciding < 0
+
+
+def test_a_concession_weighs_its_own_clause_down() -> None:
+    text = "although the team is good, the reports are awful"
+    tokens = tokenize(text)
+    weights = clause_weights([t.word for t in tokens], tokens)
+    assert weights[0] == 0.5 and weights[-1] == 1.5
+    assert reading(text).valence < 0
+
+
+def test_a_cue_claims_its_words_so_they_are_not_read_one_by_one() -> None:
+    tokens = tokenize("No escalations this month.")
+    found = read(tokens, find_cues(tokens))
+    assert [(hit.rule, hit.phrase) for hit in found.hits] == [("no bad news", "no escalations")]
+    assert found.valence > 0
+    assert reading("Escalations this month.").valence < 0
+
+
+def test_an_empty_comment_reads_as_nothing() -> None:
+    assert read([]) == Reading()
+    assert reading("the report").valence == 0
+
+
+@pytest.mark.parametrize(("marks", "sign"), [(2, 1), (6, -1)])
+def test_exclamation_marks_push_further_up_to_four(marks: int, sign: int) -> None:
+    hit = emphasis("!" * marks, 1.0 * sign)
+    assert hit is not None and hit.phrase == "!" * min(marks, 4)
+    assert hit.valence * sign > 0
+    assert emphasis("!!!!!!", 1.0) == emphasis("!!!!", 1.0)
+    assert emphasis("fine!", 0.0) is None and emphasis("fine", 1.0) is None

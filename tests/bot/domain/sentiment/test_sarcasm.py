@@ -1,0 +1,37 @@
+"""Sarcasm: a positive surface over a failure is turned around; a plain compliment is not."""
+
+from __future__ import annotations
+
+from bot.domain.sentiment import score_text
+from bot.domain.sentiment.hits import Hit
+from bot.domain.sentiment.sarcasm import celebration_turned, scare_quotes, turn
+
+
+def test_an_opener_before_a_failure_turns_the_praise_into_sarcasm() -> None:
+    hits = [Hit("lexicon", "great", 3.1), Hit("service event", "outage", -2.5)]
+    turned = turn("Oh great, another outage.", hits, 0)
+    assert turned is not None
+    assert not [h for h in turned if h.rule == "lexicon" and h.valence > 0]
+    assert any(h.rule == "sarcasm" and h.valence < 0 for h in turned)
+    assert Hit("service event", "outage", -2.5) in turned
+    assert score_text("Oh great, another outage.").polarity < 0
+
+
+def test_a_compliment_means_what_it_says() -> None:
+    hits = [Hit("lexicon", "great", 3.1)]
+    assert turn("Great work on the release.", hits, 0) is None
+    assert score_text("Great work on the release.").polarity > 0
+
+
+def test_quoted_minimisers_are_scare_quotes() -> None:
+    assert scare_quotes('Love how the "quick fix" broke billing.') == ['"quick fix"']
+    assert scare_quotes('They said "we will call you back".') == []
+    turned = turn('The "small" change broke billing.', [Hit("lexicon", "broke", -1.5)], 0)
+    assert turned is not None and any(h.rule == "scare quotes" for h in turned)
+
+
+def test_cheering_emoji_after_bad_news_count_against() -> None:
+    cheer = [Hit("emoji", ":tada:", 2.0), Hit("emoji", ":rage:", -2.5)]
+    assert celebration_turned(cheer, -0.5) == cheer
+    turned = celebration_turned(cheer, -2.0)
+    assert turned[0] == Hit("sarcasm", ":tada:", -2.0) and turned[1] == cheer[1]

@@ -1,0 +1,35 @@
+"""Service-event words and phrases: on VADER's scale, lower-case, read as account chat means."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.sentiment import score_text
+from bot.domain.sentiment.service_lexicon import SERVICE_EVENTS, SERVICE_PHRASES
+
+
+def test_every_word_and_phrase_is_lower_case_and_on_the_scale() -> None:
+    for word, valence in SERVICE_EVENTS.items():
+        assert word == word.lower() and word.strip() == word and " " not in word, word
+        assert -4 <= valence <= 4, word
+    for phrase, valence in SERVICE_PHRASES.items():
+        assert len(phrase) >= 2 and all(w == w.lower() and w for w in phrase), phrase
+        assert -4 <= valence <= 4, phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The release shipped on time.", 1),
+        ("The migration is behind schedule.", -1),
+        ("The whole cutover was ahead of schedule.", 1),
+    ],
+)
+def test_a_phrase_gives_the_comment_its_sign(text: str, sign: int) -> None:
+    assert score_text(text).polarity * sign > 0
+
+
+def test_a_service_word_wins_over_its_general_meaning() -> None:
+    """ "streamlined" is praise in account chat whatever the general lexicon says."""
+    assert SERVICE_EVENTS["streamlined"] > 0
+    assert score_text("They streamlined the month-end close.").polarity > 0

@@ -1,0 +1,35 @@
+"""Requests, questions and announcements take no stance; opinions do."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.sentiment.stance import errand_marker, no_stance, stance_marker
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Can you share the latest deck?", "ask"),
+        ("Please update the runbook, thanks", "ask"),
+        ("Happy to walk you through it", "ask"),
+        ("Go-live is on Monday.", "announce"),
+    ],
+)
+def test_an_errand_is_marked_by_its_kind_and_words(text: str, kind: str) -> None:
+    found = stance_marker(text)
+    assert found is not None and found[0] == kind
+    assert found[1] and found[1] in text.lower()
+    assert no_stance(text) == found[1]
+
+
+@pytest.mark.parametrize(
+    "text", ["The service was awful.", "Great work on the release.", "They are always late."]
+)
+def test_an_opinion_takes_a_stance(text: str) -> None:
+    assert stance_marker(text) is None and no_stance(text) is None
+
+
+def test_an_offer_or_hand_over_opens_an_errand_through_markup() -> None:
+    assert errand_marker("> *Happy to walk you through it*") == "happy to walk"
+    assert errand_marker("Can you share the deck?") is None
