@@ -258,6 +258,6 @@ def port_number(value: str) -> int:
     return int(value)
 
 
-def add_arguments(web: argparse.ArgumentParser) -> None:
+def web_arguments(web: argparse.ArgumentParser) -> None:
     web.add_argument("--port", type=port_number, help="where to listen (default: $PORT, 3000)")
     web.add_argument("--host", help="the interface to listen on (default: $HOST, 0.0.0.0)")
