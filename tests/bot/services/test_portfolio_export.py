@@ -7,10 +7,15 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from bot.domain.people import Caller, Person
 from bot.services.engagements import add_people, set_up
 from storage.db import Database
 from tests.bot.wiring.test_cli_errors import rapport
+
+# Real `rapport migrate` and `rapport export` processes.
+pytestmark = pytest.mark.slow
 
 
 def two_engagements(database: Database) -> None:
