@@ -8,6 +8,10 @@ SLACK_API_DEFAULT = "https://slack.com/api/"
 SINGLE_WORKSPACE = "single-workspace"
 DISTRIBUTED = "distributed"
 DATABASE_DEFAULT = "sqlite:///rapport.db"
+# How the Slack app is distributed, which decides Slack's limits on reading history:
+# outside the Marketplace (the strict default), built for the company's own workspace, or
+# listed in the Marketplace.
+APP_DISTRIBUTIONS = ("unlisted", "internal", "marketplace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,8 @@ class ProcessSettings:
     token_rotation_minutes: int = 120
     # Who answers support, privacy and security questions (an email or a URL), for /support.
     support_contact: str = ""
+    # One of APP_DISTRIBUTIONS: how often conversation history may be read, and how deep.
+    app_distribution: str = APP_DISTRIBUTIONS[0]
 
     @property
     def mode(self) -> str:

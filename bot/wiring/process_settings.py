@@ -11,7 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bot.domain import operator_text as text
-from bot.services.process_settings import DATABASE_DEFAULT, SLACK_API_DEFAULT, ProcessSettings
+from bot.services.process_settings import (
+    APP_DISTRIBUTIONS,
+    DATABASE_DEFAULT,
+    SLACK_API_DEFAULT,
+    ProcessSettings,
+)
 from storage.secrets import fernet_key_ok
 
 __all__ = [
@@ -68,6 +73,16 @@ class _Reader:
             self.problems.append(f"{name} must be yes or no, not {raw!r}.")
             return default
         return raw in YES
+
+    def choice(self, name: str, choices: tuple[str, ...]) -> str:
+        """One of `choices` (the first when unset)."""
+        raw = self.env.get(name, "").strip().lower()
+        if not raw:
+            return choices[0]
+        if raw not in choices:
+            self.problems.append(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
+            return choices[0]
+        return raw
 
     def text(self, name: str, default: str) -> str:
         return self.env.get(name, "").strip() or default
@@ -154,6 +169,7 @@ def load_settings(
         retry_base_seconds=float(read.positive_int("RETRY_BASE_SECONDS", 5, 3600)),
         slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),
         support_contact=read.text("RAPPORT_SUPPORT_CONTACT", ""),
+        app_distribution=read.choice("SLACK_APP_DISTRIBUTION", APP_DISTRIBUTIONS),
     )
     if settings.stale_sending_seconds <= 2 * settings.slack_timeout_seconds:
         # A claim is presumed orphaned only once no send of it can still be in flight.

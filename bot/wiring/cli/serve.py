@@ -26,8 +26,10 @@ logger = logging.getLogger("rapport")
 
 
 def container_for(settings: ProcessSettings, start: Start) -> Container:
-    """Open and migrate the database, then check the Slack token (unless told not to)."""
+    """Open and migrate the database, then check the Slack token (unless told not to);
+    history is read within the limits of the app's distribution."""
     from bot.services.container import Container
+    from bot.slack import history
     from storage.db import Database
     from storage.errors import database_problems
     from storage.migrate import upgrade
@@ -39,6 +41,7 @@ def container_for(settings: ProcessSettings, start: Start) -> Container:
     check_sealing(database)
     container = Container.create(settings, database)
     check_token(container)
+    history.GATE.follow(settings.app_distribution)
     return container
 
 
