@@ -28,6 +28,16 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first: the chaos cycles, then the other process tests, so that with
+    two workers stealing each other's work none of them is left to run alone at the end."""
+    items.sort(
+        key=lambda item: (
+            0 if item.get_closest_marker("chaos") else 1 if item.get_closest_marker("slow") else 2
+        )
+    )
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test run, migrated once, dropped at the end."""
