@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,39 @@ from tests.support.slack_api import SlackStandIn
 POSTGRES_ADMIN_URL = os.environ.get(
     "RAPPORT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first: the chaos cycles, then the other process tests, so that with
+    two workers stealing each other's work none of them is left to run alone at the end."""
+    items.sort(
+        key=lambda item: (
+            0 if item.get_closest_marker("chaos") else 1 if item.get_closest_marker("slow") else 2
+        )
+    )
+
+
+FAST_LOOP = (Path(__file__).parent / "bot" / "domain", Path(__file__).parent / "bot" / "services")
+
+
+class _NoProcess:
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise AssertionError(
+            "a test of the fast loop starts a process: mark it `slow` (README, Development)"
+        )
+
+
+@pytest.fixture(autouse=True)
+def fast_loop_starts_no_process(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The domain and service tests start no process unless marked `slow`, so the fast loop
+    (which leaves `slow` out) stays fast."""
+    path = request.node.path
+    if request.node.get_closest_marker("slow") is None and any(
+        path.is_relative_to(folder) for folder in FAST_LOOP
+    ):
+        monkeypatch.setattr(subprocess, "Popen", _NoProcess)
 
 
 @pytest.fixture(scope="session")

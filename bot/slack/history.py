@@ -4,11 +4,14 @@ Every DM and alert post carries `{"event_type": …, "event_payload": {key: id}}
 a send whose outcome is unknown (a timeout, a reset) the sender can tell whether it landed
 before it sends again.
 
-Slack lets an app outside the Marketplace read `conversations.history` and
-`conversations.replies` once a minute per workspace, 15 messages a page (changelog,
-2025-05-29). Each read here asks for one page of at most `PAGE` and each conversation is
-read at most once per `SPACING` by this process; a read asked for sooner raises `HeldBackError`,
-which the sender records like a 429 and tries again later.
+Slack lets an app distributed outside the Marketplace (`unlisted`, the default) read
+`conversations.history` and `conversations.replies` once a minute per workspace, 15
+messages a page (changelog, 2025-05-29); an internal app (built by a company for its own
+workspace) and a Marketplace app keep Tier 3 for both, 50 reads a minute, and deep pages.
+`SLACK_APP_DISTRIBUTION` says which applies. Each read here asks for one page of at most
+the distribution's page and each conversation is read at most once per its spacing by
+this process; a read asked for sooner raises `HeldBackError`, which the sender records like
+a 429 and tries again later.
 """
 
 from __future__ import annotations
@@ -24,16 +27,29 @@ from bot.slack.outcomes import HeldBackError
 
 PAGE = 15
 SPACING = 60.0
+UNLISTED = "unlisted"
+# Tier 3 (Slack's rate-limit page): 50 reads a minute; a page of up to 200 is advised.
+TIER_3_SPACING, TIER_3_PAGE = 60.0 / 50, 200
 
 
 class ReadGate:
-    """When each conversation was last read, so that none is read twice within `SPACING`."""
+    """When each conversation was last read, so that none is read twice within `spacing`;
+    `page` is the most messages one read asks for."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
         self.spacing = SPACING
+        self.page = PAGE
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
+
+    def follow(self, distribution: str) -> None:
+        """Keep to the history limits of an app distributed as `distribution`: `unlisted`
+        (outside the Marketplace), `internal` or `marketplace` (Tier 3)."""
+        if distribution == UNLISTED:
+            self.spacing, self.page = SPACING, PAGE
+        else:
+            self.spacing, self.page = TIER_3_SPACING, TIER_3_PAGE
 
     def enter(self, channel: str) -> None:
         """Count a read of `channel` now, or raise `HeldBackError` with the seconds left to wait."""
@@ -48,7 +64,7 @@ class ReadGate:
         """No read remembered, Slack's spacing and the process's own clock (for tests)."""
         with self._lock:
             self._last.clear()
-        self.spacing, self.clock = SPACING, time.monotonic
+        self.spacing, self.page, self.clock = SPACING, PAGE, time.monotonic
 
 
 GATE = ReadGate()
@@ -60,7 +76,7 @@ def find_tagged(
     """The ts of the newest message in `channel` tagged `event_type` with `key` = `value`."""
     GATE.enter(channel)
     history = client.conversations_history(
-        channel=channel, limit=min(limit, PAGE), include_all_metadata=True
+        channel=channel, limit=min(limit, GATE.page), include_all_metadata=True
     )
     return _tagged(history.get("messages") or [], event_type, key, value)
 

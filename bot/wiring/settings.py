@@ -19,6 +19,10 @@ SLACK_API_DEFAULT = "https://slack.com/api/"
 SINGLE_WORKSPACE = "single-workspace"
 DISTRIBUTED = "distributed"
 DATABASE_DEFAULT = "sqlite:///rapport.db"
+# How the Slack app is distributed, which decides Slack's limits on reading history:
+# outside the Marketplace (the strict default), built for the company's own workspace, or
+# listed in the Marketplace.
+APP_DISTRIBUTIONS = ("unlisted", "internal", "marketplace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,8 @@ class ProcessSettings:
     token_rotation_minutes: int = 120
     # Who answers support, privacy and security questions (an email or a URL), for /support.
     support_contact: str = ""
+    # One of APP_DISTRIBUTIONS: how often conversation history may be read, and how deep.
+    app_distribution: str = APP_DISTRIBUTIONS[0]
 
     @property
     def mode(self) -> str:
@@ -109,6 +115,16 @@ class _Reader:
             self.problems.append(f"{name} must be yes or no, not {raw!r}.")
             return default
         return raw in YES
+
+    def choice(self, name: str, choices: tuple[str, ...]) -> str:
+        """One of `choices` (the first when unset)."""
+        raw = self.env.get(name, "").strip().lower()
+        if not raw:
+            return choices[0]
+        if raw not in choices:
+            self.problems.append(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
+            return choices[0]
+        return raw
 
     def text(self, name: str, default: str) -> str:
         return self.env.get(name, "").strip() or default
@@ -195,6 +211,7 @@ def load_settings(
         retry_base_seconds=float(read.positive_int("RETRY_BASE_SECONDS", 5, 3600)),
         slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),
         support_contact=read.text("RAPPORT_SUPPORT_CONTACT", ""),
+        app_distribution=read.choice("SLACK_APP_DISTRIBUTION", APP_DISTRIBUTIONS),
     )
     if settings.stale_sending_seconds <= 2 * settings.slack_timeout_seconds:
         # A claim is presumed orphaned only once no send of it can still be in flight.

@@ -101,8 +101,10 @@ METHODS: dict[str, MethodRule] = {
 # Calls per minute each tier allows (RATE_LIMITS: "Tier 1: 1+ per minute" …). "special"
 # (auth.test) is documented as thousands an hour: treated as Tier 4 here.
 PER_MINUTE: dict[int | str, int] = {1: 1, 2: 20, 3: 50, 4: 100, "special": 100}
-# conversations.history/replies for apps outside the Marketplace: 1 a minute, pages of at
-# most 15 (CHANGELOG_2025_05_29).
+# conversations.history/replies for apps distributed outside the Marketplace ("unlisted"):
+# 1 a minute, pages of at most 15 (CHANGELOG_2025_05_29). Internal apps (a company's own,
+# for its own workspace) and Marketplace apps keep Tier 3 for both (RATE_LIMITS and the
+# same changelog).
 HISTORY_PER_MINUTE = 1
 HISTORY_PAGE = 15
 # chat.postMessage (RATE_LIMITS, "Posting messages"): 1 per second per channel, short
@@ -162,9 +164,10 @@ class Bucket:
 
 @dataclass
 class Limits:
-    """Slack's per-method, per-workspace tiers; `marketplace` lifts the history limit."""
+    """Slack's per-method, per-workspace tiers for an app distributed as `distribution`:
+    `unlisted` has the history limit, `internal` and `marketplace` do not."""
 
-    marketplace: bool = False
+    distribution: Literal["unlisted", "internal", "marketplace"] = "unlisted"
     windows: dict[tuple[object, ...], Window] = field(default_factory=dict)
     buckets: dict[tuple[str, str], Bucket] = field(default_factory=dict)
 
@@ -185,7 +188,7 @@ class Limits:
             wait = self._window((workspace, method), POSTS_PER_MINUTE, 60.0).admit(now)
             if wait:
                 bucket.take_back()  # a refused call counts against nothing
-        elif rule.tier == "history" and not self.marketplace:
+        elif rule.tier == "history" and self.distribution == "unlisted":
             wait = self._window((workspace, method), HISTORY_PER_MINUTE, 60.0).admit(now)
         else:
             tier = 3 if rule.tier == "history" else rule.tier
@@ -194,7 +197,7 @@ class Limits:
 
     def page_limit(self, method: str) -> int | None:
         """The largest page conversations.history/replies returns, or None when unlimited."""
-        if METHODS.get(method, MethodRule()).tier == "history" and not self.marketplace:
+        if METHODS.get(method, MethodRule()).tier == "history" and self.distribution == "unlisted":
             return HISTORY_PAGE
         return None
 

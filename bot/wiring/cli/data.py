@@ -131,16 +131,18 @@ def _language(value: str) -> str:
     return value.lower()
 
 
-def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
-    parsers["score"].add_argument(
+def score_arguments(score: argparse.ArgumentParser) -> None:
+    score.add_argument(
         "--explain", action="store_true", help="list the rules that moved each score"
     )
-    parsers["score"].add_argument(
+    score.add_argument(
         "--lang",
         type=_language,
         help="the comments' language as a two-letter code (en, de, es); detected if not given",
     )
-    export = parsers["export"]
+
+
+def export_arguments(export: argparse.ArgumentParser) -> None:
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--engagement", help='its name, e.g. "Acme deal"')
     which.add_argument(
@@ -152,7 +154,9 @@ def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
     export.add_argument(
         "--force", action="store_true", help="replace --out if it exists (never a symlink)"
     )
-    simulate = parsers["simulate"]
+
+
+def simulate_arguments(simulate: argparse.ArgumentParser) -> None:
     simulate.add_argument("--weeks", type=_weeks, default=12, help="weekly pulses to run (12)")
     simulate.add_argument(
         "--seed", type=int, default=1, help="the same seed writes the same files (1)"

@@ -27,6 +27,11 @@ VARIABLES: Final = {
         Variable("SLACK_APP_TOKEN", "required", "the app-level token, xapp-… (Socket Mode)"),
         Variable("SLACK_API_URL", "https://slack.com/api/", "the Slack Web API base"),
         Variable("SLACK_CHECK_TOKEN", "yes", "check the token with auth.test at start"),
+        Variable(
+            "SLACK_APP_DISTRIBUTION",
+            "unlisted",
+            "unlisted, internal or marketplace: how often history may be read",
+        ),
         Variable("DATABASE_URL", "sqlite:///rapport.db", "SQLite file or postgresql://…"),
         Variable("PORT", "3000", "where to listen (--port wins)"),
         Variable("HOST", "0.0.0.0", "the interface to listen on (--host wins)"),  # noqa: S104
@@ -45,7 +50,13 @@ VARIABLES: Final = {
         Variable("RAPPORT_SUPPORT_CONTACT", "none", "support email or URL shown on /support"),
     )
 }
-_SLACK = ("SLACK_API_URL", "SLACK_CHECK_TOKEN", "SLACK_TIMEOUT_SECONDS", "DATABASE_URL")
+_SLACK = (
+    "SLACK_API_URL",
+    "SLACK_CHECK_TOKEN",
+    "SLACK_TIMEOUT_SECONDS",
+    "SLACK_APP_DISTRIBUTION",
+    "DATABASE_URL",
+)
 # Distributed mode instead of SLACK_BOT_TOKEN: installations live in the database.
 _DISTRIBUTED = (
     "SLACK_CLIENT_ID",

@@ -70,14 +70,18 @@ def cmd_sla_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_arguments(parsers: dict[str, argparse.ArgumentParser]) -> None:
-    forget = parsers["forget"]
+def forget_arguments(forget: argparse.ArgumentParser) -> None:
     forget.add_argument("--team", required=True, help="the Slack team id, e.g. T0123")
     forget.add_argument("--user", required=True, help="the Slack user id, e.g. U0456")
-    purge = parsers["purge"]
+
+
+def purge_arguments(purge: argparse.ArgumentParser) -> None:
     purge.add_argument("--engagement", required=True, help='its name, e.g. "Acme deal"')
     purge.add_argument("--team", help="the Slack team id, if the name exists in several")
-    actions = parsers["sla"].add_subparsers(dest="action", required=True, metavar="ACTION")
+
+
+def sla_arguments(sla: argparse.ArgumentParser) -> None:
+    actions = sla.add_subparsers(dest="action", required=True, metavar="ACTION")
     load = actions.add_parser(
         "import",
         help="load SLA history from a CSV",

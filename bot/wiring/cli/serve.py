@@ -26,7 +26,9 @@ logger = logging.getLogger("rapport")
 
 
 def container_for(settings: ProcessSettings, start: Start) -> Container:
-    """Open and migrate the database, then check the Slack token (unless told not to)."""
+    """Open and migrate the database, then check the Slack token (unless told not to);
+    history is read within the limits of the app's distribution."""
+    from bot.slack import history
     from bot.wiring.container import Container
     from storage.db import Database
     from storage.errors import database_problems
@@ -39,6 +41,7 @@ def container_for(settings: ProcessSettings, start: Start) -> Container:
     check_sealing(database)
     container = Container.create(settings, database)
     check_token(container)
+    history.GATE.follow(settings.app_distribution)
     return container
 
 
@@ -258,6 +261,6 @@ def port_number(value: str) -> int:
     return int(value)
 
 
-def add_arguments(web: argparse.ArgumentParser) -> None:
+def web_arguments(web: argparse.ArgumentParser) -> None:
     web.add_argument("--port", type=port_number, help="where to listen (default: $PORT, 3000)")
     web.add_argument("--host", help="the interface to listen on (default: $HOST, 0.0.0.0)")

@@ -15,6 +15,9 @@ import pytest
 from bot.services.simulate import CLIENTS, populate
 from storage.db import Database
 
+# Each export is a real `rapport export` process.
+pytestmark = pytest.mark.slow
+
 
 def export(database: Database, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}

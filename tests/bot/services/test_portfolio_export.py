@@ -19,6 +19,9 @@ from storage.db import Database
 from tests.bot.wiring.test_cli_errors import rapport
 from tests.support.fake_messenger import FakeContainer, FakeMessenger, fake_container
 
+# Real `rapport migrate` and `rapport export` processes.
+pytestmark = pytest.mark.slow
+
 
 def two_engagements(database: Database) -> None:
     with database.unit_of_work() as session:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from typing import Literal
 
 import pytest
 from slack_sdk import WebClient
@@ -21,7 +22,7 @@ from bot.slack.outcomes import HeldBackError, outcome_of
 from tests.support import flows
 from tests.support.running import RunningApp
 from tests.support.slack_api import SlackStandIn
-from tests.support.slack_rules import manifest_scopes
+from tests.support.slack_rules import Limits, manifest_scopes
 
 
 def retry_at(rapport: RunningApp, later: timedelta) -> None:
@@ -96,3 +97,29 @@ def test_each_conversation_is_read_once_a_minute_in_pages_of_fifteen(
     history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1, limit=100)
     reads = standin.calls_to("conversations.history", ok_only=False)
     assert len(reads) == 2 and all(int(c.params["limit"]) <= 15 for c in reads)
+
+
+@pytest.mark.parametrize("distribution", ["internal", "marketplace"])
+def test_an_internal_or_marketplace_app_reads_at_tier_3_in_deeper_pages(
+    standin: SlackStandIn, client: WebClient, distribution: Literal["internal", "marketplace"]
+) -> None:
+    now = [0.0]
+    history.GATE.clock = standin.clock = lambda: now[0]
+    standin.limits = Limits(distribution=distribution)
+    history.GATE.follow(distribution)
+    for _ in range(20):
+        client.chat_postMessage(channel="C0ALERTS", text="x")
+        now[0] += 1.0
+    assert history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1, limit=100) is None
+    with pytest.raises(HeldBackError) as held:
+        history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1)
+    assert outcome_of(held.value).retry_after == pytest.approx(1.2)
+    now[0] += 1.25
+    history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1, limit=500)
+    reads = standin.calls_to("conversations.history", ok_only=False)
+    assert [int(c.params["limit"]) for c in reads] == [100, 200]
+    assert all(c.status == 200 for c in reads)
+    history.GATE.follow("unlisted")
+    with pytest.raises(HeldBackError) as held:
+        history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1)
+    assert outcome_of(held.value).retry_after == pytest.approx(60)

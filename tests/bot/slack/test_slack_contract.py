@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack.scopes import BOT_SCOPES
 from tests.support.slack_api import SlackStandIn
-from tests.support.slack_rules import METHODS, manifest_scopes
+from tests.support.slack_rules import METHODS, Limits, manifest_scopes
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -112,8 +112,12 @@ def test_history_outside_the_marketplace_is_one_read_a_minute_in_pages_of_fiftee
     assert refusal(lambda: client.conversations_history(channel="C0OTHER"))["status"] == 429
     clock.now += 60
     assert client.conversations_history(channel="C0ALERTS")["ok"]
-    standin.limits.marketplace = True
-    assert len(client.conversations_history(channel="C0ALERTS", limit=100)["messages"]) == 20
+    for distribution in ("internal", "marketplace"):  # Tier 3: 50 reads a minute
+        standin.limits = Limits(distribution=distribution)
+        for _ in range(50):
+            page = client.conversations_history(channel="C0ALERTS", limit=100)
+            assert len(page["messages"]) == 20
+        assert refusal(lambda: client.conversations_history(channel="C0ALERTS"))["status"] == 429
 
 
 def api_methods_the_product_calls() -> set[str]:

@@ -8,8 +8,8 @@ from dataclasses import replace
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 
 from bot.domain.i18n import reading_as
-from bot.wiring.container import Container
 from bot.wiring.app import INSTALL_PATH, REDIRECT_PATH, create_app
+from bot.wiring.container import Container
 from storage.db import Database
 from tests.support.installing import CLIENT, PROVIDER, distributed_settings
 from tests.support.running import RunningApp, make_settings

@@ -119,6 +119,39 @@ def test_version_and_help_name_the_environment() -> None:
         assert not_read not in shown, command
 
 
+def test_a_start_loads_only_what_its_subcommand_uses() -> None:
+    """`--version`, `--help` and a subcommand's `--help` import no subcommand's work: no
+    charts, playground, simulation, sentiment models, database or Slack libraries."""
+    probe = (
+        "import json, sys\n"
+        "from bot.wiring.cli import main\n"
+        "for argv in (['--version'], ['--help'], ['web', '--help'], ['migrate', '--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit as done:\n"
+        "        assert done.code == 0, argv\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = json.loads(result.stdout.splitlines()[-1])
+    heavy = (
+        "matplotlib",
+        "textblob",
+        "py3langid",
+        "sqlalchemy",
+        "alembic",
+        "slack_sdk",
+        "slack_bolt",
+        "bot.wiring.playground",
+        "bot.services.simulate",
+        "bot.wiring.cli.records",
+    )
+    assert [m for m in loaded if m.startswith(heavy)] == [], "imported before it is used"
+    assert {"bot.wiring.cli.serve", "bot.wiring.cli.data"} <= set(loaded), "their own options"
+
+
 def test_the_web_process_never_loads_a_scheduler() -> None:
     """However many web workers run, none of them schedules anything."""
     probe = (

@@ -15,6 +15,7 @@ def test_defaults() -> None:
     assert settings.database_url == DATABASE_DEFAULT
     assert settings.port == 3000
     assert settings.slack_api_url == "https://slack.com/api/"
+    assert settings.app_distribution == "unlisted"  # Slack's strictest history limits
 
 
 @pytest.mark.parametrize(
@@ -27,6 +28,7 @@ def test_defaults() -> None:
         ({**GOOD, "PORT": "70000"}, "PORT"),
         ({**GOOD, "DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
         ({**GOOD, "SLACK_API_URL": "slack.com"}, "SLACK_API_URL"),
+        ({**GOOD, "SLACK_APP_DISTRIBUTION": "public"}, "unlisted, internal, marketplace"),
         ({**GOOD, "STALE_SENDING_SECONDS": "30"}, "more than twice SLACK_TIMEOUT_SECONDS"),
         (
             {**GOOD, "STALE_SENDING_SECONDS": "4", "SLACK_TIMEOUT_SECONDS": "2"},
@@ -56,6 +58,13 @@ def test_a_process_without_requests_needs_no_signing_secret() -> None:
 @pytest.mark.parametrize(("raw", "check"), [("no", False), ("off", False), ("yes", True)])
 def test_the_token_check_can_be_turned_off(raw: str, check: bool) -> None:
     assert load_settings({**GOOD, "SLACK_CHECK_TOKEN": raw}).check_token is check
+
+
+@pytest.mark.parametrize("raw", ["internal", "Marketplace", " unlisted "])
+def test_the_app_distribution_is_read(raw: str) -> None:
+    assert load_settings({**GOOD, "SLACK_APP_DISTRIBUTION": raw}).app_distribution == (
+        raw.strip().lower()
+    )
 
 
 def test_socket_mode_needs_an_app_token() -> None:

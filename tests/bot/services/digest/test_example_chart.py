@@ -12,9 +12,14 @@ import hashlib
 import os
 from pathlib import Path
 
+import pytest
+
 from bot.services.simulate import simulate
 
 EXAMPLE = Path(__file__).parents[4] / "docs" / "digest-example.png"
+
+# Two whole simulated stories of twelve weeks.
+pytestmark = pytest.mark.slow
 
 
 def test_the_readme_picture_is_the_chart_the_seed_draws(tmp_path: Path) -> None:
