@@ -1,1 +1,1 @@
-"""Slack listeners only: parse, authorise, call a service, render; wired in bot/wiring/."""
+"""Slack listeners only: ack, decode, call one use case, render or refuse; wired in bot/wiring/."""

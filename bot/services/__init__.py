@@ -1,1 +1,2 @@
-"""Use cases: each takes a unit of work (a session) and the clock's time; no Slack listeners."""
+"""Use cases: each runs with what `runtime.Runtime` names (a unit of work, the clock, Slack
+through the `Messenger` port) and never imports the Slack adapter."""

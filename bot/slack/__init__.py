@@ -1,1 +1,3 @@
-"""Slack I/O and rendering: Block Kit views, fan-out, publishing, deliveries, pacing, clients."""
+"""The Slack adapter: the Web API client, routing per installation, pacing, history reads,
+event ids, request authorisation and the /rapport grammar; `messenger.py` implements the
+services' `Messenger` port."""

@@ -1,1 +1,2 @@
-"""Process wiring: settings, the dependency container, the app factory, web, clock and CLI."""
+"""The composition root and the processes: the one settings module, the container, the app
+factory, web, clock, the CLI and the playground."""
