@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Final, Literal
 
 Side = Literal["client", "provider"]
@@ -133,6 +134,23 @@ class PulseFigures:
     def of(self, side: Side) -> SideFigures:
         """The figures of ``side``."""
         return self.client if side == "client" else self.provider
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedPulse:
+    """What a rule reads when a pulse closes: the rule's check and resolution both take it.
+
+    Attributes:
+        figures: both sides' figures for the pulse that just closed.
+        history: earlier closed pulses, oldest first, not including ``figures``.
+        sla_status: the latest recorded SLA status, or None if none was recorded.
+        thresholds: the engagement's tolerances, gap threshold and anonymity minimum.
+    """
+
+    figures: PulseFigures
+    history: Sequence[PulseFigures] = ()
+    sla_status: SlaStatus | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
 
 @dataclass(frozen=True, slots=True)

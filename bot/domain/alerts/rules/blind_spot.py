@@ -7,17 +7,16 @@ relabelled.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.alerts.indices import blind_spot as misreading
 from bot.domain.alerts.model import (
     SIDES,
+    ClosedPulse,
     Finding,
     PulseFigures,
     Side,
-    SlaStatus,
     Thresholds,
     other_side,
 )
@@ -84,44 +83,33 @@ def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) ->
     )
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> list[Finding]:
+def check(pulse: ClosedPulse) -> list[Finding]:
     """A side misjudges the other side's rating by the gap threshold or more.
 
     Magnitude is the size of the miss in points; critical at 15 points or more over the
     gap threshold. Nothing fires while the guesses or the other side's index are withheld.
     """
-    return [f for s in SIDES if (f := _blind_spot_of(s, current, thresholds))]
+    return [f for s in SIDES if (f := _blind_spot_of(s, pulse.figures, pulse.thresholds))]
 
 
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """The guess is now within the threshold, turned the other way, or cannot be compared."""
-    if (reason := withheld(side, figures, thresholds)) is not None:
+    if (reason := withheld(side, pulse)) is not None:
         return reason
     if side is None:
         return text.WHY_NOT_FOUND
-    own, other = figures.of(side), figures.of(other_side(side))
+    own, other = pulse.figures.of(side), pulse.figures.of(other_side(side))
     if own.guess_index is None or other.index is None:
         return gettext(WHY_NO_GUESS).format(side=side, other=other.side)
     guess, index = shown(own.guess_index), shown(other.index)
+    threshold = pulse.thresholds.gap
     now_direction = TOO_HIGH if own.guess_index > other.index else TOO_LOW
-    if abs(own.guess_index - other.index) >= thresholds.gap and now_direction != direction:
+    if abs(own.guess_index - other.index) >= threshold and now_direction != direction:
         return gettext(WHY_FLIPPED).format(
             side=side, other=other.side, direction=now_direction, guess=guess, index=index
         )
     return gettext(WHY_CLOSED).format(
-        side=side, other=other.side, guess=guess, index=index, threshold=setting(thresholds.gap)
+        side=side, other=other.side, guess=guess, index=index, threshold=setting(threshold)
     )
 
 

@@ -12,12 +12,11 @@ from typing import Final
 from bot.domain import catalogue_alerts as text
 from bot.domain.alerts.model import (
     SIDES,
+    ClosedPulse,
     Finding,
     PulseFigures,
     Severity,
     Side,
-    SlaStatus,
-    Thresholds,
 )
 from bot.domain.alerts.reasons import withheld
 from bot.domain.alerts.record import AlertRule, sided_headline
@@ -62,37 +61,25 @@ def _decline_of(
     return Finding(NAME, side, severity, sentence, fall, measure=now)
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> list[Finding]:
+def check(pulse: ClosedPulse) -> list[Finding]:
     """A side fell by 10 points or more over its last three pulses.
 
     The three pulses are the current one and the two before it where the side's index
-    was shown (withheld pulses are skipped); ``history`` runs oldest to newest and does
-    not include ``current``. Nothing fires while the current index is withheld.
+    was shown (withheld pulses are skipped); ``pulse.history`` runs oldest to newest and does
+    not include the current one. Nothing fires while the current index is withheld.
     Magnitude is the fall in points; critical at 20 or more.
     """
-    return [f for s in SIDES if (f := _decline_of(s, current, history))]
+    return [f for s in SIDES if (f := _decline_of(s, pulse.figures, pulse.history))]
 
 
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """The side's score now against two shown pulses back: less than a decline's fall."""
-    if (reason := withheld(side, figures, thresholds)) is not None:
+    if (reason := withheld(side, pulse)) is not None:
         return reason
     if side is None:
         return text.WHY_NOT_FOUND
-    now = figures.of(side).index
-    series = [i for p in history if (i := p.of(side).index) is not None]
+    now = pulse.figures.of(side).index
+    series = [i for p in pulse.history if (i := p.of(side).index) is not None]
     if now is None or len(series) < 2:
         return text.WHY_NOT_FOUND
     start = series[-2]

@@ -6,18 +6,16 @@ answered" is exactly why a side is withheld, and says nothing about how they rat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.alerts.model import (
     SIDES,
+    ClosedPulse,
     Finding,
     PulseFigures,
     Severity,
     Side,
-    SlaStatus,
-    Thresholds,
 )
 from bot.domain.alerts.record import AlertRule, sided_headline
 from bot.domain.alerts.wording import setting, shown
@@ -60,32 +58,20 @@ def _silence_of(side: Side, current: PulseFigures) -> Finding | None:
     return Finding(NAME, side, severity, sentence, (1 - rate) * 100)
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> list[Finding]:
+def check(pulse: ClosedPulse) -> list[Finding]:
     """A side's response rate is under 50%.
 
     Magnitude is the percentage of eligible members who did not answer; critical under
     a 25% response rate.
     """
-    return [f for s in SIDES if (f := _silence_of(s, current))]
+    return [f for s in SIDES if (f := _silence_of(s, pulse.figures))]
 
 
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """How many of the side answered now; said even when its score is withheld."""
     if side is None:
         return text.WHY_NOT_FOUND
-    own = figures.of(side)
+    own = pulse.figures.of(side)
     rate = shown((own.response_rate or 0) * 100)
     return gettext(WHY_ENDED).format(
         answered=own.answered, eligible=own.eligible, side=side, rate=rate
