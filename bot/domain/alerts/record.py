@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
-from bot.domain.alerts.model import ClosedPulse, Finding, Side, Trend
+from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side, Trend
 from bot.domain.i18n import gettext, translated
 
 Check = Callable[[ClosedPulse], Finding | list[Finding] | None]
@@ -106,3 +106,13 @@ def sided_headline(one: str, both: str | None = None) -> Headline:
         return gettext(one).format(side=side, other=other_of(side))
 
     return headline
+
+
+def on_each_side(check_side: Callable[[Side, ClosedPulse], Finding | None]) -> Check:
+    """The check of a rule that judges each side on its own: a finding for each side it
+    fires on, the client's first."""
+
+    def check(pulse: ClosedPulse) -> list[Finding]:
+        return [found for side in SIDES if (found := check_side(side, pulse)) is not None]
+
+    return check

@@ -11,17 +11,9 @@ from typing import Final
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.alerts.indices import blind_spot as misreading
-from bot.domain.alerts.model import (
-    SIDES,
-    ClosedPulse,
-    Finding,
-    PulseFigures,
-    Side,
-    Thresholds,
-    other_side,
-)
+from bot.domain.alerts.model import ClosedPulse, Finding, Side, other_side
 from bot.domain.alerts.reasons import withheld
-from bot.domain.alerts.record import AlertRule, sided_headline
+from bot.domain.alerts.record import AlertRule, on_each_side, sided_headline
 from bot.domain.alerts.wording import setting, severity_past, shown
 from bot.domain.i18n import deferred as _
 from bot.domain.i18n import gettext
@@ -59,19 +51,25 @@ def direction_of(miss: float) -> str:
     return TOO_HIGH if miss > 0 else TOO_LOW
 
 
-def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) -> Finding | None:
-    figures, other = current.of(side), current.of(other_side(side))
+def check_side(side: Side, pulse: ClosedPulse) -> Finding | None:
+    """A side misjudges the other side's rating by the gap threshold or more.
+
+    Magnitude is the size of the miss in points; critical at 15 points or more over the
+    gap threshold. Nothing fires while the guesses or the other side's index are withheld.
+    """
+    figures, other = pulse.figures.of(side), pulse.figures.of(other_side(side))
     miss = misreading(figures, other)
     if miss is None or other.index is None or figures.guess_index is None:
         return None
-    if abs(miss) < thresholds.gap:
+    gap = pulse.thresholds.gap
+    if abs(miss) < gap:
         return None
     guessed, actual = shown(figures.guess_index), shown(other.index)
     words = FINDING_LOWER if miss > 0 else FINDING_HIGHER
     sentence = gettext(words).format(
         side=side, other=other.side, guess=guessed, index=actual, points=abs(guessed - actual)
     )
-    severity = severity_past(abs(miss) - thresholds.gap)
+    severity = severity_past(abs(miss) - gap)
     return Finding(
         NAME,
         side,
@@ -81,15 +79,6 @@ def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) ->
         measure=abs(guessed - actual),  # as the sentence shows it
         direction=direction_of(miss),
     )
-
-
-def check(pulse: ClosedPulse) -> list[Finding]:
-    """A side misjudges the other side's rating by the gap threshold or more.
-
-    Magnitude is the size of the miss in points; critical at 15 points or more over the
-    gap threshold. Nothing fires while the guesses or the other side's index are withheld.
-    """
-    return [f for s in SIDES if (f := _blind_spot_of(s, pulse.figures, pulse.thresholds))]
 
 
 def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
@@ -116,7 +105,7 @@ def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> 
 RULE: Final = AlertRule(
     name=NAME,
     description="A side's guess of how the other side rates is off by the gap threshold or more.",
-    check=check,
+    check=on_each_side(check_side),
     title=_("A side misjudges how the other feels"),
     side_title=_("The {side} side misjudges how the other feels"),
     label=_("Blind spot"),

@@ -5,12 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts.model import (
-    SIDES,
-    ClosedPulse,
-    Finding,
-    Side,
-)
+from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side
 from bot.domain.alerts.reasons import back_above, scores
 from bot.domain.alerts.record import AlertRule, sided_headline
 from bot.domain.alerts.wording import setting, shown

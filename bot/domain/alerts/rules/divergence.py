@@ -6,13 +6,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts.model import (
-    SIDES,
-    ClosedPulse,
-    Finding,
-    Side,
-    other_side,
-)
+from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side, other_side
 from bot.domain.alerts.reasons import back_above, scores
 from bot.domain.alerts.record import AlertRule, Live, other_of
 from bot.domain.alerts.rules import blind_spot

@@ -5,12 +5,7 @@ from __future__ import annotations
 import math
 from typing import Final
 
-from bot.domain.alerts.model import (
-    ClosedPulse,
-    Finding,
-    Side,
-    other_side,
-)
+from bot.domain.alerts.model import ClosedPulse, Finding, Side, other_side
 from bot.domain.alerts.reasons import scores
 from bot.domain.alerts.record import AlertRule, sided_headline
 from bot.domain.alerts.wording import setting, severity_past, shown

@@ -9,15 +9,8 @@ from __future__ import annotations
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts.model import (
-    SIDES,
-    ClosedPulse,
-    Finding,
-    PulseFigures,
-    Severity,
-    Side,
-)
-from bot.domain.alerts.record import AlertRule, sided_headline
+from bot.domain.alerts.model import ClosedPulse, Finding, Severity, Side
+from bot.domain.alerts.record import AlertRule, on_each_side, sided_headline
 from bot.domain.alerts.wording import setting, shown
 from bot.domain.i18n import deferred as _
 from bot.domain.i18n import gettext
@@ -39,8 +32,13 @@ WHY_ENDED: Final = _(
 )
 
 
-def _silence_of(side: Side, current: PulseFigures) -> Finding | None:
-    figures = current.of(side)
+def check_side(side: Side, pulse: ClosedPulse) -> Finding | None:
+    """A side's response rate is under 50%.
+
+    Magnitude is the percentage of eligible members who did not answer; critical under
+    a 25% response rate.
+    """
+    figures = pulse.figures.of(side)
     rate = figures.response_rate
     if rate is None or rate >= SILENCE_RATE:
         return None
@@ -58,15 +56,6 @@ def _silence_of(side: Side, current: PulseFigures) -> Finding | None:
     return Finding(NAME, side, severity, sentence, (1 - rate) * 100)
 
 
-def check(pulse: ClosedPulse) -> list[Finding]:
-    """A side's response rate is under 50%.
-
-    Magnitude is the percentage of eligible members who did not answer; critical under
-    a 25% response rate.
-    """
-    return [f for s in SIDES if (f := _silence_of(s, pulse.figures))]
-
-
 def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """How many of the side answered now; said even when its score is withheld."""
     if side is None:
@@ -81,7 +70,7 @@ def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> 
 RULE: Final = AlertRule(
     name=NAME,
     description="Fewer than half of a side's eligible members answered the pulse.",
-    check=check,
+    check=on_each_side(check_side),
     title=_("A side is going quiet"),
     side_title=_("The {side} side is going quiet"),
     label=_("Silence"),
