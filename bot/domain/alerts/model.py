@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final, Literal
 
 Side = Literal["client", "provider"]
@@ -148,9 +148,9 @@ class ClosedPulse:
     """
 
     figures: PulseFigures
-    history: Sequence[PulseFigures] = ()
-    sla_status: SlaStatus | None = None
-    thresholds: Thresholds = field(default_factory=Thresholds)
+    history: Sequence[PulseFigures]
+    sla_status: SlaStatus | None
+    thresholds: Thresholds
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ Check = Callable[[ClosedPulse], Finding | list[Finding] | None]
 
 Resolution = Callable[[Side | None, str | None, ClosedPulse], str]
 """Why a live finding was not found again: ``(side, direction, pulse)``, the finding's side
-and direction and the pulse the check read."""
+and direction and the closed pulse whose check no longer found it."""
 
 TRENDS: Final[tuple[Trend, ...]] = ("worse", "better", "same")
 
