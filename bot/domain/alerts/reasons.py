@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts.model import SIDES, ClosedPulse, Side
+from bot.domain.alerts.model import SIDES, ClosedPulse, Side, Thresholds
 from bot.domain.alerts.wording import setting, shown
 
 
@@ -26,3 +28,13 @@ def scores(side: Side | None, pulse: ClosedPulse) -> dict[Side, float] | str:
 def back_above(side: Side, index: float, tolerance: float) -> str:
     """The side is back at or above its tolerance."""
     return text.WHY_BACK_ABOVE.format(side=side, index=shown(index), tolerance=setting(tolerance))
+
+
+def first_back_above(
+    sides: Iterable[Side], indices: Mapping[Side, float], thresholds: Thresholds
+) -> str | None:
+    """The first of ``sides`` back at or above its tolerance, said; None when none is."""
+    for side in sides:
+        if indices[side] >= thresholds.tolerance(side):
+            return back_above(side, indices[side], thresholds.tolerance(side))
+    return None

@@ -6,7 +6,7 @@ from typing import Final
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side
-from bot.domain.alerts.reasons import back_above, scores
+from bot.domain.alerts.reasons import first_back_above, scores
 from bot.domain.alerts.record import AlertRule, sided_headline
 from bot.domain.alerts.wording import setting, shown
 from bot.domain.i18n import deferred as _
@@ -48,10 +48,8 @@ def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> 
     indices = scores(side, pulse)
     if isinstance(indices, str):
         return indices
-    for name in (side,) if side is not None else SIDES:
-        if indices[name] >= pulse.thresholds.tolerance(name):
-            return back_above(name, indices[name], pulse.thresholds.tolerance(name))
-    return text.WHY_NOT_FOUND
+    sides = (side,) if side is not None else SIDES
+    return first_back_above(sides, indices, pulse.thresholds) or text.WHY_NOT_FOUND
 
 
 RULE: Final = AlertRule(

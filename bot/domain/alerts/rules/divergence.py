@@ -7,7 +7,7 @@ from typing import Final
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side, other_side
-from bot.domain.alerts.reasons import back_above, scores
+from bot.domain.alerts.reasons import back_above, first_back_above, scores
 from bot.domain.alerts.record import AlertRule, Live, other_of
 from bot.domain.alerts.rules import blind_spot
 from bot.domain.alerts.wording import SCORE_TREND, setting, severity_past, shown
@@ -42,12 +42,10 @@ def check(pulse: ClosedPulse) -> Finding | None:
     if client is None or provider is None:
         return None
     indices: dict[Side, float] = {"client": client, "provider": provider}
+    thresholds = pulse.thresholds
     for low in SIDES:
         high = other_side(low)
-        low_tolerance, high_tolerance = (
-            pulse.thresholds.tolerance(low),
-            pulse.thresholds.tolerance(high),
-        )
+        low_tolerance, high_tolerance = thresholds.tolerance(low), thresholds.tolerance(high)
         if indices[low] < low_tolerance and indices[high] >= high_tolerance:
             shortfall = low_tolerance - indices[low]
             at = shown(indices[high]) == high_tolerance
@@ -84,10 +82,7 @@ def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> 
     if isinstance(indices, str):
         return indices
     if side is None:
-        for name in SIDES:
-            if indices[name] >= pulse.thresholds.tolerance(name):
-                return back_above(name, indices[name], pulse.thresholds.tolerance(name))
-        return text.WHY_NOT_FOUND
+        return first_back_above(SIDES, indices, pulse.thresholds) or text.WHY_NOT_FOUND
     tolerance = pulse.thresholds.tolerance(side)
     if indices[side] >= tolerance:
         return back_above(side, indices[side], tolerance)
