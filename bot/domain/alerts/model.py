@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -133,6 +134,23 @@ class PulseFigures:
     def of(self, side: Side) -> SideFigures:
         """The figures of ``side``."""
         return self.client if side == "client" else self.provider
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedPulse:
+    """What a rule reads when a pulse closes: the rule's check and resolution both take it.
+
+    Attributes:
+        figures: both sides' figures for the pulse that just closed.
+        history: earlier closed pulses, oldest first, not including ``figures``.
+        sla_status: the latest recorded SLA status, or None if none was recorded.
+        thresholds: the engagement's tolerances, gap threshold and anonymity minimum.
+    """
+
+    figures: PulseFigures
+    history: Sequence[PulseFigures]
+    sla_status: SlaStatus | None
+    thresholds: Thresholds
 
 
 @dataclass(frozen=True, slots=True)

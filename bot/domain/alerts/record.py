@@ -12,21 +12,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
-from bot.domain.alerts.model import Finding, PulseFigures, Side, SlaStatus, Thresholds, Trend
+from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side, Trend
 from bot.domain.i18n import gettext, translated
 
-Check = Callable[
-    [PulseFigures, Sequence[PulseFigures], SlaStatus | None, Thresholds],
-    Finding | list[Finding] | None,
-]
-"""A rule's test of a closed pulse: ``(current, history, sla_status, thresholds)``."""
+Check = Callable[[ClosedPulse], Finding | list[Finding] | None]
+"""A rule's test of a closed pulse."""
 
-Resolution = Callable[
-    [Side | None, str | None, PulseFigures, Sequence[PulseFigures], SlaStatus | None, Thresholds],
-    str,
-]
-"""Why a live finding was not found again: ``(side, direction, figures, history, sla_status,
-thresholds)``, the same arguments as the check after the finding's side and direction."""
+Resolution = Callable[[Side | None, str | None, ClosedPulse], str]
+"""Why a live finding was not found again: ``(side, direction, pulse)``, the finding's side
+and direction and the closed pulse whose check no longer found it."""
 
 TRENDS: Final[tuple[Trend, ...]] = ("worse", "better", "same")
 
@@ -112,3 +106,13 @@ def sided_headline(one: str, both: str | None = None) -> Headline:
         return gettext(one).format(side=side, other=other_of(side))
 
     return headline
+
+
+def on_each_side(check_side: Callable[[Side, ClosedPulse], Finding | None]) -> Check:
+    """The check of a rule that judges each side on its own: a finding for each side it
+    fires on, the client's first."""
+
+    def check(pulse: ClosedPulse) -> list[Finding]:
+        return [found for side in SIDES if (found := check_side(side, pulse)) is not None]
+
+    return check

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
-from bot.domain.alerts.model import Finding, PulseFigures, SlaStatus, Thresholds
+from bot.domain.alerts.model import ClosedPulse, Finding, PulseFigures, SlaStatus, Thresholds
 from bot.domain.alerts.record import AlertRule
 from bot.domain.alerts.rules import (
     blind_spot,
@@ -55,9 +55,10 @@ def evaluate(
         The findings in ``RULES`` order, at most one per rule and side; empty when all
         is well.
     """
+    pulse = ClosedPulse(current, history, sla_status, thresholds)
     findings: list[Finding] = []
     for each in RULES.values():
-        found = each.check(current, history, sla_status, thresholds)
+        found = each.check(pulse)
         if isinstance(found, Finding):
             findings.append(found)
         elif found:

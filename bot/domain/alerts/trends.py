@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.domain import digest_words as words
-from bot.domain.alerts.model import PulseFigures, Side, SlaStatus, Thresholds, Trend
+from bot.domain.alerts.model import ClosedPulse, PulseFigures, Side, SlaStatus, Thresholds, Trend
 from bot.domain.alerts.registry import RULES
 from bot.domain.alerts.wording import shown
 
@@ -72,4 +72,5 @@ def why_resolved(
     thresholds: Thresholds,
 ) -> str:
     """Why a live finding was not found again at this close, with the numbers behind it."""
-    return RULES[rule].resolution(side, direction, figures, history, sla_status, thresholds)
+    pulse = ClosedPulse(figures, history, sla_status, thresholds)
+    return RULES[rule].resolution(side, direction, pulse)

@@ -20,7 +20,7 @@ _BAD_THING = (
     r"sla-verletzung\w*|sla-verstöße|bugs?|abstürze|downtime)"
 )
 
-_FIGURES = Figures(
+FIGURES = Figures(
     fall=re.compile(
         r"\b(?:gesunken|gefallen|reduziert|halbiert|verkürzt|gesenkt|sank|sinkt|fiel|"
         r"runter|abgebaut|nachgelassen)\b"
@@ -35,7 +35,7 @@ _FIGURES = Figures(
     ),
 )
 
-_MORE_CUES = (
+CUES = (
     Cue("late", re.compile(r"\bnicht (?:\w+ )?(?:pünktlich|rechtzeitig|termingerecht)\b"), -2.0),
     Cue(
         "late",
@@ -46,91 +46,6 @@ _MORE_CUES = (
         ),
         -1.6,
     ),
-    Cue(
-        "waiting",
-        re.compile(
-            r"\b(?:seit|noch immer|immer noch)\b(?: \w+)? (?:kaputt|offen|nicht|kein"
-            r"\w*|down)\b|\bseit (?:montag|dienstag|mittwoch|donnerstag|freitag|dem "
-            r"\d+|\w+ \d+)\b|\bohne bearbeiter\b|\brutscht\w*\b"
-        ),
-        -1.5,
-    ),
-    Cue(
-        "chasing",
-        re.compile(
-            r"\b(?:zweite|dritte|vierte|fünfte|sechste)[nrs]? (?:mal|tag|verpasste\w"
-            r"*|ausfall|nachfrage|erinnerung|umgebungsausfall|go-live|ansprechpartne"
-            r"r)\b|\bdritter \w+ausfall\b"
-        ),
-        -1.8,
-    ),
-    Cue(
-        "repeated",
-        re.compile(r"\b(?:zweimal|dreimal|viermal|mehrmals|\d+ mal|immer wieder|jedes mal)\b"),
-        -1.5,
-    ),
-    Cue(
-        "careless",
-        re.compile(
-            r"\bpasst (?:nicht|überhaupt nicht)\b|\bstimm(?:t|en) nicht\b|\bohne (?:"
-            r"die \w+ )?zu prüfen\b|\bzerschossen\b|\bheiße luft\b"
-        ),
-        -1.7,
-    ),
-    Cue(
-        "paralysis",
-        re.compile(
-            r"\b(?:niemand|keiner|keinen)\b(?: \w+){0,4}? (?:angenommen|erklärt|vera"
-            r"ntwortlich|gemeldet|reagiert|interessiert|zuständig)\w*\b|\binteressie"
-            r"rt es keinen\b|\bwar niemand\b|\bniemand\.?$"
-        ),
-        -1.7,
-    ),
-    Cue(
-        "own work",
-        re.compile(r"\b(?:manuell|von unserem team|haben wir selbst|mussten wir|mussten einen)\b"),
-        -1.6,
-    ),
-    Cue(
-        "threat",
-        re.compile(
-            r"\b(?:marktvergleich\w*|sanierungsplan|rückgängig gemacht|anderen? (?:a"
-            r"nbietern|dienstleistern|partnern?)|vergleichen preis|formell anspreche"
-            r"n)\b"
-        ),
-        -2.2,
-    ),
-    Cue("value", re.compile(r"\bwir zahlen für\b"), -1.5),
-    Cue(
-        "no bad news",
-        re.compile(
-            r"\b(?:ohne eine einzige|kein einziger|keine einzige|keine einzigen|kein"
-            r"e?) (?:\w+)?(?:korrektur|fehler|wiederholungsfehler|alarme?|verzugszin"
-            r"s\w*|beschwerden|probleme)\b|\bnicht mehr (?:über|beschweren)\b|\bkein"
-            r"e gedanken mehr\b|\bverschwunden\b"
-        ),
-        1.8,
-    ),
-    Cue(
-        "no bad news",
-        re.compile(
-            r"\b(?:planmäßig|im plan|nach plan|wie geplant|früher als geplant|pünktl"
-            r"ich|endlich|genau das|spürbaren unterschied|grünen bereich|alles grün|"
-            r"alles erledigt)\b"
-        ),
-        1.6,
-    ),
-    Cue(
-        "no bad news",
-        re.compile(
-            r"\b(?:alle|allen|jede[nm]?)\b(?: \w+){0,3}? (?:erledigt|erfüllt|geschlo"
-            r"ssen|gepatcht|abgeschlossen|bestanden|geschafft)\b"
-        ),
-        1.6,
-    ),
-)
-
-_CUES = (
     Cue(
         "waiting",
         re.compile(
@@ -257,20 +172,97 @@ _CUES = (
         3.0,
     ),
     Cue("thanks", re.compile(r"\b(?:vielen|herzlichen|tausend) dank\b"), 2.5),
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:seit|noch immer|immer noch)\b(?: \w+)? (?:kaputt|offen|nicht|kein"
+            r"\w*|down)\b|\bseit (?:montag|dienstag|mittwoch|donnerstag|freitag|dem "
+            r"\d+|\w+ \d+)\b|\bohne bearbeiter\b|\brutscht\w*\b"
+        ),
+        -1.5,
+    ),
+    Cue(
+        "chasing",
+        re.compile(
+            r"\b(?:zweite|dritte|vierte|fünfte|sechste)[nrs]? (?:mal|tag|verpasste\w"
+            r"*|ausfall|nachfrage|erinnerung|umgebungsausfall|go-live|ansprechpartne"
+            r"r)\b|\bdritter \w+ausfall\b"
+        ),
+        -1.8,
+    ),
+    Cue(
+        "repeated",
+        re.compile(r"\b(?:zweimal|dreimal|viermal|mehrmals|\d+ mal|immer wieder|jedes mal)\b"),
+        -1.5,
+    ),
+    Cue(
+        "careless",
+        re.compile(
+            r"\bpasst (?:nicht|überhaupt nicht)\b|\bstimm(?:t|en) nicht\b|\bohne (?:"
+            r"die \w+ )?zu prüfen\b|\bzerschossen\b|\bheiße luft\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "paralysis",
+        re.compile(
+            r"\b(?:niemand|keiner|keinen)\b(?: \w+){0,4}? (?:angenommen|erklärt|vera"
+            r"ntwortlich|gemeldet|reagiert|interessiert|zuständig)\w*\b|\binteressie"
+            r"rt es keinen\b|\bwar niemand\b|\bniemand\.?$"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "own work",
+        re.compile(r"\b(?:manuell|von unserem team|haben wir selbst|mussten wir|mussten einen)\b"),
+        -1.6,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:marktvergleich\w*|sanierungsplan|rückgängig gemacht|anderen? (?:a"
+            r"nbietern|dienstleistern|partnern?)|vergleichen preis|formell anspreche"
+            r"n)\b"
+        ),
+        -2.2,
+    ),
+    Cue("value", re.compile(r"\bwir zahlen für\b"), -1.5),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:ohne eine einzige|kein einziger|keine einzige|keine einzigen|kein"
+            r"e?) (?:\w+)?(?:korrektur|fehler|wiederholungsfehler|alarme?|verzugszin"
+            r"s\w*|beschwerden|probleme)\b|\bnicht mehr (?:über|beschweren)\b|\bkein"
+            r"e gedanken mehr\b|\bverschwunden\b"
+        ),
+        1.8,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:planmäßig|im plan|nach plan|wie geplant|früher als geplant|pünktl"
+            r"ich|endlich|genau das|spürbaren unterschied|grünen bereich|alles grün|"
+            r"alles erledigt)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:alle|allen|jede[nm]?)\b(?: \w+){0,3}? (?:erledigt|erfüllt|geschlo"
+            r"ssen|gepatcht|abgeschlossen|bestanden|geschafft)\b"
+        ),
+        1.6,
+    ),
 )
 
-_ASK = re.compile(
+ASK = re.compile(
     r"\?\s*$|^(?:bitte|kurze frage|frage|zur info|fyi|info|hinweis|erinnerung|reminder|"
     r"kann|können|könnt|kannst|könnten|wer|wann|wo|wie|gibt es|habt ihr|haben sie)\b"
 )
 
-_ANNOUNCE = re.compile(
+ANNOUNCE = re.compile(
     r"\b(?:geplant|findet\b.*\bstatt|verschoben auf|ab (?:montag|dienstag|mittwoch|donnerstag|"
     r"freitag|morgen|nächste\w* woche)|am \d{1,2}\.|um \d{1,2}(?::\d{2})? uhr|nächste\w* woche|"
     r"urlaub|abwesend|krank|nicht erreichbar|vertretung|übernimmt|im büro|status:|stand:)"
 )
-
-CUES = _MORE_CUES[:2] + _CUES + _MORE_CUES[2:]
-FIGURES = _FIGURES
-ASK = _ASK
-ANNOUNCE = _ANNOUNCE

@@ -20,7 +20,7 @@ _BAD_THING = (
     r"incumplimientos?|tickets? abiertos?)"
 )
 
-_FIGURES = Figures(
+FIGURES = Figures(
     fall=re.compile(
         r"\b(?:baj(?:ó|aron|ado|ada|an|a)|redu(?:jo|jeron|cid[oa]s?|ce|cen)|cay(?:ó|eron)|"
         r"descend\w+|disminu\w+|a la mitad)\b"
@@ -36,7 +36,7 @@ _FIGURES = Figures(
     ),
 )
 
-_MORE_CUES = (
+CUES = (
     Cue(
         "late",
         re.compile(r"\bno (?:\w+ )?(?:llegó|llegaron|se entregó|salió|estuvo) a tiempo\b"),
@@ -45,107 +45,6 @@ _MORE_CUES = (
     Cue(
         "late", re.compile(r"\b(?:lleg\w+|entreg\w+|sal(?:ió|e)) tarde\b|\bmás tarde de lo\b"), -2.0
     ),
-    Cue(
-        "late",
-        re.compile(
-            r"\bdespués de (?:la|el) (?:versión|release|cierre|entrega|fecha|plazo)\b"
-            r"|\bnos enteramos\b|\bnos informaron después\b"
-        ),
-        -1.5,
-    ),
-    Cue(
-        "waiting",
-        re.compile(
-            r"\b(?:sigue|siguen|seguimos|sigo|todavía|aún)(?: \w+)? (?:abiert[oa]s?|"
-            r"igual|fallando|rot[oa]s?|caíd[oa]s?|sin)\b"
-        ),
-        -1.6,
-    ),
-    Cue(
-        "waiting",
-        re.compile(
-            r"\bdesde el (?:lunes|martes|miércoles|jueves|viernes|día \d+|\d+)\b|\by"
-            r"a van \d+\b|\bsin (?:asignar|dueño|responsable)\b|\bdesde hace\b"
-        ),
-        -1.4,
-    ),
-    Cue(
-        "chasing",
-        re.compile(
-            r"\b(?:segund|tercer|cuart|quint|sext|séptim)[oa]? (?:vez|día|recordator"
-            r"io|correo|mail|ping|aviso|caída|go-live|intento|semana|mes|gerente)\b"
-        ),
-        -1.8,
-    ),
-    Cue(
-        "repeated",
-        re.compile(
-            r"\b(?:dos|tres|cuatro|cinco|\d+) veces\b|\bvuelven? a (?:\w+ )?(?:empeo"
-            r"rar|retrasar|fallar|caer|romper)\w*"
-        ),
-        -1.5,
-    ),
-    Cue(
-        "careless",
-        re.compile(
-            r"\bno (?:cuadra|cuadran|coincide|coinciden|encaja)\b|\bsin revisar\b|\b"
-            r"su arreglo rompió\b"
-        ),
-        -1.7,
-    ),
-    Cue(
-        "paralysis",
-        re.compile(
-            r"\bnadie\b(?: \w+){0,3}? (?:cogió|coge|respond\w*|contest\w*|explic\w*|"
-            r"dice|de su|del|lee|revis\w*|prob\w*|se hace|asume|sabe)\b|\bno cambia "
-            r"nada\b"
-        ),
-        -1.7,
-    ),
-    Cue(
-        "own work",
-        re.compile(r"\b(?:a mano|manualmente|nos tocó|tuvimos que (?:\w+ )?\w+)\b"),
-        -1.6,
-    ),
-    Cue(
-        "threat",
-        re.compile(
-            r"\b(?:licit\w*|opciones de salida|comparando precio|comparación con el "
-            r"mercado|internaliz\w*|revertir la externalización|no habrá renovación|"
-            r"plan (?:formal )?de remediación|otro socio|buscar otro)\b"
-        ),
-        -2.2,
-    ),
-    Cue("value", re.compile(r"\bpagamos (?:por|un|una)\b"), -1.5),
-    Cue(
-        "no bad news",
-        re.compile(
-            r"\b(?:han dejado de|dejaron de) quejarse\b|\bya no (?:me preocupa|hay q"
-            r"uejas|tenemos)\b|\bsin (?:una sola|ninguna) correcci\w+\b|\bni un solo"
-            r" recargo\b"
-        ),
-        1.8,
-    ),
-    Cue(
-        "no bad news",
-        re.compile(
-            r"\b(?:según lo previsto|a tiempo|en plazo|en fecha|antes de (?:tiempo|p"
-            r"lazo|lo previsto)|por fin|justo lo que necesitábamos|diferencia visibl"
-            r"e|mucha confianza|todo en verde)\b"
-        ),
-        1.6,
-    ),
-    Cue(
-        "no bad news",
-        re.compile(
-            r"\btod[oa]s (?:l[oa]s )?(?:\w+ ){0,3}?(?:cerrad[oa]s|cumplid[oa]s|en ve"
-            r"rde|resuelt[oa]s|parchead[oa]s|complet[oa]s|a tiempo)\b"
-        ),
-        1.6,
-    ),
-)
-
-_CUES = (
     Cue(
         "waiting",
         re.compile(
@@ -271,21 +170,114 @@ _CUES = (
         3.0,
     ),
     Cue("thanks", re.compile(r"\b(?:muchas|mil) gracias\b"), 2.5),
+    Cue(
+        "late",
+        re.compile(
+            r"\bdespués de (?:la|el) (?:versión|release|cierre|entrega|fecha|plazo)\b"
+            r"|\bnos enteramos\b|\bnos informaron después\b"
+        ),
+        -1.5,
+    ),
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:sigue|siguen|seguimos|sigo|todavía|aún)(?: \w+)? (?:abiert[oa]s?|"
+            r"igual|fallando|rot[oa]s?|caíd[oa]s?|sin)\b"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "waiting",
+        re.compile(
+            r"\bdesde el (?:lunes|martes|miércoles|jueves|viernes|día \d+|\d+)\b|\by"
+            r"a van \d+\b|\bsin (?:asignar|dueño|responsable)\b|\bdesde hace\b"
+        ),
+        -1.4,
+    ),
+    Cue(
+        "chasing",
+        re.compile(
+            r"\b(?:segund|tercer|cuart|quint|sext|séptim)[oa]? (?:vez|día|recordator"
+            r"io|correo|mail|ping|aviso|caída|go-live|intento|semana|mes|gerente)\b"
+        ),
+        -1.8,
+    ),
+    Cue(
+        "repeated",
+        re.compile(
+            r"\b(?:dos|tres|cuatro|cinco|\d+) veces\b|\bvuelven? a (?:\w+ )?(?:empeo"
+            r"rar|retrasar|fallar|caer|romper)\w*"
+        ),
+        -1.5,
+    ),
+    Cue(
+        "careless",
+        re.compile(
+            r"\bno (?:cuadra|cuadran|coincide|coinciden|encaja)\b|\bsin revisar\b|\b"
+            r"su arreglo rompió\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "paralysis",
+        re.compile(
+            r"\bnadie\b(?: \w+){0,3}? (?:cogió|coge|respond\w*|contest\w*|explic\w*|"
+            r"dice|de su|del|lee|revis\w*|prob\w*|se hace|asume|sabe)\b|\bno cambia "
+            r"nada\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "own work",
+        re.compile(r"\b(?:a mano|manualmente|nos tocó|tuvimos que (?:\w+ )?\w+)\b"),
+        -1.6,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:licit\w*|opciones de salida|comparando precio|comparación con el "
+            r"mercado|internaliz\w*|revertir la externalización|no habrá renovación|"
+            r"plan (?:formal )?de remediación|otro socio|buscar otro)\b"
+        ),
+        -2.2,
+    ),
+    Cue("value", re.compile(r"\bpagamos (?:por|un|una)\b"), -1.5),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:han dejado de|dejaron de) quejarse\b|\bya no (?:me preocupa|hay q"
+            r"uejas|tenemos)\b|\bsin (?:una sola|ninguna) correcci\w+\b|\bni un solo"
+            r" recargo\b"
+        ),
+        1.8,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:según lo previsto|a tiempo|en plazo|en fecha|antes de (?:tiempo|p"
+            r"lazo|lo previsto)|por fin|justo lo que necesitábamos|diferencia visibl"
+            r"e|mucha confianza|todo en verde)\b"
+        ),
+        1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\btod[oa]s (?:l[oa]s )?(?:\w+ ){0,3}?(?:cerrad[oa]s|cumplid[oa]s|en ve"
+            r"rde|resuelt[oa]s|parchead[oa]s|complet[oa]s|a tiempo)\b"
+        ),
+        1.6,
+    ),
 )
 
-_ASK = re.compile(
+ASK = re.compile(
     r"\?\s*$|¿|^(?:por favor|porfa|recordatorio|aviso|nota|fyi|info|pregunta|"
     r"podéis|podeis|puedes|podrían|podrian|pueden|alguien|quién|quien|cuándo|cuando)\b"
 )
 
-_ANNOUNCE = re.compile(
+ANNOUNCE = re.compile(
     r"\b(?:programad[oa]|previst[oa]|planificad[oa]|a partir del? (?:lunes|martes|miércoles|"
     r"jueves|viernes|mañana|próxima semana)|el (?:lunes|martes|miércoles|jueves|viernes)|"
     r"a las \d{1,2}(?::\d{2})?|la próxima semana|de vacaciones|de baja|fuera de la oficina|"
     r"me sustituye|estado:|actualización:)"
 )
-
-CUES = _MORE_CUES[:2] + _CUES + _MORE_CUES[2:]
-FIGURES = _FIGURES
-ASK = _ASK
-ANNOUNCE = _ANNOUNCE

@@ -7,22 +7,13 @@ relabelled.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
 from bot.domain.alerts.indices import blind_spot as misreading
-from bot.domain.alerts.model import (
-    SIDES,
-    Finding,
-    PulseFigures,
-    Side,
-    SlaStatus,
-    Thresholds,
-    other_side,
-)
+from bot.domain.alerts.model import ClosedPulse, Finding, Side, other_side
 from bot.domain.alerts.reasons import withheld
-from bot.domain.alerts.record import AlertRule, sided_headline
+from bot.domain.alerts.record import AlertRule, on_each_side, sided_headline
 from bot.domain.alerts.wording import setting, severity_past, shown
 from bot.domain.i18n import deferred as _
 from bot.domain.i18n import gettext
@@ -60,19 +51,25 @@ def direction_of(miss: float) -> str:
     return TOO_HIGH if miss > 0 else TOO_LOW
 
 
-def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) -> Finding | None:
-    figures, other = current.of(side), current.of(other_side(side))
+def check_side(side: Side, pulse: ClosedPulse) -> Finding | None:
+    """A side misjudges the other side's rating by the gap threshold or more.
+
+    Magnitude is the size of the miss in points; critical at 15 points or more over the
+    gap threshold. Nothing fires while the guesses or the other side's index are withheld.
+    """
+    figures, other = pulse.figures.of(side), pulse.figures.of(other_side(side))
     miss = misreading(figures, other)
     if miss is None or other.index is None or figures.guess_index is None:
         return None
-    if abs(miss) < thresholds.gap:
+    gap = pulse.thresholds.gap
+    if abs(miss) < gap:
         return None
     guessed, actual = shown(figures.guess_index), shown(other.index)
     words = FINDING_LOWER if miss > 0 else FINDING_HIGHER
     sentence = gettext(words).format(
         side=side, other=other.side, guess=guessed, index=actual, points=abs(guessed - actual)
     )
-    severity = severity_past(abs(miss) - thresholds.gap)
+    severity = severity_past(abs(miss) - gap)
     return Finding(
         NAME,
         side,
@@ -84,51 +81,31 @@ def _blind_spot_of(side: Side, current: PulseFigures, thresholds: Thresholds) ->
     )
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> list[Finding]:
-    """A side misjudges the other side's rating by the gap threshold or more.
-
-    Magnitude is the size of the miss in points; critical at 15 points or more over the
-    gap threshold. Nothing fires while the guesses or the other side's index are withheld.
-    """
-    return [f for s in SIDES if (f := _blind_spot_of(s, current, thresholds))]
-
-
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """The guess is now within the threshold, turned the other way, or cannot be compared."""
-    if (reason := withheld(side, figures, thresholds)) is not None:
+    if (reason := withheld(side, pulse)) is not None:
         return reason
     if side is None:
         return text.WHY_NOT_FOUND
-    own, other = figures.of(side), figures.of(other_side(side))
+    own, other = pulse.figures.of(side), pulse.figures.of(other_side(side))
     if own.guess_index is None or other.index is None:
         return gettext(WHY_NO_GUESS).format(side=side, other=other.side)
     guess, index = shown(own.guess_index), shown(other.index)
+    threshold = pulse.thresholds.gap
     now_direction = TOO_HIGH if own.guess_index > other.index else TOO_LOW
-    if abs(own.guess_index - other.index) >= thresholds.gap and now_direction != direction:
+    if abs(own.guess_index - other.index) >= threshold and now_direction != direction:
         return gettext(WHY_FLIPPED).format(
             side=side, other=other.side, direction=now_direction, guess=guess, index=index
         )
     return gettext(WHY_CLOSED).format(
-        side=side, other=other.side, guess=guess, index=index, threshold=setting(thresholds.gap)
+        side=side, other=other.side, guess=guess, index=index, threshold=setting(threshold)
     )
 
 
 RULE: Final = AlertRule(
     name=NAME,
     description="A side's guess of how the other side rates is off by the gap threshold or more.",
-    check=check,
+    check=on_each_side(check_side),
     title=_("A side misjudges how the other feels"),
     side_title=_("The {side} side misjudges how the other feels"),
     label=_("Blind spot"),

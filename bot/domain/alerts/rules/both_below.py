@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts.model import SIDES, Finding, PulseFigures, Side, SlaStatus, Thresholds
-from bot.domain.alerts.reasons import back_above, scores, withheld
+from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side
+from bot.domain.alerts.reasons import first_back_above, scores
 from bot.domain.alerts.record import AlertRule, sided_headline
 from bot.domain.alerts.wording import setting, shown
 from bot.domain.i18n import deferred as _
@@ -21,22 +20,17 @@ FINDING: Final = _(
 )
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> Finding | None:
+def check(pulse: ClosedPulse) -> Finding | None:
     """Both sides below their tolerance; always critical.
 
     Magnitude is the two shortfalls added up, so either side recovering shows. A
     withheld index never fires it.
     """
-    client, provider = current.client.index, current.provider.index
+    client, provider = pulse.figures.client.index, pulse.figures.provider.index
     if client is None or provider is None:
         return None
-    client_tolerance = thresholds.client_tolerance
-    provider_tolerance = thresholds.provider_tolerance
+    client_tolerance = pulse.thresholds.client_tolerance
+    provider_tolerance = pulse.thresholds.provider_tolerance
     if client >= client_tolerance or provider >= provider_tolerance:
         return None
     sentence = gettext(FINDING).format(
@@ -49,24 +43,13 @@ def check(
     return Finding(NAME, None, "critical", sentence, shortfall)
 
 
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """A side is back at or above its tolerance."""
-    if (reason := withheld(side, figures, thresholds)) is not None:
-        return reason
-    indices = scores(figures, thresholds)
+    indices = scores(side, pulse)
     if isinstance(indices, str):
         return indices
-    for name in (side,) if side is not None else SIDES:
-        if indices[name] >= thresholds.tolerance(name):
-            return back_above(name, indices[name], thresholds.tolerance(name))
-    return text.WHY_NOT_FOUND
+    sides = (side,) if side is not None else SIDES
+    return first_back_above(sides, indices, pulse.thresholds) or text.WHY_NOT_FOUND
 
 
 RULE: Final = AlertRule(

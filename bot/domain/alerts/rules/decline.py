@@ -6,21 +6,12 @@ provider starting to decline too is a new finding, never a change to the client'
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts.model import (
-    SIDES,
-    Finding,
-    PulseFigures,
-    Severity,
-    Side,
-    SlaStatus,
-    Thresholds,
-)
+from bot.domain.alerts.model import ClosedPulse, Finding, Severity, Side
 from bot.domain.alerts.reasons import withheld
-from bot.domain.alerts.record import AlertRule, sided_headline
+from bot.domain.alerts.record import AlertRule, on_each_side, sided_headline
 from bot.domain.alerts.wording import SCORE_TREND, setting, shown
 from bot.domain.i18n import deferred as _
 from bot.domain.i18n import gettext
@@ -41,13 +32,18 @@ WHY_ENDED: Final = _(
 )
 
 
-def _decline_of(
-    side: Side, current: PulseFigures, history: Sequence[PulseFigures]
-) -> Finding | None:
-    now = current.of(side).index
+def check_side(side: Side, pulse: ClosedPulse) -> Finding | None:
+    """A side fell by 10 points or more over its last three pulses.
+
+    The three pulses are the current one and the two before it where the side's index
+    was shown (withheld pulses are skipped); ``pulse.history`` runs oldest to newest and does
+    not include the current one. Nothing fires while the current index is withheld.
+    Magnitude is the fall in points; critical at 20 or more.
+    """
+    now = pulse.figures.of(side).index
     if now is None:
         return None
-    shown_pulses = [p.of(side).index for p in history]
+    shown_pulses = [p.of(side).index for p in pulse.history]
     series = [index for index in shown_pulses if index is not None] + [now]
     if len(series) < 3:
         return None
@@ -62,37 +58,14 @@ def _decline_of(
     return Finding(NAME, side, severity, sentence, fall, measure=now)
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> list[Finding]:
-    """A side fell by 10 points or more over its last three pulses.
-
-    The three pulses are the current one and the two before it where the side's index
-    was shown (withheld pulses are skipped); ``history`` runs oldest to newest and does
-    not include ``current``. Nothing fires while the current index is withheld.
-    Magnitude is the fall in points; critical at 20 or more.
-    """
-    return [f for s in SIDES if (f := _decline_of(s, current, history))]
-
-
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """The side's score now against two shown pulses back: less than a decline's fall."""
-    if (reason := withheld(side, figures, thresholds)) is not None:
+    if (reason := withheld(side, pulse)) is not None:
         return reason
     if side is None:
         return text.WHY_NOT_FOUND
-    now = figures.of(side).index
-    series = [i for p in history if (i := p.of(side).index) is not None]
+    now = pulse.figures.of(side).index
+    series = [i for p in pulse.history if (i := p.of(side).index) is not None]
     if now is None or len(series) < 2:
         return text.WHY_NOT_FOUND
     start = series[-2]
@@ -106,7 +79,7 @@ def resolution(
 RULE: Final = AlertRule(
     name=NAME,
     description="A side's score fell by 10 points or more over its last three pulses.",
-    check=check,
+    check=on_each_side(check_side),
     title=_("Satisfaction is falling"),
     side_title=_("Satisfaction is falling on the {side} side"),
     label=_("Decline"),

@@ -6,16 +6,8 @@ from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts.model import (
-    SIDES,
-    Finding,
-    PulseFigures,
-    Side,
-    SlaStatus,
-    Thresholds,
-    other_side,
-)
-from bot.domain.alerts.reasons import back_above, scores, withheld
+from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side, other_side
+from bot.domain.alerts.reasons import back_above, first_back_above, scores
 from bot.domain.alerts.record import AlertRule, Live, other_of
 from bot.domain.alerts.rules import blind_spot
 from bot.domain.alerts.wording import SCORE_TREND, setting, severity_past, shown
@@ -40,21 +32,17 @@ WHY_OTHER_BELOW: Final = _(
 )
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> Finding | None:
+def check(pulse: ClosedPulse) -> Finding | None:
     """One side below its tolerance while the other is at or above its own.
 
     ``side`` is the unhappy side; magnitude is how far it is below its tolerance;
     critical at 15 points or more below. A withheld index never fires it.
     """
-    client, provider = current.client.index, current.provider.index
+    client, provider = pulse.figures.client.index, pulse.figures.provider.index
     if client is None or provider is None:
         return None
     indices: dict[Side, float] = {"client": client, "provider": provider}
+    thresholds = pulse.thresholds
     for low in SIDES:
         high = other_side(low)
         low_tolerance, high_tolerance = thresholds.tolerance(low), thresholds.tolerance(high)
@@ -88,26 +76,14 @@ def headline(these: Sequence[Live], findings: Sequence[Live]) -> str:
     return gettext(template).format(side=side, other=other)
 
 
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """The unhappy side is back at its tolerance, or the other side fell below its own."""
-    if (reason := withheld(side, figures, thresholds)) is not None:
-        return reason
-    indices = scores(figures, thresholds)
+    indices = scores(side, pulse)
     if isinstance(indices, str):
         return indices
     if side is None:
-        for name in SIDES:
-            if indices[name] >= thresholds.tolerance(name):
-                return back_above(name, indices[name], thresholds.tolerance(name))
-        return text.WHY_NOT_FOUND
-    tolerance = thresholds.tolerance(side)
+        return first_back_above(SIDES, indices, pulse.thresholds) or text.WHY_NOT_FOUND
+    tolerance = pulse.thresholds.tolerance(side)
     if indices[side] >= tolerance:
         return back_above(side, indices[side], tolerance)
     other = other_side(side)
@@ -117,7 +93,7 @@ def resolution(
         index=shown(indices[side]),
         own=setting(tolerance),
         other_index=shown(indices[other]),
-        tolerance=setting(thresholds.tolerance(other)),
+        tolerance=setting(pulse.thresholds.tolerance(other)),
     )
 
 

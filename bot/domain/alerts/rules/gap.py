@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import Final
 
-from bot.domain.alerts.model import Finding, PulseFigures, Side, SlaStatus, Thresholds, other_side
-from bot.domain.alerts.reasons import scores, withheld
+from bot.domain.alerts.model import ClosedPulse, Finding, Side, other_side
+from bot.domain.alerts.reasons import scores
 from bot.domain.alerts.record import AlertRule, sided_headline
 from bot.domain.alerts.wording import setting, severity_past, shown
 from bot.domain.i18n import deferred as _
@@ -26,22 +25,17 @@ WHY_FLIPPED: Final = _(
 )
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> Finding | None:
+def check(pulse: ClosedPulse) -> Finding | None:
     """The two indices differ by at least the gap threshold.
 
     ``side`` is the lower side; magnitude is the gap in points; critical at 15 points
     or more over the threshold. A withheld index never fires it.
     """
-    client, provider = current.client.index, current.provider.index
+    client, provider = pulse.figures.client.index, pulse.figures.provider.index
     if client is None or provider is None:
         return None
     size = abs(client - provider)
-    if size < thresholds.gap:
+    if size < pulse.thresholds.gap:
         return None
     low: Side = "client" if client < provider else "provider"
     high = other_side(low)
@@ -52,31 +46,23 @@ def check(
         points=high_index - low_index,
         other=high,
         other_index=high_index,
-        threshold=setting(thresholds.gap),
+        threshold=setting(pulse.thresholds.gap),
     )
-    severity = severity_past(size - thresholds.gap)
+    severity = severity_past(size - pulse.thresholds.gap)
     # Trends compare the gap as the sentence shows it, so the words match the numbers.
     return Finding(NAME, low, severity, sentence, size, measure=high_index - low_index)
 
 
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """The gap closed under the threshold, or the lower side is now the higher one."""
-    if (reason := withheld(side, figures, thresholds)) is not None:
-        return reason
-    indices = scores(figures, thresholds)
+    indices = scores(side, pulse)
     if isinstance(indices, str):
         return indices
     client, provider = indices["client"], indices["provider"]
-    if abs(client - provider) < thresholds.gap or side is None:
+    threshold = pulse.thresholds.gap
+    if abs(client - provider) < threshold or side is None:
         return gettext(WHY_CLOSED).format(
-            gap=_gap_text(client, provider, thresholds.gap), threshold=setting(thresholds.gap)
+            gap=_gap_text(client, provider, threshold), threshold=setting(threshold)
         )
     other = other_side(side)
     return gettext(WHY_FLIPPED).format(

@@ -6,20 +6,11 @@ answered" is exactly why a side is withheld, and says nothing about how they rat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import catalogue_alerts as text
-from bot.domain.alerts.model import (
-    SIDES,
-    Finding,
-    PulseFigures,
-    Severity,
-    Side,
-    SlaStatus,
-    Thresholds,
-)
-from bot.domain.alerts.record import AlertRule, sided_headline
+from bot.domain.alerts.model import ClosedPulse, Finding, Severity, Side
+from bot.domain.alerts.record import AlertRule, on_each_side, sided_headline
 from bot.domain.alerts.wording import setting, shown
 from bot.domain.i18n import deferred as _
 from bot.domain.i18n import gettext
@@ -41,8 +32,13 @@ WHY_ENDED: Final = _(
 )
 
 
-def _silence_of(side: Side, current: PulseFigures) -> Finding | None:
-    figures = current.of(side)
+def check_side(side: Side, pulse: ClosedPulse) -> Finding | None:
+    """A side's response rate is under 50%.
+
+    Magnitude is the percentage of eligible members who did not answer; critical under
+    a 25% response rate.
+    """
+    figures = pulse.figures.of(side)
     rate = figures.response_rate
     if rate is None or rate >= SILENCE_RATE:
         return None
@@ -60,32 +56,11 @@ def _silence_of(side: Side, current: PulseFigures) -> Finding | None:
     return Finding(NAME, side, severity, sentence, (1 - rate) * 100)
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> list[Finding]:
-    """A side's response rate is under 50%.
-
-    Magnitude is the percentage of eligible members who did not answer; critical under
-    a 25% response rate.
-    """
-    return [f for s in SIDES if (f := _silence_of(s, current))]
-
-
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """How many of the side answered now; said even when its score is withheld."""
     if side is None:
         return text.WHY_NOT_FOUND
-    own = figures.of(side)
+    own = pulse.figures.of(side)
     rate = shown((own.response_rate or 0) * 100)
     return gettext(WHY_ENDED).format(
         answered=own.answered, eligible=own.eligible, side=side, rate=rate
@@ -95,7 +70,7 @@ def resolution(
 RULE: Final = AlertRule(
     name=NAME,
     description="Fewer than half of a side's eligible members answered the pulse.",
-    check=check,
+    check=on_each_side(check_side),
     title=_("A side is going quiet"),
     side_title=_("The {side} side is going quiet"),
     label=_("Silence"),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
-from bot.domain.alerts.model import Finding, PulseFigures, Side, SlaStatus, Thresholds
+from bot.domain.alerts.model import ClosedPulse, Finding, Side
 from bot.domain.alerts.reasons import back_above, withheld
 from bot.domain.alerts.record import AlertRule, sided_headline
 from bot.domain.alerts.wording import SCORE_TREND, setting, shown
@@ -29,46 +28,34 @@ WHY_SLA_NONE: Final = _(
 TITLE: Final = _("Watermelon: SLAs green, client unhappy")
 
 
-def check(
-    current: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> Finding | None:
+def check(pulse: ClosedPulse) -> Finding | None:
     """The latest SLA status is green while the client side is below its tolerance.
 
     Always critical: the contract's figures say all is well and the client does not
     agree. ``side`` is "client"; magnitude is how far it is below its tolerance.
     """
-    client = current.client.index
-    tolerance = thresholds.client_tolerance
-    if sla_status != "green" or client is None or client >= tolerance:
+    client = pulse.figures.client.index
+    tolerance = pulse.thresholds.client_tolerance
+    if pulse.sla_status != "green" or client is None or client >= tolerance:
         return None
     sentence = gettext(FINDING).format(index=shown(client), tolerance=setting(tolerance))
     return Finding(NAME, "client", "critical", sentence, tolerance - client, client)
 
 
-def resolution(
-    side: Side | None,
-    direction: str | None,
-    figures: PulseFigures,
-    history: Sequence[PulseFigures],
-    sla_status: SlaStatus | None,
-    thresholds: Thresholds,
-) -> str:
+def resolution(side: Side | None, direction: str | None, pulse: ClosedPulse) -> str:
     """The client is back at its tolerance, or the SLA status is no longer green."""
-    if (reason := withheld(side, figures, thresholds)) is not None:
+    if (reason := withheld(side, pulse)) is not None:
         return reason
-    if (reason := withheld("client", figures, thresholds)) is not None:
+    if (reason := withheld("client", pulse)) is not None:
         return reason
-    client, tolerance = figures.client.index, thresholds.client_tolerance
+    client, tolerance = pulse.figures.client.index, pulse.thresholds.client_tolerance
     assert client is not None
     if client >= tolerance:
         return back_above("client", client, tolerance)
     numbers = {"index": shown(client), "tolerance": setting(tolerance)}
-    if sla_status is None:
+    if pulse.sla_status is None:
         return gettext(WHY_SLA_NONE).format(**numbers)
-    return gettext(WHY_SLA_NOT_GREEN).format(status=sla_status, **numbers)
+    return gettext(WHY_SLA_NOT_GREEN).format(status=pulse.sla_status, **numbers)
 
 
 RULE: Final = AlertRule(

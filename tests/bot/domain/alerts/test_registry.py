@@ -13,6 +13,7 @@ import pytest
 from bot.domain.alert_message import PRIORITY, STEP_PRIORITY, Found, headline, next_step
 from bot.domain.alerts import (
     RULES,
+    ClosedPulse,
     PulseFigures,
     Side,
     SideFigures,
@@ -107,10 +108,10 @@ def test_every_headline_renders_for_one_side_and_for_both(name: str) -> None:
 @pytest.mark.parametrize("name", list(RULES))
 def test_every_resolution_gives_a_reason(name: str) -> None:
     figures = pulse(75, 72, client_guess=70, provider_guess=70)
-    history = [pulse(80, 70), pulse(78, 72)]
+    closed = ClosedPulse(figures, [pulse(80, 70), pulse(78, 72)], "amber", Thresholds())
     cases: list[tuple[Side | None, str | None]] = [("client", "high"), ("provider", "low")]
     for where, direction in [*cases, (None, None)]:
-        reason = RULES[name].resolution(where, direction, figures, history, "amber", Thresholds())
+        reason = RULES[name].resolution(where, direction, closed)
         assert reason.strip() and not PLACEHOLDER.search(reason), (name, where)
 
 

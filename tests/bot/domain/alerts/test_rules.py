@@ -9,6 +9,7 @@ import pytest
 from bot.domain.alerts import (
     RULES,
     Answer,
+    ClosedPulse,
     Finding,
     PulseFigures,
     Side,
@@ -53,7 +54,7 @@ def findings_of(
     thresholds: Thresholds = DEFAULTS,
 ) -> list[Finding]:
     """Every finding of one rule: the per-side rules give one per side."""
-    found = RULES[rule].check(current, history, sla_status, thresholds)
+    found = RULES[rule].check(ClosedPulse(current, history, sla_status, thresholds))
     if isinstance(found, Finding):
         return [found]
     return list(found or [])
