@@ -57,7 +57,9 @@ class TrackingExecutor(ContextPool):
     """A listener pool whose outstanding work tests can wait for."""
 
     def __init__(self) -> None:
-        super().__init__(max_workers=8, thread_name_prefix="listener")
+        # As many listener threads as `rapport web` runs with by default.
+        threads = ProcessSettings(slack_bot_token="").listener_threads
+        super().__init__(max_workers=threads, thread_name_prefix="listener")
         self.futures: list[Future[object]] = []
 
     def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
