@@ -16,15 +16,17 @@ from datetime import date, datetime, timedelta
 
 from bot.domain.i18n import reading_as
 from bot.domain.schedule import ScheduleError
-from bot.services.delivery.digests import post_digest, upload_chart
-from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of
-from bot.services.digest.portfolio_digest import PortfolioDigestContent, portfolio_digest
+from bot.services.delivery.digests import post_digest
+from bot.services.delivery.exactly_once import look_for
+from bot.services.digest.portfolio_digest import portfolio_digest
+from bot.services.digest.settle import failed, sent_with_chart
 from bot.services.digest.weeks import digest_week, week_end
 from bot.services.messenger import Messenger, Tag
+from storage import digest_claims as claims
 from storage import portfolio_digests as queries
 from storage.db import Database
 from storage.locales import locale_of
-from storage.models import Engagement
+from storage.models import Engagement, PortfolioDigest
 
 logger = logging.getLogger(__name__)
 EVENT = "rapport_portfolio_digest"
@@ -53,43 +55,6 @@ def portfolio_week(
     return max(due, key=lambda found: (found[0], -found[1].timestamp())) if due else None
 
 
-def _settle(
-    database: Database,
-    messenger: Messenger,
-    claim: int,
-    channel: str,
-    content: PortfolioDigestContent,
-    now: datetime,
-) -> None:
-    """The text is in the DM: record it as sent first, then add the chart (never twice)."""
-    with database.unit_of_work() as session:
-        queries.finish(session, claim, sent_at=now, error="")
-    try:
-        upload_chart(messenger, channel, content)
-    except Exception as error:
-        note = f"chart: {outcome_of(error).reason}"
-        logger.warning("portfolio digest claim %s: %s", claim, note)
-        with database.unit_of_work() as session:
-            queries.finish(session, claim, sent_at=now, error=note)
-
-
-def _failed(
-    database: Database,
-    claim: int,
-    error: Exception,
-    when: tuple[datetime, int, datetime, timedelta],
-) -> None:
-    """Slack's refusal ends the week; anything uncertain is checked and retried in it."""
-    outcome = outcome_of(error)
-    logger.warning("portfolio digest claim %s failed (%s): %s", claim, outcome.kind, outcome.reason)
-    after = after_failure(outcome, *when)
-    with database.unit_of_work() as session:
-        if after.retry_at is None:
-            queries.finish(session, claim, sent_at=None, error=after.error)
-        else:
-            queries.retry_later(session, claim, after.error, after.retry_at)
-
-
 def _deliver(
     database: Database,
     messenger: Messenger,
@@ -109,9 +74,9 @@ def _deliver(
         if landed is None:
             post_digest(messenger, channel, content, claim, EVENT)
     except Exception as error:
-        _failed(database, claim, error, when)
+        failed(database, PortfolioDigest, claim, error, when)
         return False
-    _settle(database, messenger, claim, channel, content, now)
+    sent_with_chart(database, messenger, PortfolioDigest, (claim, channel), content, now)
     return True
 
 
@@ -129,7 +94,7 @@ def _retry_due(
         if when is None:
             continue
         with database.unit_of_work() as session:
-            if not queries.take(session, claim, when, now + lease):
+            if not claims.take(session, PortfolioDigest, claim, when, now + lease):
                 continue
         limits = (now, attempts + 1, ends, retry_base)
         sent += _deliver(database, messenger, person, claim, True, limits, "UTC")

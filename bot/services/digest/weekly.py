@@ -23,24 +23,20 @@ from datetime import date, datetime, timedelta
 from bot.domain.i18n import language_of, reading_as
 from bot.domain.retries import BASE
 from bot.domain.schedule import ScheduleError
-from bot.services.delivery.digests import (
-    DIGEST_EVENT,
-    RenderedDigest,
-    post_digest,
-    render,
-    upload_chart,
-)
-from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of
+from bot.services.delivery.digests import DIGEST_EVENT, RenderedDigest, post_digest, render
+from bot.services.delivery.exactly_once import look_for
 from bot.services.digest.assemble import assemble
 from bot.services.digest.portfolio_weekly import send_due_portfolio_digests
+from bot.services.digest.settle import failed, sent_with_chart
 from bot.services.digest.weeks import digest_week as digest_week
 from bot.services.digest.weeks import week_end
 from bot.services.messenger import Messenger, Tag
+from storage import digest_claims as claims
 from storage import digest_retries as retries
 from storage import digests as queries
 from storage.db import Database
 from storage.locales import locale_on
-from storage.models import Engagement, Member
+from storage.models import DigestDelivery, Engagement, Member
 
 logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
@@ -93,54 +89,11 @@ def _send_week(
             channel = messenger.open_dm(user_id)
             post_digest(messenger, channel, digest, claim)
         except Exception as error:
-            _failed(database, claim, error, (now, 1, week_end(week, tz), retry_base))
+            failed(database, DigestDelivery, claim, error, (now, 1, week_end(week, tz), retry_base))
             continue
-        _with_chart(database, messenger, claim, channel, digest, now)
+        sent_with_chart(database, messenger, DigestDelivery, (claim, channel), digest, now)
         sent += 1
     return sent
-
-
-def _failed(
-    database: Database,
-    claim: int,
-    error: Exception,
-    when: tuple[datetime, int, datetime, timedelta],
-) -> None:
-    """Slack's refusal ends the week; anything uncertain is checked and retried in it."""
-    outcome = outcome_of(error)
-    logger.warning("digest claim %s failed (%s): %s", claim, outcome.kind, outcome.reason)
-    after = after_failure(outcome, *when)
-    with database.unit_of_work() as session:
-        if after.retry_at is None:
-            queries.finish_week(session, claim, sent_at=None, error=after.error)
-        else:
-            retries.retry_later(session, claim, after.error, after.retry_at)
-
-
-def _with_chart(
-    database: Database,
-    messenger: Messenger,
-    claim: int,
-    channel: str,
-    digest: RenderedDigest,
-    now: datetime,
-) -> None:
-    """The digest's text is in the DM: add its chart, and record the digest as sent.
-
-    A chart that fails is noted on the row, not retried: the numbers have arrived, and
-    a second upload could show the chart twice.
-    """
-    # Recorded before the chart goes: the text has arrived, and a claim left unsettled
-    # during a slow upload would be checked, found, and given a second chart.
-    with database.unit_of_work() as session:
-        queries.finish_week(session, claim, sent_at=now, error="")
-    try:
-        upload_chart(messenger, channel, digest)
-    except Exception as error:
-        note = f"chart: {outcome_of(error).reason}"
-        logger.warning("digest claim %s: %s", claim, note)
-        with database.unit_of_work() as session:
-            queries.finish_week(session, claim, sent_at=now, error=note)
 
 
 def _retry_due(
@@ -153,7 +106,7 @@ def _retry_due(
     sent = 0
     for claim, engagement_id, user_id, attempts, week, when in due:
         with database.unit_of_work() as session:
-            if not retries.claim(session, claim, when, now + lease):
+            if not claims.take(session, DigestDelivery, claim, when, now + lease):
                 continue
             tz = session.get_one(Engagement, engagement_id).timezone
         limits = (now, attempts + 1, week_end(week, tz), retry_base)
@@ -167,9 +120,9 @@ def _retry_due(
             if landed is None:
                 post_digest(messenger, channel, digest, claim)
         except Exception as error:
-            _failed(database, claim, error, limits)
+            failed(database, DigestDelivery, claim, error, limits)
             continue
-        _with_chart(database, messenger, claim, channel, digest, now)
+        sent_with_chart(database, messenger, DigestDelivery, (claim, channel), digest, now)
         sent += 1
     return sent
 
