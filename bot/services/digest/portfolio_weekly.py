@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from bot.domain.i18n import reading_as
 from bot.domain.schedule import ScheduleError
-from bot.services.delivery.digests import post_digest
-from bot.services.delivery.exactly_once import look_for
-from bot.services.digest.portfolio_digest import portfolio_digest
-from bot.services.digest.settle import failed, sent_with_chart
+from bot.services.digest.portfolio_digest import PortfolioDigestContent, portfolio_digest
+from bot.services.digest.settle import Claimed, deliver
 from bot.services.digest.weeks import digest_week, week_end
-from bot.services.messenger import Messenger, Tag
+from bot.services.messenger import Messenger
 from storage import digest_claims as claims
 from storage import portfolio_digests as queries
 from storage.db import Database
@@ -55,29 +54,10 @@ def portfolio_week(
     return max(due, key=lambda found: (found[0], -found[1].timestamp())) if due else None
 
 
-def _deliver(
-    database: Database,
-    messenger: Messenger,
-    person: Person,
-    claim: int,
-    check: bool,
-    when: tuple[datetime, int, datetime, timedelta],
-    tz: str,
-) -> bool:
-    now = when[0]
-    try:
-        channel = messenger.open_dm(person[1])
-        tag = Tag(EVENT, "delivery", claim)
-        landed = look_for(messenger, channel, tag) if check else None
-        with database.reading() as session, reading_as(locale_of(session, *person)):
-            content = portfolio_digest(session, person, now, tz)
-        if landed is None:
-            post_digest(messenger, channel, content, claim, EVENT)
-    except Exception as error:
-        failed(database, PortfolioDigest, claim, error, when)
-        return False
-    sent_with_chart(database, messenger, PortfolioDigest, (claim, channel), content, now)
-    return True
+def _drawn(database: Database, person: Person, now: datetime, tz: str) -> PortfolioDigestContent:
+    """The person's portfolio digest, in their language."""
+    with database.reading() as session, reading_as(locale_of(session, *person)):
+        return portfolio_digest(session, person, now, tz)
 
 
 def _retry_due(
@@ -96,8 +76,10 @@ def _retry_due(
         with database.unit_of_work() as session:
             if not claims.take(session, PortfolioDigest, claim, when, now + lease):
                 continue
+        claimed = Claimed(PortfolioDigest, claim, person[1], EVENT)
         limits = (now, attempts + 1, ends, retry_base)
-        sent += _deliver(database, messenger, person, claim, True, limits, "UTC")
+        draw = partial(_drawn, database, person, now, "UTC")
+        sent += deliver(database, messenger, claimed, draw, limits, check=True)
     return sent
 
 
@@ -123,9 +105,10 @@ def send_due_portfolio_digests(
                 claim = queries.claim_week(session, person, week[:2], now, now + lease)
             if claim is None:
                 continue
-            sent += _deliver(
-                database, messenger, person, claim, False, (now, 1, week[1], retry_base), week[2]
-            )
+            claimed = Claimed(PortfolioDigest, claim, person[1], EVENT)
+            draw = partial(_drawn, database, person, now, week[2])
+            limits = (now, 1, week[1], retry_base)
+            sent += deliver(database, messenger, claimed, draw, limits, check=False)
         except Exception:
             logger.exception("portfolio digest of %s failed; other sponsors go on", person[1])
     return sent

@@ -1,4 +1,4 @@
-"""Settle a weekly digest's claim, one engagement's or a portfolio's: sent, or failed.
+"""Deliver a claimed weekly digest, one engagement's or a portfolio's, and settle its claim.
 
 Sent is recorded as soon as the text is in the DM, before the chart goes; a failed try
 either ends the week (Slack refused it) or keeps the claim to be checked and retried.
@@ -7,11 +7,13 @@ either ends the week (Slack refused it) or keeps the claim to be checked and ret
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.services.delivery.digests import DigestDM, upload_chart
-from bot.services.delivery.exactly_once import after_failure, outcome_of
-from bot.services.messenger import Messenger
+from bot.services.delivery.digests import DigestDM, post_digest, upload_chart
+from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of
+from bot.services.messenger import Messenger, Tag
 from storage import digest_claims as claims
 from storage.db import Database
 from storage.models import DigestDelivery
@@ -19,11 +21,49 @@ from storage.models import DigestDelivery
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A weekly digest claimed for one person: its kind, the claim, whose DM, its tag's event."""
+
+    kind: claims.Kind
+    id: int
+    user_id: str
+    event: str
+
+
+def deliver(
+    database: Database,
+    messenger: Messenger,
+    claimed: Claimed,
+    draw: Callable[[], DigestDM],
+    when: tuple[datetime, int, datetime, timedelta],
+    check: bool,
+) -> bool:
+    """Put a claimed digest in its person's DM and settle the claim; True once it is there.
+
+    ``draw`` renders the digest in the person's language. With ``check`` (a claim taken
+    again after an uncertain end), the DM is looked at first and the digest posted only
+    if it never landed. ``when`` is (now, this attempt, when the week ends, retry base).
+    """
+    try:
+        channel = messenger.open_dm(claimed.user_id)
+        tag = Tag(claimed.event, "delivery", claimed.id)
+        landed = look_for(messenger, channel, tag) if check else None
+        digest = draw()
+        if landed is None:
+            post_digest(messenger, channel, digest, claimed.id, claimed.event)
+    except Exception as error:
+        _failed(database, claimed.kind, claimed.id, error, when)
+        return False
+    _sent_with_chart(database, messenger, claimed.kind, (claimed.id, channel), digest, when[0])
+    return True
+
+
 def _name(kind: claims.Kind) -> str:
     return "digest" if kind is DigestDelivery else "portfolio digest"
 
 
-def failed(
+def _failed(
     database: Database,
     kind: claims.Kind,
     claim: int,
@@ -44,7 +84,7 @@ def failed(
             claims.retry_later(session, kind, claim, after.error, after.retry_at)
 
 
-def sent_with_chart(
+def _sent_with_chart(
     database: Database,
     messenger: Messenger,
     kind: claims.Kind,

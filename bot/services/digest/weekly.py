@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from bot.domain.i18n import language_of, reading_as
 from bot.domain.retries import BASE
 from bot.domain.schedule import ScheduleError
-from bot.services.delivery.digests import DIGEST_EVENT, RenderedDigest, post_digest, render
-from bot.services.delivery.exactly_once import look_for
+from bot.services.delivery.digests import DIGEST_EVENT, RenderedDigest, render
 from bot.services.digest.assemble import assemble
 from bot.services.digest.portfolio_weekly import send_due_portfolio_digests
-from bot.services.digest.settle import failed, sent_with_chart
+from bot.services.digest.settle import Claimed, deliver
 from bot.services.digest.weeks import digest_week as digest_week
 from bot.services.digest.weeks import week_end
-from bot.services.messenger import Messenger, Tag
+from bot.services.messenger import Messenger
 from storage import digest_claims as claims
 from storage import digest_retries as retries
 from storage import digests as queries
@@ -80,20 +80,36 @@ def _send_week(
             language = language_of(session.get_one(Member, member_id).locale)
         if claim is None:
             continue  # another clock has it
-        try:
-            if language not in rendered:
-                with database.reading() as session, reading_as(language):
-                    engagement = session.get_one(Engagement, engagement_id)
-                    rendered[language] = render(assemble(session, engagement, now))
-            digest = rendered[language]
-            channel = messenger.open_dm(user_id)
-            post_digest(messenger, channel, digest, claim)
-        except Exception as error:
-            failed(database, DigestDelivery, claim, error, (now, 1, week_end(week, tz), retry_base))
-            continue
-        sent_with_chart(database, messenger, DigestDelivery, (claim, channel), digest, now)
-        sent += 1
+        claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
+        draw = partial(_rendered_once, database, rendered, (engagement_id, language), now)
+        limits = (now, 1, week_end(week, tz), retry_base)
+        sent += deliver(database, messenger, claimed, draw, limits, check=False)
     return sent
+
+
+def _rendered_once(
+    database: Database,
+    rendered: dict[str, RenderedDigest],
+    engagement_language: tuple[int, str],
+    now: datetime,
+) -> RenderedDigest:
+    """The engagement's digest in one language, rendered once for all its sponsors who read it."""
+    engagement_id, language = engagement_language
+    if language not in rendered:
+        with database.reading() as session, reading_as(language):
+            engagement = session.get_one(Engagement, engagement_id)
+            rendered[language] = render(assemble(session, engagement, now))
+    return rendered[language]
+
+
+def _rendered_for(
+    database: Database, engagement_id: int, user_id: str, now: datetime
+) -> RenderedDigest:
+    """The engagement's digest in the language of the sponsor who reads it."""
+    with database.reading() as session:
+        engagement = session.get_one(Engagement, engagement_id)
+        with reading_as(locale_on(session, engagement_id, user_id)):
+            return render(assemble(session, engagement, now))
 
 
 def _retry_due(
@@ -109,21 +125,10 @@ def _retry_due(
             if not claims.take(session, DigestDelivery, claim, when, now + lease):
                 continue
             tz = session.get_one(Engagement, engagement_id).timezone
+        claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
+        draw = partial(_rendered_for, database, engagement_id, user_id, now)
         limits = (now, attempts + 1, week_end(week, tz), retry_base)
-        try:
-            channel = messenger.open_dm(user_id)
-            landed = look_for(messenger, channel, Tag(DIGEST_EVENT, "delivery", claim))
-            with database.reading() as session:
-                engagement = session.get_one(Engagement, engagement_id)
-                with reading_as(locale_on(session, engagement_id, user_id)):
-                    digest = render(assemble(session, engagement, now))
-            if landed is None:
-                post_digest(messenger, channel, digest, claim)
-        except Exception as error:
-            failed(database, DigestDelivery, claim, error, limits)
-            continue
-        sent_with_chart(database, messenger, DigestDelivery, (claim, channel), digest, now)
-        sent += 1
+        sent += deliver(database, messenger, claimed, draw, limits, check=True)
     return sent
 
 
