@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from storage import digest_claims as claims
 from storage.models import DigestDelivery, Engagement, Member, Pulse, Response
 from storage.portfolio_digests import sponsors_of_several
 
@@ -67,9 +67,8 @@ def claim_week(
 ) -> int | None:
     """Record that this sponsor's digest for `week` is being sent; None if already claimed.
 
-    The unique (engagement, member, week) row is the claim: of two clocks inserting it
-    at once, PostgreSQL makes the second wait for the first and then refuses it; SQLite
-    serialises the two writers.
+    The unique (engagement, member, week) row is the claim (`storage/digest_claims.py`
+    settles it).
     """
     existing = session.scalar(
         select(DigestDelivery.id).where(
@@ -82,30 +81,16 @@ def claim_week(
         return None
     # `check_at`: if this claim is still unsettled then (its sender died, or could not
     # record the outcome), another clock looks for the digest in the DM and settles it.
-    claim = DigestDelivery(
-        engagement_id=engagement_id,
-        member_id=member_id,
-        week=week,
-        claimed_at=now,
-        next_attempt_at=check_at,
+    return claims.insert(
+        session,
+        DigestDelivery(
+            engagement_id=engagement_id,
+            member_id=member_id,
+            week=week,
+            claimed_at=now,
+            next_attempt_at=check_at,
+        ),
     )
-    try:
-        with session.begin_nested():
-            session.add(claim)
-            session.flush()
-    except IntegrityError:
-        return None
-    return claim.id
-
-
-def finish_week(session: Session, claim_id: int, *, sent_at: datetime | None, error: str) -> None:
-    """Mark a claim sent (with `sent_at`; `error` notes a missing chart) or failed (`error`)."""
-    values = (
-        {"status": "sent", "sent_at": sent_at, "error": error[:64] or None}
-        if sent_at
-        else {"status": "failed", "error": error[:64]}
-    )
-    session.execute(update(DigestDelivery).where(DigestDelivery.id == claim_id).values(**values))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Queries behind the portfolio digest: who gets one, their chosen time, and the weekly claims."""
+"""Queries behind the portfolio digest: who gets one, their chosen time, its weekly claims."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session, aliased
 
+from storage import digest_claims as claims
 from storage.models import DigestTime, Engagement, Member, PortfolioDigest
 
 Person = tuple[str, str]
@@ -106,30 +106,7 @@ def claim_week(
         claimed_at=now,
         next_attempt_at=check_at,
     )
-    try:
-        with session.begin_nested():
-            session.add(claim)
-            session.flush()
-    except IntegrityError:
-        return None
-    return claim.id
-
-
-def finish(session: Session, claim_id: int, *, sent_at: datetime | None, error: str) -> None:
-    """Mark a claim sent (`error` notes a missing chart) or failed (`error` says why)."""
-    values = (
-        {"status": "sent", "sent_at": sent_at, "error": error[:64] or None, "next_attempt_at": None}
-        if sent_at
-        else {"status": "failed", "error": error[:64], "next_attempt_at": None}
-    )
-    session.execute(update(PortfolioDigest).where(PortfolioDigest.id == claim_id).values(**values))
-
-
-def retry_later(session: Session, claim_id: int, reason: str, at: datetime) -> None:
-    """Keep the claim `sending` with why it failed, to be checked and retried at `at`."""
-    row = session.get_one(PortfolioDigest, claim_id)
-    row.error = reason[:64]
-    row.next_attempt_at = at
+    return claims.insert(session, claim)
 
 
 def due(session: Session, now: datetime) -> Sequence[PortfolioDigest]:
@@ -140,20 +117,6 @@ def due(session: Session, now: datetime) -> Sequence[PortfolioDigest]:
         PortfolioDigest.next_attempt_at <= now,
     )
     return session.scalars(stmt.order_by(PortfolioDigest.id)).all()
-
-
-def take(session: Session, claim_id: int, when: datetime, lease_until: datetime) -> bool:
-    """Take a due claim, once: of two clocks looking at once, one gets it."""
-    result = session.execute(
-        update(PortfolioDigest)
-        .where(
-            PortfolioDigest.id == claim_id,
-            PortfolioDigest.status == "sending",
-            PortfolioDigest.next_attempt_at == when,
-        )
-        .values(next_attempt_at=lease_until, attempts=PortfolioDigest.attempts + 1)
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def forget_person(session: Session, person: Person) -> None:

@@ -33,7 +33,13 @@ from storage.models import Action, Alert, Engagement
 logger = logging.getLogger(__name__)
 
 
-def _live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert:
+def live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert:
+    """The alert, if it is still live and the caller leads its engagement.
+
+    Raises:
+        NotFound, NotPermitted, Conflict: the alert is gone, the caller is not one of its
+            engagement's leads, or it is resolved.
+    """
     alert = session.get(Alert, alert_id)
     if alert is None:
         raise NotFound(catalogue.ALERT_GONE)
@@ -51,7 +57,7 @@ def form_date(container: Runtime, alert_id: int, caller: Caller) -> date:
             engagement's leads, or it is resolved.
     """
     with container.database.reading() as session:
-        alert = _live_alert_led_by(session, alert_id, caller)
+        alert = live_alert_led_by(session, alert_id, caller)
         return local_today(container.now(), alert.engagement.timezone)
 
 
@@ -72,7 +78,7 @@ def add_action(
     """
     now = container.now()
     with container.database.unit_of_work() as session:
-        alert = _live_alert_led_by(session, alert_id, caller)
+        alert = live_alert_led_by(session, alert_id, caller)
         engagement = alert.engagement
         action = queries.add(
             session,

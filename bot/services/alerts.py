@@ -8,14 +8,12 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
 from bot.domain.actions import ActionItem
-from bot.domain.errors import Conflict, NotFound
 from bot.domain.people import Caller
-from bot.services.actions import open_actions, today_of
+from bot.services.actions import live_alert_led_by, open_actions, today_of
 from bot.services.alert_message import finding
 from bot.services.delivery.alert_posts import redraw
-from bot.services.engagements import choose, require_lead, require_member
+from bot.services.engagements import choose, require_member
 from bot.services.runtime import Runtime
 from bot.views.alert_finding import Finding
 from storage import alerts as alert_queries
@@ -38,19 +36,9 @@ def follow_up(
         Conflict: the alert is already resolved.
     """
     with container.database.unit_of_work() as session:
-        apply(_live_alert_led_by(session, alert_id, caller))
+        apply(live_alert_led_by(session, alert_id, caller))
         session.flush()
     redraw(container.database, container.messenger, alert_id)
-
-
-def _live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert:
-    alert = session.get(Alert, alert_id)
-    if alert is None:
-        raise NotFound(catalogue.ALERT_GONE)
-    require_lead(session, alert.engagement, caller)
-    if alert.status == "resolved":
-        raise Conflict(catalogue.ALERT_ALREADY_RESOLVED)
-    return alert
 
 
 def acknowledge(container: Runtime, alert_id: int, caller: Caller) -> None:
@@ -70,7 +58,7 @@ def acknowledge(container: Runtime, alert_id: int, caller: Caller) -> None:
 def check_can_follow_up(container: Runtime, alert_id: int, caller: Caller) -> None:
     """Refuse before a form opens if the caller may not change the alert."""
     with container.database.reading() as session:
-        _live_alert_led_by(session, alert_id, caller)
+        live_alert_led_by(session, alert_id, caller)
 
 
 def assign(container: Runtime, alert_id: int, caller: Caller, owner: str) -> None:

@@ -12,7 +12,7 @@ from bot.services.sla_feed import SLA_PATH, new_feed_token
 from bot.slack.command_text import CommandError, Token, words
 from bot.views.action_view import open_actions_text
 from bot.views.alert_finding import alerts_text
-from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
+from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, argumentless
 
 NOTE_MAX = 300
 
@@ -55,13 +55,6 @@ def sla(request: CommandRequest[SlaArgs]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand(
-        "alerts",
-        no_arguments("alerts"),
-        alerts,
-        help_text.HELP_LINES["alerts"],
-        "alerts",
-        in_ack=True,
-    ),
+    argumentless("alerts", alerts, "alerts", in_ack=True),
     Subcommand("sla", parse_sla, sla, help_text.HELP_LINES["sla"], "alerts"),
 )

@@ -10,7 +10,7 @@ from bot.domain import catalogue, help_text
 from bot.services.digest.on_demand import by_name, send_export, send_preview
 from bot.services.standing import set_baseline
 from bot.slack.command_text import CommandError, Token
-from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
+from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, argumentless
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,21 +50,7 @@ def baseline(request: CommandRequest[BaselineArgs]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand(
-        "digest",
-        no_arguments("digest"),
-        digest,
-        help_text.HELP_LINES["digest"],
-        "digest",
-        background=True,
-    ),
-    Subcommand(
-        "export",
-        no_arguments("export"),
-        export,
-        help_text.HELP_LINES["export"],
-        "digest",
-        background=True,
-    ),
+    argumentless("digest", digest, "digest", background=True),
+    argumentless("export", export, "digest", background=True),
     Subcommand("baseline", parse_baseline, baseline, help_text.HELP_LINES["baseline"], "digest"),
 )

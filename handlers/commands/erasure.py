@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.domain import catalogue, help_text
 from bot.services.erasure import archive, forget_by_lead
 from bot.slack.command_text import CommandError, Token, user_id
-from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
+from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, argumentless
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +33,5 @@ def archive_engagement(request: CommandRequest[NoArguments]) -> None:
 
 SUBCOMMANDS = (
     Subcommand("forget", parse_forget, forget, help_text.HELP_LINES["forget"], "people"),
-    Subcommand(
-        "archive",
-        no_arguments("archive"),
-        archive_engagement,
-        help_text.HELP_LINES["archive"],
-        "settings",
-    ),
+    argumentless("archive", archive_engagement, "settings"),
 )

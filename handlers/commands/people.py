@@ -13,7 +13,7 @@ from bot.services.engagements import add_to, led_by, members_of, remove_from
 from bot.slack.command_text import CommandError, Token, parse_weight, short, user_id
 from bot.views.mrkdwn import mention
 from bot.views.roster import roster_text
-from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
+from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, argumentless
 
 MAX_AT_ONCE = 50
 
@@ -118,12 +118,5 @@ def members(request: CommandRequest[NoArguments]) -> None:
 SUBCOMMANDS = (
     Subcommand("add", parse_add, add, help_text.HELP_LINES["add"], "people"),
     Subcommand("remove", parse_remove, remove, help_text.HELP_LINES["remove"], "people"),
-    Subcommand(
-        "members",
-        no_arguments("members"),
-        members,
-        help_text.HELP_LINES["members"],
-        "people",
-        in_ack=True,
-    ),
+    argumentless("members", members, "people", in_ack=True),
 )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from bot.domain import catalogue, help_text
+from bot.domain import catalogue
 from bot.services.closing import close_now
 from bot.services.delivery.pulse_dms import FanoutResult
 from bot.services.pulses import status_of
 from bot.services.sending import OpenedPulse, deliver_until_settled, guarded, open_now
 from bot.views.mrkdwn import mention
 from bot.views.status_view import status_text
-from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, no_arguments
+from handlers.commands.registry import CommandRequest, NoArguments, argumentless
 
 
 def send(request: CommandRequest[NoArguments]) -> None:
@@ -70,21 +70,7 @@ def close(request: CommandRequest[NoArguments]) -> None:
 
 
 SUBCOMMANDS = (
-    Subcommand("send", no_arguments("send"), send, help_text.HELP_LINES["send"], "pulses"),
-    Subcommand(
-        "status",
-        no_arguments("status"),
-        status,
-        help_text.HELP_LINES["status"],
-        "pulses",
-        in_ack=True,
-    ),
-    Subcommand(
-        "close",
-        no_arguments("close"),
-        close,
-        help_text.HELP_LINES["close"],
-        "pulses",
-        background=True,
-    ),
+    argumentless("send", send, "pulses"),
+    argumentless("status", status, "pulses", in_ack=True),
+    argumentless("close", close, "pulses", background=True),
 )

@@ -97,6 +97,27 @@ def no_arguments(name: str) -> Callable[[list[Token]], NoArguments]:
     return parse
 
 
+def argumentless(
+    name: str,
+    handle: Callable[[CommandRequest[NoArguments]], None],
+    group: str,
+    *,
+    in_ack: bool = False,
+    background: bool = False,
+) -> Subcommand[NoArguments]:
+    """A subcommand that takes nothing but `in:"engagement"`: its parser and help lines
+    follow from its name."""
+    return Subcommand(
+        name,
+        no_arguments(name),
+        handle,
+        help_text.HELP_LINES[name],
+        group,
+        in_ack=in_ack,
+        background=background,
+    )
+
+
 @dataclass(frozen=True)
 class Registry:
     """Every subcommand, by name, in the order the help lists them."""
@@ -128,9 +149,7 @@ def show_help(request: CommandRequest[NoArguments]) -> None:
     request.say(request.registry.help_text())
 
 
-HELP = Subcommand(
-    "help", no_arguments("help"), show_help, help_text.HELP_LINES["help"], "choose", in_ack=True
-)
+HELP = argumentless("help", show_help, "choose", in_ack=True)
 
 
 def rapport(

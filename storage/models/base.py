@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import CheckConstraint, ForeignKey, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 SIDES = ("client", "provider")
 ROLES = ("member", "lead", "sponsor")
@@ -20,3 +20,22 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class PublishedPerSide:
+    """Keys what a pulse's close publishes for each side: the pulse, then the side.
+
+    Such a row is written once at close and never recomputed; no column refers to a
+    member, so later changes to people cannot change it.
+    """
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[CheckConstraint]:  # noqa: N805 (called on the class)
+        # A new constraint for each table: one constraint cannot belong to two.
+        return (CheckConstraint("side IN ('client', 'provider')", name="side"),)
+
+    # Before the table's own columns: the key reads (pulse, side, …).
+    pulse_id: Mapped[int] = mapped_column(
+        ForeignKey("pulses.id", ondelete="CASCADE"), primary_key=True, sort_order=-2
+    )
+    side: Mapped[str] = mapped_column(String(16), primary_key=True, sort_order=-1)

@@ -18,7 +18,23 @@ from storage.column_types import UTCDateTime
 from storage.models.base import Base
 
 
-class DigestDelivery(Base):
+class WeeklyClaim:
+    """The columns that make a weekly digest go out at most once: claimed (`sending`)
+    before it is sent, then `sent` or `failed`.
+
+    A send that ended uncertain stays `sending` with its `error` and is checked (then
+    sent again if it never landed) from `next_attempt_at`, until the week ends.
+    """
+
+    status: Mapped[str] = mapped_column(String(16), default="sending")
+    error: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class DigestDelivery(WeeklyClaim, Base):
     """One sponsor's weekly digest: claimed before it is sent, so it goes out at most once."""
 
     __tablename__ = "digest_deliveries"
@@ -31,17 +47,9 @@ class DigestDelivery(Base):
     engagement_id: Mapped[int] = mapped_column(ForeignKey("engagements.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     week: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(16), default="sending")
-    error: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # A send that ended uncertain stays `sending` with its `error` and is checked (then
-    # sent again if it never landed) from `next_attempt_at`, until the week ends.
-    attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class PortfolioDigest(Base):
+class PortfolioDigest(WeeklyClaim, Base):
     """One weekly digest to a sponsor of several engagements, about all of them at once.
 
     Keyed by the person (workspace and user), not by an engagement: the claim that makes
@@ -60,12 +68,6 @@ class PortfolioDigest(Base):
     user_id: Mapped[str] = mapped_column(String(32))
     week: Mapped[date] = mapped_column(Date)
     week_ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[str] = mapped_column(String(16), default="sending")
-    error: Mapped[str | None] = mapped_column(String(64))
-    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class DigestTime(Base):

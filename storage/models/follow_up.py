@@ -5,17 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.column_types import UTCDateTime, utcnow
-from storage.models.base import Base
+from storage.models.base import Base, PublishedPerSide
 
 if TYPE_CHECKING:
     from storage.models.alerts import Alert
 
 
-class PublishedDriver(Base):
+class PublishedDriver(PublishedPerSide, Base):
     """How many people of a side named one driver at one closed pulse; written once at close.
 
     A side appears only when at least the anonymity minimum named a driver (`named`);
@@ -23,18 +23,13 @@ class PublishedDriver(Base):
     """
 
     __tablename__ = "published_drivers"
-    __table_args__ = (CheckConstraint("side IN ('client', 'provider')", name="side"),)
 
-    pulse_id: Mapped[int] = mapped_column(
-        ForeignKey("pulses.id", ondelete="CASCADE"), primary_key=True
-    )
-    side: Mapped[str] = mapped_column(String(16), primary_key=True)
     driver: Mapped[str] = mapped_column(String(32), primary_key=True)
     people: Mapped[int] = mapped_column(Integer)
     named: Mapped[int] = mapped_column(Integer)
 
 
-class PublishedTheme(Base):
+class PublishedTheme(PublishedPerSide, Base):
     """One theme of one side at one closed pulse, as the digest showed it; written once at close.
 
     The phrase, how many people raised it and their mood are stored, never an author or a
@@ -42,12 +37,7 @@ class PublishedTheme(Base):
     """
 
     __tablename__ = "published_themes"
-    __table_args__ = (CheckConstraint("side IN ('client', 'provider')", name="side"),)
 
-    pulse_id: Mapped[int] = mapped_column(
-        ForeignKey("pulses.id", ondelete="CASCADE"), primary_key=True
-    )
-    side: Mapped[str] = mapped_column(String(16), primary_key=True)
     rank: Mapped[int] = mapped_column(Integer, primary_key=True)
     phrase: Mapped[str] = mapped_column(Text)
     people: Mapped[int] = mapped_column(Integer)

@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.column_types import SealedText, UTCDateTime, utcnow
-from storage.models.base import Base
+from storage.models.base import Base, PublishedPerSide
 
 if TYPE_CHECKING:
     from storage.models.engagements import Engagement, Member
@@ -140,19 +140,14 @@ class Response(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
-class PublishedFigure(Base):
+class PublishedFigure(PublishedPerSide, Base):
     """One side's figures for one closed pulse, written once at close and never recomputed.
 
     No column refers to a member, so removing or forgetting people cannot change them.
     """
 
     __tablename__ = "published_figures"
-    __table_args__ = (CheckConstraint("side IN ('client', 'provider')", name="side"),)
 
-    pulse_id: Mapped[int] = mapped_column(
-        ForeignKey("pulses.id", ondelete="CASCADE"), primary_key=True
-    )
-    side: Mapped[str] = mapped_column(String(16), primary_key=True)
     side_index: Mapped[float | None] = mapped_column(Float)
     answered: Mapped[int] = mapped_column(Integer)
     eligible: Mapped[int] = mapped_column(Integer)

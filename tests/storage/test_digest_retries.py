@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from storage import digest_retries
+from storage import digest_claims, digest_retries
 from storage.db import Database
 from storage.models import DigestDelivery
 from tests.storage.rows import CREATED, add_engagement, add_member
@@ -32,7 +32,7 @@ def test_an_uncertain_digest_is_due_at_its_time_and_claimed_once(database: Datab
     claim_id = claim_row(database)
     at = CREATED + timedelta(minutes=10)
     with database.unit_of_work() as session:
-        digest_retries.retry_later(session, claim_id, "timeout" * 20, at)
+        digest_claims.retry_later(session, DigestDelivery, claim_id, "timeout" * 20, at)
     with database.reading() as session:
         assert digest_retries.due(session, at - timedelta(seconds=1)) == []
         ((found, _, user, attempts, week, when),) = digest_retries.due(session, at)
@@ -40,9 +40,9 @@ def test_an_uncertain_digest_is_due_at_its_time_and_claimed_once(database: Datab
         assert len(session.get_one(DigestDelivery, claim_id).error or "") == 64
     lease = at + timedelta(minutes=5)
     with database.unit_of_work() as session:
-        assert digest_retries.claim(session, claim_id, at, lease)
+        assert digest_claims.take(session, DigestDelivery, claim_id, at, lease)
     with database.unit_of_work() as session:
-        assert not digest_retries.claim(session, claim_id, at, lease)
+        assert not digest_claims.take(session, DigestDelivery, claim_id, at, lease)
     with database.reading() as session:
         row = session.get_one(DigestDelivery, claim_id)
         assert (row.attempts, row.next_attempt_at) == (2, lease)
@@ -53,8 +53,10 @@ def test_an_uncertain_digest_is_due_at_its_time_and_claimed_once(database: Datab
 def test_a_settled_digest_is_never_due(database: Database) -> None:
     claim_id = claim_row(database, status="sent")
     with database.unit_of_work() as session:
-        digest_retries.retry_later(session, claim_id, "late", CREATED)
+        digest_claims.retry_later(session, DigestDelivery, claim_id, "late", CREATED)
     with database.reading() as session:
         assert digest_retries.due(session, CREATED + timedelta(days=1)) == []
     with database.unit_of_work() as session:
-        assert not digest_retries.claim(session, claim_id, CREATED, CREATED + timedelta(hours=1))
+        assert not digest_claims.take(
+            session, DigestDelivery, claim_id, CREATED, CREATED + timedelta(hours=1)
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from storage import digests
+from storage import digest_claims, digests
 from storage.db import Database
 from storage.models import DigestDelivery, Response
 from tests.storage.rows import CREATED, add_engagement, add_member, add_pulse
@@ -44,7 +44,7 @@ def test_a_sponsors_week_is_claimed_once_and_settled(database: Database) -> None
         assert digests.claim_week(session, deal_id, sponsor_id, WEEK, CREATED) is None
         assert digests.sponsors_without_digest(session, deal_id, WEEK) == []
         assert digests.sponsors_without_digest(session, deal_id, WEEK + timedelta(weeks=1))
-        digests.finish_week(session, claim, sent_at=None, error="not_in_channel")
+        digest_claims.finish(session, DigestDelivery, claim, sent_at=None, error="not_in_channel")
     with database.reading() as session:
         row = session.get_one(DigestDelivery, claim)
         assert (row.status, row.error, row.sent_at) == ("failed", "not_in_channel", None)

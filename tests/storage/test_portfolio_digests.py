@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from storage import digest_claims
 from storage import portfolio_digests as queries
 from storage.db import Database
-from storage.models import Member
+from storage.models import Member, PortfolioDigest
 from tests.storage.rows import CREATED, add_engagement, add_member
 
 WEEK = (date(2026, 3, 2), CREATED + timedelta(days=7))
@@ -56,11 +57,11 @@ def test_a_week_is_claimed_once_checked_when_due_and_taken_once(database: Databa
         assert [row.id for row in queries.due(session, check)] == [claim]
     lease = check + timedelta(minutes=5)
     with database.unit_of_work() as session:
-        assert queries.take(session, claim, check, lease)
-        assert not queries.take(session, claim, check, lease)
-        queries.retry_later(session, claim, "timeout", lease)
+        assert digest_claims.take(session, PortfolioDigest, claim, check, lease)
+        assert not digest_claims.take(session, PortfolioDigest, claim, check, lease)
+        digest_claims.retry_later(session, PortfolioDigest, claim, "timeout", lease)
     with database.unit_of_work() as session:
-        queries.finish(session, claim, sent_at=lease, error="")
+        digest_claims.finish(session, PortfolioDigest, claim, sent_at=lease, error="")
     with database.reading() as session:
         assert queries.due(session, lease + timedelta(days=1)) == []
 

@@ -171,6 +171,10 @@ class FakeMessenger:
         """Messages in `channel` (a person's id means their DM), oldest first."""
         return [p for p in self.posts if p.channel == dm_of(channel)]
 
+    def methods(self) -> list[Method]:
+        """The methods called, failed or not, in order."""
+        return [method for method, _ in self.calls]
+
     def texts(self) -> list[str]:
         return [p.text for p in self.posts]
 

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from bot.domain.i18n import reading_as
 from bot.domain.schedule import ScheduleError
-from bot.services.delivery.digests import post_digest, upload_chart
-from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of
 from bot.services.digest.portfolio_digest import PortfolioDigestContent, portfolio_digest
+from bot.services.digest.settle import Claimed, deliver
 from bot.services.digest.weeks import digest_week, week_end
-from bot.services.messenger import Messenger, Tag
+from bot.services.messenger import Messenger
+from storage import digest_claims as claims
 from storage import portfolio_digests as queries
 from storage.db import Database
 from storage.locales import locale_of
-from storage.models import Engagement
+from storage.models import Engagement, PortfolioDigest
 
 logger = logging.getLogger(__name__)
 EVENT = "rapport_portfolio_digest"
@@ -53,66 +54,10 @@ def portfolio_week(
     return max(due, key=lambda found: (found[0], -found[1].timestamp())) if due else None
 
 
-def _settle(
-    database: Database,
-    messenger: Messenger,
-    claim: int,
-    channel: str,
-    content: PortfolioDigestContent,
-    now: datetime,
-) -> None:
-    """The text is in the DM: record it as sent first, then add the chart (never twice)."""
-    with database.unit_of_work() as session:
-        queries.finish(session, claim, sent_at=now, error="")
-    try:
-        upload_chart(messenger, channel, content)
-    except Exception as error:
-        note = f"chart: {outcome_of(error).reason}"
-        logger.warning("portfolio digest claim %s: %s", claim, note)
-        with database.unit_of_work() as session:
-            queries.finish(session, claim, sent_at=now, error=note)
-
-
-def _failed(
-    database: Database,
-    claim: int,
-    error: Exception,
-    when: tuple[datetime, int, datetime, timedelta],
-) -> None:
-    """Slack's refusal ends the week; anything uncertain is checked and retried in it."""
-    outcome = outcome_of(error)
-    logger.warning("portfolio digest claim %s failed (%s): %s", claim, outcome.kind, outcome.reason)
-    after = after_failure(outcome, *when)
-    with database.unit_of_work() as session:
-        if after.retry_at is None:
-            queries.finish(session, claim, sent_at=None, error=after.error)
-        else:
-            queries.retry_later(session, claim, after.error, after.retry_at)
-
-
-def _deliver(
-    database: Database,
-    messenger: Messenger,
-    person: Person,
-    claim: int,
-    check: bool,
-    when: tuple[datetime, int, datetime, timedelta],
-    tz: str,
-) -> bool:
-    now = when[0]
-    try:
-        channel = messenger.open_dm(person[1])
-        tag = Tag(EVENT, "delivery", claim)
-        landed = look_for(messenger, channel, tag) if check else None
-        with database.reading() as session, reading_as(locale_of(session, *person)):
-            content = portfolio_digest(session, person, now, tz)
-        if landed is None:
-            post_digest(messenger, channel, content, claim, EVENT)
-    except Exception as error:
-        _failed(database, claim, error, when)
-        return False
-    _settle(database, messenger, claim, channel, content, now)
-    return True
+def _drawn(database: Database, person: Person, now: datetime, tz: str) -> PortfolioDigestContent:
+    """The person's portfolio digest, in their language."""
+    with database.reading() as session, reading_as(locale_of(session, *person)):
+        return portfolio_digest(session, person, now, tz)
 
 
 def _retry_due(
@@ -129,10 +74,12 @@ def _retry_due(
         if when is None:
             continue
         with database.unit_of_work() as session:
-            if not queries.take(session, claim, when, now + lease):
+            if not claims.take(session, PortfolioDigest, claim, when, now + lease):
                 continue
+        claimed = Claimed(PortfolioDigest, claim, person[1], EVENT)
         limits = (now, attempts + 1, ends, retry_base)
-        sent += _deliver(database, messenger, person, claim, True, limits, "UTC")
+        draw = partial(_drawn, database, person, now, "UTC")
+        sent += deliver(database, messenger, claimed, draw, limits, check=True)
     return sent
 
 
@@ -158,9 +105,10 @@ def send_due_portfolio_digests(
                 claim = queries.claim_week(session, person, week[:2], now, now + lease)
             if claim is None:
                 continue
-            sent += _deliver(
-                database, messenger, person, claim, False, (now, 1, week[1], retry_base), week[2]
-            )
+            claimed = Claimed(PortfolioDigest, claim, person[1], EVENT)
+            draw = partial(_drawn, database, person, now, week[2])
+            limits = (now, 1, week[1], retry_base)
+            sent += deliver(database, messenger, claimed, draw, limits, check=False)
         except Exception:
             logger.exception("portfolio digest of %s failed; other sponsors go on", person[1])
     return sent

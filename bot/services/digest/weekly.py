@@ -19,28 +19,24 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from bot.domain.i18n import language_of, reading_as
 from bot.domain.retries import BASE
 from bot.domain.schedule import ScheduleError
-from bot.services.delivery.digests import (
-    DIGEST_EVENT,
-    RenderedDigest,
-    post_digest,
-    render,
-    upload_chart,
-)
-from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of
+from bot.services.delivery.digests import DIGEST_EVENT, RenderedDigest, render
 from bot.services.digest.assemble import assemble
 from bot.services.digest.portfolio_weekly import send_due_portfolio_digests
+from bot.services.digest.settle import Claimed, deliver
 from bot.services.digest.weeks import digest_week as digest_week
 from bot.services.digest.weeks import week_end
-from bot.services.messenger import Messenger, Tag
+from bot.services.messenger import Messenger
+from storage import digest_claims as claims
 from storage import digest_retries as retries
 from storage import digests as queries
 from storage.db import Database
 from storage.locales import locale_on
-from storage.models import Engagement, Member
+from storage.models import DigestDelivery, Engagement, Member
 
 logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
@@ -84,63 +80,36 @@ def _send_week(
             language = language_of(session.get_one(Member, member_id).locale)
         if claim is None:
             continue  # another clock has it
-        try:
-            if language not in rendered:
-                with database.reading() as session, reading_as(language):
-                    engagement = session.get_one(Engagement, engagement_id)
-                    rendered[language] = render(assemble(session, engagement, now))
-            digest = rendered[language]
-            channel = messenger.open_dm(user_id)
-            post_digest(messenger, channel, digest, claim)
-        except Exception as error:
-            _failed(database, claim, error, (now, 1, week_end(week, tz), retry_base))
-            continue
-        _with_chart(database, messenger, claim, channel, digest, now)
-        sent += 1
+        claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
+        draw = partial(_rendered_once, database, rendered, (engagement_id, language), now)
+        limits = (now, 1, week_end(week, tz), retry_base)
+        sent += deliver(database, messenger, claimed, draw, limits, check=False)
     return sent
 
 
-def _failed(
+def _rendered_once(
     database: Database,
-    claim: int,
-    error: Exception,
-    when: tuple[datetime, int, datetime, timedelta],
-) -> None:
-    """Slack's refusal ends the week; anything uncertain is checked and retried in it."""
-    outcome = outcome_of(error)
-    logger.warning("digest claim %s failed (%s): %s", claim, outcome.kind, outcome.reason)
-    after = after_failure(outcome, *when)
-    with database.unit_of_work() as session:
-        if after.retry_at is None:
-            queries.finish_week(session, claim, sent_at=None, error=after.error)
-        else:
-            retries.retry_later(session, claim, after.error, after.retry_at)
-
-
-def _with_chart(
-    database: Database,
-    messenger: Messenger,
-    claim: int,
-    channel: str,
-    digest: RenderedDigest,
+    rendered: dict[str, RenderedDigest],
+    engagement_language: tuple[int, str],
     now: datetime,
-) -> None:
-    """The digest's text is in the DM: add its chart, and record the digest as sent.
+) -> RenderedDigest:
+    """The engagement's digest in one language, rendered once for all its sponsors who read it."""
+    engagement_id, language = engagement_language
+    if language not in rendered:
+        with database.reading() as session, reading_as(language):
+            engagement = session.get_one(Engagement, engagement_id)
+            rendered[language] = render(assemble(session, engagement, now))
+    return rendered[language]
 
-    A chart that fails is noted on the row, not retried: the numbers have arrived, and
-    a second upload could show the chart twice.
-    """
-    # Recorded before the chart goes: the text has arrived, and a claim left unsettled
-    # during a slow upload would be checked, found, and given a second chart.
-    with database.unit_of_work() as session:
-        queries.finish_week(session, claim, sent_at=now, error="")
-    try:
-        upload_chart(messenger, channel, digest)
-    except Exception as error:
-        note = f"chart: {outcome_of(error).reason}"
-        logger.warning("digest claim %s: %s", claim, note)
-        with database.unit_of_work() as session:
-            queries.finish_week(session, claim, sent_at=now, error=note)
+
+def _rendered_for(
+    database: Database, engagement_id: int, user_id: str, now: datetime
+) -> RenderedDigest:
+    """The engagement's digest in the language of the sponsor who reads it."""
+    with database.reading() as session:
+        engagement = session.get_one(Engagement, engagement_id)
+        with reading_as(locale_on(session, engagement_id, user_id)):
+            return render(assemble(session, engagement, now))
 
 
 def _retry_due(
@@ -153,24 +122,13 @@ def _retry_due(
     sent = 0
     for claim, engagement_id, user_id, attempts, week, when in due:
         with database.unit_of_work() as session:
-            if not retries.claim(session, claim, when, now + lease):
+            if not claims.take(session, DigestDelivery, claim, when, now + lease):
                 continue
             tz = session.get_one(Engagement, engagement_id).timezone
+        claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
+        draw = partial(_rendered_for, database, engagement_id, user_id, now)
         limits = (now, attempts + 1, week_end(week, tz), retry_base)
-        try:
-            channel = messenger.open_dm(user_id)
-            landed = look_for(messenger, channel, Tag(DIGEST_EVENT, "delivery", claim))
-            with database.reading() as session:
-                engagement = session.get_one(Engagement, engagement_id)
-                with reading_as(locale_on(session, engagement_id, user_id)):
-                    digest = render(assemble(session, engagement, now))
-            if landed is None:
-                post_digest(messenger, channel, digest, claim)
-        except Exception as error:
-            _failed(database, claim, error, limits)
-            continue
-        _with_chart(database, messenger, claim, channel, digest, now)
-        sent += 1
+        sent += deliver(database, messenger, claimed, draw, limits, check=True)
     return sent
 
 

@@ -81,6 +81,24 @@ def _angle(inner: str, names: Names) -> str:
     return html.escape(html.unescape("<" + inner + ">"))
 
 
+def _around(
+    pattern: re.Pattern[str],
+    text: str,
+    between: Callable[[str], str],
+    inside: Callable[[re.Match[str]], str],
+) -> str:
+    """`text` with each match of `pattern` drawn by `inside`, and what lies between by
+    `between`."""
+    out: list[str] = []
+    last = 0
+    for found in pattern.finditer(text):
+        out.append(between(text[last : found.start()]))
+        out.append(inside(found))
+        last = found.end()
+    out.append(between(text[last:]))
+    return "".join(out)
+
+
 def _styled(text: str) -> str:
     """Bold, italic, strike and emoji on text that is already HTML-escaped."""
     text = _BOLD.sub(r"<b>\1</b>", text)
@@ -91,25 +109,21 @@ def _styled(text: str) -> str:
 
 def _plain(text: str, names: Names) -> str:
     """Text between code spans: angle sequences, then styles, each piece escaped once."""
-    out: list[str] = []
-    last = 0
-    for found in _ANGLE.finditer(text):
-        out.append(_styled(html.escape(html.unescape(text[last : found.start()]))))
-        out.append(_angle(found.group(1), names))
-        last = found.end()
-    out.append(_styled(html.escape(html.unescape(text[last:]))))
-    return "".join(out)
+    return _around(
+        _ANGLE,
+        text,
+        lambda between: _styled(html.escape(html.unescape(between))),
+        lambda found: _angle(found.group(1), names),
+    )
 
 
 def _inline(text: str, names: Names) -> str:
-    out: list[str] = []
-    last = 0
-    for found in _CODE.finditer(text):
-        out.append(_plain(text[last : found.start()], names))
-        out.append(f"<code>{html.escape(html.unescape(found.group(1)))}</code>")
-        last = found.end()
-    out.append(_plain(text[last:], names))
-    return "".join(out)
+    return _around(
+        _CODE,
+        text,
+        lambda between: _plain(between, names),
+        lambda found: f"<code>{html.escape(html.unescape(found.group(1)))}</code>",
+    )
 
 
 def _lines(text: str, names: Names) -> str:
@@ -129,14 +143,12 @@ def to_html(text: str, names: Names = lambda user_id: user_id) -> str:
 
     `names` turns a user or channel id into the name shown after @ or #.
     """
-    out: list[str] = []
-    last = 0
-    for found in _CODE_BLOCK.finditer(text):
-        out.append(_lines(text[last : found.start()], names))
-        out.append(f"<pre>{html.escape(html.unescape(found.group(1).strip(chr(10))))}</pre>")
-        last = found.end()
-    out.append(_lines(text[last:], names))
-    return "".join(out)
+    return _around(
+        _CODE_BLOCK,
+        text,
+        lambda between: _lines(between, names),
+        lambda found: f"<pre>{html.escape(html.unescape(found.group(1).strip(chr(10))))}</pre>",
+    )
 
 
 def plain_to_html(text: str) -> str:

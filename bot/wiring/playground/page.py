@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from bot.wiring.playground import screen
+from bot.wiring.playground.loopback import QuietHandler, loopback_server
 from bot.wiring.playground.slack_side import Delivered, SlackSide
 from bot.wiring.playground.workspace import Workspace
 
@@ -125,11 +124,7 @@ class PageServer:
 
     def __init__(self, port: int) -> None:
         self.page: Page | None = None
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.1,), name="playground-page", daemon=True
-        )
+        self._server, self._thread = loopback_server(port, self._handler(), "playground-page")
 
     @property
     def url(self) -> str:
@@ -145,29 +140,18 @@ class PageServer:
     def close(self) -> None:
         self._server.server_close()
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
+    def _handler(self) -> type[QuietHandler]:
         owner = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _send(self, status: int, body: bytes, kind: str) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                self.wfile.write(body)
-
+        class Handler(QuietHandler):
             def _json(self, status: int, body: dict[str, Any]) -> None:
-                self._send(status, json.dumps(body).encode(), "application/json")
+                self.send_body(status, json.dumps(body).encode(), "application/json")
 
-            def do_GET(self) -> None:
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 page = owner.page
                 assert page is not None  # requests are served only once the page is set
                 if not self._ours():
-                    self._send(403, b"not this page", "text/plain")
+                    self.send_body(403, b"not this page", "text/plain")
                     return
                 url = urlparse(self.path)
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
@@ -175,14 +159,9 @@ class PageServer:
                 if name in ASSETS:
                     asset = files("bot.wiring.playground").joinpath("static", name).read_bytes()
                     kind = mimetypes.guess_type(name)[0] or "text/plain"
-                    self._send(200, asset, kind + "; charset=utf-8")
+                    self.send_body(200, asset, kind + "; charset=utf-8")
                 elif url.path.startswith("/files/"):
-                    found = page.workspace.files.get(url.path.removeprefix("/files/"))
-                    if found is None:
-                        self._send(404, b"not found", "text/plain")
-                        return
-                    kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
-                    self._send(200, found.content, kind)
+                    self.send_uploaded(page.workspace, url.path)
                 elif url.path == "/api/people":
                     self._json(200, page.people())
                 elif url.path == "/api/version":
@@ -197,7 +176,7 @@ class PageServer:
                         return
                     self._json(200, drawn)
                 else:
-                    self._send(404, b"not found", "text/plain")
+                    self.send_body(404, b"not found", "text/plain")
 
             def _ours(self) -> bool:
                 """Only this page may call the API: its own host name (no DNS rebinding),
@@ -206,7 +185,7 @@ class PageServer:
                 host = self.headers.get("Host", "")
                 return host in (f"127.0.0.1:{port}", f"localhost:{port}")
 
-            def do_POST(self) -> None:
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
                 page = owner.page
                 assert page is not None
                 kind = self.headers.get("Content-Type", "")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import mimetypes
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlparse
 
+from bot.wiring.playground.loopback import QuietHandler, loopback_server
 from bot.wiring.playground.web_api import WebApi
 from bot.wiring.playground.workspace import Workspace
 
@@ -34,12 +32,8 @@ class SlackStandIn:
     def __init__(self, workspace: Workspace, bot_token: str) -> None:
         self.workspace = workspace
         self.bot_token = bot_token
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server, self._thread = loopback_server(0, self._handler(), "slack-standin")
         self.api = WebApi(workspace, self.base)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.1,), name="slack-standin", daemon=True
-        )
 
     @property
     def base(self) -> str:
@@ -60,45 +54,30 @@ class SlackStandIn:
         self._server.shutdown()
         self._server.server_close()
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
+    def _handler(self) -> type[QuietHandler]:
         standin = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _send(self, status: int, body: bytes, kind: str = "application/json") -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
+        class Handler(QuietHandler):
             def _json(self, body: dict[str, Any]) -> None:
-                self._send(200, json.dumps(body).encode())
+                self.send_body(200, json.dumps(body).encode())
 
-            def do_GET(self) -> None:
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 url = urlparse(self.path)
                 if url.path.startswith("/files/"):
-                    found = standin.workspace.files.get(url.path.removeprefix("/files/"))
-                    if found is None:
-                        self._send(404, b"not found", "text/plain")
-                        return
-                    kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
-                    self._send(200, found.content, kind)
+                    self.send_uploaded(standin.workspace, url.path)
                     return
                 self.do_POST()
 
-            def do_POST(self) -> None:
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
                 url = urlparse(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 if length > MAX_BODY:
-                    self._send(413, b"too large", "text/plain")
+                    self.send_body(413, b"too large", "text/plain")
                     return
                 body = self.rfile.read(length) if length else b""
                 if url.path.startswith("/upload/"):
                     ok = standin.api.receive_upload(url.path.removeprefix("/upload/"), body)
-                    self._send(200 if ok else 404, b"OK" if ok else b"not found", "text/plain")
+                    self.send_body(200 if ok else 404, b"OK" if ok else b"not found", "text/plain")
                     return
                 try:
                     params = read_params(url.query, body, self.headers.get("Content-Type", ""))
@@ -108,12 +87,12 @@ class SlackStandIn:
                 if url.path.startswith("/response/"):
                     token = url.path.removeprefix("/response/")
                     if standin.api.respond(token, params):
-                        self._send(200, b"ok", "text/plain")
+                        self.send_body(200, b"ok", "text/plain")
                     else:
-                        self._send(404, b"no_response_url", "text/plain")
+                        self.send_body(404, b"no_response_url", "text/plain")
                     return
                 if not url.path.startswith("/api/"):
-                    self._send(404, b"not found", "text/plain")
+                    self.send_body(404, b"not found", "text/plain")
                     return
                 auth = self.headers.get("Authorization", "")
                 token = auth.removeprefix("Bearer ").strip() or str(params.pop("token", ""))

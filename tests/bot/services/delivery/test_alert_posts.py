@@ -6,20 +6,19 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.domain.outcomes import RefusedBySlackError, UncertainError
 from bot.services.closing import Closed, close_many_and_publish
 from bot.services.delivery.alert_posts import ALERT_EVENT, redraw, retry_posts
 from bot.services.messenger import Tag
 from storage.db import Database
 from storage.models import Alert, AlertMessage
-from tests.bot.services.delivery.fakes import (
+from tests.bot.services.delivery.acme import (
     CHANNEL,
     LEAD,
     NOW,
-    FakeMessenger,
     answered,
     sent_pulse,
 )
+from tests.support.fake_messenger import FakeMessenger
 
 BASE = timedelta(seconds=5)
 CLOSED_AT = NOW + timedelta(hours=1)
@@ -40,7 +39,7 @@ def message(database: Database) -> AlertMessage:
 
 def in_channel(messenger: FakeMessenger) -> list[str]:
     """The ts of each alert post in the shared channel."""
-    return [m.ts for m in messenger.to(CHANNEL) if m.thread_ts is None]
+    return [m.ts for m in messenger.posted_to(CHANNEL) if m.thread_ts is None]
 
 
 def test_a_close_posts_its_message_once_tagged_with_its_id(database: Database) -> None:
@@ -48,7 +47,7 @@ def test_a_close_posts_its_message_once_tagged_with_its_id(database: Database) -
     closed = closed_diverging(database, messenger)
     posted = message(database)
     assert closed.published.posted == 1 and not closed.published.waiting
-    [post] = [m for m in messenger.to(CHANNEL) if m.thread_ts is None]
+    [post] = [m for m in messenger.posted_to(CHANNEL) if m.thread_ts is None]
     assert post.tag == Tag(ALERT_EVENT, "message", posted.id) and post.exactly_once
     assert posted.message_ts == post.ts
 
@@ -59,7 +58,7 @@ def test_an_uncertain_post_that_landed_is_found_at_the_retry_not_posted_again(
     messenger = FakeMessenger()
     pulse_id = sent_pulse(database, messenger)
     answered(database, pulse_id, [2, 2, 1], [5, 4, 5])
-    messenger.fail("post", UncertainError("timeout"), landed=True)
+    messenger.fail("post", "uncertain", "timeout", landed=True)
     [closed] = close_many_and_publish(database, messenger, [pulse_id], lambda: CLOSED_AT, BASE)
     assert list(closed.published.waiting.values()) == ["timeout"]
     assert message(database).message_ts is None
@@ -72,10 +71,10 @@ def test_a_refused_post_goes_to_the_leads_by_dm(database: Database) -> None:
     messenger = FakeMessenger()
     pulse_id = sent_pulse(database, messenger)
     answered(database, pulse_id, [2, 2, 1], [5, 4, 5])
-    messenger.fail("post", RefusedBySlackError("not_in_channel"))
+    messenger.fail("post", "refused", "not_in_channel")
     [closed] = close_many_and_publish(database, messenger, [pulse_id], lambda: CLOSED_AT, BASE)
     assert list(closed.published.refused.values()) == ["not_in_channel"]
-    told = [m for m in messenger.to(LEAD) if "not_in_channel" in m.text]
+    told = [m for m in messenger.posted_to(LEAD) if "not_in_channel" in m.text]
     assert len(told) == 1 and not told[0].exactly_once
     assert message(database).post_error == "not_in_channel"
 
@@ -86,12 +85,12 @@ def test_a_channel_that_cannot_be_read_after_an_uncertain_post_sends_it_to_the_l
     messenger = FakeMessenger()
     pulse_id = sent_pulse(database, messenger)
     answered(database, pulse_id, [2, 2, 1], [5, 4, 5])
-    messenger.fail("post", UncertainError("timeout"))
+    messenger.fail("post", "uncertain", "timeout")
     close_many_and_publish(database, messenger, [pulse_id], lambda: CLOSED_AT, BASE)
-    messenger.fail("find_tagged", RefusedBySlackError("missing_scope"))
+    messenger.fail("find_tagged", "refused", "missing_scope")
     assert retry_posts(database, messenger, CLOSED_AT + timedelta(minutes=1), BASE) == 1
     assert in_channel(messenger) == []
-    assert [m for m in messenger.to(LEAD) if "missing_scope" in m.text]
+    assert [m for m in messenger.posted_to(LEAD) if "missing_scope" in m.text]
 
 
 def test_a_redraw_updates_the_posted_message_in_place(database: Database) -> None:
@@ -101,6 +100,6 @@ def test_a_redraw_updates_the_posted_message_in_place(database: Database) -> Non
         alert_id = session.scalars(select(Alert.id)).first()
     assert alert_id is not None
     redraw(database, messenger, alert_id)
-    assert [(channel, ts) for channel, ts, _ in messenger.updates] == [
+    assert [(u.channel, u.ts) for u in messenger.updates] == [
         (CHANNEL, message(database).message_ts)
     ]

@@ -6,17 +6,16 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.domain.outcomes import RefusedBySlackError, UncertainError
 from bot.services.delivery.digests import DIGEST_EVENT, render, send_file
 from bot.services.digest.weekly import send_due_digests
 from bot.services.messenger import Tag
 from bot.views.digest_text import render_blocks
 from storage.db import Database
 from storage.models import DigestDelivery
-from tests.bot.services.delivery.fakes import FakeMessenger, dm
 from tests.bot.services.digest.test_weekly import BERLIN_SPONSORS, MONDAY_8_BERLIN, engagements
 from tests.support.blockkit import check_message, text_of
 from tests.support.digests import CLIENT, PROVIDER, digest, points
+from tests.support.fake_messenger import FakeMessenger, Upload, dm_of
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -84,9 +83,11 @@ def test_each_sponsor_gets_one_tagged_digest_and_its_chart(database: Database) -
     assert send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(hours=1)) == 0
     tags = {claim: Tag(DIGEST_EVENT, "delivery", claim) for claim in claims(database)}
     for sponsor in BERLIN_SPONSORS:
-        [posted] = messenger.to(sponsor)
+        [posted] = messenger.posted_to(sponsor)
         assert posted.tag in tags.values() and posted.exactly_once
-        assert [c for c, _ in messenger.uploads if c == dm(sponsor)] == [dm(sponsor)]
+        assert [u.channel for u in messenger.uploads if u.channel == dm_of(sponsor)] == [
+            dm_of(sponsor)
+        ]
     assert set(claims(database).values()) == {("sent", None)}
 
 
@@ -95,12 +96,12 @@ def test_an_uncertain_digest_that_landed_is_found_and_only_its_chart_follows(
 ) -> None:
     engagements(database)
     messenger = FakeMessenger()
-    messenger.fail("post", UncertainError("timeout"), landed=True)
+    messenger.fail("post", "uncertain", "timeout", landed=True)
     send_due_digests(database, messenger, MONDAY_8_BERLIN, timedelta(seconds=5))
     assert ("sending", "timeout") in claims(database).values()
     send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(seconds=10))
-    assert "find_tagged" in messenger.calls
-    assert sorted(len(messenger.to(s)) for s in BERLIN_SPONSORS) == [1, 1]
+    assert "find_tagged" in messenger.methods()
+    assert sorted(len(messenger.posted_to(s)) for s in BERLIN_SPONSORS) == [1, 1]
     assert len(messenger.uploads) == 2
     assert set(claims(database).values()) == {("sent", None)}
 
@@ -108,8 +109,8 @@ def test_an_uncertain_digest_that_landed_is_found_and_only_its_chart_follows(
 def test_a_refusal_ends_the_week_and_a_failed_chart_is_noted(database: Database) -> None:
     engagements(database)
     messenger = FakeMessenger()
-    messenger.fail("post", RefusedBySlackError("user_disabled"))
-    messenger.fail("upload", UncertainError("http_503"))
+    messenger.fail("post", "refused", "user_disabled")
+    messenger.fail("upload", "uncertain", "http_503")
     send_due_digests(database, messenger, MONDAY_8_BERLIN)
     assert sorted(claims(database).values()) == [
         ("failed", "user_disabled"),
@@ -120,7 +121,5 @@ def test_a_refusal_ends_the_week_and_a_failed_chart_is_noted(database: Database)
 
 def test_a_file_goes_to_the_persons_dm() -> None:
     messenger = FakeMessenger()
-    assert send_file(messenger, "U0LEAD", "a,b\n", "export.csv", "Export") == dm("U0LEAD")
-    assert messenger.uploads == [
-        (dm("U0LEAD"), {"filename": "export.csv", "title": "Export", "file": None})
-    ]
+    assert send_file(messenger, "U0LEAD", "a,b\n", "export.csv", "Export") == dm_of("U0LEAD")
+    assert messenger.uploads == [Upload(dm_of("U0LEAD"), "export.csv", "Export", "a,b\n")]

@@ -6,15 +6,15 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.domain.outcomes import RateLimitedError, RefusedBySlackError, UncertainError
 from bot.domain.vocabulary import utcnow
 from bot.services.delivery.ladder_posts import LADDER_EVENT, send_ladder_posts
 from bot.services.messenger import Tag
 from storage import ladder as queries
 from storage.db import Database
 from storage.models import Alert, AlertMessage, LadderPost
-from tests.bot.services.delivery.fakes import CHANNEL, FakeMessenger, dm
+from tests.bot.services.delivery.acme import CHANNEL
 from tests.bot.services.delivery.test_alert_posts import closed_diverging
+from tests.support.fake_messenger import FakeMessenger, dm_of
 
 SPONSOR = "U0SPONS"
 BASE = timedelta(seconds=5)
@@ -44,9 +44,9 @@ def test_each_post_goes_once_to_its_thread_or_its_sponsors_dm(database: Database
     now = utcnow()
     assert send_ladder_posts(database, messenger, now, BASE) == 2
     assert send_ladder_posts(database, messenger, now + timedelta(hours=1), BASE) == 0
-    [reraise] = [m for m in messenger.to(CHANNEL) if m.thread_ts == thread_ts]
-    [escalation] = messenger.to(SPONSOR)
-    assert escalation.channel == dm(SPONSOR) and escalation.text == "Please look."
+    [reraise] = [m for m in messenger.posted_to(CHANNEL) if m.thread_ts == thread_ts]
+    [escalation] = messenger.posted_to(SPONSOR)
+    assert escalation.channel == dm_of(SPONSOR) and escalation.text == "Please look."
     with database.reading() as session:
         ids = {p.kind: p.id for p in session.scalars(select(LadderPost))}
     assert reraise.tag == Tag(LADDER_EVENT, "post", ids["reraise"])
@@ -61,19 +61,19 @@ def test_an_uncertain_reply_that_landed_is_found_in_the_thread(database: Databas
     messenger = FakeMessenger()
     thread_ts = queued(database, messenger)
     now = utcnow()
-    messenger.fail("post", UncertainError("timeout"), landed=True)
+    messenger.fail("post", "uncertain", "timeout", landed=True)
     assert send_ladder_posts(database, messenger, now, BASE) == 1
     assert posts(database)["reraise"][::2] == ("sending", "timeout")
     assert send_ladder_posts(database, messenger, now + timedelta(minutes=1), BASE) == 1
-    assert "find_tagged_reply" in messenger.calls
-    [reraise] = [m for m in messenger.to(CHANNEL) if m.thread_ts == thread_ts]
+    assert "find_tagged_reply" in messenger.methods()
+    [reraise] = [m for m in messenger.posted_to(CHANNEL) if m.thread_ts == thread_ts]
     assert posts(database)["reraise"] == ("sent", reraise.ts, None)
 
 
 def test_a_refusal_fails_the_post_with_slacks_code(database: Database) -> None:
     messenger = FakeMessenger()
     queued(database, messenger)
-    messenger.fail("open_dm", RefusedBySlackError("user_not_found"))
+    messenger.fail("open_dm", "refused", "user_not_found")
     send_ladder_posts(database, messenger, utcnow(), BASE)
     assert posts(database)["escalation"] == ("failed", None, "user_not_found")
 
@@ -82,7 +82,7 @@ def test_a_429_is_tried_again_no_sooner_than_slack_allows(database: Database) ->
     messenger = FakeMessenger()
     queued(database, messenger)
     now = utcnow()
-    messenger.fail("post", RateLimitedError(120.0))
+    messenger.fail("post", "rate_limited", retry_after=120.0)
     send_ladder_posts(database, messenger, now, BASE)
     with database.reading() as session:
         waiting = session.scalars(select(LadderPost).where(LadderPost.status == "sending")).one()

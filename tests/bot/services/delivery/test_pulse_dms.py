@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from bot.domain.outcomes import RateLimitedError, RefusedBySlackError, UncertainError
 from bot.services.delivery.pulse_dms import deliver, render_delivery
 from bot.services.messenger import Tag
 from bot.slack.messenger import SlackMessenger
@@ -17,17 +16,16 @@ from bot.views.mrkdwn import slack_date
 from bot.views.pulse_dm import PULSE_EVENT, PulseAsked, message_for
 from storage.db import Database
 from storage.models import Delivery, Pulse
-from tests.bot.services.delivery.fakes import (
+from tests.bot.services.delivery.acme import (
     CLIENTS,
     LEAD,
     NOW,
     PROVIDERS,
-    FakeMessenger,
-    dm,
     engagement_with_pulse,
 )
 from tests.support import flows, models
 from tests.support.blockkit import buttons, check_message, text_of, texts
+from tests.support.fake_messenger import FakeMessenger, dm_of
 from tests.support.running import RunningApp
 
 
@@ -172,18 +170,18 @@ def test_each_recipient_gets_one_tagged_dm_through_the_messenger(database: Datab
     pulse_id = engagement_with_pulse(database)
     result = deliver(database, messenger, pulse_id, lambda: NOW)
     assert result.sent == 7 and not result.failed and not result.retrying
-    assert Counter(m.channel for m in messenger.messages) == {
-        dm(user): 1 for user in (LEAD, *CLIENTS, *PROVIDERS)
+    assert Counter(m.channel for m in messenger.posts) == {
+        dm_of(user): 1 for user in (LEAD, *CLIENTS, *PROVIDERS)
     }
-    assert {m.tag for m in messenger.messages} == {Tag(PULSE_EVENT, "pulse", pulse_id)}
-    assert all(m.exactly_once and m.paced for m in messenger.messages)
+    assert {m.tag for m in messenger.posts} == {Tag(PULSE_EVENT, "pulse", pulse_id)}
+    assert all(m.exactly_once and m.paced for m in messenger.posts)
 
 
 def test_a_refusal_fails_that_dm_alone_and_marks_the_person_unreachable(
     database: Database,
 ) -> None:
     messenger = FakeMessenger()
-    messenger.fail("post", RefusedBySlackError("user_not_found"))
+    messenger.fail("post", "refused", "user_not_found")
     pulse_id = engagement_with_pulse(database)
     result = deliver(database, messenger, pulse_id, lambda: NOW)
     assert result.sent == 6 and list(result.failed.values()) == ["user_not_found"]
@@ -199,21 +197,21 @@ def test_an_uncertain_dm_that_landed_is_found_at_its_check_not_sent_again(
     database: Database,
 ) -> None:
     messenger = FakeMessenger()
-    messenger.fail("post", UncertainError("timeout"), landed=True)
+    messenger.fail("post", "uncertain", "timeout", landed=True)
     pulse_id = engagement_with_pulse(database)
     first = deliver(database, messenger, pulse_id, lambda: NOW, retry_base=timedelta(seconds=5))
     assert first.sent == 6 and list(first.retrying.values()) == ["timeout"]
     later = NOW + timedelta(seconds=10)
     second = deliver(database, messenger, pulse_id, lambda: later)
     assert second.recovered == 1 and second.sent == 0
-    assert len(messenger.messages) == 7
+    assert len(messenger.posts) == 7
     with database.reading() as session:
         assert {d.status for d in session.scalars(select(Delivery))} == {"sent"}
 
 
 def test_a_429_sends_the_dm_again_at_once(database: Database) -> None:
     messenger = FakeMessenger()
-    messenger.fail("post", RateLimitedError(0.1))
+    messenger.fail("post", "rate_limited", retry_after=0.1)
     pulse_id = engagement_with_pulse(database)
     result = deliver(database, messenger, pulse_id, lambda: NOW)
-    assert result.sent == 7 and messenger.calls.count("post") == 8
+    assert result.sent == 7 and messenger.methods().count("post") == 8

@@ -6,21 +6,19 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.domain.outcomes import RefusedBySlackError, UncertainError
 from bot.services.delivery.reminders import REMINDER_EVENT, send_due_reminders
 from storage import reminders as reminder_queries
 from storage.db import Database
 from storage.models import Delivery
-from tests.bot.services.delivery.fakes import (
+from tests.bot.services.delivery.acme import (
     CLIENTS,
     LEAD,
     NOW,
     PROVIDERS,
-    FakeMessenger,
     answered,
-    dm,
     sent_pulse,
 )
+from tests.support.fake_messenger import FakeMessenger, dm_of
 
 TIMING = (timedelta(seconds=5), timedelta(minutes=5))
 
@@ -47,9 +45,9 @@ def test_everyone_who_has_not_answered_gets_one_reminder_in_their_dms_thread(
 ) -> None:
     messenger = FakeMessenger()
     queued(database, messenger)
-    dms = {m.channel: m.ts for m in messenger.messages}
+    dms = {m.channel: m.ts for m in messenger.posts}
     assert send_due_reminders(database, messenger, NOW, TIMING) == 7
-    replies = messenger.messages[len(dms) :]
+    replies = messenger.posts[len(dms) :]
     assert len(replies) == 7
     assert all(r.thread_ts == dms[r.channel] and r.paced and r.exactly_once for r in replies)
     assert all(r.tag is not None and r.tag.event_type == REMINDER_EVENT for r in replies)
@@ -61,21 +59,21 @@ def test_an_uncertain_reminder_that_landed_is_found_in_the_thread_not_sent_twice
 ) -> None:
     messenger = FakeMessenger()
     queued(database, messenger)
-    messenger.fail("post", UncertainError("http_503"), landed=True)
+    messenger.fail("post", "uncertain", "http_503", landed=True)
     assert send_due_reminders(database, messenger, NOW, TIMING) == 6
     waiting = [user for user, (_, error) in reminders(database).items() if error == "http_503"]
     assert len(waiting) == 1
     assert send_due_reminders(database, messenger, NOW + timedelta(seconds=10), TIMING) == 1
-    assert "find_tagged_reply" in messenger.calls
-    assert len(messenger.messages) == 7 + 7
-    landed = [m.ts for m in messenger.to(waiting[0]) if m.thread_ts is not None]
+    assert "find_tagged_reply" in messenger.methods()
+    assert len(messenger.posts) == 7 + 7
+    landed = [m.ts for m in messenger.posted_to(waiting[0]) if m.thread_ts is not None]
     assert reminders(database)[waiting[0]] == (landed[0], None) and len(landed) == 1
 
 
 def test_a_refused_reminder_fails_with_slacks_code(database: Database) -> None:
     messenger = FakeMessenger()
     queued(database, messenger)
-    messenger.fail("post", RefusedBySlackError("channel_not_found"))
+    messenger.fail("post", "refused", "channel_not_found")
     send_due_reminders(database, messenger, NOW, TIMING)
     assert ("failed", "channel_not_found") in reminders(database).values()
 
@@ -87,5 +85,5 @@ def test_someone_who_answered_meanwhile_gets_none(database: Database) -> None:
     send_due_reminders(database, messenger, NOW, TIMING)
     states = reminders(database)
     assert all(states[user][0] == "answered" for user in (*CLIENTS, *PROVIDERS))
-    reminded = [m for m in messenger.messages if m.thread_ts is not None]
-    assert [m.channel for m in reminded] == [dm(LEAD)]
+    reminded = [m for m in messenger.posts if m.thread_ts is not None]
+    assert [m.channel for m in reminded] == [dm_of(LEAD)]
