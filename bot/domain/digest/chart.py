@@ -2,7 +2,8 @@
 
 Drawn on a bare ``Figure`` with the Agg canvas (no pyplot), so it is safe from any thread
 and never opens a window. A withheld index is NaN in the series: the line breaks there
-and no marker is drawn, so the chart cannot show what the text withholds.
+and no marker is drawn, so the chart cannot show what the text withholds. matplotlib is
+imported where a chart is drawn: the processes that only load this module start faster.
 """
 
 from __future__ import annotations
@@ -11,15 +12,11 @@ import io
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Final
 
 from bot.domain.alerts import SIDES, Side, SlaStatus
 from bot.domain.dates import day_month
 from bot.domain.digest import chart_words as words
-from bot.domain.digest.chart_layout import place, renderer_of
 from bot.domain.digest.chart_marks import ALERT_COLOUR as ALERT_COLOUR
 from bot.domain.digest.chart_marks import INK as INK
 from bot.domain.digest.chart_marks import LOW_COUNT as LOW_COUNT
@@ -36,6 +33,9 @@ from bot.domain.digest.chart_marks import (
 )
 from bot.domain.digest.model import DigestInput
 from bot.domain.i18n import counted
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CHART_PULSES: Final = 12
 SIZE_INCHES: Final = (8.0, 4.5)
@@ -102,6 +102,11 @@ def _span(pulses: int) -> str:
 
 
 def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from bot.domain.digest.chart_layout import place, renderer_of
+
     figure = Figure(figsize=SIZE_INCHES, dpi=DPI, facecolor="white")
     grid = figure.add_gridspec(
         2, 1, height_ratios=(11, 1.8), hspace=0.1, left=0.07, right=0.84, top=0.78, bottom=0.135
@@ -165,6 +170,8 @@ def _figure(digest: DigestInput, series: ChartSeries) -> Figure:
 
 
 def _empty_figure(digest: DigestInput) -> Figure:
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=SIZE_INCHES, dpi=DPI, facecolor="white")
     figure.text(
         0.5,
@@ -181,6 +188,8 @@ def _empty_figure(digest: DigestInput) -> Figure:
 
 def chart_figure(digest: DigestInput) -> Figure:
     """The chart as a matplotlib figure, attached to an Agg canvas; an empty state if no pulse."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     series = chart_series(digest)
     if series.dates:
         return _figure(digest, series)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Final
 
-from matplotlib.lines import Line2D
-
 from bot.domain.alerts import SIDES, Side
 from bot.domain.digest import chart_words as words
 
@@ -125,6 +123,8 @@ def draw_sides(axes: Any, digest: DigestInput, series: ChartSeries) -> tuple[lis
 
 
 def draw_sla(strip: Any, series: ChartSeries) -> list[Any]:
+    from matplotlib.lines import Line2D
+
     for position, status in enumerate(series.sla):
         if status is None:
             strip.plot(position, 0, **NO_SLA)
@@ -186,6 +186,8 @@ def draw_low_counts(
 
 def low_count_handles(axes: Any) -> list[Any]:
     """A legend entry for each side's hollow point, where one is drawn."""
+    from matplotlib.lines import Line2D
+
     drawn = {line.get_gid() for line in axes.get_lines()}
     return [
         Line2D(

@@ -3,7 +3,8 @@
 Each panel shows both sides' last twelve indices with the same colours, line styles and
 markers, each side's tolerance as a dash-dot line, withheld points left out (the line
 breaks) and points on few answers hollow; one legend for all panels. Panels follow the
-portfolio's order, most in need of attention first.
+portfolio's order, most in need of attention first. matplotlib is imported where the chart
+is drawn, as in the one-engagement chart.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
-from typing import Any, Final
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
+from typing import TYPE_CHECKING, Any, Final
 
 from bot.domain.alerts import SIDES
 from bot.domain.digest import chart_words as words
 from bot.domain.digest.chart import INK, LOW_COUNT, STYLE, chart_series
 from bot.domain.digest.chart_marks import DODGE
 from bot.domain.digest.model import DigestInput
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 COLUMNS: Final = 5
 PANEL_INCHES: Final = (3.2, 1.9)
@@ -40,6 +39,8 @@ def _panel(axes: Any, digest: DigestInput, origin: tuple[float, float]) -> None:
     All panels share one ``Axes``: fifty separate ones would cost most of a second in
     matplotlib's per-axes set-up alone.
     """
+    from matplotlib.patches import Rectangle
+
     left, bottom = origin[0] + 0.06, origin[1] + 0.08
     width, height = 0.88, 0.62
     series = chart_series(digest)
@@ -106,6 +107,8 @@ def _panel(axes: Any, digest: DigestInput, origin: tuple[float, float]) -> None:
 
 
 def _legend(figure: Figure, digests: Sequence[DigestInput]) -> None:
+    from matplotlib.lines import Line2D
+
     handles: list[Any] = [
         Line2D([], [], linewidth=1.2, markersize=3, label=side, **STYLE[side]) for side in SIDES
     ]
@@ -150,6 +153,9 @@ def _legend(figure: Figure, digests: Sequence[DigestInput]) -> None:
 
 def portfolio_figure(digests: Sequence[DigestInput]) -> Figure:
     """One panel per engagement, in the order given, on an Agg canvas."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     count = max(1, len(digests))
     columns = min(COLUMNS, count)
     rows = math.ceil(count / columns)

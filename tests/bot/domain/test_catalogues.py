@@ -19,9 +19,11 @@ EXTRACT = ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-k", "N_:
 EXTRACT += ["--no-location", "--sort-output", "--omit-header"]
 
 
-def extracted(tmp_path: Path) -> Catalog:
-    """What `pybabel extract` finds in the code now (the command in babel.cfg)."""
-    out = tmp_path / "rapport.pot"
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    """What `pybabel extract` finds in the code now (the command in babel.cfg), extracted
+    once for the tests of this module."""
+    out = tmp_path_factory.mktemp("extracted") / "rapport.pot"
     command = [*EXTRACT, "-o", str(out), str(ROOT / "bot"), str(ROOT / "handlers")]
     CommandLineInterface().run(command)  # type: ignore[no-untyped-call]
     with out.open("rb") as pot:
@@ -44,20 +46,20 @@ def ids(catalog: Catalog) -> set[object]:
     return {message.id for message in catalog if message.id}
 
 
-def test_the_template_holds_every_sentence_the_code_marks(tmp_path: Path) -> None:
+def test_the_template_holds_every_sentence_the_code_marks(extracted: Catalog) -> None:
     with (LOCALE_DIR / "rapport.pot").open("rb") as pot:
         committed = ids(read_po(pot))
-    found = ids(extracted(tmp_path))
+    found = ids(extracted)
     assert len(found) > 300
     assert sorted(map(str, found - committed)) == [], "run pybabel extract (docs/architecture.md)"
     assert sorted(map(str, committed - found)) == [], "the template holds sentences gone from code"
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_every_sentence_is_translated_in_each_catalogue(tmp_path: Path, language: str) -> None:
+def test_every_sentence_is_translated_in_each_catalogue(extracted: Catalog, language: str) -> None:
     po = catalogue(language)
     untranslated = []
-    for message in extracted(tmp_path):
+    for message in extracted:
         if not message.id:
             continue
         found = po.get(message.id)

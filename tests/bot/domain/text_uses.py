@@ -12,6 +12,7 @@ import importlib
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -70,28 +71,36 @@ def _targets(
         yield constants[node.id], key
 
 
+@cache
+def _product() -> tuple[tuple[Path, ast.Module], ...]:
+    """Every product module, parsed once per test process (the tests only read the trees)."""
+    return tuple(
+        (path, ast.parse(path.read_text(encoding="utf-8")))
+        for top in PRODUCT
+        for path in sorted((ROOT / top).rglob("*.py"))
+    )
+
+
 def fills(module: str) -> list[Fill]:
     """Every call in the product that fills one of `module`'s sentences by name."""
     found = []
-    for top in PRODUCT:
-        for path in sorted((ROOT / top).rglob("*.py")):
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            modules, constants = _aliases(tree, module)
-            if not modules and not constants:
+    for path, tree in _product():
+        modules, constants = _aliases(tree, module)
+        if not modules and not constants:
+            continue
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "format"
+                and not node.args
+                and all(k.arg is not None for k in node.keywords)
+            ):
                 continue
-            for node in ast.walk(tree):
-                if not (
-                    isinstance(node, ast.Call)
-                    and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "format"
-                    and not node.args
-                    and all(k.arg is not None for k in node.keywords)
-                ):
-                    continue
-                names = frozenset(k.arg for k in node.keywords if k.arg is not None)
-                where = f"{path.relative_to(ROOT)}:{node.lineno}"
-                for constant, key in _targets(node.func.value, modules, constants):
-                    found.append(Fill(constant, key, names, where))
+            names = frozenset(k.arg for k in node.keywords if k.arg is not None)
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            for constant, key in _targets(node.func.value, modules, constants):
+                found.append(Fill(constant, key, names, where))
     return found
 
 

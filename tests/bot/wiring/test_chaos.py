@@ -65,6 +65,9 @@ PROCESS_ENV = {
     "STALE_SENDING_SECONDS": "5",
 }
 
+# What the app tells a lead whose command did not (wholly) take effect.
+TOLD_TO_RETRY = ("try again", "add them again", "nothing was saved", "nothing was changed")
+
 
 def rating_of(user: str) -> int:
     """The client side is unhappy, the provider side thinks all is well: alerts follow."""
@@ -107,7 +110,8 @@ class Cycle:
             return []
 
     def command_until(self, text: str, done: Callable[[], bool], user: str = LEAD) -> None:
-        """Run a command as a lead would: again, if what it should do did not happen."""
+        """Run a command as a lead would: again, if what it should do did not happen, at once
+        if told to try again."""
         for _ in range(8):
             reply = self.slack.command(text, user=user, channel=CHANNEL)
             assert reply.status == 200, reply.body
@@ -115,6 +119,8 @@ class Cycle:
             while time.monotonic() < deadline:
                 if done():
                     return
+                if any(words in reply.text.lower() for words in TOLD_TO_RETRY):
+                    break
                 time.sleep(0.2)
         raise AssertionError(f"`/rapport {text}` never took effect")
 
@@ -264,13 +270,15 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
         for future in [*first_half, *rest, *guesses]:
             future.result()
     outage.join()
-    # Those told their answer was not saved (or who never saw it saved) tap again.
+    # Those told their answer was not saved (or who never saw it saved) tap again, eight
+    # at a time as before.
     for _ in range(6):
         missing = [u for u in MEMBERS if getattr(cycle.answers().get(u), "rating", None) is None]
         if not missing:
             break
-        for user in missing:
-            cycle.tap(user, "rate", rating_of(user))
+        with ThreadPoolExecutor(8) as pool:
+            for future in [pool.submit(cycle.tap, u, "rate", rating_of(u)) for u in missing]:
+                future.result()
     answers = cycle.answers()
     for user, rating in shown_as_saved(standin).items():
         assert answers[user].rating == rating, f"{user}'s answer was shown saved and is not there"

@@ -186,3 +186,15 @@ def test_every_variable_the_help_names_is_in_the_readme_settings_table() -> None
     for name in {name for names in READS.values() for name in names}:
         assert f"| `{name}` |" in table, name
     assert set(VARIABLES) == {name for names in READS.values() for name in names}
+
+
+def test_the_web_and_clock_processes_load_matplotlib_only_to_draw_a_chart() -> None:
+    """matplotlib is most of a second of every start; it is loaded when a chart is drawn."""
+    probe = (
+        "import sys, bot.wiring.app, bot.wiring.web, bot.wiring.clock, handlers; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'matplotlib', 'numpy'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,15 @@ def tagged_posts(rapport: RunningApp) -> list[dict[str, Any]]:
     return found
 
 
+def opened_ago(rapport: RunningApp, alerts: Iterable[int], age: timedelta) -> None:
+    """Make the findings `alerts` as old as `age`, as the other clock tests put slots in
+    the past rather than wait real minutes."""
+    with rapport.database.unit_of_work() as session:
+        session.execute(
+            update(Alert).where(Alert.id.in_(list(alerts))).values(opened_at=utcnow() - age)
+        )
+
+
 def test_an_unacknowledged_finding_is_reraised_once_then_escalated_once_to_every_sponsor(
     rapport: RunningApp, tmp_path: Path
 ) -> None:
@@ -80,14 +90,10 @@ def test_an_unacknowledged_finding_is_reraised_once_then_escalated_once_to_every
     assert {"divergence", "gap"} <= {a.rule for a in live.values()}
     (message,) = flows.messages(rapport)
 
-    # Time moves on: the live findings opened 2m40s ago, so the re-raise is due now and
-    # the escalation in 20 seconds.
-    with rapport.database.unit_of_work() as session:
-        session.execute(
-            update(Alert)
-            .where(Alert.id.in_(live))
-            .values(opened_at=utcnow() - timedelta(minutes=2, seconds=40))
-        )
+    # Time moves on: the live findings opened 1m10s ago, so the re-raise is due now and
+    # the escalation only once they are made older still, after the re-raises landed.
+    opened_ago(rapport, live, timedelta(minutes=1, seconds=10))
+    with rapport.database.reading() as session:
         assert session.get_one(Engagement, message.engagement_id).ack_within_minutes == 1
     # Slack fails once each way: a thread reply that lands but times out, a DM that 503s.
     rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1, landed=True)
@@ -106,6 +112,8 @@ def test_an_unacknowledged_finding_is_reraised_once_then_escalated_once_to_every
             timeout=60,
             what="the re-raises",
         )
+        assert not any(p.get("thread_ts") is None for p in tagged_posts(rapport))
+        opened_ago(rapport, live, timedelta(minutes=3, seconds=10))
         wait_for(
             lambda: sum(p.get("thread_ts") is None for p in tagged_posts(rapport)) >= expected_dms,
             timeout=90,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import sqlite3
 import urllib.error
@@ -127,9 +128,16 @@ def test_output_in_a_read_only_directory_names_it(tmp_path: Path) -> None:
     refused(result, f"cannot write in {locked}: it is not writable by this user")
 
 
-def test_export_reads_a_backup_in_a_read_only_directory(tmp_path: Path) -> None:
-    demo = tmp_path / "demo"
-    assert rapport("simulate", "--weeks", "2", "--out", str(demo)).returncode == 0
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two simulated weeks, made once for the tests that read them back."""
+    demo = tmp_path_factory.mktemp("simulated") / "demo"
+    made = rapport("simulate", "--weeks", "2", "--out", str(demo))
+    assert made.returncode == 0, made.stderr
+    return demo
+
+
+def test_export_reads_a_backup_in_a_read_only_directory(tmp_path: Path, demo: Path) -> None:
     backup = tmp_path / "backups"
     backup.mkdir()
     (backup / "rapport.db").write_bytes((demo / "simulate.db").read_bytes())
@@ -143,14 +151,13 @@ def test_export_reads_a_backup_in_a_read_only_directory(tmp_path: Path) -> None:
     assert [p.name for p in backup.iterdir()] == ["rapport.db"]
 
 
-def test_export_of_a_copy_in_a_writable_directory_adds_no_files(tmp_path: Path) -> None:
-    demo = tmp_path / "demo"
-    assert rapport("simulate", "--weeks", "1", "--out", str(demo)).returncode == 0
-    before = sorted(p.name for p in demo.iterdir())
-    url = f"sqlite:///{demo / 'simulate.db'}"
+def test_export_of_a_copy_in_a_writable_directory_adds_no_files(tmp_path: Path, demo: Path) -> None:
+    copy = shutil.copytree(demo, tmp_path / "demo")
+    before = sorted(p.name for p in copy.iterdir())
+    url = f"sqlite:///{copy / 'simulate.db'}"
     result = rapport("export", "--engagement", "Acme deal", DATABASE_URL=url)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in demo.iterdir()) == before
+    assert sorted(p.name for p in copy.iterdir()) == before
 
 
 def test_a_failed_start_leaves_a_new_file_another_process_has_opened(tmp_path: Path) -> None:
