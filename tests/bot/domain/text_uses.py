@@ -72,19 +72,29 @@ def _targets(
 
 
 @cache
-def _product() -> tuple[tuple[Path, ast.Module], ...]:
-    """Every product module, parsed once per test process (the tests only read the trees)."""
+def _product() -> tuple[tuple[Path, str], ...]:
+    """Every product module's source, read once per test process."""
     return tuple(
-        (path, ast.parse(path.read_text(encoding="utf-8")))
+        (path, path.read_text(encoding="utf-8"))
         for top in PRODUCT
         for path in sorted((ROOT / top).rglob("*.py"))
     )
 
 
+@cache
+def _tree(path: Path) -> ast.Module:
+    """A product module parsed once per test process (the tests only read the trees)."""
+    return ast.parse(dict(_product())[path])
+
+
 def fills(module: str) -> list[Fill]:
     """Every call in the product that fills one of `module`'s sentences by name."""
     found = []
-    for path, tree in _product():
+    leaf = module.rpartition(".")[2]
+    for path, source in _product():
+        if leaf not in source:  # it neither imports the module nor names it
+            continue
+        tree = _tree(path)
         modules, constants = _aliases(tree, module)
         if not modules and not constants:
             continue
