@@ -6,7 +6,7 @@ from functools import partial
 
 from slack_bolt import App
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.services.alerts import acknowledge, assign, check_can_follow_up
 from bot.services.runtime import Runtime
 from bot.views.alert_finding import ACK_ACTION, ASSIGN_ACTION, ASSIGN_VIEW, assign_modal
@@ -26,7 +26,7 @@ def open_assign_form(container: Runtime, click: Click, button: AlertButton) -> N
 def submit_owner(container: Runtime, form: Submission, meta: AlertForm) -> FormAnswer | None:
     owner = form.field("owner").get("selected_user")
     if not owner:
-        return FormAnswer({"owner": catalogue.ALERT_ASSIGN_LABEL})
+        return FormAnswer({"owner": reply_text.ALERT_ASSIGN_LABEL})
     assign(container, meta.alert_id, form.caller, str(owner))
     return None
 

@@ -7,7 +7,7 @@ from functools import partial
 
 from slack_bolt import App
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.engagement_settings import SettingError
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
@@ -51,7 +51,7 @@ def submit_setup(container: Runtime, form: Submission) -> FormAnswer:
             errors[block] = str(error)
     channel = form.field("channel").get("selected_conversation")
     if not channel:
-        errors["channel"] = catalogue.SETUP_PICK_CHANNEL
+        errors["channel"] = reply_text.SETUP_PICK_CHANNEL
     if errors:
         return FormAnswer(errors)
     caller = form.caller
@@ -78,7 +78,7 @@ def set_up(container: Runtime, caller: Caller, proposal: Proposal) -> None:
         return
     tell = partial(container.messenger.post, caller.user_id)
     tell(
-        catalogue.SETUP_DONE.format(
+        reply_text.SETUP_DONE.format(
             name=done.name,
             client=proposal.client_org,
             provider=proposal.provider_org,
@@ -86,7 +86,7 @@ def set_up(container: Runtime, caller: Caller, proposal: Proposal) -> None:
         )
     )
     if done.problem is not None:
-        tell(catalogue.NOT_IN_CHANNEL.format(channel=channel, error=done.problem))
+        tell(reply_text.NOT_IN_CHANNEL.format(channel=channel, error=done.problem))
 
 
 def register(app: App, container: Runtime) -> None:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from slack_bolt import Ack, Respond
 
-from bot.domain import catalogue, follow_up_text
+from bot.domain import follow_up_text, reply_text
 from bot.domain.errors import Refused
 from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
@@ -31,14 +31,14 @@ from handlers.replies import caller_of, refuse, reply_for, view_value
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 _REFUSALS: dict[type[Any], tuple[ModuleType, str]] = {
-    values.RatingTap: (catalogue, "PULSE_NOT_YOURS"),
-    values.PulseButton: (catalogue, "PULSE_NOT_YOURS"),
-    values.CommentForm: (catalogue, "PULSE_NOT_YOURS"),
-    values.AlertButton: (catalogue, "ALERT_GONE"),
-    values.AlertForm: (catalogue, "ALERT_GONE"),
+    values.RatingTap: (reply_text, "PULSE_NOT_YOURS"),
+    values.PulseButton: (reply_text, "PULSE_NOT_YOURS"),
+    values.CommentForm: (reply_text, "PULSE_NOT_YOURS"),
+    values.AlertButton: (reply_text, "ALERT_GONE"),
+    values.AlertForm: (reply_text, "ALERT_GONE"),
     values.ActionItem: (follow_up_text, "ACTION_GONE"),
-    values.ConfigForm: (catalogue, "ENGAGEMENT_GONE"),
-    values.EngagementButton: (catalogue, "ENGAGEMENT_GONE"),
+    values.ConfigForm: (reply_text, "ENGAGEMENT_GONE"),
+    values.EngagementButton: (reply_text, "ENGAGEMENT_GONE"),
 }
 """What a person reads when a value cannot be read: what a click on a thing that is not
 theirs, or no longer there, says (read when refusing, so it is in the reader's language)."""
@@ -46,7 +46,7 @@ theirs, or no longer there, says (read when refusing, so it is in the reader's l
 
 def unreadable(kind: type[Any]) -> str:
     """The polite refusal for an unreadable value of `kind`."""
-    module, name = _REFUSALS.get(kind, (catalogue, "SOMETHING_WRONG"))
+    module, name = _REFUSALS.get(kind, (reply_text, "SOMETHING_WRONG"))
     return str(getattr(module, name))
 
 

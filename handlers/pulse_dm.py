@@ -9,7 +9,7 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.domain import catalogue, follow_up_text
+from bot.domain import follow_up_text, reply_text
 from bot.domain.drivers import read_picks
 from bot.domain.errors import Refused
 from bot.domain.vocabulary import COMMENT_MAX
@@ -47,10 +47,10 @@ def record(container: Runtime, click: Click, pulse_id: int, **answer: Any) -> No
     except Exception:
         # Slack already has our 200: say plainly that nothing was kept (never what it was).
         logger.exception("pulse %s: an answer could not be saved", pulse_id)
-        refuse(click.respond, catalogue.ANSWER_NOT_SAVED)
+        refuse(click.respond, reply_text.ANSWER_NOT_SAVED)
         return
     if not redraw(container, click, message):
-        refuse(click.respond, catalogue.SAVED_NOT_SHOWN)
+        refuse(click.respond, reply_text.SAVED_NOT_SHOWN)
 
 
 def redraw(container: Runtime, click: Click, message: PulseMessage) -> bool:
@@ -116,15 +116,15 @@ def open_comment_form(container: Runtime, click: Click, button: PulseButton) -> 
         logger.warning(
             "pulse %s: comment form not opened: %s", button.pulse_id, type(error).__name__
         )
-        refuse(click.respond, catalogue.COMMENT_FORM_NOT_OPENED)
+        refuse(click.respond, reply_text.COMMENT_FORM_NOT_OPENED)
 
 
 def submit_comment(container: Runtime, form: Submission, meta: CommentForm) -> FormAnswer:
     text = str(form.field("comment", "text").get("value") or "")
     if not text.strip():
-        return FormAnswer({"comment": catalogue.COMMENT_EMPTY})
+        return FormAnswer({"comment": reply_text.COMMENT_EMPTY})
     if len(text) > COMMENT_MAX:
-        return FormAnswer({"comment": catalogue.COMMENT_TOO_LONG.format(limit=COMMENT_MAX)})
+        return FormAnswer({"comment": reply_text.COMMENT_TOO_LONG.format(limit=COMMENT_MAX)})
     try:
         message = save_answer(container, form.caller, meta.pulse_id, comment=text)
     except NoLongerMemberError as refusal:
@@ -134,7 +134,7 @@ def submit_comment(container: Runtime, form: Submission, meta: CommentForm) -> F
         raise
     except Exception:
         logger.exception("pulse %s: a comment could not be saved", meta.pulse_id)
-        return FormAnswer({"comment": catalogue.COMMENT_NOT_SAVED})
+        return FormAnswer({"comment": reply_text.COMMENT_NOT_SAVED})
     return FormAnswer(then=partial(redraw_pulse_dm, container, meta.channel, meta.ts, message))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_bolt import BoltResponse, Respond
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.errors import Refused
 from bot.domain.i18n import read_from_now_as
 from bot.domain.people import Caller
@@ -30,7 +30,7 @@ def reply_for(error: Exception, what: str) -> str:
     if isinstance(error, CommandError | Refused):
         return str(error)
     logger.error("%s failed", what, exc_info=error)
-    return catalogue.SOMETHING_WRONG
+    return reply_text.SOMETHING_WRONG
 
 
 def caller_of(body: dict[str, Any]) -> Caller:

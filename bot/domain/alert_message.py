@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alerts.registry import RULES
 
 PRIORITY: Final = tuple(sorted(RULES, key=lambda name: RULES[name].priority))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.alerts.model import MIN_ANONYMITY
 from bot.domain.dates import duration_text
 from bot.domain.errors import Refused
@@ -66,7 +66,7 @@ def _points(low: int, high: int) -> Callable[[str], Value]:
     def read(raw: str) -> Value:
         number = ascii_whole_number(raw)
         if number is None or not low <= number <= high:
-            what = catalogue.SETTING_WHOLE_NUMBER.format(low=low, high=high)
+            what = reply_text.SETTING_WHOLE_NUMBER.format(low=low, high=high)
             raise ValueError(what)
         return number
 
@@ -76,7 +76,7 @@ def _points(low: int, high: int) -> Callable[[str], Value]:
 def _whole_hours(raw: str) -> Value:
     hours = parse_duration(raw).total_seconds() / 3600
     if hours != int(hours):
-        raise ScheduleError(catalogue.SETTING_WHOLE_HOURS.format(value=raw.strip()[:40]))
+        raise ScheduleError(reply_text.SETTING_WHOLE_HOURS.format(value=raw.strip()[:40]))
     return int(hours)
 
 
@@ -98,7 +98,7 @@ def _retention(raw: str) -> Value:
     number = ascii_whole_number(text[:-1] if text.endswith("d") else text)
     low, high = RETENTION_DAYS
     if number is None or not low <= number <= high:
-        raise ValueError(catalogue.SETTING_RETENTION.format(low=low, high=high))
+        raise ValueError(reply_text.SETTING_RETENTION.format(low=low, high=high))
     return number
 
 
@@ -129,7 +129,7 @@ def _language(raw: str) -> Value:
     for language in LANGUAGES:
         if typed in (language.lower(), language.split("_")[0].lower()):
             return language
-    raise ValueError(catalogue.SETTING_LANGUAGE.format(languages=", ".join(LANGUAGES)))
+    raise ValueError(reply_text.SETTING_LANGUAGE.format(languages=", ".join(LANGUAGES)))
 
 
 ANONYMITY_FLOOR = MIN_ANONYMITY
@@ -138,38 +138,38 @@ ANONYMITY_FLOOR = MIN_ANONYMITY
 def _anonymity(raw: str) -> Value:
     number = ascii_whole_number(raw)
     if number is not None and number < ANONYMITY_FLOOR:
-        raise SettingError("anonymity", catalogue.ANONYMITY_FLOOR.format(floor=ANONYMITY_FLOOR))
+        raise SettingError("anonymity", reply_text.ANONYMITY_FLOOR.format(floor=ANONYMITY_FLOOR))
     return _points(ANONYMITY_FLOOR, 50)(raw)
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("schedule", "schedule", catalogue.SETTING_LABELS["schedule"], _schedule),
-    Setting("timezone", "timezone", catalogue.SETTING_LABELS["timezone"], validate_timezone),
-    Setting("window", "window_hours", catalogue.SETTING_LABELS["window"], _whole_hours, _hours),
+    Setting("schedule", "schedule", reply_text.SETTING_LABELS["schedule"], _schedule),
+    Setting("timezone", "timezone", reply_text.SETTING_LABELS["timezone"], validate_timezone),
+    Setting("window", "window_hours", reply_text.SETTING_LABELS["window"], _whole_hours, _hours),
     Setting(
-        "reminder", "reminder_hours", catalogue.SETTING_LABELS["reminder"], _whole_hours, _hours
+        "reminder", "reminder_hours", reply_text.SETTING_LABELS["reminder"], _whole_hours, _hours
     ),
-    Setting("digest", "digest_schedule", catalogue.SETTING_LABELS["digest"], _digest_time),
+    Setting("digest", "digest_schedule", reply_text.SETTING_LABELS["digest"], _digest_time),
     Setting(
         "client_tolerance",
         "client_tolerance",
-        catalogue.SETTING_LABELS["client_tolerance"],
+        reply_text.SETTING_LABELS["client_tolerance"],
         _points(0, 100),
     ),
     Setting(
         "provider_tolerance",
         "provider_tolerance",
-        catalogue.SETTING_LABELS["provider_tolerance"],
+        reply_text.SETTING_LABELS["provider_tolerance"],
         _points(0, 100),
     ),
-    Setting("gap", "gap_threshold", catalogue.SETTING_LABELS["gap"], _points(0, 100)),
+    Setting("gap", "gap_threshold", reply_text.SETTING_LABELS["gap"], _points(0, 100)),
     Setting(
-        "retention", "retention_days", catalogue.SETTING_LABELS["retention"], _retention, _days
+        "retention", "retention_days", reply_text.SETTING_LABELS["retention"], _retention, _days
     ),
     Setting(
         "anonymity",
         "anonymity_min",
-        catalogue.SETTING_LABELS["anonymity"],
+        reply_text.SETTING_LABELS["anonymity"],
         _anonymity,
     ),
 )
@@ -177,25 +177,25 @@ SETTINGS += (
     Setting(
         "ack_within",
         "ack_within_minutes",
-        catalogue.SETTING_LABELS["ack_within"],
+        reply_text.SETTING_LABELS["ack_within"],
         _minutes(timedelta(days=90)),
         _as_duration,
     ),
     Setting(
         "escalate_after",
         "escalate_after_minutes",
-        catalogue.SETTING_LABELS["escalate_after"],
+        reply_text.SETTING_LABELS["escalate_after"],
         _minutes(timedelta(days=365)),
         _as_duration,
     ),
     Setting(
         "escalate_pulses",
         "escalate_pulses",
-        catalogue.SETTING_LABELS["escalate_pulses"],
+        reply_text.SETTING_LABELS["escalate_pulses"],
         _points(1, 52),
     ),
 )
-SETTINGS += (Setting("language", "language", catalogue.SETTING_LABELS["language"], _language),)
+SETTINGS += (Setting("language", "language", reply_text.SETTING_LABELS["language"], _language),)
 BY_KEY: Mapping[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
 
@@ -207,13 +207,13 @@ def read_setting(key: str, raw: str) -> tuple[str, Value]:
     """
     setting = BY_KEY.get(key)
     if setting is None:
-        raise SettingError(key, catalogue.CONFIG_UNKNOWN.format(key=key[:40]))
+        raise SettingError(key, reply_text.CONFIG_UNKNOWN.format(key=key[:40]))
     try:
         return setting.attribute, setting.read(raw.strip())
     except ScheduleError as error:
         raise SettingError(key, f"`{key}`: {error}") from None
     except ValueError as error:
-        message = catalogue.CONFIG_BAD_VALUE.format(key=key, what=error, value=raw.strip()[:40])
+        message = reply_text.CONFIG_BAD_VALUE.format(key=key, what=error, value=raw.strip()[:40])
         raise SettingError(key, message) from None
 
 
@@ -231,7 +231,7 @@ def check_together(current: Mapping[str, Value], changes: Mapping[str, Value]) -
     window = int(changes.get("window_hours", current["window_hours"]))
     reminder = int(changes.get("reminder_hours", current["reminder_hours"]))
     if reminder >= window:
-        message = catalogue.CONFIG_REMINDER_AFTER_CLOSE.format(reminder=reminder, window=window)
+        message = reply_text.CONFIG_REMINDER_AFTER_CLOSE.format(reminder=reminder, window=window)
         raise SettingError("reminder", message)
 
 

@@ -179,7 +179,7 @@ class _LocalisedModule(types.ModuleType):
 
 def localised(module_name: str) -> None:
     """Make the named text module's constants (strings and dicts of them) translate on
-    each read, so `catalogue.PULSE_QUESTION` is in the language of whoever reads it."""
+    each read, so `reply_text.PULSE_QUESTION` is in the language of whoever reads it."""
     sys.modules[module_name].__class__ = _LocalisedModule
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Final
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.i18n import counted
 
 DEFAULT_ACK_WITHIN: Final = timedelta(days=3)

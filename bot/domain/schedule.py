@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.dates import duration_text
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -115,12 +115,12 @@ def parse_schedule(text: str) -> Schedule:
         return Schedule(text, "monthly_last", at, weekday)
     if head == "monthly" and len(words) == 3:
         if not words[1].isdigit() or not 1 <= int(words[1]) <= 31:
-            raise ScheduleError(catalogue.SCHEDULE_BAD_MONTH_DAY.format(value=words[1]))
+            raise ScheduleError(reply_text.SCHEDULE_BAD_MONTH_DAY.format(value=words[1]))
         at = _parse_time(words[2])
         return Schedule(f"monthly {int(words[1])} {at:%H:%M}", "monthly", at, day=int(words[1]))
     if len(words) == 5 and head not in ("daily", "weekly", "fortnightly", "monthly"):
         return _parse_cron(" ".join(words))
-    raise ScheduleError(catalogue.SCHEDULE_UNREADABLE.format(value=text.strip()))
+    raise ScheduleError(reply_text.SCHEDULE_UNREADABLE.format(value=text.strip()))
 
 
 def due_between(schedule: Schedule, tz: str, start: datetime, end: datetime) -> list[datetime]:
@@ -137,7 +137,7 @@ def parse_day_time(text: str) -> tuple[int, time]:
     """Read a weekly moment such as `mon 08:00` (for digests) as (weekday 0=Mon, time)."""
     words = text.lower().split()
     if len(words) != 2:
-        raise ScheduleError(catalogue.SCHEDULE_BAD_DAY_TIME.format(value=text.strip()))
+        raise ScheduleError(reply_text.SCHEDULE_BAD_DAY_TIME.format(value=text.strip()))
     return _parse_weekday(words[0]), _parse_time(words[1])
 
 
@@ -153,7 +153,7 @@ def validate_timezone(name: str) -> str:
     """The canonical IANA name for `name` (`europe/berlin` → `Europe/Berlin`)."""
     canonical = _zone_names().get(name.strip().lower())
     if canonical is None:
-        raise ScheduleError(catalogue.SCHEDULE_BAD_TIMEZONE.format(value=name.strip()))
+        raise ScheduleError(reply_text.SCHEDULE_BAD_TIMEZONE.format(value=name.strip()))
     return canonical
 
 
@@ -165,12 +165,12 @@ def parse_duration(
     compact = "".join(text.lower().split())
     match = _DURATION.fullmatch(compact)
     if not compact or match is None:
-        raise ScheduleError(catalogue.SCHEDULE_BAD_DURATION.format(value=text.strip()))
+        raise ScheduleError(reply_text.SCHEDULE_BAD_DURATION.format(value=text.strip()))
     days, hours, minutes = (int(part or 0) for part in match.groups())
     duration = timedelta(days=days, hours=hours, minutes=minutes)
     if not shortest <= duration <= longest:
         raise ScheduleError(
-            catalogue.SCHEDULE_DURATION_RANGE.format(
+            reply_text.SCHEDULE_DURATION_RANGE.format(
                 value=compact, shortest=duration_text(shortest), longest=duration_text(longest)
             )
         )
@@ -180,7 +180,7 @@ def parse_duration(
 def _parse_time(text: str) -> time:
     match = _TIME.fullmatch(text)
     if match is None:
-        raise ScheduleError(catalogue.SCHEDULE_BAD_TIME.format(value=text))
+        raise ScheduleError(reply_text.SCHEDULE_BAD_TIME.format(value=text))
     return time(int(match[1]), int(match[2]))
 
 
@@ -188,7 +188,7 @@ def _parse_weekday(text: str) -> int:
     for number, name in enumerate(DAY_NAMES):
         if text in (name, calendar.day_name[number].lower()):
             return number
-    raise ScheduleError(catalogue.SCHEDULE_BAD_DAY.format(value=text))
+    raise ScheduleError(reply_text.SCHEDULE_BAD_DAY.format(value=text))
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -230,7 +230,7 @@ def _parse_cron(expression: str) -> Schedule:
         _next_cron_wall(expression, datetime(2000, 1, 1))
     except ValueError as error:
         raise ScheduleError(
-            catalogue.SCHEDULE_BAD_CRON.format(value=expression, error=error)
+            reply_text.SCHEDULE_BAD_CRON.format(value=expression, error=error)
         ) from error
     return Schedule(expression, "cron")
 
@@ -240,7 +240,7 @@ def _next_cron_wall(expression: str, wall: datetime) -> datetime:
     fires = [trigger.get_next_fire_time(None, moment) for trigger in _cron_triggers(expression)]
     found: list[datetime] = [fire for fire in fires if fire is not None]
     if not found:
-        raise ScheduleError(catalogue.SCHEDULE_NEVER_DUE.format(value=expression))
+        raise ScheduleError(reply_text.SCHEDULE_NEVER_DUE.format(value=expression))
     return min(found).replace(tzinfo=None)
 
 

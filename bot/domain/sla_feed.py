@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.vocabulary import SlaStatus, is_sla_status
 
 AMBER_BAND: Final = 0.05
@@ -57,7 +57,7 @@ def colour_of(value: float, target: float, higher_is_better: bool) -> SlaStatus:
 def _number(data: dict[str, object], key: str) -> float:
     found = data.get(key)
     if isinstance(found, bool) or not isinstance(found, int | float) or not math.isfinite(found):
-        raise FactError(key, catalogue.SLA_FEED_NUMBER.format(field=key))
+        raise FactError(key, reply_text.SLA_FEED_NUMBER.format(field=key))
     return float(found)
 
 
@@ -66,9 +66,9 @@ def _text(data: dict[str, object], key: str, limit: int, required: bool) -> str 
     if found is None and not required:
         return None
     if not isinstance(found, str) or not found.strip() or len(found) > limit:
-        raise FactError(key, catalogue.SLA_FEED_TEXT.format(field=key, limit=limit))
+        raise FactError(key, reply_text.SLA_FEED_TEXT.format(field=key, limit=limit))
     if any(ord(c) < 32 and c not in "\t" for c in found):
-        raise FactError(key, catalogue.SLA_FEED_TEXT.format(field=key, limit=limit))
+        raise FactError(key, reply_text.SLA_FEED_TEXT.format(field=key, limit=limit))
     return found.strip()
 
 
@@ -81,33 +81,33 @@ def read_period(raw: object, today: date) -> date | None:
     except ValueError:
         found = None
     if found is None or found > today:
-        raise FactError("period", catalogue.SLA_FEED_PERIOD)
+        raise FactError("period", reply_text.SLA_FEED_PERIOD)
     return found
 
 
 def read_fact(data: object, today: date) -> SlaFact:
     """The SLA fact in a decoded JSON body; raises `FactError` naming the first bad field."""
     if not isinstance(data, dict):
-        raise FactError("body", catalogue.SLA_FEED_SHAPE)
+        raise FactError("body", reply_text.SLA_FEED_SHAPE)
     period = read_period(data.get("period"), today)
     note = _text(data, "note", NOTE_MAX, required=False)
     if "status" in data and "metric" not in data:
         unknown = sorted(set(data) - _STATUS_KEYS)
         if unknown:
-            raise FactError(unknown[0], catalogue.SLA_FEED_UNKNOWN.format(field=unknown[0]))
+            raise FactError(unknown[0], reply_text.SLA_FEED_UNKNOWN.format(field=unknown[0]))
         status = data["status"]
         if not isinstance(status, str) or not is_sla_status(status):
-            raise FactError("status", catalogue.SLA_FEED_STATUS)
+            raise FactError("status", reply_text.SLA_FEED_STATUS)
         return SlaFact(status, note, period)
     if "metric" not in data:
-        raise FactError("status", catalogue.SLA_FEED_SHAPE)
+        raise FactError("status", reply_text.SLA_FEED_SHAPE)
     unknown = sorted(set(data) - _METRIC_KEYS)
     if unknown:
-        raise FactError(unknown[0], catalogue.SLA_FEED_UNKNOWN.format(field=unknown[0]))
+        raise FactError(unknown[0], reply_text.SLA_FEED_UNKNOWN.format(field=unknown[0]))
     metric = _text(data, "metric", METRIC_MAX, required=True)
     value, target = _number(data, "value"), _number(data, "target")
     higher = data.get("higher_is_better")
     if not isinstance(higher, bool):
-        raise FactError("higher_is_better", catalogue.SLA_FEED_BOOLEAN)
+        raise FactError("higher_is_better", reply_text.SLA_FEED_BOOLEAN)
     status = colour_of(value, target, higher)
     return SlaFact(status, note, period, metric, value, target, higher)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue, follow_up_text
+from bot.domain import follow_up_text, reply_text
 from bot.domain.actions import (
     ActionItem,
     InvalidAction,
@@ -42,10 +42,10 @@ def live_alert_led_by(session: Session, alert_id: int, caller: Caller) -> Alert:
     """
     alert = session.get(Alert, alert_id)
     if alert is None:
-        raise NotFound(catalogue.ALERT_GONE)
+        raise NotFound(reply_text.ALERT_GONE)
     require_lead(session, alert.engagement, caller)
     if alert.status == "resolved":
-        raise Conflict(catalogue.ALERT_ALREADY_RESOLVED)
+        raise Conflict(reply_text.ALERT_ALREADY_RESOLVED)
     return alert
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.services.pulses import check_recipient, record_answer
@@ -85,7 +85,7 @@ def retire_removed_members_dm(container: Runtime, engagement_id: int, user_id: s
             return
         where = (delivery.channel_id, delivery.message_ts)
         engagement = pulse.engagement
-        reason = catalogue.PULSE_NO_LONGER_MEMBER.format(
+        reason = reply_text.PULSE_NO_LONGER_MEMBER.format(
             relationship=relationship(engagement.client_org, engagement.provider_org)
         )
     retire_pulse_dm(container, *where, reason)

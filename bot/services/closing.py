@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.alerts.lifecycle import Change
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
@@ -115,6 +115,6 @@ def close_now(container: Runtime, caller: Caller, engagement_name: str | None) -
         )
     )
     if closed is None:
-        raise Refused(catalogue.NO_OPEN_PULSE.format(engagement=name))
+        raise Refused(reply_text.NO_OPEN_PULSE.format(engagement=name))
     changes = dict(Counter(c.change for c in closed.evaluation.changes))
     return CloseReport(name, closed.figures, changes, closed.published)

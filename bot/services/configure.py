@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.engagement_settings import SETTINGS, Value, check_together, shown
 from bot.domain.people import Caller
 from bot.domain.text_hygiene import clean_line
@@ -46,7 +46,7 @@ def change_settings_of(
         engagement = by_id(session, engagement_id)
         require_lead(session, engagement, caller)
         change_settings(engagement, changes)
-        return catalogue.CONFIG_DONE.format(
+        return reply_text.CONFIG_DONE.format(
             engagement=engagement.name, **shown(settings_of(engagement))
         )
 
@@ -115,7 +115,7 @@ def configure(
         engagement = choose(session, caller, name)
         require_lead(session, engagement, caller)
         change_settings(engagement, changes)
-        return catalogue.CONFIG_DONE.format(
+        return reply_text.CONFIG_DONE.format(
             engagement=engagement.name, **shown(settings_of(engagement))
         )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.errors import Conflict, NotFound, NotPermitted
 from bot.domain.people import Caller, Person
 from bot.services.runtime import Runtime
@@ -21,7 +21,7 @@ def by_id(session: Session, engagement_id: int) -> Engagement:
     """An engagement by id; `NotFound` if it has gone."""
     found = session.get(Engagement, engagement_id)
     if found is None:
-        raise NotFound(catalogue.ENGAGEMENT_GONE)
+        raise NotFound(reply_text.ENGAGEMENT_GONE)
     return found
 
 
@@ -39,7 +39,7 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
             theirs = queries.of_person(session, caller.team_id, caller.user_id)
             found = next((e for e in theirs if e.name.lower() == name.lower()), None)
         if found is None:
-            raise NotFound(catalogue.UNKNOWN_ENGAGEMENT.format(name=name))
+            raise NotFound(reply_text.UNKNOWN_ENGAGEMENT.format(name=name))
         return found
     if caller.channel_id:
         here = queries.in_channel(session, caller.channel_id)
@@ -52,7 +52,7 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
             if len(theirs) == 1:
                 return theirs[0]
             if theirs:
-                raise Conflict(catalogue.CHANNEL_SHARED.format(names=_names(theirs)))
+                raise Conflict(reply_text.CHANNEL_SHARED.format(names=_names(theirs)))
     led = queries.of_person(session, caller.team_id, caller.user_id, roles=("lead",))
     if len(led) == 1:
         return led[0]
@@ -60,8 +60,8 @@ def choose(session: Session, caller: Caller, name: str | None) -> Engagement:
     if len(on) == 1:
         return on[0]
     if not on:
-        raise NotFound(catalogue.NO_ENGAGEMENT)
-    raise Conflict(catalogue.CHOOSE_ENGAGEMENT.format(names=_names(on)))
+        raise NotFound(reply_text.NO_ENGAGEMENT)
+    raise Conflict(reply_text.CHOOSE_ENGAGEMENT.format(names=_names(on)))
 
 
 def _is_on(session: Session, engagement: Engagement, caller: Caller) -> bool:
@@ -79,7 +79,7 @@ def require_lead(session: Session, engagement: Engagement, caller: Caller) -> Me
     if found is None or found.role != "lead" or found.status == "removed":
         leads = ", ".join(mention(m.user_id) for m in queries.leads(session, engagement.id))
         raise NotPermitted(
-            catalogue.LEADS_ONLY.format(engagement=engagement.name, leads=leads or "none")
+            reply_text.LEADS_ONLY.format(engagement=engagement.name, leads=leads or "none")
         )
     return found
 
@@ -87,19 +87,19 @@ def require_lead(session: Session, engagement: Engagement, caller: Caller) -> Me
 def require_member(session: Session, engagement: Engagement, caller: Caller) -> Member:
     found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
     if found is None or found.status == "removed":
-        raise NotPermitted(catalogue.NOT_A_MEMBER.format(engagement=engagement.name))
+        raise NotPermitted(reply_text.NOT_A_MEMBER.format(engagement=engagement.name))
     return found
 
 
 def ensure_name_free(session: Session, team_id: str, name: str) -> None:
     if queries.by_name(session, team_id, name) is not None:
-        raise Conflict(catalogue.ENGAGEMENT_EXISTS.format(name=name))
+        raise Conflict(reply_text.ENGAGEMENT_EXISTS.format(name=name))
 
 
 def ensure_channel_free(session: Session, channel: str) -> None:
     """Refuse a channel another active engagement posts in, without naming that engagement."""
     if queries.in_channel(session, channel):
-        raise Conflict(catalogue.SETUP_CHANNEL_TAKEN.format(channel=channel))
+        raise Conflict(reply_text.SETUP_CHANNEL_TAKEN.format(channel=channel))
 
 
 def set_up(
@@ -165,17 +165,17 @@ def add_people(
         who = mention(person.user_id)
         if person.unknown_because is not None:
             refused.append(
-                catalogue.LOOKUP_FAILED.format(person=who, reason=person.unknown_because)
+                reply_text.LOOKUP_FAILED.format(person=who, reason=person.unknown_because)
             )
             continue
         if not person.exists:
-            refused.append(catalogue.UNKNOWN_USER.format(person=who))
+            refused.append(reply_text.UNKNOWN_USER.format(person=who))
             continue
         if person.is_bot:
-            refused.append(catalogue.BOT_USER.format(person=who))
+            refused.append(reply_text.BOT_USER.format(person=who))
             continue
         if person.deleted:
-            refused.append(catalogue.DEACTIVATED_USER.format(person=who))
+            refused.append(reply_text.DEACTIVATED_USER.format(person=who))
             continue
         existing = queries.member(session, engagement.id, person.team_id, person.user_id)
         if existing is None:
@@ -209,7 +209,7 @@ def remove_person(session: Session, engagement: Engagement, user_id: str) -> boo
     if found is None or found.status == "removed":
         return False
     if found.role == "lead" and len(queries.leads(session, engagement.id)) == 1:
-        raise Conflict(catalogue.LAST_LEAD.format(engagement=engagement.name))
+        raise Conflict(reply_text.LAST_LEAD.format(engagement=engagement.name))
     found.status = "removed"
     return True
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.errors import Conflict, NotFound
 from bot.domain.i18n import counted
 from bot.domain.outcomes import MessengerError
@@ -37,13 +37,13 @@ class Forgotten:
     def summary(self, who: str) -> str:
         """The reply: exactly what was erased and what stays."""
         if not self.engagements:
-            return catalogue.FORGET_NOTHING.format(person=who)
+            return reply_text.FORGET_NOTHING.format(person=who)
         names = ", ".join(f"*{n}*" for n in self.engagements)
-        return catalogue.FORGOTTEN.format(
+        return reply_text.FORGOTTEN.format(
             person=who,
             engagements=names,
-            comments=counted(catalogue.FORGOTTEN_COMMENTS, self.comments),
-            answers=counted(catalogue.FORGOTTEN_ANSWERS, self.answers),
+            comments=counted(reply_text.FORGOTTEN_COMMENTS, self.comments),
+            answers=counted(reply_text.FORGOTTEN_ANSWERS, self.answers),
         )
 
 
@@ -53,7 +53,7 @@ def _forget(session: Session, members: list[Member], *, keep_last_lead: bool) ->
         engagement = member.engagement
         leads = engagement_queries.leads(session, engagement.id)
         if keep_last_lead and member.role == "lead" and [m.id for m in leads] == [member.id]:
-            raise Conflict(catalogue.FORGET_LAST_LEAD.format(engagement=engagement.name))
+            raise Conflict(reply_text.FORGET_LAST_LEAD.format(engagement=engagement.name))
         done.open_dms += queries.open_dms(session, member.id)
         comments, answers = queries.forget_member(session, member)
         done.engagements.append(engagement.name)
@@ -67,7 +67,7 @@ def _finish(container: Runtime, done: Forgotten) -> None:
     container.database.scrub(queries.FORGET_TABLES)
     for channel, ts in done.open_dms:
         try:
-            container.messenger.update(channel, ts, catalogue.FORGOTTEN_DM)
+            container.messenger.update(channel, ts, reply_text.FORGOTTEN_DM)
         except MessengerError as error:
             logger.warning("could not update a forgotten pulse DM (%s)", error.reason)
 
@@ -82,7 +82,7 @@ def forget_by_lead(
         member = engagement_queries.member_by_user(session, engagement.id, user_id)
         if member is None:
             raise NotFound(
-                catalogue.NOT_ON_ENGAGEMENT.format(
+                reply_text.NOT_ON_ENGAGEMENT.format(
                     person=mention(user_id), engagement=engagement.name
                 )
             )
@@ -97,7 +97,7 @@ def forget_me(container: Runtime, caller: Caller) -> str:
         members = list(queries.memberships(session, caller.team_id, caller.user_id))
         done = _forget(session, members, keep_last_lead=True)
     _finish(container, done)
-    return done.summary(catalogue.FORGET_YOU)
+    return done.summary(reply_text.FORGET_YOU)
 
 
 def forget_everywhere(container: Runtime, team_id: str, user_id: str) -> str:
@@ -129,9 +129,9 @@ def archive(container: Runtime, caller: Caller, engagement_name: str | None) -> 
         engagement = choose(session, caller, engagement_name)
         require_lead(session, engagement, caller)
         if pulse_queries.open_pulse(session, engagement.id) is not None:
-            raise Conflict(catalogue.ARCHIVE_PULSE_OPEN.format(engagement=engagement.name))
+            raise Conflict(reply_text.ARCHIVE_PULSE_OPEN.format(engagement=engagement.name))
         engagement.archived_at = container.now()
-        return catalogue.ARCHIVED.format(engagement=engagement.name)
+        return reply_text.ARCHIVED.format(engagement=engagement.name)
 
 
 def purge(database: Database, engagement_id: int) -> bool:

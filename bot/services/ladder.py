@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.actions import ActionItem, local_today
 from bot.domain.alert_message import side_title
 from bot.domain.i18n import ngettext, reading_as

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.drivers import drivers_in, joined, read_picks, split
 from bot.domain.errors import Conflict, NotPermitted, Refused
 from bot.domain.people import Caller
@@ -30,21 +30,21 @@ class PulseClosedError(Conflict):
     """The pulse an answer was meant for has closed."""
 
     def __init__(self) -> None:
-        super().__init__(catalogue.PULSE_CLOSED)
+        super().__init__(reply_text.PULSE_CLOSED)
 
 
 class NoLongerMemberError(Refused):
     """The person was removed from the engagement after the pulse was sent to them."""
 
     def __init__(self, relationship: str) -> None:
-        super().__init__(catalogue.PULSE_NO_LONGER_MEMBER.format(relationship=relationship))
+        super().__init__(reply_text.PULSE_NO_LONGER_MEMBER.format(relationship=relationship))
 
 
 class NotARecipientError(NotPermitted):
     """The pulse was not sent to the person answering it."""
 
     def __init__(self) -> None:
-        super().__init__(catalogue.PULSE_NOT_YOURS)
+        super().__init__(reply_text.PULSE_NOT_YOURS)
 
 
 def open_pulse(
@@ -63,13 +63,13 @@ def open_pulse(
     current = queries.open_pulse(session, engagement.id)
     if current is not None:
         raise Conflict(
-            catalogue.PULSE_ALREADY_OPEN.format(
+            reply_text.PULSE_ALREADY_OPEN.format(
                 engagement=engagement.name, closes=slack_date(current.closes_at)
             )
         )
     recipients = engagement_queries.pulse_recipients(session, engagement.id)
     if not recipients:
-        raise Refused(catalogue.PULSE_NOBODY.format(engagement=engagement.name))
+        raise Refused(reply_text.PULSE_NOBODY.format(engagement=engagement.name))
     closes = now + timedelta(hours=engagement.window_hours)
     remind = closes - timedelta(hours=engagement.reminder_hours)
     pulse = Pulse(
@@ -91,7 +91,7 @@ def open_pulse(
             session.flush()
     except IntegrityError:
         raise Conflict(
-            catalogue.PULSE_ALREADY_OPEN.format(engagement=engagement.name, closes="soon")
+            reply_text.PULSE_ALREADY_OPEN.format(engagement=engagement.name, closes="soon")
         ) from None
     session.add_all(
         Delivery(pulse_id=pulse.id, member_id=m.id, side=m.side, weight=m.weight)

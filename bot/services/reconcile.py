@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alerts import Finding, PulseFigures, SlaStatus, Thresholds
 from bot.domain.alerts.lifecycle import AlertChange, Change, plan
 from bot.domain.alerts.trends import trend_sentence, why_resolved

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.errors import NotPermitted, Refused
 from bot.domain.i18n import read_from_now_as, reading_as
 from bot.domain.outcomes import MessengerError
@@ -54,10 +54,10 @@ def check_channel(container: Runtime, caller: Caller, channel: str) -> None:
         member = container.messenger.is_in_channel(channel, caller.user_id)
     except MessengerError as unseen:
         raise Refused(
-            catalogue.SETUP_CHANNEL_UNSEEN.format(channel=channel, error=unseen.reason)
+            reply_text.SETUP_CHANNEL_UNSEEN.format(channel=channel, error=unseen.reason)
         ) from None
     if not member:
-        raise NotPermitted(catalogue.SETUP_NOT_IN_CHANNEL.format(channel=channel))
+        raise NotPermitted(reply_text.SETUP_NOT_IN_CHANNEL.format(channel=channel))
     with container.database.reading() as session:
         ensure_channel_free(session, channel)
 
@@ -101,7 +101,7 @@ def announce(
     Posted once: after an uncertain end it is not sent again.
     """
     with reading_as(None):
-        text = catalogue.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
+        text = reply_text.ANNOUNCE.format(name=name, client=client_org, provider=provider_org)
     try:
         container.messenger.post(channel, text, exactly_once=True)
     except MessengerError as error:

@@ -31,7 +31,7 @@ from bot.services.export import export_rows, to_csv
 from bot.services.pulses import open_pulse, record_answer
 from bot.services.simulate_alerts import AlertStory, after_close, between_closes
 from bot.services.simulate_moods import client_mood, drivers, provider_mood, rating
-from bot.views.digest_text import render_text
+from bot.views.digest_message import render_text
 from bot.views.plain_text import plain
 from storage import deliveries as delivery_queries
 from storage import digests as engagement_queries

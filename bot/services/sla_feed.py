@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.errors import NotPermitted
 from bot.domain.people import Caller
 from bot.domain.sla_feed import FactError, SlaFact, read_fact
@@ -74,7 +74,7 @@ def _bearer(authorization: str | None) -> tuple[int, str]:
     scheme, _, token = (authorization or "").strip().partition(" ")
     found = split_token(token.strip()) if scheme.lower() == "bearer" else None
     if found is None:
-        raise NotPermitted(catalogue.SLA_FEED_REFUSED)
+        raise NotPermitted(reply_text.SLA_FEED_REFUSED)
     return found
 
 
@@ -82,9 +82,9 @@ def _decode(body: bytes) -> object:
     try:
         return json.loads(body.decode("utf-8"))
     except RecursionError as error:
-        raise FactError("body", catalogue.SLA_FEED_DEEP) from error
+        raise FactError("body", reply_text.SLA_FEED_DEEP) from error
     except (UnicodeDecodeError, ValueError) as error:
-        raise FactError("body", catalogue.SLA_FEED_JSON) from error
+        raise FactError("body", reply_text.SLA_FEED_JSON) from error
 
 
 def receive(
@@ -111,19 +111,19 @@ def receive(
         engagement = session.get(Engagement, engagement_id)
         stored = engagement.sla_token_digest if engagement is not None else None
         if engagement is None or stored is None or not token_matches(secret, stored):
-            raise NotPermitted(catalogue.SLA_FEED_REFUSED)
+            raise NotPermitted(reply_text.SLA_FEED_REFUSED)
         if signature is not None:
             if timestamp is None or not fresh(timestamp, now.timestamp()):
-                raise NotPermitted(catalogue.SLA_FEED_STALE)
+                raise NotPermitted(reply_text.SLA_FEED_STALE)
             if not signature_matches(stored, body, signature, timestamp):
-                raise NotPermitted(catalogue.SLA_FEED_SIGNATURE)
+                raise NotPermitted(reply_text.SLA_FEED_SIGNATURE)
         fact = read_fact(_decode(body), now.astimezone(ZoneInfo(engagement.timezone)).date())
         record = record_fact(session, engagement, fact, "feed", "feed", now)
         session.flush()
         answer = recorded(engagement, record, fact.period)
         last = pulse_queries.last_closed(session, engagement.id)
         if last is not None and last.closed_at and record.recorded_at < last.closed_at:
-            answer["history"] = catalogue.SLA_FEED_HISTORY
+            answer["history"] = reply_text.SLA_FEED_HISTORY
         return answer
 
 
@@ -151,12 +151,12 @@ def _row_fact(row: dict[str, str], today: date) -> SlaFact:
             try:
                 data[key] = float(str(data[key]))
             except ValueError as error:
-                raise FactError(key, catalogue.SLA_FEED_NUMBER.format(field=key)) from error
+                raise FactError(key, reply_text.SLA_FEED_NUMBER.format(field=key)) from error
     if "higher_is_better" in data:
         flag = str(data["higher_is_better"]).strip().lower()
         data["higher_is_better"] = {"true": True, "false": False}.get(flag, flag)
     if "period" not in data:
-        raise FactError("period", catalogue.SLA_FEED_PERIOD)
+        raise FactError("period", reply_text.SLA_FEED_PERIOD)
     return read_fact(data, today)
 
 
@@ -181,7 +181,7 @@ def import_csv(
             try:
                 fact = _row_fact(row, today)
             except FactError as error:
-                reason = catalogue.SLA_IMPORT_ROW.format(file=path.name, row=number, reason=error)
+                reason = reply_text.SLA_IMPORT_ROW.format(file=path.name, row=number, reason=error)
                 raise FactError(error.field, reason) from error
             record_fact(session, engagement, fact, "import", "import", now)
         return len(rows)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.i18n import reading_as
 from bot.domain.outcomes import MessengerError
 from bot.services.runtime import Runtime
@@ -89,9 +89,9 @@ def channel_unshared(container: Runtime, channel: str, event_team: str) -> int:
 
 
 def _notice(lead: Member, sentence: str, **values: str) -> Notice:
-    """A catalogue sentence for one lead, in their language."""
+    """A `reply_text` sentence for one lead, in their language."""
     with reading_as(lead.locale):
-        return Notice(lead.user_id, str(getattr(catalogue, sentence)).format(**values))
+        return Notice(lead.user_id, str(getattr(reply_text, sentence)).format(**values))
 
 
 def _tell(container: Runtime, notices: list[Notice]) -> int:

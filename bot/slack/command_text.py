@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.text_hygiene import clean_line
 
 MAX_TEXT = 1000
@@ -45,7 +45,7 @@ def tokenize(text: str) -> list[Token]:
             if end < 0 and close != text[i]:
                 end = text.find(text[i], i + 1)
             if end < 0:
-                raise CommandError(catalogue.UNBALANCED_QUOTE)
+                raise CommandError(reply_text.UNBALANCED_QUOTE)
             value, i = text[i + 1 : end], end + 1
         else:
             start = i
@@ -61,8 +61,8 @@ def user_id(value: str) -> str:
     if match:
         return match.group(1)
     if _CHANNEL.match(value):
-        raise CommandError(catalogue.CHANNEL_NOT_PERSON.format(value=value))
-    raise CommandError(catalogue.NOT_A_MENTION.format(value=short(value)))
+        raise CommandError(reply_text.CHANNEL_NOT_PERSON.format(value=value))
+    raise CommandError(reply_text.NOT_A_MENTION.format(value=short(value)))
 
 
 def channel_id(value: str) -> str:
@@ -70,8 +70,8 @@ def channel_id(value: str) -> str:
     if match:
         return match.group(1)
     if _USER.match(value):
-        raise CommandError(catalogue.PERSON_NOT_CHANNEL.format(value=value))
-    raise CommandError(catalogue.NOT_A_CHANNEL.format(value=short(value)))
+        raise CommandError(reply_text.PERSON_NOT_CHANNEL.format(value=value))
+    raise CommandError(reply_text.NOT_A_CHANNEL.format(value=short(value)))
 
 
 def short(value: str) -> str:
@@ -86,11 +86,11 @@ def clean_name(value: str, what: str) -> str:
     """
     value = clean_line(value)
     if not value:
-        raise CommandError(catalogue.EMPTY_NAME.format(what=what))
+        raise CommandError(reply_text.EMPTY_NAME.format(what=what))
     if len(value) > MAX_NAME:
-        raise CommandError(catalogue.NAME_TOO_LONG.format(what=what, limit=MAX_NAME))
+        raise CommandError(reply_text.NAME_TOO_LONG.format(what=what, limit=MAX_NAME))
     if any(ch in value for ch in "<>`*"):
-        raise CommandError(catalogue.NAME_MARKUP.format(what=what))
+        raise CommandError(reply_text.NAME_MARKUP.format(what=what))
     return value
 
 
@@ -101,12 +101,12 @@ def split_command(text: str) -> tuple[str, str | None, list[Token]]:
     a quote is left open, or it starts with a `key:value` instead of a subcommand.
     """
     if len(text) > MAX_TEXT:
-        raise CommandError(catalogue.TOO_LONG.format(limit=MAX_TEXT))
+        raise CommandError(reply_text.TOO_LONG.format(limit=MAX_TEXT))
     tokens = tokenize(text.strip())
     if not tokens:
         return "help", None, []
     if tokens[0].key is not None:
-        raise CommandError(catalogue.UNKNOWN_SUBCOMMAND.format(word=short(tokens[0].value)))
+        raise CommandError(reply_text.UNKNOWN_SUBCOMMAND.format(word=short(tokens[0].value)))
     engagement = None
     rest: list[Token] = []
     for token in tokens[1:]:
@@ -126,7 +126,7 @@ def parse_weight(value: str) -> float:
     try:
         weight = float(value)
     except ValueError:
-        raise CommandError(catalogue.BAD_WEIGHT.format(value=short(value))) from None
+        raise CommandError(reply_text.BAD_WEIGHT.format(value=short(value))) from None
     if not 0.1 <= weight <= 10:
-        raise CommandError(catalogue.BAD_WEIGHT.format(value=short(value)))
+        raise CommandError(reply_text.BAD_WEIGHT.format(value=short(value)))
     return weight

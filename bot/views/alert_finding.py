@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.domain import catalogue
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
+from bot.domain import reply_text
 from bot.domain.alert_message import side_title
 from bot.domain.alerts import PulseFigures, Thresholds
 from bot.domain.dates import age
@@ -47,11 +47,11 @@ def figures_line(figures: PulseFigures, thresholds: Thresholds) -> str:
     for side in (figures.client, figures.provider):
         if side.index is None:
             parts.append(
-                catalogue.FIGURES_WITHHELD.format(side=side.side, minimum=thresholds.anonymity_min)
+                reply_text.FIGURES_WITHHELD.format(side=side.side, minimum=thresholds.anonymity_min)
             )
         else:
             parts.append(
-                catalogue.FIGURES_SIDE.format(
+                reply_text.FIGURES_SIDE.format(
                     side=side.side,
                     index=int(side.index),
                     tolerance=int(thresholds.tolerance(side.side)),
@@ -65,7 +65,7 @@ def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
     lines = []
     if previous is not None:
         trends = [
-            catalogue.TREND_SIDE.format(side=now.side, change=int(now.index) - int(before.index))
+            reply_text.TREND_SIDE.format(side=now.side, change=int(now.index) - int(before.index))
             for now, before in (
                 (figures.client, previous.client),
                 (figures.provider, previous.provider),
@@ -73,9 +73,9 @@ def details_text(figures: PulseFigures, previous: PulseFigures | None) -> str:
             if now.index is not None and before.index is not None
         ]
         if trends:
-            lines.append(catalogue.TREND_LINE.format(trends=", ".join(trends)))
+            lines.append(reply_text.TREND_LINE.format(trends=", ".join(trends)))
     lines.append(
-        catalogue.ANSWERED_LINE.format(
+        reply_text.ANSWERED_LINE.format(
             client_answered=figures.client.answered,
             client_eligible=figures.client.eligible,
             provider_answered=figures.provider.answered,
@@ -93,17 +93,17 @@ def alert_text(alert: Finding) -> str:
 def owner_text(alert: Finding) -> str:
     """Who follows the alert up, or that nobody does yet."""
     if alert.owner_user_id:
-        return catalogue.ALERT_OWNER.format(owner=alert.owner_user_id)
-    return catalogue.ALERT_NO_OWNER
+        return reply_text.ALERT_OWNER.format(owner=alert.owner_user_id)
+    return reply_text.ALERT_NO_OWNER
 
 
 def state_text(alert: Finding) -> str:
     if alert.status == "resolved" and alert.resolved_at is not None:
-        return catalogue.ALERT_RESOLVED.format(when=slack_date(alert.resolved_at))
+        return reply_text.ALERT_RESOLVED.format(when=slack_date(alert.resolved_at))
     state = (
-        catalogue.ALERT_STATE_ACKED.format(who=alert.acknowledged_by)
+        reply_text.ALERT_STATE_ACKED.format(who=alert.acknowledged_by)
         if alert.status == "acknowledged"
-        else catalogue.ALERT_STATE_OPEN.format(opened=slack_date(alert.opened_at))
+        else reply_text.ALERT_STATE_OPEN.format(opened=slack_date(alert.opened_at))
     )
     return f"{state} · {owner_text(alert)}"
 
@@ -111,9 +111,9 @@ def state_text(alert: Finding) -> str:
 def alerts_text(engagement: str, alerts: Sequence[Finding], now: datetime) -> str:
     """`/rapport alerts`: each live alert with its state, age and owner."""
     if not alerts:
-        return catalogue.ALERTS_NONE.format(engagement=engagement)
+        return reply_text.ALERTS_NONE.format(engagement=engagement)
     lines = [
-        catalogue.ALERTS_LINE.format(
+        reply_text.ALERTS_LINE.format(
             title=_titled(alert),
             state=alert.status,
             age=age(alert.opened_at, now),
@@ -121,7 +121,7 @@ def alerts_text(engagement: str, alerts: Sequence[Finding], now: datetime) -> st
         )
         for alert in alerts
     ]
-    return "\n".join([catalogue.ALERTS_HEADER.format(engagement=engagement), *lines])
+    return "\n".join([reply_text.ALERTS_HEADER.format(engagement=engagement), *lines])
 
 
 def _titled(alert: Finding) -> str:
@@ -144,9 +144,9 @@ def alert_blocks(alert: Finding) -> list[dict[str, Any]]:
     blocks = [kit.section(body), kit.context(state_text(alert))]
     if alert.status != "resolved":
         value = values.AlertButton(alert.id).encode()
-        buttons = [kit.button(catalogue.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)]
+        buttons = [kit.button(reply_text.ALERT_ACK_BUTTON, action_id=ACK_ACTION, value=value)]
         buttons.append(
-            kit.button(catalogue.ALERT_ASSIGN_BUTTON, action_id=ASSIGN_ACTION, value=value)
+            kit.button(reply_text.ALERT_ASSIGN_BUTTON, action_id=ASSIGN_ACTION, value=value)
         )
         if alert.status == "acknowledged":
             buttons = buttons[1:]
@@ -158,14 +158,14 @@ def assign_modal(alert_id: int) -> dict[str, Any]:
     """The form a lead picks an alert's owner in."""
     return kit.modal(
         callback_id=ASSIGN_VIEW,
-        title=catalogue.ALERT_ASSIGN_TITLE,
+        title=reply_text.ALERT_ASSIGN_TITLE,
         submit=_("Assign"),
         close=_("Cancel"),
         private_metadata=values.AlertForm(alert_id).encode(),
         blocks=[
             kit.input_block(
                 block_id="owner",
-                label=catalogue.ALERT_ASSIGN_LABEL,
+                label=reply_text.ALERT_ASSIGN_LABEL,
                 element=kit.user_select(action_id="value"),
             )
         ],

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alert_message import Found, headline, next_step, side_title
 from bot.domain.alerts import PulseFigures, SideFigures, Thresholds
 from bot.domain.alerts.wording import setting, shown

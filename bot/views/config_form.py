@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.engagement_settings import SETTINGS, SettingError, Value, read_setting, shown
 from bot.domain.i18n import _, gettext
 from bot.views import kit
@@ -29,7 +29,7 @@ def config_modal(engagement_id: int, current: dict[str, Value]) -> dict[str, Any
     ]
     return kit.modal(
         callback_id=CONFIG_VIEW,
-        title=catalogue.CONFIG_MODAL_TITLE,
+        title=reply_text.CONFIG_MODAL_TITLE,
         submit=_("Save"),
         close=_("Cancel"),
         private_metadata=ConfigForm(engagement_id).encode(),

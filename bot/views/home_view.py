@@ -8,11 +8,11 @@ from datetime import datetime
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.dates import day_month
 from bot.domain.digest import DigestInput
 from bot.views import kit
-from bot.views.digest_text import digest_sections
+from bot.views.digest_message import digest_sections
 from bot.views.mrkdwn import escape, slack_date
 from bot.views.status_view import SideCount
 
@@ -62,10 +62,10 @@ def state_blocks(
     """What a lead or sponsor sees: the digest's numbers, open alerts, pulse and buttons."""
     state, alerts, _themes, footer = digest_sections(digest)
     if open_pulse is None:
-        now_line = catalogue.HOME_NO_PULSE_OPEN
+        now_line = reply_text.HOME_NO_PULSE_OPEN
     else:
         client, provider = open_pulse.counts["client"], open_pulse.counts["provider"]
-        now_line = catalogue.HOME_PULSE_OPEN.format(
+        now_line = reply_text.HOME_PULSE_OPEN.format(
             closes=slack_date(open_pulse.closes_at),
             client_answered=client.answered,
             client_asked=client.asked - client.away,
@@ -79,8 +79,8 @@ def state_blocks(
         kit.context(f"{now_line} {footer}"),
         kit.actions(
             [
-                kit.button(catalogue.HOME_DIGEST_BUTTON, action_id=DIGEST_BUTTON, value=value),
-                kit.button(catalogue.HOME_EXPORT_BUTTON, action_id=EXPORT_BUTTON, value=value),
+                kit.button(reply_text.HOME_DIGEST_BUTTON, action_id=DIGEST_BUTTON, value=value),
+                kit.button(reply_text.HOME_EXPORT_BUTTON, action_id=EXPORT_BUTTON, value=value),
             ]
         ),
     ]
@@ -90,19 +90,19 @@ def pending_blocks(answer: int | None, closes_at: datetime) -> list[dict[str, An
     """The viewer's own open pulse: waiting for them, or what they answered."""
     closes = slack_date(closes_at)
     if answer is None:
-        return [_section(catalogue.HOME_PENDING.format(closes=closes))]
-    return [_section(catalogue.HOME_ANSWERED.format(rating=answer, closes=closes))]
+        return [_section(reply_text.HOME_PENDING.format(closes=closes))]
+    return [_section(reply_text.HOME_ANSWERED.format(rating=answer, closes=closes))]
 
 
 def own_answer_blocks(answers: Sequence[PastAnswer], timezone: str) -> list[dict[str, Any]]:
     """The viewer's own last answers; nobody else's are ever shown here."""
-    lines = [catalogue.HOME_YOUR_ANSWERS]
+    lines = [reply_text.HOME_YOUR_ANSWERS]
     for answer in answers:
         comment = answer.comment or ""
         if len(comment) > COMMENT_SHOWN:
             comment = comment[: COMMENT_SHOWN - 1] + "…"
         lines.append(
-            catalogue.HOME_ANSWER_LINE.format(
+            reply_text.HOME_ANSWER_LINE.format(
                 day=day_month(answer.closed_at, ZoneInfo(timezone)) if answer.closed_at else "?",
                 rating=answer.rating if answer.rating is not None else "no rating",
                 guess=f", guessed {answer.guess} for the other side" if answer.guess else "",
@@ -110,14 +110,14 @@ def own_answer_blocks(answers: Sequence[PastAnswer], timezone: str) -> list[dict
             )
         )
     if len(lines) == 1:
-        lines.append(catalogue.HOME_NO_ANSWERS)
+        lines.append(reply_text.HOME_NO_ANSWERS)
     return [_section("\n".join(lines))]
 
 
 def engagement_heading(membership: Membership) -> dict[str, Any]:
     """Which engagement, between whom, and the viewer's role and side on it."""
     return _section(
-        catalogue.HOME_ENGAGEMENT.format(
+        reply_text.HOME_ENGAGEMENT.format(
             name=escape(membership.name),
             client=escape(membership.client_org),
             provider=escape(membership.provider_org),
@@ -131,27 +131,27 @@ def home_tab(body: Sequence[dict[str, Any]], *, count: int, shown: int) -> dict[
     """The whole tab: a header, the engagements' blocks, and the way to set one up."""
     blocks = [kit.header("Rapport"), *body]
     if not count:
-        blocks.append(_section(catalogue.HOME_NO_ENGAGEMENT))
+        blocks.append(_section(reply_text.HOME_NO_ENGAGEMENT))
     elif count > shown:
-        blocks.append(_section(catalogue.HOME_MORE.format(count=count - shown)))
-    buttons = [kit.button(catalogue.HOME_SETUP_BUTTON, action_id=SETUP_BUTTON)]
+        blocks.append(_section(reply_text.HOME_MORE.format(count=count - shown)))
+    buttons = [kit.button(reply_text.HOME_SETUP_BUTTON, action_id=SETUP_BUTTON)]
     if count:
         buttons.append(_forget_me_button())
-    blocks += [kit.actions(buttons), kit.context(catalogue.HOME_HELP)]
+    blocks += [kit.actions(buttons), kit.context(reply_text.HOME_HELP)]
     return kit.home(blocks)
 
 
 def _forget_me_button() -> dict[str, Any]:
     """Anyone can erase themselves; Slack asks them to confirm first."""
     return kit.button(
-        catalogue.FORGET_ME_BUTTON,
+        reply_text.FORGET_ME_BUTTON,
         action_id=FORGET_ME_BUTTON,
         style="danger",
         confirm=kit.confirm(
-            title=catalogue.FORGET_ME_CONFIRM_TITLE,
-            text=catalogue.FORGET_ME_CONFIRM,
-            yes=catalogue.FORGET_ME_CONFIRM_YES,
-            no=catalogue.FORGET_ME_CONFIRM_NO,
+            title=reply_text.FORGET_ME_CONFIRM_TITLE,
+            text=reply_text.FORGET_ME_CONFIRM,
+            yes=reply_text.FORGET_ME_CONFIRM_YES,
+            no=reply_text.FORGET_ME_CONFIRM_NO,
             style="danger",
         ),
     )

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.i18n import _, reading_as
 from bot.domain.vocabulary import COMMENT_MAX
 from bot.views import kit, values
@@ -102,22 +102,22 @@ def pulse_message(
     checked once. Callers must not mutate it.
     """
     blocks = [
-        kit.section(catalogue.PULSE_INTRO.format(engagement=engagement)),
-        kit.section(catalogue.PULSE_QUESTION.format(relationship=relationship)),
+        kit.section(reply_text.PULSE_INTRO.format(engagement=engagement)),
+        kit.section(reply_text.PULSE_QUESTION.format(relationship=relationship)),
         _scale(RATE_ACTION, pulse_id, rating),
-        kit.context(catalogue.PULSE_SCALE),
+        kit.context(reply_text.PULSE_SCALE),
         *([driver_select(pulse_id, drivers)] if rating else []),
-        kit.section(catalogue.PULSE_GUESS.format(other=other)),
+        kit.section(reply_text.PULSE_GUESS.format(other=other)),
         _scale(GUESS_ACTION, pulse_id, guess),
         kit.actions(
             [
                 kit.button(
-                    catalogue.COMMENT_BUTTON,
+                    reply_text.COMMENT_BUTTON,
                     action_id=COMMENT_ACTION,
                     value=values.PulseButton(pulse_id).encode(),
                 ),
                 kit.button(
-                    catalogue.AWAY_BUTTON,
+                    reply_text.AWAY_BUTTON,
                     action_id=AWAY_ACTION,
                     value=values.PulseButton(pulse_id).encode(),
                     style="primary" if away else None,
@@ -128,21 +128,21 @@ def pulse_message(
     ]
     status = [_chosen_text(rating, guess, other, closes)] if rating or guess else []
     if away and not rating:
-        status = [catalogue.PULSE_AWAY.format(closes=closes)]
+        status = [reply_text.PULSE_AWAY.format(closes=closes)]
     if drivers:
         status.append(chosen_text(drivers))
     if commented:
-        status.append(catalogue.PULSE_COMMENTED)
-    footer = " ".join(status) if status else catalogue.PULSE_CLOSES.format(closes=closes)
+        status.append(reply_text.PULSE_COMMENTED)
+    footer = " ".join(status) if status else reply_text.PULSE_CLOSES.format(closes=closes)
     blocks.append(kit.context(footer))
     return blocks
 
 
 def _chosen_text(rating: int | None, guess: int | None, other: str, closes: str) -> str:
     if rating is None:
-        return catalogue.PULSE_ONLY_GUESS.format(guess=guess, other=other)
-    guessed = catalogue.PULSE_CHOSEN_GUESS.format(guess=guess, other=other) if guess else ""
-    return catalogue.PULSE_CHOSEN.format(rating=rating, guess=guessed, closes=closes)
+        return reply_text.PULSE_ONLY_GUESS.format(guess=guess, other=other)
+    guessed = reply_text.PULSE_CHOSEN_GUESS.format(guess=guess, other=other) if guess else ""
+    return reply_text.PULSE_CHOSEN.format(rating=rating, guess=guessed, closes=closes)
 
 
 def message_for(
@@ -158,7 +158,7 @@ def message_for(
     """The pulse DM's fallback text and blocks for one side, showing any answer so far."""
     rel = relationship(asked.client_org, asked.provider_org)
     other = asked.provider_org if side == "client" else asked.client_org
-    return catalogue.PULSE_FALLBACK.format(relationship=rel), pulse_message(
+    return reply_text.PULSE_FALLBACK.format(relationship=rel), pulse_message(
         pulse_id=asked.pulse_id,
         engagement=asked.engagement,
         relationship=rel,
@@ -190,14 +190,14 @@ def render(asked: PulseAsked, recipient: Recipient) -> PulseDM:
 def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
     return kit.modal(
         callback_id=COMMENT_VIEW,
-        title=catalogue.COMMENT_TITLE,
+        title=reply_text.COMMENT_TITLE,
         submit=_("Save"),
         close=_("Cancel"),
         private_metadata=values.CommentForm(pulse_id, channel, ts).encode(),
         blocks=[
             kit.input_block(
                 block_id="comment",
-                label=catalogue.COMMENT_LABEL,
+                label=reply_text.COMMENT_LABEL,
                 element=kit.text_input(action_id="text", multiline=True, max_length=COMMENT_MAX),
             )
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.vocabulary import SIDES
 
 
@@ -33,7 +33,7 @@ def roster_text(
                 notes.append(f"weight {m.weight:g}")
             if m.status == "unreachable":
                 reason = m.status_reason or ""
-                notes.append(f"unreachable: {catalogue.UNREACHABLE_REASONS.get(reason, reason)}")
+                notes.append(f"unreachable: {reply_text.UNREACHABLE_REASONS.get(reason, reason)}")
             people.append(f"<@{m.user_id}>" + (f" ({', '.join(notes)})" if notes else ""))
         lines.append(f"{side.title()} — {orgs[side]}: " + (", ".join(people) or "nobody yet"))
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.i18n import _
 from bot.views import kit
 
@@ -20,16 +20,16 @@ def setup_modal(channel: str | None) -> dict[str, Any]:
 
     return kit.modal(
         callback_id=SETUP_VIEW,
-        title=catalogue.SETUP_MODAL_TITLE,
+        title=reply_text.SETUP_MODAL_TITLE,
         submit=_("Set up"),
         close=_("Cancel"),
         blocks=[
-            text_input("name", catalogue.SETUP_MODAL_NAME, "Acme deal"),
-            text_input("client", catalogue.SETUP_MODAL_CLIENT, "Acme"),
-            text_input("provider", catalogue.SETUP_MODAL_PROVIDER, "Globex"),
+            text_input("name", reply_text.SETUP_MODAL_NAME, "Acme deal"),
+            text_input("client", reply_text.SETUP_MODAL_CLIENT, "Acme"),
+            text_input("provider", reply_text.SETUP_MODAL_PROVIDER, "Globex"),
             kit.input_block(
                 block_id="channel",
-                label=catalogue.SETUP_MODAL_CHANNEL,
+                label=reply_text.SETUP_MODAL_CHANNEL,
                 element=kit.conversation_select(
                     action_id="value",
                     initial=channel,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.schedule import ScheduleError, parse_schedule
 from bot.views.mrkdwn import slack_date
 
@@ -46,7 +46,7 @@ def status_text(current: PulseStatus, now: datetime) -> str:
     engagement = current.engagement
     if current.opened_at is not None and current.closes_at is not None:
         client, provider = current.counts["client"], current.counts["provider"]
-        text = catalogue.STATUS_OPEN.format(
+        text = reply_text.STATUS_OPEN.format(
             engagement=engagement.name,
             opened=slack_date(current.opened_at),
             closes=slack_date(current.closes_at),
@@ -57,14 +57,14 @@ def status_text(current: PulseStatus, now: datetime) -> str:
         )
         away = client.away + provider.away
         if away:
-            text += catalogue.STATUS_AWAY.format(away=away)
+            text += reply_text.STATUS_AWAY.format(away=away)
     else:
         last = (
-            catalogue.STATUS_LAST.format(closed=slack_date(current.last_closed_at))
+            reply_text.STATUS_LAST.format(closed=slack_date(current.last_closed_at))
             if current.last_closed_at is not None
-            else catalogue.STATUS_NEVER
+            else reply_text.STATUS_NEVER
         )
-        text = catalogue.STATUS_NONE.format(engagement=engagement.name, last=last)
+        text = reply_text.STATUS_NONE.format(engagement=engagement.name, last=last)
     return text + next_pulse_text(engagement, now)
 
 
@@ -74,6 +74,6 @@ def next_pulse_text(engagement: Scheduled, now: datetime) -> str:
         when = parse_schedule(engagement.schedule).next_after(now, engagement.timezone)
     except ScheduleError:
         return ""
-    return catalogue.STATUS_NEXT.format(
+    return reply_text.STATUS_NEXT.format(
         when=slack_date(when), schedule=engagement.schedule, timezone=engagement.timezone
     )

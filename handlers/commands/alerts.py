@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue, help_text
+from bot.domain import help_text, reply_text
 from bot.domain.vocabulary import SlaStatus, is_sla_status
 from bot.services.alerts import alerts_of
 from bot.services.configure import record_sla_status
@@ -28,10 +28,10 @@ def parse_sla(tokens: list[Token]) -> SlaArgs:
     if status == "token" and len(tokens) == 1:
         return SlaArgs(None, "")
     if not is_sla_status(status):
-        raise CommandError(catalogue.SLA_USAGE)
+        raise CommandError(reply_text.SLA_USAGE)
     note = words(tokens[1:])
     if len(note) > NOTE_MAX:
-        raise CommandError(catalogue.NAME_TOO_LONG.format(what="note", limit=NOTE_MAX))
+        raise CommandError(reply_text.NAME_TOO_LONG.format(what="note", limit=NOTE_MAX))
     return SlaArgs(status, note)
 
 
@@ -47,11 +47,11 @@ def sla(request: CommandRequest[SlaArgs]) -> None:
     container, caller, args = request.container, request.caller, request.args
     if args.status is None:
         name, token = new_feed_token(container, caller, request.engagement)
-        request.say(catalogue.SLA_NEW_FEED_KEY.format(engagement=name, token=token, path=SLA_PATH))
+        request.say(reply_text.SLA_NEW_FEED_KEY.format(engagement=name, token=token, path=SLA_PATH))
         return
     name = record_sla_status(container, caller, request.engagement, args.status, args.note)
     note = f" ({args.note})" if args.note else ""
-    request.say(catalogue.SLA_RECORDED.format(engagement=name, status=args.status, note=note))
+    request.say(reply_text.SLA_RECORDED.format(engagement=name, status=args.status, note=note))
 
 
 SUBCOMMANDS = (

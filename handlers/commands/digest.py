@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain import catalogue, help_text
+from bot.domain import help_text, reply_text
 from bot.services.digest.on_demand import by_name, send_export, send_preview
 from bot.services.standing import set_baseline
 from bot.slack.command_text import CommandError, Token
@@ -37,16 +37,16 @@ def parse_baseline(tokens: list[Token]) -> BaselineArgs:
             return BaselineArgs(date.fromisoformat(word))
     except ValueError:
         pass
-    raise CommandError(catalogue.BASELINE_USAGE)
+    raise CommandError(reply_text.BASELINE_USAGE)
 
 
 def baseline(request: CommandRequest[BaselineArgs]) -> None:
     container, caller, start = request.container, request.caller, request.args.start
     name = set_baseline(container, caller, request.engagement, start)
     if start is None:
-        request.say(catalogue.BASELINE_DEFAULT.format(engagement=name))
+        request.say(reply_text.BASELINE_DEFAULT.format(engagement=name))
     else:
-        request.say(catalogue.BASELINE_SET.format(engagement=name, start=start.isoformat()))
+        request.say(reply_text.BASELINE_SET.format(engagement=name, start=start.isoformat()))
 
 
 SUBCOMMANDS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue, help_text
+from bot.domain import help_text, reply_text
 from bot.services.erasure import archive, forget_by_lead
 from bot.slack.command_text import CommandError, Token, user_id
 from handlers.commands.registry import CommandRequest, NoArguments, Subcommand, argumentless
@@ -17,7 +17,7 @@ class ForgetArgs:
 
 def parse_forget(tokens: list[Token]) -> ForgetArgs:
     if len(tokens) != 1 or tokens[0].key is not None:
-        raise CommandError(catalogue.FORGET_USAGE)
+        raise CommandError(reply_text.FORGET_USAGE)
     return ForgetArgs(user_id(tokens[0].value))
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue, help_text
-from bot.domain import catalogue_people as people_text
+from bot.domain import help_text, reply_text
+from bot.domain import people_text as people_text
 from bot.domain.i18n import ngettext
 from bot.domain.vocabulary import Role, Side, is_role, is_side
 from bot.services.answers import retire_removed_members_dm
@@ -41,7 +41,7 @@ def parse_add(tokens: list[Token]) -> AddArgs:
         if token.key == "weight":
             weight = parse_weight(token.value)
         elif token.key is not None:
-            raise CommandError(catalogue.ADD_USAGE)
+            raise CommandError(reply_text.ADD_USAGE)
         elif token.value.startswith("<"):
             users.append(user_id(token.value))
         elif is_side(value) and side is None:
@@ -49,21 +49,21 @@ def parse_add(tokens: list[Token]) -> AddArgs:
         elif is_role(value) and role is None:
             role = value
         elif token.value.startswith("@"):
-            raise CommandError(catalogue.NOT_A_MENTION.format(value=short(token.value)))
+            raise CommandError(reply_text.NOT_A_MENTION.format(value=short(token.value)))
         else:
-            raise CommandError(catalogue.ADD_UNKNOWN_WORD.format(word=short(token.value)))
+            raise CommandError(reply_text.ADD_UNKNOWN_WORD.format(word=short(token.value)))
     if not users:
-        raise CommandError(catalogue.ADD_NO_USERS)
+        raise CommandError(reply_text.ADD_NO_USERS)
     if side is None:
-        raise CommandError(catalogue.ADD_NO_SIDE)
+        raise CommandError(reply_text.ADD_NO_SIDE)
     if len(set(users)) > MAX_AT_ONCE:
-        raise CommandError(catalogue.ADD_TOO_MANY)
+        raise CommandError(reply_text.ADD_TOO_MANY)
     return AddArgs(tuple(dict.fromkeys(users)), side, role, weight)
 
 
 def parse_remove(tokens: list[Token]) -> RemoveArgs:
     if len(tokens) != 1 or tokens[0].key is not None:
-        raise CommandError(catalogue.REMOVE_USAGE)
+        raise CommandError(reply_text.REMOVE_USAGE)
     return RemoveArgs(user_id(tokens[0].value))
 
 
@@ -80,13 +80,13 @@ def add(request: CommandRequest[AddArgs]) -> None:
     if result.added:
         parts.append(_added(args, name, result.added))
     if result.refused:
-        parts.append(catalogue.ADD_REFUSED.format(reasons="; ".join(result.refused)))
-    request.say(" ".join(parts) + (catalogue.FROM_NEXT_PULSE if result.changed else ""))
+        parts.append(reply_text.ADD_REFUSED.format(reasons="; ".join(result.refused)))
+    request.say(" ".join(parts) + (reply_text.FROM_NEXT_PULSE if result.changed else ""))
 
 
 def _added(args: AddArgs, engagement: str, people: list[str]) -> str:
     """Who was added, confirming the side and every role and weight the command set."""
-    template = catalogue.ADDED
+    template = reply_text.ADDED
     if args.role is not None:
         template = ngettext(*people_text.ADDED_AS[args.role], len(people))
     said = template.format(side=args.side, engagement=engagement, people=", ".join(people))
@@ -102,7 +102,7 @@ def remove(request: CommandRequest[RemoveArgs]) -> None:
     name, engagement_id, removed = remove_from(container, caller, request.engagement, who)
     if removed:
         retire_removed_members_dm(container, engagement_id, who)
-    template = catalogue.REMOVED if removed else catalogue.NOT_ON_ENGAGEMENT
+    template = reply_text.REMOVED if removed else reply_text.NOT_ON_ENGAGEMENT
     request.say(template.format(person=mention(who), engagement=name))
 
 
@@ -110,7 +110,7 @@ def members(request: CommandRequest[NoArguments]) -> None:
     container, caller = request.container, request.caller
     found = members_of(container, caller, request.engagement)
     if not any(found.sides.values()):
-        request.say(catalogue.MEMBERS_EMPTY.format(engagement=found.name))
+        request.say(reply_text.MEMBERS_EMPTY.format(engagement=found.name))
     else:
         request.say(roster_text(found.name, found.orgs, found.sides))
 

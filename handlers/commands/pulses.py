@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.services.closing import close_now
 from bot.services.delivery.pulse_dms import FanoutResult
 from bot.services.pulses import status_of
@@ -18,7 +18,7 @@ def send(request: CommandRequest[NoArguments]) -> None:
     """Open the pulse here; its DMs go out on the background pool, which reports back."""
     opened = open_now(request.container, request.caller, request.engagement)
     request.say(
-        catalogue.PULSE_SENDING.format(engagement=opened.engagement, count=opened.recipients)
+        reply_text.PULSE_SENDING.format(engagement=opened.engagement, count=opened.recipients)
     )
     report = partial(_report_sent, request, opened)
     request.container.background.submit(
@@ -30,17 +30,17 @@ def _report_sent(
     request: CommandRequest[NoArguments], opened: OpenedPulse, result: FanoutResult
 ) -> None:
     """What the first pass did, truthfully: sent, refused by Slack, and still being retried."""
-    text = catalogue.PULSE_SENT.format(
+    text = reply_text.PULSE_SENT.format(
         engagement=opened.engagement, sent=result.sent + result.recovered, total=opened.recipients
     )
     if result.failed:
         people = ", ".join(f"{mention(u)} ({code})" for u, code in result.failed.items())
-        text += catalogue.PULSE_UNREACHABLE.format(people=people)
+        text += reply_text.PULSE_UNREACHABLE.format(people=people)
     if result.retrying:
         reasons = ", ".join(sorted(set(result.retrying.values())))
-        text += catalogue.PULSE_RETRYING.format(count=len(result.retrying), reasons=reasons)
+        text += reply_text.PULSE_RETRYING.format(count=len(result.retrying), reasons=reasons)
     for side in opened.thin_sides:
-        text += catalogue.PULSE_THIN_SIDE.format(side=side, minimum=opened.minimum)
+        text += reply_text.PULSE_THIN_SIDE.format(side=side, minimum=opened.minimum)
     request.say(text)
 
 
@@ -54,18 +54,20 @@ def close(request: CommandRequest[NoArguments]) -> None:
     report = close_now(request.container, request.caller, request.engagement)
     if any(change != "resolved" for change in report.alert_changes):
         summary = ", ".join(f"{n} {kind}" for kind, n in report.alert_changes.items())
-        alerts = catalogue.CLOSED_ALERTS.format(summary=summary)
+        alerts = reply_text.CLOSED_ALERTS.format(summary=summary)
     else:
-        alerts = catalogue.CLOSED_NO_ALERTS
+        alerts = reply_text.CLOSED_NO_ALERTS
     published = report.published
     if published.waiting:
         reasons = ", ".join(sorted(set(published.waiting.values())))
-        alerts += catalogue.CLOSED_POSTS_WAITING.format(reasons=reasons)
+        alerts += reply_text.CLOSED_POSTS_WAITING.format(reasons=reasons)
     if published.refused:
         reasons = ", ".join(sorted(set(published.refused.values())))
-        alerts += catalogue.CLOSED_POSTS_REFUSED.format(reasons=reasons)
+        alerts += reply_text.CLOSED_POSTS_REFUSED.format(reasons=reasons)
     request.say(
-        catalogue.CLOSED.format(engagement=report.engagement, figures=report.figures, alerts=alerts)
+        reply_text.CLOSED.format(
+            engagement=report.engagement, figures=report.figures, alerts=alerts
+        )
     )
 
 

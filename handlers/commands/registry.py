@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from slack_bolt import Ack, App, Respond
 
-from bot.domain import catalogue, help_text
+from bot.domain import help_text, reply_text
 from bot.domain.i18n import gettext
 from bot.domain.people import Caller
 from bot.services.runtime import Runtime
@@ -91,7 +91,7 @@ def no_arguments(name: str) -> Callable[[list[Token]], NoArguments]:
 
     def parse(tokens: list[Token]) -> NoArguments:
         if tokens:
-            raise CommandError(catalogue.TAKES_NO_ARGUMENTS.format(name=name))
+            raise CommandError(reply_text.TAKES_NO_ARGUMENTS.format(name=name))
         return NoArguments()
 
     return parse
@@ -169,7 +169,7 @@ def rapport(
         name, request.engagement, tokens = split_command(str(body.get("text") or ""))
         subcommand = registry.by_name.get(name)
         if subcommand is None:
-            raise CommandError(catalogue.UNKNOWN_SUBCOMMAND.format(word=name[:40]))
+            raise CommandError(reply_text.UNKNOWN_SUBCOMMAND.format(word=name[:40]))
         request.args = subcommand.parse(tokens)
         if not subcommand.in_ack:
             # Acknowledge before touching the database or Slack: the answer follows

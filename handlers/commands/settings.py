@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue, help_text
+from bot.domain import help_text, reply_text
 from bot.domain.engagement_settings import Value, read_setting, shown
 from bot.services.configure import configure, settings_shown, weigh
 from bot.slack.command_text import CommandError, Token, parse_weight, user_id
@@ -30,7 +30,7 @@ def parse_config(tokens: list[Token]) -> ConfigArgs:
     changes: dict[str, Value] = {}
     for token in tokens:
         if token.key is None:
-            raise CommandError(catalogue.CONFIG_USAGE)
+            raise CommandError(reply_text.CONFIG_USAGE)
         attribute, value = read_setting(token.key, token.value)
         changes[attribute] = value
     return ConfigArgs(changes)
@@ -38,7 +38,7 @@ def parse_config(tokens: list[Token]) -> ConfigArgs:
 
 def parse_weight_command(tokens: list[Token]) -> WeightArgs:
     if len(tokens) != 2 or any(t.key for t in tokens):
-        raise CommandError(catalogue.WEIGHT_USAGE)
+        raise CommandError(reply_text.WEIGHT_USAGE)
     return WeightArgs(user_id(tokens[0].value), parse_weight(tokens[1].value))
 
 
@@ -52,7 +52,7 @@ def config(request: CommandRequest[ConfigArgs]) -> None:
         form = config_modal(found.engagement_id, found.current)
         container.messenger.open_form(request.trigger_id, form)
     else:
-        request.say(catalogue.CONFIG_SHOW.format(engagement=found.name, **shown(found.current)))
+        request.say(reply_text.CONFIG_SHOW.format(engagement=found.name, **shown(found.current)))
 
 
 def weight(request: CommandRequest[WeightArgs]) -> None:
@@ -60,10 +60,10 @@ def weight(request: CommandRequest[WeightArgs]) -> None:
     name, weighed = weigh(container, caller, request.engagement, args.user_id, args.weight)
     person = mention(args.user_id)
     if not weighed:
-        request.say(catalogue.NOT_ON_ENGAGEMENT.format(person=person, engagement=name))
+        request.say(reply_text.NOT_ON_ENGAGEMENT.format(person=person, engagement=name))
     else:
-        done = catalogue.WEIGHT_SET.format(person=person, engagement=name, weight=args.weight)
-        request.say(done + catalogue.FROM_NEXT_PULSE)
+        done = reply_text.WEIGHT_SET.format(person=person, engagement=name, weight=args.weight)
+        request.say(done + reply_text.FROM_NEXT_PULSE)
 
 
 SUBCOMMANDS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain import catalogue, help_text
+from bot.domain import help_text, reply_text
 from bot.domain.vocabulary import is_side
 from bot.services.setup import Proposal, set_up_and_announce
 from bot.slack.command_text import CommandError, Token, channel_id, clean_name
@@ -33,10 +33,10 @@ def parse_setup(tokens: list[Token]) -> SetupArgs:
         elif token.key == "side" and is_side(token.value.lower()):
             found["side"] = token.value.lower()
         else:
-            raise CommandError(catalogue.SETUP_USAGE)
+            raise CommandError(reply_text.SETUP_USAGE)
     missing = [k for k in ("name", "client", "provider", "channel") if k not in found]
     if missing:
-        raise CommandError(catalogue.SETUP_MISSING.format(missing=", ".join(missing)))
+        raise CommandError(reply_text.SETUP_MISSING.format(missing=", ".join(missing)))
     side = found.get("side", "client")
     return SetupArgs(
         Proposal(
@@ -57,7 +57,7 @@ def setup(request: CommandRequest[SetupArgs]) -> None:
         return
     done = set_up_and_announce(request.container, request.caller, proposal)
     request.say(
-        catalogue.SETUP_DONE.format(
+        reply_text.SETUP_DONE.format(
             name=done.name,
             client=proposal.client_org,
             provider=proposal.provider_org,
@@ -65,7 +65,7 @@ def setup(request: CommandRequest[SetupArgs]) -> None:
         )
     )
     if done.problem is not None:
-        request.say(catalogue.NOT_IN_CHANNEL.format(channel=proposal.channel, error=done.problem))
+        request.say(reply_text.NOT_IN_CHANNEL.format(channel=proposal.channel, error=done.problem))
 
 
 SUBCOMMANDS = (Subcommand("setup", parse_setup, setup, help_text.HELP_LINES["setup"], "setup"),)

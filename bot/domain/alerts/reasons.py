@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alerts.model import SIDES, ClosedPulse, Side, Thresholds
 from bot.domain.alerts.wording import setting, shown
 

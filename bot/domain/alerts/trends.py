@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.domain import digest_words as words
+from bot.domain import digest_text as words
 from bot.domain.alerts.model import ClosedPulse, PulseFigures, Side, SlaStatus, Thresholds, Trend
 from bot.domain.alerts.registry import RULES
 from bot.domain.alerts.wording import shown

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from bot.domain.alerts import SIDES, Side, SlaStatus
 from bot.domain.dates import day_month
-from bot.domain.digest import chart_words as words
+from bot.domain.digest import chart_text as words
 from bot.domain.digest.chart_marks import ALERT_COLOUR as ALERT_COLOUR
 from bot.domain.digest.chart_marks import INK as INK
 from bot.domain.digest.chart_marks import LOW_COUNT as LOW_COUNT

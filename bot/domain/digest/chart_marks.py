@@ -10,7 +10,7 @@ import math
 from typing import TYPE_CHECKING, Any, Final
 
 from bot.domain.alerts import SIDES, Side
-from bot.domain.digest import chart_words as words
+from bot.domain.digest import chart_text as words
 
 if TYPE_CHECKING:
     from bot.domain.digest.chart import ChartSeries

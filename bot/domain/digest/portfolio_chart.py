@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from bot.domain.alerts import SIDES
-from bot.domain.digest import chart_words as words
+from bot.domain.digest import chart_text as words
 from bot.domain.digest.chart import INK, LOW_COUNT, STYLE, chart_series
 from bot.domain.digest.chart_marks import DODGE
 from bot.domain.digest.model import DigestInput

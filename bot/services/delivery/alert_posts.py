@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alert_message import side_title
 from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as

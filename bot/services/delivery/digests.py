@@ -11,13 +11,13 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.domain import digest_words as words
+from bot.domain import digest_text as words
 from bot.domain.dates import day_month
 from bot.domain.digest.chart import render_chart
 from bot.domain.digest.model import DigestInput
 from bot.services.delivery.exactly_once import post_tagged
 from bot.services.messenger import Messenger, Tag
-from bot.views.digest_text import digest_sections, render_blocks
+from bot.views.digest_message import digest_sections, render_blocks
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.i18n import reading_as
 from bot.domain.outcomes import MessengerError
 from bot.domain.retries import BASE
@@ -67,7 +67,7 @@ def _settle_one(messenger: Messenger, reminder: ClaimedReminder) -> str:
     if reminder.answered:
         return "answered"
     with reading_as(reminder.locale):
-        text = catalogue.PULSE_REMINDER.format(closes=slack_date(reminder.closes_at))
+        text = reply_text.PULSE_REMINDER.format(closes=slack_date(reminder.closes_at))
     while True:
         try:
             return post_tagged(messenger, channel, text, tag=tag, thread_ts=thread_ts).ts

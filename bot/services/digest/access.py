@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.errors import NotPermitted
 from bot.domain.people import Caller
 from storage import engagements as queries
@@ -20,5 +20,5 @@ def require_reader(session: Session, engagement: Engagement, caller: Caller) -> 
     """
     found = queries.member(session, engagement.id, caller.team_id, caller.user_id)
     if found is None or found.role not in READERS or found.status == "removed":
-        raise NotPermitted(catalogue.DIGEST_READERS_ONLY.format(engagement=engagement.name))
+        raise NotPermitted(reply_text.DIGEST_READERS_ONLY.format(engagement=engagement.name))
     return found

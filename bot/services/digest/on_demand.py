@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bot.domain import catalogue, digest_words
+from bot.domain import digest_text, reply_text
 from bot.domain.outcomes import MessengerError
 from bot.domain.people import Caller
 from bot.services.delivery.digests import render, send_digest, send_file
@@ -65,9 +65,9 @@ def send_preview(container: Runtime, caller: Caller, pick: Pick) -> Sent:
         send_digest(container.messenger, caller.user_id, render(digest_input))
     except MessengerError as error:
         logger.warning("digest preview for %s failed: %s", caller.user_id, error.reason)
-        text = catalogue.DIGEST_NOT_SENT.format(engagement=name, error=error.reason)
+        text = reply_text.DIGEST_NOT_SENT.format(engagement=name, error=error.reason)
         return Sent(False, text)
-    return Sent(True, catalogue.DIGEST_PREVIEW_SENT.format(engagement=name))
+    return Sent(True, reply_text.DIGEST_PREVIEW_SENT.format(engagement=name))
 
 
 def send_export(container: Runtime, caller: Caller, pick: Pick) -> Sent:
@@ -84,10 +84,10 @@ def send_export(container: Runtime, caller: Caller, pick: Pick) -> Sent:
             caller.user_id,
             to_csv(rows),
             f"rapport-{slug}-pulses.csv",
-            digest_words.PULSES_FILE_TITLE.format(engagement=name),
+            digest_text.PULSES_FILE_TITLE.format(engagement=name),
         )
     except MessengerError as error:
         logger.warning("export for %s failed: %s", caller.user_id, error.reason)
-        text = catalogue.EXPORT_NOT_SENT.format(engagement=name, error=error.reason)
+        text = reply_text.EXPORT_NOT_SENT.format(engagement=name, error=error.reason)
         return Sent(False, text)
-    return Sent(True, catalogue.EXPORT_SENT.format(engagement=name, pulses=len(rows)))
+    return Sent(True, reply_text.EXPORT_SENT.format(engagement=name, pulses=len(rows)))

@@ -19,7 +19,7 @@ from bot.domain.portfolio import EngagementState
 from bot.domain.portfolio_text import heading, line
 from bot.services.digest.assemble import assemble, chart_history
 from bot.services.portfolio import portfolio
-from bot.views.digest_text import SECTION_LIMIT, digest_sections
+from bot.views.digest_message import SECTION_LIMIT, digest_sections
 from storage.models import Engagement
 
 DETAILED: Final = 10

@@ -49,7 +49,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def cmd_sla_import(args: argparse.Namespace) -> int:
     """Load an engagement's SLA history from a CSV: every row, or none if one is wrong."""
-    from bot.domain import catalogue
+    from bot.domain import reply_text
     from bot.domain.sla_feed import FactError
     from bot.domain.vocabulary import utcnow
     from bot.services.export import ExportError
@@ -66,7 +66,7 @@ def cmd_sla_import(args: argparse.Namespace) -> int:
             raise OperatorError(str(error)) from error
         finally:
             database.dispose()
-    print(catalogue.SLA_IMPORTED.format(count=count, engagement=args.engagement))
+    print(reply_text.SLA_IMPORTED.format(count=count, engagement=args.engagement))
     return 0
 
 

@@ -11,22 +11,22 @@ from types import ModuleType
 import pytest
 
 from bot.domain import (
-    catalogue,
-    catalogue_alerts,
-    catalogue_people,
+    alert_text,
     follow_up_text,
     help_text,
     i18n,
     operator_text,
+    people_text,
+    reply_text,
 )
 from bot.domain.i18n import _, counted, language_of, number, reading_as
 from bot.views.mrkdwn import slack_date
 from bot.wiring.container import ContextPool
 
 TEXT_MODULES = (
-    catalogue,
-    catalogue_alerts,
-    catalogue_people,
+    reply_text,
+    alert_text,
+    people_text,
     follow_up_text,
     help_text,
     operator_text,
@@ -83,7 +83,7 @@ ZERO_ONE_TWO = {
 @pytest.mark.parametrize("language", sorted(ZERO_ONE_TWO))
 def test_counted_follows_each_languages_plural_rule(language: str) -> None:
     with reading_as(language):
-        said = tuple(counted(catalogue_alerts.LADDER_FINDINGS, n) for n in (0, 1, 2))
+        said = tuple(counted(alert_text.LADDER_FINDINGS, n) for n in (0, 1, 2))
     assert said == ZERO_ONE_TWO[language]
 
 
@@ -100,7 +100,7 @@ def test_a_slack_locale_picks_its_catalogue_and_an_unknown_one_english() -> None
     assert language_of(None) == "en"
     assert language_of("not a locale at all") == "en"
     with reading_as("ja-JP"):
-        assert catalogue.PULSE_COMMENTED == "Comment saved — thank you."
+        assert reply_text.PULSE_COMMENTED == "Comment saved — thank you."
 
 
 def test_a_sentence_missing_from_a_catalogue_reads_in_english_logged_once(
@@ -124,27 +124,27 @@ def test_a_broken_catalogue_means_english_not_an_error(
     i18n._catalogue.cache_clear()
     try:
         with reading_as("de"):
-            assert catalogue.PULSE_COMMENTED == "Comment saved — thank you."
+            assert reply_text.PULSE_COMMENTED == "Comment saved — thank you."
     finally:
         i18n._catalogue.cache_clear()
 
 
 def test_text_modules_read_in_the_readers_language_and_english_outside() -> None:
     with reading_as("de-DE"):
-        german = catalogue.PULSE_COMMENTED
-        label = catalogue.SETTING_LABELS["gap"]
+        german = reply_text.PULSE_COMMENTED
+        label = reply_text.SETTING_LABELS["gap"]
     assert german == "Kommentar gespeichert – danke."
     assert label == "Abstandsschwelle (Punkte)"
-    assert catalogue.PULSE_COMMENTED == "Comment saved — thank you."
+    assert reply_text.PULSE_COMMENTED == "Comment saved — thank you."
 
 
 def test_the_language_follows_work_into_the_thread_pool() -> None:
     pool = ContextPool(1)
     try:
         with reading_as("de"):
-            future = pool.submit(lambda: catalogue.PULSE_COMMENTED)
+            future = pool.submit(lambda: reply_text.PULSE_COMMENTED)
         assert future.result() == "Kommentar gespeichert – danke."
-        assert pool.submit(lambda: catalogue.PULSE_COMMENTED).result() == (
+        assert pool.submit(lambda: reply_text.PULSE_COMMENTED).result() == (
             "Comment saved — thank you."
         )
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.people import Caller
 from bot.domain.vocabulary import utcnow
 from bot.services.engagements import by_id
@@ -67,7 +67,7 @@ def test_the_open_pulse_dm_of_someone_forgotten_says_it_no_longer_counts(
     engagement_id = with_open_pulse_dm(container)
     reply = forget_by_lead(container, Caller(TEAM, LEAD), None, ANA)
     assert reply.startswith("Forgotten: <@U0ANA> on *Acme deal*.")
-    assert fake.updates == [Update(DM, TS, catalogue.FORGOTTEN_DM)]
+    assert fake.updates == [Update(DM, TS, reply_text.FORGOTTEN_DM)]
     assert not still_on(container, engagement_id)
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.alerts import RULES, PulseFigures, Thresholds
 from bot.domain.alerts.model import Trend
 from bot.services.alert_message import finding
@@ -204,7 +204,7 @@ def test_assign_modal_picks_a_person_for_that_alert() -> None:
     check_view(view)
     assert view["callback_id"] == ASSIGN_VIEW
     assert json.loads(view["private_metadata"]) == {"a": 12}
-    assert view["title"]["text"] == catalogue.ALERT_ASSIGN_TITLE
+    assert view["title"]["text"] == reply_text.ALERT_ASSIGN_TITLE
     (block,) = view["blocks"]
     assert block["block_id"] == "owner"
     assert block["element"]["type"] == "users_select"

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.engagement_settings import SETTINGS, Value
 from bot.domain.i18n import LANGUAGES
 from bot.domain.schedule import DAY_NAMES
@@ -48,7 +48,7 @@ def test_the_form_has_one_labelled_input_per_setting_in_order() -> None:
     view = config_modal(7, DEFAULTS)
     check_view(view)
     assert view["callback_id"] == CONFIG_VIEW
-    assert view["title"]["text"] == catalogue.CONFIG_MODAL_TITLE
+    assert view["title"]["text"] == reply_text.CONFIG_MODAL_TITLE
     assert json.loads(view["private_metadata"]) == {"e": 7}
     assert [b["block_id"] for b in view["blocks"]] == [s.key for s in SETTINGS]
     assert [b["label"]["text"] for b in view["blocks"]] == [s.label for s in SETTINGS]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.domain.digest.standing import SideStanding, Standing
-from bot.views.digest_text import render_text
+from bot.views.digest_message import render_text
 from tests.support.digests import START, digest, points
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.digest import OpenAlert
 from bot.services.home_state import membership
 from bot.views import kit
@@ -77,7 +77,7 @@ def test_many_long_open_alerts_still_fit_a_section() -> None:
 def test_my_open_pulse_waits_for_me_or_shows_my_answer() -> None:
     closes = slack_date(CLOSES)
     waiting = text_of(pending_blocks(None, CLOSES))
-    assert waiting == catalogue.HOME_PENDING.format(closes=closes)
+    assert waiting == reply_text.HOME_PENDING.format(closes=closes)
     answered = text_of(pending_blocks(4, CLOSES))
     assert answered == (
         "You've answered the open pulse (4); "
@@ -115,7 +115,7 @@ def test_a_long_comment_is_cut_to_eighty_characters_with_an_ellipsis() -> None:
 
 def test_no_answers_yet_says_so() -> None:
     text = text_of(own_answer_blocks([], "UTC"))
-    assert text.splitlines()[1] == catalogue.HOME_NO_ANSWERS
+    assert text.splitlines()[1] == reply_text.HOME_NO_ANSWERS
 
 
 @given(st.text(min_size=1, max_size=300))
@@ -151,9 +151,9 @@ def test_nobody_on_any_engagement_is_invited_to_set_one_up() -> None:
     assert view["type"] == "home"
     text = text_of(view["blocks"])
     assert text.startswith("Rapport\n")
-    assert catalogue.HOME_NO_ENGAGEMENT in text
+    assert reply_text.HOME_NO_ENGAGEMENT in text
     assert [b["action_id"] for b in buttons(view["blocks"])] == [SETUP_BUTTON]
-    assert text.endswith(catalogue.HOME_HELP)
+    assert text.endswith(reply_text.HOME_HELP)
 
 
 def test_the_fullest_home_fits_slacks_hundred_blocks_and_counts_the_rest() -> None:
@@ -168,7 +168,7 @@ def test_the_fullest_home_fits_slacks_hundred_blocks_and_counts_the_rest() -> No
     check_view(view)
     assert len(view["blocks"]) <= 100
     assert '…and 15 more engagements: use `/rapport digest in:"name"`.' in text_of(view["blocks"])
-    assert catalogue.HOME_NO_ENGAGEMENT not in text_of(view["blocks"])
+    assert reply_text.HOME_NO_ENGAGEMENT not in text_of(view["blocks"])
 
 
 def test_all_engagements_shown_means_no_more_line() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.domain.vocabulary import COMMENT_MAX
 from bot.views.pulse_dm import (
     AWAY_ACTION,
@@ -57,7 +57,7 @@ def test_a_fresh_pulse_asks_both_questions_with_a_one_to_five_scale_each() -> No
         assert [json.loads(b["value"]) for b in rated] == [{"p": 41, "v": n} for n in range(1, 6)]
         assert all("style" not in b for b in rated)
     assert button_labels(blocks)[-2:] == ["Add a comment", "Away this week"]
-    assert footer(blocks) == catalogue.PULSE_CLOSES.format(closes=CLOSES)
+    assert footer(blocks) == reply_text.PULSE_CLOSES.format(closes=CLOSES)
 
 
 def test_the_chosen_rating_and_guess_are_highlighted_and_said_in_the_footer() -> None:
@@ -90,7 +90,7 @@ def test_away_is_highlighted_and_explained_until_the_person_rates() -> None:
     away = dm(away=True)
     marked = next(b for b in buttons(away) if b["action_id"] == AWAY_ACTION)
     assert marked["style"] == "primary"
-    assert footer(away) == catalogue.PULSE_AWAY.format(closes=CLOSES)
+    assert footer(away) == reply_text.PULSE_AWAY.format(closes=CLOSES)
     # Rating after pressing away: the answer counts, the away sentence goes.
     back = footer(dm(rating=2, away=True))
     assert back.startswith("You answered *2*")
@@ -134,9 +134,9 @@ def test_comment_modal_keeps_where_the_dm_is_and_limits_the_comment() -> None:
     check_view(view)
     assert view["callback_id"] == COMMENT_VIEW
     assert json.loads(view["private_metadata"]) == {"p": 41, "c": "D0DM", "ts": "1741341600.000100"}
-    assert view["title"]["text"] == catalogue.COMMENT_TITLE
+    assert view["title"]["text"] == reply_text.COMMENT_TITLE
     (block,) = view["blocks"]
     assert block["block_id"] == "comment"
-    assert block["label"]["text"] == catalogue.COMMENT_LABEL
+    assert block["label"]["text"] == reply_text.COMMENT_LABEL
     assert block["element"]["multiline"] is True
     assert block["element"]["max_length"] == COMMENT_MAX

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.views.setup_form import SETUP_VIEW, setup_modal
 from tests.support.blockkit import check_view
 
@@ -18,10 +18,10 @@ def test_setup_modal_asks_for_names_and_a_channel(channel: str | None) -> None:
     assert ids == ["name", "client", "provider", "channel"]
     labels = [block["label"]["text"] for block in view["blocks"]]
     assert labels == [
-        catalogue.SETUP_MODAL_NAME,
-        catalogue.SETUP_MODAL_CLIENT,
-        catalogue.SETUP_MODAL_PROVIDER,
-        catalogue.SETUP_MODAL_CHANNEL,
+        reply_text.SETUP_MODAL_NAME,
+        reply_text.SETUP_MODAL_CLIENT,
+        reply_text.SETUP_MODAL_PROVIDER,
+        reply_text.SETUP_MODAL_CHANNEL,
     ]
     assert all(b["element"]["max_length"] == 80 for b in view["blocks"][:3])
     picker = view["blocks"][3]["element"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.domain import catalogue
+from bot.domain import reply_text
 from bot.services.pulses import pulse_status, scheduled
 from bot.views.mrkdwn import slack_date
 from bot.views.status_view import next_pulse_text, status_text
@@ -26,7 +26,7 @@ def test_an_open_pulse_shows_answered_of_asked_per_side_and_the_next_pulse() -> 
     pulse = models.pulse(engagement)
     current = Status(engagement, pulse, None, counts(SideCounts(5, 3, 0), SideCounts(4, 4, 0)))
     assert status_text(pulse_status(current), NOW) == (
-        catalogue.STATUS_OPEN.format(
+        reply_text.STATUS_OPEN.format(
             engagement="Acme deal",
             opened=slack_date(pulse.opened_at),
             closes=slack_date(pulse.closes_at),

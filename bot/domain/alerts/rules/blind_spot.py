@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alerts.indices import blind_spot as misreading
 from bot.domain.alerts.model import ClosedPulse, Finding, Side, other_side
 from bot.domain.alerts.reasons import withheld

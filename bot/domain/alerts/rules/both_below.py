@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side
 from bot.domain.alerts.reasons import first_back_above, scores
 from bot.domain.alerts.record import AlertRule, sided_headline

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alerts.model import SIDES, ClosedPulse, Finding, Side, other_side
 from bot.domain.alerts.reasons import back_above, first_back_above, scores
 from bot.domain.alerts.record import AlertRule, Live, other_of

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.domain import catalogue_alerts as text
+from bot.domain import alert_text as text
 from bot.domain.alerts.model import ClosedPulse, Finding, Severity, Side
 from bot.domain.alerts.record import AlertRule, on_each_side, sided_headline
 from bot.domain.alerts.wording import setting, shown

@@ -21,7 +21,7 @@ SENTIMENT = ROOT / "bot" / "domain" / "sentiment"
 OTHER_MEANINGS = {
     "gap": (
         "bot/domain/engagement_settings.py",  # the gap threshold setting, `config gap=15`
-        "bot/domain/catalogue.py",  # that setting's label
+        "bot/domain/reply_text.py",  # that setting's label
         "bot/domain/portfolio_text.py",  # the gap between the two scores, a CSV column
         "export.py",  # the same figure, a column of the engagement export
     ),

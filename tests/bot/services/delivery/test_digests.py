@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.services.delivery.digests import DIGEST_EVENT, render, send_file
 from bot.services.digest.weekly import send_due_digests
 from bot.services.messenger import Tag
-from bot.views.digest_text import render_blocks
+from bot.views.digest_message import render_blocks
 from storage.db import Database
 from storage.models import DigestDelivery
 from tests.bot.services.digest.test_weekly import BERLIN_SPONSORS, MONDAY_8_BERLIN, engagements

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
-from bot.domain import digest_words as words
+from bot.domain import digest_text as words
 from bot.domain.alerts import RULES, SIDES
 from bot.domain.alerts.trends import blind_spot_moved
 from bot.domain.alerts.wording import setting, shown

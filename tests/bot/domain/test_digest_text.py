@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import digest_words as words
+from bot.domain import digest_text as words
 from bot.domain.i18n import LANGUAGES, reading_as
 from bot.domain.sentiment.result import label_for
 from bot.domain.vocabulary import SLA_STATUSES
 from tests.bot.domain.text_uses import fills, misfilled, placeholders
 
-MODULE = "bot.domain.digest_words"
+MODULE = "bot.domain.digest_text"
 
 
 def test_every_sentence_a_caller_fills_gets_exactly_the_names_it_asks_for() -> None:

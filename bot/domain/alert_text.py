@@ -1,6 +1,6 @@
 """Sentences of the grouped alert message, its trends, resolutions and the escalation ladder.
 
-Kept beside `catalogue.py` (which holds every other reply and message) so that the
+Kept beside `reply_text.py` (which holds every other reply and message) so that the
 alert wording is reviewed in one place. What belongs to one rule (its title, finding,
 headline, next step, trend and resolution) is on its record in `bot/domain/alerts/rules/`.
 """

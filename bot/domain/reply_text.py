@@ -1,4 +1,6 @@
-"""Every sentence Rapport says to people, reviewed in one place."""
+"""The replies and messages Rapport says to people, reviewed in one place; the other
+sentence modules beside it end in `_text` (alerts, people, follow-up, help, operator,
+portfolio, site, digest)."""
 
 from __future__ import annotations
 

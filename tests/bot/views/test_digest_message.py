@@ -16,7 +16,7 @@ from bot.domain.alerts import (
 from bot.domain.dates import age
 from bot.domain.digest import OpenAlert, PulsePoint, digest_numbers
 from bot.domain.themes import Theme
-from bot.views.digest_text import digest_sections, render_blocks, render_text
+from bot.views.digest_message import digest_sections, render_blocks, render_text
 from tests.support.digests import (
     CLIENT,
     PROVIDER,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import catalogue_people as people
+from bot.domain import people_text as people
 from bot.domain.i18n import LANGUAGES, ngettext, reading_as
 from bot.domain.vocabulary import ROLES
 from tests.bot.domain.text_uses import misfilled, placeholders
 
-MODULE = "bot.domain.catalogue_people"
+MODULE = "bot.domain.people_text"
 
 
 def test_every_role_is_confirmed_and_explained() -> None:
