@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Final
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,6 @@ from storage.models import Engagement, Member
 MAX_ENGAGEMENTS = 10  # a Home view holds at most 100 blocks
 OWN_ANSWERS = 5
 WITH_PORTFOLIO = 6  # below a portfolio of up to 20 rows, within the same 100 blocks
-DIVIDER: Final = {"type": "divider"}
 
 
 def publish(container: Runtime, caller: Caller) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
 from slack_sdk import WebClient
 
@@ -30,7 +29,3 @@ def lookup(client: WebClient, user_id: str, default_team: str) -> Person:
         tz=user.get("tz"),
         locale=str(user["locale"]) if user.get("locale") else None,
     )
-
-
-def lookup_all(client: WebClient, user_ids: Sequence[str], default_team: str) -> list[Person]:
-    return [lookup(client, user_id, default_team) for user_id in user_ids]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from bot.domain import operator_text as text
 from storage.secrets import fernet_key_ok
@@ -275,8 +274,3 @@ def secret_key_from_env() -> str | None:
 def database_url_from_env(env: Mapping[str, str] | None = None) -> str:
     """The database URL alone, for commands that need no Slack tokens (migrate, export)."""
     return _database_url(os.environ if env is None else env)
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases."""
-    return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
