@@ -109,6 +109,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     engine = create_engine(url)
     with engine.begin() as connection:
         names = [t.name for t in Base.metadata.sorted_tables] + sorted(store_tables().tables)
+        names += ["procrastinate_jobs", "procrastinate_periodic_defers", "procrastinate_workers"]
         tables = ", ".join(names)
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()

@@ -1,4 +1,5 @@
-"""Pace outgoing Slack messages: a shared token bucket that every sending thread waits on."""
+"""Pace outgoing Slack messages: a token bucket that every sender waits on, held in the
+process (`Pacer`) or, on PostgreSQL, in the database for every process (`SharedPacer`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from storage import pace
+from storage.db import Database
 
 # Clocks and sleeps work in floats; a send due within a nanosecond is due now, so a
 # rounding error can never leave a thread sleeping for ever-smaller slivers of time.
@@ -101,11 +105,53 @@ class Unpaced(Pacer):
         return None
 
 
-class PerWorkspace:
-    """One pacer per workspace: Slack's message limits are per workspace per app."""
+class SharedPacer(Pacer):
+    """A workspace's pace kept in PostgreSQL (`storage/pace.py`), so that every web,
+    clock and worker process sending to it keeps to one rate between them, and a 429
+    seen by any of them holds them all for its Retry-After."""
 
-    def __init__(self, rate_per_second: float) -> None:
+    def __init__(
+        self,
+        database: Database,
+        key: str,
+        rate_per_second: float,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        super().__init__(rate_per_second, sleep=sleep)
+        self._database = database
+        self._key = key[:80]
+        pace.ensure(database, self._key)
+
+    def acquire(self) -> None:
+        """Take the next shared slot and wait for it; after the wait, a hold that came
+        meanwhile (another process's 429) sends this one back for a later slot."""
+        while True:
+            wait = pace.take_slot(self._database, self._key, self._interval)
+            with self._lock:
+                self._waited += wait
+            if wait <= _SLACK:
+                break
+            self._sleep(wait)
+            if pace.held_for(self._database, self._key) <= _SLACK:
+                break
+        with self._lock:
+            self._sent += 1
+
+    def backoff(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError(f"seconds must not be negative, got {seconds}")
+        pace.hold(self._database, self._key, seconds)
+        with self._lock:
+            self._backoffs += 1
+
+
+class PerWorkspace:
+    """One pacer per workspace: Slack's message limits are per workspace per app. Given
+    a PostgreSQL database, each is a `SharedPacer`, shared with every other process."""
+
+    def __init__(self, rate_per_second: float, database: Database | None = None) -> None:
         self.rate = rate_per_second
+        self._database = database
         self._pacers: dict[str, Pacer] = {}
         self._lock = threading.Lock()
 
@@ -113,10 +159,17 @@ class PerWorkspace:
         with self._lock:
             found = self._pacers.get(workspace)
             if found is None:
-                found = self._pacers[workspace] = Pacer(self.rate)
+                found = self._pacers[workspace] = pacer_for(self._database, workspace, self.rate)
             return found
 
     def stats(self) -> dict[str, PacerStats]:
         with self._lock:
             pacers = dict(self._pacers)
         return {workspace: pacer.stats() for workspace, pacer in pacers.items()}
+
+
+def pacer_for(database: Database | None, workspace: str, rate_per_second: float) -> Pacer:
+    """The pace of one workspace: shared through PostgreSQL, or this process's own."""
+    if database is not None and database.is_postgres:
+        return SharedPacer(database, f"workspace:{workspace}", rate_per_second)
+    return Pacer(rate_per_second)

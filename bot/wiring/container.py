@@ -22,7 +22,7 @@ from bot.domain.vocabulary import utcnow
 from bot.services.messenger import Messenger
 from bot.slack.client import InstallationClient, make_client, make_installation_client
 from bot.slack.messenger import SlackMessenger
-from bot.slack.pacing import Pacer, PerWorkspace, Unpaced
+from bot.slack.pacing import Pacer, PerWorkspace, Unpaced, pacer_for
 from bot.slack.routing import Router
 from bot.slack.workspaces import Installations
 from bot.wiring.settings import DISTRIBUTED, ProcessSettings
@@ -71,7 +71,8 @@ class Container:
         cls, settings: ProcessSettings, database: Database, now: Callable[[], datetime] = utcnow
     ) -> Container:
         background = ContextPool(settings.background_workers, thread_name_prefix="background")
-        pacer = Pacer(settings.messages_per_second)
+        # On PostgreSQL the pace is shared by every process sending to the workspace.
+        pacer = pacer_for(database, "single", settings.messages_per_second)
         if settings.mode == DISTRIBUTED:
             routed, installations = distributed(settings, database)
             return cls(
@@ -90,7 +91,7 @@ def distributed(
     client = make_installation_client(settings.slack_api_url, settings.slack_timeout_seconds)
     installations = installations_for(settings, database, client)
     client.route = Router(database, installations).token_for
-    client.pacers = PerWorkspace(settings.messages_per_second)
+    client.pacers = PerWorkspace(settings.messages_per_second, database)
     return client, installations
 
 

@@ -7,6 +7,7 @@ from storage.models.digests import DigestDelivery, DigestTime, PortfolioDigest
 from storage.models.engagements import Engagement, Member
 from storage.models.follow_up import Action, PublishedDriver, PublishedTheme
 from storage.models.installations import InstallationLock
+from storage.models.pacing import SlackPace
 from storage.models.pulses import Delivery, PublishedFigure, Pulse, Response
 from storage.models.slack_events import SlackEvent
 
@@ -35,4 +36,5 @@ __all__ = [
     "Response",
     "SlaRecord",
     "SlackEvent",
+    "SlackPace",
 ]

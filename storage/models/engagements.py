@@ -78,6 +78,8 @@ class Member(Base):
         CheckConstraint("status IN ('active', 'unreachable', 'removed')", name="status"),
         CheckConstraint("weight > 0", name="weight"),
         Index("ix_members_user", "team_id", "user_id"),
+        # A click or an event names the user alone (in distributed mode, without the team).
+        Index("ix_members_user_id", "user_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

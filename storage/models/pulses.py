@@ -75,6 +75,8 @@ class Delivery(Base):
             "status IN ('pending', 'sending', 'sent', 'failed', 'skipped')", name="status"
         ),
         Index("ix_deliveries_pulse_status", "pulse_id", "status"),
+        # A click in a DM is routed by its channel.
+        Index("ix_deliveries_channel", "channel_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
