@@ -8,12 +8,13 @@ an `error` it ended uncertain and is checked in the DM history from `next_attemp
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, Member
+from storage.models import Delivery, Member, Pulse
 from storage.pulses import deliveries_with_status
 
 
@@ -159,3 +160,69 @@ def has_pending(session: Session, pulse_id: int) -> bool:
         Delivery.pulse_id == pulse_id, Delivery.status.in_(("pending", "sending"))
     )
     return session.scalar(stmt.limit(1)) is not None
+
+
+def due_per_pulse(session: Session, when: datetime) -> dict[int, int]:
+    """Open pulses' DMs waiting to be sent now: pulse id → how many."""
+    stmt = (
+        select(Delivery.pulse_id, func.count(Delivery.id))
+        .join(Pulse, Pulse.id == Delivery.pulse_id)
+        .where(
+            Pulse.status == "open",
+            Delivery.status == "pending",
+            or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= when),
+        )
+        .group_by(Delivery.pulse_id)
+    )
+    return {int(pulse_id): int(count) for pulse_id, count in session.execute(stmt)}
+
+
+def unsettled_pulses(session: Session, when: datetime, stale_before: datetime) -> list[int]:
+    """Open pulses with a claim to look for in the DM history now: an uncertain send whose
+    check is due, or a claim older than the lease (its sender died)."""
+    stmt = (
+        select(Delivery.pulse_id)
+        .join(Pulse, Pulse.id == Delivery.pulse_id)
+        .where(
+            Pulse.status == "open",
+            Delivery.status == "sending",
+            or_(
+                and_(Delivery.error.is_not(None), Delivery.next_attempt_at <= when),
+                and_(
+                    Delivery.error.is_(None),
+                    or_(Delivery.sent_at.is_(None), Delivery.sent_at <= stale_before),
+                ),
+            ),
+        )
+        .distinct()
+    )
+    return sorted(int(pulse_id) for pulse_id in session.scalars(stmt))
+
+
+@dataclass(frozen=True, slots=True)
+class PassState:
+    """Where a pulse's DMs stand: not tried yet, sent, refused (person → reason) and
+    waiting for a retry or a check (person → reason)."""
+
+    untried: int
+    sent: int
+    failed: dict[str, str]
+    retrying: dict[str, str]
+
+
+def pass_state(session: Session, pulse_id: int) -> PassState:
+    """Where each of the pulse's DMs stands, read from the rows the senders settle."""
+    rows = session.execute(
+        select(Delivery.status, Delivery.attempts, Delivery.error, Member.user_id)
+        .join(Member, Member.id == Delivery.member_id)
+        .where(Delivery.pulse_id == pulse_id)
+    ).all()
+    untried = sum(1 for status, attempts, _, _ in rows if status == "pending" and attempts == 0)
+    sent = sum(1 for status, _, _, _ in rows if status == "sent")
+    failed = {user: error or "" for status, _, error, user in rows if status == "failed"}
+    retrying = {
+        user: error or "unrecorded"
+        for status, attempts, error, user in rows
+        if (status == "pending" and attempts > 0) or (status == "sending" and error is not None)
+    }
+    return PassState(untried, sent, failed, retrying)

@@ -107,6 +107,7 @@ def test_heroku_reads_the_hashed_runtime_lock_and_runs_the_same_commands() -> No
         "release": "python -m bot migrate",
         "web": "python -m bot web",
         "clock": "python -m bot clock",
+        "worker": "python -m bot worker",
     }
     guide = read("docs/operations.md")
     for command in procfile.values():
@@ -121,27 +122,31 @@ def compose() -> dict[str, Any]:
 
 def test_compose_builds_one_image_and_runs_every_process_from_it() -> None:
     services = compose()["services"]
-    assert set(services) == {"db", "migrate", "web", "clock", "caddy"}
+    assert set(services) == {"db", "migrate", "web", "clock", "worker", "caddy"}
     assert [name for name, service in services.items() if "build" in service] == ["migrate"]
-    for name in ("migrate", "web", "clock"):
+    for name in ("migrate", "web", "clock", "worker"):
         assert services[name]["image"] == "rapport:local", name
         assert services[name]["command"] == ["rapport", name], name
-    for name in ("web", "clock"):  # never pulled: the image migrate built
+    for name in ("web", "clock", "worker"):  # never pulled: the image migrate built
         assert services[name]["pull_policy"] == "never"
         assert services[name]["depends_on"]["migrate"] == {
             "condition": "service_completed_successfully"
         }
         assert services[name]["depends_on"]["db"] == {"condition": "service_healthy"}
-    # No `rapport worker` command exists: every send runs in web or clock.
-    assert "worker" not in services
+    # On PostgreSQL the clock and web enqueue pulse DMs and workers send them
+    # (`docker compose up -d --scale worker=N` for more).
+    for name in ("web", "clock", "worker"):
+        assert services[name]["environment"]["JOB_QUEUE"] == "postgres", name
 
 
 def test_compose_takes_either_mode_and_its_secrets_from_the_env_file() -> None:
     services = compose()["services"]
-    for name in ("migrate", "web", "clock"):
+    for name in ("migrate", "web", "clock", "worker"):
         assert services[name]["env_file"] == ".env", name
-        # Only the database URL is set here; the mode and its secrets come from .env.
-        assert set(services[name]["environment"]) == {"DATABASE_URL"}, name
+        # Only the database (and for the processes that send, the queue) is set here;
+        # the mode and its secrets come from .env.
+        expected = {"DATABASE_URL"} | ({"JOB_QUEUE"} if name != "migrate" else set())
+        assert set(services[name]["environment"]) == expected, name
         assert services[name]["environment"]["DATABASE_URL"].startswith(
             "postgresql://rapport:${POSTGRES_PASSWORD:?"
         )

@@ -153,3 +153,8 @@ EXPORT_UNSCORED = (
     "sentiment scorer ({languages} have one): they are stored unscored and their rating alone "
     "counts; empty when fewer than the anonymity minimum."
 )
+WORKER_WITHOUT_QUEUE = (
+    "rapport worker takes its jobs from the queue in PostgreSQL: set JOB_QUEUE=postgres (and a "
+    "PostgreSQL DATABASE_URL) for the web, clock and worker processes alike. Without it, the "
+    "clock and web send by themselves and no worker is needed."
+)

@@ -16,7 +16,7 @@ from bot.services.delivery.reminders import send_due_reminders
 from bot.services.ladder import raise_due
 from bot.services.pulses import open_pulse
 from bot.services.runtime import Runtime
-from bot.services.sending import deliver_now
+from bot.services.sending import deliver_now, enqueue_due
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
 from storage import reminders as reminder_queries
@@ -143,7 +143,10 @@ def _open_slot(
 
 
 def send_pending(container: Runtime) -> int:
-    """Send every DM still waiting, including those a crashed sender left behind."""
+    """Send every DM still waiting, including those a crashed sender left behind; with
+    workers (`JOB_QUEUE=postgres`), enqueue them for the workers instead."""
+    if container.queue is not None:
+        return enqueue_due(container, container.queue)
     with container.database.reading() as session:
         pulse_ids = [
             p.id

@@ -13,6 +13,7 @@ from concurrent.futures import Executor
 from datetime import datetime
 from typing import Protocol
 
+from bot.services.job_queue import JobQueue
 from bot.services.messenger import Messenger
 from storage.db import Database
 
@@ -69,3 +70,8 @@ class Runtime(Protocol):
 
     @property
     def installations(self) -> Installations | None: ...
+
+    @property
+    def queue(self) -> JobQueue | None:
+        """The job queue that workers take sends from (None: this process sends itself)."""
+        ...

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.domain.people import Caller
 from bot.domain.vocabulary import SIDES, Side
-from bot.services.delivery.pulse_dms import FanoutResult, deliver
+from bot.services.delivery.pulse_dms import FanoutResult, deliver, recover, send_next
 from bot.services.engagements import choose, require_lead
+from bot.services.job_queue import JobQueue
 from bot.services.pulses import open_pulse
 from bot.services.runtime import Runtime
 from storage import deliveries as delivery_queries
@@ -20,6 +21,8 @@ from storage.models import Pulse
 
 logger = logging.getLogger(__name__)
 MAX_PAUSE_SECONDS = 60.0
+# With workers: how often `/rapport send` looks whether every DM has been tried once.
+FIRST_PASS_POLL_SECONDS = 0.5
 
 SEND_WORKERS = 2
 
@@ -63,6 +66,59 @@ def deliver_now(container: Runtime, pulse_id: int, workers: int = SEND_WORKERS) 
     )
 
 
+def _limits(container: Runtime, pulse_id: int) -> tuple[datetime | None, timedelta]:
+    """When the pulse's DMs stop being retried (its close), and the first retry's wait."""
+    with container.database.reading() as session:
+        pulse = session.get(Pulse, pulse_id)
+        deadline = None if pulse is None else pulse.closes_at
+    return deadline, timedelta(seconds=container.settings.retry_base_seconds)
+
+
+def send_one(container: Runtime, pulse_id: int) -> bool:
+    """The queue's job: send the pulse's next due DM, if any. Whether one was tried."""
+    sent = send_next(
+        container.database,
+        container.messenger,
+        pulse_id,
+        container.now,
+        _limits(container, pulse_id),
+    )
+    return sent is not None
+
+
+def check_unsettled(container: Runtime, pulse_id: int) -> int:
+    """The queue's job: look for the pulse's uncertain or orphaned DMs in the DM history;
+    found ones are recorded, missing ones queued again. Returns how many had gone out."""
+    deadline, retry_base = _limits(container, pulse_id)
+    stale_after = timedelta(seconds=container.settings.stale_sending_seconds)
+    return recover(
+        container.database,
+        container.messenger,
+        pulse_id,
+        container.now,
+        stale_after,
+        deadline,
+        retry_base,
+    )
+
+
+def enqueue_due(container: Runtime, queue: JobQueue, pulse_ids: Sequence[int] | None = None) -> int:
+    """Hand every due DM (of `pulse_ids`, or of every open pulse) to the workers: one job
+    per DM not already waiting in the queue, and one history check per pulse with claims
+    that ended uncertain or whose sender died. Returns how many jobs were enqueued."""
+    now = container.now()
+    stale_before = now - timedelta(seconds=container.settings.stale_sending_seconds)
+    with container.database.reading() as session:
+        due = delivery_queries.due_per_pulse(session, now)
+        unsettled = delivery_queries.unsettled_pulses(session, now, stale_before)
+    if pulse_ids is not None:
+        due = {pulse: n for pulse, n in due.items() if pulse in pulse_ids}
+        unsettled = [pulse for pulse in unsettled if pulse in pulse_ids]
+    waiting = queue.waiting_dms() if due else {}
+    missing = {pulse: n - waiting.get(pulse, 0) for pulse, n in due.items()}
+    return queue.send_dms(missing) + queue.check_dms(unsettled)
+
+
 def deliver_until_settled(
     container: Runtime,
     pulse_id: int,
@@ -75,6 +131,8 @@ def deliver_until_settled(
     send or check, when the pulse closes, or when the process stops. Returns the first
     pass's result (what the lead was told) with the final state of the retried ones.
     """
+    if container.queue is not None:
+        return _first_pass_by_workers(container, container.queue, pulse_id, after_first_pass)
     first = deliver_now(container, pulse_id)
     if after_first_pass is not None:
         after_first_pass(first)
@@ -102,8 +160,36 @@ def deliver_until_settled(
     return first
 
 
+def _first_pass_by_workers(
+    container: Runtime,
+    queue: JobQueue,
+    pulse_id: int,
+    after_first_pass: Callable[[FanoutResult], None] | None,
+) -> FanoutResult:
+    """With workers: enqueue the pulse's DMs, then wait (on this process's pool, holding
+    no worker) until each has been tried once, and report what the workers recorded.
+    Retries after that are the clock's to enqueue."""
+    enqueue_due(container, queue, [pulse_id])
+    while True:
+        with container.database.reading() as session:
+            state = delivery_queries.pass_state(session, pulse_id)
+            pulse = session.get(Pulse, pulse_id)
+            open_ = pulse is not None and pulse.status == "open"
+        if not state.untried or not open_:
+            break
+        if container.stopping.wait(FIRST_PASS_POLL_SECONDS):
+            break
+    result = FanoutResult(sent=state.sent, failed=dict(state.failed), retrying=dict(state.retrying))
+    if after_first_pass is not None:
+        after_first_pass(result)
+    return result
+
+
 def resume_unsettled(container: Runtime) -> int:
-    """At start: hand every open pulse with DMs still to send or check to the pool."""
+    """At start: hand every open pulse with DMs still to send or check to the pool (with
+    workers, the clock enqueues them instead)."""
+    if container.queue is not None:
+        return 0
     with container.database.reading() as session:
         pulse_ids = [p.id for p in pulse_queries.open_pulses(session)]
         unsettled = [pid for pid in pulse_ids if delivery_queries.awaiting_retry(session, pid)[0]]

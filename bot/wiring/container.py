@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 
 from bot.domain import operator_text
 from bot.domain.vocabulary import utcnow
+from bot.services.job_queue import JobQueue
 from bot.services.messenger import Messenger
 from bot.slack.client import InstallationClient, make_client, make_installation_client
 from bot.slack.messenger import SlackMessenger
@@ -60,6 +61,8 @@ class Container:
     stopping: threading.Event = field(default_factory=threading.Event)
     # Distributed mode: every workspace's installation (None in single-workspace mode).
     installations: Installations | None = None
+    # `JOB_QUEUE=postgres`: where the clock and web put sends for `rapport worker`.
+    queue: JobQueue | None = None
 
     @property
     def messenger(self) -> Messenger:
@@ -75,13 +78,19 @@ class Container:
         pacer = pacer_for(database, "single", settings.messages_per_second)
         if settings.mode == DISTRIBUTED:
             routed, installations = distributed(settings, database)
-            return cls(
+            made = cls(
                 settings, database, routed, now, Unpaced(), background, installations=installations
             )
-        client = make_client(
-            settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
-        )
-        return cls(settings, database, client, now, pacer, background)
+        else:
+            client = make_client(
+                settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
+            )
+            made = cls(settings, database, client, now, pacer, background)
+        if settings.job_queue != "postgres":
+            return made
+        from bot.wiring.job_queue import ProcrastinateQueue, job_app
+
+        return replace(made, queue=ProcrastinateQueue(job_app(database, made), database))
 
 
 def distributed(

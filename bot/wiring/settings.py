@@ -22,6 +22,11 @@ DATABASE_DEFAULT = "sqlite:///rapport.db"
 # outside the Marketplace (the strict default), built for the company's own workspace, or
 # listed in the Marketplace.
 APP_DISTRIBUTIONS = ("unlisted", "internal", "marketplace")
+# Who sends: the clock and web themselves (the default, one command on SQLite), or
+# `rapport worker` processes taking jobs from a queue in PostgreSQL.
+JOB_QUEUES = ("embedded", "postgres")
+# With workers a claim lapses sooner: a little longer than one Slack call, twice over.
+WORKER_LEASE_SECONDS = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,11 @@ class ProcessSettings:
     support_contact: str = ""
     # One of APP_DISTRIBUTIONS: how often conversation history may be read, and how deep.
     app_distribution: str = APP_DISTRIBUTIONS[0]
+    # One of JOB_QUEUES; with `postgres`, jobs each worker runs at once, and how often an
+    # idle worker looks for jobs it was not woken for (retries come due without a wake).
+    job_queue: str = JOB_QUEUES[0]
+    worker_concurrency: int = 16
+    worker_poll_seconds: float = 1.0
 
     @property
     def mode(self) -> str:
@@ -185,6 +195,7 @@ def load_settings(
         read.problems.append(str(error))
         database_url = DATABASE_DEFAULT
     secret_key = _secret_key(read, database_url, distributed=bool(client_id))
+    job_queue = read.choice("JOB_QUEUE", JOB_QUEUES)
     settings = ProcessSettings(
         slack_bot_token=bot_token,
         slack_client_id=client_id,
@@ -201,7 +212,9 @@ def load_settings(
         messages_per_second=float(read.positive_int("SLACK_MESSAGES_PER_SECOND", 10, 1000)),
         clock_interval_seconds=read.positive_int("CLOCK_INTERVAL_SECONDS", 30, 3600),
         grace_hours=read.positive_int("PULSE_GRACE_HOURS", 6, 168),
-        stale_sending_seconds=read.positive_int("STALE_SENDING_SECONDS", 300, 86400),
+        stale_sending_seconds=read.positive_int(
+            "STALE_SENDING_SECONDS", WORKER_LEASE_SECONDS if job_queue == "postgres" else 300, 86400
+        ),
         check_token=read.flag("SLACK_CHECK_TOKEN", default=True),
         background_workers=read.positive_int("BACKGROUND_WORKERS", 4, 64),
         listener_threads=read.positive_int("LISTENER_THREADS", 16, 256),
@@ -211,7 +224,14 @@ def load_settings(
         slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),
         support_contact=read.text("RAPPORT_SUPPORT_CONTACT", ""),
         app_distribution=read.choice("SLACK_APP_DISTRIBUTION", APP_DISTRIBUTIONS),
+        job_queue=job_queue,
+        worker_concurrency=read.positive_int("WORKER_CONCURRENCY", 16, 256),
     )
+    if job_queue == "postgres" and not database_url.startswith("postgresql"):
+        read.problems.append(
+            "JOB_QUEUE=postgres keeps its jobs in PostgreSQL: set DATABASE_URL to a PostgreSQL "
+            "URL, or leave JOB_QUEUE unset to send from the clock and web themselves."
+        )
     if settings.stale_sending_seconds <= 2 * settings.slack_timeout_seconds:
         # A claim is presumed orphaned only once no send of it can still be in flight.
         read.problems.append(

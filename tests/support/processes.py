@@ -21,9 +21,11 @@ from tests.support.slack_api import TEAM, SlackStandIn
 class ClockProcess:
     """A real `rapport clock` whose log is written to a file the test can read while it runs."""
 
+    command = "clock"
+
     def __init__(self, standin: SlackStandIn, database_url: str, log: Path, **env: str) -> None:
         self.log_path = log
-        self.process = clock_process(standin, database_url, log, **env)
+        self.process = clock_process(standin, database_url, log, self.command, **env)
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -119,13 +121,19 @@ def _process_env(standin: SlackStandIn, database_url: str) -> dict[str, str]:
     )
 
 
+class WorkerProcess(ClockProcess):
+    """A real `rapport worker` (give it JOB_QUEUE=postgres), its log in a file."""
+
+    command = "worker"
+
+
 def clock_process(
-    standin: SlackStandIn, database_url: str, log: Path, **env: str
+    standin: SlackStandIn, database_url: str, log: Path, command: str = "clock", **env: str
 ) -> subprocess.Popen[str]:
     environment = {**_process_env(standin, database_url), **env}
     with log.open("a", encoding="utf-8") as sink:
         return subprocess.Popen(
-            [sys.executable, "-m", "bot", "clock"],
+            [sys.executable, "-m", "bot", command],
             env=environment,
             stdout=subprocess.DEVNULL,
             stderr=sink,

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +20,7 @@ from bot.slack.client import make_client
 from bot.slack.pacing import Pacer, Unpaced
 from bot.wiring.app import create_app
 from bot.wiring.container import Container, ContextPool, distributed
+from bot.wiring.job_queue import ProcrastinateQueue, job_app
 from bot.wiring.listeners import SUBCOMMANDS
 from bot.wiring.pages import Site
 from bot.wiring.settings import ProcessSettings
@@ -135,6 +136,9 @@ def running_app(
             settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
         )
         container = Container(settings, database, client, clock, Pacer(500), background)
+    if settings.job_queue == "postgres":
+        queue = ProcrastinateQueue(job_app(database, container), database)
+        container = replace(container, queue=queue)
     app = create_app(container, listener_executor=executor, subcommands=subcommands)
     stop: Callable[[], None] = lambda: None  # noqa: E731
     if http:

@@ -96,27 +96,17 @@ def deliver(
 
     def work() -> None:
         while True:
-            try:
-                with database.unit_of_work() as session:
-                    delivery = queries.claim_next_pending(session, pulse_id, now())
-                    dm = None if delivery is None else render_delivery(delivery)
-            except Exception:
-                logger.exception(
-                    "pulse %s: could not claim the next DM; stopping this worker", pulse_id
-                )
+            sent = send_next(database, messenger, pulse_id, now, (deadline, retry_base))
+            if sent is None:
                 return
-            if dm is None:
-                return
-            # The messenger takes the pacer's slot right before the send, not before the
-            # claim: a database round trip between the two would bunch sends up and earn 429s.
-            kind, reason = _send(database, messenger, dm, pulse_id, now, (deadline, retry_base))
+            user_id, kind, reason = sent
             with lock:
                 if kind == "sent":
                     result.sent += 1
                 elif kind == "refused":
-                    result.failed[dm.user_id] = reason
+                    result.failed[user_id] = reason
                 else:
-                    result.retrying[dm.user_id] = reason
+                    result.retrying[user_id] = reason
 
     threads = [threading.Thread(target=work, name=f"fanout-{pulse_id}-{i}") for i in range(workers)]
     for thread in threads:
@@ -124,6 +114,34 @@ def deliver(
     for thread in threads:
         thread.join()
     return result
+
+
+def send_next(
+    database: Database,
+    messenger: Messenger,
+    pulse_id: int,
+    now: Callable[[], datetime],
+    limits: tuple[datetime | None, timedelta],
+) -> tuple[str, str, str] | None:
+    """Claim the pulse's next due DM and send it: (person, "sent" | "refused" | "retrying",
+    reason), or None when nothing is due (or the claim could not be taken).
+
+    This is one job of the queue (`rapport worker`) and one step of an in-process pass:
+    one Slack call and its bookkeeping.
+    """
+    try:
+        with database.unit_of_work() as session:
+            delivery = queries.claim_next_pending(session, pulse_id, now())
+            dm = None if delivery is None else render_delivery(delivery)
+    except Exception:
+        logger.exception("pulse %s: could not claim the next DM", pulse_id)
+        return None
+    if dm is None:
+        return None
+    # The messenger takes the pacer's slot right before the send, not before the
+    # claim: a database round trip between the two would bunch sends up and earn 429s.
+    kind, reason = _send(database, messenger, dm, pulse_id, now, limits)
+    return dm.user_id, kind, reason
 
 
 def _send(

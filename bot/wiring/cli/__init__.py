@@ -1,5 +1,5 @@
-"""The `rapport` command: web, run, clock, migrate, score, export, simulate, forget, purge, sla,
-rotate-key."""
+"""The `rapport` command: web, run, clock, worker, migrate, score, export, simulate, forget,
+purge, sla, rotate-key."""
 
 from __future__ import annotations
 
@@ -54,6 +54,13 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     ),
     Subcommand(
         "clock", _SERVE, "cmd_clock", "run the scheduler: pulses, reminders, closing, digests"
+    ),
+    Subcommand(
+        "worker",
+        _SERVE,
+        "cmd_worker",
+        "send what the clock and web enqueue (JOB_QUEUE=postgres); run as many as needed",
+        "worker_arguments",
     ),
     Subcommand("migrate", _DATA, "cmd_migrate", "create or upgrade the database schema"),
     Subcommand(
@@ -167,8 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    # One line per tick and per migration step is noise; their warnings still show.
-    for chatty in ("apscheduler", "alembic"):
+    # One line per tick, per migration step and per job is noise; their warnings still show.
+    for chatty in ("apscheduler", "alembic", "procrastinate"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
     what = " ".join(part for part in (args.command, getattr(args, "action", None)) if part)
     try:

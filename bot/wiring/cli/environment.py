@@ -36,10 +36,20 @@ VARIABLES: Final = {
         Variable("PORT", "3000", "where to listen (--port wins)"),
         Variable("HOST", "0.0.0.0", "the interface to listen on (--host wins)"),  # noqa: S104
         Variable("WEB_THREADS", "8", "request threads"),
-        Variable("SLACK_MESSAGES_PER_SECOND", "10", "pace of pulse DMs for the process"),
+        Variable(
+            "SLACK_MESSAGES_PER_SECOND",
+            "10",
+            "messages a second per workspace (one pace for all processes on PostgreSQL)",
+        ),
+        Variable("JOB_QUEUE", "embedded", "embedded, or postgres: rapport worker sends"),
+        Variable("WORKER_CONCURRENCY", "16", "jobs a worker runs at once (--concurrency wins)"),
         Variable("CLOCK_INTERVAL_SECONDS", "30", "how often the clock looks for work"),
         Variable("PULSE_GRACE_HOURS", "6", "a pulse missed by less than this is still sent"),
-        Variable("STALE_SENDING_SECONDS", "300", "after this, an unrecorded DM is checked"),
+        Variable(
+            "STALE_SENDING_SECONDS",
+            "300 (45 with JOB_QUEUE=postgres)",
+            "after this, an unrecorded DM is checked",
+        ),
         Variable("RETRY_BASE_SECONDS", "5", "first wait before a failed send is retried"),
         Variable("SLACK_TIMEOUT_SECONDS", "15", "how long one Slack call may take"),
         Variable("BACKGROUND_WORKERS", "4", "threads for fan-outs handed off by listeners"),
@@ -70,6 +80,7 @@ _CLOCK = (
     "PULSE_GRACE_HOURS",
     "STALE_SENDING_SECONDS",
     "RETRY_BASE_SECONDS",
+    "JOB_QUEUE",
 )
 READS: Final[dict[str, tuple[str, ...]]] = {
     "web": (
@@ -88,10 +99,19 @@ READS: Final[dict[str, tuple[str, ...]]] = {
         "RETRY_BASE_SECONDS",
         "STALE_SENDING_SECONDS",
         "SLACK_MESSAGES_PER_SECOND",
+        "JOB_QUEUE",
         "LOG_LEVEL",
     ),
     "run": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, "SLACK_APP_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),
     "clock": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, *_SLACK, *_CLOCK, "LOG_LEVEL"),
+    "worker": (
+        "SLACK_BOT_TOKEN",
+        *_DISTRIBUTED,
+        *_SLACK,
+        *_CLOCK,
+        "WORKER_CONCURRENCY",
+        "LOG_LEVEL",
+    ),
     "migrate": ("DATABASE_URL", "LOG_LEVEL"),
     "export": ("DATABASE_URL",),
     "score": (),

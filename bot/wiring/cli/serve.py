@@ -1,4 +1,5 @@
-"""The long-running subcommands: web, run (Socket Mode) and clock; each checks what it needs."""
+"""The long-running subcommands: web, run (Socket Mode), clock and worker; each checks what
+it needs."""
 
 from __future__ import annotations
 
@@ -253,6 +254,34 @@ def cmd_clock(_args: argparse.Namespace) -> int:
         container = container_for(settings, start)
     run_blocking(Clock(container))
     return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run the queue's jobs (one Slack call each); any number of workers share the queue."""
+    from bot.wiring.job_queue import job_app, run_worker
+
+    settings = load_settings(requests=False)
+    if settings.job_queue != "postgres":
+        raise OperatorError(text.WORKER_WITHOUT_QUEUE)
+    concurrency = args.concurrency or settings.worker_concurrency
+    with Start(settings.database_url) as start:
+        container = container_for(settings, start)
+    app = job_app(container.database, container, pool_size=concurrency)
+    logger.info("Rapport worker started (%d job(s) at once)", concurrency)
+    try:
+        run_worker(app, concurrency, settings.worker_poll_seconds)
+    finally:
+        container.stopping.set()
+    logger.info("Rapport worker stopped")
+    return 0
+
+
+def worker_arguments(worker: argparse.ArgumentParser) -> None:
+    worker.add_argument(
+        "--concurrency",
+        type=int,
+        help="jobs run at once, each waiting on one Slack call (default: $WORKER_CONCURRENCY, 16)",
+    )
 
 
 def port_number(value: str) -> int:

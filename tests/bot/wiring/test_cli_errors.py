@@ -188,3 +188,19 @@ def test_the_token_check_can_be_skipped_for_offline_use(tmp_path: Path) -> None:
             process.wait(timeout=20)
     text = log.read_text()
     assert "starting without checking the Slack token" in text and "clock idle" in text, text
+
+
+def test_a_worker_without_the_queue_says_what_to_set(tmp_path: Path) -> None:
+    done = rapport(
+        "worker",
+        DATABASE_URL=f"sqlite:///{tmp_path}/rapport.db",
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_CHECK_TOKEN="no",
+    )
+    refused(done, "JOB_QUEUE=postgres")
+
+
+def test_the_queue_on_sqlite_is_refused_before_anything_starts(tmp_path: Path) -> None:
+    done = rapport("clock", DATABASE_URL=f"sqlite:///{tmp_path}/rapport.db", JOB_QUEUE="postgres")
+    refused(done, "JOB_QUEUE=postgres", "PostgreSQL")
+    assert not (tmp_path / "rapport.db").exists()

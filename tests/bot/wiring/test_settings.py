@@ -90,3 +90,29 @@ def test_api_url_gets_a_trailing_slash() -> None:
     assert load_settings(
         {**GOOD, "SLACK_API_URL": "http://127.0.0.1:9/api"}
     ).slack_api_url.endswith("/api/")
+
+
+def test_the_job_queue_is_off_by_default_and_shortens_the_lease_when_on() -> None:
+    embedded = load_settings(GOOD)
+    assert embedded.job_queue == "embedded" and embedded.stale_sending_seconds == 300
+    queued = load_settings(
+        {**GOOD, "JOB_QUEUE": "postgres", "DATABASE_URL": "postgresql://rapport@db/rapport"}
+        | {"RAPPORT_SECRET_KEY": TEST_KEY}
+    )
+    assert queued.job_queue == "postgres"
+    # A dead worker's claims are taken over within seconds, not minutes.
+    assert queued.stale_sending_seconds == 45
+    assert queued.worker_concurrency == 16
+
+
+@pytest.mark.parametrize(
+    ("env", "names"),
+    [
+        ({"JOB_QUEUE": "redis"}, "embedded, postgres"),
+        ({"JOB_QUEUE": "postgres"}, "DATABASE_URL to a PostgreSQL URL"),
+        ({"WORKER_CONCURRENCY": "0"}, "WORKER_CONCURRENCY"),
+    ],
+)
+def test_a_queue_setting_that_cannot_work_is_named(env: dict[str, str], names: str) -> None:
+    with pytest.raises(ConfigError, match=names):
+        load_settings({**GOOD, **env})

@@ -1,0 +1,128 @@
+"""The job queue: procrastinate on the PostgreSQL database Rapport already uses.
+
+`JOB_QUEUE=postgres` turns it on. The clock and web then enqueue (`ProcrastinateQueue`);
+`rapport worker` processes, as many as the round needs, run the jobs, each one Slack call
+and its bookkeeping (`bot/services/sending.py::send_one`, `check_unsettled`). The jobs are
+idempotent: a job claims its DM in the database before sending, so a job run twice, or a
+job whose worker was killed, never sends twice, and the clock enqueues again whatever is
+still due (its claims lapse after `STALE_SENDING_SECONDS`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+from procrastinate import App, PsycopgConnector
+from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.types import JSONDict
+
+from bot.services.job_queue import take_turns
+from bot.services.sending import check_unsettled, send_one
+from storage.queued_jobs import waiting_per_pulse
+
+if TYPE_CHECKING:
+    from bot.services.runtime import Runtime
+    from storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+SEND_DM = "rapport.send_dm"
+CHECK_DMS = "rapport.check_dms"
+# Jobs deferred in one statement.
+BATCH = 500
+
+
+def conninfo(database: Database) -> str:
+    """The libpq address of the database SQLAlchemy opened (without its driver name)."""
+    url = database.engine.url.set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
+    """The procrastinate app with Rapport's jobs, bound to this process's runtime."""
+    connector = PsycopgConnector(
+        conninfo=conninfo(database), min_size=1, max_size=max(2, pool_size)
+    )
+    app = App(connector=connector)
+
+    @app.task(name=SEND_DM)
+    def send_dm(pulse_id: int) -> bool:
+        return send_one(runtime, pulse_id)
+
+    @app.task(name=CHECK_DMS)
+    def check_dms(pulse_id: int) -> int:
+        return check_unsettled(runtime, pulse_id)
+
+    return app
+
+
+class ProcrastinateQueue:
+    """`JobQueue` on procrastinate: what the clock and web enqueue for the workers."""
+
+    def __init__(self, app: App, database: Database) -> None:
+        self.app = app
+        self.database = database
+        self._opened = False
+
+    def _open(self) -> App:
+        if not self._opened:
+            self.app.open()
+            self._opened = True
+        return self.app
+
+    def close(self) -> None:
+        if self._opened:
+            self.app.close()
+            self._opened = False
+
+    def waiting_dms(self) -> dict[int, int]:
+        with self.database.reading() as session:
+            return waiting_per_pulse(session, SEND_DM)
+
+    def send_dms(self, counts: Mapping[int, int]) -> int:
+        order = take_turns(counts)
+        task = self._open().tasks[SEND_DM]
+        for start in range(0, len(order), BATCH):
+            jobs: list[JSONDict] = [{"pulse_id": pulse} for pulse in order[start : start + BATCH]]
+            task.batch_defer(*jobs)
+        if order:
+            logger.info("enqueued %d DM job(s) for %d pulse(s)", len(order), len(counts))
+        return len(order)
+
+    def check_dms(self, pulse_ids: Sequence[int]) -> int:
+        task = self._open().tasks[CHECK_DMS]
+        enqueued = 0
+        for pulse_id in pulse_ids:
+            try:
+                task.configure(queueing_lock=f"check-dms-{pulse_id}").defer(pulse_id=pulse_id)
+                enqueued += 1
+            except AlreadyEnqueued:
+                continue  # one check per pulse waits already
+        return enqueued
+
+
+def run_worker(app: App, concurrency: int, poll_seconds: float) -> None:
+    """`rapport worker`: run jobs until stopped (SIGINT/SIGTERM finish the jobs in hand).
+
+    Jobs are synchronous (a Slack call and a few queries); each runs on a thread of a pool
+    as large as `concurrency`, so that many calls wait on Slack at once.
+    """
+
+    async def work() -> None:
+        loop = asyncio.get_running_loop()
+        loop.set_default_executor(ThreadPoolExecutor(concurrency, thread_name_prefix="job"))
+        async with app.open_async():
+            await app.run_worker_async(
+                concurrency=concurrency,
+                fetch_job_polling_interval=poll_seconds,
+                delete_jobs="successful",
+                install_signal_handlers=True,
+                update_heartbeat_interval=2.0,
+                stalled_worker_timeout=10.0,
+            )
+
+    asyncio.run(work())

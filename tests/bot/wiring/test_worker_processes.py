@@ -1,0 +1,89 @@
+"""Sending through the job queue as operators run it: a real `rapport clock` enqueues, real
+`rapport worker` processes send, and one of them is killed mid-round (PostgreSQL)."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from storage.db import Database
+from tests.support.processes import ClockProcess, WorkerProcess, engagement_with
+from tests.support.slack_api import SlackStandIn
+from tests.support.slack_rules import Limits
+
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+
+QUEUED = {
+    "JOB_QUEUE": "postgres",
+    # A claim lapses a little after one Slack call could have ended.
+    "SLACK_TIMEOUT_SECONDS": "2",
+    "STALE_SENDING_SECONDS": "5",
+    "RETRY_BASE_SECONDS": "1",
+    # Built for its own workspace: the DM history may be read at Slack's tier 3 pace,
+    # which is what finds the killed worker's DMs (an unlisted app reads once a minute).
+    "SLACK_APP_DISTRIBUTION": "internal",
+}
+
+
+def wait_for(condition: object, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def statuses(database: Database) -> Counter[str]:
+    with database.reading() as session:
+        return Counter(session.execute(text("SELECT status FROM deliveries")).scalars().all())
+
+
+def test_a_worker_killed_mid_round_leaves_no_dm_lost_or_sent_twice(
+    standin: SlackStandIn, postgres_url: str, tmp_path: Path
+) -> None:
+    database = Database(postgres_url)
+    with database.engine.begin() as connection:
+        connection.execute(text("TRUNCATE engagements, procrastinate_jobs CASCADE"))
+    members = 60
+    now = datetime.now(UTC)
+    engagement_with(
+        database,
+        members,
+        schedule=f"daily {now - timedelta(minutes=1):%H:%M}",
+        created=now - timedelta(hours=2),
+    )
+    # Slack answers each post in 0.2 s: a worker's eight jobs wait on it at once.
+    standin.latency = 0.2
+    standin.limits = Limits(distribution="internal")
+    workers = [
+        WorkerProcess(standin, postgres_url, tmp_path / f"worker-{i}.log", **QUEUED)
+        for i in range(2)
+    ]
+    clock = ClockProcess(standin, postgres_url, tmp_path / "clock.log", **QUEUED)
+    processes = [clock, *workers]
+    try:
+        wait_for(lambda: len(standin.dms()) >= members * 0.3, 60, "a third of the round")
+        workers[0].process.send_signal(signal.SIGKILL)
+        workers[0].process.wait()
+        processes.append(WorkerProcess(standin, postgres_url, tmp_path / "worker-2.log", **QUEUED))
+        wait_for(lambda: len(standin.dms()) >= members, 60, "every DM")
+        # What the killed worker had claimed is looked for once its lease lapses, then
+        # recorded (it had gone out) or sent.
+        wait_for(lambda: statuses(database) == {"sent": members}, 60, "every DM settled")
+    finally:
+        logs = [each.stop() for each in processes]
+        print("\n---\n".join(logs))  # shown by pytest when the test fails
+    per_person = Counter(call.params["channel"] for call in standin.dms())
+    assert len(per_person) == members, "every member has their DM"
+    assert set(per_person.values()) == {1}, "nobody got the pulse twice"
+    assert statuses(database) == {"sent": members}
+    # The clock only enqueued; the workers sent.
+    assert "enqueued" in logs[0] and "DM job" in logs[0]
+    assert all("Traceback" not in log for log in logs[:1] + logs[2:])
+    database.dispose()

@@ -1,0 +1,37 @@
+"""The job queue in tests: a PostgreSQL database emptied for the test, and a worker run in
+the test's own thread until the queue is empty."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, text
+
+from bot.services.runtime import Runtime
+from bot.wiring.job_queue import job_app
+from storage.db import Database
+from storage.models import Base
+
+
+def emptied(url: str) -> str:
+    """Every table of the run's PostgreSQL database emptied, the queue's included."""
+    engine = create_engine(url)
+    names = [t.name for t in Base.metadata.sorted_tables] + ["procrastinate_jobs"]
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url
+
+
+def waiting_jobs(database: Database) -> int:
+    with database.reading() as session:
+        found = session.execute(
+            text("SELECT count(*) FROM procrastinate_jobs WHERE status = 'todo'")
+        ).scalar()
+    return int(found or 0)
+
+
+def work_off(database: Database, runtime: Runtime, concurrency: int = 4) -> None:
+    """Run a worker here until no job is left (what `rapport worker` does, without waiting
+    for more)."""
+    job_app(database, runtime).run_worker(
+        wait=False, concurrency=concurrency, install_signal_handlers=False
+    )
