@@ -203,9 +203,9 @@ def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
         private_metadata=values.CommentForm(pulse_id, channel, ts).encode(),
         blocks=[
             kit.input_block(
-                block_id="comment",
-                label=reply_text.COMMENT_LABEL,
-                element=kit.text_input(action_id="text", multiline=True, max_length=COMMENT_MAX),
+                "comment",
+                reply_text.COMMENT_LABEL,
+                kit.text_input(action_id="text", multiline=True, max_length=COMMENT_MAX),
             )
         ],
     )
