@@ -9,12 +9,12 @@ down, as `close` reports them; a withheld side has no number.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, Literal
 
-from bot.domain.alerts import SIDES, PulseFigures, Side, Thresholds
+from bot.domain.alerts import SIDES, PulseFigures, Side, SideFigures, Thresholds
 from bot.domain.alerts.rules.silence import SILENCE_RATE
 from bot.domain.alerts.wording import shown
 
@@ -103,25 +103,26 @@ class EngagementState:
 
     def below_tolerance(self) -> list[Side]:
         """The sides whose latest index is under their tolerance."""
-        if self.latest is None:
-            return []
-        return [
-            side
-            for side in SIDES
-            if (index := self.latest.of(side).index) is not None
-            and index < self.thresholds.tolerance(side)
-        ]
+        return self._sides_where(
+            lambda figures: (
+                figures.index is not None
+                and figures.index < self.thresholds.tolerance(figures.side)
+            )
+        )
 
     def quiet(self) -> list[Side]:
         """The sides where fewer than half of those asked answered the latest pulse."""
+        return self._sides_where(
+            lambda figures: (
+                bool(figures.eligible) and figures.answered < QUIET_BELOW * figures.eligible
+            )
+        )
+
+    def _sides_where(self, test: Callable[[SideFigures], bool]) -> list[Side]:
+        """The sides whose latest figures pass ``test``; none before the first pulse."""
         if self.latest is None:
             return []
-        return [
-            side
-            for side in SIDES
-            if self.latest.of(side).eligible
-            and self.latest.of(side).answered < QUIET_BELOW * self.latest.of(side).eligible
-        ]
+        return [side for side in SIDES if test(self.latest.of(side))]
 
     def reasons(self) -> list[Reason]:
         """Why this engagement needs attention, most urgent first; empty when it doesn't."""

@@ -57,21 +57,30 @@ def tokenize(text: str) -> list[Token]:
 
 
 def user_id(value: str) -> str:
-    match = _USER.match(value)
-    if match:
-        return match.group(1)
-    if _CHANNEL.match(value):
-        raise CommandError(reply_text.CHANNEL_NOT_PERSON.format(value=value))
-    raise CommandError(reply_text.NOT_A_MENTION.format(value=short(value)))
+    """The user id in a mention such as ``<@U123|ana>``, or a `CommandError` saying why not."""
+    return _mentioned(
+        value, _USER, _CHANNEL, reply_text.CHANNEL_NOT_PERSON, reply_text.NOT_A_MENTION
+    )
 
 
 def channel_id(value: str) -> str:
-    match = _CHANNEL.match(value)
+    """The channel id in a mention such as ``<#C123|acme>``, or a `CommandError` saying why not."""
+    return _mentioned(
+        value, _CHANNEL, _USER, reply_text.PERSON_NOT_CHANNEL, reply_text.NOT_A_CHANNEL
+    )
+
+
+def _mentioned(
+    value: str, wanted: re.Pattern[str], other: re.Pattern[str], other_kind: str, unreadable: str
+) -> str:
+    """The id in a mention of the ``wanted`` kind; a mention of the ``other`` kind is refused
+    with the ``other_kind`` sentence, anything else with ``unreadable``."""
+    match = wanted.match(value)
     if match:
         return match.group(1)
-    if _USER.match(value):
-        raise CommandError(reply_text.PERSON_NOT_CHANNEL.format(value=value))
-    raise CommandError(reply_text.NOT_A_CHANNEL.format(value=short(value)))
+    if other.match(value):
+        raise CommandError(other_kind.format(value=value))
+    raise CommandError(unreadable.format(value=short(value)))
 
 
 def short(value: str) -> str:

@@ -98,25 +98,17 @@ def add_action_modal(alert_id: int, today: date) -> dict[str, Any]:
         private_metadata=values.AlertForm(alert_id).encode(),
         blocks=[
             kit.input_block(
-                block_id="text",
-                label=follow_up_text.ACTION_TEXT_LABEL,
-                element=kit.text_input(
-                    action_id="value",
-                    max_length=ACTION_TEXT_MAX,
-                    placeholder=follow_up_text.ACTION_TEXT_PLACEHOLDER,
+                "text",
+                follow_up_text.ACTION_TEXT_LABEL,
+                kit.text_input(
+                    max_length=ACTION_TEXT_MAX, placeholder=follow_up_text.ACTION_TEXT_PLACEHOLDER
                 ),
             ),
+            kit.input_block("owner", follow_up_text.ACTION_OWNER_LABEL, kit.user_select()),
             kit.input_block(
-                block_id="owner",
-                label=follow_up_text.ACTION_OWNER_LABEL,
-                element=kit.user_select(action_id="value"),
-            ),
-            kit.input_block(
-                block_id="due",
-                label=follow_up_text.ACTION_DUE_LABEL,
-                element=kit.date_picker(
-                    action_id="value", initial_date=(today + timedelta(days=7)).isoformat()
-                ),
+                "due",
+                follow_up_text.ACTION_DUE_LABEL,
+                kit.date_picker(initial_date=(today + timedelta(days=7)).isoformat()),
             ),
         ],
     )

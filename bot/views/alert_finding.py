@@ -162,11 +162,5 @@ def assign_modal(alert_id: int) -> dict[str, Any]:
         submit=_("Assign"),
         close=_("Cancel"),
         private_metadata=values.AlertForm(alert_id).encode(),
-        blocks=[
-            kit.input_block(
-                block_id="owner",
-                label=reply_text.ALERT_ASSIGN_LABEL,
-                element=kit.user_select(action_id="value"),
-            )
-        ],
+        blocks=[kit.input_block("owner", reply_text.ALERT_ASSIGN_LABEL, kit.user_select())],
     )

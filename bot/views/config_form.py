@@ -19,11 +19,9 @@ def config_modal(engagement_id: int, current: dict[str, Value]) -> dict[str, Any
     values = shown(current)
     blocks = [
         kit.input_block(
-            block_id=setting.key,
-            label=gettext(setting.label),
-            element=kit.text_input(
-                action_id="value", initial_value=values[setting.attribute], max_length=120
-            ),
+            setting.key,
+            gettext(setting.label),
+            kit.text_input(initial_value=values[setting.attribute], max_length=120),
         )
         for setting in SETTINGS
     ]

@@ -77,15 +77,14 @@ def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
     sides = []
     for side in SIDES:
         figures = numbers.of(side)
-        if figures.index is None:
+        index = figures.latest.index
+        if index is None:
             sides.append(words.SIDE_WITHHELD.format(side=side, withheld=_withheld(digest)))
         else:
-            against = _against(figures.index, figures.tolerance)
-            sides.append(
-                words.SIDE_INDEX.format(side=side, index=shown(figures.index), against=against)
-            )
+            against = _against(index, figures.tolerance)
+            sides.append(words.SIDE_INDEX.format(side=side, index=shown(index), against=against))
     whole = {"engagement": escape(digest.engagement), "sides": ", ".join(sides)}
-    gap = _shown_gap(numbers.client.index, numbers.provider.index)
+    gap = _shown_gap(numbers.client.latest.index, numbers.provider.latest.index)
     if gap is None:
         return words.SUMMARY.format(**whole)
     before = _shown_gap(numbers.client.previous_index, numbers.provider.previous_index)
@@ -94,12 +93,13 @@ def _summary(digest: DigestInput, numbers: DigestNumbers) -> str:
 
 
 def _side_line(digest: DigestInput, numbers: DigestNumbers, figures: SideNumbers) -> str:
-    head = f"*{figures.side.capitalize()}* ({escape(digest.org(figures.side))}): "
+    latest = figures.latest
+    head = f"*{latest.side.capitalize()}* ({escape(digest.org(latest.side))}): "
     parts = []
-    if figures.index is None:
+    if latest.index is None:
         parts.append(_withheld(digest))
     else:
-        index, tolerance = shown(figures.index), setting(figures.tolerance)
+        index, tolerance = shown(latest.index), setting(figures.tolerance)
         parts.append(words.INDEX_TOLERANCE.format(index=index, tolerance=tolerance))
         if numbers.pulses == 1:
             parts.append(words.FIRST_PULSE)
@@ -114,9 +114,9 @@ def _side_line(digest: DigestInput, numbers: DigestNumbers, figures: SideNumbers
         elif figures.change_since_baseline is not None:
             change = _signed(_nearest(figures.change_since_baseline))
             parts.append(words.SINCE_BASELINE.format(change=change))
-    if figures.eligible:
-        rate = shown(100 * figures.answered / figures.eligible)
-        answered = {"answered": figures.answered, "eligible": figures.eligible, "rate": rate}
+    if latest.eligible:
+        rate = shown(100 * latest.answered / latest.eligible)
+        answered = {"answered": latest.answered, "eligible": latest.eligible, "rate": rate}
         parts.append(words.ANSWERED.format(**answered))
     else:
         parts.append(words.NOBODY_ELIGIBLE)
@@ -137,8 +137,8 @@ def _standing_line(digest: DigestInput, numbers: DigestNumbers) -> str | None:
     parts = []
     for side in SIDES:
         figures, held = numbers.of(side), standing.sides[side]
-        change = _change(figures.index, held.baseline)
-        quarter = _change(figures.index, held.quarter_ago)
+        change = _change(figures.latest.index, held.baseline)
+        quarter = _change(figures.latest.index, held.quarter_ago)
         since = words.SINCE_BASELINE.format(change=change)
         quarterly = words.SINCE_LAST_QUARTER.format(change=quarter)
         said = [since, quarterly, verdicts[held.held].format(count=HELD_PULSES)]
@@ -155,7 +155,7 @@ def _change(index: float | None, before: float | None) -> str:
 
 
 def _gap_line(digest: DigestInput, numbers: DigestNumbers) -> str:
-    gap = _shown_gap(numbers.client.index, numbers.provider.index)
+    gap = _shown_gap(numbers.client.latest.index, numbers.provider.latest.index)
     if gap is None:
         return words.GAP_HIDDEN
     threshold = setting(digest.thresholds.gap)
@@ -169,13 +169,14 @@ def _blind_spot_line(numbers: DigestNumbers) -> str:
     parts = []
     for side in SIDES:
         figures, other = numbers.of(side), numbers.of("provider" if side == "client" else "client")
-        if figures.blind_spot is None or figures.guess_index is None or other.index is None:
+        guess, other_index = figures.latest.guess_index, other.latest.index
+        if figures.blind_spot is None or guess is None or other_index is None:
             continue
-        miss = shown(figures.guess_index) - shown(other.index)
+        miss = shown(guess) - shown(other_index)
         verdict = words.TOO_HIGH if miss > 0 else words.TOO_LOW if miss < 0 else words.SPOT_ON
         verdict = verdict.format(points=abs(miss))
         verdict += blind_spot_moved(figures.blind_spot, figures.previous_blind_spot)
-        parts.append(words.GUESS.format(side=side, other=other.side, verdict=verdict))
+        parts.append(words.GUESS.format(side=side, other=other.latest.side, verdict=verdict))
     if not parts:
         return words.BLIND_SPOTS_NONE
     return words.BLIND_SPOTS.format(guesses="; ".join(parts))
@@ -188,10 +189,11 @@ def _sla_line(digest: DigestInput, numbers: DigestNumbers | None) -> str:
     client = numbers.client if numbers else None
     if client is None:
         return words.SLA.format(**said)
-    if client.index is None:
+    index = client.latest.index
+    if index is None:
         return words.SLA_WITHHELD.format(withheld=_withheld(digest), **said)
-    against = _against(client.index, client.tolerance)
-    return words.SLA_CLIENT.format(index=shown(client.index), against=against, **said)
+    against = _against(index, client.tolerance)
+    return words.SLA_CLIENT.format(index=shown(index), against=against, **said)
 
 
 def _alerts(digest: DigestInput) -> str:

@@ -27,6 +27,9 @@ VIEW_TITLE_MAX: Final = 24
 VIEW_BUTTON_MAX: Final = 24
 VIEW_BLOCKS_MAX: Final = 100
 METADATA_MAX: Final = 3000
+FIELD_ACTION: Final = "value"
+"""The action id a form field's element takes unless told otherwise: a listener reads each
+field by its block id, under this one action id."""
 
 
 class BlockKitError(ValueError):
@@ -163,7 +166,7 @@ def multi_select(
 
 def text_input(
     *,
-    action_id: str,
+    action_id: str = FIELD_ACTION,
     max_length: int | None = None,
     multiline: bool = False,
     placeholder: str | None = None,
@@ -182,17 +185,21 @@ def text_input(
     return element
 
 
-def user_select(*, action_id: str) -> Json:
+def user_select(*, action_id: str = FIELD_ACTION) -> Json:
     return _with_id({"type": "users_select"}, "action_id", action_id)
 
 
-def date_picker(*, action_id: str, initial_date: str) -> Json:
+def date_picker(*, initial_date: str, action_id: str = FIELD_ACTION) -> Json:
     """A date picker starting on `initial_date` (YYYY-MM-DD)."""
     return _with_id({"type": "datepicker", "initial_date": initial_date}, "action_id", action_id)
 
 
 def conversation_select(
-    *, action_id: str, initial: str | None, include: Sequence[str], exclude_bots: bool
+    *,
+    initial: str | None,
+    include: Sequence[str],
+    exclude_bots: bool,
+    action_id: str = FIELD_ACTION,
 ) -> Json:
     """A channel picker limited to the given kinds of conversation."""
     element: Json = {
@@ -204,7 +211,7 @@ def conversation_select(
     return _with_id(element, "action_id", action_id)
 
 
-def input_block(*, block_id: str, label: str, element: Json) -> Json:
+def input_block(block_id: str, label: str, element: Json) -> Json:
     """One field of a form."""
     block: Json = {"type": "input", "label": plain(label, LABEL_MAX), "element": element}
     return _with_id(block, "block_id", block_id)

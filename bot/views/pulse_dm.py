@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from bot.domain import reply_text
 from bot.domain.i18n import _, reading_as
@@ -31,6 +31,20 @@ class PulseAsked:
     client_org: str
     provider_org: str
     closes_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SoFar:
+    """What one person has answered so far, as their pulse DM shows it."""
+
+    rating: int | None = None
+    guess: int | None = None
+    commented: bool = False
+    away: bool = False
+    drivers: tuple[str, ...] = ()
+
+
+NOTHING_YET: Final = SoFar()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +104,7 @@ def pulse_message(
     relationship: str,
     other: str,
     closes: str,
-    rating: int | None = None,
-    guess: int | None = None,
-    commented: bool = False,
-    away: bool = False,
-    drivers: tuple[str, ...] = (),
+    so_far: SoFar = NOTHING_YET,
 ) -> list[dict[str, Any]]:
     """The pulse DM: the rating scale, after a rating what drives it, the guess, a comment button.
 
@@ -104,11 +114,11 @@ def pulse_message(
     blocks = [
         kit.section(reply_text.PULSE_INTRO.format(engagement=engagement)),
         kit.section(reply_text.PULSE_QUESTION.format(relationship=relationship)),
-        _scale(RATE_ACTION, pulse_id, rating),
+        _scale(RATE_ACTION, pulse_id, so_far.rating),
         kit.context(reply_text.PULSE_SCALE),
-        *([driver_select(pulse_id, drivers)] if rating else []),
+        *([driver_select(pulse_id, so_far.drivers)] if so_far.rating else []),
         kit.section(reply_text.PULSE_GUESS.format(other=other)),
-        _scale(GUESS_ACTION, pulse_id, guess),
+        _scale(GUESS_ACTION, pulse_id, so_far.guess),
         kit.actions(
             [
                 kit.button(
@@ -120,29 +130,30 @@ def pulse_message(
                     reply_text.AWAY_BUTTON,
                     action_id=AWAY_ACTION,
                     value=values.PulseButton(pulse_id).encode(),
-                    style="primary" if away else None,
+                    style="primary" if so_far.away else None,
                 ),
             ],
             block_id=COMMENT_ACTION,
         ),
     ]
-    status = [_chosen_text(rating, guess, other, closes)] if rating or guess else []
-    if away and not rating:
+    status = [_chosen_text(so_far, other, closes)] if so_far.rating or so_far.guess else []
+    if so_far.away and not so_far.rating:
         status = [reply_text.PULSE_AWAY.format(closes=closes)]
-    if drivers:
-        status.append(chosen_text(drivers))
-    if commented:
+    if so_far.drivers:
+        status.append(chosen_text(so_far.drivers))
+    if so_far.commented:
         status.append(reply_text.PULSE_COMMENTED)
     footer = " ".join(status) if status else reply_text.PULSE_CLOSES.format(closes=closes)
     blocks.append(kit.context(footer))
     return blocks
 
 
-def _chosen_text(rating: int | None, guess: int | None, other: str, closes: str) -> str:
-    if rating is None:
-        return reply_text.PULSE_ONLY_GUESS.format(guess=guess, other=other)
+def _chosen_text(so_far: SoFar, other: str, closes: str) -> str:
+    if so_far.rating is None:
+        return reply_text.PULSE_ONLY_GUESS.format(guess=so_far.guess, other=other)
+    guess = so_far.guess
     guessed = reply_text.PULSE_CHOSEN_GUESS.format(guess=guess, other=other) if guess else ""
-    return reply_text.PULSE_CHOSEN.format(rating=rating, guess=guessed, closes=closes)
+    return reply_text.PULSE_CHOSEN.format(rating=so_far.rating, guess=guessed, closes=closes)
 
 
 def message_for(
@@ -164,11 +175,7 @@ def message_for(
         relationship=rel,
         other=other,
         closes=slack_date(asked.closes_at),
-        rating=rating,
-        guess=guess,
-        commented=commented,
-        away=away,
-        drivers=drivers,
+        so_far=SoFar(rating=rating, guess=guess, commented=commented, away=away, drivers=drivers),
     )
 
 
@@ -196,9 +203,9 @@ def comment_modal(*, pulse_id: int, channel: str, ts: str) -> dict[str, Any]:
         private_metadata=values.CommentForm(pulse_id, channel, ts).encode(),
         blocks=[
             kit.input_block(
-                block_id="comment",
-                label=reply_text.COMMENT_LABEL,
-                element=kit.text_input(action_id="text", multiline=True, max_length=COMMENT_MAX),
+                "comment",
+                reply_text.COMMENT_LABEL,
+                kit.text_input(action_id="text", multiline=True, max_length=COMMENT_MAX),
             )
         ],
     )

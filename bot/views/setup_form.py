@@ -15,8 +15,9 @@ def setup_modal(channel: str | None) -> dict[str, Any]:
     """The form, with the channel it was asked from already picked."""
 
     def text_input(block_id: str, label: str, placeholder: str) -> dict[str, Any]:
-        element = kit.text_input(action_id="value", max_length=80, placeholder=placeholder)
-        return kit.input_block(block_id=block_id, label=label, element=element)
+        return kit.input_block(
+            block_id, label, kit.text_input(max_length=80, placeholder=placeholder)
+        )
 
     return kit.modal(
         callback_id=SETUP_VIEW,
@@ -28,10 +29,9 @@ def setup_modal(channel: str | None) -> dict[str, Any]:
             text_input("client", reply_text.SETUP_MODAL_CLIENT, "Acme"),
             text_input("provider", reply_text.SETUP_MODAL_PROVIDER, "Globex"),
             kit.input_block(
-                block_id="channel",
-                label=reply_text.SETUP_MODAL_CHANNEL,
-                element=kit.conversation_select(
-                    action_id="value",
+                "channel",
+                reply_text.SETUP_MODAL_CHANNEL,
+                kit.conversation_select(
                     initial=channel,
                     include=["public", "private"],
                     exclude_bots=True,

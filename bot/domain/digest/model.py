@@ -15,6 +15,7 @@ from bot.domain.alerts import (
     SIDES,
     PulseFigures,
     Side,
+    SideFigures,
     SlaStatus,
     Thresholds,
     blind_spot,
@@ -142,10 +143,14 @@ class DigestInput:
 
 @dataclass(frozen=True, slots=True)
 class SideNumbers:
-    """One side's figures in the digest; every figure is None where withheld or unknown.
+    """One side's figures in the digest: the latest pulse's as published, and how they moved.
+
+    Every comparison is None where a figure it needs is withheld or unknown.
 
     Attributes:
-        index: the latest pulse's index, None when withheld.
+        latest: the side's published figures for the latest pulse (its side, index, counts,
+            response rate and guess), the index None when withheld.
+        tolerance: the side's tolerance.
         previous_index: the index of the pulse before, None when withheld or none.
         change_since_previous: ``index - previous_index``.
         baseline: the mean of the side's shown indices over the first four closed
@@ -156,24 +161,14 @@ class SideNumbers:
         previous_blind_spot: the same for the pulse before.
     """
 
-    side: Side
+    latest: SideFigures
     tolerance: float
-    index: float | None
-    answered: int
-    eligible: int
-    response_rate: float | None
     previous_index: float | None
     change_since_previous: float | None
     baseline: float | None
     change_since_baseline: float | None
-    guess_index: float | None
     blind_spot: float | None
     previous_blind_spot: float | None
-
-    @property
-    def withheld(self) -> bool:
-        """True when the latest index is withheld for anonymity."""
-        return self.index is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,19 +209,14 @@ def _side_numbers(
     figures = current.of(side)
     baseline = standing.sides[side].baseline if standing else _baseline(history, side)
     return SideNumbers(
-        side=side,
+        latest=figures,
         tolerance=thresholds.tolerance(side),
-        index=figures.index,
-        answered=figures.answered,
-        eligible=figures.eligible,
-        response_rate=figures.response_rate,
         previous_index=previous.of(side).index if previous else None,
         change_since_previous=trend(previous.of(side) if previous else None, figures),
         baseline=baseline,
         change_since_baseline=(
             figures.index - baseline if figures.index is not None and baseline is not None else None
         ),
-        guess_index=figures.guess_index,
         blind_spot=blind_spot(figures, current.of(other)),
         previous_blind_spot=blind_spot(previous.of(side), previous.of(other)) if previous else None,
     )

@@ -32,11 +32,11 @@ def test_numbers_of_a_declining_client() -> None:
     numbers = digest_numbers(digest(points(CLIENT, PROVIDER)))
     assert numbers is not None
     client = numbers.client
-    assert client.index == 54
+    assert client.latest.index == 54
     assert client.change_since_previous == -6
     assert client.baseline == pytest.approx(75.75)
     assert client.change_since_baseline == pytest.approx(-21.75)
-    assert client.response_rate == pytest.approx(7 / 9)
+    assert client.latest.response_rate == pytest.approx(7 / 9)
     assert numbers.gap == 27
     assert numbers.previous_gap == 18
     assert numbers.gap_change == 9
@@ -232,7 +232,7 @@ def test_a_withheld_side_never_shows_an_index(earlier: list[float], provider: fl
     numbers = digest_numbers(digest(history))
     assert numbers is not None
     client = numbers.client
-    assert client.index is None and client.change_since_previous is None
+    assert client.latest.index is None and client.change_since_previous is None
     assert client.change_since_baseline is None and numbers.gap is None
     assert numbers.provider.blind_spot is None
     state = digest_sections(digest(history))[0]

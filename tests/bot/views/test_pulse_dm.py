@@ -16,6 +16,7 @@ from bot.views.pulse_dm import (
     COMMENT_VIEW,
     GUESS_ACTION,
     RATE_ACTION,
+    SoFar,
     comment_modal,
     pulse_message,
 )
@@ -31,7 +32,7 @@ def dm(**answer: Any) -> list[dict[str, Any]]:
         relationship="Acme – Globex",
         other="Globex",
         closes=CLOSES,
-        **answer,
+        so_far=SoFar(**answer),
     )
 
 

@@ -37,9 +37,9 @@ def test_digest_sends_the_callers_dm_the_numbers_and_a_chart(rapport: RunningApp
         engagement = engagement_queries.by_name(session, "T0RAPPORT", "Acme deal")
         assert engagement is not None
         numbers = digest_numbers(assemble(session, engagement, rapport.clock()))
-    assert numbers is not None and numbers.client.index is not None
-    assert numbers.provider.index is not None
-    client, provider = shown(numbers.client.index), shown(numbers.provider.index)
+    assert numbers is not None and numbers.client.latest.index is not None
+    assert numbers.provider.latest.index is not None
+    client, provider = shown(numbers.client.latest.index), shown(numbers.provider.latest.index)
 
     (post,) = dm_posts(rapport, SPONSOR)
     text = blocks_text(post)

@@ -20,7 +20,8 @@ def test_the_numbers_are_the_latest_pulse_against_the_one_before_and_the_first_f
     assert numbers is not None
     assert numbers.pulses == 5 and numbers.closed_at == START + timedelta(weeks=4)
     client = numbers.of("client")
-    assert (client.index, client.previous_index, client.change_since_previous) == (40, 50, -10)
+    latest = client.latest
+    assert (latest.index, client.previous_index, client.change_since_previous) == (40, 50, -10)
     assert client.baseline == 65 and client.change_since_baseline == -25
     assert (numbers.gap, numbers.previous_gap, numbers.gap_change) == (35, 10, 25)
     assert numbers.of("provider").tolerance == 60 and client.tolerance == 70
@@ -29,7 +30,7 @@ def test_the_numbers_are_the_latest_pulse_against_the_one_before_and_the_first_f
 def test_a_withheld_side_hides_its_change_and_the_gap() -> None:
     numbers = digest_numbers(withheld_now())
     assert numbers is not None
-    assert numbers.client.withheld and not numbers.provider.withheld
+    assert numbers.client.latest.withheld and not numbers.provider.latest.withheld
     assert numbers.client.change_since_previous is None
     assert numbers.client.change_since_baseline is None
     assert numbers.gap is None and numbers.gap_change is None

@@ -18,7 +18,7 @@ def test_the_pulse_dm_is_drawn_with_every_button_and_what_it_sends_back() -> Non
         relationship="Acme – Globex",
         other="Globex",
         closes="Tue",
-        rating=4,
+        so_far=blocks.SoFar(rating=4),
     )
     drawn = blocks_html(pulse, DIRECTORY)
     rate = re.findall(r'data-action-id="(pulse\.rate\.\d)"', drawn)
