@@ -25,7 +25,6 @@ from storage.models import Engagement
 logger = logging.getLogger(__name__)
 # Pulses closed in one transaction: the commit is shared, each keeps its own savepoint.
 CLOSE_BATCH = 50
-CLOCK_SEND_WORKERS = 4
 
 
 def open_due_pulses(container: Runtime, noted: set[tuple[int, datetime]] | None = None) -> int:
@@ -155,7 +154,7 @@ def send_pending(container: Runtime) -> int:
         ]
     sent = 0
     for pulse_id in pulse_ids:
-        result = deliver_now(container, pulse_id, workers=CLOCK_SEND_WORKERS)
+        result = deliver_now(container, pulse_id)
         sent += result.sent + result.recovered + len(result.retrying)
     return sent
 

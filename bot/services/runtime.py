@@ -30,6 +30,11 @@ class SendingSettings(Protocol):
     @property
     def grace_hours(self) -> int: ...
 
+    @property
+    def worker_concurrency(self) -> int:
+        """Sends in flight at once in one process (each waits on one Slack call)."""
+        ...
+
 
 class Installations(Protocol):
     """The workspaces Rapport is installed in (distributed mode only)."""

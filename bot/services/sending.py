@@ -24,8 +24,6 @@ MAX_PAUSE_SECONDS = 60.0
 # With workers: how often `/rapport send` looks whether every DM has been tried once.
 FIRST_PASS_POLL_SECONDS = 0.5
 
-SEND_WORKERS = 2
-
 
 @dataclass(frozen=True, slots=True)
 class OpenedPulse:
@@ -49,8 +47,9 @@ def open_now(container: Runtime, caller: Caller, engagement_name: str | None) ->
         return OpenedPulse(pulse.id, engagement.name, len(recipients), thin, minimum)
 
 
-def deliver_now(container: Runtime, pulse_id: int, workers: int = SEND_WORKERS) -> FanoutResult:
-    """One paced pass over the pulse's due DMs; says what happened to each."""
+def deliver_now(container: Runtime, pulse_id: int, workers: int | None = None) -> FanoutResult:
+    """One paced pass over the pulse's due DMs, `WORKER_CONCURRENCY` at once (each waits on
+    one Slack call); says what happened to each."""
     with container.database.reading() as session:
         pulse = session.get(Pulse, pulse_id)
         deadline = None if pulse is None else pulse.closes_at
@@ -59,7 +58,7 @@ def deliver_now(container: Runtime, pulse_id: int, workers: int = SEND_WORKERS) 
         container.messenger,
         pulse_id,
         container.now,
-        workers=workers,
+        workers=workers or container.settings.worker_concurrency,
         stale_after=timedelta(seconds=container.settings.stale_sending_seconds),
         deadline=deadline,
         retry_base=timedelta(seconds=container.settings.retry_base_seconds),

@@ -68,10 +68,11 @@ class ProcessSettings:
     support_contact: str = ""
     # One of APP_DISTRIBUTIONS: how often conversation history may be read, and how deep.
     app_distribution: str = APP_DISTRIBUTIONS[0]
-    # One of JOB_QUEUES; with `postgres`, jobs each worker runs at once, and how often an
-    # idle worker looks for jobs it was not woken for (retries come due without a wake).
+    # One of JOB_QUEUES. Sends in flight at once per process (a worker's jobs, or the
+    # clock's and web's own sends), and how often an idle worker looks for jobs it was
+    # not woken for.
     job_queue: str = JOB_QUEUES[0]
-    worker_concurrency: int = 16
+    worker_concurrency: int = 32
     worker_poll_seconds: float = 1.0
 
     @property
@@ -225,7 +226,7 @@ def load_settings(
         support_contact=read.text("RAPPORT_SUPPORT_CONTACT", ""),
         app_distribution=read.choice("SLACK_APP_DISTRIBUTION", APP_DISTRIBUTIONS),
         job_queue=job_queue,
-        worker_concurrency=read.positive_int("WORKER_CONCURRENCY", 16, 256),
+        worker_concurrency=read.positive_int("WORKER_CONCURRENCY", 32, 256),
     )
     if job_queue == "postgres" and not database_url.startswith("postgresql"):
         read.problems.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import json
@@ -221,7 +222,9 @@ class SlackStandIn:
             return [body for t, body in self.responses if t == token]
 
     # -- the server ------------------------------------------------------------
-    def _fault_for(self, method: str, user: str | None) -> Fault | None:
+    def _fault_for(
+        self, method: str, user: str | None, arrived: float | None = None
+    ) -> Fault | None:
         for fault in self.faults:
             if fault.matches(method, user):
                 if fault.times is not None:
@@ -229,17 +232,19 @@ class SlackStandIn:
                 return fault
         if self.chaos is not None and (injected := self.chaos(method)) is not None:
             return injected
-        return self._rate_set_by_test(method)
+        return self._rate_set_by_test(method, arrived)
 
-    def _rate_set_by_test(self, method: str) -> Fault | None:
+    def _rate_set_by_test(self, method: str, arrived: float | None = None) -> Fault | None:
+        """Slack counts a call against its limit when it arrives, not when it answers."""
         limit = self.rate_limits.get(method)
         if limit is not None:
-            now = time.monotonic()
+            now = time.monotonic() if arrived is None else arrived
             while limit.window and now - limit.window[0] >= 1.0:
                 limit.window.popleft()
             if len(limit.window) >= limit.per_second:
                 return Fault(method, None, status=429, error="ratelimited", retry_after=1)
-            limit.window.append(now)
+            # Calls answered out of the order they arrived in keep the window sorted.
+            bisect.insort(limit.window, now)
         return None
 
     def _record_response(self, token: str, params: dict[str, Any]) -> None:
@@ -432,6 +437,7 @@ class SlackStandIn:
             def do_POST(self) -> None:
                 path = urlparse(self.path).path
                 params = self._params()
+                arrived = time.monotonic()
                 if standin.latency:
                     time.sleep(standin.latency)
                 if path.startswith("/response/"):
@@ -445,7 +451,7 @@ class SlackStandIn:
                 user = _target_user(params)
                 token = _bearer(self.headers.get("Authorization")) or params.pop("token", None)
                 with standin._lock:
-                    fault = standin._fault_for(method, user)
+                    fault = standin._fault_for(method, user, arrived)
                     if fault is not None and fault.drop is not None:
                         answer = standin._answer_as(method, params, token) if fault.landed else None
                         standin.calls.append(

@@ -42,7 +42,9 @@ VARIABLES: Final = {
             "messages a second per workspace (one pace for all processes on PostgreSQL)",
         ),
         Variable("JOB_QUEUE", "embedded", "embedded, or postgres: rapport worker sends"),
-        Variable("WORKER_CONCURRENCY", "16", "jobs a worker runs at once (--concurrency wins)"),
+        Variable(
+            "WORKER_CONCURRENCY", "32", "sends in flight at once (a worker: --concurrency wins)"
+        ),
         Variable("CLOCK_INTERVAL_SECONDS", "30", "how often the clock looks for work"),
         Variable("PULSE_GRACE_HOURS", "6", "a pulse missed by less than this is still sent"),
         Variable(
@@ -81,6 +83,7 @@ _CLOCK = (
     "STALE_SENDING_SECONDS",
     "RETRY_BASE_SECONDS",
     "JOB_QUEUE",
+    "WORKER_CONCURRENCY",
 )
 READS: Final[dict[str, tuple[str, ...]]] = {
     "web": (
@@ -100,6 +103,7 @@ READS: Final[dict[str, tuple[str, ...]]] = {
         "STALE_SENDING_SECONDS",
         "SLACK_MESSAGES_PER_SECOND",
         "JOB_QUEUE",
+        "WORKER_CONCURRENCY",
         "LOG_LEVEL",
     ),
     "run": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, "SLACK_APP_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),

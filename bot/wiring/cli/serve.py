@@ -280,7 +280,7 @@ def worker_arguments(worker: argparse.ArgumentParser) -> None:
     worker.add_argument(
         "--concurrency",
         type=int,
-        help="jobs run at once, each waiting on one Slack call (default: $WORKER_CONCURRENCY, 16)",
+        help="jobs run at once, each waiting on one Slack call (default: $WORKER_CONCURRENCY, 32)",
     )
 
 

@@ -102,7 +102,7 @@ def test_the_job_queue_is_off_by_default_and_shortens_the_lease_when_on() -> Non
     assert queued.job_queue == "postgres"
     # A dead worker's claims are taken over within seconds, not minutes.
     assert queued.stale_sending_seconds == 45
-    assert queued.worker_concurrency == 16
+    assert queued.worker_concurrency == 32
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,239 @@
+"""A Tuesday-10:00 round through the job queue: real processes, one worker killed midway.
+
+    python -m bench.scale_out [--engagements 20] [--members 60] [--rate 50] [--latency 0.5]
+                              [--workers 2] [--concurrency 20] [--postgres-url URL]
+
+On a fresh PostgreSQL database: 1 `rapport web`, 2 `rapport clock` and `--workers`
+`rapport worker` processes with `JOB_QUEUE=postgres`, against a Slack stand-in that
+answers chat.postMessage in `--latency` seconds and answers HTTP 429 (Retry-After) beyond
+`--rate` posts a second. Every engagement's pulse falls due in the same minute. When 30 %
+of the DMs have landed, worker 0 is killed with SIGKILL and a new one started. Meanwhile a
+rating click reaches `rapport web` twice a second, over signed HTTP.
+
+Printed: the round's wall time (from the pulses falling due to the last DM landing)
+against its floor (people ÷ rate), duplicates, missing DMs, 429s as a share of posts, and
+the clicks' p50/p99 and non-200 answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from bench.ack_latency import percentile
+from storage.db import Database
+from storage.migrate import upgrade
+from tests.support import flows
+from tests.support.keys import TEST_KEY
+from tests.support.processes import (
+    ClockProcess,
+    WebProcess,
+    WorkerProcess,
+    engagement_with,
+    free_port,
+)
+from tests.support.running import SECRET
+from tests.support.slack_api import Call, SlackStandIn
+from tests.support.slack_requests import SlackDriver
+from tests.support.slack_rules import Limits
+
+ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+@contextmanager
+def fresh_postgres(admin_url: str) -> Iterator[str]:
+    """A new database for this run, migrated, dropped at the end."""
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"rapport_bench_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    database = Database(url, TEST_KEY)
+    upgrade(database)
+    database.dispose()
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def pulse_dms(standin: SlackStandIn) -> list[Call]:
+    return [c for c in standin.dms() if (c.params.get("metadata") or {}).get("event_payload")]
+
+
+class Clicks:
+    """A rating click on a landed DM twice a second, until stopped: latencies and statuses."""
+
+    def __init__(self, url: str, standin: SlackStandIn) -> None:
+        self.slack = SlackDriver(url, SECRET, standin, settle=lambda: None)
+        self.standin = standin
+        self.ms: list[float] = []
+        self.statuses: Counter[int] = Counter()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, name="clicks")
+
+    def run(self) -> None:
+        n = 0
+        while not self.stop.wait(0.5):
+            landed = pulse_dms(self.standin)
+            if not landed:
+                continue
+            dm = landed[n % len(landed)]
+            n += 1
+            value = flows.pulse_button(dm, "pulse.rate.4")["value"]
+            began = time.perf_counter()
+            reply = self.slack.click("pulse.rate.4", value, user=str(dm.params["channel"]))
+            self.ms.append((time.perf_counter() - began) * 1000)
+            self.statuses[reply.status] += 1
+
+
+def wait_for(condition: object, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out waiting for {what}")
+        time.sleep(0.25)  # the stand-in shares this process: look seldom
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engagements", type=int, default=20)
+    parser.add_argument("--members", type=int, default=60)
+    parser.add_argument("--rate", type=int, default=50, help="posts a second Slack allows")
+    parser.add_argument(
+        "--pace",
+        type=int,
+        default=None,
+        help="SLACK_MESSAGES_PER_SECOND (default: 95 %% of --rate, a margin for jitter)",
+    )
+    parser.add_argument("--latency", type=float, default=0.5, help="seconds per Slack call")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--concurrency", type=int, default=20, help="jobs per worker at once")
+    parser.add_argument(
+        "--lease", type=int, default=12, help="STALE_SENDING_SECONDS: a dead worker's claims lapse"
+    )
+    parser.add_argument("--postgres-url", default=ADMIN_URL, help="a server to create a db on")
+    args = parser.parse_args()
+    people = args.engagements * args.members
+
+    standin = SlackStandIn().start()
+    standin.limits = Limits(distribution="internal")
+    standin.limit_rate("chat.postMessage", args.rate)
+    logs = Path(tempfile.mkdtemp(prefix="rapport-scale-"))
+    env = {
+        "JOB_QUEUE": "postgres",
+        "SLACK_APP_DISTRIBUTION": "internal",
+        "SLACK_MESSAGES_PER_SECOND": str(args.pace or max(1, int(args.rate * 0.95))),
+        "WORKER_CONCURRENCY": str(args.concurrency),
+        "SLACK_TIMEOUT_SECONDS": str(max(1, (args.lease - 1) // 2)),
+        "STALE_SENDING_SECONDS": str(args.lease),
+        "RETRY_BASE_SECONDS": "1",
+        "CLOCK_INTERVAL_SECONDS": "1",
+        "LOG_LEVEL": "WARNING",
+    }
+    with fresh_postgres(args.postgres_url) as url:
+        web = WebProcess(standin, url, logs / "web.log", free_port(), **env)
+        clocks = [ClockProcess(standin, url, logs / f"clock-{i}.log", **env) for i in range(2)]
+        workers = [
+            WorkerProcess(standin, url, logs / f"worker-{i}.log", **env)
+            for i in range(args.workers)
+        ]
+        processes: list[ClockProcess | WebProcess] = [web, *clocks, *workers]
+        clicks = Clicks(web.url, standin)
+        killed_at = 0
+        try:
+            web.wait_until_serving()
+            time.sleep(2)  # the clocks and workers are up and idle
+            standin.latency = args.latency
+            database = Database(url, TEST_KEY)
+            now = datetime.now(UTC)
+            for n in range(args.engagements):
+                engagement_with(
+                    database,
+                    args.members,
+                    name=f"Deal {n}",
+                    schedule=f"daily {now:%H:%M}",
+                    created=now - timedelta(hours=2),
+                )
+            began = time.monotonic()
+            clicks.thread.start()
+            wait_for(lambda: len(pulse_dms(standin)) >= 0.3 * people, 600, "30 % of the round")
+            killed_at = len(pulse_dms(standin))
+            workers[0].process.send_signal(signal.SIGKILL)
+            workers[0].process.wait()
+            processes.append(WorkerProcess(standin, url, logs / "worker-new.log", **env))
+            wait_for(lambda: len(pulse_dms(standin)) >= people, 600, "every DM")
+            landed = pulse_dms(standin)
+            ended = max(call.at for call in landed)
+            # What the killed worker had in hand is settled after its lease: give it time,
+            # so that a DM sent twice would show.
+            time.sleep(float(env["STALE_SENDING_SECONDS"]) + 3)
+            database.dispose()
+        finally:
+            clicks.stop.set()
+            if clicks.thread.is_alive():
+                clicks.thread.join()
+            for each in processes:
+                each.stop()
+            standin.stop()
+
+    landed = pulse_dms(standin)
+    per_person = Counter(
+        (c.params["metadata"]["event_payload"]["pulse"], c.params["channel"]) for c in landed
+    )
+    duplicates = sum(n - 1 for n in per_person.values())
+    missing = people - len(per_person)
+    posts = standin.calls_to("chat.postMessage", ok_only=False)
+    limited = sum(1 for c in posts if c.status == 429)
+    wall = ended - began
+    floor = people / args.rate
+    print(
+        f"{args.engagements} engagements x {args.members} people due the same minute; Slack "
+        f"answers in {args.latency} s and allows {args.rate} posts/s (paced at "
+        f"{env['SLACK_MESSAGES_PER_SECOND']}); 1 web, 2 clocks, "
+        f"{args.workers} workers x {args.concurrency} jobs; worker 0 killed (SIGKILL) after "
+        f"{killed_at} DMs and replaced"
+    )
+    print(
+        "| round s | floor s | ratio | duplicates | missing | 429s "
+        "| clicks p50 ms | p99 ms | not 200 |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    not_200 = sum(n for status, n in clicks.statuses.items() if status != 200)
+    print(
+        f"| {wall:.1f} | {floor:.1f} | {wall / floor:.2f} | {duplicates} | {missing} | "
+        f"{limited} of {len(posts)} ({100 * limited / max(1, len(posts)):.1f} %) | "
+        f"{percentile(clicks.ms or [0.0], 50):.0f} | {percentile(clicks.ms or [0.0], 99):.0f} | "
+        f"{not_200} of {len(clicks.ms)} |"
+    )
+    print(f"process logs: {logs}")
+    print(
+        json.dumps(
+            {
+                "ratio": round(wall / floor, 3),
+                "duplicates": duplicates,
+                "missing": missing,
+                "rate_limited_share": round(limited / max(1, len(posts)), 4),
+                "clicks_p99_ms": round(percentile(clicks.ms or [0.0], 99), 1),
+                "clicks_not_200": not_200,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
