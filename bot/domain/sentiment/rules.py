@@ -171,6 +171,10 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
                     matched, rule = match(words, i), name
             if matched is None:
                 matched, rule = match_silence(words, tokens, i), "silence"
+            if matched is not None and any(claimed[i : matched[0]]):
+                # A cue has read part of it already: in "waiting for three weeks" the
+                # wait is the cue's "for three weeks", not a second wait.
+                matched, rule, shaped = None, "phrase", False
         valence = 0.0
         if matched is not None:
             end, valence = matched
