@@ -74,8 +74,9 @@ class Pattern:
     triggers: str  # any of these words must occur for the regex to be tried
     scope: str = "words"  # "words": claims nothing; "match" or "clause": claims that span
     requires: str = ""  # if set, one of these words must occur as well
-    # Figures: +1 a rise, -1 a fall, 2 read from "from A to B"; the metric named in the
-    # clause then says whether that is good news (see figures.py).
+    # Figures: +1 a rise, -1 a fall, 2 read from "from A to B", 3 from a figure and the
+    # earlier one it replaced; the metric named in the clause then says whether that is
+    # good news (see figures.py).
     direction: int = 0
     needs_metric: bool = False  # "coming down" is news only when a metric is named
 

@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from bot.domain.sentiment.cue_patterns import PATTERNS
 from bot.domain.sentiment.event_patterns import EVENTS
-from bot.domain.sentiment.figures import from_to_direction, metric_sign
+from bot.domain.sentiment.figures import from_to_direction, metric_sign, then_now_reading
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.kind_patterns import KINDS
@@ -92,7 +92,16 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             start = bisect_right(starts, match.start()) - 1
             end = bisect_right(starts, match.end() - 1)
             rule, valence = pattern.rule, pattern.valence
-            if pattern.direction:
+            if pattern.direction == 3:
+                # "Escalations this month: 3, last month: 11": the metric named before
+                # the figures is part of the news, not a complaint of its own.
+                good, metric_at = then_now_reading([t.word for t in tokens], start, end)
+                if good == 0:
+                    continue
+                if good < 0:
+                    rule, valence = "worse figures", -valence
+                start = min(start, metric_at)
+            elif pattern.direction:
                 good = _figure_news(pattern, tokens, start, end)
                 if good == 0:
                     continue
@@ -101,7 +110,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             if pattern.scope == "clause":
                 start, end = _clause(tokens, start, end)
             cues.append(Cue(rule, start, end, valence))
-    return _strongest(cues)
+    return _strongest(_within_figures(cues))
 
 
 def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) -> int:
@@ -124,6 +133,25 @@ def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) 
 
 
 _RISING = frozenset(["rising", "climbing", "increasing", "growing", "crept", "creeping", "up"])
+
+
+_FIGURE_RULES = frozenset({"improvement", "worse figures"})
+
+
+def _within_figures(cues: list[Cue]) -> list[Cue]:
+    """Drop cues of the other sign inside a moved figure's span: in "4 days, used to be
+    same day" the "same day" is the earlier figure, not good news of its own."""
+    figures = [cue for cue in cues if cue.rule in _FIGURE_RULES]
+    if not figures:
+        return cues
+    return [
+        cue
+        for cue in cues
+        if not any(
+            f.start <= cue.start and cue.end <= f.end and f.valence * cue.valence < 0
+            for f in figures
+        )
+    ]
 
 
 def _strongest(cues: list[Cue]) -> list[Cue]:

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from bot.domain.sentiment.cue_patterns import BAD_THINGS, NUMBER, ORDINAL, UNIT, Pattern
 
+# A figure that can be compared with another: a count, a vague count before a unit, a
+# bare unit ("from minutes to seconds"), "same day", "half a day".
+_FIGURE = (
+    rf"{NUMBER}%?,?|(?:several|a few|a dozen|dozens|same|a)(?= {UNIT})"
+    r"|seconds|minutes|hours|days|weeks|months"
+)
+_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)"
+
 # These claim their clause or match: in "defects down to six" or "zero breaches" the
 # bad words are what went away, and must not be read as complaints.
 GOOD_NEWS: tuple[Pattern, ...] = (
@@ -31,10 +39,26 @@ GOOD_NEWS: tuple[Pattern, ...] = (
     Pattern(
         "improvement",
         2.0,
-        rf"\bfrom {NUMBER}%?,? (?:\w+ ){{0,2}}?to {NUMBER}\b",
+        rf"\bfrom {NUMBER}%?,? (?:\w+ ){{0,2}}?to {NUMBER}\b"
+        rf"|\bfrom (?:a few )?{_UNITS} to (?:a few |a |under a |{NUMBER} )?{_UNITS}\b",
         "from",
         "clause",
         direction=2,
+    ),
+    # A figure beside the one it replaced: "2 this sprint, before it was 9", "4 days, used
+    # to be same day", "10 minutes instead of half a day", "used to be 25, now 4".
+    Pattern(
+        "improvement",
+        2.0,
+        rf"\b(?:{_FIGURE})(?: [^ ]+){{0,7}}? (?:instead of|used to (?:be|take|run|get)|earlier"
+        r"(?: it)? (?:was|took)|before it was|previously|compared (?:with|to)|against"
+        r"|last (?:week|month|sprint|quarter|year|cycle|time|release|run)|"
+        r"(?:a|one) (?:year|month|quarter) ago),?(?: [^ ]+){0,3}? " + rf"(?:{_FIGURE})"
+        r"|\b(?:used to (?:be|take)|was) (?:[^ ]+ ){0,4}?now\b(?: [^ ]+){0,3}? "
+        + rf"(?:{_FIGURE})",
+        "instead used earlier before previously compared against last ago was",
+        "clause",
+        direction=3,
     ),
     Pattern(
         "improvement",
