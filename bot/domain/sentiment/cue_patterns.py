@@ -87,7 +87,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "waiting",
         -1.4,
         rf"\b(?:for|over|after|nearly|almost|up to) (?:the (?:last|past) )?"
-        rf"(?:{NUM} )?(?:more )?{UNIT}\b|\bfor (?:ages|ever|weeks|months|days)\b",
+        rf"(?:{NUM} )?(?:more )?{UNIT}\b(?! \d)|\bfor (?:ages|ever|weeks|months|days)\b",
         "for over after nearly almost up",
         requires=UNIT_WORDS,
     ),
@@ -129,7 +129,9 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "chasing",
         -1.6,
-        rf"(?<!car )(?<!police )\b{CHASE}\b|(?<!\ba )(?<!the )\bfollow(?:ed)?[- ]ups?\b"
+        # "will follow up", "I'll remind them": a promise, not a chase.
+        rf"(?<!car )(?<!police )(?<!will )(?<!'ll )(?<!going to )\b{CHASE}\b"
+        r"|(?<!\ba )(?<!the )(?<!will )(?<!'ll )(?<!going to )\bfollow(?:ed)?[- ]ups?\b"
         r"(?! (?:call|meeting|session))",
         "chase chased chases chasing chaser chasers hounding hounded nudge nudged nudging "
         "nudges prod prodded prodding pestering bump bumping remind reminded reminding "

@@ -11,13 +11,22 @@ _MONTH = (
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)"
 _QUESTION = re.compile(
     r"^(?:\w+(?: \w+)? ?:\s*)?(?:can|could|would|will|is|are|does|do|did|who|what|which|when|where|"
-    r"should|shall|has|have|any|anyone|is there|how do|how does|how long will)\b[^?]*\?\W*$"
+    r"should|shall|has|have|any|anyone|is there|how do|how does|how long will|how many|"
+    r"how much)\b[^?]*\?\W*$"
 )
 _REQUEST = re.compile(
     r"^(?:please|pls|kindly|reminder|quick reminder|friendly reminder|fyi|heads[- ]up|note|"
     r"status|status update|update|next steps|agenda|minutes|notes|retro notes|draft|"
     r"attaching|attached|sending|adding|handing over|moving|rolling out|starting|"
-    r"maintenance|planned|new joiner|asking for|i'll be out|i will be out|ooo)\b"
+    r"maintenance|planned|new joiner|asking for|i'll be out|i will be out|ooo|ping me|"
+    r"let me know|lmk|nothing new|nothing (?:much |major |else )?to report"
+    r"|not much (?:happening|to report|going on))\b"
+)
+# Absences and cover: "I am on sick leave tomorrow, Pavel covers", "OOO until Monday".
+_ABSENCE = re.compile(
+    r"\b(?:am|is|are|be|i'm|we're|she's|he's) on (?:sick |annual |parental |maternity "
+    r"|paternity |study )?(?:leave|holiday|vacation|pto)\b|\boff sick\b|\bout of "
+    r"(?:the )?office\b|\bcovering for\b|\b\w+ (?:covers|will cover)\W*$"
 )
 _ANNOUNCEMENT = re.compile(
     r"\b(?:(?:is|are|has been|have been|was|were|been) )?(?:scheduled|planned|booked|"
@@ -64,7 +73,7 @@ def stance_marker(text: str) -> tuple[str, str] | None:
     whatever opinion words it uses, while a notice can carry one ("go-live went great").
     """
     lowered = text.lower().strip(" *_>")
-    for pattern in (_QUESTION, _REQUEST, _ERRAND):
+    for pattern in (_QUESTION, _REQUEST, _ERRAND, _ABSENCE):
         match = pattern.search(lowered)
         if match:
             return "ask", match.group(0)[:40].strip()
