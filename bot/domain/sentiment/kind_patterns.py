@@ -99,13 +99,37 @@ KINDS: tuple[Pattern, ...] = (
         "polite complaint",
         -1.8,
         rf"\b(?:kindly|please|pls|request you|requesting|gentle reminder|humble request)\b"
-        rf"{_GAP}{{0,10}}? {_PENDING}\b|\bsince long(?: time)?\b|\bfrom long\b"
+        rf"(?: [^ ]+){{0,10}}? {_PENDING}\b|\bsince long(?: time)?\b|\bfrom long\b"
         rf"|\bfrom (?:last )?\w+ itself\b|\bstill awaiting\b|\b(?:please|kindly) expedite\b"
         rf"|\b(?:even after|despite) (?:repeated|multiple|many|several) \w+\b"
         rf"|\bmultiple times (?:we )?(?:requested|asked|followed)\b|\bdo the needful\b"
         rf"|\b(?:is|are|it is) pending (?:since|from|with)\b",
         "kindly please pls request requesting gentle humble since from still expedite even "
         "despite multiple needful pending",
+    ),
+    # A wish that says what was missing, an expectation not met, a duty that should not
+    # have fallen to the writer: "we'd appreciate earlier notice", "I expected more".
+    Pattern(
+        "polite complaint",
+        -1.6,
+        r"\b(?:would|'d) (?:really |much |greatly )?appreciate (?:it )?if (?:we|i|our \w+) "
+        r"(?:were|was|got|had|could get)\b|\b(?:would|'d) (?:really |much |greatly )?"
+        r"appreciate (?:fewer|more|earlier|better|faster|less|quicker|timely|proper)\b"
+        r"|(?<!than )(?<!as )\b(?:i|we) (?:had |really |honestly )?expected (?:more|better|"
+        r"a|an|the|to|some|at least|something|much)\b|\b(?:we|i) (?:were|was) expecting "
+        r"(?:more|better|something)\b|\b(?:should not|shouldn't) (?:need|have to|require)\b",
+        "appreciate expected expecting should shouldn't",
+        "match",
+    ),
+    # A warning of where it goes next: "will be raised at the next governance meeting".
+    Pattern(
+        "threat",
+        -1.8,
+        r"\bwill (?:be )?(?:raised?|escalated?|taken up|flag(?:ged)?) (?:at|with|to|in) "
+        r"(?:the |our |your )?(?:next |monthly |quarterly )?(?:governance|steerco|steering|"
+        r"qbr|board|exec\w*|management|cio|cfo|ceo|coo|leadership|sponsors?)\b",
+        "will",
+        "match",
     ),
     # Waiting counted in the writer's own words: "since two weeks", "the 4th day".
     Pattern(

@@ -53,3 +53,30 @@ def test_complaints_told_as_facts_or_politeness_are_negative(text: str) -> None:
 )
 def test_errands_sit_in_the_neutral_zone(text: str) -> None:
     assert abs(score_text(text).polarity) < 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would appreciate it if we were told before the rota changes.",
+        "I'd appreciate more realistic estimates.",
+        "We expected a proper root cause analysis by now.",
+        "Our architects should not have to review every design twice.",
+        "Please release the payment, the invoice is overdue, pending with you for weeks",
+        "Kindly note these delays will be escalated to the steering committee.",
+    ],
+)
+def test_wishes_unmet_expectations_and_warnings_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would appreciate it if you could send the agenda.",
+        "Delivery went better than we expected.",
+        "Thanks, that went as we expected.",
+    ],
+)
+def test_a_request_or_a_met_expectation_is_no_complaint(text: str) -> None:
+    assert score_text(text).polarity >= -0.05
