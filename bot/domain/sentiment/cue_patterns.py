@@ -44,8 +44,11 @@ CHASE = (
 # A positive word opening a comment that goes on to describe a failure: sarcasm.
 SARCASM_OPENERS = (
     r"^(?:oh )?(?:great|fantastic|brilliant|wonderful|lovely|superb|excellent|perfect|"
-    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy)"
-    r"(?=\s*[,.!…]|\s+(?:another|more)\b)"
+    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|"
+    r"very consistent|so consistent)"
+    r"(?=\s*[,.!…]|\s+(?:another|more)\b)|^(?:impressive|classic)(?=\s*[,.!…:])"
+    r"|^(?:lovely|great|amazing|wonderful|fantastic|so glad|reassuring) to (?:see|know|hear|"
+    r"find|get|learn)\b|^(?:amazing|funny|interesting|fascinating) how\b"
     r"|^(?:(?:i |we )?(?:just |really |so |absolutely )?(?:love|loving|enjoy|enjoying|"
     r"thrilled|delighted|glad|happy|excited)|always a (?:treat|pleasure|joy)|"
     r"can't wait|cant wait|nice to see|good to (?:know|see))\b"
