@@ -124,7 +124,11 @@ def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) 
     if words[start] in {"improved", "improving"}:
         return 1
     clause_start, clause_end = _clause(tokens, start, end)
-    metric = metric_sign(words, start, clause_start, clause_end)
+    metric = 0
+    if start + 1 < end and words[start + 1] in _OBJECT_OPENERS:
+        # "the script reduced the manual effort": the verb's object is what moved.
+        metric = metric_sign(words, start, start + 1, clause_end)
+    metric = metric or metric_sign(words, start, clause_start, clause_end)
     if metric == 0:
         return 0 if pattern.needs_metric or pattern.direction == 2 else 1
     if pattern.needs_metric and not _RISING.isdisjoint(words[start:end]):
@@ -132,23 +136,31 @@ def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) 
     return 1 if direction * metric > 0 else -1
 
 
+_OBJECT_OPENERS = frozenset(
+    ["the", "our", "their", "its", "your", "most", "much", "all", "a", "overnight", "manual"]
+)
 _RISING = frozenset(["rising", "climbing", "increasing", "growing", "crept", "creeping", "up"])
 
 
-_FIGURE_RULES = frozenset({"improvement", "worse figures"})
+_FIGURE_RULES = frozenset({"improvement", "worse figures", "no bad news"})
 
 
 def _within_figures(cues: list[Cue]) -> list[Cue]:
-    """Drop cues of the other sign inside a moved figure's span: in "4 days, used to be
-    same day" the "same day" is the earlier figure, not good news of its own."""
+    """Drop cues of the other sign inside a moved figure's or an absence's span: in "4
+    days, used to be same day" the "same day" is the earlier figure, and in "without us
+    having to chase" the chase is what did not happen."""
     figures = [cue for cue in cues if cue.rule in _FIGURE_RULES]
     if not figures:
         return cues
+    # An absence reaches only what follows its "no" or "without": "their fix broke"
+    # is no fix of a break.
     return [
         cue
         for cue in cues
         if not any(
-            f.start <= cue.start and cue.end <= f.end and f.valence * cue.valence < 0
+            (f.start < cue.start or (f.start == cue.start and f.rule != "no bad news"))
+            and cue.end <= f.end
+            and f.valence * cue.valence < 0
             for f in figures
         )
     ]

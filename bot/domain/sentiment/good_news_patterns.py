@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from bot.domain.sentiment.cue_patterns import BAD_THINGS, NUMBER, ORDINAL, UNIT, Pattern
+from bot.domain.sentiment.figures import LOWER_IS_BETTER
+
+_SMALLER_IS_BETTER = "|".join(sorted(LOWER_IS_BETTER, key=len, reverse=True))
 
 # A figure that can be compared with another: a count, a vague count before a unit, a
 # bare unit ("from minutes to seconds"), "same day", "half a day".
@@ -45,6 +48,18 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         "clause",
         direction=2,
     ),
+    # A reduction of something that is better smaller, without a figure: "has cut our
+    # admin time", "removed most of the chasing", "reduced the manual effort".
+    Pattern(
+        "improvement",
+        1.8,
+        r"\b(?:reduced|cut|removed|eliminated|shortened|slashed|trimmed|halved|got rid of|"
+        r"taken out|took out)(?: [^ ,.;:!?]+){0,4}? (?:" + _SMALLER_IS_BETTER + r")\b",
+        "reduced cut removed eliminated shortened slashed trimmed halved got taken took",
+        "clause",
+        direction=-1,
+        needs_metric=True,
+    ),
     # A figure beside the one it replaced: "2 this sprint, before it was 9", "4 days, used
     # to be same day", "10 minutes instead of half a day", "used to be 25, now 4".
     Pattern(
@@ -77,8 +92,9 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         2.0,
         r"\b(?:backlogs?|queues?|inbox|" + BAD_THINGS[3:-1] + r")\b (?:\w+ ){0,2}?(?:is|are|"
         r"was|were|has|have|had) (?:\w+ )?(?:gone|empty|emptied|clear|cleared|zero|"
-        r"disappeared)\b|\bfor the first time (?:in|since|this|all)\b|\b(?:haven't|have not|"
-        r"hasn't|has not|didn't|did not|never|not once) (?:\w+ )?(?:had|needed) to "
+        r"disappeared)\b|\b(?:for )?(?:the )?first time (?:in|since|this|all|ever)\b"
+        r"|\b(?:haven't|have not|hasn't|has not|didn't|did not|never|not once) (?:\w+ )?"
+        r"(?:had|needed) to "
         r"(?:escalate|chase|remind|call|step in|intervene|follow up|ask|fix|redo|complain|"
         r"raise|nudge|get involved)\b",
         "gone empty emptied clear cleared zero disappeared first had needed",

@@ -99,7 +99,7 @@ KINDS: tuple[Pattern, ...] = (
         "polite complaint",
         -1.8,
         rf"\b(?:kindly|please|pls|request you|requesting|gentle reminder|humble request)\b"
-        rf"(?: [^ ]+){{0,10}}? {_PENDING}\b|\bsince long(?: time)?\b|\bfrom long\b"
+        rf"(?: [^ ]+){{0,10}}? {_PENDING}\b|(?<!time )\bsince long(?: time)?\b|\bfrom long\b"
         rf"|\bfrom (?:last )?\w+ itself\b|\bstill awaiting\b|\b(?:please|kindly) expedite\b"
         rf"|\b(?:even after|despite) (?:repeated|multiple|many|several) \w+\b"
         rf"|\bmultiple times (?:we )?(?:requested|asked|followed)\b|\bdo the needful\b"
@@ -174,9 +174,11 @@ KINDS: tuple[Pattern, ...] = (
         rf"{_GAP}{{0,2}}? {_ABSENT}\b"
         r"|\bstopped (?:complaining|worrying|chasing|escalating|calling|asking)\b"
         r"|\bwithout (?:any )?(?:support|help|intervention|hand-holding|input) from us\b"
+        r"|\bwithout (?:us|me|anyone|anybody|our team) (?:having|needing) to(?: \w+)?\b"
+        r"|\bnothing (?:serious|critical|worrying|significant|alarming)\b"
         r"|\b(?:went|going|goes|ran|run|running) (?:exactly )?(?:to|according to|as) plan"
         r"(?:ned)?\b|\bby the book\b|\b(?:levels?|slas?|fix|numbers|figures|service) held\b",
-        "no zero 0 not without stopped went going goes ran run running book held",
+        "no zero 0 not without stopped went going goes ran run running book held nothing",
         "match",
     ),
     Pattern(

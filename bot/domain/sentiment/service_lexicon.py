@@ -178,6 +178,9 @@ SERVICE_EVENTS: dict[str, float] = {
     "works": 1.0,
     "unblocking": 1.2,
     "streamlined": 1.3,
+    "spotless": 2.0,
+    "landed": 1.0,
+    "listened": 1.2,
 }
 
 # Multi-word events, matched on lower-cased tokens before single words are looked up.
