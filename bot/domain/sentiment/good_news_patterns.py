@@ -15,6 +15,12 @@ _FIGURE = (
 )
 _UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)"
 
+# "No update on the outage" is silence about a problem, not its absence.
+_NOT_SILENCE = (
+    r"(?!(?:\w+ ){0,2}?(?:reply|replies|response|responses|answer|answers|update|updates|"
+    r"feedback|communication|word|news|eta|progress|action|owner|plan|fix|sign)\b)"
+)
+
 # These claim their clause or match: in "defects down to six" or "zero breaches" the
 # bad words are what went away, and must not be read as complaints.
 GOOD_NEWS: tuple[Pattern, ...] = (
@@ -80,9 +86,12 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         1.6,
         r"\b(?:coming|going|trending|creeping) (?:down|up)\b|\b(?:falling|dropping|"
         r"shrinking|decreasing|declining|declined|reducing|rising|climbing|increasing|"
-        r"growing|crept up|creeping up)\b",
+        r"growing|crept up|creeping up|(?<!would )(?<!could )(?<!might )(?:has|have|had) "
+        r"(?:\w+ly )?(?:dropped|fallen)|"
+        r"deteriorated|worsened)\b",
         "coming going trending creeping falling dropping shrinking decreasing declining "
-        "declined reducing rising climbing increasing growing crept",
+        "declined reducing rising climbing increasing growing crept dropped fallen "
+        "deteriorated worsened",
         "clause",
         direction=-1,
         needs_metric=True,
@@ -104,7 +113,7 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         "no bad news",
         2.0,
         r"\b(?:(?:zero|no|not a single|not one|nothing|none|free of|clean)[- ]|without "
-        r"(?:a |any )?(?:single )?)(?:\w+ ){0,3}?" + BAD_THINGS + r"\b"
+        r"(?:a |any )?(?:single )?)" + _NOT_SILENCE + r"(?:\w+ ){0,3}?" + BAD_THINGS + r"\b"
         r"|\b(?:nobody|no one) had to\b|\bno complaints\b",
         "zero no not nothing none without free clean nobody one",
         "match",

@@ -61,15 +61,16 @@ KINDS: tuple[Pattern, ...] = (
         "phrase",
         -1.7,
         r"\b(?:i am|i'm|we are|we're|i remain|getting|increasingly|really) (?:\w+ )?"
-        r"(?:concerned|worried|uneasy|nervous)\b|\blosing (?:confidence|patience|trust)\b"
+        r"(?:concerned|worried|uneasy|nervous)\b"
+        r"|\b(?:losing|lost) (?:\w+ )?(?:confidence|patience|trust|faith)\b"
         r"|\bdrifting back\b|\bit is (?:observed|noticed|seen) that\b"
         r"|\b(?:is|are) (?:getting |being )?(?:impacted|stretched)\b"
         r"|\binstead of the (?:agreed|promised|planned|contracted|expected)\b"
         r"|\bhad to (?:bring in|rerun|re-run|restart|hire|call in|pay for)\b"
         r"|\bmanually by (?:our|my) (?:team|side)\b",
-        "am i'm we are we're remain getting increasingly really losing drifting it is "
+        "am i'm we are we're remain getting increasingly really losing lost drifting it is "
         "instead had manually",
-        requires="concerned worried uneasy nervous confidence patience trust back observed "
+        requires="concerned worried uneasy nervous confidence patience trust faith back observed "
         "noticed seen impacted stretched agreed promised planned contracted expected bring "
         "rerun re-run restart hire call pay team side",
     ),
@@ -80,10 +81,14 @@ KINDS: tuple[Pattern, ...] = (
         r"\b(?:run|running|issue|issuing|launch|launching|start|starting) (?:a |an )?"
         r"(?:tender|rfp)\b"
         r"|\bexit options\b|\boff the table\b|\b(?:formal )?remediation\b"
+        r"|\brecommend (?:to )?(?:stop|stopping|end|ending|terminat\w+|pause|pausing|cancel\w*)\b"
+        r"|\b(?:stop|pause|cancel|halt) the (?:\w+ )?(?:phase|programme|program|rollout|"
+        r"contract|engagement)\b|\bback in-?house\b|\bin-?sourc\w+\b"
         r"|\blook(?:ing)? at the market\b|\bbenchmark (?:the|our|your) (?:service|price|prices|"
         r"contract)\b|\b(?:decision|contract|outsourcing) should be reversed\b",
         "run running issue issuing launch launching start starting exit off remediation look "
-        "looking benchmark reversed",
+        "looking benchmark reversed recommend stop pause cancel halt back in-house inhouse "
+        "insourcing insource insourced in-sourcing",
     ),
     # Thanks for what it cost them: "huge thanks for staying on till 2am".
     Pattern(
@@ -151,6 +156,8 @@ KINDS: tuple[Pattern, ...] = (
         r"up|reconcile|balance|agree)\b|\b(?:skipped|missed|forgot|left out) (?:\w+ )?"
         rf"(?:{NUM} )?(?:steps?|checks?|tests?|files?|items?|the \w+)\b"
         r"|\bmarked (?:as )?(?:resolved|done|closed|fixed) (?:when|but|although|while)\b"
+        r"|\b(?:we |i )?(?:never|did not|didn't|have not|haven't) (?:approved|agreed to|"
+        r"signed off|authori[sz]ed|ordered)\b"
         r"|\bnothing (?:changed|changes|happens|happened|moves|moved)\b"
         r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
         "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
@@ -162,6 +169,7 @@ KINDS: tuple[Pattern, ...] = (
         -1.7,
         rf"\b(?:nobody|no one|noone|none of them)\b{_GAP}{{0,4}}? (?:picked up|answered|"
         r"answers|joined|joins|reads|read|showed|turned up|responded|replied|called|on the|"
+        r"deployed|updated|informed|reviewed|documented|fixed|monitored|followed up|acted|"
         r"from their|from your|in the|at the|feels|owns|took|takes|told|seems|cares|"
         r"checked|tested|bothered)\b",
         "nobody no noone none",

@@ -124,6 +124,7 @@ PATTERN_STARTERS: frozenset[str] = frozenset(
         *WAITING_VERBS,
         *QUANTITIES,
         *NEGATORS,
+        "zero",
     )
 )
 

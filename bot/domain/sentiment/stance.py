@@ -41,6 +41,10 @@ _ANNOUNCEMENT = re.compile(
     r"|\bby (?:the )?end of\b|\b(?:starts?|begins?|ends?) (?:on|in|at|from|next)\b"
     r"|\bnow (?:needs?|requires?|goes?)\b|\b(?:has|have) asked (?:for|us to)\b"
 )
+# A bare acknowledgement is the whole comment: "ok", "Fine by me.", "fine I guess".
+_ACKNOWLEDGEMENT = re.compile(
+    r"^(?:ok|okay|k|fine|alright|all right|noted|ack)(?: (?:by|for|with) me| i guess)?\W*$"
+)
 # Greetings, offers and hand-overs that open an errand: "Hi all, sharing the agenda",
 # "Happy to set up a call", "PR #412 ready for review".
 _ERRAND = re.compile(
@@ -73,7 +77,7 @@ def stance_marker(text: str) -> tuple[str, str] | None:
     whatever opinion words it uses, while a notice can carry one ("go-live went great").
     """
     lowered = text.lower().strip(" *_>")
-    for pattern in (_QUESTION, _REQUEST, _ERRAND, _ABSENCE):
+    for pattern in (_QUESTION, _REQUEST, _ERRAND, _ABSENCE, _ACKNOWLEDGEMENT):
         match = pattern.search(lowered)
         if match:
             return "ask", match.group(0)[:40].strip()

@@ -80,3 +80,29 @@ def test_wishes_unmet_expectations_and_warnings_are_complaints(text: str) -> Non
 )
 def test_a_request_or_a_met_expectation_is_no_complaint(text: str) -> None:
     assert score_text(text).polarity >= -0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody updated the runbook after the last incident.",
+        "We are losing faith in the weekly figures.",
+        "If this continues I will recommend to pause the rollout.",
+        "The board wants the service desk back in-house.",
+        "The timesheet includes 12 hours we never approved.",
+        "Accuracy has clearly dropped since the team changed.",
+        "No update on the outage since this morning.",
+        "Zero communication about the outage.",
+    ],
+)
+def test_paralysis_lost_faith_risks_and_facts_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize("text", ["ok", "Fine by me.", "okay", "noted"])
+def test_a_bare_acknowledgement_is_neutral(text: str) -> None:
+    assert score_text(text).label == "neutral"
+
+
+def test_an_acknowledgement_with_an_opinion_keeps_it() -> None:
+    assert score_text("fine work on the release, thanks").label == "positive"
