@@ -136,15 +136,19 @@ KINDS: tuple[Pattern, ...] = (
         "will",
         "match",
     ),
-    # Waiting counted in the writer's own words: "since two weeks", "the 4th day".
+    # Waiting counted in the writer's own words: "since two weeks", "the 4th day",
+    # "waited 5h", "waiting on their network team".
     Pattern(
         "waiting",
         -1.4,
-        rf"\bsince (?:{NUM} )?{UNIT}\b|\b(?:the |a )?{ORDINAL} day\b(?! of)"
+        r"\b(?:waited|waiting|waits|wait|stuck|pending|open) (?:for |over |almost |nearly )?"
+        r"\d+(?:h|hrs?|d|wks?|mins?)\b|\b(?:still )?waiting (?:for|on) (?:their|your|them|you|"
+        r"the (?:client|vendor|supplier|provider)(?:'s)?)\b"
+        rf"|\bsince (?:{NUM} )?{UNIT}\b|\b(?:the |a )?{ORDINAL} day\b(?! of)"
         r"|\b(?:only|just) (?:told|informed|heard|learned|found out)\b"
         r"|\b(?:after|past) (?:the )?(?:release|deadline|go-live|cut-?off|lock|event|fact)\b"
         r"|\bonly afterwards\b|\bthe day after\b",
-        "since day only just after past afterwards",
+        "since day only just after past afterwards waited waiting waits wait stuck pending open",
     ),
     # Facts that carry the verdict: a fix that broke something, figures that do not tie.
     Pattern(
@@ -156,12 +160,15 @@ KINDS: tuple[Pattern, ...] = (
         r"up|reconcile|balance|agree)\b|\b(?:skipped|missed|forgot|left out) (?:\w+ )?"
         rf"(?:{NUM} )?(?:steps?|checks?|tests?|files?|items?|the \w+)\b"
         r"|\bmarked (?:as )?(?:resolved|done|closed|fixed) (?:when|but|although|while)\b"
+        r"|\b(?:says?|said|claims?|claimed|promised|shows?|lists?) \d[\d,.]*%? \w+,?"
+        r"(?: [^ ]+){0,6}? only \d[\d,.]*\b"
         r"|\b(?:we |i )?(?:never|did not|didn't|have not|haven't) (?:approved|agreed to|"
         r"signed off|authori[sz]ed|ordered)\b"
         r"|\bnothing (?:changed|changes|happens|happened|moves|moved)\b"
         r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
         "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
-        "did never skipped missed forgot left marked nothing without",
+        "did never skipped missed forgot left marked nothing without say says said claim "
+        "claims claimed promised show shows list lists",
     ),
     # Nobody turning up or owning it: "nobody from their side on the bridge".
     Pattern(
@@ -196,9 +203,15 @@ KINDS: tuple[Pattern, ...] = (
         r"schedule|achieved|hit|complete|completed|up to date)\b"
         r"|\bfinally(?: [^ ,.;:!?]+){0,4}? (?:up to date|stable|fixed|closed|working|works|"
         r"in place|done|proper|a root cause|got)\b"
+        r"|\b(?:fixed|resolved|closed|sorted|working|live|done|delivered|signed off|green|stable|"
+        r"passing|merged|shipped)\b"
+        r"(?: [^ ,.;:!?]+){0,4}? finally\b"
+        rf"|\b{NUM} {UNIT} (?:before|ahead of|earlier than)(?: the)? (?:plan|planned date|"
+        r"schedule|deadline|due date|target|target date)\b"
+        r"|\bahead of (?:the )?(?:business case|target|forecast|budget|plan)\b"
         r"|\bactually (?:answers|answer|explains|works|listened|delivered|gets? \w+ closed|"
         r"get made|getting \w+)\b|\b(?:to be fair|credit where due)\b",
-        "all every finally actually fair credit",
+        "all every finally actually fair credit before ahead earlier",
         "match",
     ),
 )

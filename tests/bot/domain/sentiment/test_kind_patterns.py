@@ -106,3 +106,18 @@ def test_a_bare_acknowledgement_is_neutral(text: str) -> None:
 
 def test_an_acknowledgement_with_an_opinion_keeps_it() -> None:
     assert score_text("fine work on the release, thanks").label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("got the nightly build green finally", "positive"),
+        ("Data migration signed off two days before the deadline.", "positive"),
+        ("Year-one savings landed ahead of the business case.", "positive"),
+        ("Waited 3h for someone to pick up the P1.", "negative"),
+        ("Still waiting on their DBA for the restore.", "negative"),
+        ("The change log says 20 items, the release has only 12.", "negative"),
+    ],
+)
+def test_more_verdicts_told_as_facts(text: str, label: str) -> None:
+    assert score_text(text).label == label
