@@ -115,8 +115,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bstill (?:no|not|nothing|no one|nobody|waiting|missing|open|"
         r"there|pending|stuck|can't|cannot|don't|doesn't|haven't|hasn't|has not|have not|"
         r"the same|seeing|getting|running|leaking|emailing|asking|doing|failing|"
-        r"chasing|breaking|crashing|struggling|trying|looking|hoping|using)\b|\byet to\b",
-        "still yet",
+        r"chasing|breaking|crashing|struggling|trying|looking|hoping|using|unanswered|"
+        r"unresolved|outstanding|unpaid|unsigned|unassigned)\b|\byet to\b"
+        rf"|\b{NUM} {UNIT} already\b|\balready {NUM} {UNIT}\b",
+        "still yet already",
     ),
     Pattern(
         "waiting",

@@ -142,28 +142,35 @@ _OBJECT_OPENERS = frozenset(
 _RISING = frozenset(["rising", "climbing", "increasing", "growing", "crept", "creeping", "up"])
 
 
-_FIGURE_RULES = frozenset({"improvement", "worse figures", "no bad news"})
+_FIGURE_RULES = frozenset({"improvement", "worse figures", "no bad news", "paralysis"})
+# Rules whose span names what did not happen: they reach only past their first word.
+_ABSENCE_RULES = frozenset({"no bad news", "paralysis"})
 
 
 def _within_figures(cues: list[Cue]) -> list[Cue]:
     """Drop cues of the other sign inside a moved figure's or an absence's span: in "4
-    days, used to be same day" the "same day" is the earlier figure, and in "without us
-    having to chase" the chase is what did not happen."""
+    days, used to be same day" the "same day" is the earlier figure, in "without us
+    having to chase" the chase is what did not happen, and in "nobody owns it" the
+    owning."""
     figures = [cue for cue in cues if cue.rule in _FIGURE_RULES]
     if not figures:
         return cues
     # An absence reaches only what follows its "no" or "without": "their fix broke"
     # is no fix of a break.
-    return [
-        cue
-        for cue in cues
-        if not any(
-            (f.start < cue.start or (f.start == cue.start and f.rule != "no bad news"))
-            and cue.end <= f.end
-            and f.valence * cue.valence < 0
-            for f in figures
-        )
-    ]
+    return [cue for cue in cues if not any(_explains(f, cue) for f in figures)]
+
+
+def _explains(figure: Cue, cue: Cue) -> bool:
+    """Whether a figure or absence cue already reads the words of a cue of the other sign.
+
+    A figure explains what lies inside it; an absence what starts after its first word
+    ("nobody on your side owns it": the owning), but not its own first word.
+    """
+    if figure.valence * cue.valence >= 0:
+        return False
+    if figure.rule in _ABSENCE_RULES:
+        return figure.start < cue.start < figure.end
+    return figure.start <= cue.start and cue.end <= figure.end
 
 
 def _strongest(cues: list[Cue]) -> list[Cue]:

@@ -15,7 +15,8 @@ HIGHER_IS_BETTER: frozenset[str] = words(
     "csat nps satisfaction quality accuracy uptime availability resolution first-contact "
     "fcr score scores coverage automation adoption productivity utilisation utilization "
     "retention savings collections cash compliance attendance engagement throughput "
-    "morale sla-compliance on-time-delivery straight-through touchless hit first-time "
+    "morale sla-compliance on-time-delivery straight-through touchless hit first-time otif "
+    "in-full picking "
     "accuracy yield velocity"
 )
 LOWER_IS_BETTER: frozenset[str] = words(
@@ -26,7 +27,8 @@ LOWER_IS_BETTER: frozenset[str] = words(
     "exceptions variances write-offs latency minutes hours days weeks months seconds "
     "mins hrs failures bugs issues delays penalties overtime reopens reopened duplicates "
     "misses headcount unmatched unreconciled aging ageing ticket call quote quotes "
-    "quotation rate-card bug query queries complaint effort chasing admin leakage failed"
+    "quotation rate-card bug query queries complaint effort chasing admin leakage failed "
+    "damages mis-ships variance"
 )
 _COUNTS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -94,8 +96,12 @@ def _compare(now: tuple[float, float], then: tuple[float, float]) -> int:
 
 # Words that name the earlier figure: "2, before it was 9", "4 days (last week 9)".
 THEN_WORDS: frozenset[str] = words(
-    "instead used earlier before previously compared against last ago was"
+    "instead used earlier before previously compared against last ago was contract "
+    "contracted sla target agreed committed"
 )
+# Words that introduce the figure now after the earlier one or the target: "used to be
+# 25, now 4", "the SLA says 99.5%; we had 96.1%".
+_NOW_WORDS = words("now had got achieved actual delivered")
 # A figure's unit in minutes, so that "ten minutes instead of half a day" compares.
 _MINUTES = {
     "second": 1 / 60, "seconds": 1 / 60, "sec": 1 / 60, "secs": 1 / 60,
@@ -171,7 +177,7 @@ def _then_and_now(
     before = [f for j in range(start, marker) if (f := _figure_at(words_, j))]
     then: tuple[float, float] | None = None
     for j in range(marker + 1, end):
-        if words_[j] == "now" and then is not None:
+        if words_[j] in _NOW_WORDS and then is not None:
             now = next((f for k in range(j + 1, end) if (f := _figure_at(words_, k))), None)
             return None if now is None else (now, then)
         then = then or _figure_at(words_, j)

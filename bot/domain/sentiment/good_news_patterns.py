@@ -29,10 +29,11 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         2.0,
         r"\b(?:down|fell|dropped|shrank|shrunk|reduced|trimmed|"
         r"halved|lowered|decreased|cut|came down|coming down) (?:\w+ ){0,4}?(?:to|from|by) "
-        rf"(?:{NUMBER}|almost|under|below)\b|\bhalved\b|\b(?:basically |all but |have |has )"
+        rf"(?:{NUMBER}|almost|under|below)\b|\bhalved\b|\bhalf (?:of )?what\b"
+        r"|\b(?:basically |all but |have |has )"
         r"(?:disappeared|vanished)\b|\bto almost nothing\b",
         "down fell dropped shrank shrunk reduced trimmed halved lowered decreased cut came "
-        "coming disappeared vanished almost",
+        "coming disappeared vanished almost half",
         "clause",
         direction=-1,
     ),
@@ -74,10 +75,14 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         rf"\b(?:{_FIGURE})(?: [^ ]+){{0,7}}? (?:instead of|used to (?:be|take|run|get)|earlier"
         r"(?: it)? (?:was|took)|before it was|previously|compared (?:with|to)|against"
         r"|last (?:week|month|sprint|quarter|year|cycle|time|release|run)|"
-        r"(?:a|one) (?:year|month|quarter) ago),?(?: [^ ]+){0,3}? " + rf"(?:{_FIGURE})"
-        r"|\b(?:used to (?:be|take)|was) (?:[^ ]+ ){0,4}?now\b(?: [^ ]+){0,3}? "
+        r"(?:a|one) (?:year|month|quarter) ago|(?:the )?(?:contract|sla|target|agreement) "
+        r"(?:says|requires|allows|specifies|is)|(?:a |the )?(?:contracted|agreed|committed)"
+        r"),?(?: [^ ]+){0,3}? " + rf"(?:{_FIGURE})"
+        r"|\b(?:used to (?:be|take)|was|(?:sla|contract|target) (?:says|is|requires)) "
+        r"(?:[^ ]+ ){0,4}?(?:now|we had|we got|we achieved|actual)\b(?: [^ ]+){0,3}? "
         + rf"(?:{_FIGURE})",
-        "instead used earlier before previously compared against last ago was",
+        "instead used earlier before previously compared against last ago was contract sla "
+        "target agreement contracted agreed committed",
         "clause",
         direction=3,
     ),

@@ -202,6 +202,7 @@ KINDS: tuple[Pattern, ...] = (
         r"\b(?:all|every)\b(?: [^ ,.;:!?]+){0,5}? (?:met|closed|passed|green|on time|on "
         r"schedule|achieved|hit|complete|completed|up to date)\b"
         r"|\bfinally(?: [^ ,.;:!?]+){0,4}? (?:up to date|stable|fixed|closed|working|works|"
+        r"inside sla|within sla|on target|green|"
         r"in place|done|proper|a root cause|got)\b"
         r"|\b(?:fixed|resolved|closed|sorted|working|live|done|delivered|signed off|green|stable|"
         r"passing|merged|shipped)\b"

@@ -141,7 +141,7 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
     all_caps = all(token.caps for token in tokens if token.word.isalpha())
     weights = clause_weights(words, tokens)
     repeated = not lx.REPETITION_WORDS.isdisjoint(words)
-    claimed = [False] * len(words)
+    claimed = [word in lx.COURTESY_WORDS for word in words]
     reading = Reading()
     for cue in cues or ():
         phrase = " ".join(words[cue.start : cue.end])

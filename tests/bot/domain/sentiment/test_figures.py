@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.sentiment import score_text
 from bot.domain.sentiment.figures import (
     HIGHER_IS_BETTER,
     LOWER_IS_BETTER,
@@ -95,3 +96,16 @@ def test_before_and_after_figures_carry_the_verdict(text: str, sign: int) -> Non
     sentiment, contributions = explain_text(text)
     assert sentiment.polarity * sign > 0.05
     assert {c.rule for c in contributions} & {"improvement", "worse figures"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("OTIF was 91% last month against a contracted 97%.", -1),
+        ("Dock-to-stock is averaging 3 days; the contract says 24 hours.", -1),
+        ("The SLA says 99.5% uptime; we had 96.1%.", -1),
+        ("First response in 20 minutes against a contracted 4 hours.", 1),
+    ],
+)
+def test_a_figure_against_its_target_carries_the_verdict(text: str, sign: int) -> None:
+    assert score_text(text).polarity * sign > 0.05

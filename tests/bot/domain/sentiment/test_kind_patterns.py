@@ -121,3 +121,15 @@ def test_an_acknowledgement_with_an_opinion_keeps_it() -> None:
 )
 def test_more_verdicts_told_as_facts(text: str, label: str) -> None:
     assert score_text(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we wait the approval 5 days already",
+        "Kindly note the credit note requests are still unanswered.",
+        "Nobody on your side owns it.",
+    ],
+)
+def test_waits_said_with_already_still_unanswered_and_nobody_owning_it(text: str) -> None:
+    assert score_text(text).label == "negative"

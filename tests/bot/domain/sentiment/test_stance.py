@@ -42,7 +42,7 @@ def test_an_offer_or_hand_over_opens_an_errand_through_markup() -> None:
         "I'm on annual leave Friday, Tomasz covers.",
         "Covering for Priya this week while she is off sick.",
         "Nothing much to report from the night shift.",
-        "How many licences are still unassigned?",
+        "How many licences are unassigned?",
         "ping me once the certificate is renewed",
         "Attached the incident report for sprint 12.",
         "will follow up with the storage team",
