@@ -168,7 +168,8 @@ PATTERNS: tuple[Pattern, ...] = (
         -1.3,
         r"\b(?:the )?same (?:\w+ ){0,2}?(?:question|story|answer|errors?|"
         r"issues?|problems?|alerts?|thing|mistakes?|non-answer|excuses?|bugs?|requests?|"
-        r"invoice|ledger|licence|license|formula)\b|\bevery (?:\w+ )?(?:month|week|sprint|"
+        r"invoice|ledger|licence|license|formula|findings?|defects?|gaps?|incidents?|"
+        r"observations?)\b|\bevery (?:\w+ )?(?:month|week|sprint|"
         r"quarter|release|cycle|time) (?:the same|we have to|we|it's|another)\b"
         r"|\banother (?:\w+ ){0,2}?(?:week|month|monday|release|quarter-end|sprint|day)"
         r" another\b",

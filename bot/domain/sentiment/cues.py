@@ -13,6 +13,7 @@ from bot.domain.sentiment.figures import from_to_direction, metric_sign, then_no
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.kind_patterns import KINDS
+from bot.domain.sentiment.lexicon import words
 from bot.domain.sentiment.tokens import Token
 
 
@@ -139,7 +140,7 @@ def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) 
 _OBJECT_OPENERS = frozenset(
     ["the", "our", "their", "its", "your", "most", "much", "all", "a", "overnight", "manual"]
 )
-_RISING = frozenset(["rising", "climbing", "increasing", "growing", "crept", "creeping", "up"])
+_RISING = words("rising climbing increasing growing crept creeping up hit reached peaked")
 
 
 _FIGURE_RULES = frozenset({"improvement", "worse figures", "no bad news", "paralysis"})

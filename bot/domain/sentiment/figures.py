@@ -16,7 +16,7 @@ HIGHER_IS_BETTER: frozenset[str] = words(
     "fcr score scores coverage automation adoption productivity utilisation utilization "
     "retention savings collections cash compliance attendance engagement throughput "
     "morale sla-compliance on-time-delivery straight-through touchless hit first-time otif "
-    "in-full picking "
+    "in-full picking adherence "
     "accuracy yield velocity"
 )
 LOWER_IS_BETTER: frozenset[str] = words(
@@ -28,7 +28,8 @@ LOWER_IS_BETTER: frozenset[str] = words(
     "mins hrs failures bugs issues delays penalties overtime reopens reopened duplicates "
     "misses headcount unmatched unreconciled aging ageing ticket call quote quotes "
     "quotation rate-card bug query queries complaint effort chasing admin leakage failed "
-    "damages mis-ships variance"
+    "damages mis-ships variance shrinkage attrition occupancy transfers recontacts "
+    "vulnerabilities findings"
 )
 _COUNTS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "

@@ -55,6 +55,17 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         "clause",
         direction=2,
     ),
+    # A level reached or a move by a count, judged by the metric named: "shrinkage hit
+    # 38%", "AHT is down 25 seconds week on week", "CSAT up three points".
+    Pattern(
+        "improvement",
+        1.8,
+        rf"\b(?:hit|reached|peaked at|down|up) {NUMBER}%?(?! \w+ ago\b)",
+        "hit reached peaked down up",
+        "clause",
+        direction=-1,
+        needs_metric=True,
+    ),
     # A reduction of something that is better smaller, without a figure: "has cut our
     # admin time", "removed most of the chasing", "reduced the manual effort".
     Pattern(
@@ -140,7 +151,7 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         r"\bwithin (?:minutes|hours|the hour|the day|a day|days)\b|\bsame[- ]day\b"
         r"|\bfirst (?:\w+ ){0,3}?(?:without|with no|in a (?:year|while)|"
         r"this year)\b|\bfor the first time since\b|\b(?:under|below|within) "
-        rf"(?:{NUMBER}|half a) (?:{UNIT}|percent|the hour)\b|\bwithin the hour\b"
+        rf"(?:{NUMBER}|half a) (?:{UNIT}|percent|the hour|seconds?)\b|\bwithin the hour\b"
         r"|\bin a (?:single )?day\b(?! lat)|\b(?:all|every|everything) (?:\w+ ){0,3}?(?:green|"
         r"inside sla|within sla|closed on time|ready)\b",
         "first under below within day green sla time ready same same-day",

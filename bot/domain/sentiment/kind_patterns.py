@@ -9,7 +9,7 @@ as everything met. Gaps never reach across a comma (clause ends stay in as comma
 
 from __future__ import annotations
 
-from bot.domain.sentiment.cue_patterns import NUM, ORDINAL, UNIT, Pattern
+from bot.domain.sentiment.cue_patterns import NUM, NUMBER, ORDINAL, UNIT, Pattern
 
 _GAP = r"(?: [^ ,.;:!?]+)"
 _THANKS = (
@@ -80,7 +80,8 @@ KINDS: tuple[Pattern, ...] = (
         -2.2,
         r"\b(?:run|running|issue|issuing|launch|launching|start|starting) (?:a |an )?"
         r"(?:tender|rfp)\b"
-        r"|\bexit options\b|\boff the table\b|\b(?:formal )?remediation\b"
+        r"|\bexit options\b|\boff the table\b|\bformal remediation\b|\bremediation plan\b"
+        r"|\b(?:on|into|under) remediation\b"
         r"|\brecommend (?:to )?(?:stop|stopping|end|ending|terminat\w+|pause|pausing|cancel\w*)\b"
         r"|\b(?:stop|pause|cancel|halt) the (?:\w+ )?(?:phase|programme|program|rollout|"
         r"contract|engagement)\b|\bback in-?house\b|\bin-?sourc\w+\b"
@@ -106,7 +107,7 @@ KINDS: tuple[Pattern, ...] = (
         rf"\b(?:kindly|please|pls|request you|requesting|gentle reminder|humble request)\b"
         rf"(?: [^ ]+){{0,10}}? {_PENDING}\b|(?<!time )\bsince long(?: time)?\b|\bfrom long\b"
         rf"|\bfrom (?:last )?\w+ itself\b|\bstill awaiting\b|\b(?:please|kindly) expedite\b"
-        rf"|\b(?:even after|despite) (?:repeated|multiple|many|several) \w+\b"
+        rf"|\b(?:even after|despite) (?:repeated|multiple|many|several|{NUMBER}) \w+\b"
         rf"|\bmultiple times (?:we )?(?:requested|asked|followed)\b|\bdo the needful\b"
         rf"|\b(?:is|are|it is) pending (?:since|from|with)\b",
         "kindly please pls request requesting gentle humble since from still expedite even "
@@ -160,6 +161,7 @@ KINDS: tuple[Pattern, ...] = (
         r"up|reconcile|balance|agree)\b|\b(?:skipped|missed|forgot|left out) (?:\w+ )?"
         rf"(?:{NUM} )?(?:steps?|checks?|tests?|files?|items?|the \w+)\b"
         r"|\bmarked (?:as )?(?:resolved|done|closed|fixed) (?:when|but|although|while)\b"
+        r"|\b(?:please|pls|kindly) stop\b"
         r"|\b(?:says?|said|claims?|claimed|promised|shows?|lists?) \d[\d,.]*%? \w+,?"
         r"(?: [^ ]+){0,6}? only \d[\d,.]*\b"
         r"|\b(?:we |i )?(?:never|did not|didn't|have not|haven't) (?:approved|agreed to|"
@@ -168,7 +170,7 @@ KINDS: tuple[Pattern, ...] = (
         r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
         "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
         "did never skipped missed forgot left marked nothing without say says said claim "
-        "claims claimed promised show shows list lists",
+        "claims claimed promised show shows list lists please pls kindly",
     ),
     # Nobody turning up or owning it: "nobody from their side on the bridge".
     Pattern(
@@ -199,7 +201,8 @@ KINDS: tuple[Pattern, ...] = (
     Pattern(
         "no bad news",
         1.6,
-        r"\b(?:all|every)\b(?: [^ ,.;:!?]+){0,5}? (?:met|closed|passed|green|on time|on "
+        r"\b(?:all|every)\b(?: [^ ,.;:!?]+){0,5}? (?:met|closed|passed|green|applied|"
+        r"patched|remediated|on time|on "
         r"schedule|achieved|hit|complete|completed|up to date)\b"
         r"|\bfinally(?: [^ ,.;:!?]+){0,4}? (?:up to date|stable|fixed|closed|working|works|"
         r"inside sla|within sla|on target|green|"
@@ -209,7 +212,8 @@ KINDS: tuple[Pattern, ...] = (
         r"(?: [^ ,.;:!?]+){0,4}? finally\b"
         rf"|\b{NUM} {UNIT} (?:before|ahead of|earlier than)(?: the)? (?:plan|planned date|"
         r"schedule|deadline|due date|target|target date)\b"
-        r"|\bahead of (?:the )?(?:business case|target|forecast|budget|plan)\b"
+        r"|\bahead of (?:the )?(?:agreed |committed )?(?:business case|target|forecast|"
+        r"budget|plan)\b"
         r"|\bactually (?:answers|answer|explains|works|listened|delivered|gets? \w+ closed|"
         r"get made|getting \w+)\b|\b(?:to be fair|credit where due)\b",
         "all every finally actually fair credit before ahead earlier",

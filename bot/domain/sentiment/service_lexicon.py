@@ -179,6 +179,14 @@ SERVICE_EVENTS: dict[str, float] = {
     "unblocking": 1.2,
     "streamlined": 1.3,
     "spotless": 2.0,
+    # Security and compliance work.
+    "unpatched": -1.6,
+    "non-compliant": -1.6,
+    "misconfigured": -1.6,
+    "incomplete": -1.2,
+    "patched": 1.2,
+    "remediated": 1.4,
+    "compliant": 1.2,
     "landed": 1.0,
     "listened": 1.2,
 }

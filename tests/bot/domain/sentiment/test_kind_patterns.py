@@ -133,3 +133,29 @@ def test_more_verdicts_told_as_facts(text: str, label: str) -> None:
 )
 def test_waits_said_with_already_still_unanswered_and_nobody_owning_it(text: str) -> None:
     assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Shrinkage hit 41% on Friday.", "negative"),
+        ("Handle time is down 30 seconds on last week.", "positive"),
+        ("Average speed of answer under 15 seconds all week.", "positive"),
+        ("The scan found the same two critical findings as in spring.", "negative"),
+        ("Every server patched within the window.", "positive"),
+        ("Admin passwords are still shared despite four reminders.", "negative"),
+        ("Your agents paste card numbers into chat. Please stop.", "negative"),
+        ("Remediation of the audit points is ahead of the agreed plan.", "positive"),
+        ("Six servers are still unpatched.", "negative"),
+    ],
+)
+def test_contact_centre_and_security_facts_carry_their_verdict(text: str, label: str) -> None:
+    assert score_text(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Is the certificate renewal on track?", "Despite a slow start the film works."],
+)
+def test_a_hopeful_question_and_a_film_review_are_not_read_as_account_events(text: str) -> None:
+    assert score_text(text).polarity >= -0.05
