@@ -41,9 +41,11 @@ KINDS: tuple[Pattern, ...] = (
         r"|\b(?:above|exceeded|beyond) (?:\w+ )?expectations\b|\bsmooth(?:er|est)\b"
         r"|\bkept us (?:informed|posted|in the loop|updated)\b|\bproven wrong\b"
         r"|\bown(?:s|ed|ing)? (?:the )?(?:problems?|issues?|mistakes?|it)\b"
-        r"|\b(?:worked|works|passed) (?:in|within|at|first time|perfectly|flawlessly|first)\b",
+        r"|\b(?:worked|works|passed) (?:in|within|at|first time|perfectly|flawlessly|first)\b"
+        r"|\b(?:made|makes|making) a (?:real |big |huge |visible )?difference\b"
+        r"|\bin half the time\b",
         "nailed hit getting above exceeded beyond smoother smoothest kept proven own owns owned "
-        "owning worked works passed",
+        "owning worked works passed made makes making half",
         "match",
     ),
     Pattern(
@@ -127,6 +129,18 @@ KINDS: tuple[Pattern, ...] = (
         "appreciate expected expecting should shouldn't",
         "match",
     ),
+    # Warnings: "this cannot become the norm", "something has to give", "I have raised it
+    # with our VP".
+    Pattern(
+        "threat",
+        -1.8,
+        r"\b(?:cannot|can't|must not|mustn't|should not) (?:become|be) (?:the norm|normal|a habit|"
+        r"the rule|business as usual)\b|\bsomething has to give\b|\b(?:cannot|can't) "
+        r"(?:continue|go on) (?:like this|this way)\b|\b(?:have |has )?raised (?:it|this|the "
+        r"(?:issue|matter|topic)) with (?:our|my|their|your) (?:vp|director|cio|cfo|ceo|coo|"
+        r"management|leadership|boss|sponsor|head of \w+)\b",
+        "cannot can't must mustn't should something raised",
+    ),
     # A warning of where it goes next: "will be raised at the next governance meeting".
     Pattern(
         "threat",
@@ -162,6 +176,8 @@ KINDS: tuple[Pattern, ...] = (
         rf"(?:{NUM} )?(?:steps?|checks?|tests?|files?|items?|the \w+)\b"
         r"|\bmarked (?:as )?(?:resolved|done|closed|fixed) (?:when|but|although|while)\b"
         r"|\b(?:please|pls|kindly) stop\b"
+        r"|\bwithout (?:any |a )?(?:handover|hand-over|transfer of knowledge|knowledge "
+        r"transfer|documentation|notice period)\b"
         r"|\b(?:says?|said|claims?|claimed|promised|shows?|lists?) \d[\d,.]*%? \w+,?"
         r"(?: [^ ]+){0,6}? only \d[\d,.]*\b"
         r"|\b(?:we |i )?(?:never|did not|didn't|have not|haven't) (?:approved|agreed to|"

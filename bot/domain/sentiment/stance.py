@@ -16,7 +16,8 @@ _QUESTION = re.compile(
 )
 _REQUEST = re.compile(
     r"^(?:please|pls|kindly|reminder|quick reminder|friendly reminder|fyi|heads[- ]up|note|"
-    r"status|status update|update|next steps|agenda|minutes|notes|retro notes|draft|"
+    r"status|status update|update|quick update|short update|small update|next steps|agenda|"
+    r"minutes|notes|retro notes|draft|"
     r"attaching|attached|sending|adding|handing over|moving|rolling out|starting|"
     r"maintenance|planned|new joiner|asking for|i'll be out|i will be out|ooo|ping me|"
     r"let me know|lmk|nothing new|nothing (?:much |major |else )?to report"

@@ -159,3 +159,24 @@ def test_contact_centre_and_security_facts_carry_their_verdict(text: str, label:
 )
 def test_a_hopeful_question_and_a_film_review_are_not_read_as_account_events(text: str) -> None:
     assert score_text(text).polarity >= -0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Bad start to the month. That said, the team caught up well by Friday.", "positive"),
+        ("Escaped defects are down and the build runs in half the time.", "positive"),
+        ("The new service manager has made a real difference.", "positive"),
+        ("Weekend deployments again. This cannot become the norm.", "negative"),
+        ("I have raised it with our CIO.", "negative"),
+        ("The architect left without any handover.", "negative"),
+        ("The portal is down.", "negative"),
+    ],
+)
+def test_contrast_across_sentences_warnings_and_what_is_down(text: str, label: str) -> None:
+    assert score_text(text).label == label
+
+
+def test_a_quick_update_is_a_status_note() -> None:
+    text = "Quick update: the interface is in review, the report starts next sprint."
+    assert score_text(text).label == "neutral"
