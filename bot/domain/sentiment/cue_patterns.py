@@ -44,8 +44,11 @@ CHASE = (
 # A positive word opening a comment that goes on to describe a failure: sarcasm.
 SARCASM_OPENERS = (
     r"^(?:oh )?(?:great|fantastic|brilliant|wonderful|lovely|superb|excellent|perfect|"
-    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy)"
-    r"(?=\s*[,.!…]|\s+(?:another|more)\b)"
+    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|"
+    r"very consistent|so consistent)"
+    r"(?=\s*[,.!…]|\s+(?:another|more)\b)|^(?:impressive|classic)(?=\s*[,.!…:])"
+    r"|^(?:lovely|great|amazing|wonderful|fantastic|so glad|reassuring) to (?:see|know|hear|"
+    r"find|get|learn)\b|^(?:amazing|funny|interesting|fascinating) how\b"
     r"|^(?:(?:i |we )?(?:just |really |so |absolutely )?(?:love|loving|enjoy|enjoying|"
     r"thrilled|delighted|glad|happy|excited)|always a (?:treat|pleasure|joy)|"
     r"can't wait|cant wait|nice to see|good to (?:know|see))\b"
@@ -74,8 +77,9 @@ class Pattern:
     triggers: str  # any of these words must occur for the regex to be tried
     scope: str = "words"  # "words": claims nothing; "match" or "clause": claims that span
     requires: str = ""  # if set, one of these words must occur as well
-    # Figures: +1 a rise, -1 a fall, 2 read from "from A to B"; the metric named in the
-    # clause then says whether that is good news (see figures.py).
+    # Figures: +1 a rise, -1 a fall, 2 read from "from A to B", 3 from a figure and the
+    # earlier one it replaced; the metric named in the clause then says whether that is
+    # good news (see figures.py).
     direction: int = 0
     needs_metric: bool = False  # "coming down" is news only when a metric is named
 
@@ -86,7 +90,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "waiting",
         -1.4,
         rf"\b(?:for|over|after|nearly|almost|up to) (?:the (?:last|past) )?"
-        rf"(?:{NUM} )?(?:more )?{UNIT}\b|\bfor (?:ages|ever|weeks|months|days)\b",
+        rf"(?:{NUM} )?(?:more )?{UNIT}\b(?! \d)|\bfor (?:ages|ever|weeks|months|days)\b",
         "for over after nearly almost up",
         requires=UNIT_WORDS,
     ),
@@ -111,8 +115,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bstill (?:no|not|nothing|no one|nobody|waiting|missing|open|"
         r"there|pending|stuck|can't|cannot|don't|doesn't|haven't|hasn't|has not|have not|"
         r"the same|seeing|getting|running|leaking|emailing|asking|doing|failing|"
-        r"chasing|breaking|crashing|struggling|trying|looking|hoping|using)\b|\byet to\b",
-        "still yet",
+        r"chasing|breaking|crashing|struggling|trying|looking|hoping|using|unanswered|"
+        r"unresolved|outstanding|unpaid|unsigned|unassigned)\b|\byet to\b"
+        rf"|\b{NUM} {UNIT} already\b|\balready {NUM} {UNIT}\b",
+        "still yet already",
     ),
     Pattern(
         "waiting",
@@ -128,7 +134,9 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "chasing",
         -1.6,
-        rf"(?<!car )(?<!police )\b{CHASE}\b|(?<!\ba )(?<!the )\bfollow(?:ed)?[- ]ups?\b"
+        # "will follow up", "I'll remind them": a promise, not a chase.
+        rf"(?<!car )(?<!police )(?<!will )(?<!'ll )(?<!going to )\b{CHASE}\b"
+        r"|(?<!\ba )(?<!the )(?<!will )(?<!'ll )(?<!going to )\bfollow(?:ed)?[- ]ups?\b"
         r"(?! (?:call|meeting|session))",
         "chase chased chases chasing chaser chasers hounding hounded nudge nudged nudging "
         "nudges prod prodded prodding pestering bump bumping remind reminded reminding "
@@ -160,7 +168,8 @@ PATTERNS: tuple[Pattern, ...] = (
         -1.3,
         r"\b(?:the )?same (?:\w+ ){0,2}?(?:question|story|answer|errors?|"
         r"issues?|problems?|alerts?|thing|mistakes?|non-answer|excuses?|bugs?|requests?|"
-        r"invoice|ledger|licence|license|formula)\b|\bevery (?:\w+ )?(?:month|week|sprint|"
+        r"invoice|ledger|licence|license|formula|findings?|defects?|gaps?|incidents?|"
+        r"observations?)\b|\bevery (?:\w+ )?(?:month|week|sprint|"
         r"quarter|release|cycle|time) (?:the same|we have to|we|it's|another)\b"
         r"|\banother (?:\w+ ){0,2}?(?:week|month|monday|release|quarter-end|sprint|day)"
         r" another\b",

@@ -9,10 +9,11 @@ from itertools import accumulate
 
 from bot.domain.sentiment.cue_patterns import PATTERNS
 from bot.domain.sentiment.event_patterns import EVENTS
-from bot.domain.sentiment.figures import from_to_direction, metric_sign
+from bot.domain.sentiment.figures import from_to_direction, metric_sign, then_now_reading
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.kind_patterns import KINDS
+from bot.domain.sentiment.lexicon import words
 from bot.domain.sentiment.tokens import Token
 
 
@@ -92,7 +93,16 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             start = bisect_right(starts, match.start()) - 1
             end = bisect_right(starts, match.end() - 1)
             rule, valence = pattern.rule, pattern.valence
-            if pattern.direction:
+            if pattern.direction == 3:
+                # "Escalations this month: 3, last month: 11": the metric named before
+                # the figures is part of the news, not a complaint of its own.
+                good, metric_at = then_now_reading([t.word for t in tokens], start, end)
+                if good == 0:
+                    continue
+                if good < 0:
+                    rule, valence = "worse figures", -valence
+                start = min(start, metric_at)
+            elif pattern.direction:
                 good = _figure_news(pattern, tokens, start, end)
                 if good == 0:
                     continue
@@ -101,7 +111,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             if pattern.scope == "clause":
                 start, end = _clause(tokens, start, end)
             cues.append(Cue(rule, start, end, valence))
-    return _strongest(cues)
+    return _strongest(_within_figures(cues))
 
 
 def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) -> int:
@@ -115,7 +125,11 @@ def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) 
     if words[start] in {"improved", "improving"}:
         return 1
     clause_start, clause_end = _clause(tokens, start, end)
-    metric = metric_sign(words, start, clause_start, clause_end)
+    metric = 0
+    if start + 1 < end and words[start + 1] in _OBJECT_OPENERS:
+        # "the script reduced the manual effort": the verb's object is what moved.
+        metric = metric_sign(words, start, start + 1, clause_end)
+    metric = metric or metric_sign(words, start, clause_start, clause_end)
     if metric == 0:
         return 0 if pattern.needs_metric or pattern.direction == 2 else 1
     if pattern.needs_metric and not _RISING.isdisjoint(words[start:end]):
@@ -123,7 +137,41 @@ def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) 
     return 1 if direction * metric > 0 else -1
 
 
-_RISING = frozenset(["rising", "climbing", "increasing", "growing", "crept", "creeping", "up"])
+_OBJECT_OPENERS = frozenset(
+    ["the", "our", "their", "its", "your", "most", "much", "all", "a", "overnight", "manual"]
+)
+_RISING = words("rising climbing increasing growing crept creeping up hit reached peaked")
+
+
+_FIGURE_RULES = frozenset({"improvement", "worse figures", "no bad news", "paralysis"})
+# Rules whose span names what did not happen: they reach only past their first word.
+_ABSENCE_RULES = frozenset({"no bad news", "paralysis"})
+
+
+def _within_figures(cues: list[Cue]) -> list[Cue]:
+    """Drop cues of the other sign inside a moved figure's or an absence's span: in "4
+    days, used to be same day" the "same day" is the earlier figure, in "without us
+    having to chase" the chase is what did not happen, and in "nobody owns it" the
+    owning."""
+    figures = [cue for cue in cues if cue.rule in _FIGURE_RULES]
+    if not figures:
+        return cues
+    # An absence reaches only what follows its "no" or "without": "their fix broke"
+    # is no fix of a break.
+    return [cue for cue in cues if not any(_explains(f, cue) for f in figures)]
+
+
+def _explains(figure: Cue, cue: Cue) -> bool:
+    """Whether a figure or absence cue already reads the words of a cue of the other sign.
+
+    A figure explains what lies inside it; an absence what starts after its first word
+    ("nobody on your side owns it": the owning), but not its own first word.
+    """
+    if figure.valence * cue.valence >= 0:
+        return False
+    if figure.rule in _ABSENCE_RULES:
+        return figure.start < cue.start < figure.end
+    return figure.start <= cue.start and cue.end <= figure.end
 
 
 def _strongest(cues: list[Cue]) -> list[Cue]:

@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 from bot.domain.sentiment.cue_patterns import BAD_THINGS, NUMBER, ORDINAL, UNIT, Pattern
+from bot.domain.sentiment.figures import LOWER_IS_BETTER
+
+_SMALLER_IS_BETTER = "|".join(sorted(LOWER_IS_BETTER, key=len, reverse=True))
+
+# A figure that can be compared with another: a count, a vague count before a unit, a
+# bare unit ("from minutes to seconds"), "same day", "half a day".
+_FIGURE = (
+    rf"{NUMBER}%?,?|(?:several|a few|a dozen|dozens|same|a)(?= {UNIT})"
+    r"|seconds|minutes|hours|days|weeks|months"
+)
+_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)"
+
+# "No update on the outage" is silence about a problem, not its absence.
+_NOT_SILENCE = (
+    r"(?!(?:\w+ ){0,2}?(?:reply|replies|response|responses|answer|answers|update|updates|"
+    r"feedback|communication|word|news|eta|progress|action|owner|plan|fix|sign)\b)"
+)
 
 # These claim their clause or match: in "defects down to six" or "zero breaches" the
 # bad words are what went away, and must not be read as complaints.
@@ -12,10 +29,11 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         2.0,
         r"\b(?:down|fell|dropped|shrank|shrunk|reduced|trimmed|"
         r"halved|lowered|decreased|cut|came down|coming down) (?:\w+ ){0,4}?(?:to|from|by) "
-        rf"(?:{NUMBER}|almost|under|below)\b|\bhalved\b|\b(?:basically |all but |have |has )"
+        rf"(?:{NUMBER}|almost|under|below)\b|\bhalved\b|\bhalf (?:of )?what\b"
+        r"|\b(?:basically |all but |have |has )"
         r"(?:disappeared|vanished)\b|\bto almost nothing\b",
         "down fell dropped shrank shrunk reduced trimmed halved lowered decreased cut came "
-        "coming disappeared vanished almost",
+        "coming disappeared vanished almost half",
         "clause",
         direction=-1,
     ),
@@ -31,19 +49,66 @@ GOOD_NEWS: tuple[Pattern, ...] = (
     Pattern(
         "improvement",
         2.0,
-        rf"\bfrom {NUMBER}%?,? (?:\w+ ){{0,2}}?to {NUMBER}\b",
+        rf"\bfrom {NUMBER}%?,? (?:\w+ ){{0,2}}?to {NUMBER}\b"
+        rf"|\bfrom (?:a few )?{_UNITS} to (?:a few |a |under a |{NUMBER} )?{_UNITS}\b",
         "from",
         "clause",
         direction=2,
+    ),
+    # A level reached or a move by a count, judged by the metric named: "shrinkage hit
+    # 38%", "AHT is down 25 seconds week on week", "CSAT up three points".
+    Pattern(
+        "improvement",
+        1.8,
+        rf"\b(?:hit|reached|peaked at|down|up) {NUMBER}%?(?! \w+ ago\b)"
+        r"|\b(?:is|are|was|were) (?:\w+ )?down\b(?! (?:again|for|since|today|now))",
+        "hit reached peaked down up",
+        "clause",
+        direction=-1,
+        needs_metric=True,
+    ),
+    # A reduction of something that is better smaller, without a figure: "has cut our
+    # admin time", "removed most of the chasing", "reduced the manual effort".
+    Pattern(
+        "improvement",
+        1.8,
+        r"\b(?:reduced|cut|removed|eliminated|shortened|slashed|trimmed|halved|got rid of|"
+        r"taken out|took out)(?: [^ ,.;:!?]+){0,4}? (?:" + _SMALLER_IS_BETTER + r")\b",
+        "reduced cut removed eliminated shortened slashed trimmed halved got taken took",
+        "clause",
+        direction=-1,
+        needs_metric=True,
+    ),
+    # A figure beside the one it replaced: "2 this sprint, before it was 9", "4 days, used
+    # to be same day", "10 minutes instead of half a day", "used to be 25, now 4".
+    Pattern(
+        "improvement",
+        2.0,
+        rf"\b(?:{_FIGURE})(?: [^ ]+){{0,7}}? (?:instead of|used to (?:be|take|run|get)|earlier"
+        r"(?: it)? (?:was|took)|before it was|previously|compared (?:with|to)|against"
+        r"|last (?:week|month|sprint|quarter|year|cycle|time|release|run)|"
+        r"(?:a|one) (?:year|month|quarter) ago|(?:the )?(?:contract|sla|target|agreement) "
+        r"(?:says|requires|allows|specifies|is)|(?:a |the )?(?:contracted|agreed|committed)"
+        r"),?(?: [^ ]+){0,3}? " + rf"(?:{_FIGURE})"
+        r"|\b(?:used to (?:be|take)|was|(?:sla|contract|target) (?:says|is|requires)) "
+        r"(?:[^ ]+ ){0,4}?(?:now|we had|we got|we achieved|actual)\b(?: [^ ]+){0,3}? "
+        + rf"(?:{_FIGURE})",
+        "instead used earlier before previously compared against last ago was contract sla "
+        "target agreement contracted agreed committed",
+        "clause",
+        direction=3,
     ),
     Pattern(
         "improvement",
         1.6,
         r"\b(?:coming|going|trending|creeping) (?:down|up)\b|\b(?:falling|dropping|"
         r"shrinking|decreasing|declining|declined|reducing|rising|climbing|increasing|"
-        r"growing|crept up|creeping up)\b",
+        r"growing|crept up|creeping up|(?<!would )(?<!could )(?<!might )(?:has|have|had) "
+        r"(?:\w+ly )?(?:dropped|fallen)|"
+        r"deteriorated|worsened)\b",
         "coming going trending creeping falling dropping shrinking decreasing declining "
-        "declined reducing rising climbing increasing growing crept",
+        "declined reducing rising climbing increasing growing crept dropped fallen "
+        "deteriorated worsened",
         "clause",
         direction=-1,
         needs_metric=True,
@@ -53,8 +118,9 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         2.0,
         r"\b(?:backlogs?|queues?|inbox|" + BAD_THINGS[3:-1] + r")\b (?:\w+ ){0,2}?(?:is|are|"
         r"was|were|has|have|had) (?:\w+ )?(?:gone|empty|emptied|clear|cleared|zero|"
-        r"disappeared)\b|\bfor the first time (?:in|since|this|all)\b|\b(?:haven't|have not|"
-        r"hasn't|has not|didn't|did not|never|not once) (?:\w+ )?(?:had|needed) to "
+        r"disappeared)\b|\b(?:for )?(?:the )?first time (?:in|since|this|all|ever)\b"
+        r"|\b(?:haven't|have not|hasn't|has not|didn't|did not|never|not once) (?:\w+ )?"
+        r"(?:had|needed) to "
         r"(?:escalate|chase|remind|call|step in|intervene|follow up|ask|fix|redo|complain|"
         r"raise|nudge|get involved)\b",
         "gone empty emptied clear cleared zero disappeared first had needed",
@@ -64,7 +130,7 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         "no bad news",
         2.0,
         r"\b(?:(?:zero|no|not a single|not one|nothing|none|free of|clean)[- ]|without "
-        r"(?:a |any )?(?:single )?)(?:\w+ ){0,3}?" + BAD_THINGS + r"\b"
+        r"(?:a |any )?(?:single )?)" + _NOT_SILENCE + r"(?:\w+ ){0,3}?" + BAD_THINGS + r"\b"
         r"|\b(?:nobody|no one) had to\b|\bno complaints\b",
         "zero no not nothing none without free clean nobody one",
         "match",
@@ -86,7 +152,7 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         r"\bwithin (?:minutes|hours|the hour|the day|a day|days)\b|\bsame[- ]day\b"
         r"|\bfirst (?:\w+ ){0,3}?(?:without|with no|in a (?:year|while)|"
         r"this year)\b|\bfor the first time since\b|\b(?:under|below|within) "
-        rf"(?:{NUMBER}|half a) (?:{UNIT}|percent|the hour)\b|\bwithin the hour\b"
+        rf"(?:{NUMBER}|half a) (?:{UNIT}|percent|the hour|seconds?)\b|\bwithin the hour\b"
         r"|\bin a (?:single )?day\b(?! lat)|\b(?:all|every|everything) (?:\w+ ){0,3}?(?:green|"
         r"inside sla|within sla|closed on time|ready)\b",
         "first under below within day green sla time ready same same-day",

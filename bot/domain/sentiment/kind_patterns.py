@@ -9,7 +9,7 @@ as everything met. Gaps never reach across a comma (clause ends stay in as comma
 
 from __future__ import annotations
 
-from bot.domain.sentiment.cue_patterns import NUM, ORDINAL, UNIT, Pattern
+from bot.domain.sentiment.cue_patterns import NUM, NUMBER, ORDINAL, UNIT, Pattern
 
 _GAP = r"(?: [^ ,.;:!?]+)"
 _THANKS = (
@@ -41,9 +41,11 @@ KINDS: tuple[Pattern, ...] = (
         r"|\b(?:above|exceeded|beyond) (?:\w+ )?expectations\b|\bsmooth(?:er|est)\b"
         r"|\bkept us (?:informed|posted|in the loop|updated)\b|\bproven wrong\b"
         r"|\bown(?:s|ed|ing)? (?:the )?(?:problems?|issues?|mistakes?|it)\b"
-        r"|\b(?:worked|works|passed) (?:in|within|at|first time|perfectly|flawlessly|first)\b",
+        r"|\b(?:worked|works|passed) (?:in|within|at|first time|perfectly|flawlessly|first)\b"
+        r"|\b(?:made|makes|making) a (?:real |big |huge |visible )?difference\b"
+        r"|\bin half the time\b",
         "nailed hit getting above exceeded beyond smoother smoothest kept proven own owns owned "
-        "owning worked works passed",
+        "owning worked works passed made makes making half",
         "match",
     ),
     Pattern(
@@ -61,15 +63,16 @@ KINDS: tuple[Pattern, ...] = (
         "phrase",
         -1.7,
         r"\b(?:i am|i'm|we are|we're|i remain|getting|increasingly|really) (?:\w+ )?"
-        r"(?:concerned|worried|uneasy|nervous)\b|\blosing (?:confidence|patience|trust)\b"
+        r"(?:concerned|worried|uneasy|nervous)\b"
+        r"|\b(?:losing|lost) (?:\w+ )?(?:confidence|patience|trust|faith)\b"
         r"|\bdrifting back\b|\bit is (?:observed|noticed|seen) that\b"
         r"|\b(?:is|are) (?:getting |being )?(?:impacted|stretched)\b"
         r"|\binstead of the (?:agreed|promised|planned|contracted|expected)\b"
         r"|\bhad to (?:bring in|rerun|re-run|restart|hire|call in|pay for)\b"
         r"|\bmanually by (?:our|my) (?:team|side)\b",
-        "am i'm we are we're remain getting increasingly really losing drifting it is "
+        "am i'm we are we're remain getting increasingly really losing lost drifting it is "
         "instead had manually",
-        requires="concerned worried uneasy nervous confidence patience trust back observed "
+        requires="concerned worried uneasy nervous confidence patience trust faith back observed "
         "noticed seen impacted stretched agreed promised planned contracted expected bring "
         "rerun re-run restart hire call pay team side",
     ),
@@ -79,11 +82,16 @@ KINDS: tuple[Pattern, ...] = (
         -2.2,
         r"\b(?:run|running|issue|issuing|launch|launching|start|starting) (?:a |an )?"
         r"(?:tender|rfp)\b"
-        r"|\bexit options\b|\boff the table\b|\b(?:formal )?remediation\b"
+        r"|\bexit options\b|\boff the table\b|\bformal remediation\b|\bremediation plan\b"
+        r"|\b(?:on|into|under) remediation\b"
+        r"|\brecommend (?:to )?(?:stop|stopping|end|ending|terminat\w+|pause|pausing|cancel\w*)\b"
+        r"|\b(?:stop|pause|cancel|halt) the (?:\w+ )?(?:phase|programme|program|rollout|"
+        r"contract|engagement)\b|\bback in-?house\b|\bin-?sourc\w+\b"
         r"|\blook(?:ing)? at the market\b|\bbenchmark (?:the|our|your) (?:service|price|prices|"
         r"contract)\b|\b(?:decision|contract|outsourcing) should be reversed\b",
         "run running issue issuing launch launching start starting exit off remediation look "
-        "looking benchmark reversed",
+        "looking benchmark reversed recommend stop pause cancel halt back in-house inhouse "
+        "insourcing insource insourced in-sourcing",
     ),
     # Thanks for what it cost them: "huge thanks for staying on till 2am".
     Pattern(
@@ -99,23 +107,63 @@ KINDS: tuple[Pattern, ...] = (
         "polite complaint",
         -1.8,
         rf"\b(?:kindly|please|pls|request you|requesting|gentle reminder|humble request)\b"
-        rf"{_GAP}{{0,10}}? {_PENDING}\b|\bsince long(?: time)?\b|\bfrom long\b"
+        rf"(?: [^ ]+){{0,10}}? {_PENDING}\b|(?<!time )\bsince long(?: time)?\b|\bfrom long\b"
         rf"|\bfrom (?:last )?\w+ itself\b|\bstill awaiting\b|\b(?:please|kindly) expedite\b"
-        rf"|\b(?:even after|despite) (?:repeated|multiple|many|several) \w+\b"
+        rf"|\b(?:even after|despite) (?:repeated|multiple|many|several|{NUMBER}) \w+\b"
         rf"|\bmultiple times (?:we )?(?:requested|asked|followed)\b|\bdo the needful\b"
         rf"|\b(?:is|are|it is) pending (?:since|from|with)\b",
         "kindly please pls request requesting gentle humble since from still expedite even "
         "despite multiple needful pending",
     ),
-    # Waiting counted in the writer's own words: "since two weeks", "the 4th day".
+    # A wish that says what was missing, an expectation not met, a duty that should not
+    # have fallen to the writer: "we'd appreciate earlier notice", "I expected more".
+    Pattern(
+        "polite complaint",
+        -1.6,
+        r"\b(?:would|'d) (?:really |much |greatly )?appreciate (?:it )?if (?:we|i|our \w+) "
+        r"(?:were|was|got|had|could get)\b|\b(?:would|'d) (?:really |much |greatly )?"
+        r"appreciate (?:fewer|more|earlier|better|faster|less|quicker|timely|proper)\b"
+        r"|(?<!than )(?<!as )\b(?:i|we) (?:had |really |honestly )?expected (?:more|better|"
+        r"a|an|the|to|some|at least|something|much)\b|\b(?:we|i) (?:were|was) expecting "
+        r"(?:more|better|something)\b|\b(?:should not|shouldn't) (?:need|have to|require)\b",
+        "appreciate expected expecting should shouldn't",
+        "match",
+    ),
+    # Warnings: "this cannot become the norm", "something has to give", "I have raised it
+    # with our VP".
+    Pattern(
+        "threat",
+        -1.8,
+        r"\b(?:cannot|can't|must not|mustn't|should not) (?:become|be) (?:the norm|normal|a habit|"
+        r"the rule|business as usual)\b|\bsomething has to give\b|\b(?:cannot|can't) "
+        r"(?:continue|go on) (?:like this|this way)\b|\b(?:have |has )?raised (?:it|this|the "
+        r"(?:issue|matter|topic)) with (?:our|my|their|your) (?:vp|director|cio|cfo|ceo|coo|"
+        r"management|leadership|boss|sponsor|head of \w+)\b",
+        "cannot can't must mustn't should something raised",
+    ),
+    # A warning of where it goes next: "will be raised at the next governance meeting".
+    Pattern(
+        "threat",
+        -1.8,
+        r"\bwill (?:be )?(?:raised?|escalated?|taken up|flag(?:ged)?) (?:at|with|to|in) "
+        r"(?:the |our |your )?(?:next |monthly |quarterly )?(?:governance|steerco|steering|"
+        r"qbr|board|exec\w*|management|cio|cfo|ceo|coo|leadership|sponsors?)\b",
+        "will",
+        "match",
+    ),
+    # Waiting counted in the writer's own words: "since two weeks", "the 4th day",
+    # "waited 5h", "waiting on their network team".
     Pattern(
         "waiting",
         -1.4,
-        rf"\bsince (?:{NUM} )?{UNIT}\b|\b(?:the |a )?{ORDINAL} day\b(?! of)"
+        r"\b(?:waited|waiting|waits|wait|stuck|pending|open) (?:for |over |almost |nearly )?"
+        r"\d+(?:h|hrs?|d|wks?|mins?)\b|\b(?:still )?waiting (?:for|on) (?:their|your|them|you|"
+        r"the (?:client|vendor|supplier|provider)(?:'s)?)\b"
+        rf"|\bsince (?:{NUM} )?{UNIT}\b|\b(?:the |a )?{ORDINAL} day\b(?! of)"
         r"|\b(?:only|just) (?:told|informed|heard|learned|found out)\b"
         r"|\b(?:after|past) (?:the )?(?:release|deadline|go-live|cut-?off|lock|event|fact)\b"
         r"|\bonly afterwards\b|\bthe day after\b",
-        "since day only just after past afterwards",
+        "since day only just after past afterwards waited waiting waits wait stuck pending open",
     ),
     # Facts that carry the verdict: a fix that broke something, figures that do not tie.
     Pattern(
@@ -127,10 +175,18 @@ KINDS: tuple[Pattern, ...] = (
         r"up|reconcile|balance|agree)\b|\b(?:skipped|missed|forgot|left out) (?:\w+ )?"
         rf"(?:{NUM} )?(?:steps?|checks?|tests?|files?|items?|the \w+)\b"
         r"|\bmarked (?:as )?(?:resolved|done|closed|fixed) (?:when|but|although|while)\b"
+        r"|\b(?:please|pls|kindly) stop\b"
+        r"|\bwithout (?:any |a )?(?:handover|hand-over|transfer of knowledge|knowledge "
+        r"transfer|documentation|notice period)\b"
+        r"|\b(?:says?|said|claims?|claimed|promised|shows?|lists?) \d[\d,.]*%? \w+,?"
+        r"(?: [^ ]+){0,6}? only \d[\d,.]*\b"
+        r"|\b(?:we |i )?(?:never|did not|didn't|have not|haven't) (?:approved|agreed to|"
+        r"signed off|authori[sz]ed|ordered)\b"
         r"|\bnothing (?:changed|changes|happens|happened|moves|moved)\b"
         r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
         "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
-        "did never skipped missed forgot left marked nothing without",
+        "did never skipped missed forgot left marked nothing without say says said claim "
+        "claims claimed promised show shows list lists please pls kindly",
     ),
     # Nobody turning up or owning it: "nobody from their side on the bridge".
     Pattern(
@@ -138,6 +194,7 @@ KINDS: tuple[Pattern, ...] = (
         -1.7,
         rf"\b(?:nobody|no one|noone|none of them)\b{_GAP}{{0,4}}? (?:picked up|answered|"
         r"answers|joined|joins|reads|read|showed|turned up|responded|replied|called|on the|"
+        r"deployed|updated|informed|reviewed|documented|fixed|monitored|followed up|acted|"
         r"from their|from your|in the|at the|feels|owns|took|takes|told|seems|cares|"
         r"checked|tested|bothered)\b",
         "nobody no noone none",
@@ -150,21 +207,32 @@ KINDS: tuple[Pattern, ...] = (
         rf"{_GAP}{{0,2}}? {_ABSENT}\b"
         r"|\bstopped (?:complaining|worrying|chasing|escalating|calling|asking)\b"
         r"|\bwithout (?:any )?(?:support|help|intervention|hand-holding|input) from us\b"
+        r"|\bwithout (?:us|me|anyone|anybody|our team) (?:having|needing) to(?: \w+)?\b"
+        r"|\bnothing (?:serious|critical|worrying|significant|alarming)\b"
         r"|\b(?:went|going|goes|ran|run|running) (?:exactly )?(?:to|according to|as) plan"
         r"(?:ned)?\b|\bby the book\b|\b(?:levels?|slas?|fix|numbers|figures|service) held\b",
-        "no zero 0 not without stopped went going goes ran run running book held",
+        "no zero 0 not without stopped went going goes ran run running book held nothing",
         "match",
     ),
     Pattern(
         "no bad news",
         1.6,
-        r"\b(?:all|every)\b(?: [^ ,.;:!?]+){0,5}? (?:met|closed|passed|green|on time|on "
+        r"\b(?:all|every)\b(?: [^ ,.;:!?]+){0,5}? (?:met|closed|passed|green|applied|"
+        r"patched|remediated|on time|on "
         r"schedule|achieved|hit|complete|completed|up to date)\b"
         r"|\bfinally(?: [^ ,.;:!?]+){0,4}? (?:up to date|stable|fixed|closed|working|works|"
+        r"inside sla|within sla|on target|green|"
         r"in place|done|proper|a root cause|got)\b"
+        r"|\b(?:fixed|resolved|closed|sorted|working|live|done|delivered|signed off|green|stable|"
+        r"passing|merged|shipped)\b"
+        r"(?: [^ ,.;:!?]+){0,4}? finally\b"
+        rf"|\b{NUM} {UNIT} (?:before|ahead of|earlier than)(?: the)? (?:plan|planned date|"
+        r"schedule|deadline|due date|target|target date)\b"
+        r"|\bahead of (?:the )?(?:agreed |committed )?(?:business case|target|forecast|"
+        r"budget|plan)\b"
         r"|\bactually (?:answers|answer|explains|works|listened|delivered|gets? \w+ closed|"
         r"get made|getting \w+)\b|\b(?:to be fair|credit where due)\b",
-        "all every finally actually fair credit",
+        "all every finally actually fair credit before ahead earlier",
         "match",
     ),
 )

@@ -83,7 +83,7 @@ def match_duration(words: list[str], i: int) -> tuple[int, float] | None:
 
 def match_silence(words: list[str], tokens: list[Token], i: int) -> tuple[int, float] | None:
     """A negator before something a client expects: "never got a reply", "no ETA"."""
-    if words[i] not in lx.NEGATORS and not words[i].endswith("n't"):
+    if words[i] not in lx.NEGATORS and words[i] != "zero" and not words[i].endswith("n't"):
         return None
     for j in range(i + 1, min(i + 1 + SCOPE, len(words))):
         if words[j] in lx.EXPECTED_SERVICE:

@@ -16,7 +16,9 @@ from bot.domain.sentiment.patterns import (
 from bot.domain.sentiment.tokens import DAMPING, Token, in_scope
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
-_CLAUSE_WORDS = lx.CONTRAST_WORDS | lx.CONCESSION_WORDS | lx.CLAUSE_CONTRAST_WORDS | {"even"}
+_CLAUSE_WORDS = (
+    lx.CONTRAST_WORDS | lx.CONCESSION_WORDS | lx.CLAUSE_CONTRAST_WORDS | {"even", "said"}
+)
 
 
 @dataclass(slots=True)
@@ -51,6 +53,8 @@ def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
             or (word in lx.CLAUSE_CONTRAST_WORDS and after_break)
             or (word in lx.LATE_CONCESSION_WORDS and i > 1 and after_break)
             or (word == "even" and i > 1 and i < last and words[i + 1] in {"if", "though"})
+            # "Rough week. That said, the team recovered well."
+            or (word == "said" and i > 1 and words[i - 1] == "that" and tokens[i - 2].boundary)
         )
         if contrast and 0 < i < last:
             # "shame", "pity" carry the verdict themselves; "but" only points at it.
@@ -141,7 +145,7 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
     all_caps = all(token.caps for token in tokens if token.word.isalpha())
     weights = clause_weights(words, tokens)
     repeated = not lx.REPETITION_WORDS.isdisjoint(words)
-    claimed = [False] * len(words)
+    claimed = [word in lx.COURTESY_WORDS for word in words]
     reading = Reading()
     for cue in cues or ():
         phrase = " ".join(words[cue.start : cue.end])
@@ -171,6 +175,10 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
                     matched, rule = match(words, i), name
             if matched is None:
                 matched, rule = match_silence(words, tokens, i), "silence"
+            if matched is not None and any(claimed[i : matched[0]]):
+                # A cue has read part of it already: in "waiting for three weeks" the
+                # wait is the cue's "for three weeks", not a second wait.
+                matched, rule, shaped = None, "phrase", False
         valence = 0.0
         if matched is not None:
             end, valence = matched

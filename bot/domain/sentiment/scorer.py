@@ -94,8 +94,11 @@ def _takes_stance(hits: list[Hit], textblob: tuple[float, float] | None, ask: bo
     "can you share the latest version?" and "quick question: ..." are errands.
     """
     if ask:
+        # "Is the renewal on track?": a hopeful phrase in a question is no verdict.
         return any(
-            hit.rule in _STANCE_RULES or abs(hit.valence) >= _STRONG_WORD_IN_ASK for hit in hits
+            (hit.rule in _STANCE_RULES and not (hit.rule == "phrase" and hit.valence > 0))
+            or abs(hit.valence) >= _STRONG_WORD_IN_ASK
+            for hit in hits
         )
     return (textblob is not None and abs(textblob[0]) >= _STRONG_TEXTBLOB) or any(
         hit.rule in _STANCE_RULES

@@ -178,6 +178,17 @@ SERVICE_EVENTS: dict[str, float] = {
     "works": 1.0,
     "unblocking": 1.2,
     "streamlined": 1.3,
+    "spotless": 2.0,
+    # Security and compliance work.
+    "unpatched": -1.6,
+    "non-compliant": -1.6,
+    "misconfigured": -1.6,
+    "incomplete": -1.2,
+    "patched": 1.2,
+    "remediated": 1.4,
+    "compliant": 1.2,
+    "landed": 1.0,
+    "listened": 1.2,
 }
 
 # Multi-word events, matched on lower-cased tokens before single words are looked up.
@@ -234,18 +245,14 @@ SERVICE_PHRASES: dict[tuple[str, ...], float] = {
     ("no", "problems"): 1.2,
     ("no", "issues"): 1.2,
     ("no", "worries"): 1.0,
-    # Excess with no sentiment word to lean on: "takes too long", "too many tickets".
-    ("is", "down"): -1.8,
-    ("was", "down"): -1.8,
-    ("are", "down"): -1.8,
-    ("were", "down"): -1.8,
+    # A system that "is down", in any tense.
+    **{(be, "down"): -1.8 for be in ("is", "was", "are", "were")},
     ("showed", "up"): 1.0,
     ("show", "up"): 1.0,
     ("turned", "up"): 1.0,
+    # Excess with no sentiment word to lean on: "takes too long", "too many tickets".
     ("too", "long"): -1.3,
-    ("too", "many"): -1.0,
-    ("too", "much"): -1.0,
-    ("too", "often"): -1.0,
+    **{("too", amount): -1.0 for amount in ("many", "much", "often")},
     ("not", "so", "much"): -1.8,
     ("out", "of", "date"): -1.2,
     ("good", "catch"): 2.0,

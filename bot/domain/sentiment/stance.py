@@ -11,13 +11,23 @@ _MONTH = (
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)"
 _QUESTION = re.compile(
     r"^(?:\w+(?: \w+)? ?:\s*)?(?:can|could|would|will|is|are|does|do|did|who|what|which|when|where|"
-    r"should|shall|has|have|any|anyone|is there|how do|how does|how long will)\b[^?]*\?\W*$"
+    r"should|shall|has|have|any|anyone|is there|how do|how does|how long will|how many|"
+    r"how much)\b[^?]*\?\W*$"
 )
 _REQUEST = re.compile(
     r"^(?:please|pls|kindly|reminder|quick reminder|friendly reminder|fyi|heads[- ]up|note|"
-    r"status|status update|update|next steps|agenda|minutes|notes|retro notes|draft|"
+    r"status|status update|update|quick update|short update|small update|next steps|agenda|"
+    r"minutes|notes|retro notes|draft|"
     r"attaching|attached|sending|adding|handing over|moving|rolling out|starting|"
-    r"maintenance|planned|new joiner|asking for|i'll be out|i will be out|ooo)\b"
+    r"maintenance|planned|new joiner|asking for|i'll be out|i will be out|ooo|ping me|"
+    r"let me know|lmk|nothing new|nothing (?:much |major |else )?to report"
+    r"|not much (?:happening|to report|going on))\b"
+)
+# Absences and cover: "I am on sick leave tomorrow, Pavel covers", "OOO until Monday".
+_ABSENCE = re.compile(
+    r"\b(?:am|is|are|be|i'm|we're|she's|he's) on (?:sick |annual |parental |maternity "
+    r"|paternity |study )?(?:leave|holiday|vacation|pto)\b|\boff sick\b|\bout of "
+    r"(?:the )?office\b|\bcovering for\b|\b\w+ (?:covers|will cover)\W*$"
 )
 _ANNOUNCEMENT = re.compile(
     r"\b(?:(?:is|are|has been|have been|was|were|been) )?(?:scheduled|planned|booked|"
@@ -31,6 +41,10 @@ _ANNOUNCEMENT = re.compile(
     r"|\b(?:at|from|until|by) \d{1,2}[:.]\d{2}\b|\b\d{1,2}(?:am|pm)\b"
     r"|\bby (?:the )?end of\b|\b(?:starts?|begins?|ends?) (?:on|in|at|from|next)\b"
     r"|\bnow (?:needs?|requires?|goes?)\b|\b(?:has|have) asked (?:for|us to)\b"
+)
+# A bare acknowledgement is the whole comment: "ok", "Fine by me.", "fine I guess".
+_ACKNOWLEDGEMENT = re.compile(
+    r"^(?:ok|okay|k|fine|alright|all right|noted|ack)(?: (?:by|for|with) me| i guess)?\W*$"
 )
 # Greetings, offers and hand-overs that open an errand: "Hi all, sharing the agenda",
 # "Happy to set up a call", "PR #412 ready for review".
@@ -64,7 +78,7 @@ def stance_marker(text: str) -> tuple[str, str] | None:
     whatever opinion words it uses, while a notice can carry one ("go-live went great").
     """
     lowered = text.lower().strip(" *_>")
-    for pattern in (_QUESTION, _REQUEST, _ERRAND):
+    for pattern in (_QUESTION, _REQUEST, _ERRAND, _ABSENCE, _ACKNOWLEDGEMENT):
         match = pattern.search(lowered)
         if match:
             return "ask", match.group(0)[:40].strip()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.sentiment import score_text
 from bot.domain.sentiment.figures import (
     HIGHER_IS_BETTER,
     LOWER_IS_BETTER,
     from_to_direction,
     metric_sign,
     number,
+    then_now_news,
 )
+from bot.domain.sentiment.scorer import explain_text
 
 
 @pytest.mark.parametrize(
@@ -51,8 +54,58 @@ def test_the_metric_nearest_before_the_verb_decides(text: str, verb: int, sign: 
         ("went from 40% to 55%", 1),
         ("from twelve to twelve", 0),
         ("from monday to friday", 0),
+        ("went from 3 days to 4 hours", -1),
+        ("dropped from minutes to seconds", -1),
     ],
 )
 def test_from_to_gives_the_direction_by_the_numbers(text: str, direction: int) -> None:
     words = text.split()
     assert from_to_direction(words, 0, len(words)) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("defect leakage is 2 before it was 9", 1),
+        ("response time is 4 minutes now it used to be 25", 1),
+        ("tokens took 4 days used to be same day", -1),
+        ("approvals take 5 to 6 days earlier it was 1 day", -1),
+        ("deploys take 10 minutes instead of half a day", 1),
+        ("csat is 71 last quarter 80", -1),
+        ("it used to take three days now two hours", 1),
+        ("the report came on day 9 instead of day 5", -1),
+        ("we met 3 people last week 5", 0),  # no metric, no time: no news
+        ("we met people last week", 0),
+    ],
+)
+def test_a_figure_beside_the_one_it_replaced_is_news_by_its_metric(text: str, news: int) -> None:
+    words = text.split()
+    assert then_now_news(words, 0, len(words)) == news
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Escalations this month: 3, last month: 11.", 1),
+        ("Password resets take 2 days now, it used to be same day.", -1),
+        ("Only one failed load since March, it used to be several a week.", 1),
+        ("Invoice queries are at 40 this cycle against 25 last cycle.", -1),
+    ],
+)
+def test_before_and_after_figures_carry_the_verdict(text: str, sign: int) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.polarity * sign > 0.05
+    assert {c.rule for c in contributions} & {"improvement", "worse figures"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("OTIF was 91% last month against a contracted 97%.", -1),
+        ("Dock-to-stock is averaging 3 days; the contract says 24 hours.", -1),
+        ("The SLA says 99.5% uptime; we had 96.1%.", -1),
+        ("First response in 20 minutes against a contracted 4 hours.", 1),
+    ],
+)
+def test_a_figure_against_its_target_carries_the_verdict(text: str, sign: int) -> None:
+    assert score_text(text).polarity * sign > 0.05

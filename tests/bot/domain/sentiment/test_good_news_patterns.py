@@ -33,3 +33,27 @@ def test_good_news_is_found_and_read_as_positive(text: str, rule: str) -> None:
 )
 def test_bad_news_is_not_taken_for_good(text: str) -> None:
     assert rules_matched(GOOD_NEWS, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new intake form has cut our rework noticeably.",
+        "The bot removed most of the manual corrections in payables.",
+        "Provisioning script reduced the onboarding effort a lot.",
+        "Service credits were issued without us having to chase.",
+        "Two small findings in the audit, nothing serious.",
+        "Month-end closed on day 3, first time in two years.",
+        "Rough start, though the second cutover was spotless.",
+    ],
+)
+def test_a_reduction_an_unasked_remedy_and_a_first_time_are_good_news(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I need to cut the grass before the rain.", "The estimate got cut in half by someone."],
+)
+def test_a_cut_of_nothing_that_is_better_smaller_is_no_good_news(text: str) -> None:
+    assert score_text(text).label != "positive"

@@ -53,3 +53,130 @@ def test_complaints_told_as_facts_or_politeness_are_negative(text: str) -> None:
 )
 def test_errands_sit_in_the_neutral_zone(text: str) -> None:
     assert abs(score_text(text).polarity) < 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would appreciate it if we were told before the rota changes.",
+        "I'd appreciate more realistic estimates.",
+        "We expected a proper root cause analysis by now.",
+        "Our architects should not have to review every design twice.",
+        "Please release the payment, the invoice is overdue, pending with you for weeks",
+        "Kindly note these delays will be escalated to the steering committee.",
+    ],
+)
+def test_wishes_unmet_expectations_and_warnings_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would appreciate it if you could send the agenda.",
+        "Delivery went better than we expected.",
+        "Thanks, that went as we expected.",
+    ],
+)
+def test_a_request_or_a_met_expectation_is_no_complaint(text: str) -> None:
+    assert score_text(text).polarity >= -0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody updated the runbook after the last incident.",
+        "We are losing faith in the weekly figures.",
+        "If this continues I will recommend to pause the rollout.",
+        "The board wants the service desk back in-house.",
+        "The timesheet includes 12 hours we never approved.",
+        "Accuracy has clearly dropped since the team changed.",
+        "No update on the outage since this morning.",
+        "Zero communication about the outage.",
+    ],
+)
+def test_paralysis_lost_faith_risks_and_facts_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize("text", ["ok", "Fine by me.", "okay", "noted"])
+def test_a_bare_acknowledgement_is_neutral(text: str) -> None:
+    assert score_text(text).label == "neutral"
+
+
+def test_an_acknowledgement_with_an_opinion_keeps_it() -> None:
+    assert score_text("fine work on the release, thanks").label == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("got the nightly build green finally", "positive"),
+        ("Data migration signed off two days before the deadline.", "positive"),
+        ("Year-one savings landed ahead of the business case.", "positive"),
+        ("Waited 3h for someone to pick up the P1.", "negative"),
+        ("Still waiting on their DBA for the restore.", "negative"),
+        ("The change log says 20 items, the release has only 12.", "negative"),
+    ],
+)
+def test_more_verdicts_told_as_facts(text: str, label: str) -> None:
+    assert score_text(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we wait the approval 5 days already",
+        "Kindly note the credit note requests are still unanswered.",
+        "Nobody on your side owns it.",
+    ],
+)
+def test_waits_said_with_already_still_unanswered_and_nobody_owning_it(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Shrinkage hit 41% on Friday.", "negative"),
+        ("Handle time is down 30 seconds on last week.", "positive"),
+        ("Average speed of answer under 15 seconds all week.", "positive"),
+        ("The scan found the same two critical findings as in spring.", "negative"),
+        ("Every server patched within the window.", "positive"),
+        ("Admin passwords are still shared despite four reminders.", "negative"),
+        ("Your agents paste card numbers into chat. Please stop.", "negative"),
+        ("Remediation of the audit points is ahead of the agreed plan.", "positive"),
+        ("Six servers are still unpatched.", "negative"),
+    ],
+)
+def test_contact_centre_and_security_facts_carry_their_verdict(text: str, label: str) -> None:
+    assert score_text(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Is the certificate renewal on track?", "Despite a slow start the film works."],
+)
+def test_a_hopeful_question_and_a_film_review_are_not_read_as_account_events(text: str) -> None:
+    assert score_text(text).polarity >= -0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Bad start to the month. That said, the team caught up well by Friday.", "positive"),
+        ("Escaped defects are down and the build runs in half the time.", "positive"),
+        ("The new service manager has made a real difference.", "positive"),
+        ("Weekend deployments again. This cannot become the norm.", "negative"),
+        ("I have raised it with our CIO.", "negative"),
+        ("The architect left without any handover.", "negative"),
+        ("The portal is down.", "negative"),
+    ],
+)
+def test_contrast_across_sentences_warnings_and_what_is_down(text: str, label: str) -> None:
+    assert score_text(text).label == label
+
+
+def test_a_quick_update_is_a_status_note() -> None:
+    text = "Quick update: the interface is in review, the report starts next sprint."
+    assert score_text(text).label == "neutral"

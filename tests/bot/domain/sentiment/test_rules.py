@@ -58,3 +58,20 @@ def test_exclamation_marks_push_further_up_to_four(marks: int, sign: int) -> Non
     assert hit.valence * sign > 0
     assert emphasis("!!!!!!", 1.0) == emphasis("!!!!", 1.0)
     assert emphasis("fine!", 0.0) is None and emphasis("fine", 1.0) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have been waiting for three weeks for the report.",
+        "waited for two days on the access request",
+        "Still waiting for ten days now.",
+    ],
+)
+def test_a_wait_a_cue_has_claimed_is_counted_once(text: str) -> None:
+    found = reading(text)
+    waits = [hit for hit in found.hits if hit.rule == "waiting"]
+    words = [set(hit.phrase.split()) for hit in waits]
+    # No two waiting hits read the same words: the duration is one wait, not two.
+    assert all(a.isdisjoint(b) for i, a in enumerate(words) for b in words[i + 1 :]), waits
+    assert found.valence < 0

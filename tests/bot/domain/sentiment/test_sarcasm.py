@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain.sentiment import score_text
 from bot.domain.sentiment.hits import Hit
 from bot.domain.sentiment.sarcasm import celebration_turned, scare_quotes, turn
@@ -35,3 +37,24 @@ def test_cheering_emoji_after_bad_news_count_against() -> None:
     assert celebration_turned(cheer, -0.5) == cheer
     turned = celebration_turned(cheer, -2.0)
     assert turned[0] == Hit("sarcasm", ":tada:", -2.0) and turned[1] == cheer[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Impressive: the two-line fix took 9 days.",
+        "Great to hear the sandbox is down again.",
+        "Funny how every missed deadline is a one-off.",
+        "Very consistent, another Monday without a build.",
+    ],
+)
+def test_more_cheerful_openers_over_a_failure_are_sarcasm(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lovely to see the new joiners settle in so fast.", "Impressive work on the migration."],
+)
+def test_the_same_openers_over_good_news_mean_it(text: str) -> None:
+    assert score_text(text).label == "positive"

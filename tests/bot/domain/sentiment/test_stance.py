@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.sentiment import score_text
 from bot.domain.sentiment.stance import errand_marker, no_stance, stance_marker
 
 
@@ -33,3 +34,31 @@ def test_an_opinion_takes_a_stance(text: str) -> None:
 def test_an_offer_or_hand_over_opens_an_errand_through_markup() -> None:
     assert errand_marker("> *Happy to walk you through it*") == "happy to walk"
     assert errand_marker("Can you share the deck?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm on annual leave Friday, Tomasz covers.",
+        "Covering for Priya this week while she is off sick.",
+        "Nothing much to report from the night shift.",
+        "How many licences are unassigned?",
+        "ping me once the certificate is renewed",
+        "Attached the incident report for sprint 12.",
+        "will follow up with the storage team",
+    ],
+)
+def test_absences_no_news_and_promises_stay_in_the_neutral_zone(text: str) -> None:
+    assert abs(score_text(text).polarity) <= 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Half the team is on leave and nothing moves.",
+        "Had to follow up three times before anyone answered.",
+        "We have been chasing this for two sprints.",
+    ],
+)
+def test_an_absence_or_a_chase_that_carries_a_complaint_stays_one(text: str) -> None:
+    assert score_text(text).polarity < -0.05
