@@ -122,16 +122,19 @@ def main() -> None:
     )
     parser.add_argument("--latency", type=float, default=0.5, help="seconds per Slack call")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--concurrency", type=int, default=20, help="jobs per worker at once")
+    parser.add_argument("--concurrency", type=int, default=32, help="jobs per worker at once")
     parser.add_argument(
         "--lease", type=int, default=12, help="STALE_SENDING_SECONDS: a dead worker's claims lapse"
     )
+    parser.add_argument("--log-level", default="WARNING", help="the processes' LOG_LEVEL")
     parser.add_argument("--postgres-url", default=ADMIN_URL, help="a server to create a db on")
     args = parser.parse_args()
     people = args.engagements * args.members
 
     standin = SlackStandIn().start()
-    standin.limits = Limits(distribution="internal")
+    # A workspace that allows `--rate` posts a second (the stand-in's default is Slack's
+    # "several hundred a minute"), each conversation still one a second.
+    standin.limits = Limits(distribution="internal", posts_per_minute=args.rate * 60)
     standin.limit_rate("chat.postMessage", args.rate)
     logs = Path(tempfile.mkdtemp(prefix="rapport-scale-"))
     env = {
@@ -143,7 +146,7 @@ def main() -> None:
         "STALE_SENDING_SECONDS": str(args.lease),
         "RETRY_BASE_SECONDS": "1",
         "CLOCK_INTERVAL_SECONDS": "1",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": args.log_level,
     }
     with fresh_postgres(args.postgres_url) as url:
         web = WebProcess(standin, url, logs / "web.log", free_port(), **env)
@@ -168,6 +171,9 @@ def main() -> None:
                     name=f"Deal {n}",
                     schedule=f"daily {now:%H:%M}",
                     created=now - timedelta(hours=2),
+                    # Each engagement its own people: Slack allows one post a second per
+                    # conversation, so one person's twenty DMs could not all go at once.
+                    first_person=n * args.members,
                 )
             began = time.monotonic()
             clicks.thread.start()
@@ -178,10 +184,17 @@ def main() -> None:
             processes.append(WorkerProcess(standin, url, logs / "worker-new.log", **env))
             wait_for(lambda: len(pulse_dms(standin)) >= people, 600, "every DM")
             landed = pulse_dms(standin)
-            ended = max(call.at for call in landed)
+            times = sorted(call.at for call in landed)
+            ended = times[-1]
+            most = times[int(0.95 * (len(times) - 1))]
             # What the killed worker had in hand is settled after its lease: give it time,
             # so that a DM sent twice would show.
             time.sleep(float(env["STALE_SENDING_SECONDS"]) + 3)
+            with database.reading() as session:
+                first, last = session.execute(
+                    text("SELECT min(opened_at), max(opened_at) FROM pulses")
+                ).one()
+            opening = (last - first).total_seconds()
             database.dispose()
         finally:
             clicks.stop.set()
@@ -220,6 +233,20 @@ def main() -> None:
         f"{percentile(clicks.ms or [0.0], 50):.0f} | {percentile(clicks.ms or [0.0], 99):.0f} | "
         f"{not_200} of {len(clicks.ms)} |"
     )
+    print(f"the clock opened the {args.engagements} pulses over {opening:.1f} s")
+    print(f"95 % of the DMs had landed after {most - began:.1f} s")
+    refused = Counter(
+        (c.method, c.status)
+        for c in standin.calls
+        if c.status != 200 and c.method != "response_url"
+    )
+    if refused:
+        print(
+            "Slack calls not answered 200: "
+            + ", ".join(
+                f"{method} {status} x{n}" for (method, status), n in sorted(refused.items())
+            )
+        )
     print(f"process logs: {logs}")
     print(
         json.dumps(

@@ -150,8 +150,10 @@ def engagement_with(
     name: str = "Acme deal",
     digest: str = "mon 08:00",
     sponsor: str | None = None,
+    first_person: int = 0,
 ) -> int:
-    """An engagement with `members` people split across the sides, straight into the database."""
+    """An engagement with `members` people split across the sides, straight into the database
+    (user ids `U0M0000`… from `first_person` on)."""
     with database.unit_of_work() as session:
         engagement = Engagement(
             team_id=TEAM,
@@ -173,7 +175,7 @@ def engagement_with(
             Member(
                 engagement_id=engagement.id,
                 team_id=TEAM,
-                user_id=f"U0M{i:04d}",
+                user_id=f"U0M{first_person + i:04d}",
                 side="client" if i % 2 else "provider",
                 role="lead" if i == 0 else "member",
                 added_at=created,

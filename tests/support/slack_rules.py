@@ -168,6 +168,8 @@ class Limits:
     `unlisted` has the history limit, `internal` and `marketplace` do not."""
 
     distribution: Literal["unlisted", "internal", "marketplace"] = "unlisted"
+    # The workspace-wide post limit; a bench of a larger workspace raises it.
+    posts_per_minute: int = POSTS_PER_MINUTE
     windows: dict[tuple[object, ...], Window] = field(default_factory=dict)
     buckets: dict[tuple[str, str], Bucket] = field(default_factory=dict)
 
@@ -185,7 +187,7 @@ class Limits:
             )
             if wait := bucket.admit(now):
                 return wait
-            wait = self._window((workspace, method), POSTS_PER_MINUTE, 60.0).admit(now)
+            wait = self._window((workspace, method), self.posts_per_minute, 60.0).admit(now)
             if wait:
                 bucket.take_back()  # a refused call counts against nothing
         elif rule.tier == "history" and self.distribution == "unlisted":
