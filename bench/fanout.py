@@ -1,6 +1,7 @@
 """Fan-out of one pulse to many members against a Slack stand-in that enforces a message rate.
 
-    python -m bench.fanout [--members 2000] [--rate 100] [--workers 4] [--database-url URL]
+    python -m bench.fanout [--members 2000] [--rate 100] [--workers 32] [--latency 0.02]
+                           [--database-url URL]
 
 The stand-in answers HTTP 429 (Retry-After: 1) to any chat.postMessage beyond `--rate`
 in a one-second window, as Slack does. Rapport is configured with the same rate
@@ -29,6 +30,7 @@ from storage.migrate import upgrade
 from storage.models import Engagement
 from tests.support.processes import engagement_with
 from tests.support.slack_api import SlackStandIn
+from tests.support.slack_rules import Limits
 
 
 def main() -> None:
@@ -37,7 +39,12 @@ def main() -> None:
     parser.add_argument(
         "--rate", type=int, default=100, help="messages per second the stand-in allows"
     )
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=ProcessSettings(slack_bot_token="").worker_concurrency,
+        help="sends in flight at once (default: WORKER_CONCURRENCY's)",
+    )
     parser.add_argument("--latency", type=float, default=0.02, help="seconds per Slack call")
     parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
     args = parser.parse_args()
@@ -45,6 +52,9 @@ def main() -> None:
     standin = SlackStandIn().start()
     standin.latency = args.latency
     standin.limit_rate("chat.postMessage", args.rate)
+    # The workspace allows `--rate` a second (the stand-in's default is Slack's "several
+    # hundred a minute").
+    standin.limits = Limits(posts_per_minute=args.rate * 60)
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'fanout.db'}"
     database = Database(url)
     upgrade(database)
