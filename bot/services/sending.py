@@ -21,6 +21,10 @@ from storage.models import Pulse
 
 logger = logging.getLogger(__name__)
 MAX_PAUSE_SECONDS = 60.0
+# `/rapport send` on web's background pool: a couple of sends at once, so that web's
+# listeners keep the CPU (the default pace, 10 a second, needs no more at Slack's usual
+# speed); the clock's passes send `WORKER_CONCURRENCY` at once.
+WEB_SEND_WORKERS = 2
 # With workers: how often `/rapport send` looks whether every DM has been tried once.
 FIRST_PASS_POLL_SECONDS = 0.5
 
@@ -132,7 +136,7 @@ def deliver_until_settled(
     """
     if container.queue is not None:
         return _first_pass_by_workers(container, container.queue, pulse_id, after_first_pass)
-    first = deliver_now(container, pulse_id)
+    first = deliver_now(container, pulse_id, WEB_SEND_WORKERS)
     if after_first_pass is not None:
         after_first_pass(first)
     while True:
@@ -149,7 +153,7 @@ def deliver_until_settled(
             pause = max(pause, (earliest - container.now()).total_seconds())
         if container.stopping.wait(min(pause, MAX_PAUSE_SECONDS)):
             break
-        result = deliver_now(container, pulse_id)
+        result = deliver_now(container, pulse_id, WEB_SEND_WORKERS)
         first.sent += result.sent
         first.recovered += result.recovered
         first.failed.update(result.failed)

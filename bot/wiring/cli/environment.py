@@ -43,7 +43,7 @@ VARIABLES: Final = {
         ),
         Variable("JOB_QUEUE", "embedded", "embedded, or postgres: rapport worker sends"),
         Variable(
-            "WORKER_CONCURRENCY", "32", "sends in flight at once (a worker: --concurrency wins)"
+            "WORKER_CONCURRENCY", "32", "sends in flight at once (worker, clock; --concurrency wins)"
         ),
         Variable("CLOCK_INTERVAL_SECONDS", "30", "how often the clock looks for work"),
         Variable("PULSE_GRACE_HOURS", "6", "a pulse missed by less than this is still sent"),
