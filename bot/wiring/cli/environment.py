@@ -42,9 +42,7 @@ VARIABLES: Final = {
             "messages a second per workspace (one pace for all processes on PostgreSQL)",
         ),
         Variable("JOB_QUEUE", "embedded", "embedded, or postgres: rapport worker sends"),
-        Variable(
-            "WORKER_CONCURRENCY", "32", "sends in flight at once (worker, clock; --concurrency wins)"
-        ),
+        Variable("WORKER_CONCURRENCY", "32", "sends in flight (worker, clock; --concurrency wins)"),
         Variable("CLOCK_INTERVAL_SECONDS", "30", "how often the clock looks for work"),
         Variable("PULSE_GRACE_HOURS", "6", "a pulse missed by less than this is still sent"),
         Variable(
