@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 from bot.domain.retries import BASE
 from bot.services.delivery.alert_posts import POST_DEADLINE
 from bot.services.delivery.exactly_once import post_tagged
-from bot.services.delivery.outbox import Claimed, Ended, Landed, OutboxKind, Place, Result, run
+from bot.services.delivery.outbox import (
+    Claimed,
+    Ended,
+    Landed,
+    OutboxKind,
+    Place,
+    Result,
+    landed,
+    run,
+)
 from bot.services.messenger import Messenger, Tag
 from storage import ladder as queries
 from storage.db import Database
@@ -87,4 +96,4 @@ def send_ladder_posts(
     lease: timedelta = LEASE,
 ) -> int:
     """Send every due ladder post; returns how many were sent (or found already sent)."""
-    return run(database, messenger, LADDER_POSTS, now, (retry_base, lease))
+    return landed(run(database, messenger, LADDER_POSTS, now, (retry_base, lease)))

@@ -119,8 +119,8 @@ def run(
     kind: OutboxKind[Detail],
     now: datetime,
     timing: tuple[timedelta, timedelta],
-) -> int:
-    """Deliver or check every due item of `kind`; returns how many are now in Slack.
+) -> list[Result]:
+    """Deliver or check every due item of `kind`; returns how each claimed one ended.
 
     ``timing`` is (the retry base, the lease a claim holds). Safe to run in any number of
     processes at once: each item is claimed by one of them.
@@ -128,15 +128,19 @@ def run(
     retry_base, lease = timing
     with database.reading() as session:
         due = kind.due(session, now)
-    landed = 0
+    results: list[Result] = []
     for item_id, seen in due:
         with database.unit_of_work() as session:
             claimed = kind.claim(session, item_id, seen, now + lease)
         if claimed is None:
             continue  # another process has it
-        result = deliver(database, messenger, kind, claimed, (now, retry_base))
-        landed += isinstance(result, Landed) and result.ts is not None
-    return landed
+        results.append(deliver(database, messenger, kind, claimed, (now, retry_base)))
+    return results
+
+
+def landed(results: Sequence[Result]) -> int:
+    """How many of `results` put a message in Slack (posted, or found already there)."""
+    return sum(isinstance(r, Landed) and r.ts is not None for r in results)
 
 
 def deliver(

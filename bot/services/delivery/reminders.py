@@ -20,7 +20,16 @@ from bot.domain.i18n import reading_as
 from bot.domain.outcomes import MessengerError
 from bot.domain.retries import BASE
 from bot.services.delivery.exactly_once import post_tagged
-from bot.services.delivery.outbox import Claimed, Ended, Landed, OutboxKind, Place, Result, run
+from bot.services.delivery.outbox import (
+    Claimed,
+    Ended,
+    Landed,
+    OutboxKind,
+    Place,
+    Result,
+    landed,
+    run,
+)
 from bot.services.messenger import Messenger, Tag
 from bot.views.mrkdwn import slack_date
 from storage import reminders as queries
@@ -93,4 +102,4 @@ def send_due_reminders(
     timing: tuple[timedelta, timedelta] = (BASE, LEASE),
 ) -> int:
     """Send or check every reminder that is due; returns how many are now in their threads."""
-    return run(database, messenger, REMINDERS, now, timing)
+    return landed(run(database, messenger, REMINDERS, now, timing))
