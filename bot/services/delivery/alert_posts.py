@@ -200,7 +200,7 @@ def _then(
 
 ALERT_MESSAGES: outbox.OutboxKind[Message] = outbox.OutboxKind(
     name="alert message",
-    tag=lambda message_id: Tag(ALERT_EVENT, "message", message_id),
+    tag=lambda claimed: Tag(ALERT_EVENT, "message", claimed.id),
     due=alert_posts.due_retries,
     claim=_claim,
     place=lambda messenger, claimed: outbox.Place(claimed.detail[0]),

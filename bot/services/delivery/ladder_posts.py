@@ -79,7 +79,7 @@ def _settle(session: Session, claimed: Claimed[LadderItem], result: Result) -> N
 
 LADDER_POSTS: OutboxKind[LadderItem] = OutboxKind(
     name="ladder post",
-    tag=lambda post_id: Tag(LADDER_EVENT, "post", post_id),
+    tag=lambda claimed: Tag(LADDER_EVENT, "post", claimed.id),
     due=queries.due,
     claim=_claim,
     place=_place,

@@ -81,23 +81,39 @@ class Ended:
 Result = Landed | Retry | Ended
 
 
+def _none_due(session: Session, now: datetime) -> Sequence[tuple[int, datetime | None]]:
+    return ()
+
+
+def _none_claimed(
+    session: Session, item_id: int, seen: datetime | None, lease_until: datetime
+) -> None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class OutboxKind(Generic[Detail]):
-    """Everything one kind of message supplies to the loop."""
+    """Everything one kind of message supplies to the loop.
+
+    A kind whose claims are taken elsewhere (a weekly digest's claim is its row's
+    insert) leaves out `due` and `claim` and hands each claim to `deliver`.
+    """
 
     name: str
     """How the logs call an item of this kind."""
-    tag: Callable[[int], Tag]
-    due: Callable[[Session, datetime], Sequence[tuple[int, datetime | None]]]
-    """The items to deliver or check now: (id, the check time the claim must still find)."""
-    claim: Callable[[Session, int, datetime | None, datetime], Claimed[Detail] | None]
-    """Take one due item until the lease's end, once; None if another process has it."""
+    tag: Callable[[Claimed[Detail]], Tag]
     place: Callable[[Messenger, Claimed[Detail]], Place]
     post: Callable[[Messenger, Place, Tag, Claimed[Detail]], str | None]
     """Post the tagged message; its ts, or None when there is nothing to post any more."""
     settle: Callable[[Session, Claimed[Detail], Result], None]
     then: Callable[[Database, Messenger, Claimed[Detail], Place, Result], None] | None = None
     """What follows a settled try, outside its transaction (a chart, the leads told)."""
+    due: Callable[[Session, datetime], Sequence[tuple[int, datetime | None]]] = _none_due
+    """The items to deliver or check now: (id, the check time the claim must still find)."""
+    claim: Callable[[Session, int, datetime | None, datetime], Claimed[Detail] | None] = (
+        _none_claimed
+    )
+    """Take one due item until the lease's end, once; None if another process has it."""
 
 
 def retry_or_end(
@@ -160,7 +176,7 @@ def deliver(
     result: Result
     try:
         place = kind.place(messenger, claimed)
-        tag = kind.tag(claimed.id)
+        tag = kind.tag(claimed)
         found = None
         if claimed.look_first:
             found = look_for(messenger, place.channel, tag, place.thread_ts)

@@ -86,7 +86,7 @@ def _settle(session: Session, claimed: Claimed[ClaimedReminder], result: Result)
 
 REMINDERS: OutboxKind[ClaimedReminder] = OutboxKind(
     name="reminder for delivery",
-    tag=lambda delivery_id: Tag(REMINDER_EVENT, "delivery", delivery_id),
+    tag=lambda claimed: Tag(REMINDER_EVENT, "delivery", claimed.id),
     due=queries.due,
     claim=_claim,
     place=_place,
