@@ -38,7 +38,7 @@ class Claimed:
 
 
 @dataclass(slots=True)
-class _Digest:
+class DigestItem:
     """A claimed digest on its way: when it is sent, and its drawing, made once."""
 
     claimed: Claimed
@@ -67,19 +67,36 @@ def deliver(
     if it never landed. ``when`` is (now, this attempt, when the week ends, retry base).
     """
     now, attempt, week_end, retry_base = when
-    item = outbox.Claimed(claimed.id, attempt, week_end, check, _Digest(claimed, now, draw))
+    item = claimed_item(claimed, draw, (now, attempt, week_end), check)
     result = outbox.deliver(database, messenger, _KINDS[claimed.kind], item, (now, retry_base))
     return isinstance(result, outbox.Landed)
 
 
+def claimed_item(
+    claimed: Claimed,
+    draw: Callable[[], DigestDM],
+    when: tuple[datetime, int, datetime],
+    check: bool,
+) -> outbox.Claimed[DigestItem]:
+    """A claimed digest as an item of the outbox; ``when`` is (now, this attempt, when
+    the week ends), and ``check`` says to look in the DM first."""
+    now, attempt, week_end = when
+    return outbox.Claimed(claimed.id, attempt, week_end, check, DigestItem(claimed, now, draw))
+
+
+def outbox_kind(kind: claims.Kind) -> outbox.OutboxKind[DigestItem]:
+    """The outbox kind of one sort of weekly digest (without its queries: see `OutboxKind`)."""
+    return _KINDS[kind]
+
+
 def _post(
-    messenger: Messenger, place: outbox.Place, tag: Tag, item: outbox.Claimed[_Digest]
+    messenger: Messenger, place: outbox.Place, tag: Tag, item: outbox.Claimed[DigestItem]
 ) -> str:
     digest = item.detail
     return post_digest(messenger, place.channel, digest.drawing(), item.id, digest.claimed.event)
 
 
-def _settle(session: Session, item: outbox.Claimed[_Digest], result: outbox.Result) -> None:
+def _settle(session: Session, item: outbox.Claimed[DigestItem], result: outbox.Result) -> None:
     kind = item.detail.claimed.kind
     if isinstance(result, outbox.Landed):
         claims.finish(session, kind, item.id, sent_at=item.detail.now, error="")
@@ -92,7 +109,7 @@ def _settle(session: Session, item: outbox.Claimed[_Digest], result: outbox.Resu
 def _with_chart(
     database: Database,
     messenger: Messenger,
-    item: outbox.Claimed[_Digest],
+    item: outbox.Claimed[DigestItem],
     place: outbox.Place,
     result: outbox.Result,
 ) -> None:
@@ -118,7 +135,7 @@ def _name(kind: claims.Kind) -> str:
     return "digest" if kind is DigestDelivery else "portfolio digest"
 
 
-def _kind(kind: claims.Kind) -> outbox.OutboxKind[_Digest]:
+def _kind(kind: claims.Kind) -> outbox.OutboxKind[DigestItem]:
     """A weekly digest as an outbox kind; the weekly modules take its claims."""
     return outbox.OutboxKind(
         name=f"{_name(kind)} claim",
@@ -130,7 +147,7 @@ def _kind(kind: claims.Kind) -> outbox.OutboxKind[_Digest]:
     )
 
 
-_KINDS: dict[claims.Kind, outbox.OutboxKind[_Digest]] = {
+_KINDS: dict[claims.Kind, outbox.OutboxKind[DigestItem]] = {
     DigestDelivery: _kind(DigestDelivery),
     PortfolioDigest: _kind(PortfolioDigest),
 }
