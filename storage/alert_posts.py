@@ -43,8 +43,14 @@ def due_retries(session: Session, now: datetime) -> Sequence[tuple[int, datetime
     return [(message_id, due) for message_id, due in session.execute(stmt) if due is not None]
 
 
-def claim_retry(session: Session, message_id: int, due: datetime) -> bool:
-    """Take a due retry, once: of two processes looking at once, one gets it."""
+def claim_retry(
+    session: Session, message_id: int, due: datetime, lease_until: datetime | None = None
+) -> bool:
+    """Take a due retry, once: of two processes looking at once, one gets it.
+
+    With `lease_until` the message keeps that check time: should its sender die before
+    recording what happened, it is looked for again then.
+    """
     result = session.execute(
         update(AlertMessage)
         .where(
@@ -52,6 +58,6 @@ def claim_retry(session: Session, message_id: int, due: datetime) -> bool:
             AlertMessage.next_post_at == due,
             AlertMessage.message_ts.is_(None),
         )
-        .values(next_post_at=None)
+        .values(next_post_at=lease_until)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -14,10 +14,10 @@ from bot.domain import alert_text as text
 from bot.domain.alert_message import side_title
 from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as
-from bot.domain.outcomes import Outcome
-from bot.domain.retries import BASE, backoff
+from bot.domain.retries import BASE
 from bot.services.alert_message import load
-from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged, wait_after
+from bot.services.delivery import outbox
+from bot.services.delivery.exactly_once import outcome_of, post_tagged
 from bot.services.messenger import Messenger, Tag
 from bot.views.alert_message import fallback_text, message_blocks, message_text
 from bot.views.mrkdwn import slack_date
@@ -31,8 +31,8 @@ logger = logging.getLogger(__name__)
 ALERT_EVENT = "rapport_alert"
 POST_DEADLINE = timedelta(hours=24)
 """A message that could not be posted for this long is DMed to the leads instead."""
-CHECK_BASE = timedelta(minutes=1)
-"""The first wait after a failed look at the channel (Slack allows one read a minute)."""
+LEASE = timedelta(minutes=5)
+"""How long a claimed retry is left to its sender before another clock checks it."""
 
 
 @dataclass(slots=True)
@@ -143,98 +143,89 @@ def post(
     timing: tuple[datetime, timedelta],
 ) -> None:
     """Post one message, tagged with its id so a later check can find it; record the outcome."""
-    channel, fallback, blocks = message
-    now, retry_base = timing
-    tag = Tag(ALERT_EVENT, "message", message_id)
-    try:
-        ts = post_tagged(messenger, channel, fallback, blocks, tag=tag).ts
-    except Exception as error:
-        outcome = outcome_of(error)
-        if outcome.kind == "refused":
-            with database.unit_of_work() as session:
-                alert_posts.record_failure(session, message_id, outcome.reason, None)
-            _tell_leads(database, messenger, message_id, outcome.reason)
-            report.refused[message_id] = outcome.reason
-            return
-        with database.unit_of_work() as session:
-            attempts = session.get_one(AlertMessage, message_id).post_attempts + 1
-            retry_at = now + backoff(attempts, retry_base)
-            alert_posts.record_failure(session, message_id, outcome.reason, retry_at)
-        logger.warning(
-            "alert message %s: post uncertain (%s), retried later", message_id, outcome.reason
+    with database.reading() as session:
+        row = session.get_one(AlertMessage, message_id)
+        claimed = outbox.Claimed(
+            message_id, row.post_attempts + 1, row.opened_at + POST_DEADLINE, False, message
         )
-        report.waiting[message_id] = outcome.reason
-        return
-    with database.unit_of_work() as session:
-        alert_posts.record_post(session, message_id, ts)
-    report.posted += 1
+    result = outbox.deliver(database, messenger, ALERT_MESSAGES, claimed, timing)
+    if isinstance(result, outbox.Landed):
+        report.posted += 1
+    elif isinstance(result, outbox.Ended):
+        report.refused[message_id] = result.error
+    else:
+        report.waiting[message_id] = result.error
+
+
+def _claim(
+    session: Session, message_id: int, seen: datetime | None, lease_until: datetime
+) -> outbox.Claimed[Message] | None:
+    if seen is None or not alert_posts.claim_retry(session, message_id, seen, lease_until):
+        return None
+    message, rendered, _ = _rendered(session, message_id)
+    deadline = message.opened_at + POST_DEADLINE
+    return outbox.Claimed(message_id, message.post_attempts + 1, deadline, True, rendered)
+
+
+def _post(
+    messenger: Messenger, place: outbox.Place, tag: Tag, claimed: outbox.Claimed[Message]
+) -> str:
+    _, fallback, blocks = claimed.detail
+    return post_tagged(messenger, place.channel, fallback, blocks, tag=tag).ts
+
+
+def _settle(session: Session, claimed: outbox.Claimed[Message], result: outbox.Result) -> None:
+    if isinstance(result, outbox.Landed) and result.ts is not None:
+        alert_posts.record_post(session, claimed.id, result.ts)
+    elif isinstance(result, outbox.Retry):
+        alert_posts.record_failure(session, claimed.id, result.error, result.at)
+    elif isinstance(result, outbox.Ended):
+        alert_posts.record_failure(session, claimed.id, result.error, None)
+
+
+def _then(
+    database: Database,
+    messenger: Messenger,
+    claimed: outbox.Claimed[Message],
+    place: outbox.Place,
+    result: outbox.Result,
+) -> None:
+    """A message that cannot be in its channel (refused, or not there by its deadline)
+    goes to the leads by DM."""
+    if isinstance(result, outbox.Ended):
+        _tell_leads(database, messenger, claimed.id, result.error)
+    elif isinstance(result, outbox.Retry):
+        logger.warning("alert message %s: not posted yet, retried later", claimed.id)
+
+
+ALERT_MESSAGES: outbox.OutboxKind[Message] = outbox.OutboxKind(
+    name="alert message",
+    tag=lambda claimed: Tag(ALERT_EVENT, "message", claimed.id),
+    due=alert_posts.due_retries,
+    claim=_claim,
+    place=lambda messenger, claimed: outbox.Place(claimed.detail[0]),
+    post=_post,
+    settle=_settle,
+    then=_then,
+)
 
 
 def retry_posts(
-    database: Database, messenger: Messenger, now: datetime, retry_base: timedelta = BASE
+    database: Database,
+    messenger: Messenger,
+    now: datetime,
+    retry_base: timedelta = BASE,
+    lease: timedelta = LEASE,
 ) -> int:
     """Post the messages whose post failed uncertainly, once each, after looking for them.
 
     A message found in its channel (by its metadata) is recorded, not posted again; one
-    still unposted `POST_DEADLINE` after it opened is DMed to the leads instead.
+    that Slack refuses to post or let be looked for, or that could not be posted before
+    `POST_DEADLINE` after it opened, is DMed to the leads instead.
     Returns how many messages were settled (posted, found or handed to the leads).
     """
-    with database.reading() as session:
-        due = alert_posts.due_retries(session, now)
-    settled = 0
-    for message_id, when in due:
-        with database.unit_of_work() as session:
-            if not alert_posts.claim_retry(session, message_id, when):
-                continue
-            message, rendered, _ = _rendered(session, message_id)
-            channel, opened_at, error = message.channel_id, message.opened_at, message.post_error
-        try:
-            found = look_for(messenger, channel, Tag(ALERT_EVENT, "message", message_id))
-        except Exception as failure:
-            settled += _check_failed(
-                database, messenger, message_id, (opened_at, error), outcome_of(failure), now
-            )
-            continue
-        if found is not None:
-            with database.unit_of_work() as session:
-                alert_posts.record_post(session, message_id, found)
-            settled += 1
-        elif now - opened_at >= POST_DEADLINE:
-            _tell_leads(database, messenger, message_id, f"gave up: {error or 'error'}")
-            settled += 1
-        else:
-            report = PublishReport()
-            post(database, messenger, message_id, rendered, report, (now, retry_base))
-            settled += report.posted
-    return settled
-
-
-def _check_failed(
-    database: Database,
-    messenger: Messenger,
-    message_id: int,
-    posted: tuple[datetime, str | None],
-    outcome: Outcome,
-    now: datetime,
-) -> int:
-    """The channel could not be read to see whether an uncertain post landed.
-
-    A refusal (missing_scope, not_in_channel, channel_not_found …) will not change by
-    itself: the leads get the message by DM at once. A hold or a 429 is tried again once
-    Slack allows it, and a failure with a growing wait, until `POST_DEADLINE`, when the
-    leads get it by DM. Returns 1 when the message was handed to the leads.
-    """
-    opened_at, error = posted
-    if outcome.kind == "refused" or now - opened_at >= POST_DEADLINE:
-        why = outcome.reason if outcome.kind == "refused" else f"gave up: {error or 'error'}"
-        _tell_leads(database, messenger, message_id, why)
-        return 1
-    with database.unit_of_work() as session:
-        attempts = session.get_one(AlertMessage, message_id).post_attempts + 1
-        wait = wait_after(outcome, attempts, CHECK_BASE)
-        alert_posts.record_failure(session, message_id, error or outcome.reason, now + wait)
-    logger.warning("alert message %s: channel not checked (%s)", message_id, outcome.reason)
-    return 0
+    results = outbox.run(database, messenger, ALERT_MESSAGES, now, (retry_base, lease))
+    return sum(not isinstance(result, outbox.Retry) for result in results)
 
 
 def redraw(database: Database, messenger: Messenger, alert_id: int) -> None:

@@ -86,11 +86,11 @@ def send_file(messenger: Messenger, user_id: str, content: str, filename: str, t
 
 def post_digest(
     messenger: Messenger, channel: str, digest: DigestDM, claim_id: int, event: str = DIGEST_EVENT
-) -> None:
+) -> str:
     """The digest's text and blocks in the DM, tagged with its claim so a later check can
-    find it."""
+    find it; returns its ts."""
     tag = Tag(event, "delivery", claim_id)
-    post_tagged(messenger, channel, digest.summary, digest.blocks, tag=tag)
+    return post_tagged(messenger, channel, digest.summary, digest.blocks, tag=tag).ts
 
 
 def upload_chart(messenger: Messenger, channel: str, digest: DigestDM) -> None:

@@ -2,18 +2,13 @@
 
 A message that must land once is posted tagged with its row's id and without blind
 retries (`post_tagged`); after an uncertain end it is looked for by that tag before any
-second try (`look_for`). Any failure of a try is read as an outcome (`outcome_of`), and
-a failure that is not final is retried with backoff until the item's deadline
-(`after_failure`), or no sooner than Slack allows (`wait_after`).
+second try (`look_for`). Any failure of a try is read as an outcome (`outcome_of`); the
+outbox (`outbox.py`) decides what follows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-
 from bot.domain.outcomes import MessengerError, Outcome
-from bot.domain.retries import backoff, next_attempt
 from bot.services.messenger import Blocks, Messenger, Posted, Tag
 
 
@@ -47,34 +42,3 @@ def look_for(
     if thread_ts is not None:
         return messenger.find_tagged_reply(channel, thread_ts, tag)
     return messenger.find_tagged(channel, tag)
-
-
-@dataclass(frozen=True, slots=True)
-class AfterFailure:
-    """What a failed try leaves on its item: when to try again (None: it has ended) and why."""
-
-    retry_at: datetime | None
-    error: str
-
-
-def after_failure(
-    outcome: Outcome,
-    now: datetime,
-    attempts: int,
-    deadline: datetime | None,
-    retry_base: timedelta,
-) -> AfterFailure:
-    """Slack's refusal ends the item; anything else is tried again with backoff, and given
-    up ("gave up: <reason>") when the next try would fall past `deadline`."""
-    if outcome.kind == "refused":
-        return AfterFailure(None, outcome.reason)
-    retry_at = next_attempt(now, attempts, deadline, retry_base)
-    if retry_at is None:
-        return AfterFailure(None, f"gave up: {outcome.reason}")
-    return AfterFailure(retry_at, outcome.reason)
-
-
-def wait_after(outcome: Outcome, attempts: int, base: timedelta) -> timedelta:
-    """The backoff after the `attempts`-th failed try, and never less than the Retry-After
-    of a 429 or of a history read held back."""
-    return max(backoff(attempts, base), timedelta(seconds=outcome.retry_after))

@@ -1,28 +1,91 @@
 """Send the ladder's queued posts (re-raises in a thread, escalation DMs), each once.
 
-A post is claimed before it is sent and tagged with its id; after an uncertain outcome
-it is looked for by that tag (in the thread, or in the sponsor's DM) before any second
-try, and given up `POST_DEADLINE` after it was queued. A claim keeps a check time, so a post
-whose sender died is looked for and settled the same way, never lost or sent twice.
+A ladder post is one kind of the outbox (`outbox.py`): claimed with a lease, tagged with
+its id, looked for (in the thread, or in the sponsor's DM) after an uncertain end before
+any second try, and given up `POST_DEADLINE` after it was queued.
 """
 
 from __future__ import annotations
 
-import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
 
 from bot.domain.retries import BASE
 from bot.services.delivery.alert_posts import POST_DEADLINE
-from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged, wait_after
+from bot.services.delivery.exactly_once import post_tagged
+from bot.services.delivery.outbox import (
+    Claimed,
+    Ended,
+    Landed,
+    OutboxKind,
+    Place,
+    Result,
+    landed,
+    run,
+)
 from bot.services.messenger import Messenger, Tag
 from storage import ladder as queries
 from storage.db import Database
 from storage.models import LadderPost
 
-logger = logging.getLogger(__name__)
 LADDER_EVENT = "rapport_ladder"
 LEASE = timedelta(minutes=5)
 """How long a claimed post is left to its sender before another clock checks it."""
+
+
+@dataclass(frozen=True, slots=True)
+class LadderItem:
+    kind: str
+    recipient: str
+    thread_ts: str | None
+    text: str
+
+
+def _claim(
+    session: Session, post_id: int, seen: datetime | None, lease_until: datetime
+) -> Claimed[LadderItem] | None:
+    if not queries.claim(session, post_id, seen, lease_until):
+        return None
+    post = session.get_one(LadderPost, post_id)
+    # Claimed from `sending`: an earlier try may have landed, or its sender died.
+    look_first = post.error is not None or seen is not None
+    item = LadderItem(post.kind, post.recipient, post.thread_ts, post.text)
+    return Claimed(post_id, post.attempts + 1, post.created_at + POST_DEADLINE, look_first, item)
+
+
+def _place(messenger: Messenger, claimed: Claimed[LadderItem]) -> Place:
+    item = claimed.detail
+    channel = messenger.open_dm(item.recipient) if item.kind == "escalation" else item.recipient
+    return Place(channel, item.thread_ts)
+
+
+def _post(messenger: Messenger, place: Place, tag: Tag, claimed: Claimed[LadderItem]) -> str:
+    text = claimed.detail.text
+    return post_tagged(messenger, place.channel, text, tag=tag, thread_ts=place.thread_ts).ts
+
+
+def _settle(session: Session, claimed: Claimed[LadderItem], result: Result) -> None:
+    if isinstance(result, Landed):
+        queries.settle(session, claimed.id, status="sent", ts=result.ts)
+    elif isinstance(result, Ended):
+        queries.settle(session, claimed.id, status="failed", error=result.error)
+    else:
+        queries.settle(
+            session, claimed.id, status="sending", error=result.error, retry_at=result.at
+        )
+
+
+LADDER_POSTS: OutboxKind[LadderItem] = OutboxKind(
+    name="ladder post",
+    tag=lambda claimed: Tag(LADDER_EVENT, "post", claimed.id),
+    due=queries.due,
+    claim=_claim,
+    place=_place,
+    post=_post,
+    settle=_settle,
+)
 
 
 def send_ladder_posts(
@@ -33,50 +96,4 @@ def send_ladder_posts(
     lease: timedelta = LEASE,
 ) -> int:
     """Send every due ladder post; returns how many were sent (or found already sent)."""
-    with database.reading() as session:
-        due = queries.due(session, now)
-    sent = 0
-    for post_id, when in due:
-        with database.unit_of_work() as session:
-            if not queries.claim(session, post_id, when, now + lease):
-                continue
-            post = session.get_one(LadderPost, post_id)
-            # Claimed from `sending`: an earlier try may have landed, or its sender died.
-            looked_for = post.error or ("unsettled" if when is not None else None)
-            item = (post.kind, post.recipient, post.thread_ts, post.text, looked_for)
-            created, attempts = post.created_at, post.attempts
-        try:
-            sent += _send_one(database, messenger, post_id, item)
-        except Exception as error:
-            outcome = outcome_of(error)
-            reason, status, retry_at = outcome.reason, "sending", None
-            if outcome.kind == "refused":
-                status = "failed"
-            elif now - created >= POST_DEADLINE:
-                reason, status = f"gave up: {reason}", "failed"
-            else:
-                # A 429 or a hold on the history read: not before Slack allows the next.
-                retry_at = now + wait_after(outcome, attempts + 1, retry_base)
-            with database.unit_of_work() as session:
-                queries.settle(session, post_id, status=status, error=reason, retry_at=retry_at)
-            logger.warning("ladder post %s: %s (%s)", post_id, outcome.kind, outcome.reason)
-    return sent
-
-
-def _send_one(
-    database: Database,
-    messenger: Messenger,
-    post_id: int,
-    item: tuple[str, str, str | None, str, str | None],
-) -> int:
-    kind, recipient, thread_ts, text, earlier_error = item
-    channel = messenger.open_dm(recipient) if kind == "escalation" else recipient
-    tag = Tag(LADDER_EVENT, "post", post_id)
-    found = None
-    if earlier_error is not None:  # the last try may have landed: look before sending again
-        found = look_for(messenger, channel, tag, thread_ts)
-    if found is None:
-        found = post_tagged(messenger, channel, text, tag=tag, thread_ts=thread_ts).ts
-    with database.unit_of_work() as session:
-        queries.settle(session, post_id, status="sent", ts=found)
-    return 1
+    return landed(run(database, messenger, LADDER_POSTS, now, (retry_base, lease)))

@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 
 from bot.domain.outcomes import Outcome
 from bot.domain.retries import BASE, next_attempt
-from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of, post_tagged
+from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged
+from bot.services.delivery.outbox import Ended, retry_or_end
 from bot.services.messenger import Messenger, Tag
 from bot.views.pulse_dm import PULSE_EVENT, PulseAsked, PulseDM, Recipient, render
 from storage import deliveries as queries
@@ -216,11 +217,12 @@ def _record_failure(
                     queries.mark_unreachable(session, dm.member_id, reason)
                 return "refused", reason
             attempts = queries.attempts_of(session, dm.delivery_id)
-            after = after_failure(outcome, when, attempts, *limits)
-            if after.retry_at is None:
+            deadline, retry_base = limits
+            after = retry_or_end(outcome, when, attempts, deadline, retry_base)
+            if isinstance(after, Ended):
                 queries.mark_failed(session, dm.delivery_id, after.error)
                 return "refused", after.error
-            queries.mark_uncertain(session, dm.delivery_id, dm.attempt, reason, after.retry_at)
+            queries.mark_uncertain(session, dm.delivery_id, dm.attempt, reason, after.at)
     except Exception:
         logger.exception("delivery %s: could not record the failure", dm.delivery_id)
     return "retrying", reason

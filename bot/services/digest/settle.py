@@ -1,22 +1,28 @@
 """Deliver a claimed weekly digest, one engagement's or a portfolio's, and settle its claim.
 
-Sent is recorded as soon as the text is in the DM, before the chart goes; a failed try
-either ends the week (Slack refused it) or keeps the claim to be checked and retried.
+A digest is one kind of the outbox (`bot/services/delivery/outbox.py`): looked for in the
+person's DM after an uncertain end, posted tagged with its claim, and settled. Sent is
+recorded as soon as the text is in the DM, before the chart goes; a failed try either
+ends the week (Slack refused it, or the week is over) or keeps the claim to be checked
+and retried.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import Session
+
+from bot.services.delivery import outbox
 from bot.services.delivery.digests import DigestDM, post_digest, upload_chart
-from bot.services.delivery.exactly_once import after_failure, look_for, outcome_of
+from bot.services.delivery.exactly_once import outcome_of
 from bot.services.messenger import Messenger, Tag
 from storage import digest_claims as claims
 from storage.db import Database
-from storage.models import DigestDelivery
+from storage.models import DigestDelivery, PortfolioDigest
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +35,21 @@ class Claimed:
     id: int
     user_id: str
     event: str
+
+
+@dataclass(slots=True)
+class DigestItem:
+    """A claimed digest on its way: when it is sent, and its drawing, made once."""
+
+    claimed: Claimed
+    now: datetime
+    draw: Callable[[], DigestDM]
+    drawn: list[DigestDM] = field(default_factory=list)
+
+    def drawing(self) -> DigestDM:
+        if not self.drawn:
+            self.drawn.append(self.draw())
+        return self.drawn[0]
 
 
 def deliver(
@@ -45,68 +66,88 @@ def deliver(
     again after an uncertain end), the DM is looked at first and the digest posted only
     if it never landed. ``when`` is (now, this attempt, when the week ends, retry base).
     """
+    now, attempt, week_end, retry_base = when
+    item = claimed_item(claimed, draw, (now, attempt, week_end), check)
+    result = outbox.deliver(database, messenger, _KINDS[claimed.kind], item, (now, retry_base))
+    return isinstance(result, outbox.Landed)
+
+
+def claimed_item(
+    claimed: Claimed,
+    draw: Callable[[], DigestDM],
+    when: tuple[datetime, int, datetime],
+    check: bool,
+) -> outbox.Claimed[DigestItem]:
+    """A claimed digest as an item of the outbox; ``when`` is (now, this attempt, when
+    the week ends), and ``check`` says to look in the DM first."""
+    now, attempt, week_end = when
+    return outbox.Claimed(claimed.id, attempt, week_end, check, DigestItem(claimed, now, draw))
+
+
+def outbox_kind(kind: claims.Kind) -> outbox.OutboxKind[DigestItem]:
+    """The outbox kind of one sort of weekly digest (without its queries: see `OutboxKind`)."""
+    return _KINDS[kind]
+
+
+def _post(
+    messenger: Messenger, place: outbox.Place, tag: Tag, item: outbox.Claimed[DigestItem]
+) -> str:
+    digest = item.detail
+    return post_digest(messenger, place.channel, digest.drawing(), item.id, digest.claimed.event)
+
+
+def _settle(session: Session, item: outbox.Claimed[DigestItem], result: outbox.Result) -> None:
+    kind = item.detail.claimed.kind
+    if isinstance(result, outbox.Landed):
+        claims.finish(session, kind, item.id, sent_at=item.detail.now, error="")
+    elif isinstance(result, outbox.Ended):
+        claims.finish(session, kind, item.id, sent_at=None, error=result.error)
+    else:
+        claims.retry_later(session, kind, item.id, result.error, result.at)
+
+
+def _with_chart(
+    database: Database,
+    messenger: Messenger,
+    item: outbox.Claimed[DigestItem],
+    place: outbox.Place,
+    result: outbox.Result,
+) -> None:
+    """The digest's text is in the DM and recorded as sent: add its chart.
+
+    Recorded before the chart goes: the text has arrived, and a claim left unsettled
+    during a slow upload would be checked, found, and given a second chart. A chart that
+    fails is noted on the row, not retried: a second upload could show it twice.
+    """
+    if not isinstance(result, outbox.Landed):
+        return
+    digest = item.detail
     try:
-        channel = messenger.open_dm(claimed.user_id)
-        tag = Tag(claimed.event, "delivery", claimed.id)
-        landed = look_for(messenger, channel, tag) if check else None
-        digest = draw()
-        if landed is None:
-            post_digest(messenger, channel, digest, claimed.id, claimed.event)
+        upload_chart(messenger, place.channel, digest.drawing())
     except Exception as error:
-        _failed(database, claimed.kind, claimed.id, error, when)
-        return False
-    _sent_with_chart(database, messenger, claimed.kind, (claimed.id, channel), digest, when[0])
-    return True
+        note = f"chart: {outcome_of(error).reason}"
+        logger.warning("%s claim %s: %s", _name(digest.claimed.kind), item.id, note)
+        with database.unit_of_work() as session:
+            claims.finish(session, digest.claimed.kind, item.id, sent_at=digest.now, error=note)
 
 
 def _name(kind: claims.Kind) -> str:
     return "digest" if kind is DigestDelivery else "portfolio digest"
 
 
-def _failed(
-    database: Database,
-    kind: claims.Kind,
-    claim: int,
-    error: Exception,
-    when: tuple[datetime, int, datetime, timedelta],
-) -> None:
-    """Slack's refusal ends the week; anything uncertain is checked and retried in it.
-
-    ``when`` is (now, the attempt that failed, when the week ends, the retry base).
-    """
-    outcome = outcome_of(error)
-    logger.warning("%s claim %s failed (%s): %s", _name(kind), claim, outcome.kind, outcome.reason)
-    after = after_failure(outcome, *when)
-    with database.unit_of_work() as session:
-        if after.retry_at is None:
-            claims.finish(session, kind, claim, sent_at=None, error=after.error)
-        else:
-            claims.retry_later(session, kind, claim, after.error, after.retry_at)
+def _kind(kind: claims.Kind) -> outbox.OutboxKind[DigestItem]:
+    """A weekly digest as an outbox kind; the weekly modules take its claims."""
+    return outbox.OutboxKind(
+        name=f"{_name(kind)} claim",
+        tag=lambda item: Tag(item.detail.claimed.event, "delivery", item.id),
+        place=lambda messenger, item: outbox.Place(messenger.open_dm(item.detail.claimed.user_id)),
+        post=_post,
+        settle=_settle,
+        then=_with_chart,
+    )
 
 
-def _sent_with_chart(
-    database: Database,
-    messenger: Messenger,
-    kind: claims.Kind,
-    claim: tuple[int, str],
-    digest: DigestDM,
-    now: datetime,
-) -> None:
-    """The digest's text is in the DM (``claim``: its id and channel): record it as sent,
-    then add its chart.
-
-    A chart that fails is noted on the row, not retried: the numbers have arrived, and
-    a second upload could show the chart twice.
-    """
-    claim_id, channel = claim
-    # Recorded before the chart goes: the text has arrived, and a claim left unsettled
-    # during a slow upload would be checked, found, and given a second chart.
-    with database.unit_of_work() as session:
-        claims.finish(session, kind, claim_id, sent_at=now, error="")
-    try:
-        upload_chart(messenger, channel, digest)
-    except Exception as error:
-        note = f"chart: {outcome_of(error).reason}"
-        logger.warning("%s claim %s: %s", _name(kind), claim_id, note)
-        with database.unit_of_work() as session:
-            claims.finish(session, kind, claim_id, sent_at=now, error=note)
+_KINDS: dict[claims.Kind, outbox.OutboxKind[DigestItem]] = {
+    DigestDelivery: _kind(DigestDelivery),
+    PortfolioDigest: _kind(PortfolioDigest),
+}

@@ -18,16 +18,20 @@ up on its next tick in the same week; a week wholly missed is not sent late.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
+
+from sqlalchemy.orm import Session
 
 from bot.domain.i18n import language_of, reading_as
 from bot.domain.retries import BASE
 from bot.domain.schedule import ScheduleError
+from bot.services.delivery import outbox
 from bot.services.delivery.digests import DIGEST_EVENT, RenderedDigest, render
 from bot.services.digest.assemble import assemble
 from bot.services.digest.portfolio_weekly import send_due_portfolio_digests
-from bot.services.digest.settle import Claimed, deliver
+from bot.services.digest.settle import Claimed, DigestItem, claimed_item, deliver, outbox_kind
 from bot.services.digest.weeks import digest_week as digest_week
 from bot.services.digest.weeks import week_end
 from bot.services.messenger import Messenger
@@ -116,20 +120,34 @@ def _retry_due(
     database: Database, messenger: Messenger, now: datetime, timing: tuple[timedelta, timedelta]
 ) -> int:
     """Check each uncertain or unsettled digest in its DM; send it only if it never landed."""
-    retry_base, lease = timing
-    with database.reading() as session:
-        due = retries.due(session, now)
-    sent = 0
-    for claim, engagement_id, user_id, attempts, week, when in due:
-        with database.unit_of_work() as session:
-            if not claims.take(session, DigestDelivery, claim, when, now + lease):
-                continue
-            tz = session.get_one(Engagement, engagement_id).timezone
-        claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
-        draw = partial(_rendered_for, database, engagement_id, user_id, now)
-        limits = (now, attempts + 1, week_end(week, tz), retry_base)
-        sent += deliver(database, messenger, claimed, draw, limits, check=True)
-    return sent
+    kind = replace(
+        outbox_kind(DigestDelivery), due=_checks_due, claim=partial(_take_check, database, now)
+    )
+    return outbox.landed(outbox.run(database, messenger, kind, now, timing))
+
+
+def _checks_due(session: Session, now: datetime) -> list[tuple[int, datetime | None]]:
+    return [(claim, when) for claim, *_, when in retries.due(session, now)]
+
+
+def _take_check(
+    database: Database,
+    now: datetime,
+    session: Session,
+    claim: int,
+    seen: datetime | None,
+    lease_until: datetime,
+) -> outbox.Claimed[DigestItem] | None:
+    """Take a claim due for a check, once; it is looked for in the DM before any post."""
+    if seen is None or not claims.take(session, DigestDelivery, claim, seen, lease_until):
+        return None
+    row = session.get_one(DigestDelivery, claim)
+    engagement = session.get_one(Engagement, row.engagement_id)
+    user_id = session.get_one(Member, row.member_id).user_id
+    claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
+    draw = partial(_rendered_for, database, engagement.id, user_id, now)
+    week_ends = week_end(row.week, engagement.timezone)
+    return claimed_item(claimed, draw, (now, row.attempts, week_ends), check=True)
 
 
 def send_due_digests(

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from bot.services.closing import Closed, close_many_and_publish
 from bot.services.delivery.alert_posts import ALERT_EVENT, redraw, retry_posts
 from bot.services.messenger import Tag
+from storage import alert_posts
 from storage.db import Database
 from storage.models import Alert, AlertMessage
 from tests.bot.services.delivery.acme import (
@@ -103,3 +104,23 @@ def test_a_redraw_updates_the_posted_message_in_place(database: Database) -> Non
     assert [(u.channel, u.ts) for u in messenger.updates] == [
         (CHANNEL, message(database).message_ts)
     ]
+
+
+def test_a_retry_whose_sender_died_is_looked_for_once_its_lease_passes(
+    database: Database,
+) -> None:
+    messenger = FakeMessenger()
+    pulse_id = sent_pulse(database, messenger)
+    answered(database, pulse_id, [2, 2, 1], [5, 4, 5])
+    messenger.fail("post", "uncertain", "timeout", landed=True)
+    close_many_and_publish(database, messenger, [pulse_id], lambda: CLOSED_AT, BASE)
+    due = message(database).next_post_at
+    assert due is not None
+    # A clock claims the retry and dies before looking or recording anything.
+    with database.unit_of_work() as session:
+        lease_end = due + timedelta(minutes=5)
+        assert alert_posts.claim_retry(session, message(database).id, due, lease_end)
+    assert retry_posts(database, messenger, due + timedelta(minutes=1), BASE) == 0
+    assert retry_posts(database, messenger, lease_end, BASE) == 1
+    assert len(in_channel(messenger)) == 1
+    assert message(database).message_ts == in_channel(messenger)[0]

@@ -1,0 +1,194 @@
+"""One delivery loop for every message that must land once: claim, look, post, settle, retry.
+
+Each kind of message (a ladder post, a thread reminder, a digest, an alert message)
+supplies only its queries and its calls as an `OutboxKind`; the loop is the same for all:
+
+1. take a due item with a conditional update that leaves a check time (a lease), so an
+   item whose sender dies is checked again once the lease has passed;
+2. after any uncertain end (an error recorded, or a claim taken again), look for the
+   message by its tag before anything is posted;
+3. post it, tagged with the item's id, without blind retries;
+4. settle: landed (its ts), ended (Slack's refusal, or "gave up: <reason>" when the next
+   try would fall past the kind's deadline), or to be tried again with backoff, never
+   sooner than a 429's Retry-After.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from bot.domain.outcomes import Outcome
+from bot.domain.retries import backoff
+from bot.services.delivery.exactly_once import look_for, outcome_of
+from bot.services.messenger import Messenger, Tag
+from storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+Detail = TypeVar("Detail")
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed(Generic[Detail]):
+    """One item taken to deliver: what the loop needs of it, and what its kind keeps."""
+
+    id: int
+    attempt: int
+    """This try's number: 1 for the first."""
+    deadline: datetime | None
+    """No try is planned at or past it: the item is given up instead."""
+    look_first: bool
+    """An earlier try may have landed (or its sender died): look before posting."""
+    detail: Detail
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a message goes: a channel, and the thread in it when it is a reply."""
+
+    channel: str
+    thread_ts: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Landed:
+    """The message is there at `ts`; None when the kind found nothing left to post."""
+
+    ts: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    """Not landed yet: why, and when to look and try again."""
+
+    error: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """Never to be tried again: Slack's refusal, or "gave up: <reason>" at the deadline."""
+
+    error: str
+
+
+Result = Landed | Retry | Ended
+
+
+def _none_due(session: Session, now: datetime) -> Sequence[tuple[int, datetime | None]]:
+    return ()
+
+
+def _none_claimed(
+    session: Session, item_id: int, seen: datetime | None, lease_until: datetime
+) -> None:
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxKind(Generic[Detail]):
+    """Everything one kind of message supplies to the loop.
+
+    A kind whose claims are taken elsewhere (a weekly digest's claim is its row's
+    insert) leaves out `due` and `claim` and hands each claim to `deliver`.
+    """
+
+    name: str
+    """How the logs call an item of this kind."""
+    tag: Callable[[Claimed[Detail]], Tag]
+    place: Callable[[Messenger, Claimed[Detail]], Place]
+    post: Callable[[Messenger, Place, Tag, Claimed[Detail]], str | None]
+    """Post the tagged message; its ts, or None when there is nothing to post any more."""
+    settle: Callable[[Session, Claimed[Detail], Result], None]
+    then: Callable[[Database, Messenger, Claimed[Detail], Place, Result], None] | None = None
+    """What follows a settled try, outside its transaction (a chart, the leads told)."""
+    due: Callable[[Session, datetime], Sequence[tuple[int, datetime | None]]] = _none_due
+    """The items to deliver or check now: (id, the check time the claim must still find)."""
+    claim: Callable[[Session, int, datetime | None, datetime], Claimed[Detail] | None] = (
+        _none_claimed
+    )
+    """Take one due item until the lease's end, once; None if another process has it."""
+
+
+def retry_or_end(
+    outcome: Outcome, now: datetime, attempt: int, deadline: datetime | None, base: timedelta
+) -> Retry | Ended:
+    """Slack's refusal ends an item; anything else is tried again with backoff (never sooner
+    than a 429 allows), and given up when that try would fall at or past the deadline."""
+    if outcome.kind == "refused":
+        return Ended(outcome.reason)
+    at = now + max(backoff(attempt, base), timedelta(seconds=outcome.retry_after))
+    if deadline is not None and at >= deadline:
+        return Ended(f"gave up: {outcome.reason}")
+    return Retry(outcome.reason, at)
+
+
+def run(
+    database: Database,
+    messenger: Messenger,
+    kind: OutboxKind[Detail],
+    now: datetime,
+    timing: tuple[timedelta, timedelta],
+) -> list[Result]:
+    """Deliver or check every due item of `kind`; returns how each claimed one ended.
+
+    ``timing`` is (the retry base, the lease a claim holds). Safe to run in any number of
+    processes at once: each item is claimed by one of them.
+    """
+    retry_base, lease = timing
+    with database.reading() as session:
+        due = kind.due(session, now)
+    results: list[Result] = []
+    for item_id, seen in due:
+        with database.unit_of_work() as session:
+            claimed = kind.claim(session, item_id, seen, now + lease)
+        if claimed is None:
+            continue  # another process has it
+        results.append(deliver(database, messenger, kind, claimed, (now, retry_base)))
+    return results
+
+
+def landed(results: Sequence[Result]) -> int:
+    """How many of `results` put a message in Slack (posted, or found already there)."""
+    return sum(isinstance(r, Landed) and r.ts is not None for r in results)
+
+
+def deliver(
+    database: Database,
+    messenger: Messenger,
+    kind: OutboxKind[Detail],
+    claimed: Claimed[Detail],
+    timing: tuple[datetime, timedelta],
+) -> Result:
+    """Look (after an uncertain end), post, and settle one claimed item; returns how it ended.
+
+    Any exception of a try is read as an outcome and recorded on the item: one bad item
+    never stops the loop.
+    """
+    now, retry_base = timing
+    place = Place("")
+    result: Result
+    try:
+        place = kind.place(messenger, claimed)
+        tag = kind.tag(claimed)
+        found = None
+        if claimed.look_first:
+            found = look_for(messenger, place.channel, tag, place.thread_ts)
+        if found is None:
+            found = kind.post(messenger, place, tag, claimed)
+        result = Landed(found)
+    except Exception as error:
+        outcome = outcome_of(error)
+        logger.warning("%s %s failed (%s): %s", kind.name, claimed.id, outcome.kind, outcome.reason)
+        result = retry_or_end(outcome, now, claimed.attempt, claimed.deadline, retry_base)
+    with database.unit_of_work() as session:
+        kind.settle(session, claimed, result)
+    if kind.then is not None:
+        kind.then(database, messenger, claimed, place, result)
+    return result
