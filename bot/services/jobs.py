@@ -199,8 +199,9 @@ def close_due_pulses(container: Runtime) -> int:
 
 def retry_alert_posts(container: Runtime) -> int:
     """Post the alerts whose channel post failed uncertainly (after looking for them)."""
+    lease = timedelta(seconds=container.settings.stale_sending_seconds)
     return retry_posts(
-        container.database, container.messenger, container.now(), _retry_base(container)
+        container.database, container.messenger, container.now(), _retry_base(container), lease
     )
 
 
