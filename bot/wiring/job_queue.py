@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+import psycopg
 from procrastinate import App, PsycopgConnector
-from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 from procrastinate.types import JSONDict
 
 from bot.services.job_queue import take_turns
@@ -34,6 +35,8 @@ SEND_DM = "rapport.send_dm"
 CHECK_DMS = "rapport.check_dms"
 # Jobs deferred in one statement.
 BATCH = 500
+# A worker that lost the database starts again after this long, doubling up to the longest.
+RESTART_FIRST_WAIT, RESTART_LONGEST_WAIT = 1.0, 30.0
 
 
 def conninfo(database: Database) -> str:
@@ -109,20 +112,35 @@ def run_worker(app: App, concurrency: int, poll_seconds: float) -> None:
     """`rapport worker`: run jobs until stopped (SIGINT/SIGTERM finish the jobs in hand).
 
     Jobs are synchronous (a Slack call and a few queries); each runs on a thread of a pool
-    as large as `concurrency`, so that many calls wait on Slack at once.
+    as large as `concurrency`, so that many calls wait on Slack at once. When the database
+    goes away the queue's worker stops with it: it is started again, one line said, with a
+    growing wait, until the database answers. Jobs it had in hand are settled through
+    their claims (the clock enqueues again what is still due).
     """
 
     async def work() -> None:
         loop = asyncio.get_running_loop()
         loop.set_default_executor(ThreadPoolExecutor(concurrency, thread_name_prefix="job"))
-        async with app.open_async():
-            await app.run_worker_async(
-                concurrency=concurrency,
-                fetch_job_polling_interval=poll_seconds,
-                delete_jobs="successful",
-                install_signal_handlers=True,
-                update_heartbeat_interval=2.0,
-                stalled_worker_timeout=10.0,
-            )
+        wait = RESTART_FIRST_WAIT
+        while True:
+            try:
+                async with app.open_async():
+                    await app.run_worker_async(
+                        concurrency=concurrency,
+                        fetch_job_polling_interval=poll_seconds,
+                        delete_jobs="successful",
+                        install_signal_handlers=True,
+                        update_heartbeat_interval=2.0,
+                        stalled_worker_timeout=10.0,
+                    )
+                return  # stopped as asked
+            except (ConnectorException, psycopg.Error, OSError) as error:
+                logger.warning(
+                    "worker lost the database (%s); starting again in %.0f s",
+                    type(error).__name__,
+                    wait,
+                )
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, RESTART_LONGEST_WAIT)
 
     asyncio.run(work())

@@ -13,9 +13,12 @@ import pytest
 from sqlalchemy import text
 
 from storage.db import Database
+from storage.migrate import upgrade
+from tests.support.keys import TEST_KEY
 from tests.support.processes import ClockProcess, WorkerProcess, engagement_with
 from tests.support.slack_api import SlackStandIn
 from tests.support.slack_rules import Limits
+from tests.support.throwaway_postgres import throwaway_postgres
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -87,3 +90,47 @@ def test_a_worker_killed_mid_round_leaves_no_dm_lost_or_sent_twice(
     assert "enqueued" in logs[0] and "DM job" in logs[0]
     assert all("Traceback" not in log for log in logs[:1] + logs[2:])
     database.dispose()
+
+
+def test_the_database_going_away_mid_round_loses_no_dm_and_sends_none_twice(
+    standin: SlackStandIn, tmp_path: Path
+) -> None:
+    with throwaway_postgres() as cluster:
+        database = Database(cluster.url, TEST_KEY)
+        upgrade(database)
+        members = 60
+        now = datetime.now(UTC)
+        engagement_with(
+            database,
+            members,
+            schedule=f"daily {now - timedelta(minutes=1):%H:%M}",
+            created=now - timedelta(hours=2),
+        )
+        database.dispose()
+        standin.latency = 0.2
+        standin.limits = Limits(distribution="internal")
+        env = {**QUEUED, "RAPPORT_SECRET_KEY": TEST_KEY}
+        processes = [
+            ClockProcess(standin, cluster.url, tmp_path / "clock.log", **env),
+            *(
+                WorkerProcess(standin, cluster.url, tmp_path / f"worker-{i}.log", **env)
+                for i in range(2)
+            ),
+        ]
+        try:
+            wait_for(lambda: len(standin.dms()) >= members * 0.3, 60, "a third of the round")
+            cluster.stop()
+            time.sleep(3)
+            cluster.start()
+            database = Database(cluster.url, TEST_KEY)
+            wait_for(lambda: statuses(database) == {"sent": members}, 120, "every DM settled")
+            database.dispose()
+            # Every process lived through the outage.
+            alive = [each.process.poll() is None for each in processes]
+        finally:
+            logs = [each.stop() for each in processes]
+            print("\n---\n".join(logs))  # shown by pytest when the test fails
+    per_person = Counter(call.params["channel"] for call in standin.dms())
+    assert len(per_person) == members, "every member has their DM"
+    assert set(per_person.values()) == {1}, "nobody got the pulse twice"
+    assert alive == [True, True, True]
