@@ -42,6 +42,21 @@ def wait_for(condition: object, timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
+def a_round_due_now(database: Database, standin: SlackStandIn, members: int = 60) -> int:
+    """An engagement whose pulse is due, and a Slack answering each post in 0.2 s (so
+    a worker's jobs wait on it together) that lets history be read at Tier 3."""
+    now = datetime.now(UTC)
+    engagement_with(
+        database,
+        members,
+        schedule=f"daily {now - timedelta(minutes=1):%H:%M}",
+        created=now - timedelta(hours=2),
+    )
+    standin.latency = 0.2
+    standin.limits = Limits(distribution="internal")
+    return members
+
+
 def statuses(database: Database) -> Counter[str]:
     with database.reading() as session:
         return Counter(session.execute(text("SELECT status FROM deliveries")).scalars().all())
@@ -53,17 +68,7 @@ def test_a_worker_killed_mid_round_leaves_no_dm_lost_or_sent_twice(
     database = Database(postgres_url)
     with database.engine.begin() as connection:
         connection.execute(text("TRUNCATE engagements, procrastinate_jobs CASCADE"))
-    members = 60
-    now = datetime.now(UTC)
-    engagement_with(
-        database,
-        members,
-        schedule=f"daily {now - timedelta(minutes=1):%H:%M}",
-        created=now - timedelta(hours=2),
-    )
-    # Slack answers each post in 0.2 s: a worker's eight jobs wait on it at once.
-    standin.latency = 0.2
-    standin.limits = Limits(distribution="internal")
+    members = a_round_due_now(database, standin)
     workers = [
         WorkerProcess(standin, postgres_url, tmp_path / f"worker-{i}.log", **QUEUED)
         for i in range(2)
@@ -98,17 +103,8 @@ def test_the_database_going_away_mid_round_loses_no_dm_and_sends_none_twice(
     with throwaway_postgres() as cluster:
         database = Database(cluster.url, TEST_KEY)
         upgrade(database)
-        members = 60
-        now = datetime.now(UTC)
-        engagement_with(
-            database,
-            members,
-            schedule=f"daily {now - timedelta(minutes=1):%H:%M}",
-            created=now - timedelta(hours=2),
-        )
+        members = a_round_due_now(database, standin)
         database.dispose()
-        standin.latency = 0.2
-        standin.limits = Limits(distribution="internal")
         env = {**QUEUED, "RAPPORT_SECRET_KEY": TEST_KEY}
         processes = [
             ClockProcess(standin, cluster.url, tmp_path / "clock.log", **env),
