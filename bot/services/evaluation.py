@@ -19,7 +19,7 @@ from bot.views.alert_finding import details_text
 from storage import alerts as alert_queries
 from storage import pulses as pulse_queries
 from storage.models import Engagement, Pulse
-from storage.published import publish, published
+from storage.published import Publication, prepare, published, store
 
 logger = logging.getLogger(__name__)
 HISTORY = 6  # enough closed pulses for the decline rule's look-back
@@ -61,32 +61,23 @@ def load_pulses(session: Session, pulse_ids: Sequence[int]) -> list[Pulse]:
 def close_pulses(session: Session, pulse_ids: Sequence[int], now: datetime) -> list[Evaluation]:
     """Close the pulses still open among these and evaluate each, in the caller's transaction.
 
-    A conditional UPDATE closes each, so two closers (a lead and the clock, or two
-    clocks) cannot both close, evaluate and post the same alerts. Each pulse gets its
-    own savepoint: one whose evaluation fails is rolled back alone, stays open, and is
-    tried again at the next tick, while the others are kept.
+    One conditional UPDATE closes them, so two closers (a lead and the clock, or two
+    clocks) cannot both close, evaluate and post the same alerts. Each pulse is
+    evaluated in its own savepoint: one whose evaluation fails is rolled back alone,
+    opened again, and tried again at the next tick, while the others are kept.
     """
-    evaluations = []
-    for pulse in load_pulses(session, pulse_ids):
-        try:
-            with session.begin_nested():
-                if not pulse_queries.mark_closed(session, pulse.id, now):
-                    continue
-                set_committed_value(pulse, "status", "closed")
-                set_committed_value(pulse, "closed_at", now)
-                evaluations.append(evaluate_pulse(session, pulse, now))
-        except Exception:
-            logger.exception("pulse %s: evaluation failed; it stays open and is retried", pulse.id)
-    return evaluations
+    pulses = load_pulses(session, pulse_ids)
+    closed = pulse_queries.mark_closed_many(session, [pulse.id for pulse in pulses], now)
+    mine = [pulse for pulse in pulses if pulse.id in closed]
+    for pulse in mine:
+        set_committed_value(pulse, "status", "closed")
+        set_committed_value(pulse, "closed_at", now)
+    return _evaluate(session, mine, now, reopen_failed=True)
 
 
 def evaluate_pulses(session: Session, pulses: Sequence[Pulse], now: datetime) -> list[Evaluation]:
     """Evaluate closed pulses again (after a change of settings, say), a savepoint each."""
-    evaluations = []
-    for pulse in pulses:
-        with session.begin_nested():
-            evaluations.append(evaluate_pulse(session, pulse, now))
-    return evaluations
+    return _evaluate(session, pulses, now, reopen_failed=False)
 
 
 def close_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation | None:
@@ -101,21 +92,96 @@ def evaluate_pulse(session: Session, pulse: Pulse, now: datetime) -> Evaluation:
     The pulse's figures are published here, once, with the settings it opened with;
     the earlier pulses' figures are read as they were published.
     """
+    return _evaluate(session, [pulse], now, reopen_failed=False)[0]
+
+
+def _prepare(session: Session, minimums: dict[int, int]) -> dict[int, Publication]:
+    """What the batch's fresh closes publish, read together; {} if that fails.
+
+    A pulse left out is then prepared alone in its own savepoint, so one bad pulse
+    cannot hold back the others' closes.
+    """
+    if not minimums:
+        return {}
+    try:
+        with session.begin_nested():
+            return prepare(session, minimums)
+    except Exception:
+        logger.exception(
+            "pulses %s: publishing together failed; each is tried alone", sorted(minimums)
+        )
+        return {}
+
+
+def _evaluate(
+    session: Session, pulses: Sequence[Pulse], now: datetime, *, reopen_failed: bool
+) -> list[Evaluation]:
+    """Evaluate closed pulses, reading what they need a statement per kind for all of them.
+
+    The look-back ids, the earlier figures and what each fresh close publishes are read
+    once for the batch; each pulse's rules and alerts then run in its own savepoint, and
+    the publications of those evaluated are stored together. A close therefore costs its
+    own rows and a share of a few statements, however many engagements there are.
+    """
+    if not pulses:
+        return []
+    earlier = pulse_queries.closed_ids_before(session, pulses, HISTORY)
+    figures = published(
+        session, sorted({i for ids in earlier.values() for i in ids} | {p.id for p in pulses})
+    )
+    fresh = {pulse.id: pulse.anonymity_min for pulse in pulses if pulse.id not in figures}
+    prepared = _prepare(session, fresh)
+    evaluations: list[Evaluation] = []
+    publications: list[Publication] = []
+    for pulse in pulses:
+        publication: Publication | None = None
+        try:
+            with session.begin_nested():
+                if pulse.id in fresh:
+                    publication = (
+                        prepared.get(pulse.id)
+                        or prepare(session, {pulse.id: pulse.anonymity_min})[pulse.id]
+                    )
+                own = publication.figures if publication is not None else figures[pulse.id]
+                history = [figures[i] for i in earlier[pulse.id] if i in figures]
+                evaluation = _evaluate_one(session, pulse, own, history, now)
+        except Exception:
+            if not reopen_failed:
+                raise
+            logger.exception("pulse %s: evaluation failed; it stays open and is retried", pulse.id)
+            pulse_queries.reopen(session, pulse.id)
+            set_committed_value(pulse, "status", "open")
+            set_committed_value(pulse, "closed_at", None)
+            continue
+        if publication is not None:
+            publications.append(publication)
+            figures[pulse.id] = publication.figures
+        evaluations.append(evaluation)
+    store(session, publications)
+    pulse_queries.mark_evaluated(session, [e.pulse.id for e in evaluations], now)
+    for evaluation in evaluations:
+        set_committed_value(evaluation.pulse, "evaluated_at", now)
+    return evaluations
+
+
+def _evaluate_one(
+    session: Session,
+    pulse: Pulse,
+    figures: PulseFigures,
+    history: list[PulseFigures],
+    now: datetime,
+) -> Evaluation:
+    """Run every rule on one closed pulse and open, update or resolve alerts to match."""
     engagement = pulse.engagement
     thresholds = thresholds_of(pulse)
-    earlier = alert_queries.closed_pulse_ids_before(session, pulse, HISTORY)
-    figures = published(session, earlier)
-    figures[pulse.id] = publish(session, pulse.id, pulse.anonymity_min)
-    history = [figures[pulse_id] for pulse_id in earlier if pulse_id in figures]
     stored = alert_queries.latest_sla_status(session, engagement.id)
     status: SlaStatus | None = stored if stored in ("green", "amber", "red") else None  # type: ignore[assignment]
     # What is stored for the shared channel (figures line, trends, reasons) is written
     # in the engagement's language, whoever closes the pulse.
     with reading_as(engagement.language):
-        findings = evaluate(figures[pulse.id], history, status, thresholds)
+        findings = evaluate(figures, history, status, thresholds)
         previous = history[-1] if history else None
-        details = details_text(figures[pulse.id], previous)
-        close = Close(figures[pulse.id], history, status, thresholds, details)
+        details = details_text(figures, previous)
+        close = Close(figures, history, status, thresholds, details)
         done = reconcile(session, engagement, pulse, findings, now, close)
-    pulse.evaluated_at = now
-    return Evaluation(pulse, figures[pulse.id], previous, findings, done.changes, done.message_ids)
+    return Evaluation(pulse, figures, previous, findings, done.changes, done.message_ids)
