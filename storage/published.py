@@ -12,7 +12,14 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.domain.alerts import PulseFigures, SideFigures, published_side
 from storage.figures import SideAggregate, side_aggregates
-from storage.models import PublishedDriver, PublishedFigure, PublishedTheme, Pulse, SlaRecord
+from storage.models import (
+    Engagement,
+    PublishedDriver,
+    PublishedFigure,
+    PublishedTheme,
+    Pulse,
+    SlaRecord,
+)
 from storage.published_drivers import driver_rows, tally_drivers
 from storage.published_themes import find_themes, theme_rows
 
@@ -173,6 +180,26 @@ def freeze_slas(session: Session, pulse_ids: Sequence[int]) -> dict[int, str | N
         if isinstance(loaded, Pulse):
             set_committed_value(loaded, "sla_at_close", status)
     return frozen
+
+
+def latest_sla_statuses(session: Session, engagement_ids: Sequence[int]) -> dict[int, str | None]:
+    """The status of each engagement's latest SLA record, as `storage.alerts.latest_sla_status`.
+
+    One statement for all of them, each a look-up on the engagement's own records.
+    """
+    if not engagement_ids:
+        return {}
+    latest = (
+        select(SlaRecord.status)
+        .where(SlaRecord.engagement_id == Engagement.id)
+        .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(Engagement.id, latest).where(Engagement.id.in_(list(engagement_ids)))
+    )
+    return {int(engagement_id): status for engagement_id, status in rows}
 
 
 def freeze_sla(session: Session, pulse_id: int) -> str | None:
