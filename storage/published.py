@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.domain.alerts import PulseFigures, SideFigures, published_side
-from storage.figures import SideAggregate, side_aggregates
+from storage.figures import SideAggregate, custom_plans, side_aggregates
 from storage.models import (
     Engagement,
     PublishedDriver,
@@ -73,23 +73,26 @@ def prepare(
     """
     if not minimums:
         return {}
-    by_pulse: dict[int, list[PublishedFigure]] = {pulse_id: [] for pulse_id in minimums}
-    for aggregate in side_aggregates(session, list(minimums), without_removed=without_removed):
-        by_pulse[aggregate.pulse_id].append(_row(aggregate, minimums[aggregate.pulse_id]))
-    figures = {
-        pulse_id: PulseFigures(*(_figures(row) for row in sorted(rows, key=lambda r: r.side)))
-        for pulse_id, rows in by_pulse.items()
-    }
-    tallies = tally_drivers(session, minimums, without_removed=without_removed) if drivers else {}
-    found = (
-        find_themes(
-            session,
-            {pulse_id: (figures[pulse_id], minimum) for pulse_id, minimum in minimums.items()},
-            without_removed=without_removed,
+    with custom_plans(session):
+        by_pulse: dict[int, list[PublishedFigure]] = {pulse_id: [] for pulse_id in minimums}
+        for aggregate in side_aggregates(session, list(minimums), without_removed=without_removed):
+            by_pulse[aggregate.pulse_id].append(_row(aggregate, minimums[aggregate.pulse_id]))
+        figures = {
+            pulse_id: PulseFigures(*(_figures(row) for row in sorted(rows, key=lambda r: r.side)))
+            for pulse_id, rows in by_pulse.items()
+        }
+        tallies = (
+            tally_drivers(session, minimums, without_removed=without_removed) if drivers else {}
         )
-        if themes
-        else {}
-    )
+        found = (
+            find_themes(
+                session,
+                {pulse_id: (figures[pulse_id], minimum) for pulse_id, minimum in minimums.items()},
+                without_removed=without_removed,
+            )
+            if themes
+            else {}
+        )
     publications = {}
     for pulse_id, rows in by_pulse.items():
         stored: list[PublishedFigure | PublishedDriver | PublishedTheme] = list(rows)
