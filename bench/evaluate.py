@@ -453,7 +453,7 @@ def main() -> None:
     print()
     print(
         f"each engagement's latest close, {HISTORY} earlier pulses in its look-back; "
-        "up to 50 closes per unit of work, a savepoint each (evaluation); "
+        "up to 50 closes per unit of work, read together, one savepoint (evaluation); "
         "one read transaction per engagement (raw query)"
     )
     print()

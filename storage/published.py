@@ -225,10 +225,22 @@ def published(session: Session, pulse_ids: Sequence[int]) -> dict[int, PulseFigu
     """The stored figures of these pulses; a pulse without them (still open) is left out."""
     if not pulse_ids:
         return {}
-    stmt = select(PublishedFigure).where(PublishedFigure.pulse_id.in_(list(pulse_ids)))
+    # Columns, not entities: a close reads its look-back's figures, and whole objects in
+    # the session would cost more than the statement.
+    f = PublishedFigure
+    stmt = select(
+        f.pulse_id, f.side, f.side_index, f.answered, f.eligible, f.response_rate, f.guess_index
+    ).where(f.pulse_id.in_(list(pulse_ids)))
     by_pulse: dict[int, dict[str, SideFigures]] = {}
-    for row in session.scalars(stmt):
-        by_pulse.setdefault(row.pulse_id, {})[row.side] = _figures(row)
+    for pulse_id, side, index, answered, eligible, rate, guess_index in session.execute(stmt):
+        by_pulse.setdefault(pulse_id, {})[side] = SideFigures(
+            side="client" if side == "client" else "provider",
+            index=index,
+            answered=answered,
+            eligible=eligible,
+            response_rate=rate,
+            guess_index=guess_index,
+        )
     return {
         pulse_id: PulseFigures(sides["client"], sides["provider"])
         for pulse_id, sides in by_pulse.items()
