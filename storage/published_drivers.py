@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import and_, bindparam, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from bot.domain.alerts import Side
@@ -14,11 +14,12 @@ from storage.figures import still_on_engagement
 from storage.models import Delivery, PublishedDriver, Response
 
 
-def _tally_statement(pulse_id: int, *, without_removed: bool) -> Any:
-    """One row per side: how many named any driver, then how many named each one.
+def _tally_statement(*, without_removed: bool) -> Any:
+    """One row per pulse and side: how many named any driver, then how many named each one.
 
     A person's picks and their comment's drivers are joined into one list, so someone who
-    picked "communication" and wrote about it counts once for it.
+    picked "communication" and wrote about it counts once for it. Built once: only the
+    pulse ids change between calls.
     """
     both = (
         literal(",")
@@ -30,6 +31,7 @@ def _tally_statement(pulse_id: int, *, without_removed: bool) -> Any:
     named = (Response.drivers.is_not(None)) | (Response.comment_drivers.is_not(None))
     stmt = (
         select(
+            Response.pulse_id,
             Delivery.side,
             func.count(),
             *(func.sum(case((both.like(f"%,{key},%"), 1), else_=0)) for key in DRIVERS),
@@ -38,12 +40,57 @@ def _tally_statement(pulse_id: int, *, without_removed: bool) -> Any:
             Delivery,
             and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
         )
-        .where(Response.pulse_id == pulse_id, Response.rating.is_not(None), named)
-        .group_by(Delivery.side)
+        .where(
+            Response.pulse_id.in_(bindparam("pulse_ids", expanding=True)),
+            Response.rating.is_not(None),
+            named,
+        )
+        .group_by(Response.pulse_id, Delivery.side)
     )
     if without_removed:
         stmt = stmt.where(still_on_engagement())
     return stmt
+
+
+_TALLY = _tally_statement(without_removed=False)
+_TALLY_PRESENT = _tally_statement(without_removed=True)
+
+
+def tally_drivers(
+    session: Session, minimums: Mapping[int, int], *, without_removed: bool = True
+) -> dict[int, PulseDrivers]:
+    """Count the drivers of just-closed pulses per side, in one statement, storing nothing.
+
+    ``minimums`` gives each pulse's anonymity minimum: a side's counts are kept only
+    where at least that many named a driver.
+    """
+    if not minimums:
+        return {}
+    statement = _TALLY_PRESENT if without_removed else _TALLY
+    found: dict[int, dict[str, SideDrivers]] = {pulse_id: {} for pulse_id in minimums}
+    for row in session.execute(statement, {"pulse_ids": list(minimums)}):
+        pulse_id = int(row[0])
+        side: Side = "client" if row[1] == "client" else "provider"
+        counts = {key: int(n or 0) for key, n in zip(DRIVERS, row[3:], strict=True)}
+        shown = publishable_drivers(side, int(row[2]), counts, minimums[pulse_id])
+        if shown is not None:
+            found[pulse_id][side] = shown
+    return {
+        pulse_id: PulseDrivers(sides.get("client"), sides.get("provider"))
+        for pulse_id, sides in found.items()
+    }
+
+
+def driver_rows(pulse_id: int, drivers: PulseDrivers) -> list[PublishedDriver]:
+    """The rows that store one pulse's shown driver counts."""
+    return [
+        PublishedDriver(
+            pulse_id=pulse_id, side=shown.side, driver=key, people=people, named=shown.named
+        )
+        for shown in (drivers.client, drivers.provider)
+        if shown is not None
+        for key, people in shown.counts.items()
+    ]
 
 
 def publish_drivers(
@@ -58,22 +105,10 @@ def publish_drivers(
     existing = published_drivers(session, [pulse_id])
     if pulse_id in existing:
         return existing[pulse_id]
-    found: dict[str, SideDrivers] = {}
-    for row in session.execute(_tally_statement(pulse_id, without_removed=without_removed)):
-        side: Side = "client" if row[0] == "client" else "provider"
-        counts = {key: int(n or 0) for key, n in zip(DRIVERS, row[2:], strict=True)}
-        shown = publishable_drivers(side, int(row[1]), counts, minimum)
-        if shown is None:
-            continue
-        found[side] = shown
-        session.add_all(
-            PublishedDriver(
-                pulse_id=pulse_id, side=side, driver=key, people=people, named=shown.named
-            )
-            for key, people in shown.counts.items()
-        )
+    found = tally_drivers(session, {pulse_id: minimum}, without_removed=without_removed)[pulse_id]
+    session.add_all(driver_rows(pulse_id, found))
     session.flush()
-    return PulseDrivers(found.get("client"), found.get("provider"))
+    return found
 
 
 def published_drivers(session: Session, pulse_ids: Sequence[int]) -> dict[int, PulseDrivers]:

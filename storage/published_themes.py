@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.domain.alerts import SIDES, PulseFigures, Side
@@ -15,12 +16,11 @@ from storage.models import Delivery, PublishedTheme, Response
 PulseThemes = dict[Side, list[Theme]]
 
 
-def _comments(
-    session: Session, pulse_id: int, *, without_removed: bool
-) -> dict[str, list[Comment]]:
-    """The rated answers' comments of a pulse by the side each was sent to."""
+def _comments_statement(*, without_removed: bool) -> Any:
+    """The rated answers' comments of some pulses, built once: only the pulse ids change."""
     stmt = (
         select(
+            Response.pulse_id,
             Delivery.side,
             Response.member_id,
             Response.comment,
@@ -32,7 +32,7 @@ def _comments(
             and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
         )
         .where(
-            Response.pulse_id == pulse_id,
+            Response.pulse_id.in_(bindparam("pulse_ids", expanding=True)),
             Response.comment.is_not(None),
             Response.rating.is_not(None),
         )
@@ -40,10 +40,72 @@ def _comments(
     )
     if without_removed:
         stmt = stmt.where(still_on_engagement())
-    by_side: dict[str, list[Comment]] = {side: [] for side in SIDES}
-    for side, member_id, text, polarity, language in session.execute(stmt):
-        by_side[side].append(Comment(str(member_id), text or "", polarity or 0.0, language or "en"))
-    return by_side
+    return stmt
+
+
+_COMMENTS = _comments_statement(without_removed=False)
+_COMMENTS_PRESENT = _comments_statement(without_removed=True)
+
+
+def _comments(
+    session: Session, pulse_ids: Sequence[int], *, without_removed: bool
+) -> dict[int, dict[str, list[Comment]]]:
+    """The rated answers' comments of each pulse by the side each was sent to."""
+    statement = _COMMENTS_PRESENT if without_removed else _COMMENTS
+    by_pulse: dict[int, dict[str, list[Comment]]] = {
+        pulse_id: {side: [] for side in SIDES} for pulse_id in pulse_ids
+    }
+    for pulse_id, side, member_id, text, polarity, language in session.execute(
+        statement, {"pulse_ids": list(pulse_ids)}
+    ):
+        by_pulse[pulse_id][side].append(
+            Comment(str(member_id), text or "", polarity or 0.0, language or "en")
+        )
+    return by_pulse
+
+
+def find_themes(
+    session: Session,
+    pulses: Mapping[int, tuple[PulseFigures, int]],
+    *,
+    without_removed: bool = True,
+) -> dict[int, PulseThemes]:
+    """Find just-closed pulses' themes per side, reading their comments in one statement.
+
+    ``pulses`` gives each pulse's figures and anonymity minimum; a side whose figures
+    are withheld gets none. Nothing is stored.
+    """
+    if not pulses:
+        return {}
+    comments = _comments(session, list(pulses), without_removed=without_removed)
+    return {
+        pulse_id: {
+            side: side_themes(
+                comments[pulse_id][side],
+                respondents=figures.of(side).answered,
+                anonymity_min=minimum,
+            )
+            for side in SIDES
+        }
+        for pulse_id, (figures, minimum) in pulses.items()
+    }
+
+
+def theme_rows(pulse_id: int, themes: PulseThemes) -> list[PublishedTheme]:
+    """The rows that store one pulse's themes, in rank order per side."""
+    return [
+        PublishedTheme(
+            pulse_id=pulse_id,
+            side=side,
+            rank=rank,
+            phrase=theme.phrase,
+            people=theme.people,
+            mentions=theme.mentions,
+            polarity=theme.polarity,
+        )
+        for side, found in themes.items()
+        for rank, theme in enumerate(found)
+    ]
 
 
 def publish_themes(
@@ -62,27 +124,10 @@ def publish_themes(
     existing = published_themes(session, [pulse_id])
     if pulse_id in existing:
         return existing[pulse_id]
-    comments = _comments(session, pulse_id, without_removed=without_removed)
-    found: PulseThemes = {}
-    for side in SIDES:
-        themes = side_themes(
-            comments[side], respondents=figures.of(side).answered, anonymity_min=minimum
-        )
-        found[side] = themes
-        session.add_all(
-            PublishedTheme(
-                pulse_id=pulse_id,
-                side=side,
-                rank=rank,
-                phrase=theme.phrase,
-                people=theme.people,
-                mentions=theme.mentions,
-                polarity=theme.polarity,
-            )
-            for rank, theme in enumerate(themes)
-        )
+    found = find_themes(session, {pulse_id: (figures, minimum)}, without_removed=without_removed)
+    session.add_all(theme_rows(pulse_id, found[pulse_id]))
     session.flush()
-    return found
+    return found[pulse_id]
 
 
 def published_themes(session: Session, pulse_ids: Sequence[int]) -> dict[int, PulseThemes]:

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from storage.models import Delivery, Engagement, Member, Pulse, Response
 
@@ -129,6 +129,82 @@ def mark_closed(session: Session, pulse_id: int, when: datetime) -> bool:
         .values(status="closed", closed_at=when)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def mark_closed_many(session: Session, pulse_ids: Sequence[int], when: datetime) -> set[int]:
+    """Close those of these pulses still open, in one statement; the ids this caller closed."""
+    if not pulse_ids:
+        return set()
+    result = session.execute(
+        update(Pulse)
+        .where(Pulse.id.in_(list(pulse_ids)), Pulse.status == "open")
+        .values(status="closed", closed_at=when)
+        .returning(Pulse.id)
+        .execution_options(synchronize_session=False)
+    )
+    return {int(pulse_id) for pulse_id in result.scalars()}
+
+
+def mark_evaluated(session: Session, pulse_ids: Sequence[int], when: datetime) -> None:
+    """Record when these pulses were last evaluated, in one statement."""
+    if pulse_ids:
+        session.execute(
+            update(Pulse)
+            .where(Pulse.id.in_(list(pulse_ids)))
+            .values(evaluated_at=when)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def reopen(session: Session, pulse_id: int) -> None:
+    """Open again a pulse this transaction closed but could not evaluate, for a later try."""
+    session.execute(
+        update(Pulse)
+        .where(Pulse.id == pulse_id, Pulse.status == "closed")
+        .values(status="open", closed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def closed_ids_before(
+    session: Session, pulses: Sequence[Pulse], limit: int
+) -> dict[int, list[int]]:
+    """For each pulse, the ids of the last `limit` closed pulses of its engagement before it.
+
+    Oldest first, as `storage.alerts.closed_pulse_ids_before` gives them, for all the
+    pulses in one statement: each reads only its own engagement's pulses.
+    """
+    if not pulses:
+        return {}
+    target = aliased(Pulse)
+    rank = (
+        func.row_number()
+        .over(partition_by=target.id, order_by=(Pulse.opened_at.desc(), Pulse.id.desc()))
+        .label("rank")
+    )
+    ranked = (
+        select(target.id.label("pulse_id"), Pulse.id.label("earlier_id"), rank)
+        .join(
+            Pulse,
+            and_(
+                Pulse.engagement_id == target.engagement_id,
+                Pulse.status == "closed",
+                Pulse.id != target.id,
+                Pulse.opened_at <= target.opened_at,
+            ),
+        )
+        .where(target.id.in_([pulse.id for pulse in pulses]))
+        .subquery()
+    )
+    stmt = (
+        select(ranked.c.pulse_id, ranked.c.earlier_id)
+        .where(ranked.c.rank <= limit)
+        .order_by(ranked.c.pulse_id, ranked.c.rank.desc())
+    )
+    found: dict[int, list[int]] = {pulse.id: [] for pulse in pulses}
+    for pulse_id, earlier_id in session.execute(stmt):
+        found[int(pulse_id)].append(int(earlier_id))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

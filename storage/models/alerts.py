@@ -70,6 +70,8 @@ class Alert(Base):
             sqlite_where=text("status != 'resolved'"),
             postgresql_where=text("status != 'resolved'"),
         ),
+        # A close asks whether its grouped message still has live findings.
+        Index("ix_alerts_message", "message_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

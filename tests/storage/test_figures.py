@@ -10,7 +10,7 @@ from typing import Literal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 
 from bot.domain.alerts import (
     Answer,
@@ -23,7 +23,7 @@ from bot.domain.alerts.indices import guess_to_score
 from bot.domain.scoring import response_score
 from bot.services.evaluation import pulse_figures
 from storage.db import Database
-from storage.figures import side_aggregates
+from storage.figures import custom_plans, side_aggregates
 from storage.models import Base, Delivery, Engagement, Member, Pulse, Response
 from storage.published import publish
 
@@ -297,3 +297,18 @@ def test_away_members_who_answered_still_count(database: Database) -> None:
         figures = pulse_figures(session, [pulse])
     assert (figures[pulse.id].client.answered, figures[pulse.id].client.eligible) == (3, 3)
     assert figures[pulse.id].client.index == pytest.approx(50.0)
+
+
+def test_the_batch_reads_are_planned_for_their_ids_and_the_setting_put_back(
+    database: Database,
+) -> None:
+    with database.unit_of_work() as session:
+        if not database.is_postgres:
+            with custom_plans(session):
+                pass  # nothing to set on SQLite
+            return
+        mode = "SELECT current_setting('plan_cache_mode')"
+        before = session.execute(text(mode)).scalar_one()
+        with custom_plans(session):
+            assert session.execute(text(mode)).scalar_one() == "force_custom_plan"
+        assert session.execute(text(mode)).scalar_one() == before != "force_custom_plan"

@@ -7,9 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from storage.alerts import latest_sla_status
 from storage.db import Database
 from storage.models import Delivery, Pulse, Response, SlaRecord
-from storage.published import freeze_sla, publish, published
+from storage.published import freeze_sla, latest_sla_statuses, publish, published
 from tests.storage.rows import CREATED, add_delivery, add_engagement, add_member, add_pulse
 
 CLOSED = CREATED + timedelta(days=3)
@@ -91,3 +92,28 @@ def test_an_unclosed_pulse_keeps_no_sla(database: Database) -> None:
     with database.unit_of_work() as session:
         pulse_id = add_pulse(session, add_engagement(session)).id
         assert freeze_sla(session, pulse_id) is None
+
+
+def test_the_latest_sla_of_many_engagements_is_each_one_own(database: Database) -> None:
+    with database.unit_of_work() as session:
+        deals = [add_engagement(session, name=name) for name in ("alpha", "beta", "gamma")]
+        for deal, history in zip(
+            deals,
+            [
+                [("red", CLOSED), ("green", CLOSED + timedelta(days=1))],
+                [("amber", CLOSED), ("red", CLOSED)],  # the same moment: the later row wins
+                [],
+            ],
+            strict=True,
+        ):
+            for status, at in history:
+                session.add(
+                    SlaRecord(
+                        engagement_id=deal.id, status=status, recorded_by="U1", recorded_at=at
+                    )
+                )
+                session.flush()
+        ids = [deal.id for deal in deals]
+        found = latest_sla_statuses(session, ids)
+        assert found == {ids[0]: "green", ids[1]: "red", ids[2]: None}
+        assert found == {i: latest_sla_status(session, i) for i in ids}
