@@ -81,8 +81,9 @@ def test_two_clocks_acting_together_send_each_dm_once(rapport: RunningApp) -> No
 
         both_act()
         # A send that timed out on a busy machine is checked and settled by later ticks,
-        # which both clocks again take together.
-        for _ in range(10):
+        # which both clocks again take together. An unlisted app reads one DM history a
+        # minute, so each tick checks one: as many ticks as there are people, at most.
+        for _ in range(27):
             if not unsettled(rapport):
                 break
             traveller.shift(timedelta(minutes=15))
