@@ -160,6 +160,29 @@ def database(database_url: str) -> Iterator[Database]:
     database.dispose()
 
 
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def module_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """One database for all the tests of a module, on SQLite and on PostgreSQL, for data
+    that takes seconds to make (a simulated story) and that the tests only read.
+
+    On PostgreSQL it is the run's database, which `database` empties before each test: a
+    module that uses both reads this one only while its module-scoped fixtures are set up."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("module") / "rapport.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+        request.getfixturevalue("postgres_emptier").empty()
+    database = Database(url, key_for(url))
+    yield database
+    database.dispose()
+
+
 @pytest.fixture(autouse=True)
 def history_reads_forgotten() -> None:
     """Each test starts with no conversation read in the last minute (bot/slack/history.py)."""
