@@ -64,7 +64,12 @@ def fast_loop_starts_no_process(
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    """A fresh PostgreSQL database for this test run, migrated once, dropped at the end."""
+    """A fresh PostgreSQL database for this test run, migrated once, dropped at the end.
+
+    Its commits do not wait for the write-ahead log to reach the disk (`synchronous_commit
+    = off`): what a commit makes visible, and when, is unchanged; only a crash of the
+    server could lose the last commits, and the tests never crash this server (those that
+    stop a database start a cluster of their own, tests/support/throwaway_postgres.py)."""
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
@@ -78,6 +83,7 @@ def postgres_url() -> Iterator[str]:
     name = f"rapport_test_{uuid.uuid4().hex[:10]}"
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
     url = admin.url.set(database=name).render_as_string(hide_password=False)
     database = Database(url)
     upgrade(database)
