@@ -98,8 +98,8 @@ class PostgresEmptier:
     """Empties every table of the test database and restarts its ids, as `TRUNCATE …
     RESTART IDENTITY` would, in one round trip on one connection kept for the run.
 
-    Deleting the few rows a test leaves costs about 2 ms; a `TRUNCATE` of the 22 tables
-    costs about 90 ms, as it gives every table and index new files."""
+    Deleting the few rows a test leaves costs about 2 ms; a `TRUNCATE` of every table
+    costs about 90 ms, as it gives each table and index new files."""
 
     def __init__(self, url: str) -> None:
         self.engine = create_engine(url)
