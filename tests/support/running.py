@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -70,10 +70,13 @@ class TrackingExecutor(ContextPool):
 
     def wait_idle(self, timeout: float = 15.0) -> None:
         deadline = time.monotonic() + timeout
-        while not all(f.done() for f in list(self.futures)):
-            if time.monotonic() > deadline:
+        # Woken as soon as the work ends, not at the next poll; work started meanwhile
+        # (a listener that hands off more) is waited for on the next round.
+        while pending := [f for f in list(self.futures) if not f.done()]:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 raise AssertionError("listeners still running after the timeout")
-            time.sleep(0.01)
+            wait(pending, timeout=left)
 
 
 @dataclass

@@ -31,11 +31,12 @@ def export(database: Database, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture
-def two_engagements(database: Database) -> Database:
-    populate(database, 5, seed=3, name="Acme deal")
-    populate(database, 2, seed=4, name="Other deal")
-    return database
+@pytest.fixture(scope="module")
+def two_engagements(module_database: Database) -> Database:
+    """Two simulated engagements, made once per backend: each test only exports them."""
+    populate(module_database, 5, seed=3, name="Acme deal")
+    populate(module_database, 2, seed=4, name="Other deal")
+    return module_database
 
 
 def test_csv_and_json_hold_the_same_figures_per_pulse(two_engagements: Database) -> None:

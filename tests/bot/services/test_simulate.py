@@ -27,12 +27,20 @@ def simulate(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.fixture(scope="module")
+def seed_1(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Twelve weeks of seed 1, simulated once for the tests that read its files."""
+    out = tmp_path_factory.mktemp("seed_1")
+    return out, simulate(out, "--weeks", "12", "--seed", "1")
+
+
 def test_the_same_seed_writes_the_same_files_and_a_divergence_opens_and_resolves(
-    tmp_path: Path,
+    seed_1: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
 ) -> None:
-    first, second = tmp_path / "first", tmp_path / "second"
-    for out in (first, second):
-        done = simulate(out, "--weeks", "12", "--seed", "1")
+    first, second = seed_1[0], tmp_path / "second"
+    for done in (seed_1[1], simulate(second, "--weeks", "12", "--seed", "1")):
         assert done.returncode == 0, done.stderr
         assert "divergence 1" in done.stdout and "Traceback" not in done.stderr
         assert "Escalated to the sponsors: 5. Fixed at account level: 3." in done.stdout
@@ -76,10 +84,13 @@ def readme_examples() -> list[str]:
     ]
 
 
-def test_the_files_read_true_where_a_sponsor_reads_them(tmp_path: Path) -> None:
+def test_the_files_read_true_where_a_sponsor_reads_them(
+    seed_1: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
     """Each defect a reader found in the seed 1 files, pinned through the real command."""
-    assert simulate(tmp_path, "--weeks", "12", "--seed", "1").returncode == 0
-    texts = {name: (tmp_path / name).read_text() for name in FILES if name.endswith(".txt")}
+    out, done = seed_1
+    assert done.returncode == 0
+    texts = {name: (out / name).read_text() for name in FILES if name.endswith(".txt")}
     for name, text in texts.items():
         # Plain text: Slack's date, mention and channel tokens rendered, none left raw.
         for token in ("<!date^", "<@", "<#", "&lt;", "&gt;", "&amp;", "(s)"):

@@ -9,6 +9,7 @@ SQLite and PostgreSQL.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
@@ -58,17 +59,37 @@ def one(steps: list[Step], key: str) -> Step:
     return found[0]
 
 
-@pytest.fixture
-def seed_1(database: Database) -> tuple[Simulation, dict[int, list[Step]]]:
-    return run(database, 1)
+@dataclass(frozen=True)
+class Found:
+    fixed_at_account: bool
+    escalated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Seed1:
+    simulation: Simulation
+    said: dict[int, list[Step]]
+    alerts: dict[str, Found]
+
+
+@pytest.fixture(scope="module")
+def seed_1(module_database: Database) -> Seed1:
+    """Seed 1's twelve weeks, simulated once per backend for the tests that read them."""
+    simulation, said = run(module_database, 1)
+    with module_database.reading() as session:
+        alerts = {
+            a.key: Found(a.fixed_at_account, a.escalated_at)
+            for a in session.scalars(select(Alert)).all()
+        }
+    return Seed1(simulation, said, alerts)
 
 
 def test_seed_1_week_7_a_decline_to_the_lowest_score_is_worse_not_better(
-    seed_1: tuple[Simulation, dict[int, list[Step]]],
+    seed_1: Seed1,
 ) -> None:
     # Before: "decline better" while the client fell 37 → 21, its lowest, because the
     # three-pulse fall shrank as the high pulses left the window.
-    _, said = seed_1
+    said = seed_1.said
     decline = one(said[7], "decline:client")
     assert decline.change == "worse"
     assert decline.trend == "Worse: the client side fell from 37 to 21."
@@ -76,11 +97,11 @@ def test_seed_1_week_7_a_decline_to_the_lowest_score_is_worse_not_better(
 
 
 def test_seed_1_week_6_the_provider_declining_too_is_a_new_finding_not_a_better_one(
-    seed_1: tuple[Simulation, dict[int, list[Step]]],
+    seed_1: Seed1,
 ) -> None:
     # Before: one "decline" alert for both sides, labelled "better" in the very message
     # that first reported the provider declining too.
-    _, said = seed_1
+    said = seed_1.said
     provider = one(said[6], "decline:provider")
     assert provider.change == "opened"
     assert provider.sentence.startswith("The provider side fell from 84 to 73")
@@ -90,11 +111,11 @@ def test_seed_1_week_6_the_provider_declining_too_is_a_new_finding_not_a_better_
 
 
 def test_seed_1_week_9_watermelon_resolved_says_the_client_is_still_below_its_tolerance(
-    seed_1: tuple[Simulation, dict[int, list[Step]]],
+    seed_1: Seed1,
 ) -> None:
     # Before: "watermelon resolved" with no reason, while the client was still unhappy:
     # only the SLA had turned amber.
-    _, said = seed_1
+    said = seed_1.said
     watermelon = one(said[9], "watermelon:client")
     assert watermelon.change == "resolved"
     assert watermelon.trend == (
@@ -107,11 +128,9 @@ def test_seed_1_week_9_watermelon_resolved_says_the_client_is_still_below_its_to
 
 
 def test_seed_1_a_finding_fixed_before_escalation_and_one_escalated(
-    seed_1: tuple[Simulation, dict[int, list[Step]]], database: Database
+    seed_1: Seed1,
 ) -> None:
-    simulation, _ = seed_1
-    with database.reading() as session:
-        alerts = {a.key: a for a in session.scalars(select(Alert)).all()}
+    simulation, alerts = seed_1.simulation, seed_1.alerts
     assert alerts["decline:provider"].fixed_at_account
     assert alerts["decline:provider"].escalated_at is None
     assert alerts["watermelon:client"].escalated_at is not None
