@@ -16,21 +16,18 @@ _ENSURE = text(
     "ON CONFLICT (key) DO NOTHING"
 )
 # The slot is the later of: the next free one, now, and the end of a hold; the row moves
-# on by one interval. What comes back is how long to wait for the slot taken.
+# on by one interval. What comes back is the slot taken, in seconds since the epoch.
 _TAKE = text(
     "UPDATE slack_pace SET next_free = GREATEST(next_free, clock_timestamp(), "
     "COALESCE(held_until, clock_timestamp())) + make_interval(secs => :interval) "
     "WHERE key = :key "
-    "RETURNING EXTRACT(EPOCH FROM next_free - clock_timestamp()) - :interval"
+    "RETURNING EXTRACT(EPOCH FROM next_free) - :interval"
 )
 _HOLD = text(
     "UPDATE slack_pace SET held_until = GREATEST(COALESCE(held_until, clock_timestamp()), "
     "clock_timestamp() + make_interval(secs => :seconds)), "
     "next_free = GREATEST(next_free, clock_timestamp() + make_interval(secs => :seconds)) "
     "WHERE key = :key"
-)
-_HELD = text(
-    "SELECT EXTRACT(EPOCH FROM held_until - clock_timestamp()) FROM slack_pace WHERE key = :key"
 )
 
 
@@ -41,20 +38,19 @@ def ensure(database: Database, key: str) -> None:
 
 
 def take_slot(database: Database, key: str, interval: float) -> float:
-    """Take the next slot at one message per `interval` seconds: seconds to wait for it."""
+    """Take the next slot at one message per `interval` seconds: when it is, in seconds
+    since the epoch by the database's clock.
+
+    The sender waits until then by its own clock (kept in step with the database's by
+    NTP), not for a span measured before the round trip back: round trips vary by
+    milliseconds, and at Slack's exact rate that would put one post too many into some
+    second now and then."""
     with database.engine.begin() as connection:
-        wait = connection.execute(_TAKE, {"key": key, "interval": interval}).scalar()
-    if wait is None:  # the row was deleted under us: create it and take again
+        slot = connection.execute(_TAKE, {"key": key, "interval": interval}).scalar()
+    if slot is None:  # the row was deleted under us: create it and take again
         ensure(database, key)
         return take_slot(database, key, interval)
-    return max(0.0, float(wait))
-
-
-def held_for(database: Database, key: str) -> float:
-    """Seconds a 429 still holds the workspace for (0 when not held)."""
-    with database.engine.begin() as connection:
-        held = connection.execute(_HELD, {"key": key}).scalar()
-    return max(0.0, float(held or 0.0))
+    return float(slot)
 
 
 def hold(database: Database, key: str, seconds: float) -> None:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from storage import pace
 from storage.db import Database
 
+# The shared pace keeps this share of the set rate (see `SharedPacer`).
+SHARED_MARGIN = 0.97
 # Clocks and sleeps work in floats; a send due within a nanosecond is due now, so a
 # rounding error can never leave a thread sleeping for ever-smaller slivers of time.
 _SLACK = 1e-9
@@ -117,23 +119,30 @@ class SharedPacer(Pacer):
         rate_per_second: float,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        super().__init__(rate_per_second, sleep=sleep)
+        # A slot is taken before the wait for it, so a sender that wakes late does not push
+        # the others on: keep a little under the rate, or such jitter puts one post too
+        # many into some second now and then.
+        super().__init__(rate_per_second * SHARED_MARGIN, sleep=sleep)
         self._database = database
         self._key = key[:80]
+        self._held_since = float("-inf")  # when this process last saw a 429
         pace.ensure(database, self._key)
 
     def acquire(self) -> None:
-        """Take the next shared slot and wait for it; after the wait, a hold that came
-        meanwhile (another process's 429) sends this one back for a later slot."""
+        """Take the next shared slot and wait for it. A hold that this process saw come
+        meanwhile (a 429) sends it back for a later slot; another process's hold is in
+        the row, so every slot taken after it falls after it."""
         while True:
-            wait = pace.take_slot(self._database, self._key, self._interval)
+            taken_at = time.monotonic()
+            wait = max(0.0, pace.take_slot(self._database, self._key, self._interval) - time.time())
             with self._lock:
                 self._waited += wait
             if wait <= _SLACK:
                 break
             self._sleep(wait)
-            if pace.held_for(self._database, self._key) <= _SLACK:
-                break
+            with self._lock:
+                if self._held_since <= taken_at:
+                    break
         with self._lock:
             self._sent += 1
 
@@ -143,6 +152,7 @@ class SharedPacer(Pacer):
         pace.hold(self._database, self._key, seconds)
         with self._lock:
             self._backoffs += 1
+            self._held_since = time.monotonic()
 
 
 class PerWorkspace:
