@@ -177,11 +177,14 @@ def due_per_pulse(session: Session, when: datetime) -> dict[int, int]:
     return {int(pulse_id): int(count) for pulse_id, count in session.execute(stmt)}
 
 
-def unsettled_pulses(session: Session, when: datetime, stale_before: datetime) -> list[int]:
-    """Open pulses with a claim to look for in the DM history now: an uncertain send whose
-    check is due, or a claim older than the lease (its sender died)."""
+def unsettled_claims(
+    session: Session, when: datetime, stale_before: datetime
+) -> list[tuple[int, int]]:
+    """(pulse, delivery) of every claim of an open pulse to look for in the DM history
+    now: an uncertain send whose check is due, or a claim older than the lease (its
+    sender died)."""
     stmt = (
-        select(Delivery.pulse_id)
+        select(Delivery.pulse_id, Delivery.id)
         .join(Pulse, Pulse.id == Delivery.pulse_id)
         .where(
             Pulse.status == "open",
@@ -194,9 +197,9 @@ def unsettled_pulses(session: Session, when: datetime, stale_before: datetime) -
                 ),
             ),
         )
-        .distinct()
+        .order_by(Delivery.pulse_id, Delivery.id)
     )
-    return sorted(int(pulse_id) for pulse_id in session.scalars(stmt))
+    return [(int(pulse_id), int(delivery_id)) for pulse_id, delivery_id in session.execute(stmt)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,9 +22,9 @@ class JobQueue(Protocol):
         that one large pulse does not hold back the others. Returns how many."""
         ...
 
-    def check_dms(self, pulse_ids: Sequence[int]) -> int:
-        """Enqueue one look in the DM history for each pulse's unsettled claims (at most
-        one waiting per pulse). Returns how many were enqueued."""
+    def check_dms(self, claims: Sequence[tuple[int, int]]) -> int:
+        """Enqueue one look in the DM history per unsettled claim, (pulse, delivery), at
+        most one waiting per claim. Returns how many were enqueued."""
         ...
 
 

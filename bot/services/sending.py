@@ -89,9 +89,10 @@ def send_one(container: Runtime, pulse_id: int) -> bool:
     return sent is not None
 
 
-def check_unsettled(container: Runtime, pulse_id: int) -> int:
-    """The queue's job: look for the pulse's uncertain or orphaned DMs in the DM history;
-    found ones are recorded, missing ones queued again. Returns how many had gone out."""
+def check_unsettled(container: Runtime, pulse_id: int, delivery_id: int | None = None) -> int:
+    """The queue's job: look for an uncertain or orphaned DM of the pulse (`delivery_id`'s,
+    or all of them) in the DM history; found, it is recorded, missing, queued again.
+    Returns how many had gone out."""
     deadline, retry_base = _limits(container, pulse_id)
     stale_after = timedelta(seconds=container.settings.stale_sending_seconds)
     return recover(
@@ -102,21 +103,22 @@ def check_unsettled(container: Runtime, pulse_id: int) -> int:
         stale_after,
         deadline,
         retry_base,
+        delivery_id,
     )
 
 
 def enqueue_due(container: Runtime, queue: JobQueue, pulse_ids: Sequence[int] | None = None) -> int:
     """Hand every due DM (of `pulse_ids`, or of every open pulse) to the workers: one job
-    per DM not already waiting in the queue, and one history check per pulse with claims
-    that ended uncertain or whose sender died. Returns how many jobs were enqueued."""
+    per DM not already waiting in the queue, and one history check per claim that ended
+    uncertain or whose sender died. Returns how many jobs were enqueued."""
     now = container.now()
     stale_before = now - timedelta(seconds=container.settings.stale_sending_seconds)
     with container.database.reading() as session:
         due = delivery_queries.due_per_pulse(session, now)
-        unsettled = delivery_queries.unsettled_pulses(session, now, stale_before)
+        unsettled = delivery_queries.unsettled_claims(session, now, stale_before)
     if pulse_ids is not None:
         due = {pulse: n for pulse, n in due.items() if pulse in pulse_ids}
-        unsettled = [pulse for pulse in unsettled if pulse in pulse_ids]
+        unsettled = [claim for claim in unsettled if claim[0] in pulse_ids]
     waiting = queue.waiting_dms() if due else {}
     missing = {pulse: n - waiting.get(pulse, 0) for pulse, n in due.items()}
     return queue.send_dms(missing) + queue.check_dms(unsettled)

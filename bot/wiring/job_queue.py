@@ -57,8 +57,8 @@ def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
         return send_one(runtime, pulse_id)
 
     @app.task(name=CHECK_DMS)
-    def check_dms(pulse_id: int) -> int:
-        return check_unsettled(runtime, pulse_id)
+    def check_dms(pulse_id: int, delivery_id: int) -> int:
+        return check_unsettled(runtime, pulse_id, delivery_id)
 
     return app
 
@@ -96,15 +96,17 @@ class ProcrastinateQueue:
             logger.info("enqueued %d DM job(s) for %d pulse(s)", len(order), len(counts))
         return len(order)
 
-    def check_dms(self, pulse_ids: Sequence[int]) -> int:
+    def check_dms(self, claims: Sequence[tuple[int, int]]) -> int:
         task = self._open().tasks[CHECK_DMS]
         enqueued = 0
-        for pulse_id in pulse_ids:
+        for pulse_id, delivery_id in claims:
             try:
-                task.configure(queueing_lock=f"check-dms-{pulse_id}").defer(pulse_id=pulse_id)
+                task.configure(queueing_lock=f"check-dm-{delivery_id}").defer(
+                    pulse_id=pulse_id, delivery_id=delivery_id
+                )
                 enqueued += 1
             except AlreadyEnqueued:
-                continue  # one check per pulse waits already
+                continue  # its check waits already
         return enqueued
 
 

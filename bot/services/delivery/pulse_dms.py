@@ -236,17 +236,22 @@ def recover(
     stale_after: timedelta = STALE_AFTER,
     deadline: datetime | None = None,
     retry_base: timedelta = BASE,
+    only: int | None = None,
 ) -> int:
     """Settle claims that are not settled: a crashed sender's, and sends that ended
-    uncertain and are due for a check. Found in the DM history → recorded as sent; not
-    there → queued to be sent again. Returns how many had in fact gone out."""
+    uncertain and are due for a check (`only`: just that delivery's). Found in the DM
+    history → recorded as sent; not there → queued to be sent again. Returns how many had
+    in fact gone out."""
     moment = now()
     with database.reading() as session:
         unsettled = [
             (d.id, d.member.user_id, d.attempts, d.next_attempt_at)
             for d in queries.stale_sending(session, pulse_id)
-            if (d.error is not None and (d.next_attempt_at or moment) <= moment)
-            or (d.error is None and (d.sent_at is None or d.sent_at <= moment - stale_after))
+            if (only is None or d.id == only)
+            and (
+                (d.error is not None and (d.next_attempt_at or moment) <= moment)
+                or (d.error is None and (d.sent_at is None or d.sent_at <= moment - stale_after))
+            )
         ]
     found = 0
     for delivery_id, user_id, attempt, seen in unsettled:

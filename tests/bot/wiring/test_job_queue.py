@@ -33,11 +33,11 @@ def test_the_queue_talks_to_the_database_sqlalchemy_opened() -> None:
 
 
 @pytest.mark.postgres
-def test_one_history_check_waits_per_pulse_however_often_it_is_asked(
+def test_one_history_check_waits_per_claim_however_often_it_is_asked(
     queue: ProcrastinateQueue,
 ) -> None:
-    assert queue.check_dms([1, 2]) == 2
-    assert queue.check_dms([1, 2, 3]) == 1
+    assert queue.check_dms([(1, 10), (2, 20)]) == 2
+    assert queue.check_dms([(1, 10), (2, 20), (2, 21)]) == 1
     with queue.database.reading() as session:
         tasks = session.execute(text("SELECT task_name FROM procrastinate_jobs")).scalars().all()
     assert sorted(tasks) == [CHECK_DMS] * 3
