@@ -1,9 +1,12 @@
-"""What the subcommands share: the one-line operator error, output path checks, clean starts."""
+"""What the subcommands share: the one-line operator error, the database a command opens,
+output path checks, clean starts."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +18,33 @@ if TYPE_CHECKING:
 
 class OperatorError(Exception):
     """Something the operator can fix; the message is one line saying what and how."""
+
+
+@contextmanager
+def command_database(
+    url: str,
+    key: str | None,
+    *,
+    read_only: bool = False,
+    refused: tuple[type[Exception], ...] = (),
+) -> Iterator[Database]:
+    """The database a one-shot command works on, closed again however the block ends.
+
+    A database failure inside becomes the operator's one line
+    (`storage.errors.database_problems`), and an error of a kind in ``refused`` (an
+    engagement not found, a file that is no SLA history) an `OperatorError` with its message.
+    """
+    from storage.db import Database
+    from storage.errors import database_problems
+
+    with database_problems(url):
+        database = Database(url, key, read_only=read_only)
+        try:
+            yield database
+        except refused as error:
+            raise OperatorError(str(error)) from error
+        finally:
+            database.dispose()
 
 
 def writable_file(path: Path) -> Path:

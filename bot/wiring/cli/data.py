@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.domain.i18n import language_of, reading_as
 from bot.wiring.cli.common import (
     OperatorError,
+    command_database,
     new_output_file,
     writable_directory,
     write_output_file,
@@ -21,13 +22,9 @@ from bot.wiring.settings import database_url_from_env, secret_key_from_env
 
 
 def cmd_migrate(_args: argparse.Namespace) -> int:
-    from storage.db import Database
-    from storage.errors import database_problems
     from storage.migrate import upgrade
 
-    url = database_url_from_env()
-    with database_problems(url):
-        database = Database(url, secret_key_from_env())
+    with command_database(database_url_from_env(), secret_key_from_env()) as database:
         before, after = upgrade(database)
     if before == after:
         print(f"Schema already current ({after}).")
@@ -46,29 +43,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Per-pulse aggregates of one engagement (never an individual answer) as CSV or JSON."""
     from bot.services.export import ExportError, find_engagement, render
     from bot.services.portfolio_export import export_portfolio
-    from storage.db import Database
-    from storage.errors import database_problems
     from storage.migrate import require_current, require_sqlite_file
 
     out = new_output_file(Path(args.out), force=args.force) if args.out else None
     url = database_url_from_env()
     require_sqlite_file(url)  # reading must not leave an empty rapport.db behind
-    with database_problems(url):
-        # Read-only: a backup copy, or a file this user may not write, exports as well.
-        database = Database(url, secret_key_from_env(), read_only=True)
-        try:
-            require_current(database)
-            with database.reading() as session:
-                if args.portfolio:
-                    now = datetime.now(UTC)
-                    text = export_portfolio(session, args.portfolio, args.team, args.format, now)
-                else:
-                    engagement = find_engagement(session, args.engagement, args.team)
-                    text = render(session, engagement, args.format)
-        except ExportError as error:
-            raise OperatorError(str(error)) from error
-        finally:
-            database.dispose()
+    # Read-only: a backup copy, or a file this user may not write, exports as well.
+    key = secret_key_from_env()
+    with command_database(url, key, read_only=True, refused=(ExportError,)) as database:
+        require_current(database)
+        with database.reading() as session:
+            if args.portfolio:
+                now = datetime.now(UTC)
+                text = export_portfolio(session, args.portfolio, args.team, args.format, now)
+            else:
+                engagement = find_engagement(session, args.engagement, args.team)
+                text = render(session, engagement, args.format)
     if out is None:
         sys.stdout.write(text)
     else:

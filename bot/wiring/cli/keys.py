@@ -7,6 +7,7 @@ import os
 
 from bot.domain import operator_text as text
 from bot.domain.i18n import counted
+from bot.wiring.cli.common import command_database
 from bot.wiring.settings import ConfigError, database_url_from_env
 from storage.secrets import fernet_key_ok, key_list
 
@@ -18,8 +19,6 @@ def cmd_rotate_key(_args: argparse.Namespace) -> int:
     committed batches; run it again after an interruption. Afterwards the old keys can be
     dropped from RAPPORT_SECRET_KEY (the processes read them at start).
     """
-    from storage.db import Database
-    from storage.errors import database_problems
     from storage.migrate import require_current
     from storage.sealing import check_keys, reseal
     from storage.secrets import KeyMismatch
@@ -29,17 +28,13 @@ def cmd_rotate_key(_args: argparse.Namespace) -> int:
         raise ConfigError(text.ROTATE_NEEDS_KEYS)
     if not fernet_key_ok(keys):
         raise ConfigError(text.BAD_SECRET_KEY)
-    url = database_url_from_env()
-    with database_problems(url):
-        database = Database(url, keys)
+    with command_database(database_url_from_env(), keys) as database:
         try:
             require_current(database)
             check_keys(database)
             done = reseal(database, everything=True)
         except KeyMismatch as error:
             raise ConfigError(text.KEY_MISMATCH.format(reason=str(error))) from error
-        finally:
-            database.dispose()
     print(
         text.ROTATED.format(
             comments=counted(text.SEALED_COMMENTS, done.comments),

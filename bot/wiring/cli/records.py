@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.wiring.cli.common import OperatorError, Start
+from bot.wiring.cli.common import Start, command_database
 from bot.wiring.cli.serve import container_for
 from bot.wiring.settings import database_url_from_env, load_settings, secret_key_from_env
 
@@ -28,21 +28,13 @@ def cmd_purge(args: argparse.Namespace) -> int:
     """Delete an engagement and all its rows (pulses, answers, comments, alerts, members)."""
     from bot.services.erasure import purge
     from bot.services.export import ExportError, find_engagement
-    from storage.db import Database
-    from storage.errors import database_problems
 
     url = database_url_from_env()
-    with database_problems(url):
-        database = Database(url, secret_key_from_env())
-        try:
-            with database.reading() as session:
-                found = find_engagement(session, args.engagement, args.team)
-                engagement_id, name = found.id, found.name
-            purge(database, engagement_id)
-        except ExportError as error:
-            raise OperatorError(str(error)) from error
-        finally:
-            database.dispose()
+    with command_database(url, secret_key_from_env(), refused=(ExportError,)) as database:
+        with database.reading() as session:
+            found = find_engagement(session, args.engagement, args.team)
+            engagement_id, name = found.id, found.name
+        purge(database, engagement_id)
     print(f'Deleted "{name}" and all its pulses, answers, comments, alerts and members.')
     return 0
 
@@ -54,18 +46,11 @@ def cmd_sla_import(args: argparse.Namespace) -> int:
     from bot.domain.vocabulary import utcnow
     from bot.services.export import ExportError
     from bot.services.sla_feed import import_csv
-    from storage.db import Database
-    from storage.errors import database_problems
 
     url = database_url_from_env()
-    with database_problems(url):
-        database = Database(url, secret_key_from_env())
-        try:
-            count = import_csv(database, args.engagement, args.team, Path(args.file), utcnow())
-        except (ExportError, FactError, OSError, UnicodeDecodeError) as error:
-            raise OperatorError(str(error)) from error
-        finally:
-            database.dispose()
+    refused = (ExportError, FactError, OSError, UnicodeDecodeError)
+    with command_database(url, secret_key_from_env(), refused=refused) as database:
+        count = import_csv(database, args.engagement, args.team, Path(args.file), utcnow())
     print(reply_text.SLA_IMPORTED.format(count=count, engagement=args.engagement))
     return 0
 
