@@ -95,6 +95,27 @@ def still_on_engagement() -> ColumnElement[bool]:
     return ~exists().where(Member.id == Delivery.member_id, Member.status == "removed")
 
 
+def rated_answers(*columns: Any, without_removed: bool) -> Select[Any]:
+    """``columns`` of the rated answers of the pulses bound later as ``pulse_ids``.
+
+    Each answer is joined to the delivery it answers, whose side and weight are as they
+    were when the pulse was sent. ``without_removed`` leaves out people taken off the
+    engagement: at close, someone removed while the pulse was open is not counted.
+    """
+    stmt = (
+        select(*columns)
+        .join(
+            Delivery,
+            and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
+        )
+        .where(
+            Response.pulse_id.in_(bindparam("pulse_ids", expanding=True)),
+            Response.rating.is_not(None),
+        )
+    )
+    return stmt.where(still_on_engagement()) if without_removed else stmt
+
+
 def _aggregates(*, without_removed: bool) -> Select[Any]:
     """The aggregate query, built once: only the pulse ids change between calls.
 
@@ -108,27 +129,18 @@ def _aggregates(*, without_removed: bool) -> Select[Any]:
     # Side and weight come from the delivery: as they were when the pulse was sent.
     per_side = (Response.pulse_id, Delivery.side)
     has_guess = Response.guess.is_not(None)
-    answered = (
-        select(
-            Response.pulse_id.label("pulse_id"),
-            Delivery.side.label("side"),
-            Delivery.weight.label("w"),
-            Response.score.label("s"),
-            ((Response.guess - 1) * 25.0).label("g"),
-            # The heaviest weight of the side, and of those who guessed. When two tie for
-            # it the cap cannot apply, so whose value comes with it does not matter.
-            func.max(Delivery.weight).over(partition_by=per_side).label("top_w"),
-            func.max(case((has_guess, Delivery.weight)))
-            .over(partition_by=per_side)
-            .label("top_gw"),
-        )
-        .join(
-            Delivery,
-            and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
-        )
-        .where(Response.pulse_id.in_(pulse_ids), Response.rating.is_not(None), present)
-        .subquery()
-    )
+    answered = rated_answers(
+        Response.pulse_id.label("pulse_id"),
+        Delivery.side.label("side"),
+        Delivery.weight.label("w"),
+        Response.score.label("s"),
+        ((Response.guess - 1) * 25.0).label("g"),
+        # The heaviest weight of the side, and of those who guessed. When two tie for
+        # it the cap cannot apply, so whose value comes with it does not matter.
+        func.max(Delivery.weight).over(partition_by=per_side).label("top_w"),
+        func.max(case((has_guess, Delivery.weight))).over(partition_by=per_side).label("top_gw"),
+        without_removed=without_removed,
+    ).subquery()
     a = answered.c
     sums = select(
         a.pulse_id,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, literal, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from bot.domain.alerts import Side
 from bot.domain.drivers import DRIVERS, PulseDrivers, SideDrivers, publishable_drivers
-from storage.figures import still_on_engagement
+from storage.figures import rated_answers
 from storage.models import Delivery, PublishedDriver, Response
 
 
@@ -29,27 +29,17 @@ def _tally_statement(*, without_removed: bool) -> Any:
         + literal(",")
     )
     named = (Response.drivers.is_not(None)) | (Response.comment_drivers.is_not(None))
-    stmt = (
-        select(
+    return (
+        rated_answers(
             Response.pulse_id,
             Delivery.side,
             func.count(),
             *(func.sum(case((both.like(f"%,{key},%"), 1), else_=0)) for key in DRIVERS),
+            without_removed=without_removed,
         )
-        .join(
-            Delivery,
-            and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
-        )
-        .where(
-            Response.pulse_id.in_(bindparam("pulse_ids", expanding=True)),
-            Response.rating.is_not(None),
-            named,
-        )
+        .where(named)
         .group_by(Response.pulse_id, Delivery.side)
     )
-    if without_removed:
-        stmt = stmt.where(still_on_engagement())
-    return stmt
 
 
 _TALLY = _tally_statement(without_removed=False)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.alerts import SIDES, PulseFigures, Side
 from bot.domain.themes import Comment, Theme, side_themes
-from storage.figures import still_on_engagement
+from storage.figures import rated_answers
 from storage.models import Delivery, PublishedTheme, Response
 
 PulseThemes = dict[Side, list[Theme]]
@@ -18,29 +18,19 @@ PulseThemes = dict[Side, list[Theme]]
 
 def _comments_statement(*, without_removed: bool) -> Any:
     """The rated answers' comments of some pulses, built once: only the pulse ids change."""
-    stmt = (
-        select(
+    return (
+        rated_answers(
             Response.pulse_id,
             Delivery.side,
             Response.member_id,
             Response.comment,
             Response.polarity,
             Response.language,
+            without_removed=without_removed,
         )
-        .join(
-            Delivery,
-            and_(Delivery.pulse_id == Response.pulse_id, Delivery.member_id == Response.member_id),
-        )
-        .where(
-            Response.pulse_id.in_(bindparam("pulse_ids", expanding=True)),
-            Response.comment.is_not(None),
-            Response.rating.is_not(None),
-        )
+        .where(Response.comment.is_not(None))
         .order_by(Response.id)
     )
-    if without_removed:
-        stmt = stmt.where(still_on_engagement())
-    return stmt
 
 
 _COMMENTS = _comments_statement(without_removed=False)

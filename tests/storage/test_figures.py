@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select, text
+from sqlalchemy import Select, delete, select, text
 
 from bot.domain.alerts import (
     Answer,
@@ -23,7 +23,7 @@ from bot.domain.alerts.indices import guess_to_score
 from bot.domain.scoring import response_score
 from bot.services.evaluation import pulse_figures
 from storage.db import Database
-from storage.figures import custom_plans, side_aggregates
+from storage.figures import custom_plans, rated_answers, side_aggregates
 from storage.models import Base, Delivery, Engagement, Member, Pulse, Response
 from storage.published import publish
 
@@ -312,3 +312,36 @@ def test_the_batch_reads_are_planned_for_their_ids_and_the_setting_put_back(
         with custom_plans(session):
             assert session.execute(text(mode)).scalar_one() == "force_custom_plan"
         assert session.execute(text(mode)).scalar_one() == before != "force_custom_plan"
+
+
+def test_rated_answers_are_those_of_the_bound_pulses_with_the_side_they_were_sent_to(
+    database: Database,
+) -> None:
+    first, second = store(
+        database,
+        [
+            [
+                Seat("client", 2.0, rating=4),
+                Seat("provider", 1.0, guess=3, row=True),  # a guess, no rating yet
+                Seat("provider", 3.0, rating=2),
+            ],
+            [Seat("client", 5.0, rating=5)],
+        ],
+        2,
+    )
+    with database.unit_of_work() as session:
+        removed = session.scalars(select(Member).where(Member.user_id == "U0x2")).one()
+        removed.status = "removed"
+    columns = (Response.pulse_id, Delivery.side, Delivery.weight)
+    everyone = rated_answers(*columns, without_removed=False)
+    present = rated_answers(*columns, without_removed=True)
+    with database.reading() as session:
+
+        def rows(statement: Select[Any], pulse_ids: list[int]) -> set[tuple[int, str, float]]:
+            found = session.execute(statement, {"pulse_ids": pulse_ids})
+            return {(int(p), str(side), float(w)) for p, side, w in found}
+
+        assert rows(everyone, [first]) == {(first, "client", 2.0), (first, "provider", 3.0)}
+        assert rows(present, [first]) == {(first, "client", 2.0)}
+        assert rows(present, [first, second]) == {(first, "client", 2.0), (second, "client", 5.0)}
+        assert rows(everyone, []) == set()
