@@ -111,7 +111,6 @@ READS: Final[dict[str, tuple[str, ...]]] = {
         *_DISTRIBUTED,
         *_SLACK,
         *_CLOCK,
-        "WORKER_CONCURRENCY",
         "LOG_LEVEL",
     ),
     "migrate": ("DATABASE_URL", "LOG_LEVEL"),

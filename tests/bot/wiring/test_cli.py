@@ -188,6 +188,13 @@ def test_every_variable_the_help_names_is_in_the_readme_settings_table() -> None
     assert set(VARIABLES) == {name for names in READS.values() for name in names}
 
 
+def test_each_process_help_names_a_variable_once() -> None:
+    from bot.wiring.cli.environment import READS
+
+    for command, names in READS.items():
+        assert len(names) == len(set(names)), (command, sorted(names))
+
+
 def test_the_web_and_clock_processes_load_matplotlib_only_to_draw_a_chart() -> None:
     """matplotlib is most of a second of every start; it is loaded when a chart is drawn."""
     probe = (

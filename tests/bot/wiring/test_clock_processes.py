@@ -93,7 +93,10 @@ def test_a_clock_killed_mid_fanout_resumes_without_duplicates_or_losses(
     # The DMs the kill left unsettled are each looked up in their DM's history, which
     # Slack allows once a minute per workspace: here a minute of Slack's lasts a second.
     standin.time_factor = 60.0
+    # Four senders: the kill leaves at most four DMs whose fate is unknown, each read back
+    # from its history at Slack's pace for an unlisted app.
     env = {
+        "WORKER_CONCURRENCY": "4",
         "SLACK_MESSAGES_PER_SECOND": "40",
         "STALE_SENDING_SECONDS": "3",
         "SLACK_TIMEOUT_SECONDS": "1",
