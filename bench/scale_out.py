@@ -1,18 +1,24 @@
 """A Tuesday-10:00 round through the job queue: real processes, one worker killed midway.
 
     python -m bench.scale_out [--engagements 20] [--members 60] [--rate 50] [--latency 0.5]
-                              [--workers 2] [--concurrency 20] [--postgres-url URL]
+                              [--workers 2] [--concurrency 32] [--workspaces 1,2]
+                              [--postgres-url URL]
 
 On a fresh PostgreSQL database: 1 `rapport web`, 2 `rapport clock` and `--workers`
-`rapport worker` processes with `JOB_QUEUE=postgres`, against a Slack stand-in that
-answers chat.postMessage in `--latency` seconds and answers HTTP 429 (Retry-After) beyond
-`--rate` posts a second. Every engagement's pulse falls due in the same minute. When 30 %
-of the DMs have landed, worker 0 is killed with SIGKILL and a new one started. Meanwhile a
-rating click reaches `rapport web` twice a second, over signed HTTP.
+`rapport worker` processes with `JOB_QUEUE=postgres`, installed by each workspace through
+"Add to Slack", against a Slack stand-in that answers chat.postMessage in `--latency`
+seconds and answers HTTP 429 (Retry-After) beyond `--rate` posts a second in any one
+workspace. Every engagement's pulse falls due in the same minute. When 30 % of the DMs have
+landed, worker 0 is killed with SIGKILL and a new one started. Meanwhile a rating click
+reaches `rapport web` twice a second, over signed HTTP.
 
-Printed: the round's wall time (from the pulses falling due to the last DM landing)
-against its floor (people ÷ rate), duplicates, missing DMs, 429s as a share of posts, and
-the clicks' p50/p99 and non-200 answers.
+One round per entry of `--workspaces`: everyone in one workspace, then the same people
+spread over two (engagement n in workspace n % 2), each allowing `--rate`.
+
+Printed per round: its wall time (from the pulses falling due to the last DM landing)
+against its floor (people ÷ rate ÷ workspaces), duplicates, missing DMs, 429s as a share
+of posts, and the clicks' p50/p99 and non-200 answers; then the two-workspace round's time
+as a share of the one-workspace round's.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -36,6 +43,7 @@ from bench.ack_latency import percentile
 from storage.db import Database
 from storage.migrate import upgrade
 from tests.support import flows
+from tests.support.installing import install
 from tests.support.keys import TEST_KEY
 from tests.support.processes import (
     ClockProcess,
@@ -48,6 +56,7 @@ from tests.support.running import SECRET
 from tests.support.slack_api import Call, SlackStandIn
 from tests.support.slack_requests import SlackDriver
 from tests.support.slack_rules import Limits
+from tests.support.workspaces import CLIENT_ID, CLIENT_SECRET, Team, Workspaces
 
 ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -78,7 +87,7 @@ def pulse_dms(standin: SlackStandIn) -> list[Call]:
 class Clicks:
     """A rating click on a landed DM twice a second, until stopped: latencies and statuses."""
 
-    def __init__(self, url: str, standin: SlackStandIn) -> None:
+    def __init__(self, url: str, standin: Workspaces) -> None:
         self.slack = SlackDriver(url, SECRET, standin, settle=lambda: None)
         self.standin = standin
         self.ms: list[float] = []
@@ -95,8 +104,10 @@ class Clicks:
             dm = landed[n % len(landed)]
             n += 1
             value = flows.pulse_button(dm, "pulse.rate.4")["value"]
+            user = "U" + str(dm.params["channel"])[1:]
+            team = self.standin.home_of(user) or ""
             began = time.perf_counter()
-            reply = self.slack.click("pulse.rate.4", value, user=str(dm.params["channel"]))
+            reply = self.slack.click("pulse.rate.4", value, user=user, team=team)
             self.ms.append((time.perf_counter() - began) * 1000)
             self.statuses[reply.status] += 1
 
@@ -109,36 +120,55 @@ def wait_for(condition: object, timeout: float, what: str) -> None:
         time.sleep(0.25)  # the stand-in shares this process: look seldom
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--engagements", type=int, default=20)
-    parser.add_argument("--members", type=int, default=60)
-    parser.add_argument("--rate", type=int, default=50, help="posts a second Slack allows")
-    parser.add_argument(
-        "--pace",
-        type=int,
-        default=None,
-        help="SLACK_MESSAGES_PER_SECOND (default: 95 %% of --rate, a margin for jitter)",
-    )
-    parser.add_argument("--latency", type=float, default=0.5, help="seconds per Slack call")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--concurrency", type=int, default=32, help="jobs per worker at once")
-    parser.add_argument(
-        "--lease", type=int, default=12, help="STALE_SENDING_SECONDS: a dead worker's claims lapse"
-    )
-    parser.add_argument("--log-level", default="WARNING", help="the processes' LOG_LEVEL")
-    parser.add_argument("--postgres-url", default=ADMIN_URL, help="a server to create a db on")
-    args = parser.parse_args()
-    people = args.engagements * args.members
+@dataclass
+class Round:
+    """What one round measured."""
 
-    standin = SlackStandIn().start()
-    # A workspace that allows `--rate` posts a second (the stand-in's default is Slack's
+    workspaces: int
+    people: int
+    wall: float
+    floor: float
+    killed_at: int
+    duplicates: int
+    missing: int
+    limited: int
+    posts: int
+    clicks_ms: list[float]
+    not_200: int
+    opening: float
+    most: float
+    refused: Counter[tuple[str, int]]
+    logs: Path
+
+    @property
+    def ratio(self) -> float:
+        return self.wall / self.floor
+
+
+def teams_for(spaces: int, engagements: int, members: int) -> list[Team]:
+    """`spaces` workspaces; engagement n (and its people) belongs to workspace n % spaces."""
+    teams = [Team(f"T0SPACE{i}", f"Space {i}") for i in range(spaces)]
+    for n in range(engagements):
+        teams[n % spaces].people |= {f"U0M{n * members + i:04d}" for i in range(members)}
+    return teams
+
+
+def run_round(args: argparse.Namespace, spaces: int) -> Round:
+    """One round with everyone spread over `spaces` workspaces, each allowing `--rate`."""
+    people = args.engagements * args.members
+    teams = teams_for(spaces, args.engagements, args.members)
+    standin = Workspaces(*teams).start()
+    # Each workspace allows `--rate` posts a second (the stand-in's default is Slack's
     # "several hundred a minute"), each conversation still one a second.
     standin.limits = Limits(distribution="internal", posts_per_minute=args.rate * 60)
-    standin.limit_rate("chat.postMessage", args.rate)
-    logs = Path(tempfile.mkdtemp(prefix="rapport-scale-"))
+    standin.limit_rate("chat.postMessage", args.rate, per_workspace=True)
+    logs = Path(tempfile.mkdtemp(prefix=f"rapport-scale-{spaces}-"))
     env = {
         "JOB_QUEUE": "postgres",
+        # Installed by each workspace through "Add to Slack", as a distributed app is.
+        "SLACK_BOT_TOKEN": "",
+        "SLACK_CLIENT_ID": CLIENT_ID,
+        "SLACK_CLIENT_SECRET": CLIENT_SECRET,
         "SLACK_APP_DISTRIBUTION": "internal",
         "SLACK_MESSAGES_PER_SECOND": str(args.pace or max(1, int(args.rate * 0.95))),
         "WORKER_CONCURRENCY": str(args.concurrency),
@@ -150,16 +180,19 @@ def main() -> None:
     }
     with fresh_postgres(args.postgres_url) as url:
         web = WebProcess(standin, url, logs / "web.log", free_port(), **env)
-        clocks = [ClockProcess(standin, url, logs / f"clock-{i}.log", **env) for i in range(2)]
-        workers = [
-            WorkerProcess(standin, url, logs / f"worker-{i}.log", **env)
-            for i in range(args.workers)
-        ]
-        processes: list[ClockProcess | WebProcess] = [web, *clocks, *workers]
+        processes: list[ClockProcess | WebProcess] = [web]
         clicks = Clicks(web.url, standin)
         killed_at = 0
         try:
             web.wait_until_serving()
+            for team in teams:
+                install(web.url, standin, team.team_id)
+            clocks = [ClockProcess(standin, url, logs / f"clock-{i}.log", **env) for i in range(2)]
+            workers = [
+                WorkerProcess(standin, url, logs / f"worker-{i}.log", **env)
+                for i in range(args.workers)
+            ]
+            processes += [*clocks, *workers]
             time.sleep(2)  # the clocks and workers are up and idle
             standin.latency = args.latency
             database = Database(url, TEST_KEY)
@@ -174,6 +207,7 @@ def main() -> None:
                     # Each engagement its own people: Slack allows one post a second per
                     # conversation, so one person's twenty DMs could not all go at once.
                     first_person=n * args.members,
+                    team=teams[n % spaces].team_id,
                 )
             began = time.monotonic()
             clicks.thread.start()
@@ -183,8 +217,7 @@ def main() -> None:
             workers[0].process.wait()
             processes.append(WorkerProcess(standin, url, logs / "worker-new.log", **env))
             wait_for(lambda: len(pulse_dms(standin)) >= people, 600, "every DM")
-            landed = pulse_dms(standin)
-            times = sorted(call.at for call in landed)
+            times = sorted(call.at for call in pulse_dms(standin))
             ended = times[-1]
             most = times[int(0.95 * (len(times) - 1))]
             # What the killed worker had in hand is settled after its lease: give it time,
@@ -194,7 +227,6 @@ def main() -> None:
                 first, last = session.execute(
                     text("SELECT min(opened_at), max(opened_at) FROM pulses")
                 ).one()
-            opening = (last - first).total_seconds()
             database.dispose()
         finally:
             clicks.stop.set()
@@ -204,60 +236,113 @@ def main() -> None:
                 each.stop()
             standin.stop()
 
-    landed = pulse_dms(standin)
     per_person = Counter(
-        (c.params["metadata"]["event_payload"]["pulse"], c.params["channel"]) for c in landed
+        (c.params["metadata"]["event_payload"]["pulse"], c.params["channel"])
+        for c in pulse_dms(standin)
     )
-    duplicates = sum(n - 1 for n in per_person.values())
-    missing = people - len(per_person)
     posts = standin.calls_to("chat.postMessage", ok_only=False)
-    limited = sum(1 for c in posts if c.status == 429)
-    wall = ended - began
-    floor = people / args.rate
+    return Round(
+        workspaces=spaces,
+        people=people,
+        wall=ended - began,
+        floor=people / (args.rate * spaces),
+        killed_at=killed_at,
+        duplicates=sum(n - 1 for n in per_person.values()),
+        missing=people - len(per_person),
+        limited=sum(1 for c in posts if c.status == 429),
+        posts=len(posts),
+        clicks_ms=clicks.ms or [0.0],
+        not_200=sum(n for status, n in clicks.statuses.items() if status != 200),
+        opening=(last - first).total_seconds(),
+        most=most - began,
+        refused=Counter(
+            (c.method, c.status)
+            for c in standin.calls
+            if c.status != 200 and c.method not in ("response_url", "oauth.v2.access")
+        ),
+        logs=logs,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engagements", type=int, default=20)
+    parser.add_argument("--members", type=int, default=60)
+    parser.add_argument("--rate", type=int, default=50, help="posts a second a workspace allows")
+    parser.add_argument(
+        "--pace",
+        type=int,
+        default=None,
+        help="SLACK_MESSAGES_PER_SECOND (default: 95 %% of --rate, a margin for jitter)",
+    )
+    parser.add_argument("--latency", type=float, default=0.5, help="seconds per Slack call")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--concurrency", type=int, default=32, help="jobs per worker at once")
+    parser.add_argument(
+        "--lease", type=int, default=12, help="STALE_SENDING_SECONDS: a dead worker's claims lapse"
+    )
+    parser.add_argument(
+        "--workspaces",
+        default="1,2",
+        help="rounds to run, each the number of workspaces everyone is spread over",
+    )
+    parser.add_argument("--log-level", default="WARNING", help="the processes' LOG_LEVEL")
+    parser.add_argument("--postgres-url", default=ADMIN_URL, help="a server to create a db on")
+    args = parser.parse_args()
+
+    rounds = [run_round(args, int(n)) for n in args.workspaces.split(",")]
     print(
         f"{args.engagements} engagements x {args.members} people due the same minute; Slack "
-        f"answers in {args.latency} s and allows {args.rate} posts/s (paced at "
-        f"{env['SLACK_MESSAGES_PER_SECOND']}); 1 web, 2 clocks, "
-        f"{args.workers} workers x {args.concurrency} jobs; worker 0 killed (SIGKILL) after "
-        f"{killed_at} DMs and replaced"
+        f"answers in {args.latency} s and allows {args.rate} posts/s per workspace (paced at "
+        f"{args.pace or max(1, int(args.rate * 0.95))}); 1 web, 2 clocks, "
+        f"{args.workers} workers x {args.concurrency} jobs; worker 0 killed (SIGKILL) at 30 % "
+        "and replaced"
     )
     print(
-        "| round s | floor s | ratio | duplicates | missing | 429s "
+        "| workspaces | round s | floor s | ratio | duplicates | missing | 429s "
         "| clicks p50 ms | p99 ms | not 200 |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    not_200 = sum(n for status, n in clicks.statuses.items() if status != 200)
-    print(
-        f"| {wall:.1f} | {floor:.1f} | {wall / floor:.2f} | {duplicates} | {missing} | "
-        f"{limited} of {len(posts)} ({100 * limited / max(1, len(posts)):.1f} %) | "
-        f"{percentile(clicks.ms or [0.0], 50):.0f} | {percentile(clicks.ms or [0.0], 99):.0f} | "
-        f"{not_200} of {len(clicks.ms)} |"
-    )
-    print(f"the clock opened the {args.engagements} pulses over {opening:.1f} s")
-    print(f"95 % of the DMs had landed after {most - began:.1f} s")
-    refused = Counter(
-        (c.method, c.status)
-        for c in standin.calls
-        if c.status != 200 and c.method != "response_url"
-    )
-    if refused:
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rounds:
         print(
-            "Slack calls not answered 200: "
-            + ", ".join(
-                f"{method} {status} x{n}" for (method, status), n in sorted(refused.items())
-            )
+            f"| {r.workspaces} | {r.wall:.1f} | {r.floor:.1f} | {r.ratio:.2f} | {r.duplicates} "
+            f"| {r.missing} | {r.limited} of {r.posts} ({100 * r.limited / max(1, r.posts):.1f} %) "
+            f"| {percentile(r.clicks_ms, 50):.0f} | {percentile(r.clicks_ms, 99):.0f} "
+            f"| {r.not_200} of {len(r.clicks_ms)} |"
         )
-    print(f"process logs: {logs}")
+    for r in rounds:
+        print(
+            f"{r.workspaces} workspace(s): worker 0 killed after {r.killed_at} DMs; the clock "
+            f"opened the pulses over {r.opening:.1f} s; 95 % of the DMs had landed after "
+            f"{r.most:.1f} s; process logs: {r.logs}"
+        )
+        if r.refused:
+            print(
+                "  Slack calls not answered 200: "
+                + ", ".join(
+                    f"{method} {status} x{n}" for (method, status), n in sorted(r.refused.items())
+                )
+            )
+    by_spaces = {r.workspaces: r for r in rounds}
+    if 1 in by_spaces and 2 in by_spaces:
+        print(
+            "two workspaces against one holding everyone: "
+            f"{by_spaces[2].wall / by_spaces[1].wall:.2f}x the round's time"
+        )
     print(
         json.dumps(
-            {
-                "ratio": round(wall / floor, 3),
-                "duplicates": duplicates,
-                "missing": missing,
-                "rate_limited_share": round(limited / max(1, len(posts)), 4),
-                "clicks_p99_ms": round(percentile(clicks.ms or [0.0], 99), 1),
-                "clicks_not_200": not_200,
-            }
+            [
+                {
+                    "workspaces": r.workspaces,
+                    "ratio": round(r.ratio, 3),
+                    "duplicates": r.duplicates,
+                    "missing": r.missing,
+                    "rate_limited_share": round(r.limited / max(1, r.posts), 4),
+                    "clicks_p99_ms": round(percentile(r.clicks_ms, 99), 1),
+                    "clicks_not_200": r.not_200,
+                }
+                for r in rounds
+            ]
         )
     )
 

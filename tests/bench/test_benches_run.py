@@ -37,6 +37,9 @@ TINY: dict[str, tuple[list[str], str]] = {
             "4",
             "--lease",
             "4",
+            # The two-workspace round: installed through OAuth, paced per workspace.
+            "--workspaces",
+            "2",
         ],
         "| ratio |",
     ),

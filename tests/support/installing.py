@@ -57,17 +57,19 @@ def get(url: str, cookie: str = "") -> tuple[int, str, str]:
 
 
 def install(
-    running: RunningApp, standin: Workspaces, team_id: str, *, org_wide: bool = False
+    running: RunningApp | str, standin: Workspaces, team_id: str, *, org_wide: bool = False
 ) -> str:
-    """Someone of `team_id` clicks "Add to Slack", approves, and comes back to the redirect."""
-    status, page, cookie = get(running.url + "/slack/install")
+    """Someone of `team_id` clicks "Add to Slack", approves, and comes back to the redirect
+    (of the app running in-process, or of a `rapport web` at this address)."""
+    url = running if isinstance(running, str) else running.url
+    status, page, cookie = get(url + "/slack/install")
     assert status == 200, page
     link = re.search(r'href="(' + re.escape(standin.base) + r'/oauth/v2/authorize\?[^"]+)"', page)
     assert link is not None, page
     state = parse_qs(urlparse(link.group(1).replace("&amp;", "&")).query)["state"][0]
     code = standin.code_for(team_id, org_wide=org_wide)
     status, page, _ = get(
-        f"{running.url}/slack/oauth_redirect?code={code}&state={state}", cookie.split(";")[0]
+        f"{url}/slack/oauth_redirect?code={code}&state={state}", cookie.split(";")[0]
     )
     assert status == 200, page
     return page

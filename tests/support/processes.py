@@ -151,12 +151,13 @@ def engagement_with(
     digest: str = "mon 08:00",
     sponsor: str | None = None,
     first_person: int = 0,
+    team: str = TEAM,
 ) -> int:
     """An engagement with `members` people split across the sides, straight into the database
-    (user ids `U0M0000`… from `first_person` on)."""
+    (user ids `U0M0000`… from `first_person` on), everyone in workspace `team`."""
     with database.unit_of_work() as session:
         engagement = Engagement(
-            team_id=TEAM,
+            team_id=team,
             name=name,
             client_org="Acme",
             provider_org="Globex",
@@ -174,7 +175,7 @@ def engagement_with(
         session.add_all(
             Member(
                 engagement_id=engagement.id,
-                team_id=TEAM,
+                team_id=team,
                 user_id=f"U0M{first_person + i:04d}",
                 side="client" if i % 2 else "provider",
                 role="lead" if i == 0 else "member",
@@ -186,7 +187,7 @@ def engagement_with(
             session.add(
                 Member(
                     engagement_id=engagement.id,
-                    team_id=TEAM,
+                    team_id=team,
                     user_id=sponsor,
                     side="client",
                     role="sponsor",

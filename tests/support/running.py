@@ -41,6 +41,8 @@ def make_settings(standin: SlackStandIn, database_url: str) -> ProcessSettings:
         database_url=database_url,
         retry_base_seconds=0.05,
         slack_timeout_seconds=1,
+        # Slack's post limit is the stand-in's to enforce; the tests of pacing set their own.
+        messages_per_second=1000.0,
     )
 
 

@@ -72,6 +72,12 @@ class Fault:
 class RateLimit:
     per_second: float
     window: deque[float] = field(default_factory=deque)
+    # Each workspace counted apart, as Slack counts its per-workspace limits.
+    per_workspace: bool = False
+    windows: dict[str, deque[float]] = field(default_factory=dict)
+
+    def window_of(self, workspace: str) -> deque[float]:
+        return self.windows.setdefault(workspace, deque()) if self.per_workspace else self.window
 
 
 def _target_user(params: dict[str, Any]) -> str | None:
@@ -198,9 +204,10 @@ class SlackStandIn:
         """Close the connection on `method` without an answer."""
         self.faults.append(Fault(method, user, times=times, drop="reset", landed=landed))
 
-    def limit_rate(self, method: str, per_second: float) -> None:
-        """Answer 429 to calls beyond `per_second` in any one-second window, like Slack's tiers."""
-        self.rate_limits[method] = RateLimit(per_second)
+    def limit_rate(self, method: str, per_second: float, *, per_workspace: bool = False) -> None:
+        """Answer 429 to calls beyond `per_second` in any one-second window, like Slack's tiers
+        (in each workspace apart with `per_workspace`)."""
+        self.rate_limits[method] = RateLimit(per_second, per_workspace=per_workspace)
 
     # -- inspection ------------------------------------------------------------
     def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
@@ -223,7 +230,7 @@ class SlackStandIn:
 
     # -- the server ------------------------------------------------------------
     def _fault_for(
-        self, method: str, user: str | None, arrived: float | None = None
+        self, method: str, user: str | None, arrived: float | None = None, token: str | None = None
     ) -> Fault | None:
         for fault in self.faults:
             if fault.matches(method, user):
@@ -232,19 +239,22 @@ class SlackStandIn:
                 return fault
         if self.chaos is not None and (injected := self.chaos(method)) is not None:
             return injected
-        return self._rate_set_by_test(method, arrived)
+        return self._rate_set_by_test(method, arrived, token)
 
-    def _rate_set_by_test(self, method: str, arrived: float | None = None) -> Fault | None:
+    def _rate_set_by_test(
+        self, method: str, arrived: float | None = None, token: str | None = None
+    ) -> Fault | None:
         """Slack counts a call against its limit when it arrives, not when it answers."""
         limit = self.rate_limits.get(method)
         if limit is not None:
+            window = limit.window_of(self._workspace_of(token))
             now = time.monotonic() if arrived is None else arrived
-            while limit.window and now - limit.window[0] >= 1.0:
-                limit.window.popleft()
-            if len(limit.window) >= limit.per_second:
+            while window and now - window[0] >= 1.0:
+                window.popleft()
+            if len(window) >= limit.per_second:
                 return Fault(method, None, status=429, error="ratelimited", retry_after=1)
             # Calls answered out of the order they arrived in keep the window sorted.
-            bisect.insort(limit.window, now)
+            bisect.insort(window, now)
         return None
 
     def _record_response(self, token: str, params: dict[str, Any]) -> None:
@@ -451,7 +461,7 @@ class SlackStandIn:
                 user = _target_user(params)
                 token = _bearer(self.headers.get("Authorization")) or params.pop("token", None)
                 with standin._lock:
-                    fault = standin._fault_for(method, user, arrived)
+                    fault = standin._fault_for(method, user, arrived, token)
                     if fault is not None and fault.drop is not None:
                         answer = standin._answer_as(method, params, token) if fault.landed else None
                         standin.calls.append(

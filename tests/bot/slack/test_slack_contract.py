@@ -179,3 +179,21 @@ def test_every_method_the_product_calls_is_allowed_and_every_scope_is_needed() -
 def test_a_grid_admin_may_install_rapport_for_the_whole_org() -> None:
     manifest = (ROOT / "manifest.yml").read_text()
     assert re.search(r"^  org_deploy_enabled: true$", manifest, re.MULTILINE)
+
+
+def test_a_rate_set_per_workspace_counts_each_workspace_apart() -> None:
+    from tests.support.workspaces import Team, Workspaces
+
+    standin = Workspaces(Team("T0A", "A", people={"U0A1"}), Team("T0B", "B", people={"U0B1"}))
+    standin.tokens.update({"xoxb-a": "T0A", "xoxb-b": "T0B"})
+    standin.limit_rate("chat.postMessage", 2, per_workspace=True)
+    standin.start()
+    try:
+        a, b = (WebClient(token=t, base_url=standin.api_url) for t in ("xoxb-a", "xoxb-b"))
+        a.retry_handlers = []
+        for _ in range(2):
+            assert a.chat_postMessage(channel="U0A1", text="x")["ok"]
+        assert refusal(lambda: a.chat_postMessage(channel="U0A1", text="x"))["status"] == 429
+        assert b.chat_postMessage(channel="U0B1", text="x")["ok"]
+    finally:
+        standin.stop()
