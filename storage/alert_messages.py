@@ -10,11 +10,6 @@ from sqlalchemy.orm import Session
 from storage.models import Alert, AlertStep
 
 
-def has_live_alerts(session: Session, message_id: int) -> bool:
-    stmt = select(Alert.id).where(Alert.message_id == message_id, Alert.status != "resolved")
-    return session.scalars(stmt.limit(1)).first() is not None
-
-
 def alerts_of(session: Session, message_id: int) -> Sequence[Alert]:
     """The message's findings in the order they opened."""
     stmt = select(Alert).where(Alert.message_id == message_id).order_by(Alert.opened_at, Alert.id)

@@ -40,6 +40,19 @@ def live(session: Session, engagement_id: int) -> Sequence[Alert]:
     return session.scalars(_LIVE, {"engagement_id": engagement_id}).all()
 
 
+def live_of(session: Session, engagement_ids: Sequence[int]) -> dict[int, list[Alert]]:
+    """`live` for several engagements in one statement: every id a key, oldest first."""
+    found: dict[int, list[Alert]] = {engagement_id: [] for engagement_id in engagement_ids}
+    stmt = (
+        select(Alert)
+        .where(Alert.engagement_id.in_(engagement_ids), Alert.status != "resolved")
+        .order_by(Alert.opened_at, Alert.id)
+    )
+    for alert in session.scalars(stmt):
+        found[alert.engagement_id].append(alert)
+    return found
+
+
 def latest_sla(session: Session, engagement_id: int) -> SlaRecord | None:
     stmt = (
         select(SlaRecord)

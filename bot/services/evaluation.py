@@ -16,8 +16,9 @@ from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as
 from bot.services.reconcile import Close, reconcile
 from bot.views.alert_finding import details_text
+from storage import alerts as alert_queries
 from storage import pulses as pulse_queries
-from storage.models import Engagement, Pulse
+from storage.models import Alert, Engagement, Pulse
 from storage.published import Publication, latest_sla_statuses, prepare, published, store
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,9 @@ class _Batch:
     prepared: dict[int, Publication]
     sla: dict[int, str | None]
     """The latest SLA status of each engagement."""
+    live: dict[int, list[Alert]] | None = None
+    """Each engagement's unresolved alerts, kept current close by close; None once a
+    failed batch was rolled back (each close then reads its own)."""
 
 
 def _evaluate(
@@ -152,6 +156,7 @@ def _evaluate(
         fresh,
         _prepare(session, fresh),
         latest_sla_statuses(session, sorted({pulse.engagement_id for pulse in pulses})),
+        alert_queries.live_of(session, sorted({pulse.engagement_id for pulse in pulses})),
     )
     kept = dict(figures)
     try:
@@ -164,6 +169,7 @@ def _evaluate(
         if not reopen_failed:
             raise
         batch.figures = kept
+        batch.live = None
         results = [
             result
             for pulse in pulses
@@ -219,7 +225,10 @@ def _evaluate_one(
         previous = history[-1] if history else None
         details = details_text(figures, previous)
         close = Close(figures, history, status, thresholds, details)
-        done = reconcile(session, engagement, pulse, findings, now, close)
+        live = None if batch.live is None else batch.live[engagement.id]
+        done = reconcile(session, engagement, pulse, findings, now, close, live)
+    if batch.live is not None:
+        batch.live[engagement.id] = done.live
     # A later pulse of the same engagement in this batch looks back on this one.
     batch.figures[pulse.id] = figures
     evaluation = Evaluation(pulse, figures, previous, findings, done.changes, done.message_ids)

@@ -13,7 +13,6 @@ from bot.domain.alerts import Finding, PulseFigures, SlaStatus, Thresholds
 from bot.domain.alerts.lifecycle import AlertChange, Change, plan
 from bot.domain.alerts.trends import trend_sentence, why_resolved
 from bot.domain.ladder import pulses_without_improving
-from storage import alert_messages as message_queries
 from storage import alerts as alert_queries
 from storage.models import Alert, AlertMessage, AlertStep, Engagement, Pulse
 
@@ -35,6 +34,8 @@ class Reconciled:
 
     changes: list[AlertChange]
     message_ids: list[int]
+    live: list[Alert]
+    """The engagement's alerts still live after this close, oldest first."""
 
 
 def reconcile(
@@ -44,14 +45,19 @@ def reconcile(
     findings: Sequence[Finding],
     now: datetime,
     close: Close,
+    live_alerts: Sequence[Alert] | None = None,
 ) -> Reconciled:
     """One live alert per finding key: open new ones, update those still met, resolve the rest.
 
     A close that opens a finding starts a new message, and the findings still live move
     into it from older messages (which then say where they went); a close that opens
     nothing updates the messages its findings are in. Every message touched is redrawn.
+    `live_alerts`, when the caller read them already, are the engagement's unresolved
+    alerts (all of them).
     """
-    live = {alert.key: alert for alert in alert_queries.live(session, engagement.id)}
+    if live_alerts is None:
+        live_alerts = alert_queries.live(session, engagement.id)
+    live = {alert.key: alert for alert in live_alerts}
     planned = plan(
         {key: (alert.rule, _compared(alert)) for key, alert in live.items()},
         [(f.key, f.rule, f.compared) for f in findings],
@@ -119,8 +125,15 @@ def reconcile(
                 trend=(alert.resolution or "") if change == "resolved" else alert.trend,
             )
         )
-    message_ids = _touch_messages(session, [alert for alert, _ in changed], moved_from, pulse, now)
-    return Reconciled([AlertChange(alert.id, change) for alert, change in changed], message_ids)
+    still_live = [alert for alert in live_alerts if planned[alert.key] != "resolved"] + [
+        alert for alert, change in changed if change == "opened"
+    ]
+    message_ids = _touch_messages(
+        session, [alert for alert, _ in changed], moved_from, still_live, pulse, now
+    )
+    return Reconciled(
+        [AlertChange(alert.id, change) for alert, change in changed], message_ids, still_live
+    )
 
 
 def _compared(alert: Alert) -> float:
@@ -173,11 +186,18 @@ def _new_message(
 
 
 def _touch_messages(
-    session: Session, alerts: Sequence[Alert], moved_from: set[int], pulse: Pulse, now: datetime
+    session: Session,
+    alerts: Sequence[Alert],
+    moved_from: set[int],
+    still_live: Sequence[Alert],
+    pulse: Pulse,
+    now: datetime,
 ) -> list[int]:
     """Every message holding a changed alert or left by a moved one: this close is its
-    latest; it is done once nothing live is left in it."""
+    latest; it is done once nothing live is left in it (a message holds one engagement's
+    alerts, so `still_live`, that engagement's, tells)."""
     held = {alert.message_id for alert in alerts if alert.message_id is not None}
+    holding_live = {alert.message_id for alert in still_live}
     ids = sorted(held | moved_from)
     for message_id in ids:
         message = session.get_one(AlertMessage, message_id)
@@ -186,7 +206,7 @@ def _touch_messages(
             message.last_pulse_id = pulse.id
         if message_id in moved_from:
             message.superseded_at = now
-        if not message_queries.has_live_alerts(session, message_id):
+        if message_id not in holding_live:
             message.status = "done"
     # Older messages first, so the new one is posted last and lands at the bottom.
     return ids
