@@ -56,8 +56,13 @@ def close_many_and_publish(
     pulse_ids: Sequence[int],
     now: Callable[[], datetime],
     retry_base: timedelta = BASE,
+    follow_up: Callable[[], object] | None = None,
 ) -> list[Closed]:
-    """Close and evaluate pulses in one transaction, then tell each shared channel."""
+    """Close and evaluate pulses in one transaction, then tell each shared channel.
+
+    `follow_up` hands on the thread posts the close queued (with workers, it enqueues
+    them); by default they are sent here.
+    """
     with database.unit_of_work() as session:
         results = [
             (
@@ -78,7 +83,10 @@ def close_many_and_publish(
     ]
     try:
         # The resolutions just queued go now; any that fail are retried by the clock.
-        send_ladder_posts(database, messenger, now(), retry_base)
+        if follow_up is None:
+            send_ladder_posts(database, messenger, now(), retry_base)
+        else:
+            follow_up()
     except Exception:
         logger.exception("follow-up posts after a close failed; the clock retries them")
     return closed
