@@ -1,15 +1,24 @@
-"""procrastinate as Rapport's job queue: its address, and one history check per pulse."""
+"""procrastinate as Rapport's job queue: its address, and one job waiting per piece of work
+(a history check, an outbox item, a batch of closes, the digests)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import cast
 
 import pytest
 from slack_sdk import WebClient
 from sqlalchemy import text
 
-from bot.wiring.job_queue import CHECK_DMS, SEND_DM, ProcrastinateQueue, conninfo, job_app
+from bot.wiring.job_queue import (
+    CHECK_DMS,
+    DELIVER,
+    SEND_DM,
+    ProcrastinateQueue,
+    conninfo,
+    job_app,
+)
 from bot.wiring.settings import ProcessSettings
 from storage.db import Database
 from tests.support.fake_messenger import FakeContainer, NoWebClient
@@ -61,3 +70,43 @@ def test_dm_jobs_are_counted_per_pulse_while_they_wait(queue: ProcrastinateQueue
         )
     # The pulses take turns in the queue.
     assert order == [7, 8, 7, 7]
+
+
+@pytest.mark.postgres
+def test_one_job_waits_per_outbox_item_however_often_the_clock_asks(
+    queue: ProcrastinateQueue,
+) -> None:
+    checked = datetime(2026, 1, 14, 9, 0, 0, 123456, tzinfo=UTC)
+    assert queue.deliver("ladder", [(1, None), (2, checked)]) == 2
+    assert queue.deliver("ladder", [(1, None), (2, checked), (3, None)]) == 1
+    # Another kind's item 1 is another item.
+    assert queue.deliver("reminder", [(1, None)]) == 1
+    with queue.database.reading() as session:
+        args = session.execute(
+            text("SELECT args FROM procrastinate_jobs WHERE task_name = :t ORDER BY id"),
+            {"t": DELIVER},
+        ).scalars()
+        # The check time the worker's claim must still find, to the microsecond.
+        assert [a["seen"] for a in args][:2] == [None, checked.isoformat()]
+
+
+@pytest.mark.postgres
+def test_a_batch_of_closes_is_enqueued_once_and_its_pulses_are_held(
+    queue: ProcrastinateQueue,
+) -> None:
+    assert queue.close_pulses([4, 5]) is True
+    assert queue.close_pulses([4, 5]) is False
+    assert queue.waiting_closes() == {4, 5}
+    with queue.database.engine.begin() as connection:
+        # A worker took it: it still holds its pulses.
+        connection.execute(text("UPDATE procrastinate_jobs SET status = 'doing'"))
+    assert queue.waiting_closes() == {4, 5}
+    with queue.database.engine.begin() as connection:
+        connection.execute(text("UPDATE procrastinate_jobs SET status = 'succeeded'"))
+    assert queue.waiting_closes() == set()
+
+
+@pytest.mark.postgres
+def test_the_weekly_digests_wait_in_one_job(queue: ProcrastinateQueue) -> None:
+    assert queue.send_digests() == 1
+    assert queue.send_digests() == 0
