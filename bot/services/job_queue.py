@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from bot.domain.people import Caller
+
 
 class JobQueue(Protocol):
     def waiting_dms(self) -> dict[int, int]:
@@ -44,6 +46,11 @@ class JobQueue(Protocol):
 
     def send_digests(self) -> int:
         """Enqueue the weekly digests' job, at most one waiting. Returns how many (0 or 1)."""
+        ...
+
+    def preview_digest(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
+        """Enqueue the digest a lead or sponsor asked to see (`engagement` named as in the
+        command); the worker DMs it and answers at `reply_to`, the command's response_url."""
         ...
 
     def retry_stalled(self) -> int:

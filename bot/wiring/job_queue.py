@@ -24,10 +24,16 @@ import psycopg
 from procrastinate import App, PsycopgConnector, sql
 from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 from procrastinate.types import JSONDict
+from slack_sdk.webhook import WebhookClient
 
+from bot.domain.i18n import reading_as
+from bot.domain.people import Caller
 from bot.services import jobs
+from bot.services.digest.on_demand import by_name, send_preview
 from bot.services.job_queue import take_turns
+from bot.services.locales import reader_locale
 from bot.services.sending import check_unsettled, send_one
+from handlers.replies import reply_for
 from storage.queued_jobs import held_pulses, waiting_per_pulse
 
 if TYPE_CHECKING:
@@ -41,6 +47,9 @@ CHECK_DMS = "rapport.check_dms"
 DELIVER = "rapport.deliver"
 CLOSE_PULSES = "rapport.close_pulses"
 SEND_DIGESTS = "rapport.send_digests"
+PREVIEW_DIGEST = "rapport.preview_digest"
+# How long a worker waits on Slack to take a command's reply at its response_url.
+REPLY_TIMEOUT_SECONDS = 10
 # A worker beats every 2 s (`run_worker`); one silent this long has died or lost the
 # database, and the jobs it held are put back in the queue.
 STALLED_AFTER_SECONDS = 10.0
@@ -84,7 +93,30 @@ def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
     def send_digests() -> int:
         return jobs.send_digests_now(runtime)
 
+    @app.task(name=PREVIEW_DIGEST)
+    def preview_digest(
+        team_id: str, user_id: str, channel_id: str | None, engagement: str | None, reply_to: str
+    ) -> None:
+        preview_and_reply(runtime, Caller(team_id, user_id, channel_id), engagement, reply_to)
+
     return app
+
+
+def preview_and_reply(
+    runtime: Runtime, caller: Caller, engagement: str | None, reply_to: str
+) -> None:
+    """`/rapport digest` on a worker: DM the digest, then answer the caller as web would
+    have (sent, not sent and why, or refused), at the command's response_url."""
+    with reading_as(reader_locale(runtime, caller)):
+        try:
+            text = send_preview(runtime, caller, by_name(caller, engagement)).text
+        except Exception as error:
+            text = reply_for(error, "/rapport digest")
+    answer = WebhookClient(reply_to, timeout=REPLY_TIMEOUT_SECONDS).send(
+        text=text, response_type="ephemeral", replace_original=False
+    )
+    if answer.status_code != 200:
+        logger.warning("digest reply to %s not taken: HTTP %s", caller.user_id, answer.status_code)
 
 
 class ProcrastinateQueue:
@@ -168,6 +200,15 @@ class ProcrastinateQueue:
         except AlreadyEnqueued:
             return 0
         return 1
+
+    def preview_digest(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
+        self._open().tasks[PREVIEW_DIGEST].defer(
+            team_id=caller.team_id,
+            user_id=caller.user_id,
+            channel_id=caller.channel_id,
+            engagement=engagement,
+            reply_to=reply_to,
+        )
 
     def retry_stalled(self) -> int:
         app = self._open()
