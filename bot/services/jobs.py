@@ -130,6 +130,10 @@ def _open_slot(
         previous = queries.open_pulse(session, engagement_id)
     if previous is not None and previous.scheduled_for is not None and previous.scheduled_for < due:
         # The next scheduled pulse is due: the last one's window ends now.
+        if container.queue is not None:
+            # A worker closes it; this slot opens at a later tick, once it has.
+            enqueue_closes(container.queue, [previous.id])
+            return False
         close_and_publish(
             container.database,
             container.messenger,

@@ -156,3 +156,31 @@ def test_the_clock_enqueues_each_kind_once_and_a_worker_delivers_it(
     assert "failed; it runs again next tick" not in caplog.text
     assert set(waiting(rapport)) <= {"rapport.send_digests"}
     assert len(dm_posts(rapport, SPONSOR)) == 1
+
+
+def test_the_next_slot_opens_once_a_worker_has_closed_the_last_pulse(queued: RunningApp) -> None:
+    rapport = queued
+    with rapport.database.unit_of_work() as session:
+        session.execute(update(Engagement).values(schedule="daily 09:01"))
+    clock = Clock(rapport.container)
+    try:
+        tick_at(rapport, clock, MORNING + timedelta(minutes=1, seconds=5))
+        work_off(rapport.database, rapport.container)
+        next_day = MORNING + timedelta(days=1, minutes=1, seconds=5)
+        tick_at(rapport, clock, next_day)
+        # The clock closed nothing itself: the close waits for a worker, the slot with it.
+        assert [p.status for p in all_pulses(rapport)] == ["open"]
+        assert waiting(rapport)["rapport.close_pulses"] == 1
+        work_off(rapport.database, rapport.container)
+        assert [p.status for p in all_pulses(rapport)] == ["closed"]
+        tick_at(rapport, clock, next_day + timedelta(seconds=30))
+        pulses = all_pulses(rapport)
+        assert [p.status for p in pulses] == ["closed", "open"]
+        assert pulses[1].scheduled_for == MORNING + timedelta(days=1, minutes=1)
+    finally:
+        clock.leadership.release()
+
+
+def all_pulses(rapport: RunningApp) -> list[Pulse]:
+    with rapport.database.reading() as session:
+        return list(session.scalars(select(Pulse).order_by(Pulse.id)))
