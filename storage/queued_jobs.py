@@ -27,3 +27,15 @@ _HELD = text(
 def held_pulses(session: Session, task: str) -> set[int]:
     """The pulses named by jobs of `task` (a list `pulse_ids`) waiting or running."""
     return {int(pulse_id) for pulse_id in session.execute(_HELD, {"task": task}).scalars()}
+
+
+_WAITING_ITEMS = text(
+    "SELECT (args->>'item_id')::bigint FROM procrastinate_jobs "
+    "WHERE task_name = :task AND args->>'kind' = :kind AND status = 'todo'"
+)
+
+
+def waiting_items(session: Session, task: str, kind: str) -> set[int]:
+    """The items of one outbox kind whose job of `task` waits, not started yet."""
+    found = session.execute(_WAITING_ITEMS, {"task": task, "kind": kind}).scalars()
+    return {int(item_id) for item_id in found}

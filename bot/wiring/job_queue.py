@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import psycopg
 from procrastinate import App, PsycopgConnector, sql
 from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
+from procrastinate.jobs import Job
 from procrastinate.types import JSONDict
 from slack_sdk.webhook import WebhookClient
 
@@ -34,7 +35,7 @@ from bot.services.job_queue import take_turns
 from bot.services.locales import reader_locale
 from bot.services.sending import check_unsettled, send_one
 from handlers.replies import reply_for
-from storage.queued_jobs import held_pulses, waiting_per_pulse
+from storage.queued_jobs import held_pulses, waiting_items, waiting_per_pulse
 
 if TYPE_CHECKING:
     from bot.services.runtime import Runtime
@@ -166,16 +167,31 @@ class ProcrastinateQueue:
         return enqueued
 
     def deliver(self, kind: str, items: Sequence[tuple[int, datetime | None]]) -> int:
-        task = self._open().tasks[DELIVER]
+        app = self._open()
+        with self.database.reading() as session:
+            waiting = waiting_items(session, DELIVER, kind)
+        base = app.tasks[DELIVER].configure().job
+        fresh = [
+            base.evolve(
+                queueing_lock=f"{kind}-{item_id}",
+                task_kwargs={
+                    "kind": kind,
+                    "item_id": item_id,
+                    "seen": None if seen is None else seen.isoformat(),
+                },
+            )
+            for item_id, seen in items
+            if item_id not in waiting
+        ]
         enqueued = 0
-        for item_id, seen in items:
+        for start in range(0, len(fresh), BATCH):
+            batch = fresh[start : start + BATCH]
             try:
-                task.configure(queueing_lock=f"{kind}-{item_id}").defer(
-                    kind=kind, item_id=item_id, seen=None if seen is None else seen.isoformat()
-                )
-                enqueued += 1
+                app.job_manager.batch_defer_jobs(batch)
+                enqueued += len(batch)
             except AlreadyEnqueued:
-                continue  # its job waits already
+                # Another clock enqueued some of them meanwhile: one by one, skipping those.
+                enqueued += sum(_defer_once(app, job) for job in batch)
         if enqueued:
             logger.info("enqueued %d %s job(s)", enqueued, kind)
         return enqueued
@@ -230,6 +246,15 @@ class ProcrastinateQueue:
         if retried:
             logger.warning("put %d job(s) of a stopped worker back in the queue", retried)
         return retried
+
+
+def _defer_once(app: App, job: Job) -> bool:
+    """Defer one job unless a job with its queueing lock waits already."""
+    try:
+        app.job_manager.batch_defer_jobs([job])
+    except AlreadyEnqueued:
+        return False
+    return True
 
 
 def run_worker(app: App, concurrency: int, poll_seconds: float) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import cast
@@ -81,6 +82,13 @@ def test_one_job_waits_per_outbox_item_however_often_the_clock_asks(
     assert queue.deliver("ladder", [(1, None), (2, checked), (3, None)]) == 1
     # Another kind's item 1 is another item.
     assert queue.deliver("reminder", [(1, None)]) == 1
+    # A job holding an item's lock that the clock's read did not see (enqueued by another
+    # clock between its read and its insert, here under another task): the batch goes
+    # one by one, and that item is left to the job that holds it.
+    queue.app.tasks[CHECK_DMS].configure(queueing_lock="reminder-5").defer(
+        pulse_id=1, delivery_id=1
+    )
+    assert queue.deliver("reminder", [(4, None), (5, None), (6, None)]) == 2
     with queue.database.reading() as session:
         args = session.execute(
             text("SELECT args FROM procrastinate_jobs WHERE task_name = :t ORDER BY id"),
@@ -110,3 +118,35 @@ def test_a_batch_of_closes_is_enqueued_once_and_its_pulses_are_held(
 def test_the_weekly_digests_wait_in_one_job(queue: ProcrastinateQueue) -> None:
     assert queue.send_digests() == 1
     assert queue.send_digests() == 0
+
+
+@pytest.mark.postgres
+def test_two_clocks_enqueuing_the_same_items_at_once_enqueue_each_once(
+    queue: ProcrastinateQueue, postgres_url: str
+) -> None:
+    database = Database(postgres_url)
+    settings = ProcessSettings(slack_bot_token="xoxb-fake", database_url=postgres_url)
+    runtime = FakeContainer(settings, database, cast(WebClient, NoWebClient()))
+    other = ProcrastinateQueue(job_app(database, runtime), database)
+    items = [(item_id, None) for item_id in range(1, 1201)]
+    counts: list[int] = []
+    clocks = [
+        threading.Thread(target=lambda q=q: counts.append(q.deliver("reminder", items)))
+        for q in (queue, other)
+    ]
+    for clock in clocks:
+        clock.start()
+    for clock in clocks:
+        clock.join()
+    other.close()
+    database.dispose()
+    assert sum(counts) == len(items)
+    with queue.database.reading() as session:
+        per_item = session.execute(
+            text(
+                "SELECT (args->>'item_id')::int, count(*) FROM procrastinate_jobs "
+                "WHERE task_name = :t GROUP BY 1"
+            ),
+            {"t": DELIVER},
+        ).all()
+    assert len(per_item) == len(items) and {n for _, n in per_item} == {1}
