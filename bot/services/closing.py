@@ -1,4 +1,10 @@
-"""Closing a pulse end to end: close, evaluate, then tell the shared channel."""
+"""Closing a pulse end to end: close, evaluate, then tell the shared channel.
+
+With workers (`JOB_QUEUE=postgres`) `/rapport close` enqueues the close for a worker,
+waits (on web's background pool, holding no worker) until that job is done, and tells
+the lead what the worker recorded: the figures stored at the close, each alert's step at
+this pulse, and whether its channel message is there, waiting, or refused.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.domain import reply_text
 from bot.domain.alerts.lifecycle import Change
@@ -16,14 +26,18 @@ from bot.domain.retries import BASE
 from bot.services.delivery.alert_posts import PublishReport, publish
 from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.engagements import choose, require_lead
-from bot.services.evaluation import Evaluation, close_pulses, thresholds_of
+from bot.services.evaluation import Evaluation, close_pulses, pulse_figures, thresholds_of
+from bot.services.job_queue import JobQueue
 from bot.services.messenger import Messenger
 from bot.services.runtime import Runtime
 from bot.views.alert_finding import figures_line
 from storage import pulses as pulse_queries
 from storage.db import Database
+from storage.models import Alert, AlertMessage, AlertStep, Pulse
 
 logger = logging.getLogger(__name__)
+# With workers: how often `/rapport close` looks whether its close job is done.
+CLOSE_POLL_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +70,13 @@ def close_many_and_publish(
     pulse_ids: Sequence[int],
     now: Callable[[], datetime],
     retry_base: timedelta = BASE,
+    follow_up: Callable[[], object] | None = None,
 ) -> list[Closed]:
-    """Close and evaluate pulses in one transaction, then tell each shared channel."""
+    """Close and evaluate pulses in one transaction, then tell each shared channel.
+
+    `follow_up` hands on the thread posts the close queued (with workers, it enqueues
+    them); by default they are sent here.
+    """
     with database.unit_of_work() as session:
         results = [
             (
@@ -78,7 +97,10 @@ def close_many_and_publish(
     ]
     try:
         # The resolutions just queued go now; any that fail are retried by the clock.
-        send_ladder_posts(database, messenger, now(), retry_base)
+        if follow_up is None:
+            send_ladder_posts(database, messenger, now(), retry_base)
+        else:
+            follow_up()
     except Exception:
         logger.exception("follow-up posts after a close failed; the clock retries them")
     return closed
@@ -106,6 +128,8 @@ def close_now(container: Runtime, caller: Caller, engagement_name: str | None) -
         require_lead(session, engagement, caller)
         pulse = pulse_queries.open_pulse(session, engagement.id)
         name = engagement.name
+    if container.queue is not None and pulse is not None:
+        return _closed_by_workers(container, container.queue, pulse.id, name)
     retry_base = timedelta(seconds=container.settings.retry_base_seconds)
     closed = (
         None
@@ -118,3 +142,46 @@ def close_now(container: Runtime, caller: Caller, engagement_name: str | None) -
         raise Refused(reply_text.NO_OPEN_PULSE.format(engagement=name))
     changes = dict(Counter(c.change for c in closed.evaluation.changes))
     return CloseReport(name, closed.figures, changes, closed.published)
+
+
+def _closed_by_workers(
+    container: Runtime, queue: JobQueue, pulse_id: int, engagement: str
+) -> CloseReport:
+    """With workers: enqueue the close, wait until no close job holds the pulse any more,
+    and report what was recorded (a pulse that is still open was not closed: say so)."""
+    queue.close_pulses([pulse_id])
+    while pulse_id in queue.waiting_closes():
+        if container.stopping.wait(CLOSE_POLL_SECONDS):
+            break
+    with container.database.reading() as session:
+        pulse = session.get_one(Pulse, pulse_id)
+        figures = pulse_figures(session, [pulse]).get(pulse_id)
+        if pulse.status == "open" or figures is None:
+            raise RuntimeError(f"pulse {pulse_id} was not closed by its job")
+        summary = figures_line(figures, thresholds_of(pulse))
+        changes, published = _recorded(session, pulse_id)
+    return CloseReport(engagement, summary, changes, published)
+
+
+def _recorded(session: Session, pulse_id: int) -> tuple[dict[Change, int], PublishReport]:
+    """What a close recorded: each alert's change at this pulse, and where each of their
+    channel messages stands (posted, waiting for a retry, or refused and DMed to the leads)."""
+    steps = session.execute(
+        select(AlertStep.change, Alert.message_id)
+        .join(Alert, Alert.id == AlertStep.alert_id)
+        .where(AlertStep.pulse_id == pulse_id)
+        .order_by(AlertStep.id)
+    ).all()
+    changes: Counter[Change] = Counter(cast("Change", change) for change, _ in steps)
+    report = PublishReport()
+    for message_id in sorted({m for _, m in steps if m is not None}):
+        message = session.get_one(AlertMessage, message_id)
+        if message.message_ts is not None:
+            report.posted += 1
+        elif message.post_error is None:
+            continue  # nothing to post (every finding resolved before it was)
+        elif message.next_post_at is not None:
+            report.waiting[message_id] = message.post_error
+        else:
+            report.refused[message_id] = message.post_error
+    return dict(changes), report

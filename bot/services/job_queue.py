@@ -1,7 +1,8 @@
 """The job queue as use cases see it: work handed to `rapport worker` processes.
 
 With `JOB_QUEUE=postgres` the clock and web only decide what is due and enqueue it here;
-workers do the Slack calls, one DM per job. The adapter is procrastinate on PostgreSQL
+workers do the Slack calls: one DM, one outbox item (a reminder, a ladder post, an alert
+message), or one batch of pulses to close per job. The adapter is procrastinate on PostgreSQL
 (`bot/wiring/job_queue.py`). Without it (`embedded`, the default) the clock and web send
 in-process, through the same steps (`bot/services/delivery/pulse_dms.py::send_next`).
 """
@@ -9,7 +10,10 @@ in-process, through the same steps (`bot/services/delivery/pulse_dms.py::send_ne
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Protocol
+
+from bot.domain.people import Caller
 
 
 class JobQueue(Protocol):
@@ -25,6 +29,33 @@ class JobQueue(Protocol):
     def check_dms(self, claims: Sequence[tuple[int, int]]) -> int:
         """Enqueue one look in the DM history per unsettled claim, (pulse, delivery), at
         most one waiting per claim. Returns how many were enqueued."""
+        ...
+
+    def deliver(self, kind: str, items: Sequence[tuple[int, datetime | None]]) -> int:
+        """Enqueue one job per due outbox item of `kind`, (id, the check time read with
+        it), at most one waiting per item. Returns how many were enqueued."""
+        ...
+
+    def waiting_closes(self) -> set[int]:
+        """The pulses a close job holds, waiting or running."""
+        ...
+
+    def close_pulses(self, pulse_ids: Sequence[int]) -> bool:
+        """Enqueue one job closing these pulses; False when the same batch waits already."""
+        ...
+
+    def send_digests(self) -> int:
+        """Enqueue the weekly digests' job, at most one waiting. Returns how many (0 or 1)."""
+        ...
+
+    def preview_digest(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
+        """Enqueue the digest a lead or sponsor asked to see (`engagement` named as in the
+        command); the worker DMs it and answers at `reply_to`, the command's response_url."""
+        ...
+
+    def retry_stalled(self) -> int:
+        """Put back in the queue the jobs whose worker stopped beating (killed, or cut
+        off); returns how many."""
         ...
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
@@ -16,7 +16,6 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.services import jobs
-from bot.services.digest.weekly import send_due_digests
 from bot.services.erasure import delete_expired_comments
 from bot.services.locales import refresh_stale as refresh_stale_locales
 from bot.services.uninstalled import settle_uninstalled
@@ -45,6 +44,8 @@ class Clock:
         self.noted: set[tuple[int, datetime]] = set()
         self.state: str | None = None
         # Order matters within a tick: tokens, open, send, remind, close, then anything extra.
+        # With workers each Slack step only enqueues (`bot/services/jobs.py`), and jobs
+        # a dead worker held are put back in the queue.
         self.steps: dict[str, Callable[[Container], object]] = {
             "slack.tokens": jobs.refresh_tokens,
             "pulses.open": lambda s: jobs.open_due_pulses(s, self.noted),
@@ -53,13 +54,8 @@ class Clock:
             "pulses.close": jobs.close_due_pulses,
             "alerts.retry": jobs.retry_alert_posts,
             "alerts.ladder": jobs.climb_ladder,
-            "digests.send": lambda s: send_due_digests(
-                s.database,
-                s.messenger,
-                s.now(),
-                timedelta(seconds=s.settings.retry_base_seconds),
-                timedelta(seconds=s.settings.stale_sending_seconds),
-            ),
+            "digests.send": jobs.send_digests,
+            "jobs.stalled": jobs.retry_stalled_jobs,
             "comments.retention": delete_expired_comments,
             "engagements.uninstalled": settle_uninstalled,
             "people.locales": refresh_stale_locales,

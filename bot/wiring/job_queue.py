@@ -2,10 +2,13 @@
 
 `JOB_QUEUE=postgres` turns it on. The clock and web then enqueue (`ProcrastinateQueue`);
 `rapport worker` processes, as many as the round needs, run the jobs, each one Slack call
-and its bookkeeping (`bot/services/sending.py::send_one`, `check_unsettled`). The jobs are
-idempotent: a job claims its DM in the database before sending, so a job run twice, or a
-job whose worker was killed, never sends twice, and the clock enqueues again whatever is
-still due (its claims lapse after `STALE_SENDING_SECONDS`).
+and its bookkeeping (`bot/services/sending.py::send_one`, `check_unsettled`,
+`bot/services/jobs.py::deliver_item`), or one batch of closes (`close_batch`), or the
+weekly digests (`send_digests`). The jobs are idempotent: a job claims its item in the
+database before sending, so a job run twice, or a job whose worker was killed, never
+sends twice, and the clock enqueues again whatever is still due (its claims lapse after
+`STALE_SENDING_SECONDS`). A job left `doing` by a worker that stopped beating is put back
+in the queue by the clock (`retry_stalled`).
 """
 
 from __future__ import annotations
@@ -14,16 +17,25 @@ import asyncio
 import logging
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import psycopg
-from procrastinate import App, PsycopgConnector
+from procrastinate import App, PsycopgConnector, sql
 from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
+from procrastinate.jobs import Job
 from procrastinate.types import JSONDict
+from slack_sdk.webhook import WebhookClient
 
+from bot.domain.i18n import reading_as
+from bot.domain.people import Caller
+from bot.services import jobs
+from bot.services.digest.on_demand import by_name, send_preview
 from bot.services.job_queue import take_turns
+from bot.services.locales import reader_locale
 from bot.services.sending import check_unsettled, send_one
-from storage.queued_jobs import waiting_per_pulse
+from handlers.replies import reply_for
+from storage.queued_jobs import held_pulses, waiting_items, waiting_per_pulse
 
 if TYPE_CHECKING:
     from bot.services.runtime import Runtime
@@ -33,6 +45,15 @@ logger = logging.getLogger(__name__)
 
 SEND_DM = "rapport.send_dm"
 CHECK_DMS = "rapport.check_dms"
+DELIVER = "rapport.deliver"
+CLOSE_PULSES = "rapport.close_pulses"
+SEND_DIGESTS = "rapport.send_digests"
+PREVIEW_DIGEST = "rapport.preview_digest"
+# How long a worker waits on Slack to take a command's reply at its response_url.
+REPLY_TIMEOUT_SECONDS = 10
+# A worker beats every 2 s (`run_worker`); one silent this long has died or lost the
+# database, and the jobs it held are put back in the queue.
+STALLED_AFTER_SECONDS = 10.0
 # Jobs deferred in one statement.
 BATCH = 500
 # A worker that lost the database starts again after this long, doubling up to the longest.
@@ -60,7 +81,43 @@ def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
     def check_dms(pulse_id: int, delivery_id: int) -> int:
         return check_unsettled(runtime, pulse_id, delivery_id)
 
+    @app.task(name=DELIVER)
+    def deliver(kind: str, item_id: int, seen: str | None) -> bool:
+        when = None if seen is None else datetime.fromisoformat(seen)
+        return jobs.deliver_item(runtime, kind, item_id, when)
+
+    @app.task(name=CLOSE_PULSES)
+    def close_pulses(pulse_ids: list[int]) -> int:
+        return jobs.close_batch(runtime, pulse_ids)
+
+    @app.task(name=SEND_DIGESTS)
+    def send_digests() -> int:
+        return jobs.send_digests_now(runtime)
+
+    @app.task(name=PREVIEW_DIGEST)
+    def preview_digest(
+        team_id: str, user_id: str, channel_id: str | None, engagement: str | None, reply_to: str
+    ) -> None:
+        preview_and_reply(runtime, Caller(team_id, user_id, channel_id), engagement, reply_to)
+
     return app
+
+
+def preview_and_reply(
+    runtime: Runtime, caller: Caller, engagement: str | None, reply_to: str
+) -> None:
+    """`/rapport digest` on a worker: DM the digest, then answer the caller as web would
+    have (sent, not sent and why, or refused), at the command's response_url."""
+    with reading_as(reader_locale(runtime, caller)):
+        try:
+            text = send_preview(runtime, caller, by_name(caller, engagement)).text
+        except Exception as error:
+            text = reply_for(error, "/rapport digest")
+    answer = WebhookClient(reply_to, timeout=REPLY_TIMEOUT_SECONDS).send(
+        text=text, response_type="ephemeral", replace_original=False
+    )
+    if answer.status_code != 200:
+        logger.warning("digest reply to %s not taken: HTTP %s", caller.user_id, answer.status_code)
 
 
 class ProcrastinateQueue:
@@ -108,6 +165,96 @@ class ProcrastinateQueue:
             except AlreadyEnqueued:
                 continue  # its check waits already
         return enqueued
+
+    def deliver(self, kind: str, items: Sequence[tuple[int, datetime | None]]) -> int:
+        app = self._open()
+        with self.database.reading() as session:
+            waiting = waiting_items(session, DELIVER, kind)
+        base = app.tasks[DELIVER].configure().job
+        fresh = [
+            base.evolve(
+                queueing_lock=f"{kind}-{item_id}",
+                task_kwargs={
+                    "kind": kind,
+                    "item_id": item_id,
+                    "seen": None if seen is None else seen.isoformat(),
+                },
+            )
+            for item_id, seen in items
+            if item_id not in waiting
+        ]
+        enqueued = 0
+        for start in range(0, len(fresh), BATCH):
+            batch = fresh[start : start + BATCH]
+            try:
+                app.job_manager.batch_defer_jobs(batch)
+                enqueued += len(batch)
+            except AlreadyEnqueued:
+                # Another clock enqueued some of them meanwhile: one by one, skipping those.
+                enqueued += sum(_defer_once(app, job) for job in batch)
+        if enqueued:
+            logger.info("enqueued %d %s job(s)", enqueued, kind)
+        return enqueued
+
+    def waiting_closes(self) -> set[int]:
+        with self.database.reading() as session:
+            return held_pulses(session, CLOSE_PULSES)
+
+    def close_pulses(self, pulse_ids: Sequence[int]) -> bool:
+        task = self._open().tasks[CLOSE_PULSES]
+        try:
+            # Two clocks that read the same due pulses make the same batch: one job.
+            task.configure(queueing_lock=f"close-{pulse_ids[0]}").defer(pulse_ids=list(pulse_ids))
+        except AlreadyEnqueued:
+            return False
+        logger.info("enqueued a close job for %d pulse(s)", len(pulse_ids))
+        return True
+
+    def send_digests(self) -> int:
+        try:
+            self._open().tasks[SEND_DIGESTS].configure(queueing_lock="digests").defer()
+        except AlreadyEnqueued:
+            return 0
+        return 1
+
+    def preview_digest(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
+        self._open().tasks[PREVIEW_DIGEST].defer(
+            team_id=caller.team_id,
+            user_id=caller.user_id,
+            channel_id=caller.channel_id,
+            engagement=engagement,
+            reply_to=reply_to,
+        )
+
+    def retry_stalled(self) -> int:
+        app = self._open()
+        stalled = app.connector.get_sync_connector().execute_query_all(
+            query=sql.queries["select_stalled_jobs_by_heartbeat"],
+            queue=None,
+            task_name=None,
+            seconds_since_heartbeat=STALLED_AFTER_SECONDS,
+        )
+        retried = 0
+        for job in stalled:
+            try:
+                app.job_manager.retry_job_by_id(job["id"], retry_at=datetime.now(UTC))
+                retried += 1
+            except ConnectorException as error:
+                # The same work waits in another job (its queueing lock): this one goes
+                # back once that one has run.
+                logger.info("stalled job %s not retried yet: %s", job["id"], error)
+        if retried:
+            logger.warning("put %d job(s) of a stopped worker back in the queue", retried)
+        return retried
+
+
+def _defer_once(app: App, job: Job) -> bool:
+    """Defer one job unless a job with its queueing lock waits already."""
+    try:
+        app.job_manager.batch_defer_jobs([job])
+    except AlreadyEnqueued:
+        return False
+    return True
 
 
 def run_worker(app: App, concurrency: int, poll_seconds: float) -> None:

@@ -19,6 +19,11 @@ class BaselineArgs:
 
 
 def digest(request: CommandRequest[NoArguments]) -> None:
+    """DM the digest to the caller; with workers, a worker does it and answers."""
+    queue = request.container.queue
+    if queue is not None and request.respond.response_url:
+        queue.preview_digest(request.caller, request.engagement, request.respond.response_url)
+        return
     pick = by_name(request.caller, request.engagement)
     request.say(send_preview(request.container, request.caller, pick).text)
 

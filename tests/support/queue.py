@@ -3,6 +3,10 @@ the test's own thread until the queue is empty."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import create_engine, text
 
 from bot.services.runtime import Runtime
@@ -35,3 +39,22 @@ def work_off(database: Database, runtime: Runtime, concurrency: int = 4) -> None
     job_app(database, runtime).run_worker(
         wait=False, concurrency=concurrency, install_signal_handlers=False
     )
+
+
+@contextmanager
+def worker_alongside(database: Database, runtime: Runtime) -> Iterator[None]:
+    """A worker in a thread of the test, taking jobs as they come, until the block ends."""
+    stop = threading.Event()
+
+    def work() -> None:
+        while not stop.is_set():
+            work_off(database, runtime)
+            stop.wait(0.05)
+
+    thread = threading.Thread(target=work, name="test-worker")
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()

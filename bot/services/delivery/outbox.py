@@ -141,17 +141,40 @@ def run(
     ``timing`` is (the retry base, the lease a claim holds). Safe to run in any number of
     processes at once: each item is claimed by one of them.
     """
-    retry_base, lease = timing
-    with database.reading() as session:
-        due = kind.due(session, now)
     results: list[Result] = []
-    for item_id, seen in due:
-        with database.unit_of_work() as session:
-            claimed = kind.claim(session, item_id, seen, now + lease)
-        if claimed is None:
-            continue  # another process has it
-        results.append(deliver(database, messenger, kind, claimed, (now, retry_base)))
+    for item_id, seen in due_items(database, kind, now):
+        result = deliver_one(database, messenger, kind, (item_id, seen), now, timing)
+        if result is not None:
+            results.append(result)
     return results
+
+
+def due_items(
+    database: Database, kind: OutboxKind[Detail], now: datetime
+) -> Sequence[tuple[int, datetime | None]]:
+    """The items of `kind` to deliver or check now: (id, the check time a claim must find)."""
+    with database.reading() as session:
+        return kind.due(session, now)
+
+
+def deliver_one(
+    database: Database,
+    messenger: Messenger,
+    kind: OutboxKind[Detail],
+    item: tuple[int, datetime | None],
+    now: datetime,
+    timing: tuple[timedelta, timedelta],
+) -> Result | None:
+    """Claim one due item, (id, the check time read with it), and deliver it: what a
+    worker's job does with one item. None when another process has it, or it is no
+    longer due (a job run twice, or after its item was settled)."""
+    retry_base, lease = timing
+    item_id, seen = item
+    with database.unit_of_work() as session:
+        claimed = kind.claim(session, item_id, seen, now + lease)
+    if claimed is None:
+        return None
+    return deliver(database, messenger, kind, claimed, (now, retry_base))
 
 
 def landed(results: Sequence[Result]) -> int:

@@ -1,15 +1,25 @@
-"""procrastinate as Rapport's job queue: its address, and one history check per pulse."""
+"""procrastinate as Rapport's job queue: its address, and one job waiting per piece of work
+(a history check, an outbox item, a batch of closes, the digests)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import cast
 
 import pytest
 from slack_sdk import WebClient
 from sqlalchemy import text
 
-from bot.wiring.job_queue import CHECK_DMS, SEND_DM, ProcrastinateQueue, conninfo, job_app
+from bot.wiring.job_queue import (
+    CHECK_DMS,
+    DELIVER,
+    SEND_DM,
+    ProcrastinateQueue,
+    conninfo,
+    job_app,
+)
 from bot.wiring.settings import ProcessSettings
 from storage.db import Database
 from tests.support.fake_messenger import FakeContainer, NoWebClient
@@ -61,3 +71,82 @@ def test_dm_jobs_are_counted_per_pulse_while_they_wait(queue: ProcrastinateQueue
         )
     # The pulses take turns in the queue.
     assert order == [7, 8, 7, 7]
+
+
+@pytest.mark.postgres
+def test_one_job_waits_per_outbox_item_however_often_the_clock_asks(
+    queue: ProcrastinateQueue,
+) -> None:
+    checked = datetime(2026, 1, 14, 9, 0, 0, 123456, tzinfo=UTC)
+    assert queue.deliver("ladder", [(1, None), (2, checked)]) == 2
+    assert queue.deliver("ladder", [(1, None), (2, checked), (3, None)]) == 1
+    # Another kind's item 1 is another item.
+    assert queue.deliver("reminder", [(1, None)]) == 1
+    # A job holding an item's lock that the clock's read did not see (enqueued by another
+    # clock between its read and its insert, here under another task): the batch goes
+    # one by one, and that item is left to the job that holds it.
+    queue.app.tasks[CHECK_DMS].configure(queueing_lock="reminder-5").defer(
+        pulse_id=1, delivery_id=1
+    )
+    assert queue.deliver("reminder", [(4, None), (5, None), (6, None)]) == 2
+    with queue.database.reading() as session:
+        args = session.execute(
+            text("SELECT args FROM procrastinate_jobs WHERE task_name = :t ORDER BY id"),
+            {"t": DELIVER},
+        ).scalars()
+        # The check time the worker's claim must still find, to the microsecond.
+        assert [a["seen"] for a in args][:2] == [None, checked.isoformat()]
+
+
+@pytest.mark.postgres
+def test_a_batch_of_closes_is_enqueued_once_and_its_pulses_are_held(
+    queue: ProcrastinateQueue,
+) -> None:
+    assert queue.close_pulses([4, 5]) is True
+    assert queue.close_pulses([4, 5]) is False
+    assert queue.waiting_closes() == {4, 5}
+    with queue.database.engine.begin() as connection:
+        # A worker took it: it still holds its pulses.
+        connection.execute(text("UPDATE procrastinate_jobs SET status = 'doing'"))
+    assert queue.waiting_closes() == {4, 5}
+    with queue.database.engine.begin() as connection:
+        connection.execute(text("UPDATE procrastinate_jobs SET status = 'succeeded'"))
+    assert queue.waiting_closes() == set()
+
+
+@pytest.mark.postgres
+def test_the_weekly_digests_wait_in_one_job(queue: ProcrastinateQueue) -> None:
+    assert queue.send_digests() == 1
+    assert queue.send_digests() == 0
+
+
+@pytest.mark.postgres
+def test_two_clocks_enqueuing_the_same_items_at_once_enqueue_each_once(
+    queue: ProcrastinateQueue, postgres_url: str
+) -> None:
+    database = Database(postgres_url)
+    settings = ProcessSettings(slack_bot_token="xoxb-fake", database_url=postgres_url)
+    runtime = FakeContainer(settings, database, cast(WebClient, NoWebClient()))
+    other = ProcrastinateQueue(job_app(database, runtime), database)
+    items = [(item_id, None) for item_id in range(1, 1201)]
+    counts: list[int] = []
+    clocks = [
+        threading.Thread(target=lambda q=q: counts.append(q.deliver("reminder", items)))
+        for q in (queue, other)
+    ]
+    for clock in clocks:
+        clock.start()
+    for clock in clocks:
+        clock.join()
+    other.close()
+    database.dispose()
+    assert sum(counts) == len(items)
+    with queue.database.reading() as session:
+        per_item = session.execute(
+            text(
+                "SELECT (args->>'item_id')::int, count(*) FROM procrastinate_jobs "
+                "WHERE task_name = :t GROUP BY 1"
+            ),
+            {"t": DELIVER},
+        ).all()
+    assert len(per_item) == len(items) and {n for _, n in per_item} == {1}

@@ -1,5 +1,6 @@
 """Sending through the job queue as operators run it: a real `rapport clock` enqueues, real
-`rapport worker` processes send, and one of them is killed mid-round (PostgreSQL)."""
+`rapport worker` processes send, and one of them is killed mid-round, or mid-reminder
+(PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -130,3 +131,74 @@ def test_the_database_going_away_mid_round_loses_no_dm_and_sends_none_twice(
     assert len(per_person) == members, "every member has their DM"
     assert set(per_person.values()) == {1}, "nobody got the pulse twice"
     assert alive == [True, True, True]
+
+
+def jobs_in(database: Database, status: str) -> set[int]:
+    with database.reading() as session:
+        found = session.execute(
+            text("SELECT id FROM procrastinate_jobs WHERE status = :s"), {"s": status}
+        )
+        return set(found.scalars())
+
+
+def reminders_left(database: Database) -> int:
+    with database.reading() as session:
+        found = session.execute(
+            text(
+                "SELECT count(*) FROM deliveries WHERE reminder_ts IS NULL "
+                "OR reminder_ts IN ('pending', 'sending', 'failed')"
+            )
+        )
+        return int(found.scalar() or 0)
+
+
+def test_a_job_whose_worker_was_killed_is_run_again_and_each_reminder_lands_once(
+    standin: SlackStandIn, postgres_url: str, tmp_path: Path
+) -> None:
+    database = Database(postgres_url)
+    with database.engine.begin() as connection:
+        connection.execute(text("TRUNCATE engagements, procrastinate_jobs CASCADE"))
+    members = a_round_due_now(database, standin, members=6)
+    clock = ClockProcess(standin, postgres_url, tmp_path / "clock.log", **QUEUED)
+    killed = WorkerProcess(standin, postgres_url, tmp_path / "worker-0.log", **QUEUED)
+    processes = [clock, killed]
+    stalled: set[int] = set()
+
+    def replies_in(channel: str) -> int:
+        calls = standin.calls_to("chat.postMessage")
+        return sum(c.params.get("channel") == channel and "thread_ts" in c.params for c in calls)
+
+    try:
+        wait_for(lambda: statuses(database) == {"sent": members}, 60, "every DM sent")
+        # One person's reminder lands in Slack, but its answer never comes back: the
+        # worker is killed while it waits.
+        standin.hang("chat.postMessage", 30, user="U0M0001", landed=True)
+        with database.engine.begin() as connection:
+            connection.execute(text("UPDATE pulses SET remind_at = now()"))
+        wait_for(lambda: replies_in("D0M0001") == 1, 30, "the reminder that hangs")
+        killed.process.send_signal(signal.SIGKILL)
+        killed.process.wait()
+        stalled = jobs_in(database, "doing")
+        processes.append(WorkerProcess(standin, postgres_url, tmp_path / "worker-1.log", **QUEUED))
+        # Its job goes back in the queue once the worker has been silent long enough,
+        # and is run again; the reminder it held is looked for, found, and recorded.
+        wait_for(lambda: not stalled & jobs_in(database, "doing"), 60, "the stalled job re-run")
+        wait_for(lambda: not jobs_in(database, "todo"), 30, "the queue drained")
+        wait_for(lambda: reminders_left(database) == 0, 30, "every reminder settled")
+    finally:
+        logs = [each.stop() for each in processes]
+        print("\n---\n".join(logs))  # shown by pytest when the test fails
+    assert stalled, "the killed worker held a job"
+    # Run again by the other worker, with success (such jobs are deleted).
+    assert not stalled & (jobs_in(database, "doing") | jobs_in(database, "todo"))
+    assert "of a stopped worker back in the queue" in logs[0]
+    assert all("Traceback" not in log for log in logs[:1] + logs[2:])
+    threads = Counter(
+        str(call.params["channel"])
+        for call in standin.calls_to("chat.postMessage")
+        if "thread_ts" in call.params
+    )
+    assert threads == Counter({f"D0M{i:04d}": 1 for i in range(members)})
+    # The clock enqueued the reminders; the workers sent them.
+    assert "reminder job(s)" in logs[0]
+    database.dispose()

@@ -1,0 +1,104 @@
+"""`/rapport close` with `JOB_QUEUE=postgres`: web enqueues the close, a worker closes and
+posts, and the lead is told what the worker recorded, a post that failed included
+(PostgreSQL)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select, text
+
+from storage.db import Database
+from storage.models import Pulse
+from tests.support import flows
+from tests.support.keys import key_for
+from tests.support.queue import emptied, work_off, worker_alongside
+from tests.support.running import RunningApp, make_settings, running_app
+from tests.support.slack_api import SlackStandIn
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def queued(standin: SlackStandIn, postgres_url: str) -> Iterator[RunningApp]:
+    database = Database(emptied(postgres_url), key_for(postgres_url))
+    settings = replace(make_settings(standin, postgres_url), job_queue="postgres")
+    with running_app(standin, database, settings=settings) as running:
+        yield running
+    database.dispose()
+
+
+def close_jobs(rapport: RunningApp) -> int:
+    with rapport.database.reading() as session:
+        found = session.execute(
+            text(
+                "SELECT count(*) FROM procrastinate_jobs "
+                "WHERE task_name = 'rapport.close_pulses' AND status = 'todo'"
+            )
+        ).scalar()
+    return int(found or 0)
+
+
+def pulse_status(rapport: RunningApp) -> str:
+    with rapport.database.reading() as session:
+        return session.scalars(select(Pulse.status)).one()
+
+
+def worker_once_the_close_waits(rapport: RunningApp, seen: dict[str, object]) -> None:
+    """A worker that starts once the close job waits, noting what stood before it ran."""
+    deadline = time.monotonic() + 20
+    while not close_jobs(rapport):
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
+    seen["pulse before the worker"] = pulse_status(rapport)
+    seen["channel posts before the worker"] = len(flows.channel_posts(rapport))
+    work_off(rapport.database, rapport.container)
+
+
+def test_web_enqueues_the_close_a_worker_closes_and_the_lead_hears_the_truth(
+    queued: RunningApp,
+) -> None:
+    rapport = queued
+    flows.engagement_with_people(rapport)
+    with worker_alongside(rapport.database, rapport.container):
+        flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    # The grouped message's post hangs without landing.
+    rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1)
+    seen: dict[str, object] = {}
+    worker = threading.Thread(target=worker_once_the_close_waits, args=(rapport, seen))
+    worker.start()
+    reply = rapport.slack.command("close", user=flows.LEAD)
+    rapport.settle()
+    worker.join()
+    assert reply.status == 200
+    # Web closed nothing itself: the worker did.
+    assert seen == {"pulse before the worker": "open", "channel posts before the worker": 0}
+    assert pulse_status(rapport) == "closed"
+    text = reply.all_text()
+    assert "Closed the pulse for *Acme deal*" in text and "nothing was changed" not in text
+    # The figures stored at the close and each alert's step, as the in-process close says.
+    assert "Now: client 16 (tolerance 70), provider 91 (tolerance 60)." in text
+    assert "Alerts: 2 opened." in text
+    assert "could not be posted in the channel yet (timeout)" in text
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is None and message.post_error == "timeout"
+    assert close_jobs(rapport) == 0
+
+
+def test_closing_again_through_the_workers_is_refused(queued: RunningApp) -> None:
+    rapport = queued
+    flows.engagement_with_people(rapport)
+    with worker_alongside(rapport.database, rapport.container):
+        flows.send(rapport)
+        first = rapport.slack.command("close", user=flows.LEAD)
+        rapport.settle()
+        again = rapport.slack.command("close", user=flows.LEAD)
+        rapport.settle()
+    assert "Closed the pulse for *Acme deal*" in first.all_text()
+    assert "Closed the pulse" not in again.all_text()
+    assert "no open pulse" in again.all_text().lower()
