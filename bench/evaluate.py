@@ -40,8 +40,8 @@ from sqlalchemy.orm import Session
 
 from bot.domain.alerts import PulseFigures, SideFigures
 from bot.domain.scoring import response_score
+from bot.services.closing import CLOSE_BATCH
 from bot.services.evaluation import HISTORY, close_pulses
-from bot.services.jobs import CLOSE_BATCH
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import (

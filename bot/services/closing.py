@@ -36,6 +36,8 @@ from storage.db import Database
 from storage.models import Alert, AlertMessage, AlertStep, Pulse
 
 logger = logging.getLogger(__name__)
+# Pulses closed in one transaction: the commit is shared, each keeps its own savepoint.
+CLOSE_BATCH = 50
 # With workers: how often `/rapport close` looks whether its close job is done.
 CLOSE_POLL_SECONDS = 0.5
 

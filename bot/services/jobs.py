@@ -3,48 +3,40 @@
 With workers (`JOB_QUEUE=postgres`) each step that talks to Slack only decides what is
 due and enqueues it (`bot/services/job_queue.py`): one job per outbox item (a reminder, a
 ladder post, an alert message to post again), one per batch of pulses to close, one for
-the weekly digests; the workers run them through the same code (`deliver_item`,
-`close_batch`, `send_digests`).
+the weekly digests; the workers run them through the same code
+(`bot/services/worker_jobs.py`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from datetime import datetime, timedelta
-from functools import partial
-from typing import Any
 
 from sqlalchemy import select
 
 from bot.domain.errors import Refused
 from bot.domain.schedule import Schedule, ScheduleError, due_between, parse_schedule
-from bot.services.closing import close_and_publish, close_many_and_publish
-from bot.services.delivery import outbox
-from bot.services.delivery.alert_posts import ALERT_MESSAGES, retry_posts
-from bot.services.delivery.ladder_posts import LADDER_POSTS, send_ladder_posts
-from bot.services.delivery.reminders import REMINDERS, send_due_reminders
-from bot.services.digest.weekly import send_due_digests
-from bot.services.job_queue import JobQueue
+from bot.services.closing import CLOSE_BATCH, close_and_publish, close_many_and_publish
+from bot.services.delivery.alert_posts import retry_posts
+from bot.services.delivery.ladder_posts import send_ladder_posts
+from bot.services.delivery.reminders import send_due_reminders
 from bot.services.ladder import raise_due
 from bot.services.pulses import open_pulse
 from bot.services.runtime import Runtime
 from bot.services.sending import deliver_now, enqueue_due
+from bot.services.worker_jobs import (
+    enqueue_closes,
+    enqueue_outbox,
+    retry_base,
+    send_digests_now,
+    timing,
+)
 from storage import deliveries as delivery_queries
 from storage import pulses as queries
 from storage import reminders as reminder_queries
 from storage.models import Engagement
 
 logger = logging.getLogger(__name__)
-# Pulses closed in one transaction: the commit is shared, each keeps its own savepoint.
-CLOSE_BATCH = 50
-
-# The outbox kinds a worker delivers one item at a time, by the name its jobs carry.
-OUTBOX: Mapping[str, outbox.OutboxKind[Any]] = {
-    "reminder": REMINDERS,
-    "ladder": LADDER_POSTS,
-    "alert": ALERT_MESSAGES,
-}
 
 
 def open_due_pulses(container: Runtime, noted: set[tuple[int, datetime]] | None = None) -> int:
@@ -139,7 +131,7 @@ def _open_slot(
             container.messenger,
             previous.id,
             container.now,
-            _retry_base(container),
+            retry_base(container),
         )
     with container.database.unit_of_work() as session:
         if queries.slot_taken(session, engagement_id, due):
@@ -199,7 +191,7 @@ def send_reminders(container: Runtime) -> int:
             reminder_queries.queue(session, pulse_id, now)
     if container.queue is not None:
         return enqueue_outbox(container, container.queue, "reminder")
-    return send_due_reminders(container.database, container.messenger, now, _timing(container))
+    return send_due_reminders(container.database, container.messenger, now, timing(container))
 
 
 def close_due_pulses(container: Runtime) -> int:
@@ -218,7 +210,7 @@ def close_due_pulses(container: Runtime) -> int:
                 container.messenger,
                 batch,
                 container.now,
-                _retry_base(container),
+                retry_base(container),
             )
         )
     return closed
@@ -230,7 +222,7 @@ def retry_alert_posts(container: Runtime) -> int:
         return enqueue_outbox(container, container.queue, "alert")
     lease = timedelta(seconds=container.settings.stale_sending_seconds)
     return retry_posts(
-        container.database, container.messenger, container.now(), _retry_base(container), lease
+        container.database, container.messenger, container.now(), retry_base(container), lease
     )
 
 
@@ -250,7 +242,7 @@ def climb_ladder(container: Runtime) -> int:
         return claimed + enqueue_outbox(container, container.queue, "ladder")
     lease = timedelta(seconds=container.settings.stale_sending_seconds)
     return claimed + send_ladder_posts(
-        container.database, container.messenger, now, _retry_base(container), lease
+        container.database, container.messenger, now, retry_base(container), lease
     )
 
 
@@ -262,80 +254,9 @@ def send_digests(container: Runtime) -> int:
     return send_digests_now(container)
 
 
-def send_digests_now(container: Runtime) -> int:
-    """Send the weekly digests that are due, here (the worker's job, or the clock's step
-    without workers); each sponsor's digest is claimed once, whoever runs this."""
-    return send_due_digests(
-        container.database,
-        container.messenger,
-        container.now(),
-        _retry_base(container),
-        timedelta(seconds=container.settings.stale_sending_seconds),
-    )
-
-
 def retry_stalled_jobs(container: Runtime) -> int:
     """With workers: put back in the queue the jobs a worker took and died with (no
     heartbeat); each claims its item again, so one that was done is a no-op."""
     if container.queue is None:
         return 0
     return container.queue.retry_stalled()
-
-
-def enqueue_outbox(container: Runtime, queue: JobQueue, kind: str) -> int:
-    """Hand every due item of one outbox kind to the workers, one job per item (none for
-    an item whose job still waits). Returns how many jobs were enqueued."""
-    due = outbox.due_items(container.database, OUTBOX[kind], container.now())
-    return queue.deliver(kind, due)
-
-
-def deliver_item(container: Runtime, kind: str, item_id: int, seen: datetime | None) -> bool:
-    """The queue's job: claim one outbox item and deliver it, through the outbox's loop
-    step (`outbox.deliver_one`). Whether this job delivered it (False when another
-    process has it, or it was settled meanwhile)."""
-    item = (item_id, seen)
-    result = outbox.deliver_one(
-        container.database,
-        container.messenger,
-        OUTBOX[kind],
-        item,
-        container.now(),
-        _timing(container),
-    )
-    return result is not None
-
-
-def enqueue_closes(queue: JobQueue, due: list[int]) -> int:
-    """Hand the pulses whose window has ended to the workers, `CLOSE_BATCH` per job,
-    leaving out those a close job already holds. Returns how many pulses were handed."""
-    held = queue.waiting_closes()
-    left = [pulse_id for pulse_id in due if pulse_id not in held]
-    for start in range(0, len(left), CLOSE_BATCH):
-        queue.close_pulses(left[start : start + CLOSE_BATCH])
-    return len(left)
-
-
-def close_batch(container: Runtime, pulse_ids: list[int]) -> int:
-    """The queue's job: close, evaluate and publish a batch of pulses (each only once,
-    whoever asks first); the ladder posts that queued are enqueued, not sent here."""
-    follow_up = None
-    if container.queue is not None:
-        follow_up = partial(enqueue_outbox, container, container.queue, "ladder")
-    closed = close_many_and_publish(
-        container.database,
-        container.messenger,
-        pulse_ids,
-        container.now,
-        _retry_base(container),
-        follow_up,
-    )
-    return len(closed)
-
-
-def _retry_base(container: Runtime) -> timedelta:
-    return timedelta(seconds=container.settings.retry_base_seconds)
-
-
-def _timing(container: Runtime) -> tuple[timedelta, timedelta]:
-    """(the retry base, the lease a claim holds)."""
-    return _retry_base(container), timedelta(seconds=container.settings.stale_sending_seconds)

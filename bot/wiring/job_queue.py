@@ -3,7 +3,7 @@
 `JOB_QUEUE=postgres` turns it on. The clock and web then enqueue (`ProcrastinateQueue`);
 `rapport worker` processes, as many as the round needs, run the jobs, each one Slack call
 and its bookkeeping (`bot/services/sending.py::send_one`, `check_unsettled`,
-`bot/services/jobs.py::deliver_item`), or one batch of closes (`close_batch`), or the
+`bot/services/worker_jobs.py::deliver_item`), or one batch of closes (`close_batch`), or the
 weekly digests (`send_digests`). The jobs are idempotent: a job claims its item in the
 database before sending, so a job run twice, or a job whose worker was killed, never
 sends twice, and the clock enqueues again whatever is still due (its claims lapse after
@@ -29,7 +29,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.domain.i18n import reading_as
 from bot.domain.people import Caller
-from bot.services import jobs
+from bot.services import worker_jobs
 from bot.services.digest.on_demand import by_name, send_preview
 from bot.services.job_queue import take_turns
 from bot.services.locales import reader_locale
@@ -84,15 +84,15 @@ def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
     @app.task(name=DELIVER)
     def deliver(kind: str, item_id: int, seen: str | None) -> bool:
         when = None if seen is None else datetime.fromisoformat(seen)
-        return jobs.deliver_item(runtime, kind, item_id, when)
+        return worker_jobs.deliver_item(runtime, kind, item_id, when)
 
     @app.task(name=CLOSE_PULSES)
     def close_pulses(pulse_ids: list[int]) -> int:
-        return jobs.close_batch(runtime, pulse_ids)
+        return worker_jobs.close_batch(runtime, pulse_ids)
 
     @app.task(name=SEND_DIGESTS)
     def send_digests() -> int:
-        return jobs.send_digests_now(runtime)
+        return worker_jobs.send_digests_now(runtime)
 
     @app.task(name=PREVIEW_DIGEST)
     def preview_digest(
