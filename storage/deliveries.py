@@ -1,4 +1,4 @@
-"""Pulse DM deliveries: claim one to send, record what happened, queue retries and checks.
+"""Pulse DM deliveries: claim some to send, record what happened, queue retries and checks.
 
 A delivery is `pending` (waiting, from `next_attempt_at` on), `sending` (claimed; with
 an `error` it ended uncertain and is checked in the DM history from `next_attempt_at`),
@@ -12,39 +12,67 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from storage.models import Delivery, Member, Pulse
 from storage.pulses import deliveries_with_status
 
 
 def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Delivery | None:
-    """Take one pending delivery and mark it `sending`, so no other sender takes it too.
+    """Take one pending delivery and mark it `sending`, so no other sender takes it too
+    (the queue's job: one DM)."""
+    claimed = claim_due(session, pulse_id, when, 1)
+    return claimed[0] if claimed else None
 
-    On PostgreSQL concurrent senders skip each other's locked rows; on SQLite the
-    IMMEDIATE transaction already serialises them. `sent_at` records when the send
-    was attempted, so an orphaned claim can be told from one in flight.
+
+def claim_due(session: Session, pulse_id: int, when: datetime, limit: int) -> Sequence[Delivery]:
+    """Take up to `limit` due pending deliveries in one conditional UPDATE, marked `sending`.
+
+    Each claim is a lease: `sent_at` records when it was taken, so an orphaned claim
+    (its sender died) can be told from one in flight and is taken over once stale. On
+    PostgreSQL concurrent claimers skip each other's locked rows, and the UPDATE takes
+    only rows still `pending`; on SQLite the IMMEDIATE transaction serialises them.
     """
-    stmt = (
-        select(Delivery)
+    due = (
+        select(Delivery.id)
         .where(
             Delivery.pulse_id == pulse_id,
             Delivery.status == "pending",
             or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= when),
         )
         .order_by(Delivery.id)
-        .limit(1)
+        .limit(limit)
         .with_for_update(skip_locked=True)
+        # Evaluated once: as a plain `IN (subquery)` PostgreSQL may run it again for
+        # each row it updates, each run skipping what the last one locked, and claim
+        # far more than `limit`.
+        .cte("due")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
     )
-    delivery = session.scalars(stmt).first()
-    if delivery is not None:
-        delivery.status = "sending"
-        delivery.attempts += 1
-        delivery.sent_at = when
-        delivery.error = None
-        delivery.next_attempt_at = None
-        session.flush()
-    return delivery
+    claimed = session.scalars(
+        update(Delivery)
+        .where(Delivery.id.in_(select(due.c.id)), Delivery.status == "pending")
+        .values(
+            status="sending",
+            attempts=Delivery.attempts + 1,
+            sent_at=when,
+            error=None,
+            next_attempt_at=None,
+        )
+        .returning(Delivery.id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    if not claimed:
+        return []
+    return session.scalars(
+        select(Delivery)
+        .where(Delivery.id.in_(claimed))
+        .options(
+            joinedload(Delivery.member), joinedload(Delivery.pulse).joinedload(Pulse.engagement)
+        )
+        .order_by(Delivery.id)
+        .execution_options(populate_existing=True)
+    ).all()
 
 
 def _same_claim(delivery_id: int, attempt: int) -> ColumnElement[bool]:

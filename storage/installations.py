@@ -1,10 +1,11 @@
-"""Slack installations in Rapport's database: slack-sdk's stores, tokens sealed at rest, and
-the per-installation lock that token rotation runs under in every process."""
+"""Slack installations in Rapport's database: slack-sdk's stores, tokens sealed at rest, the
+per-installation lock that token rotation runs under in every process, and the counter of
+changes per installation that a process keeping installations in memory checks."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -18,12 +19,16 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.db import READ_ONLY, Database
-from storage.models import InstallationLock
+from storage.models import InstallationGeneration, InstallationLock
 from storage.secrets import TokenCipher
 
 T = TypeVar("T")
 STATE_SECONDS = 600
 _TOKENS = ("bot_token", "bot_refresh_token", "user_token", "user_refresh_token")
+ANY_INSTALLATION = "*"
+"""The counter of the set of installations: bumped when one is added or deleted (not when
+its tokens rotate), so a process knows a workspace it found no installation for, or
+served through another, may now have its own."""
 
 
 def store_tables() -> sa.MetaData:
@@ -64,10 +69,18 @@ class InstallationStore(SQLAlchemyInstallationStore):
         self.cipher = cipher
 
     def save(self, installation: Installation) -> None:
-        super().save(_sealed(installation, self.cipher))
+        """An installation (Bolt's OAuth flow): it, its bot and the counters in one transaction."""
+        with self.database.unit_of_work() as session:
+            connection = session.connection()
+            self.save_on(connection, installation)
+            bump(connection, ANY_INSTALLATION)
 
     def save_bot(self, bot: Bot) -> None:
-        super().save_bot(_sealed(bot, self.cipher))
+        team = None if bot.is_enterprise_install else bot.team_id
+        with self.database.unit_of_work() as session:
+            connection = session.connection()
+            self._upsert(connection, self.bots, _row(_sealed(bot, self.cipher), self.client_id))
+            bump(connection, lock_key(bot.enterprise_id, team), ANY_INSTALLATION)
 
     def find_bot(
         self,
@@ -121,17 +134,12 @@ class InstallationStore(SQLAlchemyInstallationStore):
         return None if row is None else _opened(self.build_installation_entity(row), self.cipher)
 
     def save_on(self, connection: Connection, installation: Installation) -> None:
-        """Store rotated tokens on the locking connection (the store's own save would wait
-        for the lock this transaction holds, on SQLite)."""
+        """Store an installation (rotated tokens: on the connection holding the rotation lock,
+        since the store's own save would wait for it on SQLite), bumping its counter."""
         sealed = _sealed(installation, self.cipher)
-        values = sealed.to_dict() | {"client_id": self.client_id}
-        bot = sealed.to_bot().to_dict() | {"client_id": self.client_id}
-        for row in (values, bot):
-            for key in ("installed_at", "bot_token_expires_at", "user_token_expires_at"):
-                if key in row:
-                    row[key] = normalize_datetime_for_db(row.get(key))
-        self._upsert(connection, self.installations, values)
-        self._upsert(connection, self.bots, bot)
+        self._upsert(connection, self.installations, _row(sealed, self.client_id))
+        self._upsert(connection, self.bots, _row(sealed.to_bot(), self.client_id))
+        bump(connection, lock_key(installation.enterprise_id, _team_of(installation)))
 
     def _upsert(self, connection: Connection, table: sa.Table, row: dict[str, Any]) -> None:
         c = table.c
@@ -152,8 +160,48 @@ class InstallationStore(SQLAlchemyInstallationStore):
 
     def forget(self, enterprise_id: str | None, team_id: str | None) -> None:
         """Delete every installation and bot of a workspace (or org): uninstalled or revoked."""
-        self.delete_installation(enterprise_id=enterprise_id, team_id=team_id)
-        self.delete_bot(enterprise_id=enterprise_id, team_id=team_id)
+        self._delete((self.installations, self.bots), enterprise_id, team_id)
+
+    def delete_installation(
+        self, *, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
+    ) -> None:
+        self._delete((self.installations,), enterprise_id, team_id, user_id)
+
+    def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
+        self._delete((self.bots,), enterprise_id, team_id)
+
+    def _delete(
+        self,
+        tables: tuple[sa.Table, ...],
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None = None,
+    ) -> None:
+        """Delete the rows and bump the counters in one transaction: once it commits, no
+        process uses what it kept of them."""
+        with self.database.unit_of_work() as session:
+            connection = session.connection()
+            for table in tables:
+                c = table.c
+                deletion = table.delete().where(
+                    c.client_id == self.client_id,
+                    c.enterprise_id == enterprise_id,
+                    c.team_id == team_id,
+                )
+                if user_id is not None:
+                    deletion = deletion.where(c.user_id == user_id)
+                connection.execute(deletion)
+            bump(connection, lock_key(enterprise_id, team_id), ANY_INSTALLATION)
+
+    def generations(self, keys: Sequence[str]) -> dict[str, int]:
+        """The counters of these keys (`lock_key`s or `ANY_INSTALLATION`), read by their
+        primary key in one statement; a key never bumped counts 0."""
+        counter = InstallationGeneration
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(counter.key, counter.generation).where(counter.key.in_(keys))
+            ).all()
+        return {key: 0 for key in keys} | {str(row[0]): int(row[1]) for row in rows}
 
     def installed(self) -> list[tuple[str | None, str | None]]:
         """(enterprise id, team id) of every installation with a bot; team None: org-wide."""
@@ -180,6 +228,33 @@ def state_store(database: Database) -> SQLAlchemyOAuthStateStore:
 
 def lock_key(enterprise_id: str | None, team_id: str | None) -> str:
     return f"{enterprise_id or '-'}:{team_id or '-'}"
+
+
+def bump(connection: Connection, *keys: str) -> None:
+    """Count a change of these installations (`lock_key`s, or `ANY_INSTALLATION` when one
+    is added or deleted) on the connection that makes it, so in its transaction."""
+    counter = InstallationGeneration
+    insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    for key in keys:
+        connection.execute(
+            insert(counter)
+            .values(key=key, generation=1)
+            .on_conflict_do_update(
+                index_elements=["key"], set_={"generation": counter.generation + 1}
+            )
+        )
+
+
+def _team_of(installation: Installation) -> str | None:
+    return None if installation.is_enterprise_install else installation.team_id
+
+
+def _row(item: Installation | Bot, client_id: str) -> dict[str, Any]:
+    row = item.to_dict() | {"client_id": client_id}
+    for key in ("installed_at", "bot_token_expires_at", "user_token_expires_at"):
+        if key in row:
+            row[key] = normalize_datetime_for_db(row.get(key))
+    return row
 
 
 def under_lock(database: Database, key: str, work: Callable[[Connection], T]) -> T:

@@ -4,13 +4,19 @@ In single-workspace mode there is one: the bot token from the environment. In
 distributed mode each workspace that installed Rapport has its own, read from the
 database; a rotating token due for refresh is refreshed under that installation's row
 lock, so two processes (or eight requests at once) never spend one refresh token twice.
+
+What a lookup found is kept in the process and used again while the counters it was
+found under (storage/installations.py: the installation's own, bumped by a save, a
+rotation or an uninstall in the same transaction, and the set's, bumped when one is
+added or deleted) are unchanged: one primary-key read instead of the store's reads and
+the unsealing of tokens, and a token another process removed or rotated is never used.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
@@ -20,7 +26,7 @@ from sqlalchemy import Connection
 
 from bot.slack.client import make_client
 from bot.slack.outcomes import outcome_of
-from storage.installations import InstallationStore, lock_key, under_lock
+from storage.installations import ANY_INSTALLATION, InstallationStore, lock_key, under_lock
 
 logger = logging.getLogger(__name__)
 ORG_LIST_SPACING = 60.0
@@ -55,6 +61,25 @@ class Workspace:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """What one lookup found, and the counters as read before it looked."""
+
+    workspace: Workspace | None
+    expires_at: float | None
+    counters: Mapping[str, int]
+    until: float | None = None
+    """When it must be looked up again anyway (it depends on an org's list of workspaces,
+    which changes in Slack, not here); None: for as long as the counters hold."""
+
+    @classmethod
+    def of(cls, found: Installation | None, counters: Mapping[str, int]) -> _Kept:
+        if found is None:
+            return cls(None, None, counters)
+        expires = found.bot_token_expires_at
+        return cls(Workspace.of(found), None if expires is None else float(expires), counters)
+
+
 class Installations:
     """Find a workspace's installation, refreshing its token first when it is due."""
 
@@ -80,35 +105,73 @@ class Installations:
         self._orgs: dict[str, tuple[float, frozenset[str]]] = {}
         self.clock: Callable[[], float] = time.monotonic
         self.timeout = rotator_client.timeout
+        # What `find` and `for_team` found, by their arguments.
+        self._kept: dict[tuple[object, ...], _Kept] = {}
 
     def find(
         self, enterprise_id: str | None, team_id: str | None, *, org_wide: bool = False
     ) -> Workspace | None:
         """The workspace's installation with a token good for now, or None."""
-        team = None if org_wide else team_id
-        found = self.store.find_installation(
-            enterprise_id=enterprise_id, team_id=team, is_enterprise_install=org_wide
-        )
-        if found is None and team_id is not None and enterprise_id is not None and not org_wide:
-            # A workspace of a Grid org where Rapport was installed org-wide.
-            return self.find(enterprise_id, None, org_wide=True)
-        if found is None:
-            return None
-        if self._due(found):
-            found = self._rotate(found.enterprise_id, None if org_wide else found.team_id)[0]
-        return None if found is None else Workspace.of(found)
+        return self._found(enterprise_id, team_id, org_wide).workspace
 
     def for_team(self, team_id: str) -> Workspace | None:
         """The installation of the workspace a person belongs to (`team_id` from users.info),
         a Grid workspace's own or its org's."""
+        key = ("team", team_id)
+        kept = self._recall(key) or self._team(team_id)
+        self._kept[key] = kept
+        return kept.workspace
+
+    def _recall(self, key: tuple[object, ...]) -> _Kept | None:
+        """What was found under `key`, if it is still what is stored and its token not due."""
+        kept = self._kept.get(key)
+        if kept is None or (kept.until is not None and self.clock() >= kept.until):
+            return None
+        if kept.expires_at is not None and self._expires_soon(kept.expires_at):
+            return None
+        if self.store.generations(list(kept.counters)) != kept.counters:
+            return None
+        return kept
+
+    def _found(self, enterprise_id: str | None, team_id: str | None, org_wide: bool) -> _Kept:
+        key = ("find", enterprise_id, team_id, org_wide)
+        kept = self._recall(key)
+        if kept is not None:
+            return kept
+        team = None if org_wide else team_id
+        # A workspace of a Grid org where Rapport was installed org-wide.
+        grid = team is not None and enterprise_id is not None
+        keys = [ANY_INSTALLATION, lock_key(enterprise_id, team)]
+        # Read before the installation, so a change committed after it shows as a new count.
+        counters = self.store.generations((*keys, lock_key(enterprise_id, None)) if grid else keys)
+        found = self.store.find_installation(
+            enterprise_id=enterprise_id, team_id=team, is_enterprise_install=org_wide
+        )
+        if found is None and grid:
+            org = self._found(enterprise_id, None, True)
+            kept = _Kept(org.workspace, org.expires_at, counters)
+        else:
+            if found is not None and self._due(found):
+                found = self._rotate(found.enterprise_id, team)[0]
+            kept = _Kept.of(found, counters)
+        self._kept[key] = kept
+        return kept
+
+    def _team(self, team_id: str) -> _Kept:
+        counters = self.store.generations((ANY_INSTALLATION,))
         installed = self.store.installed()
         for enterprise_id, installed_team in installed:
             if installed_team == team_id:
-                return self.find(enterprise_id, team_id)
+                own = self._found(enterprise_id, team_id, False)
+                return _Kept(own.workspace, own.expires_at, {**own.counters, **counters})
+        # Which workspaces an org serves changes in Slack: looked at again after a while.
+        until = self.clock() + ORG_LIST_SPACING
         for enterprise_id, installed_team in installed:
             if installed_team is None and team_id in self._org_teams(enterprise_id, team_id):
-                return self.find(enterprise_id, None, org_wide=True)
-        return None
+                org = self._found(enterprise_id, None, True)
+                return _Kept(org.workspace, org.expires_at, {**org.counters, **counters}, until)
+        orgs = any(installed_team is None for _, installed_team in installed)
+        return _Kept(None, None, counters, until if orgs else None)
 
     def _org_teams(self, enterprise_id: str | None, wanted: str) -> frozenset[str]:
         """The workspaces an org-wide installation serves (auth.teams.list, Tier 2)."""
@@ -159,7 +222,10 @@ class Installations:
 
     def _due(self, installation: Installation) -> bool:
         expires = installation.bot_token_expires_at
-        return expires is not None and expires <= time.time() + self.refresh_minutes * 60
+        return expires is not None and self._expires_soon(expires)
+
+    def _expires_soon(self, expires: float) -> bool:
+        return expires <= time.time() + self.refresh_minutes * 60
 
     def _rotate(
         self, enterprise_id: str | None, team_id: str | None

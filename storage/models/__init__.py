@@ -6,7 +6,7 @@ from storage.models.base import COMMENT_MAX, NAMING, ROLES, SIDES, Base
 from storage.models.digests import DigestDelivery, DigestTime, PortfolioDigest
 from storage.models.engagements import Engagement, Member
 from storage.models.follow_up import Action, PublishedDriver, PublishedTheme
-from storage.models.installations import InstallationLock
+from storage.models.installations import InstallationGeneration, InstallationLock
 from storage.models.pacing import SlackPace
 from storage.models.pulses import Delivery, PublishedFigure, Pulse, Response
 from storage.models.slack_events import SlackEvent
@@ -25,6 +25,7 @@ __all__ = [
     "DigestDelivery",
     "DigestTime",
     "Engagement",
+    "InstallationGeneration",
     "InstallationLock",
     "LadderPost",
     "Member",

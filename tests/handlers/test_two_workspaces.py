@@ -13,11 +13,19 @@ from sqlalchemy import func, select
 from bot.domain.people import Caller
 from bot.services.digest.weekly import send_due_digests
 from bot.services.sending import deliver_now, open_now
-from bot.slack.client import InstallationClient
+from bot.slack.client import InstallationClient, make_installation_client
+from bot.wiring.container import installations_for
 from storage.db import Database
 from storage.models import Engagement, Member, Response
 from tests.support import flows
-from tests.support.installing import CLIENT, PROVIDER, SHARED, install, running_distributed
+from tests.support.installing import (
+    CLIENT,
+    PROVIDER,
+    SHARED,
+    distributed_settings,
+    install,
+    running_distributed,
+)
 from tests.support.two_companies import (
     A_LEAD,
     A_PEOPLE,
@@ -200,6 +208,31 @@ def test_when_the_provider_uninstalls_its_token_is_never_used_again_and_the_clie
         # The provider's lead can no longer use the command from their workspace.
         reply = running.slack.command("status", user=B_LEAD, channel=SHARED, team=PROVIDER.team_id)
         assert "Acme deal" not in reply.text
+
+
+def test_a_token_another_process_removed_is_not_used_where_it_was_kept(
+    standin: Workspaces, database: Database
+) -> None:
+    with running_distributed(standin, database) as running:
+        install(running, standin, CLIENT.team_id)
+        install(running, standin, PROVIDER.team_id)
+        set_up(running)
+        b_token = standin.token_of(PROVIDER.team_id)
+        client = running.container.client
+        client.chat_postMessage(channel="U0B1", text="through their own workspace")
+        assert standin.calls_to("chat.postMessage")[-1].token == b_token  # now kept
+        # Another process (its own engine and installations) handles the uninstall.
+        settings = distributed_settings(standin, database.url)
+        other = Database(database.url, database.key)
+        elsewhere = make_installation_client(settings.slack_api_url)
+        installations_for(settings, other, elsewhere).forget(None, PROVIDER.team_id)
+        other.dispose()
+        standin.revoke(PROVIDER.team_id)
+        before = len(standin.calls)
+        client.chat_postMessage(channel="U0B1", text="through the shared channel's")
+        after = standin.calls[before:]
+    assert [c.method for c in after] == ["chat.postMessage"]
+    assert after[0].token == standin.token_of(CLIENT.team_id)
 
 
 def test_the_engagement_follows_its_channel_and_its_leads_hear_when_it_is_unshared(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -95,19 +96,25 @@ def deliver(
     except Exception:
         logger.exception("pulse %s: checking uncertain DMs failed; next pass tries again", pulse_id)
 
+    claims = _Claims(database, pulse_id, now, workers)
+
     def work() -> None:
-        while True:
-            sent = send_next(database, messenger, pulse_id, now, (deadline, retry_base))
-            if sent is None:
-                return
-            user_id, kind, reason = sent
-            with lock:
-                if kind == "sent":
-                    result.sent += 1
-                elif kind == "refused":
-                    result.failed[user_id] = reason
-                else:
-                    result.retrying[user_id] = reason
+        try:
+            while (dm := claims.next()) is not None:
+                try:
+                    limits = (deadline, retry_base)
+                    kind, reason = _send(database, messenger, dm, pulse_id, now, limits)
+                finally:
+                    claims.settled()
+                with lock:
+                    if kind == "sent":
+                        result.sent += 1
+                    elif kind == "refused":
+                        result.failed[dm.user_id] = reason
+                    else:
+                        result.retrying[dm.user_id] = reason
+        finally:
+            claims.stopped()
 
     threads = [threading.Thread(target=work, name=f"fanout-{pulse_id}-{i}") for i in range(workers)]
     for thread in threads:
@@ -115,6 +122,52 @@ def deliver(
     for thread in threads:
         thread.join()
     return result
+
+
+class _Claims:
+    """Hands a pass's senders their DMs, claimed for all idle senders in one statement.
+
+    A sender with nothing to send claims as many due DMs as there are senders still
+    running and not sending (itself included) and keeps one; the others are on their way
+    to the lock and take the rest at once, so no claim waits in memory behind a send (its
+    lease runs from the claim, and a claim older than the lease is looked for and sent
+    again by others). A sender whose claim finds nothing due stops, as with one claim
+    each, and is no longer counted.
+    """
+
+    def __init__(
+        self, database: Database, pulse_id: int, now: Callable[[], datetime], senders: int
+    ) -> None:
+        self.database, self.pulse_id, self.now, self.senders = database, pulse_id, now, senders
+        self.claimed: deque[PulseDM] = deque()
+        self.sending = 0
+        self.lock = threading.Lock()
+
+    def next(self) -> PulseDM | None:
+        with self.lock:
+            if not self.claimed:
+                self.claimed.extend(self._claim(self.senders - self.sending))
+            if not self.claimed:
+                return None
+            self.sending += 1
+            return self.claimed.popleft()
+
+    def settled(self) -> None:
+        with self.lock:
+            self.sending -= 1
+
+    def stopped(self) -> None:
+        with self.lock:
+            self.senders -= 1
+
+    def _claim(self, idle: int) -> list[PulseDM]:
+        try:
+            with self.database.unit_of_work() as session:
+                due = queries.claim_due(session, self.pulse_id, self.now(), max(idle, 1))
+                return [render_delivery(delivery) for delivery in due]
+        except Exception:
+            logger.exception("pulse %s: could not claim the next DMs", self.pulse_id)
+            return []
 
 
 def send_next(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import event, func, select, update
 
 from bot.services.delivery.pulse_dms import deliver, render_delivery
-from bot.services.messenger import Tag
+from bot.services.messenger import Posted, Tag
 from bot.slack.messenger import SlackMessenger
 from bot.slack.pacing import Pacer
 from bot.views.mrkdwn import slack_date
@@ -215,3 +218,43 @@ def test_a_429_sends_the_dm_again_at_once(database: Database) -> None:
     pulse_id = engagement_with_pulse(database)
     result = deliver(database, messenger, pulse_id, lambda: NOW)
     assert result.sent == 7 and messenger.methods().count("post") == 8
+
+
+@dataclass
+class SlowMessenger(FakeMessenger):
+    """A Slack that takes 50 ms per post, noting how many DMs were claimed at each post."""
+
+    database: Database | None = None
+    claimed_at_post: list[int] = field(default_factory=list)
+
+    def post(self, channel: str, text: str, *args: Any, **kwargs: Any) -> Posted:
+        assert self.database is not None
+        with self.database.reading() as session:
+            claimed = select(func.count()).where(Delivery.status == "sending")
+            self.claimed_at_post.append(int(session.scalar(claimed) or 0))
+        time.sleep(0.05)
+        return super().post(channel, text, *args, **kwargs)
+
+
+def test_the_pass_claims_for_all_its_idle_senders_in_one_statement(database: Database) -> None:
+    messenger = SlowMessenger(database=database)
+    pulse_id = engagement_with_pulse(database)
+    claims: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "UPDATE deliveries" in statement and "WITH due" in statement:
+            claims.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", record)
+    try:
+        result = deliver(database, messenger, pulse_id, lambda: NOW, workers=4)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", record)
+    assert result.sent == 7 and not result.failed and not result.retrying
+    assert Counter(m.channel for m in messenger.posts) == {
+        dm_of(user): 1 for user in (LEAD, *CLIENTS, *PROVIDERS)
+    }
+    # The first claim took a DM for each of the four senders before any was posted.
+    assert messenger.claimed_at_post[0] == 4
+    # One claim per DM and one empty claim per sender would be 7 + 4.
+    assert len(claims) <= 8, len(claims)
