@@ -168,6 +168,7 @@ CLOSED_POSTS_WAITING = _(" The alert message could not be posted in the channel 
 CLOSED_POSTS_REFUSED = _(" The alert message could not be posted in the channel ({reasons}): the leads have it by DM.")
 CLOSED_NO_ALERTS = _("No alerts: the two sides are within their tolerances.")
 NO_OPEN_PULSE = _("There's no open pulse for *{engagement}* to close.")
+CLOSE_QUEUED = _("The close of *{engagement}* is queued, but no worker has taken it in {minutes} min. It runs as soon as one does, and the alert message, if there is one, then appears in the channel.")
 ALERTS_HEADER = _("*{engagement}* — open alerts")
 ALERTS_NONE = _("No open alerts for *{engagement}*.")
 ALERTS_LINE = _("• {title} — {state}, {age} old, {owner}")

@@ -9,6 +9,7 @@ this pulse, and whether its channel message is there, waiting, or refused.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from bot.domain.alerts.lifecycle import Change
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
 from bot.domain.retries import BASE
+from bot.services import job_queue
 from bot.services.delivery.alert_posts import PublishReport, publish
 from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.engagements import choose, require_lead
@@ -150,9 +152,18 @@ def _closed_by_workers(
     container: Runtime, queue: JobQueue, pulse_id: int, engagement: str
 ) -> CloseReport:
     """With workers: enqueue the close, wait until no close job holds the pulse any more,
-    and report what was recorded (a pulse that is still open was not closed: say so)."""
+    and report what was recorded (a pulse that is still open was not closed: say so).
+
+    Raises:
+        Refused: telling the lead the close is queued, when no worker took it within
+            `WORKERS_WAIT_SECONDS` (it runs once one does).
+    """
     queue.close_pulses([pulse_id])
+    give_up = time.monotonic() + job_queue.WORKERS_WAIT_SECONDS
     while pulse_id in queue.waiting_closes():
+        if time.monotonic() > give_up:
+            minutes = max(1, round(job_queue.WORKERS_WAIT_SECONDS / 60))
+            raise Refused(reply_text.CLOSE_QUEUED.format(engagement=engagement, minutes=minutes))
         if container.stopping.wait(CLOSE_POLL_SECONDS):
             break
     with container.database.reading() as session:

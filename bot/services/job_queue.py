@@ -15,6 +15,10 @@ from typing import Protocol
 
 from bot.domain.people import Caller
 
+# How long web waits, on its background pool, for the workers to take what a lead asked
+# for before telling the lead what is still queued (no worker may be running).
+WORKERS_WAIT_SECONDS = 120.0
+
 
 class JobQueue(Protocol):
     def waiting_dms(self) -> dict[int, int]:

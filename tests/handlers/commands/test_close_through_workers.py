@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select, text
 
+from bot.services import job_queue
 from storage.db import Database
 from storage.models import Pulse
 from tests.support import flows
@@ -102,3 +103,22 @@ def test_closing_again_through_the_workers_is_refused(queued: RunningApp) -> Non
     assert "Closed the pulse for *Acme deal*" in first.all_text()
     assert "Closed the pulse" not in again.all_text()
     assert "no open pulse" in again.all_text().lower()
+
+
+def test_a_close_no_worker_takes_is_said_to_be_queued_and_runs_once_one_does(
+    queued: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rapport = queued
+    flows.engagement_with_people(rapport)
+    with worker_alongside(rapport.database, rapport.container):
+        flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    monkeypatch.setattr(job_queue, "WORKERS_WAIT_SECONDS", 1.0)
+    reply = rapport.slack.command("close", user=flows.LEAD)
+    rapport.settle()
+    text = reply.all_text()
+    assert "The close of *Acme deal* is queued, but no worker has taken it in 1 min." in text
+    assert "Closed the pulse" not in text
+    assert pulse_status(rapport) == "open" and close_jobs(rapport) == 1
+    work_off(rapport.database, rapport.container)
+    assert pulse_status(rapport) == "closed" and close_jobs(rapport) == 0
+    assert len(flows.channel_posts(rapport)) == 1
