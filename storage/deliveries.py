@@ -235,7 +235,8 @@ class PassState:
     """Where a pulse's DMs stand: not tried yet, sent, refused (person → reason) and
     waiting for a retry or a check (person → reason)."""
 
-    untried: int
+    untried: list[str]
+    """The people whose DM no sender has tried yet."""
     sent: int
     failed: dict[str, str]
     retrying: dict[str, str]
@@ -248,7 +249,7 @@ def pass_state(session: Session, pulse_id: int) -> PassState:
         .join(Member, Member.id == Delivery.member_id)
         .where(Delivery.pulse_id == pulse_id)
     ).all()
-    untried = sum(1 for status, attempts, _, _ in rows if status == "pending" and attempts == 0)
+    untried = [user for status, attempts, _, user in rows if status == "pending" and attempts == 0]
     sent = sum(1 for status, _, _, _ in rows if status == "sent")
     failed = {user: error or "" for status, _, error, user in rows if status == "failed"}
     retrying = {

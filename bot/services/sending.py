@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -11,7 +12,7 @@ from bot.domain.people import Caller
 from bot.domain.vocabulary import SIDES, Side
 from bot.services.delivery.pulse_dms import FanoutResult, deliver, recover, send_next
 from bot.services.engagements import choose, require_lead
-from bot.services.job_queue import JobQueue
+from bot.services.job_queue import WORKERS_WAIT_SECONDS, JobQueue
 from bot.services.pulses import open_pulse
 from bot.services.runtime import Runtime
 from storage import deliveries as delivery_queries
@@ -27,6 +28,8 @@ MAX_PAUSE_SECONDS = 60.0
 WEB_SEND_WORKERS = 2
 # With workers: how often `/rapport send` looks whether every DM has been tried once.
 FIRST_PASS_POLL_SECONDS = 0.5
+# Why a DM has not gone yet when no worker has taken its job (a code, like Slack's).
+NOT_TAKEN_YET = "queued"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,16 +178,22 @@ def _first_pass_by_workers(
     no worker) until each has been tried once, and report what the workers recorded.
     Retries after that are the clock's to enqueue."""
     enqueue_due(container, queue, [pulse_id])
+    give_up = time.monotonic() + WORKERS_WAIT_SECONDS
     while True:
         with container.database.reading() as session:
             state = delivery_queries.pass_state(session, pulse_id)
             pulse = session.get(Pulse, pulse_id)
             open_ = pulse is not None and pulse.status == "open"
-        if not state.untried or not open_:
+        if not state.untried or not open_ or time.monotonic() > give_up:
             break
         if container.stopping.wait(FIRST_PASS_POLL_SECONDS):
             break
-    result = FanoutResult(sent=state.sent, failed=dict(state.failed), retrying=dict(state.retrying))
+    # DMs no worker has taken yet (none may be running) are told as waiting in the queue:
+    # they go out once a worker takes them, as the others' retries do.
+    queued = dict.fromkeys(state.untried, NOT_TAKEN_YET)
+    result = FanoutResult(
+        sent=state.sent, failed=dict(state.failed), retrying={**queued, **state.retrying}
+    )
     if after_first_pass is not None:
         after_first_pass(result)
     return result

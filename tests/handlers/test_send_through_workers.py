@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot.services import sending
 from bot.services.sending import enqueue_due
 from storage.db import Database
 from tests.support import flows
@@ -63,3 +64,20 @@ def test_web_enqueues_a_worker_sends_and_the_lead_hears_the_truth(queued: Runnin
     sent = Counter(str(call.params["channel"]) for call in rapport.standin.dms())
     assert sent == Counter({user: 1 for user in EVERYONE if user != "U0CLI1"})
     assert waiting_jobs(rapport.database) == 0
+
+
+def test_dms_no_worker_takes_are_said_to_be_queued_and_go_once_one_does(
+    queued: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rapport = queued
+    flows.engagement_with_people(rapport)
+    monkeypatch.setattr(sending, "WORKERS_WAIT_SECONDS", 1.0)
+    reply = rapport.slack.command("send", user=flows.LEAD)
+    rapport.settle()
+    text = reply.all_text()
+    assert "sent to 0 of 7" in text
+    assert "Not sent yet to 7 (queued)" in text
+    assert rapport.standin.dms() == []
+    work_off(rapport.database, rapport.container)
+    sent = Counter(str(call.params["channel"]) for call in rapport.standin.dms())
+    assert sent == Counter(dict.fromkeys(EVERYONE, 1))
