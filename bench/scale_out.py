@@ -139,6 +139,8 @@ class Round:
     most: float
     refused: Counter[tuple[str, int]]
     logs: Path
+    landed_per_5s: list[int]
+    """DMs landed in each 5 s from the pulses falling due: where the round is slow."""
 
     @property
     def ratio(self) -> float:
@@ -218,6 +220,7 @@ def run_round(args: argparse.Namespace, spaces: int) -> Round:
             processes.append(WorkerProcess(standin, url, logs / "worker-new.log", **env))
             wait_for(lambda: len(pulse_dms(standin)) >= people, 600, "every DM")
             times = sorted(call.at for call in pulse_dms(standin))
+            buckets = Counter(int((at - began) // 5) for at in times)
             ended = times[-1]
             most = times[int(0.95 * (len(times) - 1))]
             # What the killed worker had in hand is settled after its lease: give it time,
@@ -261,6 +264,7 @@ def run_round(args: argparse.Namespace, spaces: int) -> Round:
             if c.status != 200 and c.method not in ("response_url", "oauth.v2.access")
         ),
         logs=logs,
+        landed_per_5s=[buckets[i] for i in range(max(buckets) + 1)],
     )
 
 
@@ -314,7 +318,8 @@ def main() -> None:
         print(
             f"{r.workspaces} workspace(s): worker 0 killed after {r.killed_at} DMs; the clock "
             f"opened the pulses over {r.opening:.1f} s; 95 % of the DMs had landed after "
-            f"{r.most:.1f} s; process logs: {r.logs}"
+            f"{r.most:.1f} s; DMs landed per 5 s: {' '.join(map(str, r.landed_per_5s))}; "
+            f"process logs: {r.logs}"
         )
         if r.refused:
             print(
