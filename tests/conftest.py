@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 
 from bot.slack import history
@@ -23,6 +24,10 @@ from storage.models import Base
 from tests.support.keys import key_for
 from tests.support.running import RunningApp, running_app
 from tests.support.slack_api import SlackStandIn
+
+# The fast loop (README, Developing) tries each property on 20 examples
+# (`--hypothesis-profile=fast`); the whole suite, as CI runs it, on Hypothesis's 100.
+settings.register_profile("fast", max_examples=20)
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "RAPPORT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
