@@ -37,8 +37,10 @@ BAD_THINGS = (
     r"write-offs?|penalt\w+|crash\w*|alerts?|misses|delays?|overtime|hitch(?:es)?|"
     r"glitch(?:es)?|hiccups?|drama|fuss)"
 )
+# "prod" after a preposition or an article is production ("rotating the certs on prod").
 CHASE = (
-    r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|prod(?:ded|ding)?|pester\w*|"
+    r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|"
+    r"(?<!on )(?<!in )(?<!the )(?<!from )prod(?:ded|ding)?|pester\w*|"
     r"bump(?:ing)?|remind(?:ed|ing)?(?! (?:\w+ )?of\b)|reminders|re-ask\w*|badger\w*)"
 )
 # A positive word opening a comment that goes on to describe a failure: sarcasm.

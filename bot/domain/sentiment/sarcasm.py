@@ -21,11 +21,14 @@ _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\
 _QUOTE_CHARS = frozenset("\"“‘'")
 _AGAIN = re.compile(r"\b(?:again|another|no longer|yet again)\b")
 # What tells of a failure after a cheerful opener even with no bad word: a count of
-# days, an ordinal, "the same", "a single", "from scratch", "sleeps at night".
+# days, an ordinal, "the same", "a single", "from scratch", "sleeps at night"; an
+# incident named by its priority ("a P1 from our customers"), something that breaks,
+# a document that is blank or empty.
 _MILD_FAILURE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days|weeks|"
     r"months)\b|\b(?:second|third|fourth|fifth|sixth|umpteenth)\b|\bthe same\b"
     r"|\ba single\b|\bfrom scratch\b|\bnobody\b|\bno one\b|\bneeds a\b|\bdouble\b"
+    r"|\b(?:p[12]|sev ?[12]|breaks|broke|is blank|is empty)\b"
 )
 # Hits that read the surface words; these are what sarcasm turns around.
 SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})

@@ -238,6 +238,7 @@ SERVICE_PHRASES: dict[tuple[str, ...], float] = {
     ("incident", "bridge"): 0.0,
     ("incident", "management"): 0.0,
     ("incident", "process"): 0.0,
+    ("error", "budget"): 0.0,
     ("credit", "note"): 0.0,
     ("credit", "notes"): 0.0,
     ("credit", "control"): 0.0,

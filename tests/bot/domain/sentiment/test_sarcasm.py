@@ -46,6 +46,9 @@ def test_cheering_emoji_after_bad_news_count_against() -> None:
         "Great to hear the sandbox is down again.",
         "Funny how every missed deadline is a one-off.",
         "Very consistent, another Monday without a build.",
+        "Love starting the week with a P2 from the customer :tada:",
+        "So consistent, every release breaks the login page.",
+        "Very reassuring that the handover wiki is empty.",
     ],
 )
 def test_more_cheerful_openers_over_a_failure_are_sarcasm(text: str) -> None:
