@@ -29,7 +29,7 @@ LOWER_IS_BETTER: frozenset[str] = words(
     "misses headcount unmatched unreconciled aging ageing ticket call quote quotes "
     "quotation rate-card bug query queries complaint effort chasing admin leakage failed "
     "damages mis-ships variance shrinkage attrition occupancy transfers recontacts "
-    "vulnerabilities findings"
+    "vulnerabilities findings energy emissions consumption"
 )
 _COUNTS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "

@@ -180,3 +180,36 @@ def test_contrast_across_sentences_warnings_and_what_is_down(text: str, label: s
 def test_a_quick_update_is_a_status_note() -> None:
     text = "Quick update: the interface is in review, the report starts next sprint."
     assert score_text(text).label == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two failed deliveries on Monday, but the stores never noticed.",
+        "Failover test ran overnight, no user impact.",
+        "no manual restarts required since the upgrade",
+        "Batch jobs finally behaving after the memory change.",
+        "Every action from the spring audit review has been closed.",
+    ],
+)
+def test_a_problem_that_reached_nobody_is_good_news(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Second sev1 this week on the payments API.",
+        "Flagged the expired certificate three times now.",
+        "We raised this twice in the steering meeting.",
+    ],
+)
+def test_incidents_counted_by_ordinal_and_points_raised_again_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_a_cost_that_went_down_is_not_an_outage() -> None:
+    assert score_text("Our monthly cloud cost went down after the rightsizing.").label == (
+        "positive"
+    )
+    assert score_text("The booking site went down at noon.").label == "negative"
