@@ -16,6 +16,12 @@ _MORE_OPENERS = re.compile(
     r"|^nothing beats\b|^what a (?:surprise|treat|joy)\b"
 )
 _OH_OPENER = re.compile(r"^(?:oh|ah)\b")
+# "Sure, it's more of the same, but ...": a concession that a contrast answers, not
+# sarcasm; the contrast rule reads the clause after it.
+_CONCESSION = re.compile(r"^sure\b(?=.*\b(?:but|though|however|still|then again)\b)")
+# A wish or an address, not a surface to turn: "Happy Thanksgiving!", "Love Liza is ...",
+# "I love you, local staff": the opener runs straight into a name or "you".
+_ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]|you\b|u\b|ya\b)")
 # A short phrase in quotes, not at a word's inside: "a 'small' release", “in review”.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
 _QUOTE_CHARS = frozenset("\"“‘'")
@@ -56,6 +62,10 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     """
     lowered = text.lower().lstrip(" *_>")
     opener = _OPENER.search(lowered) or _MORE_OPENERS.search(lowered)
+    if opener is not None and (
+        _CONCESSION.match(lowered) or _ADDRESS.match(text.lstrip(" *_>"), opener.end())
+    ):
+        opener = None
     quotes = scare_quotes(text) if _QUOTE_CHARS.intersection(text) else []
     if opener is None and not quotes and not eye_rolls:
         return None  # no positive surface to turn: the common case, decided cheaply

@@ -61,3 +61,25 @@ def test_more_cheerful_openers_over_a_failure_are_sarcasm(text: str) -> None:
 )
 def test_the_same_openers_over_good_news_mean_it(text: str) -> None:
     assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sure, the outage hurt, but nothing was lost.",
+        "Happy New Year, thanks for getting through a horrible December with us.",
+    ],
+)
+def test_a_concession_or_a_wish_is_not_sarcasm(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+def test_praise_addressed_to_you_is_not_turned() -> None:
+    hits = [Hit("lexicon", "love", 3.2), Hit("lexicon", "worst", -3.1)]
+    assert (
+        turn("I love you all, the worst week of the year and you kept every SLA.", hits, 0) is None
+    )
+
+
+def test_sure_without_a_contrast_can_still_be_sarcasm() -> None:
+    assert score_text("Sure, another outage on a Friday.").label == "negative"
