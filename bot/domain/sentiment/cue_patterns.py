@@ -205,8 +205,9 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "threat",
         -2.2,
-        r"\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
-        r"providers?|partners?|options)\b|\balternatives\b|\brfp\b|\brfi\b|\bre-?tender\w*\b"
+        r"(?<!since the )\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
+        r"providers?|partners?|options)\b(?! (?:started|took over|came in))"
+        r"|\balternatives\b|\brfp\b|\brfi\b|\bre-?tender\w*\b"
         r"|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b|\bexit (?:plan|clause|"
         r"strategy)\b|\bterminat(?:e|ed|es|ing|ion)\b"
         r"|\binsourc\w+\b|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|"

@@ -53,8 +53,13 @@ KINDS: tuple[Pattern, ...] = (
         -1.8,
         r"\bbelow (?:\w+ )?expectations\b|\bway off\b|\bfar from (?:what|the|it|good)\b"
         r"|\b(?:stretched|spread) (?:far |way )?too thin\b|\bnot a compliment\b"
-        r"|\bshort of what\b|\bfewer assurances\b|\b(?:three|four|five|several) attempts\b",
-        "below way far stretched spread compliment short fewer attempts",
+        r"|\bshort of what\b|\bfewer assurances\b|\b(?:three|four|five|several) attempts\b"
+        # Nothing coming out, and no point any more: "nothing ships on the date promised".
+        r"|\bnothing (?:ships|shipped|lands|landed|arrives|arrived|gets (?:done|delivered|"
+        r"shipped|fixed)|got (?:done|delivered|shipped|fixed))\b"
+        r"|\b(?:do not|don't|does not|doesn't|can't|cannot) see (?:the |any |much )?point\b"
+        r"|\bwhat(?:'s| is) the point\b|\bno point (?:in|anymore|any more)\b",
+        "below way far stretched spread compliment short fewer attempts nothing see point",
         "match",
     ),
     # Worry and its polite forms: "I am concerned that", "it is observed that", "the team

@@ -16,6 +16,14 @@ _MORE_OPENERS = re.compile(
     r"|^nothing beats\b|^what a (?:surprise|treat|joy)\b"
 )
 _OH_OPENER = re.compile(r"^(?:oh|ah)\b")
+# Praise overdone, standing alone after the bad news: "... says 'human error'.
+# Groundbreaking.", "... entering week three. Cool cool cool." A plain "Great." or
+# "Outstanding." after a fact is usually meant.
+_CLOSER = re.compile(
+    r"(?<=[.!?;] )(?:groundbreaking|revolutionary|visionary|stellar|genius|record-breaking|"
+    r"top notch|love it|classic|(great|cool|lovely|brilliant|perfect|amazing|nice)"
+    r"(?:,? \1){1,2})(?=[.!]*\s*$)"
+)
 # "Sure, it's more of the same, but ...": a concession that a contrast answers, not
 # sarcasm; the contrast rule reads the clause after it.
 _CONCESSION = re.compile(r"^sure\b(?=.*\b(?:but|though|however|still|then again)\b)")
@@ -66,6 +74,8 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
         _CONCESSION.match(lowered) or _ADDRESS.match(text.lstrip(" *_>"), opener.end())
     ):
         opener = None
+    if opener is None:
+        opener = _CLOSER.search(lowered)
     quotes = scare_quotes(text) if _QUOTE_CHARS.intersection(text) else []
     if opener is None and not quotes and not eye_rolls:
         return None  # no positive surface to turn: the common case, decided cheaply

@@ -158,6 +158,7 @@ SERVICE_EVENTS: dict[str, float] = {
     "delivered": 1.4,
     "responsive": 1.6,
     "proactive": 1.8,
+    "exemplary": 2.6,
     "proactively": 1.7,
     "prompt": 1.3,
     "promptly": 1.4,
@@ -239,6 +240,8 @@ SERVICE_PHRASES: dict[tuple[str, ...], float] = {
     ("incident", "management"): 0.0,
     ("incident", "process"): 0.0,
     ("error", "budget"): 0.0,
+    # The spreadsheet, not the verb: "rebuild them in Excel".
+    ("in", "excel"): 0.0,
     ("credit", "note"): 0.0,
     ("credit", "notes"): 0.0,
     ("credit", "control"): 0.0,

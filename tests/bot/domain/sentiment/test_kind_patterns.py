@@ -213,3 +213,26 @@ def test_a_cost_that_went_down_is_not_an_outage() -> None:
         "positive"
     )
     assert score_text("The booking site went down at noon.").label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team is charming, but nothing ships on the date agreed.",
+        "Great engineers, but nothing lands before the deadline.",
+        "We have lost confidence in the forecast; the CFO redid it in Excel.",
+    ],
+)
+def test_nothing_coming_out_and_no_point_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their handling of the data-centre move was exemplary.",
+        "Zero missed collections since the new supplier took over.",
+    ],
+)
+def test_exemplary_work_and_a_new_supplier_that_started_are_good_news(text: str) -> None:
+    assert score_text(text).label == "positive"

@@ -83,3 +83,18 @@ def test_praise_addressed_to_you_is_not_turned() -> None:
 
 def test_sure_without_a_contrast_can_still_be_sarcasm() -> None:
     assert score_text("Sure, another outage on a Friday.").label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The post-mortem blames "a config issue" again. Visionary.',
+        "Third slipped date on the migration. Great, great.",
+    ],
+)
+def test_overdone_praise_closing_bad_news_is_sarcasm(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_a_plain_closing_word_after_good_news_is_meant() -> None:
+    assert score_text("The outage was fixed in ten minutes. Great.").label == "positive"
