@@ -37,11 +37,10 @@ BAD_THINGS = (
     r"write-offs?|penalt\w+|crash\w*|alerts?|misses|delays?|overtime|hitch(?:es)?|"
     r"glitch(?:es)?|hiccups?|drama|fuss)"
 )
-# "prod" after a preposition or an article is production ("rotating the certs on prod").
 CHASE = (
-    r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|"
-    r"(?<!on )(?<!in )(?<!the )(?<!from )prod(?:ded|ding)?|pester\w*|"
-    r"bump(?:ing)?|remind(?:ed|ing)?(?! (?:\w+ )?of\b)|reminders|re-ask\w*|badger\w*)"
+    r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|(?<!on )(?<!in )(?<!the )(?<!from )prod"
+    r"(?:ded|ding)?|pester\w*|bump(?:ing)?|remind(?:ed|ing)?(?! (?:\w+ )?of\b)|reminders|re-ask\w*|"
+    r"badger\w*)"
 )
 # A positive word opening a comment that goes on to describe a failure: sarcasm.
 SARCASM_OPENERS = (
@@ -136,7 +135,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "chasing",
         -1.6,
-        # "will follow up", "I'll remind them": a promise, not a chase.
+        # "will follow up", "I'll remind them": a promise, not a chase; "on prod": production.
         rf"(?<!car )(?<!police )(?<!will )(?<!'ll )(?<!going to )\b{CHASE}\b"
         r"|(?<!\ba )(?<!the )(?<!will )(?<!'ll )(?<!going to )\bfollow(?:ed)?[- ]ups?\b"
         r"(?! (?:call|meeting|session))",
@@ -206,13 +205,12 @@ PATTERNS: tuple[Pattern, ...] = (
         "threat",
         -2.2,
         r"(?<!since the )\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
-        r"providers?|partners?|options)\b(?! (?:started|took over|came in))"
-        r"|\balternatives\b|\brfp\b|\brfi\b|\bre-?tender\w*\b"
-        r"|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b|\bexit (?:plan|clause|"
-        r"strategy)\b|\bterminat(?:e|ed|es|ing|ion)\b"
-        r"|\binsourc\w+\b|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|"
-        r"we|to) \w+ (?:\w+ )?(?:continues?|works?|renews?|extends?)\b|\bquestion(?:ing)? "
-        r"whether\b|\bnot a given\b|\bnot sure we'?l?l? (?:be )?(?:extend|renew)\w*\b",
+        r"providers?|partners?|options)\b(?! (?:started|took over|came in))|\balternatives\b"
+        r"|\brfp\b|\brfi\b|\bre-?tender\w*\b|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b"
+        r"|\bexit (?:plan|clause|strategy)\b|\bterminat(?:e|ed|es|ing|ion)\b|\binsourc\w+\b"
+        r"|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|we|to) \w+ "
+        r"(?:\w+ )?(?:continues?|works?|renews?|extends?)\b|\bquestion(?:ing)? whether\b"
+        r"|\bnot a given\b|\bnot sure we'?l?l? (?:be )?(?:extend|renew)\w*\b",
         "other alternative different new alternatives rfp rfi tender re-tender retender "
         "tendering retendering re-tendering "
         "market-test market termination terminate terminating exit insourcing insource "
