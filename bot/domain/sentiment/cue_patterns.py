@@ -127,7 +127,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:hasn't|haven't|has not|have not|didn't|did not|never|not) "
         r"(?:yet |even |once |been )*(?:arrived|appeared|materiali[sz]ed|happened|come|"
         r"arrives?|appears?|happens?|comes|lands?|shows? up|turns? up|gets? (?:done|fixed)|"
-        r"showed up|landed|reached|turned up|logged in|replied|responded|answered|"
+        r"showed up|shown up|landed|reached|turned up|logged in|replied|responded|answered|"
         r"delivered|received|sent|closed|fixed|updated|touched|picked up|looked at|"
         r"given|started|acknowledged|been (?:fixed|closed|done|resolved|sent|delivered))\b",
         "hasn't haven't has have didn't did never not",

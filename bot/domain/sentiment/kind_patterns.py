@@ -43,9 +43,10 @@ KINDS: tuple[Pattern, ...] = (
         r"|\bown(?:s|ed|ing)? (?:the )?(?:problems?|issues?|mistakes?|it)\b"
         r"|\b(?:worked|works|passed) (?:in|within|at|first time|perfectly|flawlessly|first)\b"
         r"|\b(?:made|makes|making) a (?:real |big |huge |visible )?difference\b"
-        r"|\bin half the time\b",
+        r"|\bin half the time\b|\bfound (?:a )?ways? to (?:deliver|keep|hit|meet|make|get)\b"
+        r"|\beverything we (?:needed|asked for|wanted)\b",
         "nailed hit getting above exceeded beyond smoother smoothest kept proven own owns owned "
-        "owning worked works passed made makes making half",
+        "owning worked works passed made makes making half found everything",
         "match",
     ),
     Pattern(

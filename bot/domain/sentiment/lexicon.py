@@ -29,7 +29,8 @@ def words(text: str) -> frozenset[str]:
 EXPECTED_SERVICE: frozenset[str] = words(
     "reply replies response responses answer answers update updates feedback callback "
     "acknowledgement acknowledgment eta estimate ownership documentation docs notice "
-    "warning heads-up communication visibility follow-up followup help support"
+    "warning heads-up communication visibility follow-up followup help support explanation "
+    "justification rationale"
 )
 
 NEGATORS: frozenset[str] = frozenset(NEGATE) | {"no", "nobody", "neither", "lack"}

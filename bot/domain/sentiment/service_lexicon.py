@@ -240,6 +240,15 @@ SERVICE_PHRASES: dict[tuple[str, ...], float] = {
     ("incident", "management"): 0.0,
     ("incident", "process"): 0.0,
     ("error", "budget"): 0.0,
+    # Names in IT and delivery that VADER reads as praise: "acceptance criteria",
+    # "privileged accounts".
+    ("acceptance", "criteria"): 0.0,
+    ("acceptance", "testing"): 0.0,
+    ("privileged", "access"): 0.0,
+    ("privileged", "accounts"): 0.0,
+    ("price", "increase"): -1.2,
+    ("price", "increases"): -1.2,
+    ("price", "rise"): -1.2,
     # The spreadsheet, not the verb: "rebuild them in Excel".
     ("in", "excel"): 0.0,
     ("credit", "note"): 0.0,

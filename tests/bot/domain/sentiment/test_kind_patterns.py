@@ -236,3 +236,23 @@ def test_nothing_coming_out_and_no_point_are_complaints(text: str) -> None:
 )
 def test_exemplary_work_and_a_new_supplier_that_started_are_good_news(text: str) -> None:
     assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The design changed twice after we had built the screens.",
+        "Acceptance criteria changed after testing started.",
+        "Month-end pack arrived on Wednesday evening instead of Monday.",
+        "Another price increase with no justification.",
+        "Privileged access still not reviewed this quarter.",
+        "The promised savings have not shown up anywhere.",
+    ],
+)
+def test_moved_goalposts_late_packs_and_unexplained_rises_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_finding_ways_to_deliver_everything_needed_is_praise() -> None:
+    text = "Though the timeline was brutal, they found ways to deliver everything we asked for."
+    assert score_text(text).label == "positive"
