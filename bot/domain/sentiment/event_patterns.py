@@ -80,6 +80,26 @@ EVENTS: tuple[Pattern, ...] = (
         "went published shipped",
         requires="after instead",
     ),
+    # A warning with its condition, and answers that do not agree: "if the numbers don't
+    # improve we'll be taking this to the board", "three different answers".
+    Pattern(
+        "threat",
+        -2.4,
+        r"\bif (?:[^ ,.;:!?]+ ){0,6}?(?:don't|doesn't|do not|does not|can't|cannot|won't|"
+        r"isn't|aren't) (?:improve|change|get better|turn around|stabili[sz]e|settle)\b"
+        r"|\b(?:taking|take|escalating|escalate) (?:this|it) to (?:the |our )?(?:board|ceo|cio|"
+        r"cfo|coo|exec\w*|steering|audit committee)",
+        "if taking take escalating escalate",
+        "match",
+    ),
+    Pattern(
+        "careless",
+        -1.6,
+        r"\b(?:two|three|four|five|several) different (?:answers|versions|priorities|stories|"
+        r"figures|numbers|dates|instructions)\b|\b(?:goes|went|go|going) (?:straight )?to "
+        r"voicemail\b",
+        "different voicemail",
+    ),
     # Threats in their mild and strong forms.
     Pattern(
         "threat",

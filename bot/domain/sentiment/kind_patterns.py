@@ -189,7 +189,8 @@ KINDS: tuple[Pattern, ...] = (
         r"|\b(?:we |i )?(?:never|did not|didn't|have not|haven't) (?:approved|agreed to|"
         r"signed off|authori[sz]ed|ordered)\b"
         r"|\bnothing (?:changed|changes|happens|happened|moves|moved)\b"
-        r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
+        r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b"
+        r"|\bkindly (?:be advised|note|be informed)\b(?: [^.;]*)? still\b",
         "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
         "did never skipped missed forgot left marked nothing without say says said claim "
         "claims claimed promised show shows list lists please pls kindly",

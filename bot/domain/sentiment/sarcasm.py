@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.sentiment.cue_patterns import MINIMISERS, SARCASM_OPENERS
+from bot.domain.sentiment.cue_patterns import MINIMISERS
 from bot.domain.sentiment.hits import Hit
 
-_OPENER = re.compile(SARCASM_OPENERS)
+# A positive word opening a comment that goes on to describe a failure: sarcasm.
+_OPENER = re.compile(
+    r"^(?:oh )?(?:great|fantastic|brilliant|wonderful|lovely|superb|excellent|perfect|"
+    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|"
+    r"very consistent|so consistent)"
+    r"(?=\s*[,.!…]|\s+(?:another|more)\b)|^(?:impressive|classic)(?=\s*[,.!…:])"
+    r"|^(?:lovely|great|amazing|wonderful|fantastic|so glad|reassuring) to (?:see|know|hear|"
+    r"find|get|learn)\b|^(?:amazing|funny|interesting|fascinating) how\b"
+    r"|^(?:(?:i |we )?(?:just |really |so |absolutely )?(?:love|loving|enjoy|enjoying|"
+    r"thrilled|delighted|glad|happy|excited)|always a (?:treat|pleasure|joy)|"
+    r"can't wait|cant wait|nice to see|good to (?:know|see))\b"
+)
 # More cheerful openers that work chat lays over a failure: "Congratulations on the third
 # outage", "Very reassuring to read ...", "Nothing beats finding out from a journalist".
 _MORE_OPENERS = re.compile(

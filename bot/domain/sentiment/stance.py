@@ -52,7 +52,10 @@ _ANNOUNCEMENT = re.compile(
 )
 # A bare acknowledgement is the whole comment: "ok", "Fine by me.", "fine I guess".
 _ACKNOWLEDGEMENT = re.compile(
-    r"^(?:ok|okay|k|fine|alright|all right|noted|ack)(?: (?:by|for|with) me| i guess)?\W*$"
+    r"^(?:ok|okay|k|fine|alright|all right|noted|ack)(?: (?:by|for|with) me| i guess)?"
+    r"(?:,? (?:thanks|thank you|thx|cheers|ta))?\W*$"
+    # A promise to do the errand: "Sure, will send the pack by end of day".
+    r"|^(?:sure|ok|okay|noted|will do)[,.!]? (?:will|i'll|we'll|i will|we will) \w+"
 )
 # Greetings, offers and hand-overs that open an errand: "Hi all, sharing the agenda",
 # "Happy to set up a call", "PR #412 ready for review".

@@ -256,3 +256,36 @@ def test_moved_goalposts_late_packs_and_unexplained_rises_are_complaints(text: s
 def test_finding_ways_to_deliver_everything_needed_is_praise() -> None:
     text = "Though the timeline was brutal, they found ways to deliver everything we asked for."
     assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the error rates don't improve by June we'll be taking this to the board.",
+        "Two different versions of the cutover plan from your side this week.",
+        "The after-hours line went straight to voicemail again.",
+        "Kindly be advised the batch is still failing since Friday.",
+        "We had to put our own developer on it to get the extract right.",
+        "The payroll file is meant to be with us by the 3rd; it came on the 9th.",
+    ],
+)
+def test_conditional_warnings_conflicting_answers_and_unmet_dates_are_complaints(
+    text: str,
+) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_a_close_on_day_three_is_a_working_day_not_a_wait() -> None:
+    assert score_text("Close finished on day 3 this month, well done.").label == "positive"
+    assert score_text("We're on day 6 and still no access list.").label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Overdue invoices went from R3.5m to R900k since the new process.", "positive"),
+        ("Monthly spend went from $80k to $120k for the same scope.", "negative"),
+    ],
+)
+def test_amounts_of_money_are_figures(text: str, label: str) -> None:
+    assert score_text(text).label == label

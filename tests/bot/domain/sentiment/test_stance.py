@@ -84,3 +84,10 @@ def test_records_kept_requests_and_work_times_are_no_stance(text: str) -> None:
 
 def test_a_plan_for_tonight_keeps_its_feeling() -> None:
     assert no_stance("Great game tonight, can't wait!") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Noted, thanks.", "ok, cheers", "Sure, will send the recon pack by end of day."]
+)
+def test_an_acknowledgement_with_thanks_or_a_promise_is_no_stance(text: str) -> None:
+    assert score_text(text).label == "neutral"
