@@ -59,6 +59,7 @@ _MILD_FAILURE = re.compile(
 SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})
 _SARCASM_VALENCE = -1.6  # the turn itself, on top of cancelling the positive words
 _SCARE_QUOTE_VALENCE = -1.0
+_EYE_ROLL_VALENCE = -1.0
 
 
 def scare_quotes(text: str) -> list[str]:
@@ -108,11 +109,12 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     elif positive > 0 and (eye_rolls or quotes):
         marker = quotes[0] if quotes else "eye-roll emoji"
     if not marker:
-        return (
-            hits + [Hit("scare quotes", q, _SCARE_QUOTE_VALENCE) for q in quotes]
-            if quotes
-            else None
-        )
+        extra = [Hit("scare quotes", q, _SCARE_QUOTE_VALENCE) for q in quotes]
+        if eye_rolls:
+            # "Another sprint, another 'almost there' 🙃": with no praise to turn, the
+            # eye-roll is the exasperation itself.
+            extra.append(Hit("sarcasm", "eye-roll emoji", _EYE_ROLL_VALENCE))
+        return hits + extra if extra else None
     kept = [h for h in hits if not (h.rule in SURFACE_RULES and h.valence > 0)]
     turned = [Hit("sarcasm", marker, _SARCASM_VALENCE - 0.5 * positive)]
     turned += [Hit("scare quotes", quote, _SCARE_QUOTE_VALENCE) for quote in quotes]

@@ -159,6 +159,7 @@ SERVICE_EVENTS: dict[str, float] = {
     "responsive": 1.6,
     "proactive": 1.8,
     "exemplary": 2.6,
+    "so-so": -1.2,
     "proactively": 1.7,
     "prompt": 1.3,
     "promptly": 1.4,

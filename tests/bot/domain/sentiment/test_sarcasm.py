@@ -98,3 +98,11 @@ def test_overdone_praise_closing_bad_news_is_sarcasm(text: str) -> None:
 
 def test_a_plain_closing_word_after_good_news_is_meant() -> None:
     assert score_text("The outage was fixed in ten minutes. Great.").label == "positive"
+
+
+def test_an_eye_roll_with_no_praise_to_turn_is_exasperation() -> None:
+    hits = [Hit("lexicon", "sprint", 0.0)]
+    turned = turn("Another sprint, another demo slipped 🙃", hits, 1)
+    assert turned is not None and Hit("sarcasm", "eye-roll emoji", -1.0) in turned
+    assert score_text('Quarter three, still "nearly done" :upside_down_face:').label == "negative"
+    assert turn("Release notes attached.", hits, 0) is None
