@@ -6,6 +6,7 @@ import re
 
 from bot.domain.sentiment.cue_patterns import MINIMISERS
 from bot.domain.sentiment.hits import Hit
+from bot.domain.sentiment.lexicon import words
 
 # A positive word opening a comment that goes on to describe a failure: sarcasm.
 _OPENER = re.compile(
@@ -34,6 +35,13 @@ _CLOSER = re.compile(
     r"(?<=[.!?;] )(?:groundbreaking|revolutionary|visionary|stellar|genius|record-breaking|"
     r"top notch|love it|classic|(great|cool|lovely|brilliant|perfect|amazing|nice)"
     r"(?:,? \1){1,2})(?=[.!]*\s*$)"
+)
+# The words a closer ends with: most comments end otherwise and are never searched.
+_CLOSER_ENDS = tuple(
+    words(
+        "groundbreaking revolutionary visionary stellar genius record-breaking notch it classic "
+        "great cool lovely brilliant perfect amazing nice"
+    )
 )
 # "Sure, it's more of the same, but ...": a concession that a contrast answers, not
 # sarcasm; the contrast rule reads the clause after it.
@@ -86,7 +94,7 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
         _CONCESSION.match(lowered) or _ADDRESS.match(text.lstrip(" *_>"), opener.end())
     ):
         opener = None
-    if opener is None:
+    if opener is None and lowered.rstrip(" .!\n").endswith(_CLOSER_ENDS):
         opener = _CLOSER.search(lowered)
     quotes = scare_quotes(text) if _QUOTE_CHARS.intersection(text) else []
     if opener is None and not quotes and not eye_rolls:
