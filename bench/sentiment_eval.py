@@ -1,6 +1,7 @@
 """Sentiment quality and throughput: TextBlob, VADER and Rapport on labelled comment sets.
 
 Usage: python -m bench.sentiment_eval [--data DIR] [--misses SET] [--size N | --tiny] [--test]
+       python -m bench.sentiment_eval --passes N
 
 General sets: the ground truth of C.J. Hutto and E. Gilbert, "VADER: A Parsimonious
 Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM 2014 (tab-separated
@@ -23,7 +24,9 @@ accuracy with classes split at +/-0.05 on the score and on rating / 4; for the c
 sets, the share of comments whose language was detected right. Throughput: texts per
 second of CPU time scoring every text once, in this single-threaded process pinned to
 one core.
---size N (or --tiny, 30) scores the first N rows of every set, for CI.
+--size N (or --tiny, 30) scores the first N rows of every set, for CI. --passes N times
+Rapport alone: the best of N passes over the English dev comments and the earlier dev
+set, which says more about throughput on a shared machine than one pass does.
 """
 
 from __future__ import annotations
@@ -140,11 +143,13 @@ def scorers() -> dict[str, Scorer]:
     def vader_compound(text: str) -> float:
         return float(vader.polarity_scores(text)["compound"])
 
-    def rapport(text: str) -> float:
-        sentiment = read_comment(text).sentiment
-        return 0.0 if sentiment is None else sentiment.polarity
-
     return {"TextBlob": textblob, "VADER": vader_compound, "Rapport": rapport}
+
+
+def rapport(text: str) -> float:
+    """Rapport's polarity as the bot reads the comment; a comment left unscored counts as 0."""
+    sentiment = read_comment(text).sentiment
+    return 0.0 if sentiment is None else sentiment.polarity
 
 
 def timed_scores(scorer: Scorer, texts: Sequence[str]) -> tuple[list[float], float]:
@@ -205,6 +210,19 @@ def log_test_look(lines: Sequence[str]) -> None:
         log.writelines(line + "\n" for line in lines)
 
 
+def best_of(passes: int) -> tuple[int, float]:
+    """How many English dev texts, and Rapport's best comments per CPU second over passes."""
+    texts = [row.text for row in load_comments(COMMENTS_DIR / "en" / "dev.tsv", "en")]
+    texts += [row.text for row in load_set(IN_DOMAIN_DIR / "dev.tsv")]
+    for text in texts[:50]:  # lexicons and the language model load before the clock starts
+        read_comment(text)
+    best = 0.0
+    for _ in range(passes):
+        _, seconds = timed_scores(rapport, texts)
+        best = max(best, len(texts) / seconds)
+    return len(texts), best
+
+
 def load_sets(directory: Path, with_test: bool, general: bool = True) -> dict[str, list[Row]]:
     """Every labelled set by name: the outsourcing parts, the comment sets, the general sets."""
     sets = {name: load_set(IN_DOMAIN_DIR / filename) for name, filename in IN_DOMAIN_SETS}
@@ -227,10 +245,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--test", action="store_true", help="score the comment sets' test parts (logged)"
     )
+    parser.add_argument("--passes", type=int, metavar="N", help="time Rapport alone, best of N")
     args = parser.parse_args(argv)
     directory = data_dir(args.data)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    if args.passes:
+        n, per_second = best_of(args.passes)
+        print(f"Rapport: {n} English dev texts, best of {args.passes} passes: {per_second:,.0f}/s")
+        return 0
     if args.misses and args.misses.endswith("-test") and args.misses[:2] in LANGUAGES:
         parser.error("the test parts' misses are never listed")
     size = TINY if args.tiny else args.size

@@ -10,11 +10,12 @@ NUM = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|several|few|couple of|many|multiple|a couple of)"
 )
-# A count in figures or words, without the "a"/"few" of NUM: "down to six", "from 40".
+# A count or an amount without the "a"/"few" of NUM: "down to six", "from R4.2m", "80k".
 NUMBER = (
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|sixty|seventy|eighty|ninety|"
-    r"hundred|twenty|thirty|forty|fifty|zero|half|a third|two thirds|a quarter|a full \w+)"
+    r"(?:\d[\d,.]*(?:k|bn)?|(?:[$€£]|r|usd|eur|gbp)\d[\d,.]*(?:k|m|bn)?|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|thirteen|fourteen|sixteen|seventeen|"
+    r"eighteen|nineteen|sixty|seventy|eighty|ninety|hundred|twenty|thirty|forty|fifty|zero|"
+    r"half|a third|two thirds|a quarter|a full \w+)"
 )
 ORDINAL = (
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|nth|umpteenth|"
@@ -38,20 +39,9 @@ BAD_THINGS = (
     r"glitch(?:es)?|hiccups?|drama|fuss)"
 )
 CHASE = (
-    r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|prod(?:ded|ding)?|pester\w*|"
-    r"bump(?:ing)?|remind(?:ed|ing)?(?! (?:\w+ )?of\b)|reminders|re-ask\w*|badger\w*)"
-)
-# A positive word opening a comment that goes on to describe a failure: sarcasm.
-SARCASM_OPENERS = (
-    r"^(?:oh )?(?:great|fantastic|brilliant|wonderful|lovely|superb|excellent|perfect|"
-    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|"
-    r"very consistent|so consistent)"
-    r"(?=\s*[,.!…]|\s+(?:another|more)\b)|^(?:impressive|classic)(?=\s*[,.!…:])"
-    r"|^(?:lovely|great|amazing|wonderful|fantastic|so glad|reassuring) to (?:see|know|hear|"
-    r"find|get|learn)\b|^(?:amazing|funny|interesting|fascinating) how\b"
-    r"|^(?:(?:i |we )?(?:just |really |so |absolutely )?(?:love|loving|enjoy|enjoying|"
-    r"thrilled|delighted|glad|happy|excited)|always a (?:treat|pleasure|joy)|"
-    r"can't wait|cant wait|nice to see|good to (?:know|see))\b"
+    r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|(?<!on )(?<!in )(?<!the )(?<!from )prod"
+    r"(?:ded|ding)?|pester\w*|bump(?:ing)?|remind(?:ed|ing)?(?! (?:\w+ )?of\b)|reminders|re-ask\w*|"
+    r"badger\w*)"
 )
 # Short quoted words that a complaint puts in scare quotes: "a 'small' release".
 # The unit words of UNIT and of "for ages", for gating patterns that end in one.
@@ -97,7 +87,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "waiting",
         -1.5,
-        rf"\ba whole {NUM} {UNIT}\b|\b(?:day|week|month) (?:{NUMBER})\b(?! of)"
+        rf"\ba whole {NUM} {UNIT}\b|(?<!done on )(?<!closed on )(?<!finished on )"
+        rf"\b(?:day|week|month) (?:{NUMBER})\b(?! of)"
         rf"|\b{ORDINAL} (?:week|month|day|sprint|cycle|quarter)s? (?:running|in a row)\b",
         "whole day week month running row",
     ),
@@ -126,7 +117,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:hasn't|haven't|has not|have not|didn't|did not|never|not) "
         r"(?:yet |even |once |been )*(?:arrived|appeared|materiali[sz]ed|happened|come|"
         r"arrives?|appears?|happens?|comes|lands?|shows? up|turns? up|gets? (?:done|fixed)|"
-        r"showed up|landed|reached|turned up|logged in|replied|responded|answered|"
+        r"showed up|shown up|landed|reached|turned up|logged in|replied|responded|answered|"
         r"delivered|received|sent|closed|fixed|updated|touched|picked up|looked at|"
         r"given|started|acknowledged|been (?:fixed|closed|done|resolved|sent|delivered))\b",
         "hasn't haven't has have didn't did never not",
@@ -134,7 +125,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "chasing",
         -1.6,
-        # "will follow up", "I'll remind them": a promise, not a chase.
+        # "will follow up", "I'll remind them": a promise, not a chase; "on prod": production.
         rf"(?<!car )(?<!police )(?<!will )(?<!'ll )(?<!going to )\b{CHASE}\b"
         r"|(?<!\ba )(?<!the )(?<!will )(?<!'ll )(?<!going to )\bfollow(?:ed)?[- ]ups?\b"
         r"(?! (?:call|meeting|session))",
@@ -180,8 +171,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "own work",
         -2.2,
         r"\bourselves\b|\bby hand\b|\bin-house\b|\bfor them\b"
-        r"|\bour own (?:\w+ ){0,2}?(?:team|teams|people|staff|engineers|dbas|architects|"
-        r"controllers|auditors|analysts|on-call|security|network|testers|pm|developers)\b"
+        r"|\bour own (?:\w+ ){0,2}?(?:team|teams|people|staff|engineers?|dbas?|architects?|"
+        r"controllers?|auditors?|analysts?|on-call|security|network|testers?|pm|developers?)\b"
         r"|\bnot (?:their|the vendor's|the provider's|theirs)\b",
         "ourselves hand in-house them own not",
     ),
@@ -203,13 +194,13 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "threat",
         -2.2,
-        r"\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
-        r"providers?|partners?|options)\b|\balternatives\b|\brfp\b|\brfi\b|\bre-?tender\w*\b"
-        r"|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b|\bexit (?:plan|clause|"
-        r"strategy)\b|\bterminat(?:e|ed|es|ing|ion)\b"
-        r"|\binsourc\w+\b|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|"
-        r"we|to) \w+ (?:\w+ )?(?:continues?|works?|renews?|extends?)\b|\bquestion(?:ing)? "
-        r"whether\b|\bnot a given\b|\bnot sure we'?l?l? (?:be )?(?:extend|renew)\w*\b",
+        r"(?<!since the )\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
+        r"providers?|partners?|options)\b(?! (?:started|took over|came in))|\balternatives\b"
+        r"|\brfp\b|\brfi\b|\bre-?tender\w*\b|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b"
+        r"|\bexit (?:plan|clause|strategy)\b|\bterminat(?:e|ed|es|ing|ion)\b|\binsourc\w+\b"
+        r"|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|we|to) \w+ "
+        r"(?:\w+ )?(?:continues?|works?|renews?|extends?)\b|\bquestion(?:ing)? whether\b"
+        r"|\bnot a given\b|\bnot sure we'?l?l? (?:be )?(?:extend|renew)\w*\b",
         "other alternative different new alternatives rfp rfi tender re-tender retender "
         "tendering retendering re-tendering "
         "market-test market termination terminate terminating exit insourcing insource "
@@ -274,10 +265,11 @@ PATTERNS: tuple[Pattern, ...] = (
         -1.2,
         r"\b(?:hasn't|haven't|has not|have not|wasn't|weren't|isn't|aren't) "
         r"(?:been |yet |even )*\w+ (?:properly|correctly|yet|at all)\b|(?<!as )\bpromised\b"
-        r"|\bsupposed to\b|\bstill (?:shows?|has|says|lists|contains|uses)\b",
-        "hasn't haven't has have wasn't weren't isn't aren't promised supposed still",
+        r"|\bsupposed to\b|\bstill (?:shows?|has|says|lists|contains|uses)\b"
+        r"|\b(?:it's|it is|was|were|are|is) meant to (?:be|arrive|land|come|reach)\b",
+        "hasn't haven't has have wasn't weren't isn't aren't promised supposed still it's it",
         requires="properly correctly yet all promised supposed shows show has says lists "
-        "contains uses",
+        "contains uses meant",
     ),
     Pattern(
         "careless",

@@ -62,6 +62,44 @@ EVENTS: tuple[Pattern, ...] = (
         r"started|began))\b|\bno (?:one|body) (?:noticed|checked|caught|spotted)\b",
         "not never nothing before no",
     ),
+    # Moved goalposts: what was agreed changed once the work was done, and what was due
+    # came on another day than agreed ("criteria changed after we demoed", "came in on
+    # Friday instead of Monday").
+    Pattern(
+        "careless",
+        -1.6,
+        r"\b(?:acceptance )?(?:requirements?|criteria|scope|specs?|specifications?|design|"
+        r"estimates?|estimation|priorities|quote|price)\b(?: [^ ,.;:!?]+){0,5}? (?:changed|"
+        r"changes|changing|multiplied|doubled|rewritten|reopened)(?: [^ ,.;:!?]+){0,3}? after "
+        r"(?:we|the|development|sign-?off|validation|approval|it|they|our|testing|delivery)\b"
+        r"|\b(?:came in|arrived|landed|delivered|sent|went out|published|shipped) (?:on |at )?"
+        r"(?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|afternoon|"
+        r"evening|night)(?: \w+)? instead of\b",
+        "requirements requirement criteria scope spec specs specification specifications design "
+        "estimate estimates estimation priorities quote price came arrived landed delivered sent "
+        "went published shipped",
+        requires="after instead",
+    ),
+    # A warning with its condition, and answers that do not agree: "if the numbers don't
+    # improve we'll be taking this to the board", "three different answers".
+    Pattern(
+        "threat",
+        -2.4,
+        r"\bif (?:[^ ,.;:!?]+ ){0,6}?(?:don't|doesn't|do not|does not|can't|cannot|won't|"
+        r"isn't|aren't) (?:improve|change|get better|turn around|stabili[sz]e|settle)\b"
+        r"|\b(?:taking|take|escalating|escalate) (?:this|it) to (?:the |our )?(?:board|ceo|cio|"
+        r"cfo|coo|exec\w*|steering|audit committee)",
+        "if taking take escalating escalate",
+        "match",
+    ),
+    Pattern(
+        "careless",
+        -1.6,
+        r"\b(?:two|three|four|five|several) different (?:answers|versions|priorities|stories|"
+        r"figures|numbers|dates|instructions)\b|\b(?:goes|went|go|going) (?:straight )?to "
+        r"voicemail\b",
+        "different voicemail",
+    ),
     # Threats in their mild and strong forms.
     Pattern(
         "threat",

@@ -29,7 +29,7 @@ LOWER_IS_BETTER: frozenset[str] = words(
     "misses headcount unmatched unreconciled aging ageing ticket call quote quotes "
     "quotation rate-card bug query queries complaint effort chasing admin leakage failed "
     "damages mis-ships variance shrinkage attrition occupancy transfers recontacts "
-    "vulnerabilities findings"
+    "vulnerabilities findings energy emissions consumption"
 )
 _COUNTS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -39,6 +39,9 @@ _NUMBER_WORDS = {word: float(i) for i, word in enumerate(_COUNTS.split())}
 _NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 _NUMBER_WORDS |= {"eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5}
 _FIGURE = re.compile(r"^\d[\d,]*(?:\.\d+)?")
+# An amount of money: "R4.2m", "$850k", "eur1.1bn" (a bare "5m" is five minutes).
+_AMOUNT = re.compile(r"^(?:[$€£]|r|usd|eur|gbp)(\d[\d,]*(?:\.\d+)?)(k|m|bn)?$")
+_SCALE = {"": 1.0, "k": 1e3, "m": 1e6, "bn": 1e9}
 # Words that carry no metric meaning between a metric and its verb.
 _SKIP = words("is are was were has have had been now the our their its rate rates level")
 
@@ -48,6 +51,9 @@ def number(word: str) -> float | None:
     match = _FIGURE.match(word)
     if match:
         return float(match.group(0).replace(",", ""))
+    amount = _AMOUNT.match(word)
+    if amount:
+        return float(amount.group(1).replace(",", "")) * _SCALE[amount.group(2) or ""]
     return _NUMBER_WORDS.get(word)
 
 

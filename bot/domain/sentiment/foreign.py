@@ -19,20 +19,23 @@ from dataclasses import dataclass, field
 from bot.domain.sentiment.contribution import Contribution
 from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
-from bot.domain.sentiment.stance import DAMPING
+from bot.domain.sentiment.verdict import damp, norm, settle_contrast
 
-_ALPHA = 15.0
 _NEGATION = -0.74  # VADER's constant
 _BOOST = 0.293
 _REPEATED = 1.3
 _BEFORE_CONTRAST, _AFTER_CONTRAST = 0.5, 1.5
-_CONTRAST_VERDICT = 0.15
 _SARCASM = -1.6
 _STRONG_WORD = 2.0
 _SCOPE = 3
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?]")
 _BREAKS = frozenset(".,;:!?")
 _MIN_STEM = 4
+
+
+def degree_words(stronger: str, weaker: str) -> dict[str, float]:
+    """Degree words, space-separated: a stronger one adds VADER's 0.293, a weaker one removes it."""
+    return dict.fromkeys(stronger.split(), _BOOST) | dict.fromkeys(weaker.split(), -_BOOST)
 
 
 @dataclass(frozen=True)
@@ -208,20 +211,17 @@ def score_with(rules: LanguageRules, text: str) -> tuple[Sentiment, list[Contrib
     if exclaim:
         hits.append(_Hit("emphasis", "!", math.copysign(exclaim, valence), -1))
         valence += math.copysign(exclaim, valence)
-    norm = math.sqrt(valence * valence + _ALPHA)
-    polarity = valence / norm
-    contributions = [Contribution(h.rule, h.phrase, h.valence / norm) for h in hits]
+    divisor = norm(valence)
+    polarity = valence / divisor
+    contributions = [Contribution(h.rule, h.phrase, h.valence / divisor) for h in hits]
     deciding = sum(h.valence for h in hits if contrast is not None and h.position >= contrast)
-    if deciding and (polarity * deciding < 0 or abs(polarity) < _CONTRAST_VERDICT):
-        verdict = math.copysign(_CONTRAST_VERDICT, deciding)
-        contributions.append(Contribution("contrast", "", verdict - polarity))
-        polarity = verdict
+    polarity, settled = settle_contrast(polarity, deciding)
+    contributions += settled
     stance = any(
         h.rule not in ("lexicon", "emphasis") or abs(h.valence) >= _STRONG_WORD for h in hits
     )
     marker = None if stance else rules.ask.search(low) or rules.announce.search(low)
-    if marker is not None:
-        contributions.append(Contribution("no stance", marker.group(0), (DAMPING - 1) * polarity))
-        polarity *= DAMPING
+    polarity, damped = damp(polarity, None if marker is None else marker.group(0))
+    contributions += damped
     polarity = max(-1.0, min(1.0, polarity))
     return Sentiment(polarity, min(1.0, abs(polarity)), label_for(polarity)), contributions

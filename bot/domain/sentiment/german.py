@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from bot.domain.sentiment.foreign import LanguageRules
+from bot.domain.sentiment.foreign import LanguageRules, degree_words
 from bot.domain.sentiment.german_cues import ANNOUNCE, ASK, CUES, FIGURES
 
 # The general lexicon's polarities (-1..1) on VADER's -4..+4 scale: its strongest words
@@ -76,14 +76,11 @@ _NEGATORS = frozenset(
         "weder",
     ]
 )
-_BOOSTERS = {
-    **dict.fromkeys(
-        ["sehr", "extrem", "echt", "total", "wirklich", "absolut", "besonders", "äußerst", "so"],
-        0.293,
-    ),
-    **dict.fromkeys(["richtig", "ziemlich", "unglaublich", "mega"], 0.293),
-    **dict.fromkeys(["etwas", "bisschen", "leicht", "einigermaßen"], -0.293),
-}
+_BOOSTERS = degree_words(
+    "sehr extrem echt total wirklich absolut besonders äußerst so richtig ziemlich "
+    "unglaublich mega",
+    "etwas bisschen leicht einigermaßen",
+)
 
 
 @cache

@@ -61,7 +61,8 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         "improvement",
         1.8,
         rf"\b(?:hit|reached|peaked at|down|up) {NUMBER}%?(?! \w+ ago\b)"
-        r"|\b(?:is|are|was|were) (?:\w+ )?down\b(?! (?:again|for|since|today|now))",
+        r"|\b(?:is|are|was|were|went|has gone|have gone) (?:\w+ )?down\b"
+        r"(?! (?:again|for|since|today|now))",
         "hit reached peaked down up",
         "clause",
         direction=-1,

@@ -43,9 +43,10 @@ KINDS: tuple[Pattern, ...] = (
         r"|\bown(?:s|ed|ing)? (?:the )?(?:problems?|issues?|mistakes?|it)\b"
         r"|\b(?:worked|works|passed) (?:in|within|at|first time|perfectly|flawlessly|first)\b"
         r"|\b(?:made|makes|making) a (?:real |big |huge |visible )?difference\b"
-        r"|\bin half the time\b",
+        r"|\bin half the time\b|\bfound (?:a )?ways? to (?:deliver|keep|hit|meet|make|get)\b"
+        r"|\beverything we (?:needed|asked for|wanted)\b",
         "nailed hit getting above exceeded beyond smoother smoothest kept proven own owns owned "
-        "owning worked works passed made makes making half",
+        "owning worked works passed made makes making half found everything",
         "match",
     ),
     Pattern(
@@ -53,8 +54,13 @@ KINDS: tuple[Pattern, ...] = (
         -1.8,
         r"\bbelow (?:\w+ )?expectations\b|\bway off\b|\bfar from (?:what|the|it|good)\b"
         r"|\b(?:stretched|spread) (?:far |way )?too thin\b|\bnot a compliment\b"
-        r"|\bshort of what\b|\bfewer assurances\b|\b(?:three|four|five|several) attempts\b",
-        "below way far stretched spread compliment short fewer attempts",
+        r"|\bshort of what\b|\bfewer assurances\b|\b(?:three|four|five|several) attempts\b"
+        # Nothing coming out, and no point any more: "nothing ships on the date promised".
+        r"|\bnothing (?:ships|shipped|lands|landed|arrives|arrived|gets (?:done|delivered|"
+        r"shipped|fixed)|got (?:done|delivered|shipped|fixed))\b"
+        r"|\b(?:do not|don't|does not|doesn't|can't|cannot) see (?:the |any |much )?point\b"
+        r"|\bwhat(?:'s| is) the point\b|\bno point (?:in|anymore|any more)\b",
+        "below way far stretched spread compliment short fewer attempts nothing see point",
         "match",
     ),
     # Worry and its polite forms: "I am concerned that", "it is observed that", "the team
@@ -183,7 +189,8 @@ KINDS: tuple[Pattern, ...] = (
         r"|\b(?:we |i )?(?:never|did not|didn't|have not|haven't) (?:approved|agreed to|"
         r"signed off|authori[sz]ed|ordered)\b"
         r"|\bnothing (?:changed|changes|happens|happened|moves|moved)\b"
-        r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b",
+        r"|\bwithout (?:\w+ )?(?:running|testing|reviewing|asking|consulting|warning|notice)\b"
+        r"|\bkindly (?:be advised|note|be informed)\b(?: [^.;]*)? still\b",
         "fix fixes patch change release update deploy hotfix don't doesn't do does didn't "
         "did never skipped missed forgot left marked nothing without say says said claim "
         "claims claimed promised show shows list lists please pls kindly",
@@ -217,10 +224,13 @@ KINDS: tuple[Pattern, ...] = (
     Pattern(
         "no bad news",
         1.6,
-        r"\b(?:all|every)\b(?: [^ ,.;:!?]+){0,5}? (?:met|closed|passed|green|applied|"
+        r"\b(?:all|every)\b(?: [^ ,.;:!?]+){5,8}? (?:are|were|have been|has been) (?:closed|met|"
+        r"completed|done|applied|remediated)\b"
+        r"|\b(?:all|every)\b(?: [^ ,.;:!?]+){0,5}? (?:met|closed|passed|green|applied|"
         r"patched|remediated|on time|on "
         r"schedule|achieved|hit|complete|completed|up to date)\b"
         r"|\bfinally(?: [^ ,.;:!?]+){0,4}? (?:up to date|stable|fixed|closed|working|works|"
+        r"behaving|behaves|consistent|reliable|in sync|passing|"
         r"inside sla|within sla|on target|green|"
         r"in place|done|proper|a root cause|got)\b"
         r"|\b(?:fixed|resolved|closed|sorted|working|live|done|delivered|signed off|green|stable|"
@@ -234,5 +244,40 @@ KINDS: tuple[Pattern, ...] = (
         r"get made|getting \w+)\b|\b(?:to be fair|credit where due)\b",
         "all every finally actually fair credit before ahead earlier",
         "match",
+    ),
+    # A problem that did not reach anyone: "customers did not feel it", "no user impact",
+    # "no manual scaling needed".
+    Pattern(
+        "no bad news",
+        1.6,
+        r"\b(?:customers?|users?|clients?|the business|staff|agents|stores|sites|callers|"
+        r"patients|nobody|no one) (?:did not|didn't|never|barely|hardly|won't|will not) "
+        r"(?:feel|felt|notice|noticed|see|saw)(?: (?:it|a thing|anything|any \w+|the \w+))?\b"
+        r"|\b(?:no|zero|without|with no|without any) (?:customer|user|client|business|service)"
+        r"[- ]impact\b|\bno (?:manual|extra) [^ ,.;:!?]+ (?:needed|required)\b"
+        r"|\bno (?:intervention|workarounds?|restarts?|babysitting|hand-holding|chasing|"
+        r"reminders?|follow-ups?) (?:needed|required)\b",
+        "customers customer users user clients client business staff agents stores sites "
+        "callers patients nobody no zero without",
+        "match",
+    ),
+    # Incidents counted by their ordinal: "fourth P1 this month", "the third outage".
+    Pattern(
+        "repeated",
+        -2.6,
+        rf"\b{ORDINAL} (?:[^ ,.;:!?]+ )?(?:p[1-3]s?|sev ?[1-3]s?|incidents?|outages?|"
+        r"escalations?|breach(?:es)?|failures?|rollbacks?|crash(?:es)?|regressions?)\b",
+        "p1 p2 p3 p1s p2s sev1 sev2 sev incident incidents outage outages escalation "
+        "escalations breach breaches failure failures rollback rollbacks crash crashes "
+        "regression regressions",
+    ),
+    # The same point made again: "flagged it twice", "raised this three times".
+    Pattern(
+        "chasing",
+        -1.6,
+        r"\b(?:flagged|raised|reported|mentioned|highlighted|escalated) (?:it |this |that |"
+        r"them )?(?:twice|again|repeatedly|(?:three|four|five|several|multiple|many|\d+) "
+        r"times)\b",
+        "flagged raised reported mentioned highlighted escalated",
     ),
 )

@@ -29,7 +29,8 @@ def words(text: str) -> frozenset[str]:
 EXPECTED_SERVICE: frozenset[str] = words(
     "reply replies response responses answer answers update updates feedback callback "
     "acknowledgement acknowledgment eta estimate ownership documentation docs notice "
-    "warning heads-up communication visibility follow-up followup help support"
+    "warning heads-up communication visibility follow-up followup help support explanation "
+    "justification rationale"
 )
 
 NEGATORS: frozenset[str] = frozenset(NEGATE) | {"no", "nobody", "neither", "lack"}
@@ -111,7 +112,7 @@ COURTESY_WORDS: frozenset[str] = words("kindly")
 PROCESS_NAMES: frozenset[str] = words(
     "review reviews meeting meetings bridge triage matrix path process procedure "
     "template form policy contacts management plan dashboard register log tracker "
-    "channel rota workshop playbook runbook"
+    "channel rota workshop playbook runbook pack"
 )
 QUANTITIES: frozenset[str] = words(
     "a an one two three four five six seven eight nine ten eleven twelve several few "

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.sentiment.cue_patterns import MINIMISERS, SARCASM_OPENERS
+from bot.domain.sentiment.cue_patterns import MINIMISERS
 from bot.domain.sentiment.hits import Hit
+from bot.domain.sentiment.lexicon import words
 
-_OPENER = re.compile(SARCASM_OPENERS)
+# A positive word opening a comment that goes on to describe a failure: sarcasm.
+_OPENER = re.compile(
+    r"^(?:oh )?(?:great|fantastic|brilliant|wonderful|lovely|superb|excellent|perfect|"
+    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|"
+    r"very consistent|so consistent)"
+    r"(?=\s*[,.!…]|\s+(?:another|more)\b)|^(?:impressive|classic)(?=\s*[,.!…:])"
+    r"|^(?:lovely|great|amazing|wonderful|fantastic|so glad|reassuring) to (?:see|know|hear|"
+    r"find|get|learn)\b|^(?:amazing|funny|interesting|fascinating) how\b"
+    r"|^(?:(?:i |we )?(?:just |really |so |absolutely )?(?:love|loving|enjoy|enjoying|"
+    r"thrilled|delighted|glad|happy|excited)|always a (?:treat|pleasure|joy)|"
+    r"can't wait|cant wait|nice to see|good to (?:know|see))\b"
+)
 # More cheerful openers that work chat lays over a failure: "Congratulations on the third
 # outage", "Very reassuring to read ...", "Nothing beats finding out from a journalist".
 _MORE_OPENERS = re.compile(
@@ -16,21 +28,46 @@ _MORE_OPENERS = re.compile(
     r"|^nothing beats\b|^what a (?:surprise|treat|joy)\b"
 )
 _OH_OPENER = re.compile(r"^(?:oh|ah)\b")
+# Praise overdone, standing alone after the bad news: "... says 'human error'.
+# Groundbreaking.", "... entering week three. Cool cool cool." A plain "Great." or
+# "Outstanding." after a fact is usually meant.
+_CLOSER = re.compile(
+    r"(?<=[.!?;] )(?:groundbreaking|revolutionary|visionary|stellar|genius|record-breaking|"
+    r"top notch|love it|classic|(great|cool|lovely|brilliant|perfect|amazing|nice)"
+    r"(?:,? \1){1,2})(?=[.!]*\s*$)"
+)
+# The words a closer ends with: most comments end otherwise and are never searched.
+_CLOSER_ENDS = tuple(
+    words(
+        "groundbreaking revolutionary visionary stellar genius record-breaking notch it classic "
+        "great cool lovely brilliant perfect amazing nice"
+    )
+)
+# "Sure, it's more of the same, but ...": a concession that a contrast answers, not
+# sarcasm; the contrast rule reads the clause after it.
+_CONCESSION = re.compile(r"^sure\b(?=.*\b(?:but|though|however|still|then again)\b)")
+# A wish or an address, not a surface to turn: "Happy Thanksgiving!", "Love Liza is ...",
+# "I love you, local staff": the opener runs straight into a name or "you".
+_ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]|you\b|u\b|ya\b)")
 # A short phrase in quotes, not at a word's inside: "a 'small' release", “in review”.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
 _QUOTE_CHARS = frozenset("\"“‘'")
 _AGAIN = re.compile(r"\b(?:again|another|no longer|yet again)\b")
 # What tells of a failure after a cheerful opener even with no bad word: a count of
-# days, an ordinal, "the same", "a single", "from scratch", "sleeps at night".
+# days, an ordinal, "the same", "a single", "from scratch", "sleeps at night"; an
+# incident named by its priority ("a P1 from our customers"), something that breaks,
+# a document that is blank or empty.
 _MILD_FAILURE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days|weeks|"
     r"months)\b|\b(?:second|third|fourth|fifth|sixth|umpteenth)\b|\bthe same\b"
     r"|\ba single\b|\bfrom scratch\b|\bnobody\b|\bno one\b|\bneeds a\b|\bdouble\b"
+    r"|\b(?:p[12]|sev ?[12]|breaks|broke|is blank|is empty)\b"
 )
 # Hits that read the surface words; these are what sarcasm turns around.
 SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})
 _SARCASM_VALENCE = -1.6  # the turn itself, on top of cancelling the positive words
 _SCARE_QUOTE_VALENCE = -1.0
+_EYE_ROLL_VALENCE = -1.0
 
 
 def scare_quotes(text: str) -> list[str]:
@@ -53,6 +90,12 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     """
     lowered = text.lower().lstrip(" *_>")
     opener = _OPENER.search(lowered) or _MORE_OPENERS.search(lowered)
+    if opener is not None and (
+        _CONCESSION.match(lowered) or _ADDRESS.match(text.lstrip(" *_>"), opener.end())
+    ):
+        opener = None
+    if opener is None and lowered.rstrip(" .!\n").endswith(_CLOSER_ENDS):
+        opener = _CLOSER.search(lowered)
     quotes = scare_quotes(text) if _QUOTE_CHARS.intersection(text) else []
     if opener is None and not quotes and not eye_rolls:
         return None  # no positive surface to turn: the common case, decided cheaply
@@ -74,11 +117,12 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     elif positive > 0 and (eye_rolls or quotes):
         marker = quotes[0] if quotes else "eye-roll emoji"
     if not marker:
-        return (
-            hits + [Hit("scare quotes", q, _SCARE_QUOTE_VALENCE) for q in quotes]
-            if quotes
-            else None
-        )
+        extra = [Hit("scare quotes", q, _SCARE_QUOTE_VALENCE) for q in quotes]
+        if eye_rolls:
+            # "Another sprint, another 'almost there' 🙃": with no praise to turn, the
+            # eye-roll is the exasperation itself.
+            extra.append(Hit("sarcasm", "eye-roll emoji", _EYE_ROLL_VALENCE))
+        return hits + extra if extra else None
     kept = [h for h in hits if not (h.rule in SURFACE_RULES and h.valence > 0)]
     turned = [Hit("sarcasm", marker, _SARCASM_VALENCE - 0.5 * positive)]
     turned += [Hit("scare quotes", quote, _SCARE_QUOTE_VALENCE) for quote in quotes]

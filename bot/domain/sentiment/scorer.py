@@ -18,8 +18,6 @@ would read them literally.
 
 from __future__ import annotations
 
-import math
-
 from bot.domain.sentiment.contribution import Contribution
 from bot.domain.sentiment.cues import find_cues
 from bot.domain.sentiment.hits import Hit
@@ -27,13 +25,11 @@ from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
 from bot.domain.sentiment.rules import emphasis, read
 from bot.domain.sentiment.sarcasm import celebration_turned, turn
-from bot.domain.sentiment.stance import DAMPING, errand_marker, stance_marker
+from bot.domain.sentiment.stance import errand_marker, stance_marker
 from bot.domain.sentiment.textblob_reader import pattern_sentiment
 from bot.domain.sentiment.tokens import tokenize
+from bot.domain.sentiment.verdict import damp, norm, settle_contrast
 
-# VADER's normalisation constant: a summed valence s maps to s / sqrt(s^2 + 15),
-# so one strong word lands near +/-0.6 and several saturate towards +/-1.
-_ALPHA = 15.0
 # One vote per lexicon: the rule reader carries two (VADER's general words and the
 # service events), TextBlob's pattern lexicon one.
 _RULES_WEIGHT = 2 / 3
@@ -60,8 +56,6 @@ _STANCE_RULES = frozenset(
         *("heroics", "polite complaint"),
     }
 )
-# The polarity of a comment whose deciding clause goes against the rest.
-_CONTRAST_VERDICT = 0.15
 # Opinion words strong enough that a comment with one is not an errand ("love", "awful").
 _STRONG_WORD = 2.0
 _STRONG_TEXTBLOB = 0.5
@@ -127,7 +121,7 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         sum(h.valence for h in hits if h.valence < 0),
     )
     valence = sum(hit.valence for hit in hits)
-    norm = math.sqrt(valence * valence + _ALPHA)
+    divisor = norm(valence)
     textblob = _textblob_reading(leftover)
     if not valence and textblob is None:
         return Sentiment(0.0, 0.0, label_for(0.0)), []
@@ -140,8 +134,10 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         if any(hit.rule not in _GENERAL_RULES for hit in hits)
         else _GENERAL_WEIGHT
     )
-    contributions = [Contribution(h.rule, h.phrase, rules_weight * h.valence / norm) for h in hits]
-    polarity = rules_weight * valence / norm
+    contributions = [
+        Contribution(h.rule, h.phrase, rules_weight * h.valence / divisor) for h in hits
+    ]
+    polarity = rules_weight * valence / divisor
     if textblob is None:
         subjectivity = abs(polarity)
     else:
@@ -149,12 +145,8 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         subjectivity = textblob[1]
         words = " ".join(w for _, group in leftover for w in group)
         contributions.append(Contribution("textblob", words, (1 - rules_weight) * textblob[0]))
-    if deciding and (polarity * deciding < 0 or abs(polarity) < _CONTRAST_VERDICT):
-        # "Lovely team, but nothing ships on time": the clause after the contrast
-        # decides the sign; mixed feelings are mild ones.
-        verdict = math.copysign(_CONTRAST_VERDICT, deciding)
-        contributions.append(Contribution("contrast", "", verdict - polarity))
-        polarity = verdict
+    polarity, settled = settle_contrast(polarity, deciding)
+    contributions += settled
     marker = None
     # An ask needs the most to take a stance; when even that holds, no marker matters.
     if len(tokens) <= _CHAT_LENGTH and not _takes_stance(hits, textblob, True):
@@ -166,9 +158,8 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         errand = errand_marker(plain.text)
         if errand and not _takes_stance([h for h in hits if h.phrase not in errand], None, True):
             marker = errand
-    if marker is not None:
-        contributions.append(Contribution("no stance", marker, (DAMPING - 1) * polarity))
-        polarity *= DAMPING
+    polarity, damped = damp(polarity, marker)
+    contributions += damped
     polarity = max(-1.0, min(1.0, polarity))
     subjectivity = max(0.0, min(1.0, subjectivity))
     return Sentiment(polarity, subjectivity, label_for(polarity)), contributions

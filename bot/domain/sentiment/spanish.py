@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from bot.domain.sentiment.foreign import LanguageRules
+from bot.domain.sentiment.foreign import LanguageRules, degree_words
 from bot.domain.sentiment.spanish_cues import ANNOUNCE, ASK, CUES, FIGURES
 
 # Words on VADER's -4..+4 scale. A masculine form ending in -o also gives its -a form,
@@ -74,13 +74,11 @@ _NEGATORS = frozenset(
         "nadie",
     ]
 )
-_BOOSTERS = {
-    **dict.fromkeys(
-        ["muy", "super", "súper", "bastante", "realmente", "totalmente", "tan", "demasiado"], 0.293
-    ),
-    **dict.fromkeys(["increíblemente", "extremadamente", "sumamente"], 0.293),
-    **dict.fromkeys(["algo", "poco", "ligeramente"], -0.293),
-}
+_BOOSTERS = degree_words(
+    "muy super súper bastante realmente totalmente tan demasiado increíblemente "
+    "extremadamente sumamente",
+    "algo poco ligeramente",
+)
 
 
 def _plain(word: str) -> str:

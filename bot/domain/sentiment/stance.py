@@ -21,7 +21,8 @@ _REQUEST = re.compile(
     r"attaching|attached|sending|adding|handing over|moving|rolling out|starting|"
     r"maintenance|planned|new joiner|asking for|i'll be out|i will be out|ooo|ping me|"
     r"let me know|lmk|nothing new|nothing (?:much |major |else )?to report"
-    r"|not much (?:happening|to report|going on))\b"
+    r"|not much (?:happening|to report|going on)|request to|let's (?:schedule|book|set up|plan|"
+    r"meet|sync|catch up)|i'd like (?:a|an|the|to (?:review|see|get|discuss|schedule)))\b"
 )
 # Absences and cover: "I am on sick leave tomorrow, Pavel covers", "OOO until Monday".
 _ABSENCE = re.compile(
@@ -41,10 +42,20 @@ _ANNOUNCEMENT = re.compile(
     r"|\b(?:at|from|until|by) \d{1,2}[:.]\d{2}\b|\b\d{1,2}(?:am|pm)\b"
     r"|\bby (?:the )?end of\b|\b(?:starts?|begins?|ends?) (?:on|in|at|from|next)\b"
     r"|\bnow (?:needs?|requires?|goes?)\b|\b(?:has|have) asked (?:for|us to)\b"
+    # Times of work chat: "at 14h", "after lunch", "ETA Thursday" (not "tonight", which
+    # tweets use for plans they have feelings about).
+    r"|\b(?:after lunch|eod|eta)\b|\b(?:at|before|after) \d{1,2}h\b"
+    # Records kept up to date: "runbook updated with", "I've added the risks", "is with legal".
+    r"|\b(?:updated|refreshed|extended) with\b|\bi've (?:updated|added|uploaded|shared|"
+    r"attached|created|logged)\b|\bis with (?:legal|procurement|finance|the \w+ team)\b"
+    r"|\baccess (?:granted|given|provided|set up)\b"
 )
 # A bare acknowledgement is the whole comment: "ok", "Fine by me.", "fine I guess".
 _ACKNOWLEDGEMENT = re.compile(
-    r"^(?:ok|okay|k|fine|alright|all right|noted|ack)(?: (?:by|for|with) me| i guess)?\W*$"
+    r"^(?:ok|okay|k|fine|alright|all right|noted|ack)(?: (?:by|for|with) me| i guess)?"
+    r"(?:,? (?:thanks|thank you|thx|cheers|ta))?\W*$"
+    # A promise to do the errand: "Sure, will send the pack by end of day".
+    r"|^(?:sure|ok|okay|noted|will do)[,.!]? (?:will|i'll|we'll|i will|we will) \w+"
 )
 # Greetings, offers and hand-overs that open an errand: "Hi all, sharing the agenda",
 # "Happy to set up a call", "PR #412 ready for review".

@@ -64,6 +64,9 @@ def test_account_complaints_are_negative(text: str) -> None:
         "Quick question: does the rota include bank holidays?",
         "Backlog review moved to Thursday at 3pm.",
         "The signed agreement is in the shared drive.",
+        "Smoke-test pack kicks off at 8, report after lunch.",
+        "Deploying the patch on prod Friday morning.",
+        "Error budget for the quarter at 60%.",
     ],
 )
 def test_errands_and_process_names_stay_neutral(text: str) -> None:
@@ -93,3 +96,8 @@ def test_a_contrast_gives_a_mild_verdict_not_a_strong_one() -> None:
 )
 def test_account_events_do_not_fire_in_ordinary_prose(text: str) -> None:
     assert score_text(text).label == "positive"
+
+
+def test_prod_is_production_after_a_preposition_and_a_chase_otherwise() -> None:
+    assert score_text("Restarting the cache on prod at noon.").label == "neutral"
+    assert score_text("Had to prod them twice for the access list.").label == "negative"

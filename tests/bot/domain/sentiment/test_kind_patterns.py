@@ -180,3 +180,112 @@ def test_contrast_across_sentences_warnings_and_what_is_down(text: str, label: s
 def test_a_quick_update_is_a_status_note() -> None:
     text = "Quick update: the interface is in review, the report starts next sprint."
     assert score_text(text).label == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two failed deliveries on Monday, but the stores never noticed.",
+        "Failover test ran overnight, no user impact.",
+        "no manual restarts required since the upgrade",
+        "Batch jobs finally behaving after the memory change.",
+        "Every action from the spring audit review has been closed.",
+    ],
+)
+def test_a_problem_that_reached_nobody_is_good_news(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Second sev1 this week on the payments API.",
+        "Flagged the expired certificate three times now.",
+        "We raised this twice in the steering meeting.",
+    ],
+)
+def test_incidents_counted_by_ordinal_and_points_raised_again_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_a_cost_that_went_down_is_not_an_outage() -> None:
+    assert score_text("Our monthly cloud cost went down after the rightsizing.").label == (
+        "positive"
+    )
+    assert score_text("The booking site went down at noon.").label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team is charming, but nothing ships on the date agreed.",
+        "Great engineers, but nothing lands before the deadline.",
+        "We have lost confidence in the forecast; the CFO redid it in Excel.",
+    ],
+)
+def test_nothing_coming_out_and_no_point_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their handling of the data-centre move was exemplary.",
+        "Zero missed collections since the new supplier took over.",
+    ],
+)
+def test_exemplary_work_and_a_new_supplier_that_started_are_good_news(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The design changed twice after we had built the screens.",
+        "Acceptance criteria changed after testing started.",
+        "Month-end pack arrived on Wednesday evening instead of Monday.",
+        "Another price increase with no justification.",
+        "Privileged access still not reviewed this quarter.",
+        "The promised savings have not shown up anywhere.",
+    ],
+)
+def test_moved_goalposts_late_packs_and_unexplained_rises_are_complaints(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_finding_ways_to_deliver_everything_needed_is_praise() -> None:
+    text = "Though the timeline was brutal, they found ways to deliver everything we asked for."
+    assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the error rates don't improve by June we'll be taking this to the board.",
+        "Two different versions of the cutover plan from your side this week.",
+        "The after-hours line went straight to voicemail again.",
+        "Kindly be advised the batch is still failing since Friday.",
+        "We had to put our own developer on it to get the extract right.",
+        "The payroll file is meant to be with us by the 3rd; it came on the 9th.",
+    ],
+)
+def test_conditional_warnings_conflicting_answers_and_unmet_dates_are_complaints(
+    text: str,
+) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_a_close_on_day_three_is_a_working_day_not_a_wait() -> None:
+    assert score_text("Close finished on day 3 this month, well done.").label == "positive"
+    assert score_text("We're on day 6 and still no access list.").label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Overdue invoices went from R3.5m to R900k since the new process.", "positive"),
+        ("Monthly spend went from $80k to $120k for the same scope.", "negative"),
+    ],
+)
+def test_amounts_of_money_are_figures(text: str, label: str) -> None:
+    assert score_text(text).label == label

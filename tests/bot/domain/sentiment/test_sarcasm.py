@@ -46,6 +46,9 @@ def test_cheering_emoji_after_bad_news_count_against() -> None:
         "Great to hear the sandbox is down again.",
         "Funny how every missed deadline is a one-off.",
         "Very consistent, another Monday without a build.",
+        "Love starting the week with a P2 from the customer :tada:",
+        "So consistent, every release breaks the login page.",
+        "Very reassuring that the handover wiki is empty.",
     ],
 )
 def test_more_cheerful_openers_over_a_failure_are_sarcasm(text: str) -> None:
@@ -58,3 +61,48 @@ def test_more_cheerful_openers_over_a_failure_are_sarcasm(text: str) -> None:
 )
 def test_the_same_openers_over_good_news_mean_it(text: str) -> None:
     assert score_text(text).label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sure, the outage hurt, but nothing was lost.",
+        "Happy New Year, thanks for getting through a horrible December with us.",
+    ],
+)
+def test_a_concession_or_a_wish_is_not_sarcasm(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+def test_praise_addressed_to_you_is_not_turned() -> None:
+    hits = [Hit("lexicon", "love", 3.2), Hit("lexicon", "worst", -3.1)]
+    assert (
+        turn("I love you all, the worst week of the year and you kept every SLA.", hits, 0) is None
+    )
+
+
+def test_sure_without_a_contrast_can_still_be_sarcasm() -> None:
+    assert score_text("Sure, another outage on a Friday.").label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The post-mortem blames "a config issue" again. Visionary.',
+        "Third slipped date on the migration. Great, great.",
+    ],
+)
+def test_overdone_praise_closing_bad_news_is_sarcasm(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_a_plain_closing_word_after_good_news_is_meant() -> None:
+    assert score_text("The outage was fixed in ten minutes. Great.").label == "positive"
+
+
+def test_an_eye_roll_with_no_praise_to_turn_is_exasperation() -> None:
+    hits = [Hit("lexicon", "sprint", 0.0)]
+    turned = turn("Another sprint, another demo slipped 🙃", hits, 1)
+    assert turned is not None and Hit("sarcasm", "eye-roll emoji", -1.0) in turned
+    assert score_text('Quarter three, still "nearly done" :upside_down_face:').label == "negative"
+    assert turn("Release notes attached.", hits, 0) is None

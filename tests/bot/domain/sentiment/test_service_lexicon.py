@@ -33,3 +33,7 @@ def test_a_service_word_wins_over_its_general_meaning() -> None:
     """ "streamlined" is praise in account chat whatever the general lexicon says."""
     assert SERVICE_EVENTS["streamlined"] > 0
     assert score_text("They streamlined the month-end close.").polarity > 0
+
+
+def test_so_so_is_a_mild_complaint() -> None:
+    assert score_text("So-so.").label == "negative"

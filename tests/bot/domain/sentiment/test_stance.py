@@ -62,3 +62,32 @@ def test_absences_no_news_and_promises_stay_in_the_neutral_zone(text: str) -> No
 )
 def test_an_absence_or_a_chase_that_carries_a_complaint_stays_one(text: str) -> None:
     assert score_text(text).polarity < -0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Escalation contacts sheet updated with the weekend rota.",
+        "I've uploaded the signed SOW to the portal.",
+        "The change order is with procurement for signature.",
+        "VPN access granted for the two contractors.",
+        "Let's book the quarterly review for the second week of June.",
+        "Request to add Priya to the release channel.",
+        "I'd like the capacity forecast before Friday's call.",
+        "Database upgrade after lunch, ETA an hour.",
+    ],
+)
+def test_records_kept_requests_and_work_times_are_no_stance(text: str) -> None:
+    assert no_stance(text) is not None
+    assert score_text(text).label == "neutral"
+
+
+def test_a_plan_for_tonight_keeps_its_feeling() -> None:
+    assert no_stance("Great game tonight, can't wait!") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Noted, thanks.", "ok, cheers", "Sure, will send the recon pack by end of day."]
+)
+def test_an_acknowledgement_with_thanks_or_a_promise_is_no_stance(text: str) -> None:
+    assert score_text(text).label == "neutral"
