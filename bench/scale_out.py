@@ -142,9 +142,9 @@ class Round:
     logs: Path
     landed_per_5s: list[int]
     """DMs landed in each 5 s from the pulses falling due: where the round is slow."""
-    cpu: float
-    """CPU seconds the Rapport processes still running and this one (the stand-in, the
-    clicks) had used when the last DM landed (PostgreSQL's own not counted)."""
+    cpu: dict[str, float]
+    """CPU seconds per kind of process (those still running, and this one: the stand-in
+    and the clicks) when the last DM landed; PostgreSQL's own not counted."""
 
     @property
     def ratio(self) -> float:
@@ -155,6 +155,12 @@ def cpu_seconds(pid: int) -> float:
     """User and system CPU time a process has used so far (Linux's /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_line(cpu: dict[str, float], people: int) -> str:
+    ranked = sorted(cpu.items(), key=lambda item: -item[1])
+    parts = [f"{kind} {1000 * seconds / people:.0f}" for kind, seconds in ranked]
+    return ", ".join(parts) + f"; {1000 * sum(cpu.values()) / people:.0f} in all"
 
 
 def teams_for(spaces: int, engagements: int, members: int) -> list[Team]:
@@ -229,8 +235,11 @@ def run_round(args: argparse.Namespace, spaces: int) -> Round:
             workers[0].process.wait()
             processes.append(WorkerProcess(standin, url, logs / "worker-new.log", **env))
             wait_for(lambda: len(pulse_dms(standin)) >= people, 600, "every DM")
-            running = [each.process.pid for each in processes if each.process.poll() is None]
-            cpu = sum(cpu_seconds(pid) for pid in [*running, os.getpid()])
+            cpu = {"stand-in and clicks (this process)": cpu_seconds(os.getpid())}
+            for each in processes:
+                if each.process.poll() is None:
+                    kind = "web" if isinstance(each, WebProcess) else each.command
+                    cpu[kind] = cpu.get(kind, 0.0) + cpu_seconds(each.process.pid)
             times = sorted(call.at for call in pulse_dms(standin))
             buckets = Counter(int((at - began) // 5) for at in times)
             ended = times[-1]
@@ -332,8 +341,8 @@ def main() -> None:
             f"{r.workspaces} workspace(s): worker 0 killed after {r.killed_at} DMs; the clock "
             f"opened the pulses over {r.opening:.1f} s; 95 % of the DMs had landed after "
             f"{r.most:.1f} s; DMs landed per 5 s: {' '.join(map(str, r.landed_per_5s))}; "
-            f"{r.cpu:.1f} CPU s in all ({1000 * r.cpu / r.people:.0f} ms a DM; the machine has "
-            f"{os.cpu_count()} cores); "
+            f"CPU ms a DM: {cpu_line(r.cpu, r.people)} (the machine has {os.cpu_count()} "
+            "cores); "
             f"process logs: {r.logs}"
         )
         if r.refused:
