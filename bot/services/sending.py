@@ -87,7 +87,7 @@ def send_one(container: Runtime, pulse_id: int) -> bool:
         container.messenger,
         pulse_id,
         container.now,
-        _limits(container, pulse_id),
+        timedelta(seconds=container.settings.retry_base_seconds),
     )
     return sent is not None
 

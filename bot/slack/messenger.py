@@ -10,6 +10,8 @@ within Slack's limits (`bot/slack/history.py`).
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -152,10 +154,20 @@ class SlackMessenger:
 def checked(blocks: Blocks) -> Blocks:
     """`blocks`, once slack_sdk's models have read each one and found it within Slack's
     limits; a block Slack would refuse raises `SlackObjectFormationError` here, loudly,
-    rather than being sent."""
-    for block in Block.parse_all([dict(block) for block in blocks]):
-        block.validate_json()
+    rather than being sent.
+
+    Reading them through the models costs more than the rest of a send: the same blocks
+    (a pulse's DMs to everyone on a side) are read once, and found good from then on.
+    """
+    _validate(json.dumps(list(blocks), sort_keys=True, default=str))
     return blocks
+
+
+@functools.lru_cache(maxsize=1024)
+def _validate(blocks: str) -> None:
+    """Raises for blocks Slack would refuse; kept only for blocks found good."""
+    for block in Block.parse_all(json.loads(blocks)):
+        block.validate_json()
 
 
 def metadata(tag: Tag) -> dict[str, Any]:

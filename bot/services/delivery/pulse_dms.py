@@ -175,10 +175,11 @@ def send_next(
     messenger: Messenger,
     pulse_id: int,
     now: Callable[[], datetime],
-    limits: tuple[datetime | None, timedelta],
+    retry_base: timedelta,
 ) -> tuple[str, str, str] | None:
     """Claim the pulse's next due DM and send it: (person, "sent" | "refused" | "retrying",
-    reason), or None when nothing is due (or the claim could not be taken).
+    reason), or None when nothing is due (or the claim could not be taken). Its retries
+    stop at the pulse's close, read with the claim.
 
     This is one job of the queue (`rapport worker`) and one step of an in-process pass:
     one Slack call and its bookkeeping.
@@ -187,6 +188,7 @@ def send_next(
         with database.unit_of_work() as session:
             delivery = queries.claim_next_pending(session, pulse_id, now())
             dm = None if delivery is None else render_delivery(delivery)
+            limits = (None if delivery is None else delivery.pulse.closes_at, retry_base)
     except Exception:
         logger.exception("pulse %s: could not claim the next DM", pulse_id)
         return None
