@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from storage.models import Delivery, Member, Pulse
@@ -25,6 +25,48 @@ def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Deliv
     return claimed[0] if claimed else None
 
 
+# The statements every DM's claim and record run, built once: building them is most of
+# a claim's cost in Python; only their parameters change.
+_WHEN = bindparam("when", type_=Delivery.sent_at.type)
+_DUE = (
+    select(Delivery.id)
+    .where(
+        Delivery.pulse_id == bindparam("for_pulse"),
+        Delivery.status == "pending",
+        or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= _WHEN),
+    )
+    .order_by(Delivery.id)
+    .limit(bindparam("limit"))
+    .with_for_update(skip_locked=True)
+    # Evaluated once: as a plain `IN (subquery)` PostgreSQL may run it again for each row
+    # it updates, each run skipping what the last one locked, and claim far more than
+    # `limit`.
+    .cte("due")
+    .prefix_with("MATERIALIZED", dialect="postgresql")
+)
+_CLAIM = (
+    update(Delivery)
+    .where(Delivery.id.in_(select(_DUE.c.id)), Delivery.status == "pending")
+    .values(status="sending", attempts=Delivery.attempts + 1, sent_at=_WHEN)
+    .values(error=None, next_attempt_at=None)
+    .returning(Delivery.id)
+    .execution_options(synchronize_session=False)
+)
+_CLAIMED = (
+    select(Delivery)
+    .where(Delivery.id.in_(bindparam("ids", expanding=True)))
+    .options(joinedload(Delivery.member), joinedload(Delivery.pulse).joinedload(Pulse.engagement))
+    .order_by(Delivery.id)
+    .execution_options(populate_existing=True)
+)
+_SENT = (
+    update(Delivery)
+    .where(Delivery.id == bindparam("delivery_id"))
+    .values(status="sent", channel_id=bindparam("channel"), message_ts=bindparam("ts"))
+    .values(sent_at=_WHEN, error=None)
+)
+
+
 def claim_due(session: Session, pulse_id: int, when: datetime, limit: int) -> Sequence[Delivery]:
     """Take up to `limit` due pending deliveries in one conditional UPDATE, marked `sending`.
 
@@ -33,46 +75,10 @@ def claim_due(session: Session, pulse_id: int, when: datetime, limit: int) -> Se
     PostgreSQL concurrent claimers skip each other's locked rows, and the UPDATE takes
     only rows still `pending`; on SQLite the IMMEDIATE transaction serialises them.
     """
-    due = (
-        select(Delivery.id)
-        .where(
-            Delivery.pulse_id == pulse_id,
-            Delivery.status == "pending",
-            or_(Delivery.next_attempt_at.is_(None), Delivery.next_attempt_at <= when),
-        )
-        .order_by(Delivery.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-        # Evaluated once: as a plain `IN (subquery)` PostgreSQL may run it again for
-        # each row it updates, each run skipping what the last one locked, and claim
-        # far more than `limit`.
-        .cte("due")
-        .prefix_with("MATERIALIZED", dialect="postgresql")
-    )
-    claimed = session.scalars(
-        update(Delivery)
-        .where(Delivery.id.in_(select(due.c.id)), Delivery.status == "pending")
-        .values(
-            status="sending",
-            attempts=Delivery.attempts + 1,
-            sent_at=when,
-            error=None,
-            next_attempt_at=None,
-        )
-        .returning(Delivery.id)
-        .execution_options(synchronize_session=False)
-    ).all()
+    claimed = session.scalars(_CLAIM, {"for_pulse": pulse_id, "when": when, "limit": limit}).all()
     if not claimed:
         return []
-    return session.scalars(
-        select(Delivery)
-        .where(Delivery.id.in_(claimed))
-        .options(
-            joinedload(Delivery.member), joinedload(Delivery.pulse).joinedload(Pulse.engagement)
-        )
-        .order_by(Delivery.id)
-        .execution_options(populate_existing=True)
-    ).all()
+    return session.scalars(_CLAIMED, {"ids": list(claimed)}).all()
 
 
 def _same_claim(delivery_id: int, attempt: int) -> ColumnElement[bool]:
@@ -152,11 +158,7 @@ def awaiting_retry(session: Session, pulse_id: int) -> tuple[int, datetime | Non
 
 
 def mark_sent(session: Session, delivery_id: int, channel: str, ts: str, when: datetime) -> None:
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(status="sent", channel_id=channel, message_ts=ts, sent_at=when, error=None)
-    )
+    session.execute(_SENT, {"delivery_id": delivery_id, "channel": channel, "ts": ts, "when": when})
 
 
 def attempts_of(session: Session, delivery_id: int) -> int:
