@@ -7,17 +7,14 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 
 from bot.services import sending
 from bot.services.sending import enqueue_due
-from storage.db import Database
 from tests.support import flows
-from tests.support.keys import key_for
-from tests.support.queue import emptied, waiting_jobs, work_off
-from tests.support.running import RunningApp, make_settings, running_app
+from tests.support.queue import app_with_queue, waiting_jobs, work_off
+from tests.support.running import RunningApp
 from tests.support.slack_api import SlackStandIn
 
 pytestmark = pytest.mark.postgres
@@ -26,11 +23,8 @@ EVERYONE = sorted([flows.LEAD, *flows.CLIENTS, *flows.PROVIDERS])
 
 @pytest.fixture
 def queued(standin: SlackStandIn, postgres_url: str) -> Iterator[RunningApp]:
-    database = Database(emptied(postgres_url), key_for(postgres_url))
-    settings = replace(make_settings(standin, postgres_url), job_queue="postgres")
-    with running_app(standin, database, settings=settings) as running:
+    with app_with_queue(standin, postgres_url) as running:
         yield running
-    database.dispose()
 
 
 def worker_after_enqueue(rapport: RunningApp, count: int, seen: dict[str, object]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from sqlalchemy import create_engine, text
 
@@ -13,6 +14,9 @@ from bot.services.runtime import Runtime
 from bot.wiring.job_queue import job_app
 from storage.db import Database
 from storage.models import Base
+from tests.support.keys import key_for
+from tests.support.running import RunningApp, make_settings, running_app
+from tests.support.slack_api import SlackStandIn
 
 
 def emptied(url: str) -> str:
@@ -25,12 +29,30 @@ def emptied(url: str) -> str:
     return url
 
 
-def waiting_jobs(database: Database) -> int:
+def waiting_jobs(database: Database, task: str | None = None) -> int:
+    """Jobs not started yet (of one task, e.g. `rapport.close_pulses`, or of all)."""
     with database.reading() as session:
         found = session.execute(
-            text("SELECT count(*) FROM procrastinate_jobs WHERE status = 'todo'")
+            text(
+                "SELECT count(*) FROM procrastinate_jobs WHERE status = 'todo' "
+                "AND (CAST(:task AS text) IS NULL OR task_name = :task)"
+            ),
+            {"task": task},
         ).scalar()
     return int(found or 0)
+
+
+@contextmanager
+def app_with_queue(standin: SlackStandIn, postgres_url: str) -> Iterator[RunningApp]:
+    """The real app with `JOB_QUEUE=postgres`, on the test database emptied of every row
+    and job (PostgreSQL)."""
+    database = Database(emptied(postgres_url), key_for(postgres_url))
+    settings = replace(make_settings(standin, postgres_url), job_queue="postgres")
+    try:
+        with running_app(standin, database, settings=settings) as running:
+            yield running
+    finally:
+        database.dispose()
 
 
 def work_off(database: Database, runtime: Runtime, concurrency: int = 4) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,13 +14,11 @@ from sqlalchemy import select, text, update
 from bot.services import jobs
 from bot.wiring.clock import Clock
 from storage import ladder
-from storage.db import Database
 from storage.models import AlertMessage, Engagement, Pulse
 from tests.support import flows
 from tests.support.digests_flow import SPONSOR, dm_posts
-from tests.support.keys import key_for
-from tests.support.queue import emptied, work_off
-from tests.support.running import RunningApp, make_settings, running_app
+from tests.support.queue import app_with_queue, work_off
+from tests.support.running import RunningApp
 from tests.support.slack_api import SlackStandIn
 
 pytestmark = pytest.mark.postgres
@@ -31,9 +28,7 @@ MORNING = datetime(2026, 1, 14, 9, 0, tzinfo=UTC)
 
 @pytest.fixture
 def queued(standin: SlackStandIn, postgres_url: str) -> Iterator[RunningApp]:
-    database = Database(emptied(postgres_url), key_for(postgres_url))
-    settings = replace(make_settings(standin, postgres_url), job_queue="postgres")
-    with running_app(standin, database, settings=settings) as running:
+    with app_with_queue(standin, postgres_url) as running:
         running.clock.frozen = MORNING
         flows.engagement_with_people(running)
         flows.add(running, (SPONSOR,), "client", "sponsor")
@@ -47,7 +42,6 @@ def queued(standin: SlackStandIn, postgres_url: str) -> Iterator[RunningApp]:
                 )
             )
         yield running
-    database.dispose()
 
 
 def waiting(rapport: RunningApp) -> dict[str, int]:

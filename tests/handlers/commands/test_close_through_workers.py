@@ -7,18 +7,15 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from bot.services import job_queue
-from storage.db import Database
 from storage.models import Pulse
 from tests.support import flows
-from tests.support.keys import key_for
-from tests.support.queue import emptied, work_off, worker_alongside
-from tests.support.running import RunningApp, make_settings, running_app
+from tests.support.queue import app_with_queue, waiting_jobs, work_off, worker_alongside
+from tests.support.running import RunningApp
 from tests.support.slack_api import SlackStandIn
 
 pytestmark = pytest.mark.postgres
@@ -26,22 +23,12 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def queued(standin: SlackStandIn, postgres_url: str) -> Iterator[RunningApp]:
-    database = Database(emptied(postgres_url), key_for(postgres_url))
-    settings = replace(make_settings(standin, postgres_url), job_queue="postgres")
-    with running_app(standin, database, settings=settings) as running:
+    with app_with_queue(standin, postgres_url) as running:
         yield running
-    database.dispose()
 
 
 def close_jobs(rapport: RunningApp) -> int:
-    with rapport.database.reading() as session:
-        found = session.execute(
-            text(
-                "SELECT count(*) FROM procrastinate_jobs "
-                "WHERE task_name = 'rapport.close_pulses' AND status = 'todo'"
-            )
-        ).scalar()
-    return int(found or 0)
+    return waiting_jobs(rapport.database, "rapport.close_pulses")
 
 
 def pulse_status(rapport: RunningApp) -> str:

@@ -4,17 +4,13 @@ answers the caller as web would have, refusals included (PostgreSQL)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
-from sqlalchemy import text
 
-from storage.db import Database
 from tests.support import flows
 from tests.support.digests_flow import SPONSOR, dm_posts, uploads_to, with_history
-from tests.support.keys import key_for
-from tests.support.queue import emptied, work_off, worker_alongside
-from tests.support.running import RunningApp, make_settings, running_app
+from tests.support.queue import app_with_queue, waiting_jobs, work_off, worker_alongside
+from tests.support.running import RunningApp
 from tests.support.slack_api import SlackStandIn
 
 pytestmark = pytest.mark.postgres
@@ -22,24 +18,14 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def queued(standin: SlackStandIn, postgres_url: str) -> Iterator[RunningApp]:
-    database = Database(emptied(postgres_url), key_for(postgres_url))
-    settings = replace(make_settings(standin, postgres_url), job_queue="postgres")
-    with running_app(standin, database, settings=settings) as running:
+    with app_with_queue(standin, postgres_url) as running:
         with worker_alongside(running.database, running.container):
             with_history(running)
         yield running
-    database.dispose()
 
 
 def previews_waiting(rapport: RunningApp) -> int:
-    with rapport.database.reading() as session:
-        found = session.execute(
-            text(
-                "SELECT count(*) FROM procrastinate_jobs "
-                "WHERE task_name = 'rapport.preview_digest' AND status = 'todo'"
-            )
-        ).scalar()
-    return int(found or 0)
+    return waiting_jobs(rapport.database, "rapport.preview_digest")
 
 
 def test_a_worker_sends_the_digest_and_answers_the_sponsor(queued: RunningApp) -> None:
