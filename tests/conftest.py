@@ -36,7 +36,7 @@ POSTGRES_ADMIN_URL = os.environ.get(
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The longest tests first: the chaos cycles, then the other process tests, so that with
-    two workers stealing each other's work none of them is left to run alone at the end."""
+    the workers stealing each other's work none of them is left to run alone at the end."""
     items.sort(
         key=lambda item: (
             0 if item.get_closest_marker("chaos") else 1 if item.get_closest_marker("slow") else 2
