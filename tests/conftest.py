@@ -5,6 +5,7 @@ The harness itself lives in `tests/support/`; tests import from there, never fro
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import subprocess
@@ -32,6 +33,17 @@ settings.register_profile("fast", max_examples=20)
 POSTGRES_ADMIN_URL = os.environ.get(
     "RAPPORT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the project once, before the workers start, so that the workers and every
+    `rapport` process the tests start load its bytecode instead of compiling each module
+    again (where PYTHONDONTWRITEBYTECODE is set, as on CI, nothing else writes it)."""
+    if hasattr(config, "workerinput"):
+        return  # an xdist worker: the controller has compiled
+    root = Path(__file__).parent.parent
+    for package in ("bot", "handlers", "storage", "tests/support"):
+        compileall.compile_dir(root / package, quiet=2)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,4 +1,4 @@
-"""A whole cycle under random Slack faults and a database that goes away for ten seconds.
+"""A whole cycle under random Slack faults and a database that goes away for five seconds.
 
 Real `rapport web` and `rapport clock` processes, a PostgreSQL cluster of the test's own,
 and a Slack stand-in that answers a share of every outbound call with a hang past the
@@ -179,10 +179,10 @@ def shown_as_saved(standin: SlackStandIn) -> dict[str, int]:
     return shown
 
 
-def stop_for_ten_seconds(cluster: ThrowawayPostgres, stopped: threading.Event) -> None:
+def stop_for_five_seconds(cluster: ThrowawayPostgres, stopped: threading.Event) -> None:
     cluster.stop()
     stopped.set()
-    time.sleep(10)
+    time.sleep(5)
     cluster.start()
 
 
@@ -258,9 +258,9 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
         what="a pulse DM for every member",
     )
 
-    # Everyone answers at once, eight at a time; the database goes away for ten seconds.
+    # Everyone answers at once, eight at a time; the database goes away for five seconds.
     stopped = threading.Event()
-    outage = threading.Thread(target=stop_for_ten_seconds, args=(cluster, stopped))
+    outage = threading.Thread(target=stop_for_five_seconds, args=(cluster, stopped))
     with ThreadPoolExecutor(8) as pool:
         first_half = [pool.submit(cycle.tap, u, "rate", rating_of(u)) for u in MEMBERS[:20]]
         outage.start()
@@ -286,8 +286,9 @@ def run_cycle(cycle: Cycle, cluster: ThrowawayPostgres) -> None:
         assert answers[user].rating == rating_of(user), f"{user} was told saved; it is not there"
     assert all(answers[u].rating == rating_of(u) for u in MEMBERS)
 
-    for user in COMMENTERS:
-        comment(cycle, user)
+    with ThreadPoolExecutor(len(COMMENTERS)) as pool:
+        for future in [pool.submit(comment, cycle, user) for user in COMMENTERS]:
+            future.result()
     wait_for(
         lambda: all(getattr(cycle.answers().get(u), "comment", None) for u in COMMENTERS),
         timeout=10,
