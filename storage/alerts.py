@@ -10,6 +10,9 @@ from sqlalchemy.orm import Session
 
 from storage.models import Alert, Pulse, SlaRecord
 
+LATEST_SLA_FIRST = (SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+"""Which SLA record is an engagement's latest: the last recorded, the later row on a tie."""
+
 # The queries every close runs are built once; only their parameters change.
 _LIVE = (
     select(Alert)
@@ -19,7 +22,7 @@ _LIVE = (
 _LATEST_SLA_STATUS = (
     select(SlaRecord.status)
     .where(SlaRecord.engagement_id == bindparam("engagement_id"))
-    .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+    .order_by(*LATEST_SLA_FIRST)
     .limit(1)
 )
 _CLOSED_IDS_BEFORE = (
@@ -57,7 +60,7 @@ def latest_sla(session: Session, engagement_id: int) -> SlaRecord | None:
     stmt = (
         select(SlaRecord)
         .where(SlaRecord.engagement_id == engagement_id)
-        .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+        .order_by(*LATEST_SLA_FIRST)
     )
     return session.scalars(stmt).first()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Final
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -13,6 +14,15 @@ from storage.models import Delivery, DigestDelivery, Engagement, Member, Pulse, 
 from storage.portfolio_digests import forget_person
 
 FORGOTTEN = "forgotten"
+COMMENT_ERASED: Final = {
+    "comment": None,
+    "polarity": None,
+    "subjectivity": None,
+    "language": None,
+    "comment_drivers": None,
+}
+"""A response's columns once its comment is erased: the text and all that was read from it
+(its sentiment, language and the drivers it named); the rating and picked drivers stay."""
 
 
 def memberships(session: Session, team_id: str, user_id: str) -> Sequence[Member]:
@@ -71,14 +81,7 @@ def forget_member(session: Session, member: Member) -> tuple[int, int]:
     session.execute(
         update(Response)
         .where(Response.member_id == member.id)
-        .values(
-            member_id=stand_in.id,
-            comment=None,
-            polarity=None,
-            subjectivity=None,
-            language=None,
-            comment_drivers=None,
-        )
+        .values(member_id=stand_in.id, **COMMENT_ERASED)
     )
     session.execute(
         update(Delivery)
@@ -102,7 +105,7 @@ def delete_old_comments(session: Session, engagement: Engagement, before: dateti
     result = session.execute(
         update(Response)
         .where(Response.pulse_id.in_(old_pulses), Response.comment.is_not(None))
-        .values(comment=None, polarity=None, subjectivity=None, language=None, comment_drivers=None)
+        .values(**COMMENT_ERASED)
         .execution_options(synchronize_session=False)
     )
     return int(getattr(result, "rowcount", 0) or 0)

@@ -6,11 +6,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ScalarSelect, select, update
+from sqlalchemy import Row, ScalarSelect, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.domain.alerts import PulseFigures, SideFigures, published_side
+from storage.alerts import LATEST_SLA_FIRST
 from storage.figures import SideAggregate, custom_plans, side_aggregates
 from storage.models import (
     Engagement,
@@ -155,7 +156,7 @@ def _sla_at_close() -> ScalarSelect[Any]:
         select(SlaRecord.status)
         .where(SlaRecord.engagement_id == Pulse.engagement_id)
         .where(SlaRecord.recorded_at <= Pulse.closed_at)
-        .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+        .order_by(*LATEST_SLA_FIRST)
         .limit(1)
         .scalar_subquery()
     )
@@ -195,7 +196,7 @@ def latest_sla_statuses(session: Session, engagement_ids: Sequence[int]) -> dict
     latest = (
         select(SlaRecord.status)
         .where(SlaRecord.engagement_id == Engagement.id)
-        .order_by(SlaRecord.recorded_at.desc(), SlaRecord.id.desc())
+        .order_by(*LATEST_SLA_FIRST)
         .limit(1)
         .scalar_subquery()
     )
@@ -210,7 +211,8 @@ def freeze_sla(session: Session, pulse_id: int) -> str | None:
     return freeze_slas(session, [pulse_id]).get(pulse_id)
 
 
-def _figures(row: PublishedFigure) -> SideFigures:
+def _figures(row: PublishedFigure | Row[*tuple[Any, ...]]) -> SideFigures:
+    """One side's figures as stored: a published row, or its columns read by name."""
     return SideFigures(
         side="client" if row.side == "client" else "provider",
         index=row.side_index,
@@ -232,15 +234,8 @@ def published(session: Session, pulse_ids: Sequence[int]) -> dict[int, PulseFigu
         f.pulse_id, f.side, f.side_index, f.answered, f.eligible, f.response_rate, f.guess_index
     ).where(f.pulse_id.in_(list(pulse_ids)))
     by_pulse: dict[int, dict[str, SideFigures]] = {}
-    for pulse_id, side, index, answered, eligible, rate, guess_index in session.execute(stmt):
-        by_pulse.setdefault(pulse_id, {})[side] = SideFigures(
-            side="client" if side == "client" else "provider",
-            index=index,
-            answered=answered,
-            eligible=eligible,
-            response_rate=rate,
-            guess_index=guess_index,
-        )
+    for row in session.execute(stmt):
+        by_pulse.setdefault(row.pulse_id, {})[row.side] = _figures(row)
     return {
         pulse_id: PulseFigures(sides["client"], sides["provider"])
         for pulse_id, sides in by_pulse.items()

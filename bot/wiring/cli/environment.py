@@ -67,8 +67,10 @@ _SLACK = (
     "SLACK_APP_DISTRIBUTION",
     "DATABASE_URL",
 )
-# Distributed mode instead of SLACK_BOT_TOKEN: installations live in the database.
-_DISTRIBUTED = (
+# How a process gets its Slack tokens: one workspace's bot token, or distributed mode's
+# app credentials, with the installations in the database.
+_TOKENS = (
+    "SLACK_BOT_TOKEN",
     "SLACK_CLIENT_ID",
     "SLACK_CLIENT_SECRET",
     "RAPPORT_SECRET_KEY",
@@ -85,8 +87,7 @@ _CLOCK = (
 )
 READS: Final[dict[str, tuple[str, ...]]] = {
     "web": (
-        "SLACK_BOT_TOKEN",
-        *_DISTRIBUTED,
+        *_TOKENS,
         "SLACK_SIGNING_SECRET",
         *_SLACK,
         "PORT",
@@ -104,20 +105,14 @@ READS: Final[dict[str, tuple[str, ...]]] = {
         "WORKER_CONCURRENCY",
         "LOG_LEVEL",
     ),
-    "run": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, "SLACK_APP_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),
-    "clock": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, *_SLACK, *_CLOCK, "LOG_LEVEL"),
-    "worker": (
-        "SLACK_BOT_TOKEN",
-        *_DISTRIBUTED,
-        *_SLACK,
-        *_CLOCK,
-        "LOG_LEVEL",
-    ),
+    "run": (*_TOKENS, "SLACK_APP_TOKEN", *_SLACK, *_CLOCK, "LOG_LEVEL"),
+    "clock": (*_TOKENS, *_SLACK, *_CLOCK, "LOG_LEVEL"),
+    "worker": (*_TOKENS, *_SLACK, *_CLOCK, "LOG_LEVEL"),
     "migrate": ("DATABASE_URL", "LOG_LEVEL"),
     "export": ("DATABASE_URL",),
     "score": (),
     "simulate": (),
-    "forget": ("SLACK_BOT_TOKEN", *_DISTRIBUTED, *_SLACK, "LOG_LEVEL"),
+    "forget": (*_TOKENS, *_SLACK, "LOG_LEVEL"),
     "purge": ("DATABASE_URL",),
     "sla": ("DATABASE_URL",),
     # The playground makes its own Slack, token, signing secret and SQLite database.
