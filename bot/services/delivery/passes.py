@@ -183,7 +183,7 @@ def look(
 ) -> list[Result | None]:
     """The kind's own look step: every item of `group` (or `only` that one) due for a
     look now. Returns how each one taken ended: landed when found, None when it was put
-    back to be posted, or retried or ended when the history could not be read."""
+    back to be posted, else retried or ended by the outbox's one rule."""
     step = kind.look
     assert step is not None, f"{kind.name}s are looked for as they are delivered"
     with database.reading() as session:
@@ -209,6 +209,7 @@ def _look_one(
 ) -> Result | None:
     assert kind.look is not None
     result: Result | None = None
+    place = Place("")
     try:
         place = kind.look.place(messenger, claimed)
         ts = look_for(messenger, place.channel, kind.tag(claimed), place.thread_ts)
@@ -218,9 +219,9 @@ def _look_one(
         outcome = outcome_of(error)
         logger.warning("%s %s: look failed (%s)", kind.name, claimed.id, outcome.reason)
         result = retry_or_end(outcome, now(), claimed.attempt, claimed.deadline, retry_base)
-    with database.unit_of_work() as session:
-        if result is None:
+    if result is None:
+        with database.unit_of_work() as session:
             kind.look.release(session, claimed)
-        else:
-            kind.settle(session, claimed, result)
+    else:
+        settle(database, messenger, kind, claimed, (place, result))
     return result
