@@ -15,7 +15,6 @@ from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from storage.models import Delivery, Member, Pulse
-from storage.pulses import deliveries_with_status
 
 
 def claim_next_pending(session: Session, pulse_id: int, when: datetime) -> Delivery | None:
@@ -62,8 +61,7 @@ _CLAIMED = (
 _SENT = (
     update(Delivery)
     .where(Delivery.id == bindparam("delivery_id"))
-    .values(status="sent", channel_id=bindparam("channel"), message_ts=bindparam("ts"))
-    .values(sent_at=_WHEN, error=None)
+    .values(status="sent", channel_id=bindparam("channel"), message_ts=bindparam("ts"), error=None)
 )
 
 
@@ -141,13 +139,6 @@ def mark_uncertain(
     )
 
 
-def delay_check(session: Session, delivery_id: int, check_at: datetime) -> None:
-    """The DM history could not be read either: look again later."""
-    session.execute(
-        update(Delivery).where(Delivery.id == delivery_id).values(next_attempt_at=check_at)
-    )
-
-
 def awaiting_retry(session: Session, pulse_id: int) -> tuple[int, datetime | None]:
     """How many deliveries of a pulse are still to be sent or checked, and the earliest when."""
     stmt = select(func.count(Delivery.id), func.min(Delivery.next_attempt_at)).where(
@@ -157,13 +148,9 @@ def awaiting_retry(session: Session, pulse_id: int) -> tuple[int, datetime | Non
     return int(count or 0), earliest
 
 
-def mark_sent(session: Session, delivery_id: int, channel: str, ts: str, when: datetime) -> None:
-    session.execute(_SENT, {"delivery_id": delivery_id, "channel": channel, "ts": ts, "when": when})
-
-
-def attempts_of(session: Session, delivery_id: int) -> int:
-    """How many times a delivery has been claimed for sending."""
-    return int(session.scalar(select(Delivery.attempts).where(Delivery.id == delivery_id)) or 0)
+def mark_sent(session: Session, delivery_id: int, channel: str, ts: str) -> None:
+    """The DM is in `channel` at `ts`; `sent_at` stays the time of the claim that sent it."""
+    session.execute(_SENT, {"delivery_id": delivery_id, "channel": channel, "ts": ts})
 
 
 def mark_failed(session: Session, delivery_id: int, error: str) -> None:
@@ -178,11 +165,6 @@ def mark_unreachable(session: Session, member_id: int, reason: str) -> None:
         .where(Member.id == member_id, Member.status == "active")
         .values(status="unreachable", status_reason=reason)
     )
-
-
-def stale_sending(session: Session, pulse_id: int) -> Sequence[Delivery]:
-    """Deliveries claimed but not settled: a crashed sender's, or sends that ended uncertain."""
-    return deliveries_with_status(session, pulse_id, "sending")
 
 
 def has_pending(session: Session, pulse_id: int) -> bool:
@@ -207,15 +189,38 @@ def due_per_pulse(session: Session, when: datetime) -> dict[int, int]:
     return {int(pulse_id): int(count) for pulse_id, count in session.execute(stmt)}
 
 
-def unsettled_claims(
-    session: Session, when: datetime, stale_before: datetime
-) -> list[tuple[int, int]]:
-    """(pulse, delivery) of every claim of an open pulse to look for in the DM history
-    now: an uncertain send whose check is due, or a claim older than the lease (its
-    sender died)."""
+@dataclass(frozen=True, slots=True)
+class Unsettled:
+    """A claim to look for in the DM history, as read: the look's take must still find
+    it so (its attempt, and its check time `seen`)."""
+
+    pulse_id: int
+    delivery_id: int
+    attempt: int
+    seen: datetime | None
+    member_id: int
+    user_id: str
+    closes_at: datetime
+
+
+def unsettled(
+    session: Session, when: datetime, stale_before: datetime, pulse_id: int | None = None
+) -> list[Unsettled]:
+    """Every claim of an open pulse (of `pulse_id`'s, or of all) to look for in the DM
+    history now: an uncertain send whose check is due, or a claim older than the lease
+    (its sender died)."""
     stmt = (
-        select(Delivery.pulse_id, Delivery.id)
+        select(
+            Delivery.pulse_id,
+            Delivery.id,
+            Delivery.attempts,
+            Delivery.next_attempt_at,
+            Member.id,
+            Member.user_id,
+            Pulse.closes_at,
+        )
         .join(Pulse, Pulse.id == Delivery.pulse_id)
+        .join(Member, Member.id == Delivery.member_id)
         .where(
             Pulse.status == "open",
             Delivery.status == "sending",
@@ -229,7 +234,16 @@ def unsettled_claims(
         )
         .order_by(Delivery.pulse_id, Delivery.id)
     )
-    return [(int(pulse_id), int(delivery_id)) for pulse_id, delivery_id in session.execute(stmt)]
+    if pulse_id is not None:
+        stmt = stmt.where(Delivery.pulse_id == pulse_id)
+    return [Unsettled(*row) for row in session.execute(stmt)]
+
+
+def unsettled_claims(
+    session: Session, when: datetime, stale_before: datetime
+) -> list[tuple[int, int]]:
+    """(pulse, delivery) of every claim of an open pulse to look for now (`unsettled`)."""
+    return [(u.pulse_id, u.delivery_id) for u in unsettled(session, when, stale_before)]
 
 
 @dataclass(frozen=True, slots=True)

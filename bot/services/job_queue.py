@@ -4,7 +4,7 @@ With `JOB_QUEUE=postgres` the clock and web only decide what is due and enqueue 
 workers do the Slack calls: one DM, one outbox item (a reminder, a ladder post, an alert
 message), or one batch of pulses to close per job. The adapter is procrastinate on PostgreSQL
 (`bot/wiring/job_queue.py`). Without it (`embedded`, the default) the clock and web send
-in-process, through the same steps (`bot/services/delivery/pulse_dms.py::send_next`).
+in-process, through the same steps (`bot/services/delivery/passes.py::send_next`).
 """
 
 from __future__ import annotations

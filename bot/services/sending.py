@@ -6,11 +6,13 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot.domain.people import Caller
 from bot.domain.vocabulary import SIDES, Side
-from bot.services.delivery.pulse_dms import FanoutResult, deliver, recover, send_next
+from bot.services.delivery.outbox import landed
+from bot.services.delivery.passes import look, send_next
+from bot.services.delivery.pulse_dms import PULSE_DMS, FanoutResult, deliver
 from bot.services.engagements import choose, require_lead
 from bot.services.job_queue import WORKERS_WAIT_SECONDS, JobQueue
 from bot.services.pulses import open_pulse
@@ -57,57 +59,50 @@ def open_now(container: Runtime, caller: Caller, engagement_name: str | None) ->
 def deliver_now(container: Runtime, pulse_id: int, workers: int | None = None) -> FanoutResult:
     """One paced pass over the pulse's due DMs, `WORKER_CONCURRENCY` at once (each waits on
     one Slack call); says what happened to each."""
-    with container.database.reading() as session:
-        pulse = session.get(Pulse, pulse_id)
-        deadline = None if pulse is None else pulse.closes_at
     return deliver(
         container.database,
         container.messenger,
         pulse_id,
         container.now,
         workers=workers or container.settings.worker_concurrency,
-        stale_after=timedelta(seconds=container.settings.stale_sending_seconds),
-        deadline=deadline,
-        retry_base=timedelta(seconds=container.settings.retry_base_seconds),
+        stale_after=_lease(container),
+        retry_base=_retry_base(container),
     )
-
-
-def _limits(container: Runtime, pulse_id: int) -> tuple[datetime | None, timedelta]:
-    """When the pulse's DMs stop being retried (its close), and the first retry's wait."""
-    with container.database.reading() as session:
-        pulse = session.get(Pulse, pulse_id)
-        deadline = None if pulse is None else pulse.closes_at
-    return deadline, timedelta(seconds=container.settings.retry_base_seconds)
 
 
 def send_one(container: Runtime, pulse_id: int) -> bool:
     """The queue's job: send the pulse's next due DM, if any. Whether one was tried."""
-    sent = send_next(
-        container.database,
-        container.messenger,
-        pulse_id,
-        container.now,
-        timedelta(seconds=container.settings.retry_base_seconds),
+    database, messenger = container.database, container.messenger
+    tried = send_next(
+        database, messenger, PULSE_DMS, pulse_id, container.now, _retry_base(container)
     )
-    return sent is not None
+    return tried is not None
 
 
 def check_unsettled(container: Runtime, pulse_id: int, delivery_id: int | None = None) -> int:
     """The queue's job: look for an uncertain or orphaned DM of the pulse (`delivery_id`'s,
     or all of them) in the DM history; found, it is recorded, missing, queued again.
     Returns how many had gone out."""
-    deadline, retry_base = _limits(container, pulse_id)
-    stale_after = timedelta(seconds=container.settings.stale_sending_seconds)
-    return recover(
+    timing = (_retry_base(container), _lease(container))
+    found = look(
         container.database,
         container.messenger,
-        pulse_id,
+        PULSE_DMS,
         container.now,
-        stale_after,
-        deadline,
-        retry_base,
+        timing,
+        pulse_id,
         delivery_id,
     )
+    return landed(found)
+
+
+def _retry_base(container: Runtime) -> timedelta:
+    return timedelta(seconds=container.settings.retry_base_seconds)
+
+
+def _lease(container: Runtime) -> timedelta:
+    """How long a DM's claim is left to its sender before it is looked for."""
+    return timedelta(seconds=container.settings.stale_sending_seconds)
 
 
 def enqueue_due(container: Runtime, queue: JobQueue, pulse_ids: Sequence[int] | None = None) -> int:
@@ -115,7 +110,7 @@ def enqueue_due(container: Runtime, queue: JobQueue, pulse_ids: Sequence[int] | 
     per DM not already waiting in the queue, and one history check per claim that ended
     uncertain or whose sender died. Returns how many jobs were enqueued."""
     now = container.now()
-    stale_before = now - timedelta(seconds=container.settings.stale_sending_seconds)
+    stale_before = now - _lease(container)
     with container.database.reading() as session:
         due = delivery_queries.due_per_pulse(session, now)
         unsettled = delivery_queries.unsettled_claims(session, now, stale_before)

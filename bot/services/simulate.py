@@ -160,7 +160,7 @@ def _week(
         )
         for delivery in pulse_queries.deliveries_with_status(session, pulse.id, "pending"):
             ts = f"{int(opened.timestamp())}.{delivery.id:06d}"
-            delivery_queries.mark_sent(session, delivery.id, f"D{delivery.member_id}", ts, opened)
+            delivery_queries.mark_sent(session, delivery.id, f"D{delivery.member_id}", ts)
         recipients = sorted(
             (
                 (d.member.side, d.member.user_id)

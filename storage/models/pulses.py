@@ -90,7 +90,8 @@ class Delivery(Base):
     channel_id: Mapped[str | None] = mapped_column(String(32))
     message_ts: Mapped[str | None] = mapped_column(String(32))
     error: Mapped[str | None] = mapped_column(String(64))
-    # When the DM was last attempted (while `sending`) or went out (once `sent`).
+    # When the DM was last claimed: its lease runs from here (while `sending`); once `sent`,
+    # the claim that sent it (or, for one found by a look, that may have).
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Not before this time: the next send (while `pending`) or the check whether an
     # uncertain send landed (while `sending` with an `error`).

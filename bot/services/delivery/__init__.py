@@ -1,3 +1,3 @@
 """Senders of posts that must land exactly once: pulse DMs, alert posts, the ladder's posts,
-thread reminders and digests, each over the `Messenger` port (state machines in
-docs/failures.md)."""
+thread reminders and digests, each an item of one loop over the `Messenger` port (its
+state machine in docs/failures.md)."""

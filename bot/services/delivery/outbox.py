@@ -1,7 +1,8 @@
 """One delivery loop for every message that must land once: claim, look, post, settle, retry.
 
-Each kind of message (a ladder post, a thread reminder, a digest, an alert message)
-supplies only its queries and its calls as an `OutboxKind`; the loop is the same for all:
+Each kind of message (a pulse DM, a ladder post, a thread reminder, a digest, an alert
+message) supplies only its queries and its calls as an `OutboxKind`; the loop is the
+same for all:
 
 1. take a due item with a conditional update that leaves a check time (a lease), so an
    item whose sender dies is checked again once the lease has passed;
@@ -11,11 +12,15 @@ supplies only its queries and its calls as an `OutboxKind`; the loop is the same
 4. settle: landed (its ts), ended (Slack's refusal, or "gave up: <reason>" when the next
    try would fall past the kind's deadline), or to be tried again with backoff, never
    sooner than a 429's Retry-After.
+
+A kind whose looks are paced by a slower tier than its posts (a pulse DM) makes step 2
+a step of its own (`Look`), and its senders claim its posts in batches (`passes.py`).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,7 +31,7 @@ from sqlalchemy.orm import Session
 from bot.domain.outcomes import Outcome
 from bot.domain.retries import backoff
 from bot.services.delivery.exactly_once import look_for, outcome_of
-from bot.services.messenger import Messenger, Tag
+from bot.services.messenger import Messenger, Posted, Tag
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -61,6 +66,8 @@ class Landed:
     """The message is there at `ts`; None when the kind found nothing left to post."""
 
     ts: str | None
+    channel: str | None = None
+    """The conversation it is in, when its place did not name it (a DM posted to a person)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,24 @@ def _none_claimed(
 
 
 @dataclass(frozen=True, slots=True)
+class Look(Generic[Detail]):
+    """A look as a step of its own: after an uncertain end, or once a claim's lease has
+    passed, the item is taken for a look with a lease and settled as landed when found,
+    or put back to be claimed and posted when not."""
+
+    due: Callable[[Session, datetime, timedelta, int | None], Sequence[Claimed[Detail]]]
+    """The items to look for now, as read (of one group, or of all with None); the
+    `timedelta` is the lease after which a claim is presumed orphaned."""
+    take: Callable[[Session, Claimed[Detail], datetime], bool]
+    """Take an item read by `due` for the look, until the lease's end, only if it is still
+    as it was read; False when another process has it or it has moved on."""
+    place: Callable[[Messenger, Claimed[Detail]], Place]
+    """Where to look (a DM's conversation, opened)."""
+    release: Callable[[Session, Claimed[Detail]], None]
+    """Not there: put the item back, to be claimed and posted at once."""
+
+
+@dataclass(frozen=True, slots=True)
 class OutboxKind(Generic[Detail]):
     """Everything one kind of message supplies to the loop.
 
@@ -103,8 +128,9 @@ class OutboxKind(Generic[Detail]):
     """How the logs call an item of this kind."""
     tag: Callable[[Claimed[Detail]], Tag]
     place: Callable[[Messenger, Claimed[Detail]], Place]
-    post: Callable[[Messenger, Place, Tag, Claimed[Detail]], str | None]
-    """Post the tagged message; its ts, or None when there is nothing to post any more."""
+    post: Callable[[Messenger, Place, Tag, Claimed[Detail]], str | Posted | None]
+    """Post the tagged message; its ts (or where it landed, when its place was a person),
+    or None when there is nothing to post any more."""
     settle: Callable[[Session, Claimed[Detail], Result], None]
     then: Callable[[Database, Messenger, Claimed[Detail], Place, Result], None] | None = None
     """What follows a settled try, outside its transaction (a chart, the leads told)."""
@@ -114,6 +140,14 @@ class OutboxKind(Generic[Detail]):
         _none_claimed
     )
     """Take one due item until the lease's end, once; None if another process has it."""
+    take_due: Callable[[Session, int, datetime, int], Sequence[Claimed[Detail]]] | None = None
+    """A kind claimed in batches (`passes.py`): take up to that many due items of one
+    group (a pulse's DMs) in one statement, each leased from that time."""
+    renew: Callable[[Session, Claimed[Detail], datetime], bool] | None = None
+    """A kind that waits out a 429 in place renews its claim after the wait, so the lease
+    is fresh when the message goes; False when another process has taken the item since."""
+    look: Look[Detail] | None = None
+    """Its look as a step of its own (`passes.look`), for a kind whose looks are paced apart."""
 
 
 def retry_or_end(
@@ -177,7 +211,7 @@ def deliver_one(
     return deliver(database, messenger, kind, claimed, (now, retry_base))
 
 
-def landed(results: Sequence[Result]) -> int:
+def landed(results: Sequence[Result | None]) -> int:
     """How many of `results` put a message in Slack (posted, or found already there)."""
     return sum(isinstance(r, Landed) and r.ts is not None for r in results)
 
@@ -195,23 +229,62 @@ def deliver(
     never stops the loop.
     """
     now, retry_base = timing
-    place = Place("")
-    result: Result
-    try:
-        place = kind.place(messenger, claimed)
-        tag = kind.tag(claimed)
-        found = None
-        if claimed.look_first:
-            found = look_for(messenger, place.channel, tag, place.thread_ts)
-        if found is None:
-            found = kind.post(messenger, place, tag, claimed)
-        result = Landed(found)
-    except Exception as error:
-        outcome = outcome_of(error)
-        logger.warning("%s %s failed (%s): %s", kind.name, claimed.id, outcome.kind, outcome.reason)
-        result = retry_or_end(outcome, now, claimed.attempt, claimed.deadline, retry_base)
+    place, result = attempt(database, messenger, kind, claimed, (lambda: now, retry_base))
+    settle(database, messenger, kind, claimed, (place, result))
+    return result
+
+
+def settle(
+    database: Database,
+    messenger: Messenger,
+    kind: OutboxKind[Detail],
+    claimed: Claimed[Detail],
+    tried: tuple[Place, Result],
+) -> None:
+    """Record what a try did on the item, then what follows it outside that transaction."""
+    place, result = tried
     with database.unit_of_work() as session:
         kind.settle(session, claimed, result)
     if kind.then is not None:
         kind.then(database, messenger, claimed, place, result)
-    return result
+
+
+def attempt(
+    database: Database,
+    messenger: Messenger,
+    kind: OutboxKind[Detail],
+    claimed: Claimed[Detail],
+    timing: tuple[Callable[[], datetime], timedelta],
+) -> tuple[Place, Result]:
+    """Look (after an uncertain end) and post one claimed item; where, and how it ended.
+    The clock is read at each step: a 429 waited out in place takes time."""
+    now, retry_base = timing
+    place = Place("")
+    while True:
+        try:
+            place = kind.place(messenger, claimed)
+            tag = kind.tag(claimed)
+            found: str | Posted | None = None
+            if claimed.look_first:
+                found = look_for(messenger, place.channel, tag, place.thread_ts)
+            if found is None:
+                found = kind.post(messenger, place, tag, claimed)
+            if isinstance(found, Posted):
+                return place, Landed(found.ts, found.channel)
+            return place, Landed(found)
+        except Exception as error:
+            outcome = outcome_of(error)
+            if outcome.kind == "rate_limited" and kind.renew is not None:
+                # The messenger holds every sender for the Retry-After; this one waits it
+                # out, then renews its claim so that the claim is fresh when it goes.
+                time.sleep(outcome.retry_after)
+                with database.unit_of_work() as session:
+                    if kind.renew(session, claimed, now()):
+                        continue
+                return place, Retry("taken over by another sender", now())
+            logger.warning(
+                "%s %s failed (%s): %s", kind.name, claimed.id, outcome.kind, outcome.reason
+            )
+            return place, retry_or_end(
+                outcome, now(), claimed.attempt, claimed.deadline, retry_base
+            )

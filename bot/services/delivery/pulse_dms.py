@@ -1,26 +1,36 @@
 """Send a pulse's DMs within Slack's limits; one person's failure never stops the rest.
 
-Each DM is claimed in the database before it is sent and recorded after, so any
-number of senders share the work without sending twice. The DM carries the pulse id
-in its message metadata: if a sender dies between Slack's answer and the record, the
-next sender finds the DM in the conversation and records it instead of resending.
+A pulse DM is one kind of the outbox (`outbox.py`): claimed with a lease, tagged with its
+pulse, posted once, settled, retried with backoff until the pulse closes. Its claims are
+taken in batches by its senders, and its look in the DM history is a step of its own
+(`passes.py`), paced by Slack's history tier: found, the DM is recorded as sent; not
+there, it is put back to be claimed and sent. A 429 holds every sender of the workspace
+for its Retry-After; the sender that met it renews its claim and sends the DM at once.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.domain.outcomes import Outcome
-from bot.domain.retries import BASE, next_attempt
-from bot.services.delivery.exactly_once import look_for, outcome_of, post_tagged
-from bot.services.delivery.outbox import Ended, retry_or_end
-from bot.services.messenger import Messenger, Tag
+from sqlalchemy.orm import Session
+
+from bot.domain.retries import BASE
+from bot.services.delivery.exactly_once import post_tagged
+from bot.services.delivery.outbox import (
+    Claimed,
+    Ended,
+    Landed,
+    Look,
+    OutboxKind,
+    Place,
+    Result,
+    landed,
+)
+from bot.services.delivery.passes import look, send_batch
+from bot.services.messenger import Messenger, Posted, Tag
 from bot.views.pulse_dm import PULSE_EVENT, PulseAsked, PulseDM, Recipient, render
 from storage import deliveries as queries
 from storage.db import Database
@@ -36,6 +46,9 @@ UNREACHABLE = frozenset(
     | {"invalid_user_combination", "user_not_visible", "not_installed"}
 )
 
+# A DM claimed longer ago than this without a record is presumed orphaned by a crash.
+STALE_AFTER = timedelta(minutes=5)
+
 
 def render_delivery(delivery: Delivery) -> PulseDM:
     """A claimed delivery's DM, drawn from its pulse and its member."""
@@ -50,8 +63,89 @@ def render_delivery(delivery: Delivery) -> PulseDM:
     return render(asked, recipient)
 
 
-# A DM claimed longer ago than this without a record is presumed orphaned by a crash.
-STALE_AFTER = timedelta(minutes=5)
+@dataclass(frozen=True, slots=True)
+class PulseItem:
+    """One delivery of a pulse, as the outbox carries it."""
+
+    pulse_id: int
+    member_id: int
+    user_id: str
+    dm: PulseDM | None = None
+    """The DM, drawn when claimed to be sent (a look needs none)."""
+    seen: datetime | None = None
+    """The check time read with an unsettled claim: the look's take must still find it."""
+
+
+def _take_due(
+    session: Session, pulse_id: int, when: datetime, limit: int
+) -> list[Claimed[PulseItem]]:
+    return [
+        Claimed(
+            d.id,
+            d.attempts,
+            d.pulse.closes_at,
+            False,  # a claim from `pending`: its look, if any, came before it was put back
+            PulseItem(d.pulse_id, d.member_id, d.member.user_id, render_delivery(d)),
+        )
+        for d in queries.claim_due(session, pulse_id, when, limit)
+    ]
+
+
+def _post(messenger: Messenger, place: Place, tag: Tag, claimed: Claimed[PulseItem]) -> Posted:
+    dm = claimed.detail.dm
+    assert dm is not None, "a DM claimed to be sent is drawn with its claim"
+    return post_tagged(messenger, place.channel, dm.text, dm.blocks, tag=tag)
+
+
+def _settle(session: Session, claimed: Claimed[PulseItem], result: Result) -> None:
+    if isinstance(result, Landed):
+        queries.mark_sent(session, claimed.id, result.channel or "", result.ts or "")
+    elif isinstance(result, Ended):
+        queries.mark_failed(session, claimed.id, result.error)
+        if result.error in UNREACHABLE:
+            queries.mark_unreachable(session, claimed.detail.member_id, result.error)
+    else:
+        queries.mark_uncertain(session, claimed.id, claimed.attempt, result.error, result.at)
+
+
+def _unsettled(
+    session: Session, now: datetime, lease: timedelta, pulse_id: int | None
+) -> Sequence[Claimed[PulseItem]]:
+    return [
+        Claimed(
+            u.delivery_id,
+            u.attempt,
+            u.closes_at,
+            True,
+            PulseItem(u.pulse_id, u.member_id, u.user_id, seen=u.seen),
+        )
+        for u in queries.unsettled(session, now, now - lease, pulse_id)
+    ]
+
+
+def _take_for_look(session: Session, claimed: Claimed[PulseItem], lease_until: datetime) -> bool:
+    seen = claimed.detail.seen
+    return queries.take_for_check(session, claimed.id, claimed.attempt, seen, lease_until)
+
+
+PULSE_DMS: OutboxKind[PulseItem] = OutboxKind(
+    name="pulse DM",
+    tag=lambda claimed: Tag(PULSE_EVENT, "pulse", claimed.detail.pulse_id),
+    # Posted to the person: Slack opens (or finds) the DM, and says where it went.
+    place=lambda messenger, claimed: Place(claimed.detail.user_id),
+    post=_post,
+    settle=_settle,
+    take_due=_take_due,
+    renew=lambda session, claimed, when: queries.keep_claim(
+        session, claimed.id, claimed.attempt, when
+    ),
+    look=Look(
+        due=_unsettled,
+        take=_take_for_look,
+        place=lambda messenger, claimed: Place(messenger.open_dm(claimed.detail.user_id)),
+        release=lambda session, claimed: queries.release(session, claimed.id, claimed.attempt),
+    ),
+)
 
 
 @dataclass(slots=True)
@@ -64,6 +158,15 @@ class FanoutResult:
     retrying: dict[str, str] = field(default_factory=dict)
     """Person → why their DM has not gone yet; it is retried (or checked) later."""
 
+    def add(self, claimed: Claimed[PulseItem], result: Result) -> None:
+        """Count how one DM's try ended."""
+        if isinstance(result, Landed):
+            self.sent += 1
+        elif isinstance(result, Ended):
+            self.failed[claimed.detail.user_id] = result.error
+        else:
+            self.retrying[claimed.detail.user_id] = result.error
+
 
 def deliver(
     database: Database,
@@ -73,272 +176,27 @@ def deliver(
     *,
     workers: int = 1,
     stale_after: timedelta = STALE_AFTER,
-    deadline: datetime | None = None,
     retry_base: timedelta = BASE,
 ) -> FanoutResult:
-    """Send every due delivery of a pulse and record what happened to each.
+    """One pass over a pulse's DMs: look for those unsettled, then send every one due.
 
-    Sends are paced by the messenger (its pacer is shared by everything sending to the
-    workspace); an HTTP 429 holds every sender for its Retry-After and the DM is tried
-    again right after. Any other failure is caught for that one delivery and read as
-    its outcome (`bot/domain/outcomes.py`): Slack's refusal is recorded and the member
-    marked unreachable where Slack says they cannot get DMs; an uncertain end (timeout,
-    reset, 5xx) is recorded and the DM is looked for in the person's DM history after a
-    backoff, then recorded as sent or sent again, until `deadline` (the pulse's close).
-    No exception leaves a worker.
+    First the look (`passes.look`): each DM whose send ended uncertain (timeout, reset,
+    5xx) and whose check is due, or whose sender died (its claim older than
+    `stale_after`), is looked for in the person's DM history and recorded as sent or put
+    back to be sent. Then `workers` senders claim and send the due DMs, paced by the
+    messenger (its pacer is shared by everything sending to the workspace). Slack's
+    refusal is recorded, and the member marked unreachable where Slack says they cannot
+    get DMs; an uncertain end is looked for after a backoff, until the pulse's close. No
+    exception leaves a sender.
     """
     result = FanoutResult()
-    lock = threading.Lock()
+    timing = (retry_base, stale_after)
     try:
-        result.recovered = recover(
-            database, messenger, pulse_id, now, stale_after, deadline, retry_base
-        )
+        result.recovered = landed(look(database, messenger, PULSE_DMS, now, timing, pulse_id))
     except Exception:
         logger.exception("pulse %s: checking uncertain DMs failed; next pass tries again", pulse_id)
-
-    claims = _Claims(database, pulse_id, now, workers)
-
-    def work() -> None:
-        try:
-            while (dm := claims.next()) is not None:
-                try:
-                    limits = (deadline, retry_base)
-                    kind, reason = _send(database, messenger, dm, pulse_id, now, limits)
-                finally:
-                    claims.settled()
-                with lock:
-                    if kind == "sent":
-                        result.sent += 1
-                    elif kind == "refused":
-                        result.failed[dm.user_id] = reason
-                    else:
-                        result.retrying[dm.user_id] = reason
-        finally:
-            claims.stopped()
-
-    threads = [threading.Thread(target=work, name=f"fanout-{pulse_id}-{i}") for i in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    for claimed, outcome in send_batch(
+        database, messenger, PULSE_DMS, pulse_id, now, workers, retry_base
+    ):
+        result.add(claimed, outcome)
     return result
-
-
-class _Claims:
-    """Hands a pass's senders their DMs, claimed for all idle senders in one statement.
-
-    A sender with nothing to send claims as many due DMs as there are senders still
-    running and not sending (itself included) and keeps one; the others are on their way
-    to the lock and take the rest at once, so no claim waits in memory behind a send (its
-    lease runs from the claim, and a claim older than the lease is looked for and sent
-    again by others). A sender whose claim finds nothing due stops, as with one claim
-    each, and is no longer counted.
-    """
-
-    def __init__(
-        self, database: Database, pulse_id: int, now: Callable[[], datetime], senders: int
-    ) -> None:
-        self.database, self.pulse_id, self.now, self.senders = database, pulse_id, now, senders
-        self.claimed: deque[PulseDM] = deque()
-        self.sending = 0
-        self.lock = threading.Lock()
-
-    def next(self) -> PulseDM | None:
-        with self.lock:
-            if not self.claimed:
-                self.claimed.extend(self._claim(self.senders - self.sending))
-            if not self.claimed:
-                return None
-            self.sending += 1
-            return self.claimed.popleft()
-
-    def settled(self) -> None:
-        with self.lock:
-            self.sending -= 1
-
-    def stopped(self) -> None:
-        with self.lock:
-            self.senders -= 1
-
-    def _claim(self, idle: int) -> list[PulseDM]:
-        try:
-            with self.database.unit_of_work() as session:
-                due = queries.claim_due(session, self.pulse_id, self.now(), max(idle, 1))
-                return [render_delivery(delivery) for delivery in due]
-        except Exception:
-            logger.exception("pulse %s: could not claim the next DMs", self.pulse_id)
-            return []
-
-
-def send_next(
-    database: Database,
-    messenger: Messenger,
-    pulse_id: int,
-    now: Callable[[], datetime],
-    retry_base: timedelta,
-) -> tuple[str, str, str] | None:
-    """Claim the pulse's next due DM and send it: (person, "sent" | "refused" | "retrying",
-    reason), or None when nothing is due (or the claim could not be taken). Its retries
-    stop at the pulse's close, read with the claim.
-
-    This is one job of the queue (`rapport worker`) and one step of an in-process pass:
-    one Slack call and its bookkeeping.
-    """
-    try:
-        with database.unit_of_work() as session:
-            delivery = queries.claim_next_pending(session, pulse_id, now())
-            dm = None if delivery is None else render_delivery(delivery)
-            limits = (None if delivery is None else delivery.pulse.closes_at, retry_base)
-    except Exception:
-        logger.exception("pulse %s: could not claim the next DM", pulse_id)
-        return None
-    if dm is None:
-        return None
-    # The messenger takes the pacer's slot right before the send, not before the
-    # claim: a database round trip between the two would bunch sends up and earn 429s.
-    kind, reason = _send(database, messenger, dm, pulse_id, now, limits)
-    return dm.user_id, kind, reason
-
-
-def _send(
-    database: Database,
-    messenger: Messenger,
-    dm: PulseDM,
-    pulse_id: int,
-    now: Callable[[], datetime],
-    limits: tuple[datetime | None, timedelta],
-) -> tuple[str, str]:
-    """Send one DM: ("sent", ""), ("refused", code) or ("retrying", reason)."""
-    tag = Tag(PULSE_EVENT, "pulse", pulse_id)
-    while True:
-        try:
-            posted = post_tagged(messenger, dm.user_id, dm.text, dm.blocks, tag=tag)
-        except Exception as error:
-            outcome = outcome_of(error)
-            if outcome.kind == "rate_limited":
-                # The messenger holds every sender for the Retry-After; this one waits it
-                # out before renewing its claim, so the claim is fresh when the DM goes.
-                time.sleep(outcome.retry_after)
-                if _still_ours(database, dm, now()):
-                    continue
-                return "retrying", "taken over by another sender"
-            logger.warning(
-                "pulse %s: DM to %s failed (%s): %s",
-                pulse_id,
-                dm.user_id,
-                outcome.kind,
-                outcome.reason,
-            )
-            return _record_failure(database, dm, outcome, now(), limits)
-        return _record(database, dm.delivery_id, posted.channel, posted.ts, now)
-
-
-def _record(
-    database: Database, delivery_id: int, channel: str, ts: str, now: Callable[[], datetime]
-) -> tuple[str, str]:
-    try:
-        with database.unit_of_work() as session:
-            queries.mark_sent(session, delivery_id, channel, ts, now())
-    except Exception:
-        # The DM went out; the claim stays `sending` and the next pass finds the DM in
-        # the history by its metadata and records it, so it is never sent twice.
-        logger.exception("delivery %s: sent but not recorded yet", delivery_id)
-    return "sent", ""
-
-
-def _still_ours(database: Database, dm: PulseDM, when: datetime) -> bool:
-    """Renew the claim after a wait; False when another sender presumed it orphaned."""
-    try:
-        with database.unit_of_work() as session:
-            return queries.keep_claim(session, dm.delivery_id, dm.attempt, when)
-    except Exception:
-        logger.exception("delivery %s: could not renew its claim", dm.delivery_id)
-        return False
-
-
-def _record_failure(
-    database: Database,
-    dm: PulseDM,
-    outcome: Outcome,
-    when: datetime,
-    limits: tuple[datetime | None, timedelta],
-) -> tuple[str, str]:
-    reason = outcome.reason
-    try:
-        with database.unit_of_work() as session:
-            if outcome.kind == "refused":
-                queries.mark_failed(session, dm.delivery_id, reason)
-                if reason in UNREACHABLE:
-                    queries.mark_unreachable(session, dm.member_id, reason)
-                return "refused", reason
-            attempts = queries.attempts_of(session, dm.delivery_id)
-            deadline, retry_base = limits
-            after = retry_or_end(outcome, when, attempts, deadline, retry_base)
-            if isinstance(after, Ended):
-                queries.mark_failed(session, dm.delivery_id, after.error)
-                return "refused", after.error
-            queries.mark_uncertain(session, dm.delivery_id, dm.attempt, reason, after.at)
-    except Exception:
-        logger.exception("delivery %s: could not record the failure", dm.delivery_id)
-    return "retrying", reason
-
-
-def recover(
-    database: Database,
-    messenger: Messenger,
-    pulse_id: int,
-    now: Callable[[], datetime],
-    stale_after: timedelta = STALE_AFTER,
-    deadline: datetime | None = None,
-    retry_base: timedelta = BASE,
-    only: int | None = None,
-) -> int:
-    """Settle claims that are not settled: a crashed sender's, and sends that ended
-    uncertain and are due for a check (`only`: just that delivery's). Found in the DM
-    history → recorded as sent; not there → queued to be sent again. Returns how many had
-    in fact gone out."""
-    moment = now()
-    with database.reading() as session:
-        unsettled = [
-            (d.id, d.member.user_id, d.attempts, d.next_attempt_at)
-            for d in queries.stale_sending(session, pulse_id)
-            if (only is None or d.id == only)
-            and (
-                (d.error is not None and (d.next_attempt_at or moment) <= moment)
-                or (d.error is None and (d.sent_at is None or d.sent_at <= moment - stale_after))
-            )
-        ]
-    found = 0
-    for delivery_id, user_id, attempt, seen in unsettled:
-        with database.unit_of_work() as session:
-            if not queries.take_for_check(session, delivery_id, attempt, seen, now() + stale_after):
-                continue  # another sender is checking it
-        try:
-            message = _find_pulse_dm(messenger, user_id, pulse_id)
-        except Exception as error:
-            outcome = outcome_of(error)
-            later = next_attempt(now(), attempt, deadline, retry_base) or (deadline or now())
-            # A 429 or a hold: not before Slack allows the next read.
-            later = max(later, now() + timedelta(seconds=outcome.retry_after))
-            logger.warning("delivery %s: history not readable (%s)", delivery_id, outcome.reason)
-            with database.unit_of_work() as session:
-                queries.delay_check(session, delivery_id, later)
-            continue
-        with database.unit_of_work() as session:
-            if message is None:
-                queries.release(session, delivery_id, attempt)
-            else:
-                queries.mark_sent(session, delivery_id, message[0], message[1], now())
-                found += 1
-    if unsettled:
-        logger.info(
-            "pulse %s: %d unsettled DMs checked, %d had gone out", pulse_id, len(unsettled), found
-        )
-    return found
-
-
-def _find_pulse_dm(messenger: Messenger, user_id: str, pulse_id: int) -> tuple[str, str] | None:
-    """The (channel, ts) of this pulse's DM to the person, if Slack has it."""
-    channel = messenger.open_dm(user_id)
-    ts = look_for(messenger, channel, Tag(PULSE_EVENT, "pulse", pulse_id))
-    return None if ts is None else (channel, ts)

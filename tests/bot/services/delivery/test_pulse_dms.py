@@ -258,3 +258,55 @@ def test_the_pass_claims_for_all_its_idle_senders_in_one_statement(database: Dat
     assert messenger.claimed_at_post[0] == 4
     # One claim per DM and one empty claim per sender would be 7 + 4.
     assert len(claims) <= 8, len(claims)
+
+
+def statuses(database: Database) -> Counter[str]:
+    with database.reading() as session:
+        return Counter(session.scalars(select(Delivery.status)))
+
+
+def test_a_look_slack_refuses_ends_the_dm_as_for_every_kind(database: Database) -> None:
+    messenger = FakeMessenger()
+    messenger.fail("post", "uncertain", "timeout", target="U0CLI1")
+    pulse_id = engagement_with_pulse(database)
+    deliver(database, messenger, pulse_id, lambda: NOW, retry_base=timedelta(seconds=5))
+    messenger.fail("find_tagged", "refused", "missing_scope")
+    later = deliver(database, messenger, pulse_id, lambda: NOW + timedelta(seconds=10))
+    assert later.recovered == 0 and later.sent == 0
+    assert statuses(database) == Counter({"sent": 6, "failed": 1})
+    assert len(messenger.posts) == 6
+
+
+def test_a_look_held_back_waits_for_slack_and_gives_up_at_the_close(database: Database) -> None:
+    messenger = FakeMessenger()
+    messenger.fail("post", "uncertain", "timeout", target="U0CLI1", landed=True)
+    pulse_id = engagement_with_pulse(database)
+    deliver(database, messenger, pulse_id, lambda: NOW, retry_base=timedelta(seconds=5))
+    # The history read is held for a minute: no look before then, and the DM is not sent.
+    messenger.fail("find_tagged", "rate_limited", "held", retry_after=60)
+    check = NOW + timedelta(seconds=10)
+    deliver(database, messenger, pulse_id, lambda: check)
+    deliver(database, messenger, pulse_id, lambda: check + timedelta(seconds=59))
+    assert messenger.methods().count("find_tagged") == 1
+    found = deliver(database, messenger, pulse_id, lambda: check + timedelta(seconds=60))
+    assert found.recovered == 1 and len(messenger.posts) == 7
+    assert statuses(database) == Counter({"sent": 7})
+    # A DM whose look cannot be read until past the close ends there, not after it.
+    with database.reading() as session:
+        assert session.get_one(Pulse, pulse_id).closes_at < check + timedelta(days=30)
+    with database.unit_of_work() as session:
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id == _first_sent(database))
+            .values(status="sending", error="timeout", next_attempt_at=check)
+        )
+    messenger.fail("find_tagged", "rate_limited", "held", retry_after=3600 * 24 * 30)
+    deliver(database, messenger, pulse_id, lambda: check, retry_base=timedelta(seconds=5))
+    with database.reading() as session:
+        ended = session.get_one(Delivery, _first_sent(database))
+        assert (ended.status, ended.error) == ("failed", "gave up: held")
+
+
+def _first_sent(database: Database) -> int:
+    with database.reading() as session:
+        return int(session.scalars(select(Delivery.id).order_by(Delivery.id)).first() or 0)
