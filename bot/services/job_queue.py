@@ -2,7 +2,8 @@
 
 With `JOB_QUEUE=postgres` the clock and web only decide what is due and enqueue it here;
 workers do the Slack calls: one DM, one outbox item (a reminder, a ladder post, an alert
-message), or one batch of pulses to close per job. The adapter is procrastinate on PostgreSQL
+message), or one batch of pulses to close per job, and the digest or the export a lead
+asked for. The adapter is procrastinate on PostgreSQL
 (`bot/wiring/job_queue.py`). Without it (`embedded`, the default) the clock and web send
 in-process, through the same steps (`bot/services/delivery/passes.py::send_next`).
 """
@@ -55,6 +56,11 @@ class JobQueue(Protocol):
     def preview_digest(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
         """Enqueue the digest a lead or sponsor asked to see (`engagement` named as in the
         command); the worker DMs it and answers at `reply_to`, the command's response_url."""
+        ...
+
+    def export_figures(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
+        """Enqueue the figures per pulse a lead or sponsor asked for (`/rapport export`);
+        the worker uploads the CSV to their DM and answers at `reply_to`."""
         ...
 
     def retry_stalled(self) -> int:

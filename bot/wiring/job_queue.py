@@ -4,18 +4,19 @@
 `rapport worker` processes, as many as the round needs, run the jobs, each one Slack call
 and its bookkeeping (`bot/services/sending.py::send_one`, `check_unsettled`,
 `bot/services/worker_jobs.py::deliver_item`), or one batch of closes (`close_batch`), or the
-weekly digests (`send_digests`). The jobs are idempotent: a job claims its item in the
-database before sending, so a job run twice, or a job whose worker was killed, never
-sends twice, and the clock enqueues again whatever is still due (its claims lapse after
-`STALE_SENDING_SECONDS`). A job left `doing` by a worker that stopped beating is put back
-in the queue by the clock (`retry_stalled`).
+weekly digests (`send_digests`), or the digest or the export a lead asked for. The jobs
+are idempotent: a job claims its item in the database before sending, so a job run twice,
+or a job whose worker was killed, never sends twice, and the clock enqueues again
+whatever is still due (its claims lapse after `STALE_SENDING_SECONDS`). A job left
+`doing` by a worker that stopped beating is put back in the queue by the clock
+(`retry_stalled`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ from slack_sdk.webhook import WebhookClient
 from bot.domain.i18n import reading_as
 from bot.domain.people import Caller
 from bot.services import worker_jobs
-from bot.services.digest.on_demand import by_name, send_preview
+from bot.services.digest.on_demand import Pick, Sent, by_name, send_export, send_preview
 from bot.services.job_queue import take_turns
 from bot.services.locales import reader_locale
 from bot.services.sending import check_unsettled, send_one
@@ -49,6 +50,7 @@ DELIVER = "rapport.deliver"
 CLOSE_PULSES = "rapport.close_pulses"
 SEND_DIGESTS = "rapport.send_digests"
 PREVIEW_DIGEST = "rapport.preview_digest"
+EXPORT_FIGURES = "rapport.export_figures"
 # How long a worker waits on Slack to take a command's reply at its response_url.
 REPLY_TIMEOUT_SECONDS = 10
 # A worker beats every 2 s (`run_worker`); one silent this long has died or lost the
@@ -98,26 +100,43 @@ def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
     def preview_digest(
         team_id: str, user_id: str, channel_id: str | None, engagement: str | None, reply_to: str
     ) -> None:
-        preview_and_reply(runtime, Caller(team_id, user_id, channel_id), engagement, reply_to)
+        caller = Caller(team_id, user_id, channel_id)
+        answer_on_demand(runtime, caller, engagement, reply_to, DIGEST)
+
+    @app.task(name=EXPORT_FIGURES)
+    def export_figures(
+        team_id: str, user_id: str, channel_id: str | None, engagement: str | None, reply_to: str
+    ) -> None:
+        caller = Caller(team_id, user_id, channel_id)
+        answer_on_demand(runtime, caller, engagement, reply_to, EXPORT)
 
     return app
 
 
-def preview_and_reply(
-    runtime: Runtime, caller: Caller, engagement: str | None, reply_to: str
+OnDemand = tuple[str, Callable[["Runtime", Caller, Pick], Sent]]
+DIGEST: OnDemand = ("/rapport digest", send_preview)
+EXPORT: OnDemand = ("/rapport export", send_export)
+
+
+def answer_on_demand(
+    runtime: Runtime, caller: Caller, engagement: str | None, reply_to: str, what: OnDemand
 ) -> None:
-    """`/rapport digest` on a worker: DM the digest, then answer the caller as web would
-    have (sent, not sent and why, or refused), at the command's response_url."""
+    """`/rapport digest` or `export` on a worker: DM the digest or the CSV, then answer the
+    caller as web would have (sent, not sent and why, or refused), at the command's
+    response_url."""
+    command, send = what
     with reading_as(reader_locale(runtime, caller)):
         try:
-            text = send_preview(runtime, caller, by_name(caller, engagement)).text
+            text = send(runtime, caller, by_name(caller, engagement)).text
         except Exception as error:
-            text = reply_for(error, "/rapport digest")
+            text = reply_for(error, command)
     answer = WebhookClient(reply_to, timeout=REPLY_TIMEOUT_SECONDS).send(
         text=text, response_type="ephemeral", replace_original=False
     )
     if answer.status_code != 200:
-        logger.warning("digest reply to %s not taken: HTTP %s", caller.user_id, answer.status_code)
+        logger.warning(
+            "%s reply to %s not taken: HTTP %s", command, caller.user_id, answer.status_code
+        )
 
 
 class ProcrastinateQueue:
@@ -218,7 +237,13 @@ class ProcrastinateQueue:
         return 1
 
     def preview_digest(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
-        self._open().tasks[PREVIEW_DIGEST].defer(
+        self._on_demand(PREVIEW_DIGEST, caller, engagement, reply_to)
+
+    def export_figures(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
+        self._on_demand(EXPORT_FIGURES, caller, engagement, reply_to)
+
+    def _on_demand(self, task: str, caller: Caller, engagement: str | None, reply_to: str) -> None:
+        self._open().tasks[task].defer(
             team_id=caller.team_id,
             user_id=caller.user_id,
             channel_id=caller.channel_id,

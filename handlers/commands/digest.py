@@ -29,6 +29,12 @@ def digest(request: CommandRequest[NoArguments]) -> None:
 
 
 def export(request: CommandRequest[NoArguments]) -> None:
+    """Upload the figures per pulse to the caller's DM; with workers, a worker does it and
+    answers."""
+    queue = request.container.queue
+    if queue is not None and request.respond.response_url:
+        queue.export_figures(request.caller, request.engagement, request.respond.response_url)
+        return
     pick = by_name(request.caller, request.engagement)
     request.say(send_export(request.container, request.caller, pick).text)
 
