@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Exists, select, update
 from sqlalchemy.orm import Session
@@ -121,6 +121,27 @@ def claim(
         bool(answered),
         session.get_one(Member, row.member_id).locale,
     )
+
+
+def keep_claim(session: Session, delivery_id: int, attempt: int, longer: timedelta) -> bool:
+    """A sender held back by a 429 moves its claim's check time on by the time it waited,
+    so the claim is not presumed orphaned meanwhile; False when the reminder was taken
+    again (or settled) since."""
+    mine = (
+        Delivery.id == delivery_id,
+        Delivery.reminder_ts == "sending",
+        Delivery.reminder_attempts == attempt,
+    )
+    until = session.scalar(select(Delivery.reminder_next_at).where(*mine))
+    if until is None:
+        return False
+    result = session.execute(
+        update(Delivery)
+        .where(*mine, Delivery.reminder_next_at == until)
+        .values(reminder_next_at=until + longer)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
 
 
 def settle(

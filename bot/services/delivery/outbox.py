@@ -143,9 +143,10 @@ class OutboxKind(Generic[Detail]):
     take_due: Callable[[Session, int, datetime, int], Sequence[Claimed[Detail]]] | None = None
     """A kind claimed in batches (`passes.py`): take up to that many due items of one
     group (a pulse's DMs) in one statement, each leased from that time."""
-    renew: Callable[[Session, Claimed[Detail], datetime], bool] | None = None
-    """A kind that waits out a 429 in place renews its claim after the wait, so the lease
-    is fresh when the message goes; False when another process has taken the item since."""
+    renew: Callable[[Session, Claimed[Detail], datetime, timedelta], bool] | None = None
+    """A kind that waits out a 429 in place renews its claim after the wait (given the
+    time now and how long it waited), so the lease is fresh when the message goes; False
+    when another process has taken the item since."""
     look: Look[Detail] | None = None
     """Its look as a step of its own (`passes.look`), for a kind whose looks are paced apart."""
 
@@ -261,6 +262,7 @@ def attempt(
     now, retry_base = timing
     place = Place("")
     while True:
+        posting = False
         try:
             place = kind.place(messenger, claimed)
             tag = kind.tag(claimed)
@@ -268,18 +270,22 @@ def attempt(
             if claimed.look_first:
                 found = look_for(messenger, place.channel, tag, place.thread_ts)
             if found is None:
+                posting = True
                 found = kind.post(messenger, place, tag, claimed)
             if isinstance(found, Posted):
                 return place, Landed(found.ts, found.channel)
             return place, Landed(found)
         except Exception as error:
             outcome = outcome_of(error)
-            if outcome.kind == "rate_limited" and kind.renew is not None:
+            if posting and outcome.kind == "rate_limited" and kind.renew is not None:
                 # The messenger holds every sender for the Retry-After; this one waits it
-                # out, then renews its claim so that the claim is fresh when it goes.
+                # out, then renews its claim so that the claim is fresh when it goes. (A
+                # look held back is tried again later, by the rule: history reads are
+                # paced by the minute.)
                 time.sleep(outcome.retry_after)
+                waited = timedelta(seconds=outcome.retry_after)
                 with database.unit_of_work() as session:
-                    if kind.renew(session, claimed, now()):
+                    if kind.renew(session, claimed, now(), waited):
                         continue
                 return place, Retry("taken over by another sender", now())
             logger.warning(

@@ -136,7 +136,7 @@ PULSE_DMS: OutboxKind[PulseItem] = OutboxKind(
     post=_post,
     settle=_settle,
     take_due=_take_due,
-    renew=lambda session, claimed, when: queries.keep_claim(
+    renew=lambda session, claimed, when, _waited: queries.keep_claim(
         session, claimed.id, claimed.attempt, when
     ),
     look=Look(

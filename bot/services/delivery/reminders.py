@@ -1,7 +1,8 @@
 """Send the queued thread reminders, each at most once, and settle every one.
 
 A reminder is one kind of the outbox (`outbox.py`), tagged with its delivery's id. A 429
-holds every sender for its Retry-After and the reminder goes at once after. Slack's
+holds every sender for its Retry-After; the reminder's sender waits it out, renews its
+claim and posts at once after (another process that took the reminder meanwhile keeps it). Slack's
 refusal ends it (`failed`); anything uncertain (a timeout, a reset, a 5xx) is looked for
 in the DM's thread at its next check and sent again only if it is not there, with
 backoff, until the pulse closes. A sender that dies leaves its claim to be checked the
@@ -17,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from bot.domain import reply_text
 from bot.domain.i18n import reading_as
-from bot.domain.outcomes import MessengerError
 from bot.domain.retries import BASE
 from bot.services.delivery.exactly_once import post_tagged
 from bot.services.delivery.outbox import (
@@ -64,15 +64,7 @@ def _post(
         return None
     with reading_as(reminder.locale):
         text = reply_text.PULSE_REMINDER.format(closes=slack_date(reminder.closes_at))
-    while True:
-        try:
-            return post_tagged(
-                messenger, place.channel, text, tag=tag, thread_ts=place.thread_ts
-            ).ts
-        except MessengerError as error:
-            if error.outcome.kind != "rate_limited":
-                raise
-            # The messenger has held every sender for the Retry-After: go again.
+    return post_tagged(messenger, place.channel, text, tag=tag, thread_ts=place.thread_ts).ts
 
 
 def _settle(session: Session, claimed: Claimed[ClaimedReminder], result: Result) -> None:
@@ -92,6 +84,11 @@ REMINDERS: OutboxKind[ClaimedReminder] = OutboxKind(
     place=_place,
     post=_post,
     settle=_settle,
+    # A 429 holds every sender for its Retry-After; this one waits it out, moves its
+    # claim's check time on by as long, and goes at once after.
+    renew=lambda session, claimed, _now, waited: queries.keep_claim(
+        session, claimed.id, claimed.attempt, waited
+    ),
 )
 
 

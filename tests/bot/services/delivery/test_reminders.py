@@ -87,3 +87,47 @@ def test_someone_who_answered_meanwhile_gets_none(database: Database) -> None:
     assert all(states[user][0] == "answered" for user in (*CLIENTS, *PROVIDERS))
     reminded = [m for m in messenger.posts if m.thread_ts is not None]
     assert [m.channel for m in reminded] == [dm_of(LEAD)]
+
+
+def check_times(database: Database) -> dict[str, object]:
+    with database.reading() as session:
+        return {d.member.user_id: d.reminder_next_at for d in session.scalars(select(Delivery))}
+
+
+def test_a_429_is_waited_out_the_claim_kept_and_the_reminder_sent_once(
+    database: Database,
+) -> None:
+    messenger = FakeMessenger()
+    queued(database, messenger)
+    messenger.fail("post", "rate_limited", retry_after=0.05)
+    assert send_due_reminders(database, messenger, NOW, TIMING) == 7
+    replies = [m for m in messenger.posts if m.thread_ts is not None]
+    assert len(replies) == 7 and len({m.channel for m in replies}) == 7
+    assert all(error is None for _, error in reminders(database).values())
+
+
+def test_a_sender_held_by_a_429_keeps_its_claim_unless_another_took_it_since(
+    database: Database,
+) -> None:
+    messenger = FakeMessenger()
+    queued(database, messenger)
+    lease = NOW + timedelta(seconds=45)
+    with database.unit_of_work() as session:
+        [(delivery_id, seen), *_] = reminder_queries.due(session, NOW)
+        first = reminder_queries.claim(session, delivery_id, seen, lease)
+        assert first is not None
+    with database.unit_of_work() as session:
+        assert reminder_queries.keep_claim(session, delivery_id, first.attempts, timedelta(30))
+    with database.reading() as session:
+        row = session.get_one(Delivery, delivery_id)
+        assert row.reminder_next_at is not None
+        assert row.reminder_next_at.replace(tzinfo=None) == (lease + timedelta(30)).replace(
+            tzinfo=None
+        )
+    # Its sender went quiet past the check time: another process takes the reminder.
+    with database.unit_of_work() as session:
+        later = row.reminder_next_at
+        second = reminder_queries.claim(session, delivery_id, later, later + timedelta(45))
+        assert second is not None and second.attempts == first.attempts + 1
+    with database.unit_of_work() as session:
+        assert not reminder_queries.keep_claim(session, delivery_id, first.attempts, timedelta(30))
