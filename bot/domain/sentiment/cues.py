@@ -11,6 +11,7 @@ from bot.domain.sentiment.cue_patterns import PATTERNS
 from bot.domain.sentiment.event_patterns import EVENTS
 from bot.domain.sentiment.figures import from_to_direction, metric_sign, then_now_reading
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
+from bot.domain.sentiment.guarded_regex import compile_guarded
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.kind_patterns import KINDS
 from bot.domain.sentiment.lexicon import words
@@ -34,7 +35,7 @@ _COMPILED = tuple(
     _Compiled(
         p.rule,
         p.valence,
-        re.compile(p.regex),
+        compile_guarded(p.regex),
         frozenset(p.triggers.split()),
         frozenset(p.requires.split()),
         p.scope,

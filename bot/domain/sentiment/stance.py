@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.sentiment.guarded_regex import compile_guarded
+
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -25,12 +27,12 @@ _REQUEST = re.compile(
     r"meet|sync|catch up)|i'd like (?:a|an|the|to (?:review|see|get|discuss|schedule)))\b"
 )
 # Absences and cover: "I am on sick leave tomorrow, Pavel covers", "OOO until Monday".
-_ABSENCE = re.compile(
+_ABSENCE = compile_guarded(
     r"\b(?:am|is|are|be|i'm|we're|she's|he's) on (?:sick |annual |parental |maternity "
     r"|paternity |study )?(?:leave|holiday|vacation|pto)\b|\boff sick\b|\bout of "
     r"(?:the )?office\b|\bcovering for\b|\b\w+ (?:covers|will cover)\W*$"
 )
-_ANNOUNCEMENT = re.compile(
+_ANNOUNCEMENT = compile_guarded(
     r"\b(?:(?:is|are|has been|have been|was|were|been) )?(?:scheduled|planned|booked|"
     r"rescheduled|moved|due|pinned|uploaded|attached|approved|confirmed)\b(?! (?:late|again))"
     r"|\b(?:goes|go|going) live\b|\bgo-live (?:is|on)\b"
@@ -59,7 +61,7 @@ _ACKNOWLEDGEMENT = re.compile(
 )
 # Greetings, offers and hand-overs that open an errand: "Hi all, sharing the agenda",
 # "Happy to set up a call", "PR #412 ready for review".
-_ERRAND = re.compile(
+_ERRAND = compile_guarded(
     r"^(?:hi|hello|hey|morning|good morning|good afternoon),? (?:all|team|everyone|folks)\b"
     r"|^(?:welcome|sharing|shared|circulating|forwarding|looping in)\b"
     r"|^happy to (?:set up|help|share(?! that)|walk|join|discuss|arrange|jump on)\b"
