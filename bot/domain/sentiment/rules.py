@@ -94,7 +94,7 @@ def _shape(
             valence += step if valence > 0 else -step
     if excess and valence > 0:
         return valence * lx.NEGATION_SCALAR, True  # "not too cute" is no compliment either
-    counterfactual = _counterfactual(words, tokens, i)
+    counterfactual = _counterfactual(words, tokens, scope)
     if counterfactual:
         valence *= lx.NEGATION_SCALAR
     if any(tokens[j].negator for j in scope):
@@ -102,12 +102,16 @@ def _shape(
     return valence, excess or counterfactual
 
 
-def _counterfactual(words: list[str], tokens: list[Token], i: int) -> bool:
-    """ "should have been on time", "could've been worse": the modal past of a verdict."""
-    before = [words[j] for j in in_scope(tokens, i)]
+def _counterfactual(words: list[str], tokens: list[Token], scope: list[int]) -> bool:
+    """ "should have been on time", "could've been worse": the modal past of a verdict.
+
+    `scope` is `in_scope(tokens, i)` of the verdict's position i.
+    """
+    before = [words[j] for j in scope]
     if "been" not in before:
         return False
-    before += [words[j] for j in in_scope(tokens, i - len(before))][:2]
+    # Two more words before the earliest one in scope: "should not have been".
+    before += [words[j] for j in in_scope(tokens, scope[-1])][:2]
     return any(word in lx.COUNTERFACTUAL_MODALS for word in before)
 
 
