@@ -90,5 +90,7 @@ def clean(text: str) -> CleanText:
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
     text = text.strip()
+    if not emoji:  # most comments
+        return CleanText(text, (), (), eye_rolls)
     kept = [(valence, name) for valence, name in emoji if valence != 0.0]
     return CleanText(text, tuple(v for v, _ in kept), tuple(name for _, name in kept), eye_rolls)

@@ -60,21 +60,29 @@ _ACKNOWLEDGEMENT = re.compile(
     r"|^(?:sure|ok|okay|noted|will do)[,.!]? (?:will|i'll|we'll|i will|we will) \w+"
 )
 # Greetings, offers and hand-overs that open an errand: "Hi all, sharing the agenda",
-# "Happy to set up a call", "PR #412 ready for review".
-_ERRAND = compile_guarded(
+# "Happy to set up a call", "PR #412 ready for review". The openers are tried at the
+# start only, then the hand-overs anywhere: what one regex of both would find, without
+# trying the openers at every character.
+_ERRAND_OPENER = re.compile(
     r"^(?:hi|hello|hey|morning|good morning|good afternoon),? (?:all|team|everyone|folks)\b"
     r"|^(?:welcome|sharing|shared|circulating|forwarding|looping in)\b"
     r"|^happy to (?:set up|help|share(?! that)|walk|join|discuss|arrange|jump on)\b"
-    r"|\bready for (?:review|testing|sign-?off)\b|\bwould be helpful\b|\bif that helps\b"
+)
+_HAND_OVER = compile_guarded(
+    r"\bready for (?:review|testing|sign-?off)\b|\bwould be helpful\b|\bif that helps\b"
 )
 # How far a stance-free comment's score is pulled towards 0: "please update the
 # runbook, thanks" is an errand, not praise.
 DAMPING = 0.05
 
 
+def _errand(lowered: str) -> re.Match[str] | None:
+    return _ERRAND_OPENER.match(lowered) or _HAND_OVER.search(lowered)
+
+
 def errand_marker(text: str) -> str | None:
     """The greeting, offer or hand-over that opens an errand ("happy to walk you through")."""
-    match = _ERRAND.search(text.lower().strip(" *_>"))
+    match = _errand(text.lower().strip(" *_>"))
     return match.group(0) if match else None
 
 
@@ -91,8 +99,14 @@ def stance_marker(text: str) -> tuple[str, str] | None:
     whatever opinion words it uses, while a notice can carry one ("go-live went great").
     """
     lowered = text.lower().strip(" *_>")
-    for pattern in (_QUESTION, _REQUEST, _ERRAND, _ABSENCE, _ACKNOWLEDGEMENT):
-        match = pattern.search(lowered)
+    for search in (
+        _QUESTION.search,
+        _REQUEST.search,
+        _errand,
+        _ABSENCE.search,
+        _ACKNOWLEDGEMENT.search,
+    ):
+        match = search(lowered)
         if match:
             return "ask", match.group(0)[:40].strip()
     match = _ANNOUNCEMENT.search(lowered)
