@@ -71,9 +71,11 @@ def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
 
 
 def _shape(
-    valence: float, tokens: list[Token], words: list[str], i: int, all_caps: bool
+    valence: float, tokens: list[Token], words: list[str], i: int, all_caps: bool, scope: list[int]
 ) -> tuple[float, bool]:
     """Apply capitals, degree words, excess, counterfactuals and negation before position i.
+
+    `scope` is `in_scope(tokens, i)`, which the caller has at hand.
 
     Returns:
         The shaped valence, and whether a rule TextBlob lacks (excess, counterfactual)
@@ -81,7 +83,6 @@ def _shape(
     """
     if tokens[i].caps and not all_caps:
         valence += lx.CAPS_BOOST if valence > 0 else -lx.CAPS_BOOST
-    scope = in_scope(tokens, i)
     excess = any(words[j] in lx.EXCESS_WORDS for j in scope[:2])
     for distance, j in enumerate(scope):
         degree = lx.INTENSIFIERS.get(words[j])
@@ -187,7 +188,7 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
         if matched is not None:
             end, valence = matched
             if shaped:
-                valence, _ = _shape(valence, tokens, words, i, all_caps)
+                valence, _ = _shape(valence, tokens, words, i, all_caps, in_scope(tokens, i))
             claimed[i:end] = [True] * (end - i)
         else:
             end = i + 1
@@ -204,10 +205,11 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
                 and (tokens[end].valence or words[end] in lexicon or words[end] in lx.INTENSIFIERS)
             )
             if not token.negator and not modifies_next:
-                valence, claimed[i] = _shape(token.valence, tokens, words, i, all_caps)
+                scope = in_scope(tokens, i)
+                valence, claimed[i] = _shape(token.valence, tokens, words, i, all_caps, scope)
                 # Degree words are already counted; TextBlob scores some of them
                 # as opinions of their own ("extremely" is -0.125 there).
-                for j in in_scope(tokens, i):
+                for j in scope:
                     claimed[j] = claimed[j] or words[j] in lx.INTENSIFIERS
         if valence:
             if repeated and valence < 0:
