@@ -27,11 +27,14 @@ _REQUEST = re.compile(
     r"meet|sync|catch up)|i'd like (?:a|an|the|to (?:review|see|get|discuss|schedule)))\b"
 )
 # Absences and cover: "I am on sick leave tomorrow, Pavel covers", "OOO until Monday".
+# The cover at the end, which may open with any word, is a regex of its own, searched
+# only when "cover" is in the text; `_absence` finds what one regex of both would.
 _ABSENCE = compile_guarded(
     r"\b(?:am|is|are|be|i'm|we're|she's|he's) on (?:sick |annual |parental |maternity "
     r"|paternity |study )?(?:leave|holiday|vacation|pto)\b|\boff sick\b|\bout of "
-    r"(?:the )?office\b|\bcovering for\b|\b\w+ (?:covers|will cover)\W*$"
+    r"(?:the )?office\b|\bcovering for\b"
 )
+_COVER = re.compile(r"\b\w+ (?:covers|will cover)\W*$")
 _ANNOUNCEMENT = compile_guarded(
     r"\b(?:(?:is|are|has been|have been|was|were|been) )?(?:scheduled|planned|booked|"
     r"rescheduled|moved|due|pinned|uploaded|attached|approved|confirmed)\b(?! (?:late|again))"
@@ -76,6 +79,15 @@ _HAND_OVER = compile_guarded(
 DAMPING = 0.05
 
 
+def _absence(lowered: str) -> re.Match[str] | None:
+    """The leftmost absence or cover; where both start at once, the absence (tried first)."""
+    absence = _ABSENCE.search(lowered)
+    cover = _COVER.search(lowered) if "cover" in lowered else None
+    if cover is None or (absence is not None and absence.start() <= cover.start()):
+        return absence
+    return cover
+
+
 def _errand(lowered: str) -> re.Match[str] | None:
     return _ERRAND_OPENER.match(lowered) or _HAND_OVER.search(lowered)
 
@@ -103,7 +115,7 @@ def stance_marker(text: str) -> tuple[str, str] | None:
         _QUESTION.search,
         _REQUEST.search,
         _errand,
-        _ABSENCE.search,
+        _absence,
         _ACKNOWLEDGEMENT.search,
     ):
         match = search(lowered)
