@@ -133,7 +133,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             if pattern.scope == "clause":
                 start, end = _clause(tokens, start, end)
             cues.append(Cue(rule, start, end, valence))
-    if not cues:  # most comments: no pattern matched
+    if len(cues) < 2:  # most comments: no pattern matched, or one
         return cues
     return _strongest(_within_figures(cues))
 
