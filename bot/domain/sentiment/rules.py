@@ -83,22 +83,29 @@ def _shape(
     """
     if tokens[i].caps and not all_caps:
         valence += lx.CAPS_BOOST if valence > 0 else -lx.CAPS_BOOST
-    excess = any(words[j] in lx.EXCESS_WORDS for j in scope[:2])
+    # One walk over the scope: degree words, and whether an excess word is among the two
+    # nearest, "been" is there (a counterfactual may be) and a negator is.
+    excess = been = negated = False
     for distance, j in enumerate(scope):
-        degree = lx.INTENSIFIERS.get(words[j])
-        if words[j] in lx.EXCESS_WORDS and valence < 0:
-            degree = lx.INTENSIFIERS["very"]
+        word = words[j]
+        degree = lx.INTENSIFIERS.get(word)
+        if word in lx.EXCESS_WORDS:
+            excess = excess or distance < 2
+            if valence < 0:
+                degree = lx.INTENSIFIERS["very"]
         if degree is not None:
             step = degree * DAMPING[distance]
             if tokens[j].caps and not all_caps:
                 step += lx.CAPS_BOOST if degree > 0 else -lx.CAPS_BOOST
             valence += step if valence > 0 else -step
+        been = been or word == "been"
+        negated = negated or tokens[j].negator
     if excess and valence > 0:
         return valence * lx.NEGATION_SCALAR, True  # "not too cute" is no compliment either
-    counterfactual = _counterfactual(words, tokens, scope)
+    counterfactual = been and _counterfactual(words, tokens, scope)
     if counterfactual:
         valence *= lx.NEGATION_SCALAR
-    if any(tokens[j].negator for j in scope):
+    if negated:
         valence *= lx.NEGATION_SCALAR
     return valence, excess or counterfactual
 
@@ -131,6 +138,10 @@ def _leftover(
         if not taken:
             groups[-1][1].extend(token.parts)
     return [(weight, group) for weight, group in groups if group]
+
+
+# The multi-word rules tried after the service phrases, in order, with their names.
+_MATCHERS = (("hedge", match_hedge), ("obligation", match_obligation), ("waiting", match_duration))
 
 
 def _word_rule(word: str) -> str:
@@ -171,11 +182,7 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
         if token.starter:
             matched = match_phrase(words, i)
             shaped = matched is not None
-            for name, match in (
-                ("hedge", match_hedge),
-                ("obligation", match_obligation),
-                ("waiting", match_duration),
-            ):
+            for name, match in _MATCHERS:
                 if matched is None:
                     matched, rule = match(words, i), name
             if matched is None:
