@@ -11,6 +11,7 @@ from bot.domain.sentiment.cue_patterns import PATTERNS
 from bot.domain.sentiment.event_patterns import EVENTS
 from bot.domain.sentiment.figures import from_to_direction, metric_sign, then_now_reading
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
+from bot.domain.sentiment.guarded_regex import compile_guarded
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.kind_patterns import KINDS
 from bot.domain.sentiment.lexicon import words
@@ -34,7 +35,7 @@ _COMPILED = tuple(
     _Compiled(
         p.rule,
         p.valence,
-        re.compile(p.regex),
+        compile_guarded(p.regex),
         frozenset(p.triggers.split()),
         frozenset(p.requires.split()),
         p.scope,
@@ -44,11 +45,34 @@ _COMPILED = tuple(
     for p in (*PATTERNS, *EVENTS, *GOOD_NEWS, *KINDS)
 )
 
-# Trigger word -> bit set of the patterns (by index in _COMPILED) it lets through.
+# Trigger word -> bit set of the patterns (by index in _COMPILED) it lets through, and
+# required word -> bit set of the patterns that name it.
 _TRIGGERED: dict[str, int] = {}
+_REQUIRED: dict[str, int] = {}
+_NAMES_REQUIRED = 0  # the patterns that name required words
 for _index, _pattern in enumerate(_COMPILED):
     for _word in _pattern.triggers:
         _TRIGGERED[_word] = _TRIGGERED.get(_word, 0) | 1 << _index
+    for _word in _pattern.requires:
+        _REQUIRED[_word] = _REQUIRED.get(_word, 0) | 1 << _index
+    if _pattern.requires:
+        _NAMES_REQUIRED |= 1 << _index
+
+# Both bit sets of each word seen, worked out once: (triggered, required). The cache stops
+# growing at a size that holds the vocabulary of a busy workspace, as the tokens' does.
+_CACHE_LIMIT = 200_000
+_word_masks: dict[str, tuple[int, int]] = {}
+
+
+def _masks(word: str) -> tuple[int, int]:
+    """The patterns a word triggers, and those one of whose required words it is or holds."""
+    required = _REQUIRED.get(word, 0)
+    for inner in _WORD.findall(word):  # "hours...and", "owner's": \b stops inside a word
+        required |= _REQUIRED.get(inner, 0)
+    found = (_TRIGGERED.get(word, 0), required)
+    if len(_word_masks) < _CACHE_LIMIT:
+        _word_masks[word] = found
+    return found
 
 
 def _clause(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
@@ -65,26 +89,24 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
     # A pattern is tried only if one of its trigger words is a token of the comment and,
     # when it names required words, one of those is a token or a word inside one
     # ("hours...and", "owner's"): a regex's \b also stops at inner punctuation.
-    mask = 0
+    mask = required = 0
+    masks = _word_masks
     for token in tokens:
-        mask |= _TRIGGERED.get(token.word, 0)
+        triggered, holds = masks.get(token.word) or _masks(token.word)
+        mask |= triggered
+        required |= holds
+    mask &= required | ~_NAMES_REQUIRED
     if not mask:
         return []
     # Clause ends stay in as commas, so that no pattern reaches across one.
     words = [token.spaced for token in tokens]
     joined = " ".join(words)
-    inner: frozenset[str] | None = None
     cues: list[Cue] = []
     starts: list[int] = []
     while mask:
         lowest = mask & -mask
         mask ^= lowest
         pattern = _COMPILED[lowest.bit_length() - 1]
-        if pattern.requires:
-            if inner is None:
-                inner = frozenset(token.word for token in tokens).union(_WORD.findall(joined))
-            if pattern.requires.isdisjoint(inner):
-                continue
         for match in pattern.regex.finditer(joined):
             if match.end() == match.start():
                 continue
@@ -111,6 +133,8 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             if pattern.scope == "clause":
                 start, end = _clause(tokens, start, end)
             cues.append(Cue(rule, start, end, valence))
+    if len(cues) < 2:  # most comments: no pattern matched, or one
+        return cues
     return _strongest(_within_figures(cues))
 
 

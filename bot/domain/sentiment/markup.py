@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.sentiment.emoji import char_valence, code_valence
+from bot.domain.sentiment.guarded_regex import compile_guarded
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ _CODE_BLOCK = re.compile(r"```.*?```", re.DOTALL)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _LABELLED_LINK = re.compile(r"<(?:https?|mailto|tel|ftp):[^>|]*\|([^>]*)>")
 _ENTITY = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto|tel|ftp):[^>]*>")
-_BARE_URL = re.compile(r"\bhttps?://\S+")
+_BARE_URL = compile_guarded(r"\bhttps?://\S+")
 _EMOJI_CODE = re.compile(
     r"(?<![\w:]):([a-z][a-z0-9_+\-']*|\+1|-1|100):(?::skin-tone-\d:)?", re.IGNORECASE
 )
@@ -34,7 +35,7 @@ _UNICODE_EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u2190-\u21ff]"
     "[\U0001f3fb-\U0001f3ff\ufe0f\u200d\u2640\u2642]*"
 )
-_FORMATTING = re.compile(r"(?<!\w)[*_~]+(?=\S)|(?<=\S)[*_~]+(?!\w)")
+_FORMATTING = compile_guarded(r"(?<!\w)[*_~]+(?=\S)|(?<=\S)[*_~]+(?!\w)")
 _QUOTE_MARK = re.compile(r"^\s*>+\s?", re.MULTILINE)
 _SPACES = re.compile(r"[ \t]+")
 
@@ -89,5 +90,7 @@ def clean(text: str) -> CleanText:
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
     text = text.strip()
+    if not emoji:  # most comments
+        return CleanText(text, (), (), eye_rolls)
     kept = [(valence, name) for valence, name in emoji if valence != 0.0]
     return CleanText(text, tuple(v for v, _ in kept), tuple(name for _, name in kept), eye_rolls)

@@ -71,9 +71,11 @@ def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
 
 
 def _shape(
-    valence: float, tokens: list[Token], words: list[str], i: int, all_caps: bool
+    valence: float, tokens: list[Token], words: list[str], i: int, all_caps: bool, scope: list[int]
 ) -> tuple[float, bool]:
     """Apply capitals, degree words, excess, counterfactuals and negation before position i.
+
+    `scope` is `in_scope(tokens, i)`, which the caller has at hand.
 
     Returns:
         The shaped valence, and whether a rule TextBlob lacks (excess, counterfactual)
@@ -81,33 +83,43 @@ def _shape(
     """
     if tokens[i].caps and not all_caps:
         valence += lx.CAPS_BOOST if valence > 0 else -lx.CAPS_BOOST
-    scope = in_scope(tokens, i)
-    excess = any(words[j] in lx.EXCESS_WORDS for j in scope[:2])
+    # One walk over the scope: degree words, and whether an excess word is among the two
+    # nearest, "been" is there (a counterfactual may be) and a negator is.
+    excess = been = negated = False
     for distance, j in enumerate(scope):
-        degree = lx.INTENSIFIERS.get(words[j])
-        if words[j] in lx.EXCESS_WORDS and valence < 0:
-            degree = lx.INTENSIFIERS["very"]
+        word = words[j]
+        degree = lx.INTENSIFIERS.get(word)
+        if word in lx.EXCESS_WORDS:
+            excess = excess or distance < 2
+            if valence < 0:
+                degree = lx.INTENSIFIERS["very"]
         if degree is not None:
             step = degree * DAMPING[distance]
             if tokens[j].caps and not all_caps:
                 step += lx.CAPS_BOOST if degree > 0 else -lx.CAPS_BOOST
             valence += step if valence > 0 else -step
+        been = been or word == "been"
+        negated = negated or tokens[j].negator
     if excess and valence > 0:
         return valence * lx.NEGATION_SCALAR, True  # "not too cute" is no compliment either
-    counterfactual = _counterfactual(words, tokens, i)
+    counterfactual = been and _counterfactual(words, tokens, scope)
     if counterfactual:
         valence *= lx.NEGATION_SCALAR
-    if any(tokens[j].negator for j in scope):
+    if negated:
         valence *= lx.NEGATION_SCALAR
     return valence, excess or counterfactual
 
 
-def _counterfactual(words: list[str], tokens: list[Token], i: int) -> bool:
-    """ "should have been on time", "could've been worse": the modal past of a verdict."""
-    before = [words[j] for j in in_scope(tokens, i)]
+def _counterfactual(words: list[str], tokens: list[Token], scope: list[int]) -> bool:
+    """ "should have been on time", "could've been worse": the modal past of a verdict.
+
+    `scope` is `in_scope(tokens, i)` of the verdict's position i.
+    """
+    before = [words[j] for j in scope]
     if "been" not in before:
         return False
-    before += [words[j] for j in in_scope(tokens, i - len(before))][:2]
+    # Two more words before the earliest one in scope: "should not have been".
+    before += [words[j] for j in in_scope(tokens, scope[-1])][:2]
     return any(word in lx.COUNTERFACTUAL_MODALS for word in before)
 
 
@@ -126,6 +138,10 @@ def _leftover(
         if not taken:
             groups[-1][1].extend(token.parts)
     return [(weight, group) for weight, group in groups if group]
+
+
+# The multi-word rules tried after the service phrases, in order, with their names.
+_MATCHERS = (("hedge", match_hedge), ("obligation", match_obligation), ("waiting", match_duration))
 
 
 def _word_rule(word: str) -> str:
@@ -166,11 +182,7 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
         if token.starter:
             matched = match_phrase(words, i)
             shaped = matched is not None
-            for name, match in (
-                ("hedge", match_hedge),
-                ("obligation", match_obligation),
-                ("waiting", match_duration),
-            ):
+            for name, match in _MATCHERS:
                 if matched is None:
                     matched, rule = match(words, i), name
             if matched is None:
@@ -183,7 +195,7 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
         if matched is not None:
             end, valence = matched
             if shaped:
-                valence, _ = _shape(valence, tokens, words, i, all_caps)
+                valence, _ = _shape(valence, tokens, words, i, all_caps, in_scope(tokens, i))
             claimed[i:end] = [True] * (end - i)
         else:
             end = i + 1
@@ -200,10 +212,11 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
                 and (tokens[end].valence or words[end] in lexicon or words[end] in lx.INTENSIFIERS)
             )
             if not token.negator and not modifies_next:
-                valence, claimed[i] = _shape(token.valence, tokens, words, i, all_caps)
+                scope = in_scope(tokens, i)
+                valence, claimed[i] = _shape(token.valence, tokens, words, i, all_caps, scope)
                 # Degree words are already counted; TextBlob scores some of them
                 # as opinions of their own ("extremely" is -0.125 there).
-                for j in in_scope(tokens, i):
+                for j in scope:
                     claimed[j] = claimed[j] or words[j] in lx.INTENSIFIERS
         if valence:
             if repeated and valence < 0:

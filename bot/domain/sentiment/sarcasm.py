@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.sentiment.cue_patterns import MINIMISERS
+from bot.domain.sentiment.guarded_regex import compile_guarded
 from bot.domain.sentiment.hits import Hit
 from bot.domain.sentiment.lexicon import words
 
@@ -50,14 +51,14 @@ _CONCESSION = re.compile(r"^sure\b(?=.*\b(?:but|though|however|still|then again)
 # "I love you, local staff": the opener runs straight into a name or "you".
 _ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]|you\b|u\b|ya\b)")
 # A short phrase in quotes, not at a word's inside: "a 'small' release", “in review”.
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
-_QUOTE_CHARS = frozenset("\"“‘'")
-_AGAIN = re.compile(r"\b(?:again|another|no longer|yet again)\b")
+_QUOTED = compile_guarded(r"(?:^|(?<=[\s(]))[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’'](?=[\s.,;:!?)]|$)")
+_QUOTE_CHARS = ('"', "“", "‘", "'")
+_AGAIN = compile_guarded(r"\b(?:again|another|no longer|yet again)\b")
 # What tells of a failure after a cheerful opener even with no bad word: a count of
 # days, an ordinal, "the same", "a single", "from scratch", "sleeps at night"; an
 # incident named by its priority ("a P1 from our customers"), something that breaks,
 # a document that is blank or empty.
-_MILD_FAILURE = re.compile(
+_MILD_FAILURE = compile_guarded(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days|weeks|"
     r"months)\b|\b(?:second|third|fourth|fifth|sixth|umpteenth)\b|\bthe same\b"
     r"|\ba single\b|\bfrom scratch\b|\bnobody\b|\bno one\b|\bneeds a\b|\bdouble\b"
@@ -96,7 +97,7 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
         opener = None
     if opener is None and lowered.rstrip(" .!\n").endswith(_CLOSER_ENDS):
         opener = _CLOSER.search(lowered)
-    quotes = scare_quotes(text) if _QUOTE_CHARS.intersection(text) else []
+    quotes = scare_quotes(text) if any(quote in text for quote in _QUOTE_CHARS) else []
     if opener is None and not quotes and not eye_rolls:
         return None  # no positive surface to turn: the common case, decided cheaply
     positive = sum(h.valence for h in hits if h.rule in SURFACE_RULES and h.valence > 0)

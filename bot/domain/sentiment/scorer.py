@@ -114,12 +114,14 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
     deciding = reading.deciding
     if turned is not None:
         hits, leftover, deciding = turned, [], 0.0  # TextBlob would read the surface literally
-    stress = emphasis(plain.text, sum(h.valence for h in hits))
+    # Without a "!" or an emoji (most comments) neither step has anything to add.
+    stress = emphasis(plain.text, sum(h.valence for h in hits)) if "!" in plain.text else None
     hits = [*hits, *([stress] if stress else [])]
-    hits += celebration_turned(
-        [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)],
-        sum(h.valence for h in hits if h.valence < 0),
-    )
+    if plain.emoji:
+        hits += celebration_turned(
+            [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)],
+            sum(h.valence for h in hits if h.valence < 0),
+        )
     valence = sum(hit.valence for hit in hits)
     divisor = norm(valence)
     textblob = _textblob_reading(leftover)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.sentiment.guarded_regex import compile_guarded
+
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -25,12 +27,15 @@ _REQUEST = re.compile(
     r"meet|sync|catch up)|i'd like (?:a|an|the|to (?:review|see|get|discuss|schedule)))\b"
 )
 # Absences and cover: "I am on sick leave tomorrow, Pavel covers", "OOO until Monday".
-_ABSENCE = re.compile(
+# The cover at the end, which may open with any word, is a regex of its own, searched
+# only when "cover" is in the text; `_absence` finds what one regex of both would.
+_ABSENCE = compile_guarded(
     r"\b(?:am|is|are|be|i'm|we're|she's|he's) on (?:sick |annual |parental |maternity "
     r"|paternity |study )?(?:leave|holiday|vacation|pto)\b|\boff sick\b|\bout of "
-    r"(?:the )?office\b|\bcovering for\b|\b\w+ (?:covers|will cover)\W*$"
+    r"(?:the )?office\b|\bcovering for\b"
 )
-_ANNOUNCEMENT = re.compile(
+_COVER = re.compile(r"\b\w+ (?:covers|will cover)\W*$")
+_ANNOUNCEMENT = compile_guarded(
     r"\b(?:(?:is|are|has been|have been|was|were|been) )?(?:scheduled|planned|booked|"
     r"rescheduled|moved|due|pinned|uploaded|attached|approved|confirmed)\b(?! (?:late|again))"
     r"|\b(?:goes|go|going) live\b|\bgo-live (?:is|on)\b"
@@ -58,21 +63,38 @@ _ACKNOWLEDGEMENT = re.compile(
     r"|^(?:sure|ok|okay|noted|will do)[,.!]? (?:will|i'll|we'll|i will|we will) \w+"
 )
 # Greetings, offers and hand-overs that open an errand: "Hi all, sharing the agenda",
-# "Happy to set up a call", "PR #412 ready for review".
-_ERRAND = re.compile(
+# "Happy to set up a call", "PR #412 ready for review". The openers are tried at the
+# start only, then the hand-overs anywhere: what one regex of both would find, without
+# trying the openers at every character.
+_ERRAND_OPENER = re.compile(
     r"^(?:hi|hello|hey|morning|good morning|good afternoon),? (?:all|team|everyone|folks)\b"
     r"|^(?:welcome|sharing|shared|circulating|forwarding|looping in)\b"
     r"|^happy to (?:set up|help|share(?! that)|walk|join|discuss|arrange|jump on)\b"
-    r"|\bready for (?:review|testing|sign-?off)\b|\bwould be helpful\b|\bif that helps\b"
+)
+_HAND_OVER = compile_guarded(
+    r"\bready for (?:review|testing|sign-?off)\b|\bwould be helpful\b|\bif that helps\b"
 )
 # How far a stance-free comment's score is pulled towards 0: "please update the
 # runbook, thanks" is an errand, not praise.
 DAMPING = 0.05
 
 
+def _absence(lowered: str) -> re.Match[str] | None:
+    """The leftmost absence or cover; where both start at once, the absence (tried first)."""
+    absence = _ABSENCE.search(lowered)
+    cover = _COVER.search(lowered) if "cover" in lowered else None
+    if cover is None or (absence is not None and absence.start() <= cover.start()):
+        return absence
+    return cover
+
+
+def _errand(lowered: str) -> re.Match[str] | None:
+    return _ERRAND_OPENER.match(lowered) or _HAND_OVER.search(lowered)
+
+
 def errand_marker(text: str) -> str | None:
     """The greeting, offer or hand-over that opens an errand ("happy to walk you through")."""
-    match = _ERRAND.search(text.lower().strip(" *_>"))
+    match = _errand(text.lower().strip(" *_>"))
     return match.group(0) if match else None
 
 
@@ -89,8 +111,14 @@ def stance_marker(text: str) -> tuple[str, str] | None:
     whatever opinion words it uses, while a notice can carry one ("go-live went great").
     """
     lowered = text.lower().strip(" *_>")
-    for pattern in (_QUESTION, _REQUEST, _ERRAND, _ABSENCE, _ACKNOWLEDGEMENT):
-        match = pattern.search(lowered)
+    for search in (
+        _QUESTION.search,
+        _REQUEST.search,
+        _errand,
+        _absence,
+        _ACKNOWLEDGEMENT.search,
+    ):
+        match = search(lowered)
         if match:
             return "ask", match.group(0)[:40].strip()
     match = _ANNOUNCEMENT.search(lowered)

@@ -142,6 +142,11 @@ def pattern_sentiment(words: list[str]) -> PatternScore:
             modifier = word if word in modifiers else None
             negation = word if word in _NEGATIONS else None
             continue
+        if modifier is None and negation is None and word.isalpha():
+            # Most words: no opinion, nothing pending; only a negation word changes anything.
+            if word in _NEGATIONS:
+                negation = word
+            continue
         if word in _NEGATIONS:
             negation = word
         elif negation and len(word.strip("'")) > 1:

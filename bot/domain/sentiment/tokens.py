@@ -51,6 +51,7 @@ def make_token(word: str, caps: bool, boundary: bool) -> Token:
 # stops growing at a size that holds the vocabulary of a busy workspace.
 _CACHE_LIMIT = 200_000
 _token_cache: dict[str, Token | None] = {}
+_UNSEEN = Token("", False, False)  # not in the cache yet (None there: only punctuation)
 
 
 def _token(raw: str) -> Token | None:
@@ -67,9 +68,8 @@ def tokenize(text: str) -> list[Token]:
     cache = _token_cache
     tokens: list[Token] = []
     for raw in text.split():
-        if raw in cache:
-            token = cache[raw]
-        else:
+        token = cache.get(raw, _UNSEEN)
+        if token is _UNSEEN:
             token = _token(raw)
             if len(cache) < _CACHE_LIMIT:
                 cache[raw] = token

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import string
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.sentiment import language as language_module
 from bot.domain.sentiment.language import detect_language
 from bot.domain.sentiment.reading import read_comment
 
@@ -58,3 +63,11 @@ def test_a_given_language_is_used_without_detection() -> None:
     assert (reading.language, reading.detected_by) == ("de", "given")
     assert reading.sentiment is not None and reading.sentiment.polarity > 0
     assert read_comment("Das Angebot kam pünktlich.", "fr").sentiment is None
+
+
+@given(st.text(string.printable + "’", max_size=60))
+def test_the_ascii_word_pattern_finds_the_words_the_general_one_finds(text: str) -> None:
+    lowered = text.lower()
+    if lowered.isascii():
+        ascii_words = language_module._ASCII_WORD.findall(lowered)
+        assert ascii_words == language_module._WORD.findall(lowered)

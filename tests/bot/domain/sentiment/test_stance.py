@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from bot.domain.sentiment import score_text
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.sentiment import score_text, stance
+from bot.domain.sentiment.lexicon import words
 from bot.domain.sentiment.stance import errand_marker, no_stance, stance_marker
 
 
@@ -91,3 +96,29 @@ def test_a_plan_for_tonight_keeps_its_feeling() -> None:
 )
 def test_an_acknowledgement_with_thanks_or_a_promise_is_no_stance(text: str) -> None:
     assert score_text(text).label == "neutral"
+
+
+# The absence regex carries its guard, "(?=[...])\\b(?:...)": the source is inside.
+assert stance._ABSENCE.pattern.startswith("(?=[")
+_ABSENCE_AS_ONE = re.compile(
+    stance._ABSENCE.pattern.split("(?:", 1)[1][:-1] + "|" + stance._COVER.pattern
+)
+_ERRAND_AS_ONE = re.compile(stance._ERRAND_OPENER.pattern + "|" + stance._HAND_OVER.pattern)
+_WORDS = sorted(
+    words(
+        "i am is on sick leave off out of the office covering for pavel covers will cover "
+        "hi all team happy to help sharing ready for review would be helpful if that helps x"
+    )
+)
+
+
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", " ", ", ", ".", "\n"]))))
+def test_absences_and_errands_are_found_as_one_regex_of_their_parts_would(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    for split, whole in ((stance._absence, _ABSENCE_AS_ONE), (stance._errand, _ERRAND_AS_ONE)):
+        found, expected = split(text), whole.search(text)
+        assert (found and (found.span(), found.group(0))) == (
+            expected and (expected.span(), expected.group(0))
+        )
