@@ -2,8 +2,8 @@
 
 With workers (`JOB_QUEUE=postgres`) each step that talks to Slack only decides what is
 due and enqueues it (`bot/services/job_queue.py`): one job per outbox item (a reminder, a
-ladder post, an alert message to post again), one per batch of pulses to close, one for
-the weekly digests; the workers run them through the same code
+ladder post, an alert message to post or update, one sponsor's weekly digest), one per
+batch of pulses to close; the workers run them through the same code
 (`bot/services/worker_jobs.py`).
 """
 
@@ -26,6 +26,7 @@ from bot.services.runtime import Runtime
 from bot.services.sending import deliver_now, enqueue_due
 from bot.services.worker_jobs import (
     enqueue_closes,
+    enqueue_digests,
     enqueue_outbox,
     retry_base,
     send_digests_now,
@@ -247,10 +248,10 @@ def climb_ladder(container: Runtime) -> int:
 
 
 def send_digests(container: Runtime) -> int:
-    """Send the weekly digests that are due (`bot/services/digest/weekly.py`); with workers,
-    enqueue that for one of them, at most one such job waiting."""
+    """Claim the weekly digests that are due and send them (`bot/services/digest/weekly.py`);
+    with workers, enqueue one job per sponsor's digest instead, at most one waiting each."""
     if container.queue is not None:
-        return container.queue.send_digests()
+        return enqueue_digests(container, container.queue)
     return send_digests_now(container)
 
 
