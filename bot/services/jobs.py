@@ -218,7 +218,8 @@ def close_due_pulses(container: Runtime) -> int:
 
 
 def retry_alert_posts(container: Runtime) -> int:
-    """Post the alerts whose channel post failed uncertainly (after looking for them)."""
+    """Post or update the alert messages that are due: those a close queued and left (its
+    process died first), and those whose try failed uncertainly (a post after a look)."""
     if container.queue is not None:
         return enqueue_outbox(container, container.queue, "alert")
     lease = timedelta(seconds=container.settings.stale_sending_seconds)

@@ -79,11 +79,12 @@ def enqueue_closes(queue: JobQueue, due: list[int]) -> int:
 
 
 def close_batch(container: Runtime, pulse_ids: list[int]) -> int:
-    """The queue's job: close, evaluate and publish a batch of pulses (each only once,
-    whoever asks first); the ladder posts that queued are enqueued, not sent here."""
+    """The queue's job: close and evaluate a batch of pulses (each only once, whoever asks
+    first). It makes no Slack call: the alert messages and thread posts the close queued
+    are enqueued, one job each."""
     follow_up = None
     if container.queue is not None:
-        follow_up = partial(enqueue_outbox, container, container.queue, "ladder")
+        follow_up = partial(_enqueue_after_close, container, container.queue)
     closed = close_many_and_publish(
         container.database,
         container.messenger,
@@ -100,6 +101,10 @@ def enqueue_digests(container: Runtime, queue: JobQueue) -> int:
     per sponsor's digest (none for a claim whose job still waits). Returns how many."""
     weekly.claim_due_digests(container.database, container.now())
     return sum(enqueue_outbox(container, queue, kind) for kind in DRAWN)
+
+
+def _enqueue_after_close(container: Runtime, queue: JobQueue) -> int:
+    return sum(enqueue_outbox(container, queue, kind) for kind in ("alert", "ladder"))
 
 
 def send_digests_now(container: Runtime) -> int:
