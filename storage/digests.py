@@ -64,11 +64,14 @@ def claim_week(
     week: date,
     now: datetime,
     check_at: datetime | None = None,
+    *,
+    attempts: int = 1,
 ) -> int | None:
     """Record that this sponsor's digest for `week` is being sent; None if already claimed.
 
     The unique (engagement, member, week) row is the claim (`storage/digest_claims.py`
-    settles it).
+    takes and settles it). `attempts` is 0 for a claim no process has tried yet (due at
+    `check_at`), 1 for one its claimer sends at once.
     """
     existing = session.scalar(
         select(DigestDelivery.id).where(
@@ -89,6 +92,7 @@ def claim_week(
             week=week,
             claimed_at=now,
             next_attempt_at=check_at,
+            attempts=attempts,
         ),
     )
 

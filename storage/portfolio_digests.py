@@ -91,10 +91,13 @@ def claim_week(
     week: tuple[date, datetime],
     now: datetime,
     check_at: datetime,
+    *,
+    attempts: int = 1,
 ) -> int | None:
     """Record that this person's portfolio digest for the week is being sent; None if taken.
 
-    The unique (workspace, user, week) row is the claim, as for one engagement's digest.
+    The unique (workspace, user, week) row is the claim, as for one engagement's digest
+    (`attempts` as there: 0 for a claim no process has tried yet).
     """
     if claimed(session, person, week[0]):
         return None
@@ -105,6 +108,7 @@ def claim_week(
         week_ends_at=week[1],
         claimed_at=now,
         next_attempt_at=check_at,
+        attempts=attempts,
     )
     return claims.insert(session, claim)
 

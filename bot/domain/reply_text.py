@@ -165,6 +165,7 @@ ANSWERED_LINE = _("Answered: client {client_answered} of {client_eligible}, prov
 CLOSED = _("Closed the pulse for *{engagement}*. Now: {figures}. {alerts}")
 CLOSED_ALERTS = _("Alerts: {summary}.")
 CLOSED_POSTS_WAITING = _(" The alert message could not be posted in the channel yet ({reasons}): Rapport tries again, never posting it twice, and DMs it to the leads if it still can't within a day.")
+CLOSED_POSTS_QUEUED = _(" The alert message is queued for the channel: it appears there as soon as a worker is free.")
 CLOSED_POSTS_REFUSED = _(" The alert message could not be posted in the channel ({reasons}): the leads have it by DM.")
 CLOSED_NO_ALERTS = _("No alerts: the two sides are within their tolerances.")
 NO_OPEN_PULSE = _("There's no open pulse for *{engagement}* to close.")

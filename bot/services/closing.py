@@ -1,9 +1,12 @@
 """Closing a pulse end to end: close, evaluate, then tell the shared channel.
 
-With workers (`JOB_QUEUE=postgres`) `/rapport close` enqueues the close for a worker,
-waits (on web's background pool, holding no worker) until that job is done, and tells
-the lead what the worker recorded: the figures stored at the close, each alert's step at
-this pulse, and whether its channel message is there, waiting, or refused.
+The close itself posts nothing: it queues its alert messages (a post, or an update in
+place) and thread posts in the outbox, in its own transaction. Without workers they are
+posted right after it; with workers (`JOB_QUEUE=postgres`) each is a job of its own.
+`/rapport close` then enqueues the close for a worker, waits (on web's background pool,
+holding no worker) until that job is done and its messages' first posts were tried, and
+tells the lead what the workers recorded: the figures stored at the close, each alert's
+step at this pulse, and whether its channel message is there, queued, waiting, or refused.
 """
 
 from __future__ import annotations
@@ -25,7 +28,12 @@ from bot.domain.errors import Refused
 from bot.domain.people import Caller
 from bot.domain.retries import BASE
 from bot.services import job_queue
-from bot.services.delivery.alert_posts import PublishReport, publish
+from bot.services.delivery.alert_posts import (
+    LEASE,
+    PublishReport,
+    publish,
+    queue_for_channel,
+)
 from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.engagements import choose, require_lead
 from bot.services.evaluation import Evaluation, close_pulses, pulse_figures, thresholds_of
@@ -33,6 +41,7 @@ from bot.services.job_queue import JobQueue
 from bot.services.messenger import Messenger
 from bot.services.runtime import Runtime
 from bot.views.alert_finding import figures_line
+from storage import alert_posts
 from storage import pulses as pulse_queries
 from storage.db import Database
 from storage.models import Alert, AlertMessage, AlertStep, Pulse
@@ -76,35 +85,38 @@ def close_many_and_publish(
     retry_base: timedelta = BASE,
     follow_up: Callable[[], object] | None = None,
 ) -> list[Closed]:
-    """Close and evaluate pulses in one transaction, then tell each shared channel.
+    """Close and evaluate pulses in one transaction, queueing what the shared channels
+    are to show (`queue_for_channel`); then hand that on.
 
-    `follow_up` hands on the thread posts the close queued (with workers, it enqueues
-    them); by default they are sent here.
+    `follow_up` hands on the alert messages and thread posts the close queued (with
+    workers, it enqueues them, one job each, and nothing is posted here); by default
+    they are posted here, and what became of each message is in `Closed.published`.
     """
+    at = now()
     with database.unit_of_work() as session:
-        results = [
-            (
-                evaluation,
-                figures_line(evaluation.figures, thresholds_of(evaluation.pulse)),
-            )
-            for evaluation in close_pulses(session, pulse_ids, now())
-        ]
+        results = []
+        for evaluation in close_pulses(session, pulse_ids, at):
+            queue_for_channel(session, evaluation.message_ids, evaluation.changes, at)
+            summary = figures_line(evaluation.figures, thresholds_of(evaluation.pulse))
+            results.append((evaluation, summary))
+    if follow_up is not None:
+        try:
+            follow_up()
+        except Exception:
+            logger.exception("posts after a close not handed on; the clock enqueues them")
+        return [Closed(evaluation, summary, PublishReport()) for evaluation, summary in results]
+    timing = (retry_base, LEASE)
     closed = [
         Closed(
             evaluation,
             summary,
-            publish(
-                database, messenger, evaluation.message_ids, evaluation.changes, now(), retry_base
-            ),
+            publish(database, messenger, evaluation.message_ids, now(), timing),
         )
         for evaluation, summary in results
     ]
     try:
         # The resolutions just queued go now; any that fail are retried by the clock.
-        if follow_up is None:
-            send_ladder_posts(database, messenger, now(), retry_base)
-        else:
-            follow_up()
+        send_ladder_posts(database, messenger, now(), retry_base)
     except Exception:
         logger.exception("follow-up posts after a close failed; the clock retries them")
     return closed
@@ -166,6 +178,11 @@ def _closed_by_workers(
             raise Refused(reply_text.CLOSE_QUEUED.format(engagement=engagement, minutes=minutes))
         if container.stopping.wait(CLOSE_POLL_SECONDS):
             break
+    # Each alert message's post is a job of its own: give the workers the same while to
+    # try it, and say "queued" of one still waiting then.
+    while time.monotonic() <= give_up and _posts_queued(container.database, pulse_id):
+        if container.stopping.wait(CLOSE_POLL_SECONDS):
+            break
     with container.database.reading() as session:
         pulse = session.get_one(Pulse, pulse_id)
         figures = pulse_figures(session, [pulse]).get(pulse_id)
@@ -178,7 +195,8 @@ def _closed_by_workers(
 
 def _recorded(session: Session, pulse_id: int) -> tuple[dict[Change, int], PublishReport]:
     """What a close recorded: each alert's change at this pulse, and where each of their
-    channel messages stands (posted, waiting for a retry, or refused and DMed to the leads)."""
+    channel messages stands (posted, queued for its first post, waiting for a retry, or
+    refused and DMed to the leads)."""
     steps = session.execute(
         select(AlertStep.change, Alert.message_id)
         .join(Alert, Alert.id == AlertStep.alert_id)
@@ -191,6 +209,8 @@ def _recorded(session: Session, pulse_id: int) -> tuple[dict[Change, int], Publi
         message = session.get_one(AlertMessage, message_id)
         if message.message_ts is not None:
             report.posted += 1
+        elif message.post_error is None and message.next_post_at is not None:
+            report.queued += 1
         elif message.post_error is None:
             continue  # nothing to post (every finding resolved before it was)
         elif message.next_post_at is not None:
@@ -198,3 +218,19 @@ def _recorded(session: Session, pulse_id: int) -> tuple[dict[Change, int], Publi
         else:
             report.refused[message_id] = message.post_error
     return dict(changes), report
+
+
+def _message_ids(session: Session, pulse_id: int) -> list[int]:
+    """The messages holding the alerts this pulse's close stepped."""
+    found = session.scalars(
+        select(Alert.message_id)
+        .join(AlertStep, AlertStep.alert_id == Alert.id)
+        .where(AlertStep.pulse_id == pulse_id, Alert.message_id.is_not(None))
+    )
+    return sorted({m for m in found if m is not None})
+
+
+def _posts_queued(database: Database, pulse_id: int) -> bool:
+    """Whether a message of this close still waits for its first post (or is being made)."""
+    with database.reading() as session:
+        return alert_posts.queued_posts(session, _message_ids(session, pulse_id)) > 0

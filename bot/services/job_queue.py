@@ -2,8 +2,8 @@
 
 With `JOB_QUEUE=postgres` the clock and web only decide what is due and enqueue it here;
 workers do the Slack calls: one DM, one outbox item (a reminder, a ladder post, an alert
-message), or one batch of pulses to close per job, and the digest or the export a lead
-asked for. The adapter is procrastinate on PostgreSQL
+message, a sponsor's weekly digest), or one batch of pulses to close per job, and the
+digest or the export a lead asked for. The adapter is procrastinate on PostgreSQL
 (`bot/wiring/job_queue.py`). Without it (`embedded`, the default) the clock and web send
 in-process, through the same steps (`bot/services/delivery/passes.py::send_next`).
 """
@@ -47,10 +47,6 @@ class JobQueue(Protocol):
 
     def close_pulses(self, pulse_ids: Sequence[int]) -> bool:
         """Enqueue one job closing these pulses; False when the same batch waits already."""
-        ...
-
-    def send_digests(self) -> int:
-        """Enqueue the weekly digests' job, at most one waiting. Returns how many (0 or 1)."""
         ...
 
     def preview_digest(self, caller: Caller, engagement: str | None, reply_to: str) -> None:

@@ -2,8 +2,8 @@
 
 With workers (`JOB_QUEUE=postgres`) each step that talks to Slack only decides what is
 due and enqueues it (`bot/services/job_queue.py`): one job per outbox item (a reminder, a
-ladder post, an alert message to post again), one per batch of pulses to close, one for
-the weekly digests; the workers run them through the same code
+ladder post, an alert message to post or update, one sponsor's weekly digest), one per
+batch of pulses to close; the workers run them through the same code
 (`bot/services/worker_jobs.py`).
 """
 
@@ -26,6 +26,7 @@ from bot.services.runtime import Runtime
 from bot.services.sending import deliver_now, enqueue_due
 from bot.services.worker_jobs import (
     enqueue_closes,
+    enqueue_digests,
     enqueue_outbox,
     retry_base,
     send_digests_now,
@@ -217,7 +218,8 @@ def close_due_pulses(container: Runtime) -> int:
 
 
 def retry_alert_posts(container: Runtime) -> int:
-    """Post the alerts whose channel post failed uncertainly (after looking for them)."""
+    """Post or update the alert messages that are due: those a close queued and left (its
+    process died first), and those whose try failed uncertainly (a post after a look)."""
     if container.queue is not None:
         return enqueue_outbox(container, container.queue, "alert")
     lease = timedelta(seconds=container.settings.stale_sending_seconds)
@@ -247,10 +249,10 @@ def climb_ladder(container: Runtime) -> int:
 
 
 def send_digests(container: Runtime) -> int:
-    """Send the weekly digests that are due (`bot/services/digest/weekly.py`); with workers,
-    enqueue that for one of them, at most one such job waiting."""
+    """Claim the weekly digests that are due and send them (`bot/services/digest/weekly.py`);
+    with workers, enqueue one job per sponsor's digest instead, at most one waiting each."""
     if container.queue is not None:
-        return container.queue.send_digests()
+        return enqueue_digests(container, container.queue)
     return send_digests_now(container)
 
 

@@ -2,12 +2,13 @@
 (`JOB_QUEUE=postgres`; the adapter is `bot/wiring/job_queue.py`).
 
 Each job goes through the same code the clock runs without workers: one outbox item
-through the outbox's loop step, one batch of closes, the weekly digests due.
+(a reminder, a ladder post, an alert message, one sponsor's weekly digest) through the
+outbox's loop step, or one batch of closes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
@@ -17,9 +18,10 @@ from bot.services.delivery import outbox
 from bot.services.delivery.alert_posts import ALERT_MESSAGES
 from bot.services.delivery.ladder_posts import LADDER_POSTS
 from bot.services.delivery.reminders import REMINDERS
-from bot.services.digest.weekly import send_due_digests
+from bot.services.digest import portfolio_weekly, weekly
 from bot.services.job_queue import JobQueue
 from bot.services.runtime import Runtime
+from storage.db import Database
 
 # The outbox kinds a worker delivers one item at a time, by the name its jobs carry.
 OUTBOX: Mapping[str, outbox.OutboxKind[Any]] = {
@@ -27,12 +29,26 @@ OUTBOX: Mapping[str, outbox.OutboxKind[Any]] = {
     "ladder": LADDER_POSTS,
     "alert": ALERT_MESSAGES,
 }
+# The kinds whose items are drawn when they are taken (a weekly digest, in its reader's
+# language, as of the moment it is sent): built for the process and moment that runs them.
+DRAWN: Mapping[str, Callable[[Database, datetime], outbox.OutboxKind[Any]]] = {
+    "digest": weekly.outbox_kind,
+    "portfolio_digest": portfolio_weekly.outbox_kind,
+}
+
+
+def outbox_kind(container: Runtime, kind: str, now: datetime) -> outbox.OutboxKind[Any]:
+    """The outbox kind a job or the clock names, as this process delivers it at `now`."""
+    if kind in DRAWN:
+        return DRAWN[kind](container.database, now)
+    return OUTBOX[kind]
 
 
 def enqueue_outbox(container: Runtime, queue: JobQueue, kind: str) -> int:
     """Hand every due item of one outbox kind to the workers, one job per item (none for
     an item whose job still waits). Returns how many jobs were enqueued."""
-    due = outbox.due_items(container.database, OUTBOX[kind], container.now())
+    now = container.now()
+    due = outbox.due_items(container.database, outbox_kind(container, kind, now), now)
     return queue.deliver(kind, due)
 
 
@@ -40,13 +56,13 @@ def deliver_item(container: Runtime, kind: str, item_id: int, seen: datetime | N
     """The queue's job: claim one outbox item and deliver it, through the outbox's loop
     step (`outbox.deliver_one`). Whether this job delivered it (False when another
     process has it, or it was settled meanwhile)."""
-    item = (item_id, seen)
+    item, now = (item_id, seen), container.now()
     result = outbox.deliver_one(
         container.database,
         container.messenger,
-        OUTBOX[kind],
+        outbox_kind(container, kind, now),
         item,
-        container.now(),
+        now,
         timing(container),
     )
     return result is not None
@@ -63,11 +79,12 @@ def enqueue_closes(queue: JobQueue, due: list[int]) -> int:
 
 
 def close_batch(container: Runtime, pulse_ids: list[int]) -> int:
-    """The queue's job: close, evaluate and publish a batch of pulses (each only once,
-    whoever asks first); the ladder posts that queued are enqueued, not sent here."""
+    """The queue's job: close and evaluate a batch of pulses (each only once, whoever asks
+    first). It makes no Slack call: the alert messages and thread posts the close queued
+    are enqueued, one job each."""
     follow_up = None
     if container.queue is not None:
-        follow_up = partial(enqueue_outbox, container, container.queue, "ladder")
+        follow_up = partial(_enqueue_after_close, container, container.queue)
     closed = close_many_and_publish(
         container.database,
         container.messenger,
@@ -79,10 +96,21 @@ def close_batch(container: Runtime, pulse_ids: list[int]) -> int:
     return len(closed)
 
 
+def enqueue_digests(container: Runtime, queue: JobQueue) -> int:
+    """Claim the weekly digests that are due and hand each claim to the workers, one job
+    per sponsor's digest (none for a claim whose job still waits). Returns how many."""
+    weekly.claim_due_digests(container.database, container.now())
+    return sum(enqueue_outbox(container, queue, kind) for kind in DRAWN)
+
+
+def _enqueue_after_close(container: Runtime, queue: JobQueue) -> int:
+    return sum(enqueue_outbox(container, queue, kind) for kind in ("alert", "ladder"))
+
+
 def send_digests_now(container: Runtime) -> int:
-    """Send the weekly digests that are due, here (the worker's job, or the clock's step
-    without workers); each sponsor's digest is claimed once, whoever runs this."""
-    return send_due_digests(
+    """Claim and send here the weekly digests that are due (the clock's step without
+    workers), through the same outbox kinds the workers' jobs use."""
+    return weekly.send_due_digests(
         container.database,
         container.messenger,
         container.now(),

@@ -3,13 +3,13 @@
 `JOB_QUEUE=postgres` turns it on. The clock and web then enqueue (`ProcrastinateQueue`);
 `rapport worker` processes, as many as the round needs, run the jobs, each one Slack call
 and its bookkeeping (`bot/services/sending.py::send_one`, `check_unsettled`,
-`bot/services/worker_jobs.py::deliver_item`), or one batch of closes (`close_batch`), or the
-weekly digests (`send_digests`), or the digest or the export a lead asked for. The jobs
-are idempotent: a job claims its item in the database before sending, so a job run twice,
-or a job whose worker was killed, never sends twice, and the clock enqueues again
-whatever is still due (its claims lapse after `STALE_SENDING_SECONDS`). A job left
-`doing` by a worker that stopped beating is put back in the queue by the clock
-(`retry_stalled`).
+`bot/services/worker_jobs.py::deliver_item`: a reminder, a ladder post, an alert message, a
+sponsor's weekly digest), or one batch of closes (`close_batch`, which posts nothing), or
+the digest or the export a lead asked for. The jobs are idempotent: a job claims its item
+in the database before sending, so a job run twice, or a job whose worker was killed,
+never sends twice, and the clock enqueues again whatever is still due (its claims lapse
+after `STALE_SENDING_SECONDS`). A job left `doing` by a worker that stopped beating is put
+back in the queue by the clock (`retry_stalled`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ SEND_DM = "rapport.send_dm"
 CHECK_DMS = "rapport.check_dms"
 DELIVER = "rapport.deliver"
 CLOSE_PULSES = "rapport.close_pulses"
-SEND_DIGESTS = "rapport.send_digests"
 PREVIEW_DIGEST = "rapport.preview_digest"
 EXPORT_FIGURES = "rapport.export_figures"
 # How long a worker waits on Slack to take a command's reply at its response_url.
@@ -91,10 +90,6 @@ def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
     @app.task(name=CLOSE_PULSES)
     def close_pulses(pulse_ids: list[int]) -> int:
         return worker_jobs.close_batch(runtime, pulse_ids)
-
-    @app.task(name=SEND_DIGESTS)
-    def send_digests() -> int:
-        return worker_jobs.send_digests_now(runtime)
 
     @app.task(name=PREVIEW_DIGEST)
     def preview_digest(
@@ -228,13 +223,6 @@ class ProcrastinateQueue:
             return False
         logger.info("enqueued a close job for %d pulse(s)", len(pulse_ids))
         return True
-
-    def send_digests(self) -> int:
-        try:
-            self._open().tasks[SEND_DIGESTS].configure(queueing_lock="digests").defer()
-        except AlreadyEnqueued:
-            return 0
-        return 1
 
     def preview_digest(self, caller: Caller, engagement: str | None, reply_to: str) -> None:
         self._on_demand(PREVIEW_DIGEST, caller, engagement, reply_to)

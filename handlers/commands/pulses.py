@@ -58,6 +58,8 @@ def close(request: CommandRequest[NoArguments]) -> None:
     else:
         alerts = reply_text.CLOSED_NO_ALERTS
     published = report.published
+    if published.queued:
+        alerts += reply_text.CLOSED_POSTS_QUEUED
     if published.waiting:
         reasons = ", ".join(sorted(set(published.waiting.values())))
         alerts += reply_text.CLOSED_POSTS_WAITING.format(reasons=reasons)

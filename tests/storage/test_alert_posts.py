@@ -25,6 +25,15 @@ def message(database: Database, **fields: object) -> int:
         return row.id
 
 
+def another(database: Database, pulse: dict[str, int], **fields: object) -> int:
+    """One more message of the same engagement and pulse."""
+    with database.unit_of_work() as session:
+        row = AlertMessage(channel_id="C0ALERTS", **pulse, **fields)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
 def test_a_failed_post_is_retried_once_when_due(database: Database) -> None:
     message_id = message(database)
     retry = CREATED + timedelta(minutes=5)
@@ -61,3 +70,35 @@ def test_a_message_no_longer_live_is_not_retried(database: Database) -> None:
     message(database, status="done", next_post_at=CREATED)
     with database.reading() as session:
         assert alert_posts.due_retries(session, CREATED) == []
+
+
+def test_a_close_queues_a_post_or_an_update_and_leaves_a_waiting_retry_alone(
+    database: Database,
+) -> None:
+    later = CREATED + timedelta(minutes=10)
+    fresh = message(database)
+    with database.reading() as session:
+        first = session.get_one(AlertMessage, fresh)
+        same_pulse = {
+            "engagement_id": first.engagement_id,
+            "opened_pulse_id": first.opened_pulse_id,
+            "last_pulse_id": first.opened_pulse_id,
+        }
+    posted, retrying, gone = (
+        another(database, same_pulse, message_ts="1700000000.000100"),
+        another(database, same_pulse, post_error="timeout", next_post_at=later),
+        another(database, same_pulse, status="done"),
+    )
+    with database.unit_of_work() as session:
+        alert_posts.queue(session, [fresh, posted, retrying, gone], CREATED)
+    with database.reading() as session:
+        assert sorted(alert_posts.due_retries(session, CREATED)) == [
+            (fresh, CREATED),
+            (posted, CREATED),
+        ]
+        assert session.get_one(AlertMessage, retrying).next_post_at == later
+        assert alert_posts.queued_posts(session, [fresh, posted, retrying, gone]) == 1
+    # A posted message's update is claimed like a post: once.
+    with database.unit_of_work() as session:
+        assert alert_posts.claim_retry(session, posted, CREATED, later)
+        assert not alert_posts.claim_retry(session, posted, CREATED, later)

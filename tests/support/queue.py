@@ -57,10 +57,13 @@ def app_with_queue(standin: SlackStandIn, postgres_url: str) -> Iterator[Running
 
 def work_off(database: Database, runtime: Runtime, concurrency: int = 4) -> None:
     """Run a worker here until no job is left (what `rapport worker` does, without waiting
-    for more)."""
-    job_app(database, runtime).run_worker(
-        wait=False, concurrency=concurrency, install_signal_handlers=False
-    )
+    for more), the jobs that the jobs run here enqueue included (a close's alert posts)."""
+    while True:
+        job_app(database, runtime).run_worker(
+            wait=False, concurrency=concurrency, install_signal_handlers=False
+        )
+        if not waiting_jobs(database):
+            return
 
 
 @contextmanager

@@ -37,26 +37,41 @@ LEASE = timedelta(minutes=5)
 
 @dataclass(slots=True)
 class PublishReport:
-    """What publishing a close's messages did, for the truth in the lead's reply."""
+    """What became of a close's messages, for the truth in the lead's reply."""
 
     posted: int = 0
     updated: int = 0
+    queued: int = 0
+    """Messages whose first post waits for a worker (or is being made)."""
     waiting: dict[int, str] = field(default_factory=dict)
     """Message id → why its post has not gone yet; it is retried (after a check)."""
     refused: dict[int, str] = field(default_factory=dict)
     """Message id → Slack's refusal (e.g. not_in_channel); the leads were DMed the message."""
 
 
-Message = tuple[str, str, list[dict[str, Any]]]
-"""(channel, fallback text, blocks)"""
+@dataclass(frozen=True, slots=True)
+class AlertPost:
+    """A message as it is drawn now, and where it stands: unposted (`ts` None) or there."""
+
+    channel: str
+    fallback: str
+    blocks: list[dict[str, Any]]
+    ts: str | None
+    live: bool
 
 
-def _rendered(session: Session, message_id: int) -> tuple[AlertMessage, Message, bool]:
+def _rendered(session: Session, message_id: int) -> tuple[AlertMessage, AlertPost]:
     message = session.get_one(AlertMessage, message_id)
     with reading_as(_language(session, message)):
         view = load(session, message)
-        shown = (message.channel_id, fallback_text(view), message_blocks(view))
-    return message, shown, bool(view.live)
+        drawn = AlertPost(
+            message.channel_id,
+            fallback_text(view),
+            message_blocks(view),
+            message.message_ts,
+            bool(view.live),
+        )
+    return message, drawn
 
 
 def _language(session: Session, message: AlertMessage) -> str:
@@ -64,58 +79,63 @@ def _language(session: Session, message: AlertMessage) -> str:
     return session.get_one(Engagement, message.engagement_id).language
 
 
+def queue_for_channel(
+    session: Session, message_ids: Sequence[int], changes: Sequence[AlertChange], now: datetime
+) -> None:
+    """In a close's transaction: its messages become due (a post, or an update in place),
+    and each finding resolved at this close is queued to be said in its message's thread
+    (`ladder_posts.py`). Nothing is sent here."""
+    resolved = {c.alert_id for c in changes if c.change == "resolved"}
+    for message_id in message_ids:
+        message = session.get_one(AlertMessage, message_id)
+        if message.message_ts is None or not resolved:
+            continue
+        with reading_as(_language(session, message)):
+            replies = _resolutions(session, message_id, resolved)
+        for alert_id, reply in replies:
+            ladder.queue_once(
+                session,
+                alert_id,
+                "resolution",
+                message.channel_id,
+                reply,
+                thread_ts=message.message_ts,
+            )
+    alert_posts.queue(session, message_ids, now)
+
+
 def publish(
     database: Database,
     messenger: Messenger,
     message_ids: Sequence[int],
-    changes: Sequence[AlertChange],
     now: datetime,
-    retry_base: timedelta = BASE,
+    timing: tuple[timedelta, timedelta] = (BASE, LEASE),
 ) -> PublishReport:
-    """Make the channel match the messages a close touched; one failure never stops the rest.
-
-    An unposted message with a live finding is posted (once, tagged with its id); a
-    posted one is updated in place, and each finding resolved at this close is said in
-    its thread.
-    """
+    """Post or update now the messages a close queued (`queue_for_channel`), each through
+    the outbox's loop step; one failure never stops the rest. Without workers."""
     report = PublishReport()
-    resolved = {c.alert_id for c in changes if c.change == "resolved"}
-    for message_id in message_ids:
-        try:
-            _publish_one(database, messenger, message_id, resolved, report, (now, retry_base))
-        except Exception as error:
-            reason = outcome_of(error).reason
-            logger.warning("alert message %s not published: %s", message_id, reason)
-            report.waiting.setdefault(message_id, reason)
-    return report
-
-
-def _publish_one(
-    database: Database,
-    messenger: Messenger,
-    message_id: int,
-    resolved: set[int],
-    report: PublishReport,
-    timing: tuple[datetime, timedelta],
-) -> None:
     with database.reading() as session:
-        message, rendered, has_live = _rendered(session, message_id)
-        ts = message.message_ts
-        with reading_as(_language(session, message)):
-            replies = _resolutions(session, message_id, resolved)
-    channel, fallback, blocks = rendered
-    if ts is None:
-        if has_live:  # never made it to the channel and all resolved: nothing to take back
-            post(database, messenger, message_id, rendered, report, timing)
-        return
-    # Each resolution is said in the thread by a queued post, sent once with retries
-    # (`ladder_posts.py`), whatever happens to the update below.
-    if replies:
-        with database.unit_of_work() as session:
-            for alert_id, reply in replies:
-                ladder.queue_once(session, alert_id, "resolution", channel, reply, thread_ts=ts)
-    messenger.update(channel, ts, fallback, blocks)
-    report.updated += 1
+        due = [item for item in alert_posts.due_retries(session, now) if item[0] in message_ids]
+        rows = [session.get_one(AlertMessage, m) for m in message_ids]
+        posted = {row.id for row in rows if row.message_ts is not None}
+        for row in rows:  # a post already waiting for its retry keeps its time
+            retry_at = row.next_post_at
+            if row.message_ts is None and row.post_error and retry_at and retry_at > now:
+                report.waiting[row.id] = row.post_error
+    for message_id, seen in due:
+        result = outbox.deliver_one(
+            database, messenger, ALERT_MESSAGES, (message_id, seen), now, timing
+        )
+        if isinstance(result, outbox.Landed) and result.ts is not None:
+            if message_id in posted:
+                report.updated += 1
+            else:
+                report.posted += 1
+        elif isinstance(result, outbox.Ended):
+            report.refused[message_id] = result.error
+        elif isinstance(result, outbox.Retry):
+            report.waiting[message_id] = result.error
+    return report
 
 
 def _resolutions(session: Session, message_id: int, resolved: set[int]) -> list[tuple[int, str]]:
@@ -134,76 +154,69 @@ def _resolutions(session: Session, message_id: int, resolved: set[int]) -> list[
     ]
 
 
-def post(
-    database: Database,
-    messenger: Messenger,
-    message_id: int,
-    message: Message,
-    report: PublishReport,
-    timing: tuple[datetime, timedelta],
-) -> None:
-    """Post one message, tagged with its id so a later check can find it; record the outcome."""
-    with database.reading() as session:
-        row = session.get_one(AlertMessage, message_id)
-        claimed = outbox.Claimed(
-            message_id, row.post_attempts + 1, row.opened_at + POST_DEADLINE, False, message
-        )
-    result = outbox.deliver(database, messenger, ALERT_MESSAGES, claimed, timing)
-    if isinstance(result, outbox.Landed):
-        report.posted += 1
-    elif isinstance(result, outbox.Ended):
-        report.refused[message_id] = result.error
-    else:
-        report.waiting[message_id] = result.error
-
-
 def _claim(
     session: Session, message_id: int, seen: datetime | None, lease_until: datetime
-) -> outbox.Claimed[Message] | None:
+) -> outbox.Claimed[AlertPost] | None:
+    """Take a due post or update, once. An update is made again as it is; a post is looked
+    for first unless it is the first try of the post its close queued (then nothing of it
+    can be in the channel yet)."""
     if seen is None or not alert_posts.claim_retry(session, message_id, seen, lease_until):
         return None
-    message, rendered, _ = _rendered(session, message_id)
+    message, drawn = _rendered(session, message_id)
+    attempt = message.post_attempts + 1
+    if drawn.ts is not None:
+        return outbox.Claimed(message_id, attempt, message.updated_at + POST_DEADLINE, False, drawn)
+    first = message.post_attempts == 0 and message.post_error is None
+    look_first = not (first and seen == message.updated_at)
     deadline = message.opened_at + POST_DEADLINE
-    return outbox.Claimed(message_id, message.post_attempts + 1, deadline, True, rendered)
+    return outbox.Claimed(message_id, attempt, deadline, look_first, drawn)
 
 
 def _post(
-    messenger: Messenger, place: outbox.Place, tag: Tag, claimed: outbox.Claimed[Message]
-) -> str:
-    _, fallback, blocks = claimed.detail
-    return post_tagged(messenger, place.channel, fallback, blocks, tag=tag).ts
+    messenger: Messenger, place: outbox.Place, tag: Tag, claimed: outbox.Claimed[AlertPost]
+) -> str | None:
+    drawn = claimed.detail
+    if drawn.ts is not None:
+        messenger.update(place.channel, drawn.ts, drawn.fallback, drawn.blocks)
+        return drawn.ts
+    if not drawn.live:  # every finding resolved before it was posted: nothing to take back
+        return None
+    return post_tagged(messenger, place.channel, drawn.fallback, drawn.blocks, tag=tag).ts
 
 
-def _settle(session: Session, claimed: outbox.Claimed[Message], result: outbox.Result) -> None:
-    if isinstance(result, outbox.Landed) and result.ts is not None:
-        alert_posts.record_post(session, claimed.id, result.ts)
+def _settle(session: Session, claimed: outbox.Claimed[AlertPost], result: outbox.Result) -> None:
+    if isinstance(result, outbox.Landed):
+        if result.ts is None:
+            alert_posts.record_nothing(session, claimed.id)
+        else:
+            alert_posts.record_post(session, claimed.id, result.ts)
     elif isinstance(result, outbox.Retry):
         alert_posts.record_failure(session, claimed.id, result.error, result.at)
-    elif isinstance(result, outbox.Ended):
+    else:
         alert_posts.record_failure(session, claimed.id, result.error, None)
 
 
 def _then(
     database: Database,
     messenger: Messenger,
-    claimed: outbox.Claimed[Message],
+    claimed: outbox.Claimed[AlertPost],
     place: outbox.Place,
     result: outbox.Result,
 ) -> None:
-    """A message that cannot be in its channel (refused, or not there by its deadline)
-    goes to the leads by DM."""
+    """A message that cannot be in its channel as it stands (refused, or not there by its
+    deadline) goes to the leads by DM."""
     if isinstance(result, outbox.Ended):
         _tell_leads(database, messenger, claimed.id, result.error)
     elif isinstance(result, outbox.Retry):
         logger.warning("alert message %s: not posted yet, retried later", claimed.id)
 
 
-ALERT_MESSAGES: outbox.OutboxKind[Message] = outbox.OutboxKind(
+ALERT_MESSAGES: outbox.OutboxKind[AlertPost] = outbox.OutboxKind(
     name="alert message",
     tag=lambda claimed: Tag(ALERT_EVENT, "message", claimed.id),
     due=alert_posts.due_retries,
     claim=_claim,
-    place=lambda messenger, claimed: outbox.Place(claimed.detail[0]),
+    place=lambda messenger, claimed: outbox.Place(claimed.detail.channel),
     post=_post,
     settle=_settle,
     then=_then,
@@ -217,12 +230,12 @@ def retry_posts(
     retry_base: timedelta = BASE,
     lease: timedelta = LEASE,
 ) -> int:
-    """Post the messages whose post failed uncertainly, once each, after looking for them.
+    """Post or update the messages that are due, once each, a post after looking for it.
 
     A message found in its channel (by its metadata) is recorded, not posted again; one
     that Slack refuses to post or let be looked for, or that could not be posted before
     `POST_DEADLINE` after it opened, is DMed to the leads instead.
-    Returns how many messages were settled (posted, found or handed to the leads).
+    Returns how many messages were settled (posted, updated, found or handed to the leads).
     """
     results = outbox.run(database, messenger, ALERT_MESSAGES, now, (retry_base, lease))
     return sum(not isinstance(result, outbox.Retry) for result in results)
@@ -234,10 +247,9 @@ def redraw(database: Database, messenger: Messenger, alert_id: int) -> None:
         message_id = session.get_one(Alert, alert_id).message_id
         if message_id is None:
             return
-        message, (channel, fallback, blocks), _ = _rendered(session, message_id)
-        ts = message.message_ts
-    if ts:
-        messenger.update(channel, ts, fallback, blocks)
+        _, drawn = _rendered(session, message_id)
+    if drawn.ts:
+        messenger.update(drawn.channel, drawn.ts, drawn.fallback, drawn.blocks)
 
 
 def _tell_leads(database: Database, messenger: Messenger, message_id: int, code: str) -> None:

@@ -12,15 +12,18 @@ zone) or else the latest week in which one of their engagements' digest moments 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime
 from functools import partial
+
+from sqlalchemy.orm import Session
 
 from bot.domain.i18n import reading_as
 from bot.domain.schedule import ScheduleError
+from bot.services.delivery import outbox
 from bot.services.digest.portfolio_digest import PortfolioDigestContent, portfolio_digest
-from bot.services.digest.settle import Claimed, deliver
+from bot.services.digest.settle import Claimed, DigestItem, base_kind, taken
 from bot.services.digest.weeks import digest_week, week_end
-from bot.services.messenger import Messenger
 from storage import digest_claims as claims
 from storage import portfolio_digests as queries
 from storage.db import Database
@@ -54,41 +57,9 @@ def portfolio_week(
     return max(due, key=lambda found: (found[0], -found[1].timestamp())) if due else None
 
 
-def _drawn(database: Database, person: Person, now: datetime, tz: str) -> PortfolioDigestContent:
-    """The person's portfolio digest, in their language."""
-    with database.reading() as session, reading_as(locale_of(session, *person)):
-        return portfolio_digest(session, person, now, tz)
-
-
-def _retry_due(
-    database: Database, messenger: Messenger, now: datetime, timing: tuple[timedelta, timedelta]
-) -> int:
-    retry_base, lease = timing
-    with database.reading() as session:
-        due = [
-            (r.id, (r.team_id, r.user_id), r.attempts, r.week_ends_at, r.next_attempt_at)
-            for r in queries.due(session, now)
-        ]
-    sent = 0
-    for claim, person, attempts, ends, when in due:
-        if when is None:
-            continue
-        with database.unit_of_work() as session:
-            if not claims.take(session, PortfolioDigest, claim, when, now + lease):
-                continue
-        claimed = Claimed(PortfolioDigest, claim, person[1], EVENT)
-        limits = (now, attempts + 1, ends, retry_base)
-        draw = partial(_drawn, database, person, now, "UTC")
-        sent += deliver(database, messenger, claimed, draw, limits, check=True)
-    return sent
-
-
-def send_due_portfolio_digests(
-    database: Database, messenger: Messenger, now: datetime, timing: tuple[timedelta, timedelta]
-) -> int:
-    """Send every portfolio digest due by ``now`` that no clock has sent this week."""
-    retry_base, lease = timing
-    sent = _retry_due(database, messenger, now, timing)
+def claim_due_portfolio_digests(database: Database, now: datetime) -> int:
+    """Commit a claim for every sponsor of several engagements whose week is due and who has
+    none yet (nothing is sent here; the ``portfolio_digest`` outbox kind sends it)."""
     with database.reading() as session:
         sponsors = queries.portfolio_sponsors(session)
         chosen = {
@@ -96,19 +67,63 @@ def send_due_portfolio_digests(
             for person in sponsors
             if (found := queries.digest_time(session, person)) is not None
         }
+    claimed = 0
     for person, engagements in sponsors.items():
         try:
             week = portfolio_week(engagements, chosen.get(person), now)
             if week is None:
                 continue
             with database.unit_of_work() as session:
-                claim = queries.claim_week(session, person, week[:2], now, now + lease)
-            if claim is None:
-                continue
-            claimed = Claimed(PortfolioDigest, claim, person[1], EVENT)
-            draw = partial(_drawn, database, person, now, week[2])
-            limits = (now, 1, week[1], retry_base)
-            sent += deliver(database, messenger, claimed, draw, limits, check=False)
+                # Due at once, taken by one process (`outbox_kind`); none tried it yet.
+                if queries.claim_week(session, person, week[:2], now, now, attempts=0):
+                    claimed += 1
         except Exception:
-            logger.exception("portfolio digest of %s failed; other sponsors go on", person[1])
-    return sent
+            logger.exception("portfolio digest of %s not claimed; other sponsors go on", person[1])
+    return claimed
+
+
+def outbox_kind(database: Database, now: datetime) -> outbox.OutboxKind[DigestItem]:
+    """A sponsor's portfolio digest as an outbox kind, for a process running at ``now``."""
+    return replace(
+        base_kind(PortfolioDigest),
+        due=_due,
+        claim=partial(_take, database, now),
+    )
+
+
+def _due(session: Session, now: datetime) -> list[tuple[int, datetime | None]]:
+    return [(row.id, row.next_attempt_at) for row in queries.due(session, now)]
+
+
+def _take(
+    database: Database,
+    now: datetime,
+    session: Session,
+    claim: int,
+    seen: datetime | None,
+    lease_until: datetime,
+) -> outbox.Claimed[DigestItem] | None:
+    """Take a due claim, once; drawn in the person's language and their week's time zone."""
+    if seen is None or not claims.take(session, PortfolioDigest, claim, seen, lease_until):
+        return None
+    row = session.get_one(PortfolioDigest, claim)
+    person = (row.team_id, row.user_id)
+    claimed = Claimed(PortfolioDigest, claim, row.user_id, EVENT)
+    draw = partial(_drawn, database, person, now, _zone(session, person, row.week, now))
+    return taken(session, claimed, draw, (now, row.attempts, row.week_ends_at))
+
+
+def _zone(session: Session, person: Person, week: date, now: datetime) -> str:
+    """The time zone the person's digest week is counted in: that of the week due at
+    ``now`` when it is this claim's week, else UTC (as a check of a past claim draws it)."""
+    found = queries.digest_time(session, person)
+    chosen = (found.day_time, found.timezone) if found is not None else None
+    engagements = queries.portfolio_sponsors(session).get(person, [])
+    due = portfolio_week(engagements, chosen, now)
+    return due[2] if due is not None and due[0] == week else "UTC"
+
+
+def _drawn(database: Database, person: Person, now: datetime, tz: str) -> PortfolioDigestContent:
+    """The person's portfolio digest, in their language."""
+    with database.reading() as session, reading_as(locale_of(session, *person)):
+        return portfolio_digest(session, person, now, tz)

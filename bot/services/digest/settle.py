@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from storage.db import Database
 from storage.models import DigestDelivery, PortfolioDigest
 
 logger = logging.getLogger(__name__)
+WEEK_OVER = "gave up: the week ended"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,40 +53,27 @@ class DigestItem:
         return self.drawn[0]
 
 
-def deliver(
-    database: Database,
-    messenger: Messenger,
-    claimed: Claimed,
-    draw: Callable[[], DigestDM],
-    when: tuple[datetime, int, datetime, timedelta],
-    check: bool,
-) -> bool:
-    """Put a claimed digest in its person's DM and settle the claim; True once it is there.
-
-    ``draw`` renders the digest in the person's language. With ``check`` (a claim taken
-    again after an uncertain end), the DM is looked at first and the digest posted only
-    if it never landed. ``when`` is (now, this attempt, when the week ends, retry base).
-    """
-    now, attempt, week_end, retry_base = when
-    item = claimed_item(claimed, draw, (now, attempt, week_end), check)
-    result = outbox.deliver(database, messenger, _KINDS[claimed.kind], item, (now, retry_base))
-    return isinstance(result, outbox.Landed)
-
-
-def claimed_item(
+def taken(
+    session: Session,
     claimed: Claimed,
     draw: Callable[[], DigestDM],
     when: tuple[datetime, int, datetime],
-    check: bool,
-) -> outbox.Claimed[DigestItem]:
-    """A claimed digest as an item of the outbox; ``when`` is (now, this attempt, when
-    the week ends), and ``check`` says to look in the DM first."""
+) -> outbox.Claimed[DigestItem] | None:
+    """A claim just taken (``claims.take``) as an item of the outbox; ``when`` is (now,
+    this attempt, when the week ends). One tried before is looked for in the DM first; one
+    never tried whose week is over is given up, not sent late (None)."""
     now, attempt, week_end = when
-    return outbox.Claimed(claimed.id, attempt, week_end, check, DigestItem(claimed, now, draw))
+    if attempt <= 1 and now >= week_end:
+        claims.finish(session, claimed.kind, claimed.id, sent_at=None, error=WEEK_OVER)
+        logger.warning("%s claim %s: %s", _name(claimed.kind), claimed.id, WEEK_OVER)
+        return None
+    item = DigestItem(claimed, now, draw)
+    return outbox.Claimed(claimed.id, attempt, week_end, attempt > 1, item)
 
 
-def outbox_kind(kind: claims.Kind) -> outbox.OutboxKind[DigestItem]:
-    """The outbox kind of one sort of weekly digest (without its queries: see `OutboxKind`)."""
+def base_kind(kind: claims.Kind) -> outbox.OutboxKind[DigestItem]:
+    """The outbox kind of one sort of weekly digest, without its queries: the weekly
+    modules add them (`OutboxKind.due`, `claim`), bound to the moment they run."""
     return _KINDS[kind]
 
 

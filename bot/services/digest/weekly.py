@@ -1,37 +1,41 @@
 """The weekly sponsor digest: once per sponsor and week, on the engagement's day and local time.
 
-Exactly-once, and late rather than never: before anything is sent, a row (engagement,
-sponsor, week) is committed as the claim; the database refuses a second one, so two
-clocks, a restart or a retry can never send the same week twice. The digest's DM is
-tagged with the claim's id. The row then becomes ``sent``, or ``failed`` with Slack's
-refusal; a send that ends uncertain (a timeout, a reset, a 5xx) stays ``sending`` with
-its reason and is checked from ``next_attempt_at``, with backoff: found in the DM, it is
-recorded (and its chart added); not found, it is sent again, until the week ends. A
-chart that fails after its text arrived is noted, not sent twice. Every claim carries a
-check time (``lease``, the process's STALE_SENDING_SECONDS) from the moment it is taken:
-a process that dies, or loses its database, between the claim and the record leaves
-a row that another tick checks the same way once that time has passed — by then no
-send of it can still be in flight. A clock that was down at the digest moment catches
-up on its next tick in the same week; a week wholly missed is not sent late.
+Exactly-once, and late rather than never: when a sponsor's digest moment has passed, a
+row (engagement, sponsor, week) is committed as the claim before anything is sent; the
+database refuses a second one, so two clocks, a restart or a retry can never send the
+same week twice. Each claim is then one item of the outbox (`outbox.py`, the
+``digest`` kind): due at once, taken by one process (a worker's job of its own with
+`JOB_QUEUE=postgres`, else the clock) with a check time (``lease``, the process's
+STALE_SENDING_SECONDS), and sent as a DM tagged with the claim's id. The row then becomes
+``sent``, or ``failed`` with Slack's refusal; a send that ends uncertain (a timeout, a
+reset, a 5xx) stays ``sending`` with its reason and is checked from ``next_attempt_at``,
+with backoff: found in the DM, it is recorded (and its chart added); not found, it is
+sent again, until the week ends. A chart that fails after its text arrived is noted, not
+sent twice. A process that dies, or loses its database, between taking a claim and
+recording its end leaves a row that another process checks the same way once that time
+has passed — by then no send of it can still be in flight. A clock that was down at the
+digest moment catches up on its next tick in the same week; a week wholly missed is not
+sent late, nor is a claim no process took before its week ended.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 from sqlalchemy.orm import Session
 
-from bot.domain.i18n import language_of, reading_as
+from bot.domain.i18n import reading_as
 from bot.domain.retries import BASE
 from bot.domain.schedule import ScheduleError
 from bot.services.delivery import outbox
 from bot.services.delivery.digests import DIGEST_EVENT, RenderedDigest, render
 from bot.services.digest.assemble import assemble
-from bot.services.digest.portfolio_weekly import send_due_portfolio_digests
-from bot.services.digest.settle import Claimed, DigestItem, claimed_item, deliver, outbox_kind
+from bot.services.digest.portfolio_weekly import claim_due_portfolio_digests
+from bot.services.digest.portfolio_weekly import outbox_kind as portfolio_kind
+from bot.services.digest.settle import Claimed, DigestItem, base_kind, taken
 from bot.services.digest.weeks import digest_week as digest_week
 from bot.services.digest.weeks import week_end
 from bot.services.messenger import Messenger
@@ -44,66 +48,87 @@ from storage.models import DigestDelivery, Engagement, Member
 
 logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
-"""How long a claim is left to its sender before another clock checks and settles it."""
+"""How long a claim is left to its sender before another process checks and settles it."""
 
 
-def _due(database: Database, now: datetime) -> list[tuple[int, date, list[tuple[int, str]]]]:
-    """Per engagement whose digest moment this week has passed: its week and waiting sponsors."""
-    due = []
+def claim_due_digests(database: Database, now: datetime) -> int:
+    """Commit a claim for every sponsor whose digest moment this week has passed and who
+    has none yet (nothing is sent here); returns how many. Safe in any number of clocks.
+
+    A sponsor of several engagements gets one portfolio digest instead
+    (``portfolio_weekly.py``).
+    """
+    claimed = 0
+    try:
+        claimed += claim_due_portfolio_digests(database, now)
+    except Exception:
+        logger.exception("portfolio digests not claimed; each engagement's own digests go on")
     with database.reading() as session:
-        for engagement in queries.engagements_with_sponsors(session):
-            try:
-                week, moment = digest_week(engagement.digest_schedule, engagement.timezone, now)
-            except (ScheduleError, ValueError, KeyError) as error:
-                logger.warning("engagement %s: no digest, bad schedule: %s", engagement.id, error)
-                continue
-            if moment > now:
-                continue
-            waiting = queries.sponsors_without_digest(session, engagement.id, week)
-            if waiting:
-                due.append((engagement.id, week, [(m.id, m.user_id) for m in waiting]))
-    return due
+        engagements = [
+            (e.id, e.digest_schedule, e.timezone)
+            for e in queries.engagements_with_sponsors(session)
+        ]
+    for engagement_id, schedule, tz in engagements:
+        try:
+            claimed += _claim_week(database, engagement_id, (schedule, tz), now)
+        except Exception:
+            logger.exception(
+                "digest of engagement %s not claimed; other engagements go on", engagement_id
+            )
+    return claimed
 
 
-def _send_week(
-    database: Database,
-    messenger: Messenger,
-    engagement_id: int,
-    week: date,
-    sponsors: list[tuple[int, str]],
-    now: datetime,
-    timing: tuple[timedelta, timedelta],
+def _claim_week(
+    database: Database, engagement_id: int, slot: tuple[str, str], now: datetime
 ) -> int:
-    retry_base, lease = timing
-    rendered: dict[str, RenderedDigest] = {}  # one per language among the sponsors
-    sent = 0
-    for member_id, user_id in sponsors:
-        with database.unit_of_work() as session:
-            claim = queries.claim_week(session, engagement_id, member_id, week, now, now + lease)
-            tz = session.get_one(Engagement, engagement_id).timezone
-            language = language_of(session.get_one(Member, member_id).locale)
-        if claim is None:
-            continue  # another clock has it
-        claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
-        draw = partial(_rendered_once, database, rendered, (engagement_id, language), now)
-        limits = (now, 1, week_end(week, tz), retry_base)
-        sent += deliver(database, messenger, claimed, draw, limits, check=False)
-    return sent
+    try:
+        week, moment = digest_week(*slot, now)
+    except (ScheduleError, ValueError, KeyError) as error:
+        logger.warning("engagement %s: no digest, bad schedule: %s", engagement_id, error)
+        return 0
+    if moment > now:
+        return 0
+    claimed = 0
+    with database.unit_of_work() as session:
+        for sponsor in queries.sponsors_without_digest(session, engagement_id, week):
+            # Due at once, taken by one process (`outbox_kind`); none tried it yet.
+            if queries.claim_week(session, engagement_id, sponsor.id, week, now, now, attempts=0):
+                claimed += 1
+    return claimed
 
 
-def _rendered_once(
+def outbox_kind(database: Database, now: datetime) -> outbox.OutboxKind[DigestItem]:
+    """An engagement's weekly digest as an outbox kind, for a process running at ``now``:
+    its claims due, each taken once and drawn in its sponsor's language when it is sent."""
+    return replace(
+        base_kind(DigestDelivery),
+        due=_due,
+        claim=partial(_take, database, now),
+    )
+
+
+def _due(session: Session, now: datetime) -> list[tuple[int, datetime | None]]:
+    return [(claim, when) for claim, *_, when in retries.due(session, now)]
+
+
+def _take(
     database: Database,
-    rendered: dict[str, RenderedDigest],
-    engagement_language: tuple[int, str],
     now: datetime,
-) -> RenderedDigest:
-    """The engagement's digest in one language, rendered once for all its sponsors who read it."""
-    engagement_id, language = engagement_language
-    if language not in rendered:
-        with database.reading() as session, reading_as(language):
-            engagement = session.get_one(Engagement, engagement_id)
-            rendered[language] = render(assemble(session, engagement, now))
-    return rendered[language]
+    session: Session,
+    claim: int,
+    seen: datetime | None,
+    lease_until: datetime,
+) -> outbox.Claimed[DigestItem] | None:
+    """Take a due claim, once; one tried before is looked for in the DM before any post."""
+    if seen is None or not claims.take(session, DigestDelivery, claim, seen, lease_until):
+        return None
+    row = session.get_one(DigestDelivery, claim)
+    engagement = session.get_one(Engagement, row.engagement_id)
+    user_id = session.get_one(Member, row.member_id).user_id
+    claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
+    draw = partial(_rendered_for, database, engagement.id, user_id, now)
+    week_ends = week_end(row.week, engagement.timezone)
+    return taken(session, claimed, draw, (now, row.attempts, week_ends))
 
 
 def _rendered_for(
@@ -116,40 +141,6 @@ def _rendered_for(
             return render(assemble(session, engagement, now))
 
 
-def _retry_due(
-    database: Database, messenger: Messenger, now: datetime, timing: tuple[timedelta, timedelta]
-) -> int:
-    """Check each uncertain or unsettled digest in its DM; send it only if it never landed."""
-    kind = replace(
-        outbox_kind(DigestDelivery), due=_checks_due, claim=partial(_take_check, database, now)
-    )
-    return outbox.landed(outbox.run(database, messenger, kind, now, timing))
-
-
-def _checks_due(session: Session, now: datetime) -> list[tuple[int, datetime | None]]:
-    return [(claim, when) for claim, *_, when in retries.due(session, now)]
-
-
-def _take_check(
-    database: Database,
-    now: datetime,
-    session: Session,
-    claim: int,
-    seen: datetime | None,
-    lease_until: datetime,
-) -> outbox.Claimed[DigestItem] | None:
-    """Take a claim due for a check, once; it is looked for in the DM before any post."""
-    if seen is None or not claims.take(session, DigestDelivery, claim, seen, lease_until):
-        return None
-    row = session.get_one(DigestDelivery, claim)
-    engagement = session.get_one(Engagement, row.engagement_id)
-    user_id = session.get_one(Member, row.member_id).user_id
-    claimed = Claimed(DigestDelivery, claim, user_id, DIGEST_EVENT)
-    draw = partial(_rendered_for, database, engagement.id, user_id, now)
-    week_ends = week_end(row.week, engagement.timezone)
-    return claimed_item(claimed, draw, (now, row.attempts, week_ends), check=True)
-
-
 def send_due_digests(
     database: Database,
     messenger: Messenger,
@@ -157,25 +148,16 @@ def send_due_digests(
     retry_base: timedelta = BASE,
     lease: timedelta = LEASE,
 ) -> int:
-    """Send every digest due by ``now`` that no clock has sent this week; returns how many.
+    """Claim and send here every digest due by ``now`` that no clock has sent this week
+    (the clock's step without workers); returns how many are now in their DMs.
 
-    A sponsor of one engagement gets its digest; a sponsor of several gets one portfolio
-    digest (``portfolio_weekly.py``) instead of one per engagement. Safe to call from any number of
-    processes at once and as often as you like: each sponsor gets at most one digest a
-    week (see the module notes).
-    ``lease`` must outlast any one send (the process settings make sure of it).
+    Safe to call from any number of processes at once and as often as you like: each
+    sponsor gets at most one digest a week (see the module notes). ``lease`` must outlast
+    any one send (the process settings make sure of it).
     """
+    claim_due_digests(database, now)
     timing = (retry_base, lease)
-    sent = _retry_due(database, messenger, now, timing)
-    try:
-        sent += send_due_portfolio_digests(database, messenger, now, timing)
-    except Exception:
-        logger.exception("portfolio digests failed; each engagement's own digests go on")
-    for engagement_id, week, sponsors in _due(database, now):
-        try:
-            sent += _send_week(database, messenger, engagement_id, week, sponsors, now, timing)
-        except Exception:
-            logger.exception(
-                "digest of engagement %s failed; other engagements go on", engagement_id
-            )
+    sent = 0
+    for kind in (portfolio_kind(database, now), outbox_kind(database, now)):
+        sent += outbox.landed(outbox.run(database, messenger, kind, now, timing))
     return sent

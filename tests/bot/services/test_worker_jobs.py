@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, text, update
 
-from bot.services import jobs
+from bot.services import jobs, worker_jobs
 from bot.wiring.clock import Clock
 from storage import ladder
 from storage.models import AlertMessage, Engagement, Pulse
@@ -69,6 +69,14 @@ def thread_replies(rapport: RunningApp, channel: str) -> list[str]:
     ]
 
 
+def rate(rapport: RunningApp, client: list[int], provider: list[int]) -> None:
+    """Everyone but the lead answers the pulse DM they got."""
+    for user, rating in zip(flows.CLIENTS, client, strict=True):
+        flows.click(rapport, user, f"pulse.rate.{rating}")
+    for user, rating in zip(flows.PROVIDERS, provider, strict=True):
+        flows.click(rapport, user, f"pulse.rate.{rating}")
+
+
 def the_pulse(rapport: RunningApp) -> Pulse:
     with rapport.database.reading() as session:
         return session.scalars(select(Pulse)).one()
@@ -90,10 +98,11 @@ def test_the_clock_enqueues_each_kind_once_and_a_worker_delivers_it(
         pulse = the_pulse(rapport)
         assert pulse.remind_at is not None
 
-        # The weekly digest: one job, however often it is asked for; the worker sends it.
+        # The weekly digest: one job for the sponsor's, however often it is asked for; the
+        # worker sends it.
         tick_at(rapport, clock, MORNING + timedelta(minutes=2, seconds=30))
         assert jobs.send_digests(container) == 0
-        assert waiting(rapport)["rapport.send_digests"] == 1
+        assert waiting(rapport)["rapport.deliver:digest"] == 1
         assert dm_posts(rapport, SPONSOR) == []
         work_off(rapport.database, container)
         assert len(dm_posts(rapport, SPONSOR)) == 1
@@ -148,7 +157,7 @@ def test_the_clock_enqueues_each_kind_once_and_a_worker_delivers_it(
     finally:
         clock.leadership.release()
     assert "failed; it runs again next tick" not in caplog.text
-    assert set(waiting(rapport)) <= {"rapport.send_digests"}
+    assert waiting(rapport) == {}
     assert len(dm_posts(rapport, SPONSOR)) == 1
 
 
@@ -178,3 +187,46 @@ def test_the_next_slot_opens_once_a_worker_has_closed_the_last_pulse(queued: Run
 def all_pulses(rapport: RunningApp) -> list[Pulse]:
     with rapport.database.reading() as session:
         return list(session.scalars(select(Pulse).order_by(Pulse.id)))
+
+
+def test_a_close_job_calls_slack_for_nothing_its_messages_go_by_jobs_of_their_own(
+    queued: RunningApp,
+) -> None:
+    rapport, container = queued, queued.container
+    clock = Clock(container)
+    try:
+        tick_at(rapport, clock, MORNING + timedelta(minutes=1, seconds=5))
+        work_off(rapport.database, container)
+        rate(rapport, [2, 2, 1], [5, 4, 5])
+        pulse = the_pulse(rapport)
+        rapport.clock.frozen = pulse.closes_at
+        before = len(rapport.standin.calls)
+        # The close job's own work, as a worker runs it: it records the close and
+        # enqueues the alert message; not one Slack call.
+        assert worker_jobs.close_batch(container, [pulse.id]) == 1
+        assert rapport.standin.calls[before:] == []
+        assert the_pulse(rapport).status == "closed"
+        assert waiting(rapport) == {"rapport.deliver:alert": 1}
+        [message] = flows.messages(rapport)
+        assert message.message_ts is None and message.post_error is None
+        # Its own job posts it, once.
+        work_off(rapport.database, container)
+        assert len(flows.channel_posts(rapport)) == 1
+        [message] = flows.messages(rapport)
+        assert message.message_ts is not None and message.next_post_at is None
+        # A later close that changes the findings updates the message in place, again
+        # through a job of its own.
+        tick_at(rapport, clock, MORNING + timedelta(days=7, minutes=1, seconds=5))
+        work_off(rapport.database, container)
+        rate(rapport, [1, 1, 1], [5, 5, 5])
+        second = all_pulses(rapport)[-1]
+        rapport.clock.frozen = second.closes_at
+        before = len(rapport.standin.calls)
+        assert worker_jobs.close_batch(container, [second.id]) == 1
+        assert rapport.standin.calls[before:] == []
+        assert waiting(rapport).get("rapport.deliver:alert") == 1
+        work_off(rapport.database, container)
+        updates = [c for c in rapport.standin.calls[before:] if c.method == "chat.update"]
+        assert [c.params["ts"] for c in updates] == [message.message_ts]
+    finally:
+        clock.leadership.release()

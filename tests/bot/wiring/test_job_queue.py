@@ -1,5 +1,5 @@
 """procrastinate as Rapport's job queue: its address, and one job waiting per piece of work
-(a history check, an outbox item, a batch of closes, the digests)."""
+(a history check, an outbox item, a batch of closes)."""
 
 from __future__ import annotations
 
@@ -112,12 +112,6 @@ def test_a_batch_of_closes_is_enqueued_once_and_its_pulses_are_held(
     with queue.database.engine.begin() as connection:
         connection.execute(text("UPDATE procrastinate_jobs SET status = 'succeeded'"))
     assert queue.waiting_closes() == set()
-
-
-@pytest.mark.postgres
-def test_the_weekly_digests_wait_in_one_job(queue: ProcrastinateQueue) -> None:
-    assert queue.send_digests() == 1
-    assert queue.send_digests() == 0
 
 
 @pytest.mark.postgres

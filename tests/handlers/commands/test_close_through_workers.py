@@ -1,6 +1,6 @@
-"""`/rapport close` with `JOB_QUEUE=postgres`: web enqueues the close, a worker closes and
-posts, and the lead is told what the worker recorded, a post that failed included
-(PostgreSQL)."""
+"""`/rapport close` with `JOB_QUEUE=postgres`: web enqueues the close, a worker closes,
+the alert message is posted by a job of its own, and the lead is told what the workers
+recorded, a post that failed or still waits included (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from bot.services import job_queue
+from bot.services import job_queue, worker_jobs
 from storage.models import Pulse
 from tests.support import flows
 from tests.support.queue import app_with_queue, waiting_jobs, work_off, worker_alongside
@@ -108,4 +108,49 @@ def test_a_close_no_worker_takes_is_said_to_be_queued_and_runs_once_one_does(
     assert pulse_status(rapport) == "open" and close_jobs(rapport) == 1
     work_off(rapport.database, rapport.container)
     assert pulse_status(rapport) == "closed" and close_jobs(rapport) == 0
+    assert len(flows.channel_posts(rapport)) == 1
+
+
+def closer_only(rapport: RunningApp) -> None:
+    """A worker that runs the close job once it waits, and no other job."""
+    deadline = time.monotonic() + 20
+    while not close_jobs(rapport):
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
+    with rapport.database.unit_of_work() as session:
+        (job_id, pulse_ids) = session.execute(
+            text(
+                "UPDATE procrastinate_jobs SET status = 'doing' "
+                "WHERE task_name = 'rapport.close_pulses' RETURNING id, args->'pulse_ids'"
+            )
+        ).one()
+    worker_jobs.close_batch(rapport.container, list(pulse_ids))
+    with rapport.database.unit_of_work() as session:
+        session.execute(
+            text("UPDATE procrastinate_jobs SET status = 'succeeded' WHERE id = :id"),
+            {"id": job_id},
+        )
+
+
+def test_a_message_no_worker_has_posted_yet_is_said_to_be_queued(
+    queued: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rapport = queued
+    flows.engagement_with_people(rapport)
+    with worker_alongside(rapport.database, rapport.container):
+        flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    monkeypatch.setattr(job_queue, "WORKERS_WAIT_SECONDS", 2.0)
+    worker = threading.Thread(target=closer_only, args=(rapport,))
+    worker.start()
+    reply = rapport.slack.command("close", user=flows.LEAD)
+    rapport.settle()
+    worker.join()
+    text_ = reply.all_text()
+    assert "Closed the pulse for *Acme deal*" in text_ and "Alerts: 2 opened." in text_
+    assert "The alert message is queued for the channel" in text_
+    assert "could not be posted" not in text_
+    assert flows.channel_posts(rapport) == []
+    # Its own job posts it once a worker runs.
+    work_off(rapport.database, rapport.container)
     assert len(flows.channel_posts(rapport)) == 1
