@@ -43,10 +43,19 @@ def browser(tmp_path: Path) -> Iterator[WebDriver]:
     if CHROMEDRIVER is None:
         _browser_missing()
     command = ["playground", "--no-browser", "--port", "0", "--folder", str(tmp_path)]
+    # A suite started in the background ignores Ctrl+C, and the processes it starts would
+    # inherit that: the playground gets Ctrl+C as from a person's terminal.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     with (tmp_path / "log.txt").open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot", *command], stdout=subprocess.PIPE, stderr=log, text=True
+            [sys.executable, "-m", "bot", *command],
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            # A playground that does not stop dumps its threads (below) for the failure.
+            env={**os.environ, "PYTHONFAULTHANDLER": "1"},
         )
+    signal.signal(signal.SIGINT, previous)
     options = Options()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"):
         options.add_argument(flag)
@@ -65,7 +74,14 @@ def browser(tmp_path: Path) -> Iterator[WebDriver]:
     finally:
         driver.quit()
         process.send_signal(signal.SIGINT)
-        code = process.wait(timeout=20)
+        try:
+            code = process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGABRT)
+            process.wait(timeout=10)
+            raise AssertionError(
+                "the playground did not stop on Ctrl+C:\n" + (tmp_path / "log.txt").read_text()
+            ) from None
     assert code == 0, (tmp_path / "log.txt").read_text()
     # --folder keeps the database.
     assert (tmp_path / "playground.db").exists()
