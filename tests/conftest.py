@@ -9,12 +9,15 @@ import compileall
 import os
 import shutil
 import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from slack_bolt.listener import thread_runner
 from sqlalchemy import create_engine, text
 
 from bot.slack import history
@@ -35,10 +38,16 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 
 
+# The suite keeps the bytecode of what it imports, the test modules' rewritten assertions
+# included, even where PYTHONDONTWRITEBYTECODE is set (as on CI): otherwise every worker
+# and every run compiles and rewrites them all again.
+sys.dont_write_bytecode = False
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Compile the project once, before the workers start, so that the workers and every
     `rapport` process the tests start load its bytecode instead of compiling each module
-    again (where PYTHONDONTWRITEBYTECODE is set, as on CI, nothing else writes it)."""
+    again."""
     if hasattr(config, "workerinput"):
         return  # an xdist worker: the controller has compiled
     root = Path(__file__).parent.parent
@@ -240,3 +249,17 @@ def rapport_http(standin: SlackStandIn, database: Database) -> Iterator[RunningA
     """The real Bolt app behind the real WSGI server on a free loopback port."""
     with running_app(standin, database, http=True) as running:
         yield running
+
+
+class _PollEveryMillisecond:
+    """`time` as Bolt's listener runner sees it, its 10 ms wait for an ack cut to 1 ms."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(time, name)
+
+    @staticmethod
+    def sleep(seconds: float) -> None:
+        time.sleep(min(seconds, 0.001))
+
+
+thread_runner.time = _PollEveryMillisecond()  # type: ignore[assignment]
