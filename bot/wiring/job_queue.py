@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -26,16 +26,12 @@ from procrastinate import App, PsycopgConnector, sql
 from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 from procrastinate.jobs import Job
 from procrastinate.types import JSONDict
-from slack_sdk.webhook import WebhookClient
 
-from bot.domain.i18n import reading_as
 from bot.domain.people import Caller
 from bot.services import worker_jobs
-from bot.services.digest.on_demand import Pick, Sent, by_name, send_export, send_preview
 from bot.services.job_queue import take_turns
-from bot.services.locales import reader_locale
 from bot.services.sending import check_unsettled, send_one
-from handlers.replies import reply_for
+from bot.wiring.command_jobs import DIGEST, EXPORT, on_demand_job
 from storage.queued_jobs import held_pulses, waiting_items, waiting_per_pulse
 
 if TYPE_CHECKING:
@@ -50,8 +46,6 @@ DELIVER = "rapport.deliver"
 CLOSE_PULSES = "rapport.close_pulses"
 PREVIEW_DIGEST = "rapport.preview_digest"
 EXPORT_FIGURES = "rapport.export_figures"
-# How long a worker waits on Slack to take a command's reply at its response_url.
-REPLY_TIMEOUT_SECONDS = 10
 # A worker beats every 2 s (`run_worker`); one silent this long has died or lost the
 # database, and the jobs it held are put back in the queue.
 STALLED_AFTER_SECONDS = 10.0
@@ -91,47 +85,9 @@ def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
     def close_pulses(pulse_ids: list[int]) -> int:
         return worker_jobs.close_batch(runtime, pulse_ids)
 
-    @app.task(name=PREVIEW_DIGEST)
-    def preview_digest(
-        team_id: str, user_id: str, channel_id: str | None, engagement: str | None, reply_to: str
-    ) -> None:
-        caller = Caller(team_id, user_id, channel_id)
-        answer_on_demand(runtime, caller, engagement, reply_to, DIGEST)
-
-    @app.task(name=EXPORT_FIGURES)
-    def export_figures(
-        team_id: str, user_id: str, channel_id: str | None, engagement: str | None, reply_to: str
-    ) -> None:
-        caller = Caller(team_id, user_id, channel_id)
-        answer_on_demand(runtime, caller, engagement, reply_to, EXPORT)
-
+    for name, what in ((PREVIEW_DIGEST, DIGEST), (EXPORT_FIGURES, EXPORT)):
+        app.task(name=name)(on_demand_job(runtime, what))
     return app
-
-
-OnDemand = tuple[str, Callable[["Runtime", Caller, Pick], Sent]]
-DIGEST: OnDemand = ("/rapport digest", send_preview)
-EXPORT: OnDemand = ("/rapport export", send_export)
-
-
-def answer_on_demand(
-    runtime: Runtime, caller: Caller, engagement: str | None, reply_to: str, what: OnDemand
-) -> None:
-    """`/rapport digest` or `export` on a worker: DM the digest or the CSV, then answer the
-    caller as web would have (sent, not sent and why, or refused), at the command's
-    response_url."""
-    command, send = what
-    with reading_as(reader_locale(runtime, caller)):
-        try:
-            text = send(runtime, caller, by_name(caller, engagement)).text
-        except Exception as error:
-            text = reply_for(error, command)
-    answer = WebhookClient(reply_to, timeout=REPLY_TIMEOUT_SECONDS).send(
-        text=text, response_type="ephemeral", replace_original=False
-    )
-    if answer.status_code != 200:
-        logger.warning(
-            "%s reply to %s not taken: HTTP %s", command, caller.user_id, answer.status_code
-        )
 
 
 class ProcrastinateQueue:
