@@ -48,13 +48,19 @@ def worker_once_the_close_waits(rapport: RunningApp, seen: dict[str, object]) ->
     work_off(rapport.database, rapport.container)
 
 
+def answered_round(rapport: RunningApp) -> None:
+    """An engagement whose pulse went out through a worker and was answered: client side
+    unhappy, provider side content, so its close has findings to post."""
+    flows.engagement_with_people(rapport)
+    with worker_alongside(rapport.database, rapport.container):
+        flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+
+
 def test_web_enqueues_the_close_a_worker_closes_and_the_lead_hears_the_truth(
     queued: RunningApp,
 ) -> None:
     rapport = queued
-    flows.engagement_with_people(rapport)
-    with worker_alongside(rapport.database, rapport.container):
-        flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    answered_round(rapport)
     # The grouped message's post hangs without landing.
     rapport.standin.hang("chat.postMessage", 2.5, user=flows.CHANNEL, times=1)
     seen: dict[str, object] = {}
@@ -96,9 +102,7 @@ def test_a_close_no_worker_takes_is_said_to_be_queued_and_runs_once_one_does(
     queued: RunningApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rapport = queued
-    flows.engagement_with_people(rapport)
-    with worker_alongside(rapport.database, rapport.container):
-        flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    answered_round(rapport)
     monkeypatch.setattr(job_queue, "WORKERS_WAIT_SECONDS", 1.0)
     reply = rapport.slack.command("close", user=flows.LEAD)
     rapport.settle()
@@ -137,9 +141,7 @@ def test_a_message_no_worker_has_posted_yet_is_said_to_be_queued(
     queued: RunningApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rapport = queued
-    flows.engagement_with_people(rapport)
-    with worker_alongside(rapport.database, rapport.container):
-        flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
+    answered_round(rapport)
     monkeypatch.setattr(job_queue, "WORKERS_WAIT_SECONDS", 2.0)
     worker = threading.Thread(target=closer_only, args=(rapport,))
     worker.start()
