@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _pytest.assertion import rewrite
 from hypothesis import settings
 from slack_bolt.listener import thread_runner
 from sqlalchemy import create_engine, text
@@ -45,14 +46,43 @@ sys.dont_write_bytecode = False
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Compile the project once, before the workers start, so that the workers and every
-    `rapport` process the tests start load its bytecode instead of compiling each module
-    again."""
+    """Compile the project and rewrite the test modules once, before the workers start, so
+    that the workers and every `rapport` process the tests start load bytecode instead of
+    compiling or rewriting each module again."""
     if hasattr(config, "workerinput"):
         return  # an xdist worker: the controller has compiled
     root = Path(__file__).parent.parent
     for package in ("bot", "handlers", "storage", "tests/support"):
         compileall.compile_dir(root / package, quiet=2)
+    sources = sorted(
+        source
+        for source in Path(__file__).parent.rglob("*.py")
+        if source.name.startswith("test_") or source.name == "conftest.py"
+    )
+    # Half of them on the other core.
+    child = os.fork()
+    if child == 0:
+        try:
+            _rewrite(config, sources[1::2])
+        finally:
+            os._exit(0)
+    _rewrite(config, sources[::2])
+    os.waitpid(child, 0)
+
+
+def _rewrite(config: pytest.Config, sources: list[Path]) -> None:
+    """Write the assertion-rewritten bytecode of these test modules, as pytest's import hook
+    would (same cache file, same checks), so that each worker loads it instead of rewriting
+    every module itself."""
+    state = config.stash[rewrite.assertstate_key]
+    for source in sources:
+        cache_dir = rewrite.get_cache_dir(source)
+        if not rewrite.try_makedirs(cache_dir):
+            continue
+        pyc = cache_dir / (source.name[:-3] + rewrite.PYC_TAIL)
+        if rewrite._read_pyc(source, pyc, state.trace) is None:
+            source_hash, code = rewrite._rewrite_test(source, config)
+            rewrite._write_pyc(state, code, source_hash, pyc)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
