@@ -8,7 +8,9 @@ it says or raises a `bot.domain.outcomes.MessengerError` (`RateLimitedError`,
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -93,3 +95,33 @@ class Messenger(Protocol):
         """Whether the person is a member of the channel (raises `RefusedBySlackError` or
         `UncertainError` when Slack will not list its members)."""
         ...
+
+
+class TakenOverError(Exception):
+    """A paced post that waited its turn so long that its claim lapsed and another process
+    took the item over: it was not sent, and is that process's to send now."""
+
+
+_STILL_OURS: ContextVar[Callable[[float], bool] | None] = ContextVar(
+    "rapport_claim_still_ours", default=None
+)
+
+
+@contextmanager
+def renewing(still_ours: Callable[[float], bool]) -> Iterator[None]:
+    """Paced posts made in this block call `still_ours` with how long they waited for their
+    turn, right before they go: the sender renews its claim there (a wait can outlast the
+    claim's lease), and a False stops the post with `TakenOverError`."""
+    mark = _STILL_OURS.set(still_ours)
+    try:
+        yield
+    finally:
+        _STILL_OURS.reset(mark)
+
+
+def after_paced_wait(waited: float) -> None:
+    """What a messenger calls when a paced post's turn has come, after `waited` seconds:
+    raises `TakenOverError` when the sender's claim is no longer its own."""
+    still_ours = _STILL_OURS.get()
+    if still_ours is not None and not still_ours(waited):
+        raise TakenOverError

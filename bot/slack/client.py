@@ -18,6 +18,7 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from bot.services.messenger import after_paced_wait
 from bot.slack.pacing import PerWorkspace
 
 TIMEOUT_SECONDS = 15
@@ -149,7 +150,7 @@ class InstallationClient(WebClient):
     def _paced(self, workspace: str, token: str, api_method: str, kwargs: dict[str, Any]) -> Any:
         pacer = self.pacers.of(workspace) if self.pacers and api_method in PACED else None
         if pacer is not None:
-            pacer.acquire()
+            after_paced_wait(pacer.acquire())
         try:
             with acting_as(token):
                 return super().api_call(api_method, **kwargs)

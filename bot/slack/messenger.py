@@ -21,7 +21,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.domain.outcomes import MessengerError, RefusedBySlackError, failure
 from bot.domain.people import Person
-from bot.services.messenger import Blocks, Posted, Tag
+from bot.services.messenger import Blocks, Posted, Tag, TakenOverError, after_paced_wait
 from bot.slack import history, users
 from bot.slack.client import posting_client
 from bot.slack.outcomes import outcome_of
@@ -36,7 +36,7 @@ def _outcomes() -> Iterator[None]:
     """Any failure of the calls inside, as the project's own outcome."""
     try:
         yield
-    except MessengerError:
+    except (MessengerError, TakenOverError):
         raise
     except Exception as error:
         raise failure(outcome_of(error)) from error
@@ -72,8 +72,8 @@ class SlackMessenger:
             arguments["metadata"] = metadata(tag)
         if thread_ts is not None:
             arguments["thread_ts"] = thread_ts
-        if paced:
-            self.pacer.acquire()
+        if paced and not isinstance(self.pacer, Unpaced):
+            after_paced_wait(self.pacer.acquire())  # else the client paces, per workspace
         try:
             with _outcomes():
                 response = sender.chat_postMessage(**arguments)

@@ -59,8 +59,10 @@ class Pacer:
         self._waited = 0.0
         self._backoffs = 0
 
-    def acquire(self) -> None:
-        """Block until one more message may be sent, then count it as sent."""
+    def acquire(self) -> float:
+        """Block until one more message may be sent, then count it as sent; returns how
+        long it waited."""
+        waited = 0.0
         while True:
             with self._lock:
                 now = self._clock()
@@ -69,10 +71,11 @@ class Pacer:
                 if wait <= _SLACK:
                     self._next_free = next_free + self._interval
                     self._sent += 1
-                    return
+                    return waited
                 self._waited += wait
             # Sleep without the lock, then look again: a backoff may have come meanwhile.
             self._sleep(wait)
+            waited += wait
 
     def backoff(self, seconds: float) -> None:
         """Hold every sender for at least `seconds` from now (Slack's Retry-After).
@@ -100,8 +103,8 @@ class Unpaced(Pacer):
     def __init__(self) -> None:
         super().__init__(1.0)
 
-    def acquire(self) -> None:
-        return None
+    def acquire(self) -> float:
+        return 0.0
 
     def backoff(self, seconds: float) -> None:
         return None
@@ -128,10 +131,11 @@ class SharedPacer(Pacer):
         self._held_since = float("-inf")  # when this process last saw a 429
         pace.ensure(database, self._key)
 
-    def acquire(self) -> None:
-        """Take the next shared slot and wait for it. A hold that this process saw come
-        meanwhile (a 429) sends it back for a later slot; another process's hold is in
-        the row, so every slot taken after it falls after it."""
+    def acquire(self) -> float:
+        """Take the next shared slot and wait for it; returns how long it waited. A hold
+        that this process saw come meanwhile (a 429) sends it back for a later slot;
+        another process's hold is in the row, so every slot taken after it falls after it."""
+        waited = 0.0
         while True:
             taken_at = time.monotonic()
             wait = max(0.0, pace.take_slot(self._database, self._key, self._interval) - time.time())
@@ -140,11 +144,13 @@ class SharedPacer(Pacer):
             if wait <= _SLACK:
                 break
             self._sleep(wait)
+            waited += wait
             with self._lock:
                 if self._held_since <= taken_at:
                     break
         with self._lock:
             self._sent += 1
+        return waited
 
     def backoff(self, seconds: float) -> None:
         if seconds < 0:

@@ -30,8 +30,9 @@ from sqlalchemy.orm import Session
 
 from bot.domain.outcomes import Outcome
 from bot.domain.retries import backoff
+from bot.services.delivery import lease
 from bot.services.delivery.exactly_once import look_for, outcome_of
-from bot.services.messenger import Messenger, Posted, Tag
+from bot.services.messenger import Messenger, Posted, Tag, TakenOverError, renewing
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -271,10 +272,13 @@ def attempt(
                 found = look_for(messenger, place.channel, tag, place.thread_ts)
             if found is None:
                 posting = True
-                found = kind.post(messenger, place, tag, claimed)
+                with renewing(lease.still_ours(database, kind, claimed, now)):
+                    found = kind.post(messenger, place, tag, claimed)
             if isinstance(found, Posted):
                 return place, Landed(found.ts, found.channel)
             return place, Landed(found)
+        except TakenOverError:
+            return place, Retry("taken over by another sender", now())
         except Exception as error:
             outcome = outcome_of(error)
             if posting and outcome.kind == "rate_limited" and kind.renew is not None:
@@ -283,10 +287,8 @@ def attempt(
                 # look held back is tried again later, by the rule: history reads are
                 # paced by the minute.)
                 time.sleep(outcome.retry_after)
-                waited = timedelta(seconds=outcome.retry_after)
-                with database.unit_of_work() as session:
-                    if kind.renew(session, claimed, now(), waited):
-                        continue
+                if lease.renew(database, kind, claimed, now(), outcome.retry_after):
+                    continue
                 return place, Retry("taken over by another sender", now())
             logger.warning(
                 "%s %s failed (%s): %s", kind.name, claimed.id, outcome.kind, outcome.reason

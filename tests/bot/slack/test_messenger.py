@@ -12,10 +12,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackObjectFormationError
 
 from bot.domain.outcomes import RateLimitedError, RefusedBySlackError, UncertainError
-from bot.services.messenger import Messenger, Posted, Tag
-from bot.slack.client import make_client, posting_client
+from bot.services.messenger import Messenger, Posted, Tag, TakenOverError, renewing
+from bot.slack.client import make_client, make_installation_client, posting_client
 from bot.slack.messenger import SlackMessenger
-from bot.slack.pacing import Pacer
+from bot.slack.pacing import Pacer, PerWorkspace
 from tests.support.fake_messenger import FakeMessenger
 from tests.support.slack_api import SlackStandIn
 
@@ -332,3 +332,53 @@ def test_blocks_slack_would_refuse_fail_before_they_leave_the_process() -> None:
     with pytest.raises(SlackObjectFormationError):
         messenger.publish_home("U1", {"type": "home", "blocks": too_long})
     assert sent == []
+
+
+# -- a paced post and the claim of the one who sends it ------------------------
+
+
+def waiting_pacer() -> Pacer:
+    """One post a second on a clock that moves only when the pacer sleeps: the second post
+    waits one (simulated) second for its turn."""
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    return Pacer(1.0, clock=lambda: now[0], sleep=sleep)
+
+
+def paced_messenger(standin: SlackStandIn, mode: str, pacer: Pacer) -> SlackMessenger:
+    """Single-workspace mode paces in the messenger; distributed mode in the client, per
+    workspace, after routing the call to its installation."""
+    if mode == "one workspace":
+        return SlackMessenger(client_for(standin), pacer)
+    client = make_installation_client(standin.api_url, timeout=1)
+    client.route = lambda _args: ("T0ONE", "xoxb-test-token")
+    client.pacers = PerWorkspace(1.0)
+    client.pacers._pacers["T0ONE"] = pacer
+    return SlackMessenger(client)
+
+
+@pytest.mark.parametrize("mode", ["one workspace", "distributed"])
+def test_a_paced_post_whose_sender_lost_its_claim_while_it_waited_is_not_sent(
+    standin: SlackStandIn, mode: str
+) -> None:
+    messenger = paced_messenger(standin, mode, waiting_pacer())
+    asked: list[float] = []
+
+    def renewed(waited: float) -> bool:
+        asked.append(waited)
+        return len(asked) < 3  # the third post's claim was taken over while it waited
+
+    with renewing(renewed):
+        messenger.post(CHANNEL, "First", paced=True, exactly_once=True)
+        messenger.post(CHANNEL, "Second", paced=True, exactly_once=True)
+        with pytest.raises(TakenOverError):
+            messenger.post(CHANNEL, "Third", paced=True, exactly_once=True)
+    # Each post asks when its turn has come, with how long it waited for it.
+    assert asked == [0.0, 1.0, 1.0]
+    assert [c.params["text"] for c in standin.calls_to("chat.postMessage")] == ["First", "Second"]
+    # Outside a sender's claim, a paced post asks no one.
+    messenger.post(CHANNEL, "Fourth", paced=True)
+    assert len(asked) == 3

@@ -54,8 +54,9 @@ def test_a_retry_after_seen_by_one_process_holds_every_other(postgres: Database)
     other.acquire()
     seen_by.backoff(0.6)
     started = time.monotonic()
-    other.acquire()
+    waited = other.acquire()
     assert time.monotonic() - started >= 0.55
+    assert waited >= 0.55  # and it says how long, for the claim of the one who sends
     assert seen_by.stats().backoffs == 1
 
 

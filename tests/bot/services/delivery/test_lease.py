@@ -1,0 +1,106 @@
+"""A claim kept through a wait: a DM that waited long for its turn in the workspace's pace
+renews its claim before it goes, and one whose claim another process took over meanwhile
+is not sent by the sender that lost it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import event, select, update
+
+from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS
+from bot.services.delivery.pulse_dms import deliver
+from bot.services.messenger import Posted, after_paced_wait
+from storage.db import Database
+from storage.models import Delivery, Member
+from tests.bot.services.delivery.acme import NOW, engagement_with_pulse
+from tests.support.fake_messenger import FakeMessenger, dm_of
+
+
+@dataclass
+class CrowdedMessenger(FakeMessenger):
+    """A Slack whose workspace pace makes one person's DM wait for its turn: `meanwhile`
+    runs during that wait, then the post asks its sender, as the Slack adapter does
+    (`bot/slack/messenger.py`), and `when_sent` runs as it goes."""
+
+    slow_for: str = ""
+    waited: float = 0.0
+    meanwhile: Callable[[], None] = lambda: None
+    when_sent: Callable[[], None] = lambda: None
+
+    def post(self, channel: str, text: str, *args: Any, **kwargs: Any) -> Posted:
+        if kwargs.get("paced") and dm_of(channel) == dm_of(self.slow_for):
+            self.meanwhile()
+            after_paced_wait(self.waited)
+            self.when_sent()
+        return super().post(channel, text, *args, **kwargs)
+
+
+def claim_of(database: Database, user_id: str) -> tuple[str, int, datetime | None]:
+    """The person's DM as the outbox holds it: status, attempts, and when it was claimed."""
+    with database.reading() as session:
+        delivery = session.scalars(
+            select(Delivery).join(Delivery.member).where(Member.user_id == user_id)
+        ).one()
+        return delivery.status, delivery.attempts, delivery.sent_at
+
+
+def test_a_dm_that_waited_long_for_its_turn_renews_its_claim_before_it_goes(
+    database: Database,
+) -> None:
+    clock = [NOW]
+    seen: list[tuple[str, int, datetime | None]] = []
+
+    def wait() -> None:
+        clock[0] = NOW + timedelta(seconds=30)  # a 429 held the workspace for 30 s
+
+    messenger = CrowdedMessenger(slow_for="U0CLI1", waited=30.0, meanwhile=wait)
+    messenger.when_sent = lambda: seen.append(claim_of(database, "U0CLI1"))
+    pulse_id = engagement_with_pulse(database)
+    result = deliver(database, messenger, pulse_id, lambda: clock[0])
+    assert result.sent == 7 and len(messenger.posts) == 7
+    # As it went, its claim was as fresh as the post: no other sender could take it over.
+    assert seen == [("sending", 1, NOW + timedelta(seconds=30))]
+
+
+def test_a_dm_whose_claim_was_taken_over_while_it_waited_is_left_to_the_new_sender(
+    database: Database,
+) -> None:
+    pulse_id = engagement_with_pulse(database)
+
+    def taken_over() -> None:
+        # The wait outlasted the lease; another process took the DM for a look.
+        with database.unit_of_work() as session:
+            member = session.scalars(select(Member).where(Member.user_id == "U0CLI1")).one()
+            session.execute(
+                update(Delivery)
+                .where(Delivery.member_id == member.id)
+                .values(attempts=Delivery.attempts + 1, sent_at=NOW + timedelta(seconds=31))
+            )
+
+    messenger = CrowdedMessenger(slow_for="U0CLI1", waited=30.0, meanwhile=taken_over)
+    result = deliver(database, messenger, pulse_id, lambda: NOW + timedelta(seconds=30))
+    # Not sent by the sender that lost its claim, and not recorded by it either.
+    assert result.sent == 6 and len(messenger.posts) == 6
+    assert dm_of("U0CLI1") not in {m.channel for m in messenger.posts}
+    assert claim_of(database, "U0CLI1") == ("sending", 2, NOW + timedelta(seconds=31))
+
+
+def test_a_short_wait_for_its_turn_leaves_the_claim_as_it_is(database: Database) -> None:
+    renewals: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("UPDATE deliveries SET sent_at"):
+            renewals.append(statement)
+
+    messenger = CrowdedMessenger(slow_for="U0CLI1", waited=RENEW_AFTER_WAIT_SECONDS / 2)
+    pulse_id = engagement_with_pulse(database)
+    event.listen(database.engine, "before_cursor_execute", record)
+    try:
+        result = deliver(database, messenger, pulse_id, lambda: NOW)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", record)
+    assert result.sent == 7 and renewals == []
