@@ -11,7 +11,9 @@ installation the request came through.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -23,6 +25,12 @@ from storage.db import Database
 
 logger = logging.getLogger(__name__)
 NOT_INSTALLED = "not_installed"
+# How long this process keeps the workspaces through which a person is reached: a round
+# of DMs reads each person's once rather than on every call, and a change of membership
+# made by another process is followed within this time.
+PERSON_ROUTE_SECONDS = 10.0
+# Past this many people kept, those older than the time above are let go.
+PEOPLE_KEPT = 10_000
 
 
 class NotInstalledError(SlackApiError):
@@ -52,9 +60,17 @@ def _target(args: Mapping[str, Any]) -> str:
 class Router:
     """Picks the bot token for a call from whom or where it is addressed to."""
 
-    def __init__(self, database: Database, installations: Installations) -> None:
+    def __init__(
+        self,
+        database: Database,
+        installations: Installations,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.database = database
         self.installations = installations
+        self._clock = clock
+        self._people: dict[str, tuple[float, list[str]]] = {}
+        self._lock = threading.Lock()
 
     def token_for(self, args: Mapping[str, Any]) -> tuple[str, str] | None:
         """The workspace and token to use; None when the call concerns nobody Rapport routes.
@@ -65,13 +81,14 @@ class Router:
         target = _target(args)
         if not target:
             return None
-        with self.database.reading() as session:
-            if target[0] in ("U", "W"):
-                teams = queries.routes_to_person(session, target)
-            elif target[0] == "D":
-                teams = queries.routes_to_dm(session, target)
-            else:
-                teams = queries.routes_to_channel(session, target)
+        if target[0] in ("U", "W"):
+            teams = self._person(target)
+        else:
+            with self.database.reading() as session:
+                if target[0] == "D":
+                    teams = queries.routes_to_dm(session, target)
+                else:
+                    teams = queries.routes_to_channel(session, target)
         if not teams:
             return None
         for team in teams:
@@ -79,3 +96,24 @@ class Router:
             if workspace is not None:
                 return team, workspace.bot_token
         raise NotInstalledError
+
+    def _person(self, user_id: str) -> list[str]:
+        """The person's workspaces, best first, as read within `PERSON_ROUTE_SECONDS`.
+        Someone on no engagement is read again at each call: they may be added at once."""
+        now = self._clock()
+        with self._lock:
+            kept = self._people.get(user_id)
+        if kept is not None and now - kept[0] < PERSON_ROUTE_SECONDS:
+            return kept[1]
+        with self.database.reading() as session:
+            teams = queries.routes_to_person(session, user_id)
+        if teams:
+            with self._lock:
+                if len(self._people) >= PEOPLE_KEPT:
+                    self._people = {
+                        user: entry
+                        for user, entry in self._people.items()
+                        if now - entry[0] < PERSON_ROUTE_SECONDS
+                    }
+                self._people[user_id] = (now, teams)
+        return teams
