@@ -20,9 +20,17 @@ from storage.db import Database
 if TYPE_CHECKING:
     from bot.services.delivery.outbox import Claimed, Detail, OutboxKind
 
-# A paced post that waited this long for its turn renews its claim before it goes; a
-# shorter wait is inside the second the lease keeps beyond a look and a post.
+# A paced post that waited this long for its turn renews its claim before it goes, at
+# the least (`renew_after`): the lease keeps at least a second beyond a look and a post.
 RENEW_AFTER_WAIT_SECONDS = 0.5
+
+
+def renew_after(lease_seconds: float, slack_timeout_seconds: float) -> float:
+    """How long a paced post may wait for its turn before it renews its claim: half of what
+    the lease keeps beyond a look and a post (the other half for the bookkeeping around
+    them), and never less than `RENEW_AFTER_WAIT_SECONDS`. With the worker defaults (45 s,
+    15 s) a post renews only after 7.5 s in the pace, so a crowded round renews none."""
+    return max(RENEW_AFTER_WAIT_SECONDS, (lease_seconds - 2 * slack_timeout_seconds) / 2)
 
 
 def renew(
@@ -45,11 +53,12 @@ def still_ours(
     kind: OutboxKind[Detail],
     claimed: Claimed[Detail],
     now: Callable[[], datetime],
+    after: float = RENEW_AFTER_WAIT_SECONDS,
 ) -> Callable[[float], bool]:
     """What a paced post of `claimed` calls when its turn comes (`messenger.renewing`),
-    with how long it waited: True to go."""
+    with how long it waited: True to go. A wait of `after` seconds or more renews."""
 
     def go(waited: float) -> bool:
-        return waited < RENEW_AFTER_WAIT_SECONDS or renew(database, kind, claimed, now(), waited)
+        return waited < after or renew(database, kind, claimed, now(), waited)
 
     return go

@@ -257,9 +257,11 @@ def attempt(
     kind: OutboxKind[Detail],
     claimed: Claimed[Detail],
     timing: tuple[Callable[[], datetime], timedelta],
+    renew_after: float = lease.RENEW_AFTER_WAIT_SECONDS,
 ) -> tuple[Place, Result]:
     """Look (after an uncertain end) and post one claimed item; where, and how it ended.
-    The clock is read at each step: a 429 waited out in place takes time."""
+    The clock is read at each step: a 429 waited out in place takes time, and a post
+    that waits `renew_after` seconds or more for its turn renews its claim first."""
     now, retry_base = timing
     place = Place("")
     while True:
@@ -272,7 +274,7 @@ def attempt(
                 found = look_for(messenger, place.channel, tag, place.thread_ts)
             if found is None:
                 posting = True
-                with renewing(lease.still_ours(database, kind, claimed, now)):
+                with renewing(lease.still_ours(database, kind, claimed, now, renew_after)):
                     found = kind.post(messenger, place, tag, claimed)
             if isinstance(found, Posted):
                 return place, Landed(found.ts, found.channel)

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Generic
 
 from bot.services.delivery.exactly_once import look_for, outcome_of
+from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS
 from bot.services.delivery.outbox import (
     Claimed,
     Detail,
@@ -46,6 +47,7 @@ def send_batch(
     now: Callable[[], datetime],
     senders: int,
     retry_base: timedelta,
+    renew_after: float = RENEW_AFTER_WAIT_SECONDS,
 ) -> list[Sent[Detail]]:
     """Deliver every due item of `group` with `senders` threads; how each claimed one ended.
 
@@ -60,7 +62,9 @@ def send_batch(
         try:
             while (claimed := claims.next()) is not None:
                 try:
-                    result = _settled(database, messenger, kind, claimed, (now, retry_base))
+                    result = _settled(
+                        database, messenger, kind, claimed, (now, retry_base), renew_after
+                    )
                 finally:
                     claims.settled()
                 with lock:
@@ -84,6 +88,7 @@ def send_next(
     group: int,
     now: Callable[[], datetime],
     retry_base: timedelta,
+    renew_after: float = RENEW_AFTER_WAIT_SECONDS,
 ) -> Sent[Detail] | None:
     """Claim the group's next due item and deliver it (one job of the queue): how it
     ended, or None when nothing is due (or the claim could not be taken)."""
@@ -98,7 +103,8 @@ def send_next(
         return None
     # The messenger takes the pacer's slot right before the post, not before the claim:
     # a database round trip between the two would bunch posts up and earn 429s.
-    return claimed[0], _settled(database, messenger, kind, claimed[0], (now, retry_base))
+    timing = (now, retry_base)
+    return claimed[0], _settled(database, messenger, kind, claimed[0], timing, renew_after)
 
 
 def _settled(
@@ -107,10 +113,11 @@ def _settled(
     kind: OutboxKind[Detail],
     claimed: Claimed[Detail],
     timing: tuple[Callable[[], datetime], timedelta],
+    renew_after: float,
 ) -> Result:
     tried: tuple[Place, Result] = (Place(""), Retry("unrecorded", timing[0]()))
     try:
-        tried = attempt(database, messenger, kind, claimed, timing)
+        tried = attempt(database, messenger, kind, claimed, timing, renew_after)
         settle(database, messenger, kind, claimed, tried)
     except Exception:
         # Not recorded: the claim stays taken, its lease runs out, and the look finds the

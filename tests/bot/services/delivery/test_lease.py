@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import event, select, update
 
-from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS
+from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS, renew_after
 from bot.services.delivery.pulse_dms import deliver
 from bot.services.messenger import Posted, after_paced_wait
 from storage.db import Database
@@ -89,18 +90,46 @@ def test_a_dm_whose_claim_was_taken_over_while_it_waited_is_left_to_the_new_send
     assert claim_of(database, "U0CLI1") == ("sending", 2, NOW + timedelta(seconds=31))
 
 
-def test_a_short_wait_for_its_turn_leaves_the_claim_as_it_is(database: Database) -> None:
+def renewals_while(database: Database, send: Callable[[], object]) -> list[str]:
+    """The claims renewed while `send` runs."""
     renewals: list[str] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         if statement.startswith("UPDATE deliveries SET sent_at"):
             renewals.append(statement)
 
-    messenger = CrowdedMessenger(slow_for="U0CLI1", waited=RENEW_AFTER_WAIT_SECONDS / 2)
-    pulse_id = engagement_with_pulse(database)
     event.listen(database.engine, "before_cursor_execute", record)
     try:
-        result = deliver(database, messenger, pulse_id, lambda: NOW)
+        send()
     finally:
         event.remove(database.engine, "before_cursor_execute", record)
-    assert result.sent == 7 and renewals == []
+    return renewals
+
+
+def test_a_short_wait_for_its_turn_leaves_the_claim_as_it_is(database: Database) -> None:
+    messenger = CrowdedMessenger(slow_for="U0CLI1", waited=RENEW_AFTER_WAIT_SECONDS / 2)
+    pulse_id = engagement_with_pulse(database)
+    renewals = renewals_while(database, lambda: deliver(database, messenger, pulse_id, lambda: NOW))
+    assert renewals == [] and len(messenger.posts) == 7
+
+
+def test_what_counts_as_a_long_wait_follows_what_the_lease_keeps_beyond_a_look_and_a_post() -> None:
+    # STALE_SENDING_SECONDS, SLACK_TIMEOUT_SECONDS: the worker defaults, the embedded
+    # default, a short lease, and the shortest the settings allow.
+    assert renew_after(45, 15) == 7.5
+    assert renew_after(300, 15) == 135.0
+    assert renew_after(8, 3) == 1.0
+    assert renew_after(3, 1) == RENEW_AFTER_WAIT_SECONDS
+
+
+@pytest.mark.parametrize(("waited", "renewed"), [(5.0, 0), (8.0, 1)])
+def test_with_the_worker_defaults_only_a_wait_past_seven_and_a_half_seconds_renews(
+    database: Database, waited: float, renewed: int
+) -> None:
+    messenger = CrowdedMessenger(slow_for="U0CLI1", waited=waited)
+    pulse_id = engagement_with_pulse(database)
+    after = renew_after(45, 15)
+    renewals = renewals_while(
+        database, lambda: deliver(database, messenger, pulse_id, lambda: NOW, renew_after=after)
+    )
+    assert len(renewals) == renewed and len(messenger.posts) == 7
