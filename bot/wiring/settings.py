@@ -25,8 +25,10 @@ APP_DISTRIBUTIONS = ("unlisted", "internal", "marketplace")
 # Who sends: the clock and web themselves (the default, one command on SQLite), or
 # `rapport worker` processes taking jobs from a queue in PostgreSQL.
 JOB_QUEUES = ("embedded", "postgres")
-# With workers a claim lapses sooner: a little longer than one Slack call, twice over.
-WORKER_LEASE_SECONDS = 45
+# A claim lapses a little after a look and a post could have taken (twice
+# SLACK_TIMEOUT_SECONDS): a dead sender's messages are taken over within a minute. A
+# sender that waits longer in the pace renews its claim (bot/services/delivery/lease.py).
+LEASE_SECONDS = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ class ProcessSettings:
     messages_per_second: float = 10.0
     clock_interval_seconds: int = 30
     grace_hours: int = 6
-    stale_sending_seconds: int = 300
+    stale_sending_seconds: int = LEASE_SECONDS
     # Work that leaves a listener (fan-out) runs on this many background threads; Bolt's
     # own listener pool has `listener_threads`. Waitress: connections and idle timeout.
     background_workers: int = 4
@@ -213,9 +215,7 @@ def load_settings(
         messages_per_second=float(read.positive_int("SLACK_MESSAGES_PER_SECOND", 10, 1000)),
         clock_interval_seconds=read.positive_int("CLOCK_INTERVAL_SECONDS", 30, 3600),
         grace_hours=read.positive_int("PULSE_GRACE_HOURS", 6, 168),
-        stale_sending_seconds=read.positive_int(
-            "STALE_SENDING_SECONDS", WORKER_LEASE_SECONDS if job_queue == "postgres" else 300, 86400
-        ),
+        stale_sending_seconds=read.positive_int("STALE_SENDING_SECONDS", LEASE_SECONDS, 86400),
         check_token=read.flag("SLACK_CHECK_TOKEN", default=True),
         background_workers=read.positive_int("BACKGROUND_WORKERS", 4, 64),
         listener_threads=read.positive_int("LISTENER_THREADS", 16, 256),

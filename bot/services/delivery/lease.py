@@ -41,9 +41,9 @@ def renew(
     waited: float,
 ) -> bool:
     """Renew the claim after a wait of `waited` seconds; False when another process has
-    taken the item since. A kind that does not renew keeps the lease it took."""
+    taken the item since, or the kind cannot renew its claims."""
     if kind.renew is None:
-        return True
+        return False
     with database.unit_of_work() as session:
         return kind.renew(session, claimed, now, timedelta(seconds=waited))
 
@@ -56,9 +56,13 @@ def still_ours(
     after: float = RENEW_AFTER_WAIT_SECONDS,
 ) -> Callable[[float], bool]:
     """What a paced post of `claimed` calls when its turn comes (`messenger.renewing`),
-    with how long it waited: True to go. A wait of `after` seconds or more renews."""
+    with how long it waited: True to go. A wait of `after` seconds or more renews the
+    claim; a kind that cannot renew does not post after such a wait (its claim may have
+    lapsed): the item is looked for once its lease has passed, as a dead sender's is."""
 
     def go(waited: float) -> bool:
-        return waited < after or renew(database, kind, claimed, now(), waited)
+        if waited < after:
+            return True
+        return kind.renew is not None and renew(database, kind, claimed, now(), waited)
 
     return go

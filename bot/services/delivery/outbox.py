@@ -80,6 +80,13 @@ class Retry:
 
 
 @dataclass(frozen=True, slots=True)
+class Unsent(Retry):
+    """Not posted, and not this sender's to record: another process has taken the item
+    over, or the claim may have lapsed while the post waited for its turn. Nothing is
+    written; the item is the new sender's, or is looked for once its lease has passed."""
+
+
+@dataclass(frozen=True, slots=True)
 class Ended:
     """Never to be tried again: Slack's refusal, or "gave up: <reason>" at the deadline."""
 
@@ -245,6 +252,9 @@ def settle(
 ) -> None:
     """Record what a try did on the item, then what follows it outside that transaction."""
     place, result = tried
+    if isinstance(result, Unsent):
+        logger.info("%s %s: not sent here (%s)", kind.name, claimed.id, result.error)
+        return
     with database.unit_of_work() as session:
         kind.settle(session, claimed, result)
     if kind.then is not None:
@@ -280,7 +290,8 @@ def attempt(
                 return place, Landed(found.ts, found.channel)
             return place, Landed(found)
         except TakenOverError:
-            return place, Retry("taken over by another sender", now())
+            lost = "taken over by another sender" if kind.renew else "waited past its lease"
+            return place, Unsent(lost, now())
         except Exception as error:
             outcome = outcome_of(error)
             if posting and outcome.kind == "rate_limited" and kind.renew is not None:
@@ -291,7 +302,7 @@ def attempt(
                 time.sleep(outcome.retry_after)
                 if lease.renew(database, kind, claimed, now(), outcome.retry_after):
                     continue
-                return place, Retry("taken over by another sender", now())
+                return place, Unsent("taken over by another sender", now())
             logger.warning(
                 "%s %s failed (%s): %s", kind.name, claimed.id, outcome.kind, outcome.reason
             )

@@ -12,12 +12,15 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select, update
 
+from bot.domain.vocabulary import utcnow
+from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS, renew_after
 from bot.services.delivery.pulse_dms import deliver
 from bot.services.messenger import Posted, after_paced_wait
 from storage.db import Database
 from storage.models import Delivery, Member
 from tests.bot.services.delivery.acme import NOW, engagement_with_pulse
+from tests.bot.services.delivery.test_ladder_posts import BASE, SPONSOR, posts, queued
 from tests.support.fake_messenger import FakeMessenger, dm_of
 
 
@@ -133,3 +136,25 @@ def test_with_the_worker_defaults_only_a_wait_past_seven_and_a_half_seconds_rene
         database, lambda: deliver(database, messenger, pulse_id, lambda: NOW, renew_after=after)
     )
     assert len(renewals) == renewed and len(messenger.posts) == 7
+
+
+def test_a_post_whose_kind_cannot_renew_is_not_made_after_a_long_wait_but_looked_for_later(
+    database: Database,
+) -> None:
+    # A ladder post's claim cannot be renewed: after a wait that may have outlasted its
+    # lease it is neither posted nor recorded by that sender, and once the lease has
+    # passed it is looked for, then posted once.
+    setup = FakeMessenger()
+    queued(database, setup)
+    messenger = CrowdedMessenger(slow_for=SPONSOR, waited=60.0)
+    lease = timedelta(seconds=45)
+    now = utcnow()
+    assert send_ladder_posts(database, messenger, now, BASE, lease) == 1  # the re-raise
+    assert messenger.posted_to(SPONSOR) == []
+    assert posts(database)["escalation"] == ("sending", None, None)  # as claimed, no more
+    messenger.waited = 0.0
+    assert send_ladder_posts(database, messenger, now + timedelta(seconds=30), BASE, lease) == 0
+    assert send_ladder_posts(database, messenger, now + lease, BASE, lease) == 1
+    assert "find_tagged" in messenger.methods()
+    [escalation] = messenger.posted_to(SPONSOR)
+    assert posts(database)["escalation"] == ("sent", escalation.ts, None)
