@@ -81,9 +81,8 @@ class Retry:
 
 @dataclass(frozen=True, slots=True)
 class Unsent(Retry):
-    """Not posted, and not this sender's to record: another process has taken the item
-    over, or the claim may have lapsed while the post waited for its turn. Nothing is
-    written; the item is the new sender's, or is looked for once its lease has passed."""
+    """Not posted, and not this sender's to record (the item was taken over, or its claim
+    may have lapsed in a wait): nothing is written; the lease decides who goes next."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +95,7 @@ class Ended:
 Result = Landed | Retry | Ended
 
 
-def _none_due(session: Session, now: datetime) -> Sequence[tuple[int, datetime | None]]:
-    return ()
-
-
-def _none_claimed(
-    session: Session, item_id: int, seen: datetime | None, lease_until: datetime
-) -> None:
+def _none_claimed(*_: object) -> None:
     return None
 
 
@@ -142,7 +135,7 @@ class OutboxKind(Generic[Detail]):
     settle: Callable[[Session, Claimed[Detail], Result], None]
     then: Callable[[Database, Messenger, Claimed[Detail], Place, Result], None] | None = None
     """What follows a settled try, outside its transaction (a chart, the leads told)."""
-    due: Callable[[Session, datetime], Sequence[tuple[int, datetime | None]]] = _none_due
+    due: Callable[[Session, datetime], Sequence[tuple[int, datetime | None]]] = lambda *_: ()
     """The items to deliver or check now: (id, the check time the claim must still find)."""
     claim: Callable[[Session, int, datetime | None, datetime], Claimed[Detail] | None] = (
         _none_claimed
@@ -179,11 +172,8 @@ def run(
     now: datetime,
     timing: tuple[timedelta, timedelta],
 ) -> list[Result]:
-    """Deliver or check every due item of `kind`; returns how each claimed one ended.
-
-    ``timing`` is (the retry base, the lease a claim holds). Safe to run in any number of
-    processes at once: each item is claimed by one of them.
-    """
+    """Deliver or check every due item of `kind`; how each claimed one ended. ``timing``:
+    (the retry base, the lease a claim holds). Each item is claimed by one process."""
     results: list[Result] = []
     for item_id, seen in due_items(database, kind, now):
         result = deliver_one(database, messenger, kind, (item_id, seen), now, timing)
@@ -211,10 +201,10 @@ def deliver_one(
     """Claim one due item, (id, the check time read with it), and deliver it: what a
     worker's job does with one item. None when another process has it, or it is no
     longer due (a job run twice, or after its item was settled)."""
-    retry_base, lease = timing
+    retry_base, held_for = timing
     item_id, seen = item
     with database.unit_of_work() as session:
-        claimed = kind.claim(session, item_id, seen, now + lease)
+        claimed = kind.claim(session, item_id, seen, now + held_for)
     if claimed is None:
         return None
     return deliver(database, messenger, kind, claimed, (now, retry_base))
@@ -232,11 +222,8 @@ def deliver(
     claimed: Claimed[Detail],
     timing: tuple[datetime, timedelta],
 ) -> Result:
-    """Look (after an uncertain end), post, and settle one claimed item; returns how it ended.
-
-    Any exception of a try is read as an outcome and recorded on the item: one bad item
-    never stops the loop.
-    """
+    """Look (after an uncertain end), post, and settle one claimed item; how it ended. Any
+    exception of a try is read as an outcome and recorded: one bad item never stops the loop."""
     now, retry_base = timing
     place, result = attempt(database, messenger, kind, claimed, (lambda: now, retry_base))
     settle(database, messenger, kind, claimed, (place, result))
@@ -295,10 +282,8 @@ def attempt(
         except Exception as error:
             outcome = outcome_of(error)
             if posting and outcome.kind == "rate_limited" and kind.renew is not None:
-                # The messenger holds every sender for the Retry-After; this one waits it
-                # out, then renews its claim so that the claim is fresh when it goes. (A
-                # look held back is tried again later, by the rule: history reads are
-                # paced by the minute.)
+                # Every sender is held for the Retry-After; this one waits it out and renews
+                # its claim. (A look held back is tried later: history reads go by the minute.)
                 time.sleep(outcome.retry_after)
                 if lease.renew(database, kind, claimed, now(), outcome.retry_after):
                     continue
