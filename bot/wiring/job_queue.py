@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -46,6 +46,10 @@ DELIVER = "rapport.deliver"
 CLOSE_PULSES = "rapport.close_pulses"
 PREVIEW_DIGEST = "rapport.preview_digest"
 EXPORT_FIGURES = "rapport.export_figures"
+# Jobs of an earlier release that may still wait in a deployed queue: each is run as a
+# no-op, so that it ends done rather than failed for want of its task. The work it stood
+# for is enqueued otherwise now (the clock enqueues one job per sponsor's weekly digest).
+RETIRED = ("rapport.send_digests",)
 # A worker beats every 2 s (`run_worker`); one silent this long has died or lost the
 # database, and the jobs it held are put back in the queue.
 STALLED_AFTER_SECONDS = 10.0
@@ -87,7 +91,17 @@ def job_app(database: Database, runtime: Runtime, pool_size: int = 4) -> App:
 
     for name, what in ((PREVIEW_DIGEST, DIGEST), (EXPORT_FIGURES, EXPORT)):
         app.task(name=name)(on_demand_job(runtime, what))
+    for name in RETIRED:
+        app.task(name=name)(_retired(name))
     return app
+
+
+def _retired(name: str) -> Callable[..., int]:
+    def run(**_arguments: object) -> int:
+        logger.info("job %s of an earlier release: its work is enqueued otherwise now", name)
+        return 0
+
+    return run
 
 
 class ProcrastinateQueue:

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from bot.wiring.job_queue import (
     CHECK_DMS,
     DELIVER,
+    RETIRED,
     SEND_DM,
     ProcrastinateQueue,
     conninfo,
@@ -144,3 +145,19 @@ def test_two_clocks_enqueuing_the_same_items_at_once_enqueue_each_once(
             {"t": DELIVER},
         ).all()
     assert len(per_item) == len(items) and {n for _, n in per_item} == {1}
+
+
+@pytest.mark.postgres
+def test_a_job_of_a_retired_task_left_in_the_queue_ends_done_not_failed(
+    queue: ProcrastinateQueue,
+) -> None:
+    # A weekly-digest job enqueued by the release before one job per sponsor's digest.
+    app = queue._open()
+    app.configure_task(name=RETIRED[0], allow_unknown=True).defer()
+    app.run_worker(wait=False, concurrency=1, install_signal_handlers=False)
+    with queue.database.reading() as session:
+        statuses = session.execute(
+            text("SELECT status FROM procrastinate_jobs WHERE task_name = :task"),
+            {"task": RETIRED[0]},
+        ).scalars()
+        assert list(statuses) == ["succeeded"]
