@@ -134,7 +134,12 @@ class SharedPacer(Pacer):
     def acquire(self) -> float:
         """Take the next shared slot and wait for it; returns how long it waited. A hold
         that this process saw come meanwhile (a 429) sends it back for a later slot;
-        another process's hold is in the row, so every slot taken after it falls after it."""
+        another process's hold is in the row, so every slot taken after it falls after it.
+
+        Then the process's own bucket, at the same rate: senders of this process that
+        woke late for their slots (a busy core) leave one interval apart instead of
+        together, so that their posts never bunch into one second; one on time passes at
+        once."""
         waited = 0.0
         while True:
             taken_at = time.monotonic()
@@ -148,9 +153,7 @@ class SharedPacer(Pacer):
             with self._lock:
                 if self._held_since <= taken_at:
                     break
-        with self._lock:
-            self._sent += 1
-        return waited
+        return waited + super().acquire()
 
     def backoff(self, seconds: float) -> None:
         if seconds < 0:

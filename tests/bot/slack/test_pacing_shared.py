@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack.pacing import PerWorkspace, SharedPacer, pacer_for
+from bot.slack.pacing import SHARED_MARGIN, PerWorkspace, SharedPacer, pacer_for
 from storage.db import Database
 
 
@@ -77,3 +77,32 @@ def test_sqlite_keeps_the_process_own_pacer(tmp_path: Path) -> None:
     database = Database(f"sqlite:///{tmp_path}/rapport.db")
     assert not isinstance(pacer_for(database, "T1", 10.0), SharedPacer)
     assert not isinstance(pacer_for(None, "T1", 10.0), SharedPacer)
+
+
+@pytest.mark.postgres
+def test_senders_of_one_process_that_woke_late_still_leave_an_interval_apart(
+    postgres: Database,
+) -> None:
+    # A busy core wakes one sender 80 ms late for its slot; the next sender, on time,
+    # goes first, and the late one follows an interval after it, not on its heels.
+    def sleep(seconds: float) -> None:
+        time.sleep(seconds + (0.08 if threading.current_thread().name == "late" else 0.0))
+
+    pacer = SharedPacer(postgres, "workspace:T5", 20.0, sleep=sleep)
+    interval = 1 / (20.0 * SHARED_MARGIN)
+    pacer.acquire()  # the next slots are in the future
+    went: dict[str, float] = {}
+
+    def send(name: str) -> None:
+        pacer.acquire()
+        went[name] = time.monotonic()
+
+    late = threading.Thread(target=send, args=("late",), name="late")
+    late.start()
+    time.sleep(0.01)  # the late sender has taken the earlier slot
+    on_time = threading.Thread(target=send, args=("on time",), name="on time")
+    on_time.start()
+    late.join()
+    on_time.join()
+    assert went["on time"] < went["late"]
+    assert went["late"] - went["on time"] >= 0.9 * interval
