@@ -15,13 +15,16 @@ _ENSURE = text(
     "INSERT INTO slack_pace (key, next_free) VALUES (:key, clock_timestamp()) "
     "ON CONFLICT (key) DO NOTHING"
 )
-# The slot is the later of: the next free one, now, and the end of a hold; the row moves
-# on by one interval. What comes back is the slot taken, in seconds since the epoch.
+# The row moves on by one interval from the later of: the next free slot, now, and the
+# end of a hold. The slot taken is `burst` intervals before where the row now stands (a
+# burst goes at once), but never before now or the end of a hold; it comes back in
+# seconds since the epoch.
 _TAKE = text(
     "UPDATE slack_pace SET next_free = GREATEST(next_free, clock_timestamp(), "
     "COALESCE(held_until, clock_timestamp())) + make_interval(secs => :interval) "
     "WHERE key = :key "
-    "RETURNING EXTRACT(EPOCH FROM next_free) - :interval"
+    "RETURNING EXTRACT(EPOCH FROM GREATEST(next_free - make_interval(secs => :interval * :burst), "
+    "clock_timestamp(), COALESCE(held_until, clock_timestamp())))"
 )
 _HOLD = text(
     "UPDATE slack_pace SET held_until = GREATEST(COALESCE(held_until, clock_timestamp()), "
@@ -37,19 +40,21 @@ def ensure(database: Database, key: str) -> None:
         connection.execute(_ENSURE, {"key": key})
 
 
-def take_slot(database: Database, key: str, interval: float) -> float:
-    """Take the next slot at one message per `interval` seconds: when it is, in seconds
-    since the epoch by the database's clock.
+def take_slot(database: Database, key: str, interval: float, burst: int = 1) -> float:
+    """Take the next slot at one message per `interval` seconds, `burst` at once: when it
+    is, in seconds since the epoch by the database's clock.
 
     The sender waits until then by its own clock (kept in step with the database's by
     NTP), not for a span measured before the round trip back: round trips vary by
     milliseconds, and at Slack's exact rate that would put one post too many into some
     second now and then."""
     with database.engine.begin() as connection:
-        slot = connection.execute(_TAKE, {"key": key, "interval": interval}).scalar()
+        slot = connection.execute(
+            _TAKE, {"key": key, "interval": interval, "burst": burst}
+        ).scalar()
     if slot is None:  # the row was deleted under us: create it and take again
         ensure(database, key)
-        return take_slot(database, key, interval)
+        return take_slot(database, key, interval, burst)
     return float(slot)
 
 

@@ -25,7 +25,7 @@ from bot.services.messenger import Blocks, Posted, Tag, TakenOverError, after_pa
 from bot.slack import history, users
 from bot.slack.client import posting_client
 from bot.slack.outcomes import outcome_of
-from bot.slack.pacing import Pacer, Unpaced
+from bot.slack.pacing import Pacer, PerConversation, Unpaced, is_channel
 
 T = TypeVar("T")
 MAX_MEMBER_PAGES = 100
@@ -45,9 +45,15 @@ def _outcomes() -> Iterator[None]:
 class SlackMessenger:
     """`Messenger` for one process's Web API client (and its pacer in single-workspace mode)."""
 
-    def __init__(self, client: WebClient, pacer: Pacer | None = None) -> None:
+    def __init__(
+        self,
+        client: WebClient,
+        pacer: Pacer | None = None,
+        conversations: PerConversation | None = None,
+    ) -> None:
         self.client = client
         self.pacer: Pacer = pacer if pacer is not None else Unpaced()
+        self.conversations = conversations
 
     def _call(self, call: Callable[[], T]) -> T:
         with _outcomes():
@@ -72,8 +78,8 @@ class SlackMessenger:
             arguments["metadata"] = metadata(tag)
         if thread_ts is not None:
             arguments["thread_ts"] = thread_ts
-        if paced and not isinstance(self.pacer, Unpaced):
-            after_paced_wait(self.pacer.acquire())  # else the client paces, per workspace
+        if paced:
+            self._wait_for_turn(channel)
         try:
             with _outcomes():
                 response = sender.chat_postMessage(**arguments)
@@ -82,6 +88,15 @@ class SlackMessenger:
                 self.pacer.backoff(error.outcome.retry_after)
             raise
         return Posted(str(response["channel"]), str(response["ts"]))
+
+    def _wait_for_turn(self, channel: str) -> None:
+        """A paced post's turn: in its channel first (a channel post), then in its
+        workspace's pace (here in single-workspace mode; in distributed mode the client
+        paces per workspace once the call is routed). Its sender is asked after each wait."""
+        if self.conversations is not None and is_channel(channel):
+            after_paced_wait(self.conversations.of(channel).acquire())
+        if not isinstance(self.pacer, Unpaced):
+            after_paced_wait(self.pacer.acquire())
 
     def update(self, channel: str, ts: str, text: str, blocks: Blocks | None = None) -> None:
         arguments: dict[str, Any] = {"channel": channel, "ts": ts, "text": text}

@@ -13,6 +13,8 @@ from storage.db import Database
 
 # The shared pace keeps this share of the set rate (see `SharedPacer`).
 SHARED_MARGIN = 0.97
+# Slack's "1 per second per channel, short bursts allowed" for chat.postMessage.
+CONVERSATION_PER_SECOND, CONVERSATION_BURST = 1.0, 4
 # Clocks and sleeps work in floats; a send due within a nanosecond is due now, so a
 # rounding error can never leave a thread sleeping for ever-smaller slivers of time.
 _SLACK = 1e-9
@@ -121,13 +123,15 @@ class SharedPacer(Pacer):
         key: str,
         rate_per_second: float,
         sleep: Callable[[float], None] = time.sleep,
+        burst: int = 1,
     ) -> None:
         # A slot is taken before the wait for it, so a sender that wakes late does not push
         # the others on: keep a little under the rate, or such jitter puts one post too
         # many into some second now and then.
-        super().__init__(rate_per_second * SHARED_MARGIN, sleep=sleep)
+        super().__init__(rate_per_second * SHARED_MARGIN, burst, sleep=sleep)
         self._database = database
         self._key = key[:80]
+        self._burst = burst
         self._held_since = float("-inf")  # when this process last saw a 429
         pace.ensure(database, self._key)
 
@@ -143,7 +147,8 @@ class SharedPacer(Pacer):
         waited = 0.0
         while True:
             taken_at = time.monotonic()
-            wait = max(0.0, pace.take_slot(self._database, self._key, self._interval) - time.time())
+            slot = pace.take_slot(self._database, self._key, self._interval, self._burst)
+            wait = max(0.0, slot - time.time())
             with self._lock:
                 self._waited += wait
             if wait <= _SLACK:
@@ -168,17 +173,22 @@ class PerWorkspace:
     """One pacer per workspace: Slack's message limits are per workspace per app. Given
     a PostgreSQL database, each is a `SharedPacer`, shared with every other process."""
 
+    kind = "workspace"
+    burst = 1
+
     def __init__(self, rate_per_second: float, database: Database | None = None) -> None:
         self.rate = rate_per_second
         self._database = database
         self._pacers: dict[str, Pacer] = {}
         self._lock = threading.Lock()
 
-    def of(self, workspace: str) -> Pacer:
+    def of(self, key: str) -> Pacer:
         with self._lock:
-            found = self._pacers.get(workspace)
+            found = self._pacers.get(key)
             if found is None:
-                found = self._pacers[workspace] = pacer_for(self._database, workspace, self.rate)
+                found = self._pacers[key] = pacer_for(
+                    self._database, key, self.rate, self.kind, self.burst
+                )
             return found
 
     def stats(self) -> dict[str, PacerStats]:
@@ -187,8 +197,32 @@ class PerWorkspace:
         return {workspace: pacer.stats() for workspace, pacer in pacers.items()}
 
 
-def pacer_for(database: Database | None, workspace: str, rate_per_second: float) -> Pacer:
-    """The pace of one workspace: shared through PostgreSQL, or this process's own."""
+class PerConversation(PerWorkspace):
+    """One pacer per channel posted in: `chat.postMessage` allows about one post a second
+    per conversation, with short bursts. Only channel posts are paced so (an alert
+    message, its thread's replies): each DM of a round is its own conversation."""
+
+    kind = "conversation"
+    burst = CONVERSATION_BURST
+
+    def __init__(self, database: Database | None = None) -> None:
+        super().__init__(CONVERSATION_PER_SECOND, database)
+
+
+def is_channel(conversation: str) -> bool:
+    """A public or private channel's id, as against a DM's or a person's."""
+    return conversation[:1] in ("C", "G")
+
+
+def pacer_for(
+    database: Database | None,
+    key: str,
+    rate_per_second: float,
+    kind: str = "workspace",
+    burst: int = 1,
+) -> Pacer:
+    """The pace of one workspace (or conversation): shared through PostgreSQL, or this
+    process's own."""
     if database is not None and database.is_postgres:
-        return SharedPacer(database, f"workspace:{workspace}", rate_per_second)
-    return Pacer(rate_per_second)
+        return SharedPacer(database, f"{kind}:{key}", rate_per_second, burst=burst)
+    return Pacer(rate_per_second, burst)

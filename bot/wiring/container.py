@@ -23,7 +23,7 @@ from bot.services.job_queue import JobQueue
 from bot.services.messenger import Messenger
 from bot.slack.client import InstallationClient, make_client, make_installation_client
 from bot.slack.messenger import SlackMessenger
-from bot.slack.pacing import Pacer, PerWorkspace, Unpaced, pacer_for
+from bot.slack.pacing import Pacer, PerConversation, PerWorkspace, Unpaced, pacer_for
 from bot.slack.routing import Router
 from bot.slack.workspaces import Installations
 from bot.wiring.settings import DISTRIBUTED, ProcessSettings
@@ -63,11 +63,13 @@ class Container:
     installations: Installations | None = None
     # `JOB_QUEUE=postgres`: where the clock and web put sends for `rapport worker`.
     queue: JobQueue | None = None
+    # One pace per channel posted in (about one post a second each), as `pacer` is shared.
+    conversations: PerConversation = field(default_factory=PerConversation)
 
     @property
     def messenger(self) -> Messenger:
         """Slack, as use cases see it: the process's client behind the `Messenger` port."""
-        return SlackMessenger(self.client, self.pacer)
+        return SlackMessenger(self.client, self.pacer, self.conversations)
 
     @classmethod
     def create(
@@ -86,6 +88,7 @@ class Container:
                 settings.slack_bot_token, settings.slack_api_url, settings.slack_timeout_seconds
             )
             made = cls(settings, database, client, now, pacer, background)
+        made = replace(made, conversations=PerConversation(database))
         if settings.job_queue != "postgres":
             return made
         from bot.wiring.job_queue import ProcrastinateQueue, job_app

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import time
 from typing import Any
 
 import pytest
@@ -15,7 +16,13 @@ from bot.domain.outcomes import RateLimitedError, RefusedBySlackError, Uncertain
 from bot.services.messenger import Messenger, Posted, Tag, TakenOverError, renewing
 from bot.slack.client import make_client, make_installation_client, posting_client
 from bot.slack.messenger import SlackMessenger
-from bot.slack.pacing import Pacer, PerWorkspace
+from bot.slack.pacing import (
+    CONVERSATION_BURST,
+    CONVERSATION_PER_SECOND,
+    Pacer,
+    PerConversation,
+    PerWorkspace,
+)
 from tests.support.fake_messenger import FakeMessenger
 from tests.support.slack_api import SlackStandIn
 
@@ -382,3 +389,21 @@ def test_a_paced_post_whose_sender_lost_its_claim_while_it_waited_is_not_sent(
     # Outside a sender's claim, a paced post asks no one.
     messenger.post(CHANNEL, "Fourth", paced=True)
     assert len(asked) == 3
+
+
+def test_posts_in_one_channel_keep_to_slacks_pace_for_a_channel(standin: SlackStandIn) -> None:
+    # Slack allows about one post a second in a channel, after a short burst (the
+    # stand-in: five): six alert posts at once land without a 429, spread over the
+    # seconds they need. DMs (each its own conversation) are not held.
+    messenger = SlackMessenger(client_for(standin), Pacer(1000.0), PerConversation())
+    started = time.monotonic()
+    for n in range(6):
+        messenger.post(CHANNEL, f"Alert {n}", paced=True, exactly_once=True)
+    took = time.monotonic() - started
+    assert len(standin.calls_to("chat.postMessage", ok_only=False)) == 6
+    assert len(standin.calls_to("chat.postMessage")) == 6
+    assert took >= (6 - CONVERSATION_BURST) / CONVERSATION_PER_SECOND * 0.9
+    started = time.monotonic()
+    for person in ("U0ANA", "U0BEN", "U0CAL", "U0DEE"):
+        messenger.post(person, "Your pulse", paced=True, exactly_once=True)
+    assert time.monotonic() - started < 0.5

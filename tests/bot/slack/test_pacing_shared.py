@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack.pacing import SHARED_MARGIN, PerWorkspace, SharedPacer, pacer_for
+from bot.slack.pacing import SHARED_MARGIN, PerConversation, PerWorkspace, SharedPacer, pacer_for
 from storage.db import Database
 
 
@@ -106,3 +106,15 @@ def test_senders_of_one_process_that_woke_late_still_leave_an_interval_apart(
     on_time.join()
     assert went["on time"] < went["late"]
     assert went["late"] - went["on time"] >= 0.9 * interval
+
+
+@pytest.mark.postgres
+def test_a_channels_pace_lets_a_short_burst_through_then_one_a_second(postgres: Database) -> None:
+    # Two processes posting in one channel: four posts go at once, the fifth a second on.
+    first, second = (PerConversation(postgres).of("C0ALERTS") for _ in range(2))
+    started = time.monotonic()
+    for pacer in (first, second, first, second):
+        pacer.acquire()
+    assert time.monotonic() - started < 0.5
+    second.acquire()
+    assert time.monotonic() - started >= 0.9
