@@ -190,7 +190,7 @@ def run_round(args: argparse.Namespace, spaces: int) -> Round:
         "SLACK_APP_DISTRIBUTION": "internal",
         "SLACK_MESSAGES_PER_SECOND": str(args.pace or max(1, int(args.rate * 0.95))),
         "WORKER_CONCURRENCY": str(args.concurrency),
-        "SLACK_TIMEOUT_SECONDS": str(max(1, (args.lease - 1) // 2)),
+        "SLACK_TIMEOUT_SECONDS": str(max(1, args.lease // 3)),
         "STALE_SENDING_SECONDS": str(args.lease),
         "RETRY_BASE_SECONDS": "1",
         "CLOCK_INTERVAL_SECONDS": "1",

@@ -28,9 +28,6 @@ class SendingSettings(Protocol):
     def stale_sending_seconds(self) -> int: ...
 
     @property
-    def slack_timeout_seconds(self) -> int: ...
-
-    @property
     def grace_hours(self) -> int: ...
 
     @property

@@ -68,14 +68,13 @@ def deliver_now(container: Runtime, pulse_id: int, workers: int | None = None) -
         workers=workers or container.settings.worker_concurrency,
         stale_after=_lease(container),
         retry_base=_retry_base(container),
-        renew_after=_renew_after(container),
     )
 
 
 def send_one(container: Runtime, pulse_id: int) -> bool:
     """The queue's job: send the pulse's next due DM, if any. Whether one was tried."""
     database, messenger = container.database, container.messenger
-    timing = (container.now, _retry_base(container), _renew_after(container))
+    timing = (container.now, _retry_base(container), renew_after(_lease(container)))
     tried = send_next(database, messenger, PULSE_DMS, pulse_id, *timing)
     return tried is not None
 
@@ -104,12 +103,6 @@ def _retry_base(container: Runtime) -> timedelta:
 def _lease(container: Runtime) -> timedelta:
     """How long a DM's claim is left to its sender before it is looked for."""
     return timedelta(seconds=container.settings.stale_sending_seconds)
-
-
-def _renew_after(container: Runtime) -> float:
-    """How long a DM may wait for its turn in the pace before its claim is renewed."""
-    settings = container.settings
-    return renew_after(settings.stale_sending_seconds, settings.slack_timeout_seconds)
 
 
 def enqueue_due(container: Runtime, queue: JobQueue, pulse_ids: Sequence[int] | None = None) -> int:

@@ -25,9 +25,10 @@ APP_DISTRIBUTIONS = ("unlisted", "internal", "marketplace")
 # Who sends: the clock and web themselves (the default, one command on SQLite), or
 # `rapport worker` processes taking jobs from a queue in PostgreSQL.
 JOB_QUEUES = ("embedded", "postgres")
-# A claim lapses a little after a look and a post could have taken (twice
-# SLACK_TIMEOUT_SECONDS): a dead sender's messages are taken over within a minute. A
-# sender that waits longer in the pace renews its claim (bot/services/delivery/lease.py).
+# A claim lapses after a look, a post and a short wait for their turn could have taken
+# (three times SLACK_TIMEOUT_SECONDS): a dead sender's messages are taken over within a
+# minute. A sender that waits longer in the pace renews its claim
+# (bot/services/delivery/lease.py).
 LEASE_SECONDS = 45
 
 
@@ -233,12 +234,14 @@ def load_settings(
             "JOB_QUEUE=postgres keeps its jobs in PostgreSQL: set DATABASE_URL to a PostgreSQL "
             "URL, or leave JOB_QUEUE unset to send from the clock and web themselves."
         )
-    if settings.stale_sending_seconds <= 2 * settings.slack_timeout_seconds:
-        # A claim is presumed orphaned only once no send of it can still be in flight.
+    if settings.stale_sending_seconds < 3 * settings.slack_timeout_seconds:
+        # A claim is presumed orphaned only once no send of it can still be in flight: a
+        # look, a wait in the pace of up to a sixth of the lease (then it is renewed,
+        # bot/services/delivery/lease.py) and a post.
         read.problems.append(
-            f"STALE_SENDING_SECONDS ({settings.stale_sending_seconds}) must be more than twice "
-            f"SLACK_TIMEOUT_SECONDS ({settings.slack_timeout_seconds}), or a DM still being "
-            "sent could be taken for lost and sent again."
+            f"STALE_SENDING_SECONDS ({settings.stale_sending_seconds}) must be at least three "
+            f"times SLACK_TIMEOUT_SECONDS ({settings.slack_timeout_seconds}), or a DM still "
+            "being sent could be taken for lost and sent again."
         )
     read.check()
     return settings

@@ -2,8 +2,8 @@
 has waited long enough for it to matter, so that no other process presumes the item
 orphaned while it still goes.
 
-A claim's lease covers a look and a post (`STALE_SENDING_SECONDS` is more than twice
-`SLACK_TIMEOUT_SECONDS`); what it does not cover is a wait: a 429 waited out in place,
+A claim's lease covers a look and a post (`STALE_SENDING_SECONDS` is at least three
+times `SLACK_TIMEOUT_SECONDS`); what it does not cover is a wait: a 429 waited out in place,
 or a post's turn in the workspace's pace (another process's 429, a crowded round). After
 either, the sender renews its claim (the kind's `renew`), and does not post when
 another process has taken the item over since.
@@ -20,17 +20,17 @@ from storage.db import Database
 if TYPE_CHECKING:
     from bot.services.delivery.outbox import Claimed, Detail, OutboxKind
 
-# A paced post that waited this long for its turn renews its claim before it goes, at
-# the least (`renew_after`): the lease keeps at least a second beyond a look and a post.
+# At the least, a paced post that waited this long for its turn renews its claim first.
 RENEW_AFTER_WAIT_SECONDS = 0.5
 
 
-def renew_after(lease_seconds: float, slack_timeout_seconds: float) -> float:
-    """How long a paced post may wait for its turn before it renews its claim: half of what
-    the lease keeps beyond a look and a post (the other half for the bookkeeping around
-    them), and never less than `RENEW_AFTER_WAIT_SECONDS`. With the worker defaults (45 s,
-    15 s) a post renews only after 7.5 s in the pace, so a crowded round renews none."""
-    return max(RENEW_AFTER_WAIT_SECONDS, (lease_seconds - 2 * slack_timeout_seconds) / 2)
+def renew_after(lease: timedelta) -> float:
+    """How long a paced post may wait for its turn before it renews its claim: a sixth of
+    the lease, at least `RENEW_AFTER_WAIT_SECONDS`. The lease is at least three Slack
+    timeouts (checked at start), so a look, such a wait and a post end by five sixths of
+    it, the rest left for the bookkeeping. With the defaults (45 s, 15 s) a post renews
+    only after 7.5 s in the pace, so a crowded round renews none."""
+    return max(RENEW_AFTER_WAIT_SECONDS, lease.total_seconds() / 6)
 
 
 def renew(

@@ -207,7 +207,9 @@ def deliver_one(
         claimed = kind.claim(session, item_id, seen, now + held_for)
     if claimed is None:
         return None
-    return deliver(database, messenger, kind, claimed, (now, retry_base))
+    return deliver(
+        database, messenger, kind, claimed, (now, retry_base), lease.renew_after(held_for)
+    )
 
 
 def landed(results: Sequence[Result | None]) -> int:
@@ -221,11 +223,14 @@ def deliver(
     kind: OutboxKind[Detail],
     claimed: Claimed[Detail],
     timing: tuple[datetime, timedelta],
+    renew_after: float = lease.RENEW_AFTER_WAIT_SECONDS,
 ) -> Result:
     """Look (after an uncertain end), post, and settle one claimed item; how it ended. Any
     exception of a try is read as an outcome and recorded: one bad item never stops the loop."""
     now, retry_base = timing
-    place, result = attempt(database, messenger, kind, claimed, (lambda: now, retry_base))
+    place, result = attempt(
+        database, messenger, kind, claimed, (lambda: now, retry_base), renew_after
+    )
     settle(database, messenger, kind, claimed, (place, result))
     return result
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.retries import BASE
 from bot.services.delivery.exactly_once import post_tagged
-from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS
+from bot.services.delivery.lease import renew_after
 from bot.services.delivery.outbox import (
     Claimed,
     Ended,
@@ -178,7 +178,6 @@ def deliver(
     workers: int = 1,
     stale_after: timedelta = STALE_AFTER,
     retry_base: timedelta = BASE,
-    renew_after: float = RENEW_AFTER_WAIT_SECONDS,
 ) -> FanoutResult:
     """One pass over a pulse's DMs: look for those unsettled, then send every one due.
 
@@ -189,7 +188,7 @@ def deliver(
     messenger (its pacer is shared by everything sending to the workspace). Slack's
     refusal is recorded, and the member marked unreachable where Slack says they cannot
     get DMs; an uncertain end is looked for after a backoff, until the pulse's close. A
-    DM that waits `renew_after` seconds or more for its turn renews its claim first. No
+    DM that waits long for its turn renews its claim first (`lease.renew_after`). No
     exception leaves a sender.
     """
     result = FanoutResult()
@@ -199,7 +198,7 @@ def deliver(
     except Exception:
         logger.exception("pulse %s: checking uncertain DMs failed; next pass tries again", pulse_id)
     for claimed, outcome in send_batch(
-        database, messenger, PULSE_DMS, pulse_id, now, workers, retry_base, renew_after
+        database, messenger, PULSE_DMS, pulse_id, now, workers, retry_base, renew_after(stale_after)
     ):
         result.add(claimed, outcome)
     return result

@@ -27,7 +27,7 @@ QUEUED = {
     "JOB_QUEUE": "postgres",
     # A claim lapses a little after one Slack call could have ended.
     "SLACK_TIMEOUT_SECONDS": "2",
-    "STALE_SENDING_SECONDS": "5",
+    "STALE_SENDING_SECONDS": "6",
     "RETRY_BASE_SECONDS": "1",
     # Built for its own workspace: the DM history may be read at Slack's tier 3 pace,
     # which is what finds the killed worker's DMs (an unlisted app reads once a minute).

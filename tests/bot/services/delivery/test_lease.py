@@ -23,6 +23,8 @@ from tests.bot.services.delivery.acme import NOW, engagement_with_pulse
 from tests.bot.services.delivery.test_ladder_posts import BASE, SPONSOR, posts, queued
 from tests.support.fake_messenger import FakeMessenger, dm_of
 
+LEASE = timedelta(seconds=45)  # STALE_SENDING_SECONDS's default
+
 
 @dataclass
 class CrowdedMessenger(FakeMessenger):
@@ -64,7 +66,7 @@ def test_a_dm_that_waited_long_for_its_turn_renews_its_claim_before_it_goes(
     messenger = CrowdedMessenger(slow_for="U0CLI1", waited=30.0, meanwhile=wait)
     messenger.when_sent = lambda: seen.append(claim_of(database, "U0CLI1"))
     pulse_id = engagement_with_pulse(database)
-    result = deliver(database, messenger, pulse_id, lambda: clock[0])
+    result = deliver(database, messenger, pulse_id, lambda: clock[0], stale_after=LEASE)
     assert result.sent == 7 and len(messenger.posts) == 7
     # As it went, its claim was as fresh as the post: no other sender could take it over.
     assert seen == [("sending", 1, NOW + timedelta(seconds=30))]
@@ -86,7 +88,9 @@ def test_a_dm_whose_claim_was_taken_over_while_it_waited_is_left_to_the_new_send
             )
 
     messenger = CrowdedMessenger(slow_for="U0CLI1", waited=30.0, meanwhile=taken_over)
-    result = deliver(database, messenger, pulse_id, lambda: NOW + timedelta(seconds=30))
+    result = deliver(
+        database, messenger, pulse_id, lambda: NOW + timedelta(seconds=30), stale_after=LEASE
+    )
     # Not sent by the sender that lost its claim, and not recorded by it either.
     assert result.sent == 6 and len(messenger.posts) == 6
     assert dm_of("U0CLI1") not in {m.channel for m in messenger.posts}
@@ -116,13 +120,13 @@ def test_a_short_wait_for_its_turn_leaves_the_claim_as_it_is(database: Database)
     assert renewals == [] and len(messenger.posts) == 7
 
 
-def test_what_counts_as_a_long_wait_follows_what_the_lease_keeps_beyond_a_look_and_a_post() -> None:
-    # STALE_SENDING_SECONDS, SLACK_TIMEOUT_SECONDS: the worker defaults, the embedded
-    # default, a short lease, and the shortest the settings allow.
-    assert renew_after(45, 15) == 7.5
-    assert renew_after(300, 15) == 135.0
-    assert renew_after(8, 3) == 1.0
-    assert renew_after(3, 1) == RENEW_AFTER_WAIT_SECONDS
+def test_a_long_wait_is_a_sixth_of_the_lease_and_never_under_half_a_second() -> None:
+    # The default lease, a close's alert posts' lease, the bench's, and the shortest the
+    # settings allow (three one-second timeouts).
+    assert renew_after(LEASE) == 7.5
+    assert renew_after(timedelta(minutes=5)) == 50.0
+    assert renew_after(timedelta(seconds=6)) == 1.0
+    assert renew_after(timedelta(seconds=3)) == RENEW_AFTER_WAIT_SECONDS
 
 
 @pytest.mark.parametrize(("waited", "renewed"), [(5.0, 0), (8.0, 1)])
@@ -131,9 +135,8 @@ def test_with_the_worker_defaults_only_a_wait_past_seven_and_a_half_seconds_rene
 ) -> None:
     messenger = CrowdedMessenger(slow_for="U0CLI1", waited=waited)
     pulse_id = engagement_with_pulse(database)
-    after = renew_after(45, 15)
     renewals = renewals_while(
-        database, lambda: deliver(database, messenger, pulse_id, lambda: NOW, renew_after=after)
+        database, lambda: deliver(database, messenger, pulse_id, lambda: NOW, stale_after=LEASE)
     )
     assert len(renewals) == renewed and len(messenger.posts) == 7
 
@@ -147,7 +150,7 @@ def test_a_post_whose_kind_cannot_renew_is_not_made_after_a_long_wait_but_looked
     setup = FakeMessenger()
     queued(database, setup)
     messenger = CrowdedMessenger(slow_for=SPONSOR, waited=60.0)
-    lease = timedelta(seconds=45)
+    lease = LEASE
     now = utcnow()
     assert send_ladder_posts(database, messenger, now, BASE, lease) == 1  # the re-raise
     assert messenger.posted_to(SPONSOR) == []
