@@ -207,9 +207,8 @@ def deliver_one(
         claimed = kind.claim(session, item_id, seen, now + held_for)
     if claimed is None:
         return None
-    return deliver(
-        database, messenger, kind, claimed, (now, retry_base), lease.renew_after(held_for)
-    )
+    after = lease.renew_after(held_for)
+    return deliver(database, messenger, kind, claimed, (now, retry_base), after)
 
 
 def landed(results: Sequence[Result | None]) -> int:
