@@ -43,13 +43,17 @@ class ReadGate:
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def follow(self, distribution: str) -> None:
+    def follow(self, distribution: str, spacing: float | None = None) -> None:
         """Keep to the history limits of an app distributed as `distribution`: `unlisted`
-        (outside the Marketplace), `internal` or `marketplace` (Tier 3)."""
+        (outside the Marketplace), `internal` or `marketplace` (Tier 3); `spacing`, when
+        given, replaces the distribution's time between two reads of a conversation (for
+        when Slack's limits change before this code does)."""
         if distribution == UNLISTED:
             self.spacing, self.page = SPACING, PAGE
         else:
             self.spacing, self.page = TIER_3_SPACING, TIER_3_PAGE
+        if spacing is not None:
+            self.spacing = spacing
 
     def enter(self, channel: str) -> None:
         """Count a read of `channel` now, or raise `HeldBackError` with the seconds left to wait."""

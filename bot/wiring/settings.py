@@ -71,6 +71,8 @@ class ProcessSettings:
     support_contact: str = ""
     # One of APP_DISTRIBUTIONS: how often conversation history may be read, and how deep.
     app_distribution: str = APP_DISTRIBUTIONS[0]
+    # Seconds between two reads of one conversation's history; None: the distribution's.
+    history_spacing_seconds: int | None = None
     # One of JOB_QUEUES. Sends in flight at once per process (a worker's jobs, or the
     # clock's and web's own sends), and how often an idle worker looks for jobs it was
     # not woken for.
@@ -226,6 +228,7 @@ def load_settings(
         slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),
         support_contact=read.text("RAPPORT_SUPPORT_CONTACT", ""),
         app_distribution=read.choice("SLACK_APP_DISTRIBUTION", APP_DISTRIBUTIONS),
+        history_spacing_seconds=read.positive_int("SLACK_HISTORY_SPACING_SECONDS", 0, 3600) or None,
         job_queue=job_queue,
         worker_concurrency=read.positive_int("WORKER_CONCURRENCY", 32, 256),
     )

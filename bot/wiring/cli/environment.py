@@ -32,6 +32,11 @@ VARIABLES: Final = {
             "unlisted",
             "unlisted, internal or marketplace: how often history may be read",
         ),
+        Variable(
+            "SLACK_HISTORY_SPACING_SECONDS",
+            "the distribution's",
+            "seconds before a conversation's history is read again",
+        ),
         Variable("DATABASE_URL", "sqlite:///rapport.db", "SQLite file or postgresql://…"),
         Variable("PORT", "3000", "where to listen (--port wins)"),
         Variable("HOST", "0.0.0.0", "the interface to listen on (--host wins)"),  # noqa: S104
@@ -47,7 +52,7 @@ VARIABLES: Final = {
         Variable("PULSE_GRACE_HOURS", "6", "a pulse missed by less than this is still sent"),
         Variable(
             "STALE_SENDING_SECONDS",
-            "300 (45 with JOB_QUEUE=postgres)",
+            "45",
             "after this, an unrecorded DM is checked",
         ),
         Variable("RETRY_BASE_SECONDS", "5", "first wait before a failed send is retried"),
@@ -65,6 +70,7 @@ _SLACK = (
     "SLACK_CHECK_TOKEN",
     "SLACK_TIMEOUT_SECONDS",
     "SLACK_APP_DISTRIBUTION",
+    "SLACK_HISTORY_SPACING_SECONDS",
     "DATABASE_URL",
 )
 # How a process gets its Slack tokens: one workspace's bot token, or distributed mode's

@@ -42,7 +42,7 @@ def container_for(settings: ProcessSettings, start: Start) -> Container:
     check_sealing(database)
     container = Container.create(settings, database)
     check_token(container)
-    history.GATE.follow(settings.app_distribution)
+    history.GATE.follow(settings.app_distribution, settings.history_spacing_seconds)
     return container
 
 

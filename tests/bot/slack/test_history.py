@@ -123,3 +123,20 @@ def test_an_internal_or_marketplace_app_reads_at_tier_3_in_deeper_pages(
     with pytest.raises(HeldBackError) as held:
         history.find_tagged(client, "C0ALERTS", "rapport_alert", "message", 1)
     assert outcome_of(held.value).retry_after == pytest.approx(60)
+
+
+def test_a_spacing_set_by_the_operator_replaces_the_distributions_and_keeps_its_page(
+    standin: SlackStandIn, client: WebClient
+) -> None:
+    now = [0.0]
+    history.GATE.clock = standin.clock = lambda: now[0]
+    standin.time_factor = 12.0  # a minute of Slack's lasts five seconds
+    history.GATE.follow("unlisted", 5)
+    history.find_tagged(client, "D0CLI1", "rapport_pulse", "delivery", 1, limit=100)
+    with pytest.raises(HeldBackError) as held:
+        history.find_tagged(client, "D0CLI1", "rapport_pulse", "delivery", 1)
+    assert outcome_of(held.value).retry_after == pytest.approx(5)
+    now[0] = 5.0
+    history.find_tagged(client, "D0CLI1", "rapport_pulse", "delivery", 1, limit=100)
+    reads = standin.calls_to("conversations.history", ok_only=False)
+    assert [int(c.params["limit"]) for c in reads] == [15, 15]

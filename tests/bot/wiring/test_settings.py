@@ -60,6 +60,14 @@ def test_the_token_check_can_be_turned_off(raw: str, check: bool) -> None:
     assert load_settings({**GOOD, "SLACK_CHECK_TOKEN": raw}).check_token is check
 
 
+def test_the_history_spacing_is_the_distributions_unless_set() -> None:
+    assert load_settings(GOOD).history_spacing_seconds is None
+    spaced = load_settings({**GOOD, "SLACK_HISTORY_SPACING_SECONDS": "90"})
+    assert spaced.history_spacing_seconds == 90
+    with pytest.raises(ConfigError, match="SLACK_HISTORY_SPACING_SECONDS"):
+        load_settings({**GOOD, "SLACK_HISTORY_SPACING_SECONDS": "0"})
+
+
 @pytest.mark.parametrize("raw", ["internal", "Marketplace", " unlisted "])
 def test_the_app_distribution_is_read(raw: str) -> None:
     assert load_settings({**GOOD, "SLACK_APP_DISTRIBUTION": raw}).app_distribution == (
