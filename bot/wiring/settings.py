@@ -27,8 +27,7 @@ APP_DISTRIBUTIONS = ("unlisted", "internal", "marketplace")
 JOB_QUEUES = ("embedded", "postgres")
 # A claim lapses after a look, a post and a short wait for their turn could have taken
 # (three times SLACK_TIMEOUT_SECONDS): a dead sender's messages are taken over within a
-# minute. A sender that waits longer in the pace renews its claim
-# (bot/services/delivery/lease.py).
+# minute; one that waits longer in the pace renews its claim (delivery/lease.py).
 LEASE_SECONDS = 45
 
 
@@ -69,9 +68,9 @@ class ProcessSettings:
     token_rotation_minutes: int = 120
     # Who answers support, privacy and security questions (an email or a URL), for /support.
     support_contact: str = ""
-    # One of APP_DISTRIBUTIONS: how often conversation history may be read, and how deep.
+    # One of APP_DISTRIBUTIONS: how often conversation history may be read, and how deep;
+    # `history_spacing_seconds`, when set, replaces its time between two reads of one.
     app_distribution: str = APP_DISTRIBUTIONS[0]
-    # Seconds between two reads of one conversation's history; None: the distribution's.
     history_spacing_seconds: int | None = None
     # One of JOB_QUEUES. Sends in flight at once per process (a worker's jobs, or the
     # clock's and web's own sends), and how often an idle worker looks for jobs it was
@@ -252,14 +251,12 @@ def load_settings(
 
 def _credentials(read: _Reader) -> tuple[str, str, str]:
     """The bot token (single-workspace mode) or the app's client id and secret (distributed).
-
     Both at once is refused: with a client id and secret in the environment Bolt would
-    quietly ignore the bot token, so the operator must choose.
-    """
-    env = read.env
-    token = env.get("SLACK_BOT_TOKEN", "").strip()
-    client_id = env.get("SLACK_CLIENT_ID", "").strip()
-    client_secret = env.get("SLACK_CLIENT_SECRET", "").strip()
+    quietly ignore the bot token, so the operator must choose."""
+    token, client_id, client_secret = (
+        read.env.get(name, "").strip()
+        for name in ("SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET")
+    )
     if token and (client_id or client_secret):
         read.problems.append(text.TWO_MODES)
         return token, "", ""

@@ -126,6 +126,10 @@ class WorkerProcess(ClockProcess):
 
     command = "worker"
 
+    def started(self) -> bool:
+        """Connected and taking jobs (a worker that cannot connect at start exits)."""
+        return "Rapport worker started" in self.log()
+
 
 def clock_process(
     standin: SlackStandIn, database_url: str, log: Path, command: str = "clock", **env: str

@@ -107,14 +107,16 @@ def test_the_database_going_away_mid_round_loses_no_dm_and_sends_none_twice(
         members = a_round_due_now(database, standin)
         database.dispose()
         env = {**QUEUED, "RAPPORT_SECRET_KEY": TEST_KEY}
-        processes = [
-            ClockProcess(standin, cluster.url, tmp_path / "clock.log", **env),
-            *(
-                WorkerProcess(standin, cluster.url, tmp_path / f"worker-{i}.log", **env)
-                for i in range(2)
-            ),
+        workers = [
+            WorkerProcess(standin, cluster.url, tmp_path / f"worker-{i}.log", **env)
+            for i in range(2)
         ]
+        processes: list[ClockProcess] = [*workers]
         try:
+            # Both workers are running before the round starts (one that cannot connect at
+            # start says so and exits, as a start does: not what this test is about).
+            wait_for(lambda: all(w.started() for w in workers), 60, "the workers to start")
+            processes.insert(0, ClockProcess(standin, cluster.url, tmp_path / "clock.log", **env))
             wait_for(lambda: len(standin.dms()) >= members * 0.3, 60, "a third of the round")
             cluster.stop()
             time.sleep(3)
