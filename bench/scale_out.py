@@ -2,7 +2,7 @@
 
     python -m bench.scale_out [--engagements 20] [--members 60] [--rate 50] [--latency 0.5]
                               [--workers 2] [--concurrency 32] [--workspaces 1,2]
-                              [--postgres-url URL]
+                              [--lease 6] [--postgres-url URL]
 
 On a fresh PostgreSQL database: 1 `rapport web`, 2 `rapport clock` and `--workers`
 `rapport worker` processes with `JOB_QUEUE=postgres`, installed by each workspace through
@@ -305,7 +305,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=32, help="jobs per worker at once")
     parser.add_argument(
-        "--lease", type=int, default=12, help="STALE_SENDING_SECONDS: a dead worker's claims lapse"
+        "--lease",
+        type=int,
+        default=6,
+        help="STALE_SENDING_SECONDS, after which a dead worker's claims lapse; the Slack "
+        "timeout is a third of it (2 s by default: four times the stand-in's answer)",
     )
     parser.add_argument(
         "--workspaces",

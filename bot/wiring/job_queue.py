@@ -55,6 +55,10 @@ RETIRED = ("rapport.send_digests",)
 STALLED_AFTER_SECONDS = 10.0
 # Jobs deferred in one statement.
 BATCH = 500
+# A look for a DM whose sender died, or whose post ended uncertain, runs before the
+# round's fresh DMs (procrastinate runs a higher priority first): it is the round's oldest
+# work, and behind a long round it would end the round late.
+TAKE_OVER_FIRST = 1
 # A worker that lost the database starts again after this long, doubling up to the longest.
 RESTART_FIRST_WAIT, RESTART_LONGEST_WAIT = 1.0, 30.0
 
@@ -142,9 +146,9 @@ class ProcrastinateQueue:
         enqueued = 0
         for pulse_id, delivery_id in claims:
             try:
-                task.configure(queueing_lock=f"check-dm-{delivery_id}").defer(
-                    pulse_id=pulse_id, delivery_id=delivery_id
-                )
+                task.configure(
+                    queueing_lock=f"check-dm-{delivery_id}", priority=TAKE_OVER_FIRST
+                ).defer(pulse_id=pulse_id, delivery_id=delivery_id)
                 enqueued += 1
             except AlreadyEnqueued:
                 continue  # its check waits already

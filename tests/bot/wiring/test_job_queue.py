@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -52,6 +53,26 @@ def test_one_history_check_waits_per_claim_however_often_it_is_asked(
     with queue.database.reading() as session:
         tasks = session.execute(text("SELECT task_name FROM procrastinate_jobs")).scalars().all()
     assert sorted(tasks) == [CHECK_DMS] * 3
+
+
+@pytest.mark.postgres
+def test_a_look_for_a_dead_senders_dm_runs_before_the_rounds_waiting_dms(
+    queue: ProcrastinateQueue,
+) -> None:
+    queue.send_dms({7: 40})
+    queue.check_dms([(7, 10)])
+    queue.send_dms({8: 5})
+
+    async def first_two_taken() -> list[str]:
+        """What a worker takes first, then next (procrastinate's own fetch)."""
+        async with queue.app.open_async():
+            manager = queue.app.job_manager
+            worker = await manager.register_worker()
+            taken = [await manager.fetch_job(queues=None, worker_id=worker) for _ in range(2)]
+            await manager.unregister_worker(worker)
+        return [job.task_name for job in taken if job is not None]
+
+    assert asyncio.run(first_two_taken()) == [CHECK_DMS, SEND_DM]
 
 
 @pytest.mark.postgres
