@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import case, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import AlertMessage
@@ -33,12 +33,23 @@ def queue(session: Session, message_ids: Sequence[int], now: datetime) -> None:
     )
 
 
-def record_post(session: Session, message_id: int, ts: str) -> None:
-    """The message is in its channel at `ts` (posted, found, or updated there)."""
+def record_post(
+    session: Session, message_id: int, ts: str, claimed_until: datetime | None = None
+) -> None:
+    """The message is in its channel at `ts` (posted, found, or updated there). A sender
+    that claimed it until `claimed_until` leaves it due when a close queued it again
+    meanwhile (`queue`): what it drew may be older than that close, so it is drawn again."""
+    due = (
+        None
+        if claimed_until is None
+        else case(
+            (AlertMessage.next_post_at == claimed_until, None), else_=AlertMessage.next_post_at
+        )
+    )
     session.execute(
         update(AlertMessage)
         .where(AlertMessage.id == message_id)
-        .values(message_ts=ts, post_error=None, next_post_at=None)
+        .values(message_ts=ts, post_error=None, next_post_at=due)
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -58,6 +58,8 @@ class AlertPost:
     blocks: list[dict[str, Any]]
     ts: str | None
     live: bool
+    claimed_until: datetime | None = None
+    """The check time its claim set: a close that queues it again meanwhile changes it."""
 
 
 def _rendered(session: Session, message_id: int) -> tuple[AlertMessage, AlertPost]:
@@ -163,6 +165,7 @@ def _claim(
     if seen is None or not alert_posts.claim_retry(session, message_id, seen, lease_until):
         return None
     message, drawn = _rendered(session, message_id)
+    drawn = replace(drawn, claimed_until=lease_until)
     attempt = message.post_attempts + 1
     if drawn.ts is not None:
         return outbox.Claimed(message_id, attempt, message.updated_at + POST_DEADLINE, False, drawn)
@@ -189,7 +192,7 @@ def _settle(session: Session, claimed: outbox.Claimed[AlertPost], result: outbox
         if result.ts is None:
             alert_posts.record_nothing(session, claimed.id)
         else:
-            alert_posts.record_post(session, claimed.id, result.ts)
+            alert_posts.record_post(session, claimed.id, result.ts, claimed.detail.claimed_until)
     elif isinstance(result, outbox.Retry):
         alert_posts.record_failure(session, claimed.id, result.error, result.at)
     else:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy import select
 
 from bot.services.closing import Closed, close_many_and_publish
 from bot.services.delivery.alert_posts import ALERT_EVENT, redraw, retry_posts
-from bot.services.messenger import Tag
+from bot.services.messenger import Blocks, Tag
 from storage import alert_posts
 from storage.db import Database
 from storage.models import Alert, AlertMessage
@@ -124,3 +125,37 @@ def test_a_retry_whose_sender_died_is_looked_for_once_its_lease_passes(
     assert retry_posts(database, messenger, lease_end, BASE) == 1
     assert len(in_channel(messenger)) == 1
     assert message(database).message_ts == in_channel(messenger)[0]
+
+
+class ChangedWhileUpdating(FakeMessenger):
+    """Slack takes an update while another close changes the same message again."""
+
+    def __init__(self, change: Callable[[], None]) -> None:
+        super().__init__()
+        self.change = change
+
+    def update(self, channel: str, ts: str, text: str, blocks: Blocks | None = None) -> None:
+        self.change()
+        super().update(channel, ts, text, blocks)
+
+
+def test_a_message_queued_again_while_its_update_was_in_hand_is_updated_again(
+    database: Database,
+) -> None:
+    closed_diverging(database, FakeMessenger())
+    message_id = message(database).id
+    first, second = CLOSED_AT + timedelta(hours=1), CLOSED_AT + timedelta(hours=2)
+
+    def close_again() -> None:
+        with database.unit_of_work() as session:
+            alert_posts.queue(session, [message_id], second)
+
+    messenger = ChangedWhileUpdating(close_again)
+    with database.unit_of_work() as session:
+        alert_posts.queue(session, [message_id], first)
+    assert retry_posts(database, messenger, first, BASE) == 1
+    # What the first sender drew may predate the second close: it is drawn again.
+    assert message(database).next_post_at == second
+    messenger.change = lambda: None
+    assert retry_posts(database, messenger, second, BASE) == 1
+    assert len(messenger.updates) == 2 and message(database).next_post_at is None
