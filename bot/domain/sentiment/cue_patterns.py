@@ -169,17 +169,22 @@ PATTERNS: tuple[Pattern, ...] = (
     # Doing the other side's job.
     Pattern(
         "own work",
-        -2.2,
-        r"\bourselves\b|\bby hand\b|\bin-house\b|\bfor them\b"
+        -3.0,
+        r"\bourselves\b|\bby hand\b|\bin-house\b"
+        # "Triaging their tickets for them", not "happy for them".
+        r"|\b(?:do|does|did|done|doing|their)\b(?: \w+){0,5} for them\b"
         r"|\bour own (?:\w+ ){0,2}?(?:team|teams|people|staff|engineers?|dbas?|architects?|"
         r"controllers?|auditors?|analysts?|on-call|security|network|testers?|pm|developers?)\b"
         r"|\bnot (?:their|the vendor's|the provider's|theirs)\b",
-        "ourselves hand in-house them own not",
+        "ourselves hand in-house own not do does did done doing their",
     ),
     Pattern(
         "own work",
-        -1.9,
-        r"\b(?:ended|end|ending) up\b|(?<!n't )(?<!not )(?<!never )\b(?:had|have|having) to "
+        -2.6,
+        # "We ended up writing it", not "you end up smiling"; what we did, not what we
+        # will do ("I'll have to check it out").
+        r"\bwe (?:\w+ )?(?:ended|end|ending) up \w+ing\b"
+        r"|(?<!n't )(?<!not )(?<!never )(?<!'ll )(?<!will )(?<!would )\b(?:had|have|having) to "
         r"(?:\w+ )?"
         r"(?:rewrite|redo|re-do|explain|remind|call|restart|rebuild|fix|write|do|repeat|"
         r"chase|escalate|check|document|translate|correct|retrain|reconcile|review)\b"

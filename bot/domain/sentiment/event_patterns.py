@@ -14,7 +14,7 @@ EVENTS: tuple[Pattern, ...] = (
     # Doing the other side's job: "reworking every journal they post", "fixing their recs".
     Pattern(
         "own work",
-        -1.9,
+        -2.6,
         r"\b(?:reworking|reworked|correcting|corrected|redoing|re-checking|rechecking|"
         r"cleaning up|cleaned up|fixing|re-running|rerunning|babysitting|hand-holding) "
         rf"(?:up )?(?:after )?{_WORK}\b|\b(?:do|doing|did) (?:their|the vendor's) "

@@ -55,6 +55,31 @@ def test_doing_the_other_sides_job_is_a_complaint(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Sounds lovely, I'll have to check that recipe.",
+        "So proud of the kids, we are all so happy for them.",
+        "The film makes it hard to care for them at all.",
+        "You end up smiling through the whole second act.",
+    ],
+)
+def test_own_work_words_in_ordinary_prose_are_no_complaint(text: str) -> None:
+    assert "own work" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our analysts are reconciling their statements for them every month.",
+        "We ended up configuring the backups ourselves.",
+    ],
+)
+def test_doing_the_other_sides_job_reads_as_a_clear_complaint(text: str) -> None:
+    # Doing the other side's job is a strong complaint on the rating scale (3 of 4).
+    assert polarity(text) < -0.55
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Finance wants us to line up alternative providers before spring.",
         "The payroll contract will go out to tender next year.",
         "Our COO asked for an exit plan for the hosting deal.",
