@@ -94,10 +94,16 @@ KINDS: tuple[Pattern, ...] = (
         r"|\b(?:stop|pause|cancel|halt) the (?:\w+ )?(?:phase|programme|program|rollout|"
         r"contract|engagement)\b|\bback in-?house\b|\bin-?sourc\w+\b"
         r"|\blook(?:ing)? at the market\b|\bbenchmark (?:the|our|your) (?:service|price|prices|"
-        r"contract)\b|\b(?:decision|contract|outsourcing) should be reversed\b",
+        r"contract)\b|\b(?:decision|contract|outsourcing) should be reversed\b"
+        r"|\b(?:review|reviewing|reconsider|reconsidering|rethink|rethinking|revisit|"
+        r"revisiting|re-evaluate|re-evaluating|reassess|reassessing)(?: of)? (?:the|our|this) "
+        r"(?:engagement|contract|relationship|partnership|outsourcing|arrangement)\b"
+        r"|\bcontract options\b",
         "run running issue issuing launch launching start starting exit off remediation look "
         "looking benchmark reversed recommend stop pause cancel halt back in-house inhouse "
-        "insourcing insource insourced in-sourcing",
+        "insourcing insource insourced in-sourcing review reviewing reconsider reconsidering "
+        "rethink rethinking revisit revisiting re-evaluate re-evaluating reassess reassessing "
+        "contract",
     ),
     # Thanks for what it cost them: "huge thanks for staying on till 2am".
     Pattern(
@@ -153,8 +159,11 @@ KINDS: tuple[Pattern, ...] = (
         -1.8,
         r"\bwill (?:be )?(?:raised?|escalated?|taken up|flag(?:ged)?) (?:at|with|to|in) "
         r"(?:the |our |your )?(?:next |monthly |quarterly )?(?:governance|steerco|steering|"
-        r"qbr|board|exec\w*|management|cio|cfo|ceo|coo|leadership|sponsors?)\b",
-        "will",
+        r"qbr|board|exec\w*|management|cio|cfo|ceo|coo|leadership|sponsors?)\b"
+        r"|\b(?:report|reported|reporting|notify|notified|notifying|disclose|disclosed|disclosing) "
+        r"(?:it |this |them )?"
+        r"(?:to )?(?:the |our )?(?:regulators?|audit committee)\b",
+        "will report reported reporting notify notified notifying disclose disclosed disclosing",
         "match",
     ),
     # Waiting counted in the writer's own words: "since two weeks", "the 4th day",

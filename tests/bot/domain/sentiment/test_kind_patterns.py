@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.sentiment import score_text
+from bot.domain.sentiment.scorer import explain_text
 
 
 @pytest.mark.parametrize(
@@ -289,3 +290,19 @@ def test_a_close_on_day_three_is_a_working_day_not_a_wait() -> None:
 )
 def test_amounts_of_money_are_figures(text: str, label: str) -> None:
     assert score_text(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unless the backlog clears, the board will have to reconsider the partnership.",
+        "Procurement has started a review of the contract after the March outages.",
+        "We are going through our contract options before the summer.",
+        "If the logging gap stays open we must notify the regulator.",
+        "These findings will be reported to the audit committee.",
+    ],
+)
+def test_a_review_of_the_relationship_and_a_report_to_the_regulator_are_risks(text: str) -> None:
+    sentiment = score_text(text)
+    assert sentiment.polarity < -0.2
+    assert "threat" in {c.rule for c in explain_text(text)[1]}
