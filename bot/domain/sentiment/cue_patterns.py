@@ -198,7 +198,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # Escalation and contract threats.
     Pattern(
         "threat",
-        -2.2,
+        -3.0,
         r"(?<!since the )\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
         r"providers?|partners?|options)\b(?! (?:started|took over|came in))|\balternatives\b"
         r"|\brfp\b|\brfi\b|\bre-?tender\w*\b|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b"

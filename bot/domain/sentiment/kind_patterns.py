@@ -85,7 +85,7 @@ KINDS: tuple[Pattern, ...] = (
     # Risk signals: a tender, exit options, a renewal off the table, remediation.
     Pattern(
         "threat",
-        -2.2,
+        -3.0,
         r"\b(?:run|running|issue|issuing|launch|launching|start|starting) (?:a |an )?"
         r"(?:tender|rfp)\b"
         r"|\bexit options\b|\boff the table\b|\bformal remediation\b|\bremediation plan\b"
@@ -145,7 +145,7 @@ KINDS: tuple[Pattern, ...] = (
     # with our VP".
     Pattern(
         "threat",
-        -1.8,
+        -2.4,
         r"\b(?:cannot|can't|must not|mustn't|should not) (?:become|be) (?:the norm|normal|a habit|"
         r"the rule|business as usual)\b|\bsomething has to give\b|\b(?:cannot|can't) "
         r"(?:continue|go on) (?:like this|this way)\b|\b(?:have |has )?raised (?:it|this|the "
@@ -156,7 +156,7 @@ KINDS: tuple[Pattern, ...] = (
     # A warning of where it goes next: "will be raised at the next governance meeting".
     Pattern(
         "threat",
-        -1.8,
+        -2.4,
         r"\bwill (?:be )?(?:raised?|escalated?|taken up|flag(?:ged)?) (?:at|with|to|in) "
         r"(?:the |our |your )?(?:next |monthly |quarterly )?(?:governance|steerco|steering|"
         r"qbr|board|exec\w*|management|cio|cfo|ceo|coo|leadership|sponsors?)\b"

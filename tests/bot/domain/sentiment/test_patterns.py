@@ -174,3 +174,16 @@ def test_a_request_that_carries_a_complaint_is_not_neutral() -> None:
 
 def test_a_question_with_a_strong_opinion_keeps_it() -> None:
     assert polarity("Is there anything worse than their hold music?") < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have started talking to other suppliers.",
+        "Legal is preparing the termination notice.",
+    ],
+)
+def test_a_contract_threat_reads_stronger_than_a_plain_slip(text: str) -> None:
+    # Threats are 3 of 4 on the rating scale (termination 4), a slip stated plainly 2.
+    assert polarity(text) < -0.55
+    assert polarity(text) < polarity("The weekly report was late.") - 0.2
