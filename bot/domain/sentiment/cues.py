@@ -161,6 +161,9 @@ def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) 
         # "the script reduced the manual effort": the verb's object is what moved.
         metric = metric_sign(words, start, start + 1, clause_end)
     metric = metric or metric_sign(words, start, clause_start, clause_end)
+    if metric == 0 and words[start] not in pattern.triggers:
+        # "Abandon rate under 3 all week": the match opens with the metric, not a verb.
+        metric = metric_at(words, start)
     named_at = start
     if metric == 0 and start == clause_start > 0:
         # "CSAT 88%, up three points": a move said straight after a comma is the move
