@@ -108,8 +108,12 @@ PATTERNS: tuple[Pattern, ...] = (
         r"the same|seeing|getting|running|leaking|emailing|asking|doing|failing|"
         r"chasing|breaking|crashing|struggling|trying|looking|hoping|using|unanswered|"
         r"unresolved|outstanding|unpaid|unsigned|unassigned)\b|\byet to\b"
+        # "Still we did not receive it": the word order of German, Spanish, Indian English.
+        r"|\bstill (?:we|i|they|you) (?:did not|didn't|do not|don't|have not|haven't|are not|"
+        r"aren't|cannot|can't|are waiting|wait)\b"
+        r"|\b(?:we|i) (?:still )?(?:did not|didn't) (?:receive|hear back)\b"
         rf"|\b{NUM} {UNIT} already\b|\balready {NUM} {UNIT}\b",
-        "still yet already",
+        "still yet already we i",
     ),
     Pattern(
         "waiting",
@@ -118,7 +122,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:yet |even |once |been )*(?:arrived|appeared|materiali[sz]ed|happened|come|"
         r"arrives?|appears?|happens?|comes|lands?|shows? up|turns? up|gets? (?:done|fixed)|"
         r"showed up|shown up|landed|reached|turned up|logged in|replied|responded|answered|"
-        r"delivered|received|sent|closed|fixed|updated|touched|picked up|looked at|"
+        r"delivered|received|sent|closed|fixed|updated|touched|picked up|looked at|provided|"
         r"given|started|acknowledged|been (?:fixed|closed|done|resolved|sent|delivered))\b",
         "hasn't haven't has have didn't did never not",
     ),
@@ -162,9 +166,12 @@ PATTERNS: tuple[Pattern, ...] = (
         r"invoice|ledger|licence|license|formula|findings?|defects?|gaps?|incidents?|"
         r"observations?)\b|\bevery (?:\w+ )?(?:month|week|sprint|"
         r"quarter|release|cycle|time) (?:the same|we have to|we|it's|another)\b"
+        # "A repeat finding", "recurring outages": the same failure back again (the
+        # failure's own word still counts).
+        r"|\b(?:repeat|repeated|recurring|recurrent)(?= (?:\w+ )?" + BAD_THINGS + r"\b)"
         r"|\banother (?:\w+ ){0,2}?(?:week|month|monday|release|quarter-end|sprint|day)"
         r" another\b",
-        "same every another",
+        "same every another repeat repeated recurring recurrent",
     ),
     # Doing the other side's job.
     Pattern(

@@ -82,6 +82,22 @@ KINDS: tuple[Pattern, ...] = (
         "noticed seen impacted stretched agreed promised planned contracted expected bring "
         "rerun re-run restart hire call pay team side",
     ),
+    # The people the service is for cannot do their work: "users cannot log in", "the
+    # stores were unable to process returns", "we cannot proceed further".
+    Pattern(
+        "impact",
+        -1.8,
+        r"\b(?:users?|agents?|staff|employees|colleagues|customers?|stores?|branches|"
+        r"drivers?|nurses?|clinicians|doctors|engineers|developers|testers|the team|"
+        r"the business|the floor|we) (?:still )?(?:cannot|can't|could not|couldn't|"
+        r"(?:are|were|was|is|have been|has been) unable to|unable to) (?:\w+ )?(?:work|log ?in|"
+        r"login|sign in|access|connect|print|ship|pick|invoice|bill|pay|book|sell|process|"
+        r"scan|dispatch|test|deploy|release|proceed|go live|continue|use|submit|start)\b",
+        "users user agents agent staff employees colleagues customers customer stores store "
+        "branches drivers driver nurses nurse clinicians doctors engineers developers testers "
+        "team business floor we",
+        requires="cannot can't could couldn't unable",
+    ),
     # Risk signals: a tender, exit options, a renewal off the table, remediation.
     Pattern(
         "threat",

@@ -59,7 +59,7 @@ _STANCE_RULES = frozenset(
             "faint praise",
         ),
         *("silence", "hedge", "obligation", "phrase"),
-        *("heroics", "polite complaint"),
+        *("heroics", "polite complaint", "impact"),
     }
 )
 # Opinion words strong enough that a comment with one is not an errand ("love", "awful").

@@ -306,3 +306,36 @@ def test_a_review_of_the_relationship_and_a_report_to_the_regulator_are_risks(te
     sentiment = score_text(text)
     assert sentiment.polarity < -0.2
     assert "threat" in {c.rule for c in explain_text(text)[1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Still we did not receive the signed change request.", "waiting"),
+        ("We still didn't hear back about the licence renewal.", "waiting"),
+        ("The supplier has not provided the evidence we asked for in June.", "waiting"),
+        ("Another repeat finding on the firewall rules.", "repeated"),
+        ("Recurring failures on the overnight interface.", "repeated"),
+        ("Since the upgrade the agents cannot log in to the CRM.", "impact"),
+        ("The branches were unable to print statements all morning.", "impact"),
+    ],
+)
+def test_non_arrival_recurrence_and_people_unable_to_work_are_complaints(
+    text: str, rule: str
+) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert rule in {c.rule for c in contributions}
+
+
+def test_a_recurring_failure_counts_the_failure_too() -> None:
+    recurring = score_text("Recurring outages on the payment gateway.").polarity
+    assert recurring < score_text("Outages on the payment gateway.").polarity < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I didn't get the joke at first.", "We can't wait for the summer party."],
+)
+def test_ordinary_cannot_and_did_not_are_no_complaint(text: str) -> None:
+    assert not {c.rule for c in explain_text(text)[1]} & {"waiting", "impact"}
