@@ -112,8 +112,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|\bstill (?:we|i|they|you) (?:did not|didn't|do not|don't|have not|haven't|are not|"
         r"aren't|cannot|can't|are waiting|wait)\b"
         r"|\b(?:we|i) (?:still )?(?:did not|didn't) (?:receive|hear back)\b"
+        r"|\buntil (?:now|today|this moment|date) (?:we |i |they )?(?:still )?(?:don't|do not|"
+        r"didn't|did not|haven't|have not|hasn't|has not|no|nothing|nobody|no one)\b"
         rf"|\b{NUM} {UNIT} already\b|\balready {NUM} {UNIT}\b",
-        "still yet already we i",
+        "still yet already we i until",
     ),
     Pattern(
         "waiting",
@@ -287,8 +289,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "careless",
         -1.4,
         r"\bwithout (?:anyone|anybody|reading|checking|telling|asking|"
-        r"testing|warning|a word|looking)\b|\bchanged (?:the )?(?:requirements|scope|"
-        r"priorities|plan)\b",
+        r"testing|warning|a word|looking)\b"
+        # Controls skipped: "admin accounts without MFA", "deployed without a change ticket".
+        r"|\bwithout (?:any |a |an )?(?:mfa|2fa|encryption|approval|approvals|sign-?off|"
+        r"change (?:ticket|request|approval)|backups?|peer review|code review|a review)\b"
+        r"|\bchanged (?:the )?(?:requirements|scope|priorities|plan)\b",
         "without changed",
         "clause",
     ),

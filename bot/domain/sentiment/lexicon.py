@@ -112,7 +112,7 @@ COURTESY_WORDS: frozenset[str] = words("kindly")
 PROCESS_NAMES: frozenset[str] = words(
     "review reviews meeting meetings bridge triage matrix path process procedure "
     "template form policy contacts management plan dashboard register log tracker "
-    "channel rota workshop playbook runbook pack"
+    "channel rota workshop playbook runbook pack refinement grooming"
 )
 QUANTITIES: frozenset[str] = words(
     "a an one two three four five six seven eight nine ten eleven twelve several few "

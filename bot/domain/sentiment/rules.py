@@ -17,7 +17,10 @@ from bot.domain.sentiment.tokens import DAMPING, Token, in_scope
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
 _CLAUSE_WORDS = (
-    lx.CONTRAST_WORDS | lx.CONCESSION_WORDS | lx.CLAUSE_CONTRAST_WORDS | {"even", "said"}
+    lx.CONTRAST_WORDS
+    | lx.CONCESSION_WORDS
+    | lx.CLAUSE_CONTRAST_WORDS
+    | {"even", "said", "reality", "practice"}
 )
 
 
@@ -55,6 +58,13 @@ def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
             or (word == "even" and i > 1 and i < last and words[i + 1] in {"if", "though"})
             # "Rough week. That said, the team recovered well."
             or (word == "said" and i > 1 and words[i - 1] == "that" and tokens[i - 2].boundary)
+            # "Fine on paper; in practice nothing has moved."
+            or (
+                word in {"reality", "practice"}
+                and i > 1
+                and words[i - 1] == "in"
+                and tokens[i - 2].boundary
+            )
         )
         if contrast and 0 < i < last:
             # "shame", "pity" carry the verdict themselves; "but" only points at it.

@@ -339,3 +339,28 @@ def test_a_recurring_failure_counts_the_failure_too() -> None:
 )
 def test_ordinary_cannot_and_did_not_are_no_complaint(text: str) -> None:
     assert not {c.rule for c in explain_text(text)[1]} & {"waiting", "impact"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Two service accounts were created without MFA on the payment cluster.", "careless"),
+        ("They patched the database without a change ticket.", "careless"),
+        ("We asked for the keys in May and until now nobody has sent them.", "waiting"),
+        ("Until today we don't have the firewall rules.", "waiting"),
+    ],
+)
+def test_skipped_controls_and_until_now_are_complaints(text: str, rule: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert rule in {c.rule for c in contributions}
+
+
+def test_in_practice_after_a_clause_break_decides_like_but() -> None:
+    text = "Great numbers in the deck; in practice the users are still unhappy."
+    assert score_text(text).label == "negative"
+
+
+def test_a_refinement_or_grooming_session_is_a_process_name() -> None:
+    assert score_text("Backlog grooming is on Wednesday.").label == "neutral"
+    assert score_text("Defect refinement moved to 3pm.").label == "neutral"
