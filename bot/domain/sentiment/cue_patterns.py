@@ -262,8 +262,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "repeated",
         -1.3,
         r"\bkeeps? (?:on )?\w+ing\b|(?<!thanks )\bagain\b"
-        rf"|\bback (?:up )?to {NUMBER}\b",
-        "keep keeps again back",
+        rf"|\bback (?:up )?to {NUMBER}\b"
+        # "Once more the report came late"; "we hope this time the date holds" says the
+        # last times it did not.
+        r"|^once more\b|\b(?:hope|hoping|hopefully|trust) (?:\w+ ){0,2}?this time\b",
+        "keep keeps again back once hope hoping hopefully trust",
     ),
     Pattern(
         "waiting",

@@ -92,11 +92,15 @@ KINDS: tuple[Pattern, ...] = (
         r"the business|the floor|we) (?:still )?(?:cannot|can't|could not|couldn't|"
         r"(?:are|were|was|is|have been|has been) unable to|unable to) (?:\w+ )?(?:work|log ?in|"
         r"login|sign in|access|connect|print|ship|pick|invoice|bill|pay|book|sell|process|"
-        r"scan|dispatch|test|deploy|release|proceed|go live|continue|use|submit|start)\b",
+        r"scan|dispatch|test|deploy|release|proceed|go live|continue|use|submit|start)\b"
+        r"|\b(?:affecting|impacting|disrupting|hurting|hitting) (?:our|the) (?:daily )?"
+        r"(?:operations?|business|customers|users|clients|patients|production|close|payroll|"
+        r"agents|stores|sales)\b",
         "users user agents agent staff employees colleagues customers customer stores store "
         "branches drivers driver nurses nurse clinicians doctors engineers developers testers "
-        "team business floor we",
-        requires="cannot can't could couldn't unable",
+        "team business floor we affecting impacting disrupting hurting hitting",
+        requires="cannot can't could couldn't unable affecting impacting disrupting hurting "
+        "hitting",
     ),
     # Risk signals: a tender, exit options, a renewal off the table, remediation.
     Pattern(

@@ -364,3 +364,22 @@ def test_in_practice_after_a_clause_break_decides_like_but() -> None:
 def test_a_refinement_or_grooming_session_is_a_process_name() -> None:
     assert score_text("Backlog grooming is on Wednesday.").label == "neutral"
     assert score_text("Defect refinement moved to 3pm.").label == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Once more the invoice arrived without the timesheets.", "repeated"),
+        ("The portal outage is affecting our customers in three countries.", "impact"),
+    ],
+)
+def test_once_more_and_harm_to_our_customers_are_complaints(text: str, rule: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert rule in {c.rule for c in contributions}
+
+
+def test_hoping_it_works_this_time_recalls_the_times_it_did_not() -> None:
+    hoping = explain_text("We hope this time the cutover goes ahead.")
+    assert "repeated" in {c.rule for c in hoping[1]}
+    assert hoping[0].polarity < score_text("We hope the cutover goes ahead.").polarity
