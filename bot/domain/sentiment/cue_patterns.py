@@ -36,7 +36,7 @@ BAD_THINGS = (
     r"findings?|complaints?|rollbacks?|failures?|failed|defects?|bugs?|surprises|issues?|"
     r"problems?|escalations?|duplicates?|duplicate|missed|late|reopened|broke|broken|lost|"
     r"write-offs?|penalt\w+|crash\w*|alerts?|misses|delays?|overtime|hitch(?:es)?|"
-    r"glitch(?:es)?|hiccups?|drama|fuss)"
+    r"glitch(?:es)?|hiccups?|drama|fuss|regressions?|vulnerabilit(?:y|ies))"
 )
 CHASE = (
     r"(?:chas(?:e|ed|es|ing)|chasers?|hound\w*|nudg\w+|(?<!on )(?<!in )(?<!the )(?<!from )prod"
@@ -88,7 +88,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "waiting",
         -1.5,
         rf"\ba whole {NUM} {UNIT}\b|(?<!done on )(?<!closed on )(?<!finished on )"
-        rf"\b(?:day|week|month) (?:{NUMBER})\b(?! of)"
+        rf"(?:\b(?:day|month) (?:{NUMBER})\b(?! of)"
+        # "for week 32", "in week 14": a calendar week, not a count of the wait.
+        r"|(?<!for )(?<!in )(?<!from )(?<!by )(?<!until )(?<!of )"
+        rf"\bweek (?:{NUMBER})\b(?! of))"
         rf"|\b{ORDINAL} (?:week|month|day|sprint|cycle|quarter)s? (?:running|in a row)\b",
         "whole day week month running row",
     ),
@@ -112,8 +115,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|\bstill (?:we|i|they|you) (?:did not|didn't|do not|don't|have not|haven't|are not|"
         r"aren't|cannot|can't|are waiting|wait)\b"
         r"|\b(?:we|i) (?:still )?(?:did not|didn't) (?:receive|hear back)\b"
-        r"|\buntil (?:now|today|this moment|date) (?:we |i |they )?(?:still )?(?:don't|do not|"
-        r"didn't|did not|haven't|have not|hasn't|has not|no|nothing|nobody|no one)\b"
+        r"|\buntil when\b|\buntil (?:now|today|this moment|date) (?:we |i |they )?(?:still )?"
+        r"(?:don't|do not|didn't|did not|haven't|have not|hasn't|has not|no|nothing|nobody|"
+        r"no one)\b"
         rf"|\b{NUM} {UNIT} already\b|\balready {NUM} {UNIT}\b",
         "still yet already we i until",
     ),
@@ -294,10 +298,12 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bwithout (?:anyone|anybody|reading|checking|telling|asking|"
         r"testing|warning|a word|looking)\b"
         # Controls skipped: "admin accounts without MFA", "deployed without a change ticket".
-        r"|\bwithout (?:any |a |an )?(?:mfa|2fa|encryption|approval|approvals|sign-?off|"
+        r"|\bwithout (?:any |a |an |our |your )?(?:mfa|2fa|encryption|approval|approvals|sign-?off|"
         r"change (?:ticket|request|approval)|backups?|peer review|code review|a review)\b"
-        r"|\bchanged (?:the )?(?:requirements|scope|priorities|plan)\b",
-        "without changed",
+        r"|\bchanged (?:the )?(?:requirements|scope|priorities|plan)\b"
+        r"|\binstead of (?:fixing|resolving|solving|addressing|closing|answering|testing|"
+        r"investigating|remediating|patching)\b",
+        "without changed instead",
         "clause",
     ),
     Pattern(

@@ -37,7 +37,8 @@ KINDS: tuple[Pattern, ...] = (
     Pattern(
         "phrase",
         1.8,
-        r"\bnailed it\b|\bhit (?:their|its|our|his|her) stride\b|\bgetting there\b"
+        r"\b(?:nailed|crushed|smashed|aced) it\b|\bhit (?:their|its|our|his|her) stride\b"
+        r"|\bgetting there\b"
         r"|\b(?:above|exceeded|beyond) (?:\w+ )?expectations\b|\bsmooth(?:er|est)\b"
         r"|\bkept us (?:informed|posted|in the loop|updated)\b|\bproven wrong\b"
         r"|\bown(?:s|ed|ing)? (?:the )?(?:problems?|issues?|mistakes?|it)\b"
@@ -45,8 +46,8 @@ KINDS: tuple[Pattern, ...] = (
         r"|\b(?:made|makes|making) a (?:real |big |huge |visible )?difference\b"
         r"|\bin half the time\b|\bfound (?:a )?ways? to (?:deliver|keep|hit|meet|make|get)\b"
         r"|\beverything we (?:needed|asked for|wanted)\b",
-        "nailed hit getting above exceeded beyond smoother smoothest kept proven own owns owned "
-        "owning worked works passed made makes making half found everything",
+        "nailed crushed smashed aced hit getting above exceeded beyond smoother smoothest kept "
+        "proven own owns owned owning worked works passed made makes making half found everything",
         "match",
     ),
     Pattern(
@@ -107,7 +108,7 @@ KINDS: tuple[Pattern, ...] = (
         "threat",
         -3.0,
         r"\b(?:run|running|issue|issuing|launch|launching|start|starting) (?:a |an )?"
-        r"(?:tender|rfp)\b"
+        r"(?:tender|rfp)\b|\b(?:go|goes|going|went|put \w+|putting \w+) (?:out )?to tender\b"
         r"|\bexit options\b|\boff the table\b|\bformal remediation\b|\bremediation plan\b"
         r"|\b(?:on|into|under) remediation\b"
         r"|\brecommend (?:to )?(?:stop|stopping|end|ending|terminat\w+|pause|pausing|cancel\w*)\b"
@@ -120,6 +121,7 @@ KINDS: tuple[Pattern, ...] = (
         r"(?:engagement|contract|relationship|partnership|outsourcing|arrangement)\b"
         r"|\bcontract options\b",
         "run running issue issuing launch launching start starting exit off remediation look "
+        "go goes going went put putting "
         "looking benchmark reversed recommend stop pause cancel halt back in-house inhouse "
         "insourcing insource insourced in-sourcing review reviewing reconsider reconsidering "
         "rethink rethinking revisit revisiting re-evaluate re-evaluating reassess reassessing "
@@ -128,11 +130,13 @@ KINDS: tuple[Pattern, ...] = (
     # Thanks for what it cost them: "huge thanks for staying on till 2am".
     Pattern(
         "heroics",
-        2.6,
+        3.0,
         rf"\b{_THANKS}\b{_GAP}{{0,8}}? {_COST}\b",
         "thanks thank thx cheers kudos shout-out shoutout grateful appreciate appreciated "
         "appreciates hats props big huge respect",
-        "match",
+        # The clause names what they took on: in "for jumping on the outage at 2am" the
+        # outage is what they fixed, not a complaint.
+        "clause",
     ),
     # Courteous requests that say how long it has waited: "kindly share, pending since".
     Pattern(
@@ -168,10 +172,13 @@ KINDS: tuple[Pattern, ...] = (
         -2.4,
         r"\b(?:cannot|can't|must not|mustn't|should not) (?:become|be) (?:the norm|normal|a habit|"
         r"the rule|business as usual)\b|\bsomething has to give\b|\b(?:cannot|can't) "
-        r"(?:continue|go on) (?:like this|this way)\b|\b(?:have |has )?raised (?:it|this|the "
+        r"(?:continue|go on) (?:like this|this way)\b"
+        # "This cannot continue"; "it cannot be that we ask every week" (a German calque).
+        r"|\b(?:this|that|it) (?:cannot|can't|can not) (?:continue|go on)\b"
+        r"|\bit (?:cannot|can't|can not) be that\b|\b(?:have |has )?raised (?:it|this|the "
         r"(?:issue|matter|topic)) with (?:our|my|their|your) (?:vp|director|cio|cfo|ceo|coo|"
         r"management|leadership|boss|sponsor|head of \w+)\b",
-        "cannot can't must mustn't should something raised",
+        "cannot can't can must mustn't should something raised",
     ),
     # A warning of where it goes next: "will be raised at the next governance meeting".
     Pattern(

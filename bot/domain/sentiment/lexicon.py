@@ -107,8 +107,9 @@ WAITING_VERBS: frozenset[str] = words(
 )
 # Nouns that make a problem word before them the name of a process or a document.
 # Courtesies that TextBlob reads as praise ("kindly" is +0.6 there): in account chat they
-# open a request, often a complaint ("kindly note ... still unanswered").
-COURTESY_WORDS: frozenset[str] = words("kindly")
+# open a request, often a complaint ("kindly note ... still unanswered"). "Honestly" and
+# "frankly" announce a verdict of either sign ("honestly, the delivery was a disaster").
+COURTESY_WORDS: frozenset[str] = words("kindly honestly frankly")
 PROCESS_NAMES: frozenset[str] = words(
     "review reviews meeting meetings bridge triage matrix path process procedure "
     "template form policy contacts management plan dashboard register log tracker "

@@ -92,7 +92,11 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     lowered = text.lower().lstrip(" *_>")
     opener = _OPENER.search(lowered) or _MORE_OPENERS.search(lowered)
     if opener is not None and (
-        _CONCESSION.match(lowered) or _ADDRESS.match(text.lstrip(" *_>"), opener.end())
+        _CONCESSION.match(lowered)
+        or _ADDRESS.match(text.lstrip(" *_>"), opener.end())
+        # "Shout-out to Priya for jumping on the outage at midnight": thanks that name
+        # what it cost them are meant.
+        or any(hit.rule == "heroics" for hit in hits)
     ):
         opener = None
     if opener is None and lowered.rstrip(" .!\n").endswith(_CLOSER_ENDS):

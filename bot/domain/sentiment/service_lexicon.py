@@ -202,6 +202,7 @@ SERVICE_PHRASES: dict[tuple[str, ...], float] = {
     ("behind", "schedule"): -1.8,
     ("under", "control"): 1.6,
     ("out", "of", "control"): -2.0,
+    ("out", "of", "compliance"): -1.8,
     ("no", "show"): -2.0,
     ("over", "budget"): -1.7,
     ("on", "budget"): 1.0,

@@ -383,3 +383,53 @@ def test_hoping_it_works_this_time_recalls_the_times_it_did_not() -> None:
     hoping = explain_text("We hope this time the cutover goes ahead.")
     assert "repeated" in {c.rule for c in hoping[1]}
     assert hoping[0].polarity < score_text("We hope the cutover goes ahead.").polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Until when do we wait for the test accounts?", "waiting"),
+        ("The vendor offered a workaround instead of fixing the root cause.", "careless"),
+        ("The firewall rule was opened without our approval.", "careless"),
+        ("If nothing changes by spring the helpdesk will go to tender.", "threat"),
+        ("Three late payrolls in a row, this cannot continue.", "threat"),
+        ("It cannot be that every invoice needs three corrections.", "threat"),
+        ("Two of the clinics are out of compliance on retention.", "phrase"),
+    ],
+)
+def test_more_complaints_warnings_and_risks(text: str, rule: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert rule in {c.rule for c in contributions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They crushed it on the payroll migration.",
+        "Not a single regression in the March release.",
+        "Zero critical vulnerabilities open at quarter end.",
+        "Shout-out to Tom for jumping on the database outage at 2am.",
+    ],
+)
+def test_set_praise_absent_regressions_and_thanks_for_heroics_are_positive(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+def test_honestly_announces_a_verdict_without_praising() -> None:
+    assert score_text("Honestly, the cutover was a mess.").label == "negative"
+    assert "lexicon" not in {
+        c.rule for c in explain_text("Honestly the cutover was a mess.")[1] if c.effect > 0
+    }
+
+
+def test_a_calendar_week_is_no_wait() -> None:
+    assert score_text("Staffing plan attached for week 32.").label == "neutral"
+    assert score_text("INC-5512 still open, day 6.").label == "negative"
+
+
+def test_thanks_for_heroics_read_as_warm_thanks() -> None:
+    # Warm, personal thanks are 3 of 4 on the rating scale, stronger than plain praise.
+    heroics = score_text("Thanks to the team for staying late to finish the migration.")
+    assert heroics.polarity > 0.6
+    assert heroics.polarity > score_text("The migration went well.").polarity
