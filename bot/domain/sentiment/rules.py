@@ -16,6 +16,8 @@ from bot.domain.sentiment.patterns import (
 from bot.domain.sentiment.tokens import DAMPING, Token, in_scope
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
+_PURPOSE_WORDS = 6  # the longest purpose clause after a wait that is claimed with it
+_DETERMINERS = lx.words("a an the our their my his her your its this that these those")
 _CLAUSE_WORDS = (
     lx.CONTRAST_WORDS
     | lx.CONCESSION_WORDS
@@ -154,6 +156,23 @@ def _leftover(
 _MATCHERS = (("hedge", match_hedge), ("obligation", match_obligation), ("waiting", match_duration))
 
 
+def _purpose_end(tokens: list[Token], start: int) -> int:
+    """Where the purpose clause after a wait ends ("took nine days | to open one port"),
+    or start when none follows.
+
+    What was waited for is not praise: in "takes too long to get a straight answer" the
+    straight answer is what did not come.
+    """
+    if start + 1 >= len(tokens) or tokens[start].word != "to" or tokens[start - 1].boundary:
+        return start
+    if tokens[start + 1].word in _DETERMINERS:
+        return start  # "lost the morning to a broken build": a cause, not a purpose
+    end = start + 1
+    while end < len(tokens) and end - start < _PURPOSE_WORDS and not tokens[end - 1].boundary:
+        end += 1
+    return end
+
+
 def _word_rule(word: str) -> str:
     """Which lexicon a single word's valence came from, for explanations."""
     return "service event" if word in lx.SERVICE_EVENTS else "lexicon"
@@ -179,6 +198,9 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
         if weights[cue.start] > 1.0:
             reading.deciding += cue.valence
         claimed[cue.start : cue.end] = [True] * (cue.end - cue.start)
+        if cue.rule == "waiting":
+            purpose = _purpose_end(tokens, cue.end)
+            claimed[cue.end : purpose] = [True] * (purpose - cue.end)
     count = len(words)
     end = 0
     # Only words with a lexicon valence or that may open a pattern can produce a hit.
@@ -204,6 +226,8 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
         valence = 0.0
         if matched is not None:
             end, valence = matched
+            if rule == "waiting":
+                end = _purpose_end(tokens, end)
             if shaped:
                 valence, _ = _shape(valence, tokens, words, i, all_caps, in_scope(tokens, i))
             claimed[i:end] = [True] * (end - i)
