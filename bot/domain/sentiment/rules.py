@@ -223,6 +223,9 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
                 # A cue has read part of it already: in "waiting for three weeks" the
                 # wait is the cue's "for three weeks", not a second wait.
                 matched, rule, shaped = None, "phrase", False
+            if matched is not None and rule == "phrase" and "if" in words[max(0, i - 3) : i]:
+                # "shout if any dates don't work": a condition, not an event.
+                matched, shaped = None, False
         valence = 0.0
         if matched is not None:
             end, valence = matched
