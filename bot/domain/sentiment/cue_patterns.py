@@ -175,6 +175,7 @@ PATTERNS: tuple[Pattern, ...] = (
         # "A repeat finding", "recurring outages": the same failure back again (the
         # failure's own word still counts).
         r"|\b(?:repeat|repeated|recurring|recurrent)(?= (?:\w+ )?" + BAD_THINGS + r"\b)"
+        r"|\banother (?=(?:\w+ )?(?:p[12]|sev ?[12]|major incident)\b)"
         r"|\banother (?:\w+ ){0,2}?(?:week|month|monday|release|quarter-end|sprint|day)"
         r" another\b",
         "same every another repeat repeated recurring recurrent",

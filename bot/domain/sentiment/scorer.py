@@ -127,6 +127,7 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         hits += celebration_turned(
             [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)],
             sum(h.valence for h in hits if h.valence < 0),
+            plain.text,
         )
     valence = sum(hit.valence for hit in hits)
     divisor = norm(valence)
