@@ -162,12 +162,14 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         2.0,
         r"\b(?:backlogs?|queues?|inbox|" + BAD_THINGS[3:-1] + r")\b (?:\w+ ){0,2}?(?:is|are|"
         r"was|were|has|have|had) (?:\w+ )?(?:gone|empty|emptied|clear|cleared|zero|"
-        r"disappeared)\b|\b(?:for )?(?:the )?first time (?:in|since|this|all|ever)\b"
+        r"disappeared|under control|back to normal|manageable)\b"
+        r"|\b(?:for )?(?:the )?first time (?:in|since|this|all|ever)\b"
         r"|\b(?:haven't|have not|hasn't|has not|didn't|did not|never|not once) (?:\w+ )?"
         r"(?:had|needed) to "
         r"(?:escalate|chase|remind|call|step in|intervene|follow up|ask|fix|redo|complain|"
         r"raise|nudge|get involved)\b",
-        "gone empty emptied clear cleared zero disappeared first had needed",
+        "gone empty emptied clear cleared zero disappeared first had needed under normal "
+        "manageable",
         "clause",
     ),
     Pattern(

@@ -71,7 +71,7 @@ KINDS: tuple[Pattern, ...] = (
         -1.7,
         r"\b(?:i am|i'm|we are|we're|i remain|getting|increasingly|really) (?:\w+ )?"
         r"(?:concerned|worried|uneasy|nervous)\b"
-        r"|\b(?:losing|lost) (?:\w+ )?(?:confidence|patience|trust|faith)\b"
+        r"|\blosing (?:\w+ )?(?:confidence|patience|trust|faith)\b|\blost (?:\w+ )?patience\b"
         r"|\bdrifting back\b|\bit is (?:observed|noticed|seen) that\b"
         r"|\b(?:is|are) (?:getting |being )?(?:impacted|stretched)\b"
         r"|\binstead of the (?:agreed|promised|planned|contracted|expected)\b"
@@ -119,13 +119,17 @@ KINDS: tuple[Pattern, ...] = (
         r"|\b(?:review|reviewing|reconsider|reconsidering|rethink|rethinking|revisit|"
         r"revisiting|re-evaluate|re-evaluating|reassess|reassessing)(?: of)? (?:the|our|this) "
         r"(?:engagement|contract|relationship|partnership|outsourcing|arrangement)\b"
-        r"|\bcontract options\b",
+        r"|\bcontract options\b"
+        # Trust gone, a renewal refused, a breach notified: the relationship itself.
+        r"|\blost (?:all |any |our |my )?(?:confidence|trust|faith)\b"
+        r"|\b(?:will not|won't|not going to|do not intend to|cannot|can't) (?:\w+ )?"
+        r"(?:renew|extend)\b|\b(?:material breach|notice of breach|breach notice)\b",
         "run running issue issuing launch launching start starting exit off remediation look "
         "go goes going went put putting "
         "looking benchmark reversed recommend stop pause cancel halt back in-house inhouse "
         "insourcing insource insourced in-sourcing review reviewing reconsider reconsidering "
         "rethink rethinking revisit revisiting re-evaluate re-evaluating reassess reassessing "
-        "contract",
+        "contract lost will won't not do cannot can't material notice breach",
     ),
     # Thanks for what it cost them: "huge thanks for staying on till 2am".
     Pattern(
@@ -137,6 +141,15 @@ KINDS: tuple[Pattern, ...] = (
         # The clause names what they took on: in "for jumping on the outage at 2am" the
         # outage is what they fixed, not a complaint.
         "clause",
+    ),
+    # Warm thanks in a set phrase: "we could not have done it without you".
+    Pattern(
+        "heroics",
+        3.0,
+        r"\b(?:could not|couldn't|would not|wouldn't) have (?:done|managed|made|pulled) "
+        r"(?:it|this|that)(?: off)?(?: \w+)? without (?:you|your|the|them|their|him|her)\b",
+        "could couldn't would wouldn't",
+        "match",
     ),
     # Courteous requests that say how long it has waited: "kindly share, pending since".
     Pattern(

@@ -100,6 +100,7 @@ SERVICE_EVENTS: dict[str, float] = {
     # Names of departments, not verdicts: "thanks, support team" praises nobody twice.
     "support": 0.0,
     "helpdesk": 0.0,
+    "legal": 0.0,
     # A courtesy in requests, not praise: "kindly share the sign-off".
     "kindly": 0.0,
     # Account chat mentions a promise when it was not kept: "promised for September".
@@ -158,6 +159,10 @@ SERVICE_EVENTS: dict[str, float] = {
     "delivered": 1.4,
     "responsive": 1.6,
     "proactive": 1.8,
+    # Strong praise VADER's lexicon lacks.
+    "exceptional": 2.8,
+    "stellar": 2.8,
+    "phenomenal": 3.0,
     "exemplary": 2.6,
     "so-so": -1.2,
     "proactively": 1.7,

@@ -433,3 +433,34 @@ def test_thanks_for_heroics_read_as_warm_thanks() -> None:
     heroics = score_text("Thanks to the team for staying late to finish the migration.")
     assert heroics.polarity > 0.6
     assert heroics.polarity > score_text("The migration went well.").polarity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not renew the managed print contract.",
+        "Legal has sent them a notice of breach.",
+        "We have lost all confidence in the capacity forecasts.",
+    ],
+)
+def test_a_refused_renewal_a_breach_notice_and_lost_trust_are_strong_threats(text: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.polarity < score_text("The weekly report was late.").polarity
+    assert "threat" in {c.rule for c in contributions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We couldn't have pulled this off without your team.",
+        "The ticket queue is under control again.",
+        "Exceptional support from the night team.",
+    ],
+)
+def test_warm_thanks_a_problem_under_control_and_strong_praise_are_positive(text: str) -> None:
+    assert score_text(text).polarity > 0.3
+
+
+def test_please_is_a_courtesy_not_praise() -> None:
+    contributions = explain_text("We will not renew. Please prepare the exit plan.")[1]
+    assert all(c.effect <= 0 for c in contributions)

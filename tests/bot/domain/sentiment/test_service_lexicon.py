@@ -53,3 +53,8 @@ def test_something_that_does_not_work_is_a_complaint(text: str) -> None:
 
 def test_a_condition_is_no_event() -> None:
     assert score_text("Draft rota attached, shout if any shifts don't work.").label == "neutral"
+
+
+def test_strong_praise_missing_from_vader_counts_as_strong() -> None:
+    for word in ("Exceptional", "Stellar", "Phenomenal"):
+        assert score_text(f"{word} turnaround on the audit pack.").polarity > 0.45
