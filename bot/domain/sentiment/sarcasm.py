@@ -69,8 +69,9 @@ _MILD_FAILURE = compile_guarded(
     r"|\ba single\b|\bfrom scratch\b|\bnobody\b|\bno one\b|\bneeds a\b|\bdouble\b"
     r"|\b(?:p[12]|sev ?[12]|breaks|broke|is blank|is empty)\b"
 )
-# Hits that read the surface words; these are what sarcasm turns around.
-SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})
+# Hits that read the surface words; these are what sarcasm turns around. Thanks for
+# heroics are a surface too: "thanks for the 'quick' fix that took three weeks".
+SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis", "heroics"})
 _SARCASM_VALENCE = -1.6  # the turn itself, on top of cancelling the positive words
 _SCARE_QUOTE_VALENCE = -1.0
 _EYE_ROLL_VALENCE = -1.0

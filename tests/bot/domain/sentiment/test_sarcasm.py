@@ -129,3 +129,9 @@ def test_a_lone_cheer_or_a_party_after_a_failure_is_sarcasm(text: str) -> None:
 )
 def test_a_cheer_after_a_fix_is_meant(text: str) -> None:
     assert score_text(text).label == "positive"
+
+
+def test_thanks_with_a_scare_quote_are_sarcasm() -> None:
+    sentiment, contributions = explain_text('Cheers for the "quick" patch that took a month.')
+    assert sentiment.label == "negative"
+    assert "heroics" not in {c.rule for c in contributions}
