@@ -12,7 +12,7 @@ from bot.domain.sentiment.lexicon import words
 # A positive word opening a comment that goes on to describe a failure: sarcasm.
 _OPENER = re.compile(
     r"^(?:oh )?(?:great|fantastic|brilliant|wonderful|lovely|superb|excellent|perfect|"
-    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|"
+    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|super|"
     r"very consistent|so consistent)"
     r"(?=\s*[,.!…]|\s+(?:another|more)\b)|^(?:impressive|classic)(?=\s*[,.!…:])"
     r"|^(?:lovely|great|amazing|wonderful|fantastic|so glad|reassuring) to (?:see|know|hear|"

@@ -135,3 +135,8 @@ def test_thanks_with_a_scare_quote_are_sarcasm() -> None:
     sentiment, contributions = explain_text('Cheers for the "quick" patch that took a month.')
     assert sentiment.label == "negative"
     assert "heroics" not in {c.rule for c in contributions}
+
+
+def test_super_opens_sarcasm_over_a_failure_and_is_meant_over_good_news() -> None:
+    assert score_text("Super, the UAT environment is down again.").label == "negative"
+    assert score_text("Super, the UAT environment is back.").label == "positive"
