@@ -209,35 +209,6 @@ PATTERNS: tuple[Pattern, ...] = (
         "rewrote re-keying rekeying re-key redoing running doing writing checking triaging "
         "retraining translating re-explain re-explaining",
     ),
-    # Escalation and contract threats.
-    Pattern(
-        "threat",
-        -3.0,
-        r"(?<!since the )\b(?:other|alternative|different|new) (?:suppliers?|vendors?|"
-        r"providers?|partners?|options)\b(?! (?:started|took over|came in))|\balternatives\b"
-        r"|\brfp\b|\brfi\b|\bre-?tender\w*\b|\bout to tender\b|\btendering\b|\bmarket[- ]test\w*\b"
-        r"|\bexit (?:plan|clause|strategy)\b|\bterminat(?:e|ed|es|ing|ion)\b|\binsourc\w+\b"
-        r"|\bback in-house\b|\bplan b\b|\bour options\b|\bwhether (?:the|this|we|to) \w+ "
-        r"(?:\w+ )?(?:continues?|works?|renews?|extends?)\b|\bquestion(?:ing)? whether\b"
-        r"|\bnot a given\b|\bnot sure we'?l?l? (?:be )?(?:extend|renew)\w*\b",
-        "other alternative different new alternatives rfp rfi tender re-tender retender "
-        "tendering retendering re-tendering "
-        "market-test market termination terminate terminating exit insourcing insource "
-        "in-house plan options whether questioning question given sure",
-    ),
-    Pattern(
-        "threat",
-        -1.6,
-        r"\bservice credits?\b|\brenegotiat\w+\b|\bbenchmarking\b"
-        r"|\b(?:raise|raising|raised|escalate|escalating) (?:this |it )?formally\b"
-        r"|\b(?:exec(?:utive)? sponsor|account director|regional director|their (?:vp|ceo|"
-        r"cio|cfo|md))\b|\bcop(?:y|ied|ying) (?:\w+ )?in(?:to)?\b|\b(?:raise|raising|bring|"
-        r"bringing|take|taking|escalate) (?:this |it )?(?:up )?(?:at|to|in) the qbr\b"
-        r"|\bdocument every\b"
-        r"|\bfee schedule\b",
-        "service renegotiate renegotiating benchmarking benchmark "
-        "formally sponsor director vp ceo cio cfo md copy copied copying qbr document fee",
-    ),
     # Decision paralysis.
     Pattern(
         "paralysis",

@@ -20,6 +20,7 @@ from bot.domain.sentiment.guarded_regex import compile_guarded
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.kind_patterns import KINDS
 from bot.domain.sentiment.lexicon import words
+from bot.domain.sentiment.risk_patterns import RISKS
 from bot.domain.sentiment.tokens import Token
 
 
@@ -47,7 +48,7 @@ _COMPILED = tuple(
         p.direction,
         p.needs_metric,
     )
-    for p in (*PATTERNS, *EVENTS, *GOOD_NEWS, *KINDS)
+    for p in (*PATTERNS, *EVENTS, *GOOD_NEWS, *KINDS, *RISKS)
 )
 
 # Trigger word -> bit set of the patterns (by index in _COMPILED) it lets through, and
