@@ -9,12 +9,18 @@ from itertools import accumulate
 
 from bot.domain.sentiment.cue_patterns import PATTERNS
 from bot.domain.sentiment.event_patterns import EVENTS
-from bot.domain.sentiment.figures import from_to_direction, metric_sign, then_now_reading
+from bot.domain.sentiment.figures import (
+    from_to_direction,
+    metric_at,
+    metric_sign,
+    then_now_reading,
+)
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
 from bot.domain.sentiment.guarded_regex import compile_guarded
 from bot.domain.sentiment.hits import Cue
 from bot.domain.sentiment.kind_patterns import KINDS
 from bot.domain.sentiment.lexicon import words
+from bot.domain.sentiment.risk_patterns import RISKS
 from bot.domain.sentiment.tokens import Token
 
 
@@ -42,7 +48,7 @@ _COMPILED = tuple(
         p.direction,
         p.needs_metric,
     )
-    for p in (*PATTERNS, *EVENTS, *GOOD_NEWS, *KINDS)
+    for p in (*PATTERNS, *EVENTS, *GOOD_NEWS, *KINDS, *RISKS)
 )
 
 # Trigger word -> bit set of the patterns (by index in _COMPILED) it lets through, and
@@ -125,11 +131,12 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
                     rule, valence = "worse figures", -valence
                 start = min(start, metric_at)
             elif pattern.direction:
-                good = _figure_news(pattern, tokens, start, end)
+                good, metric_at = _figure_news(pattern, tokens, start, end)
                 if good == 0:
                     continue
                 if good < 0:
                     rule, valence = "worse figures", -valence
+                start = min(start, metric_at)
             if pattern.scope == "clause":
                 start, end = _clause(tokens, start, end)
             cues.append(Cue(rule, start, end, valence))
@@ -138,27 +145,45 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
     return _strongest(_within_figures(cues))
 
 
-def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) -> int:
-    """+1 if a moved figure is good news, -1 if bad, 0 if it cannot be told."""
+def _figure_news(pattern: _Compiled, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """+1 if a moved figure is good news, -1 if bad, 0 if it cannot be told; and where
+    the news starts (before start when the metric is named in the clause before)."""
     words = [token.word for token in tokens]
     direction = pattern.direction
     if direction == 2:
         direction = from_to_direction(words, start, end)
         if direction == 0:
-            return 0
+            return 0, start
     if words[start] in {"improved", "improving"}:
-        return 1
+        return 1, start
     clause_start, clause_end = _clause(tokens, start, end)
     metric = 0
     if start + 1 < end and words[start + 1] in _OBJECT_OPENERS:
         # "the script reduced the manual effort": the verb's object is what moved.
         metric = metric_sign(words, start, start + 1, clause_end)
     metric = metric or metric_sign(words, start, clause_start, clause_end)
+    if metric == 0 and words[start] not in pattern.triggers:
+        # "Abandon rate under 3 all week": the match opens with the metric, not a verb.
+        metric = metric_at(words, start)
+    named_at = start
+    if metric == 0 and start == clause_start > 0:
+        # "CSAT 88%, up three points": a move said straight after a comma is the move
+        # of the metric the clause before names.
+        metric, named_at = _metric_before(tokens, words, start)
     if metric == 0:
-        return 0 if pattern.needs_metric or pattern.direction == 2 else 1
+        return (0 if pattern.needs_metric or pattern.direction == 2 else 1), start
     if pattern.needs_metric and not _RISING.isdisjoint(words[start:end]):
         direction = 1
-    return 1 if direction * metric > 0 else -1
+    return (1 if direction * metric > 0 else -1), named_at
+
+
+def _metric_before(tokens: list[Token], words: list[str], start: int) -> tuple[int, int]:
+    """The sign of the metric the clause ending before start names, and where it is."""
+    opening, _ = _clause(tokens, start - 1, start)
+    for j in range(start - 1, opening - 1, -1):
+        if sign := metric_at(words, j):
+            return sign, j
+    return 0, start
 
 
 _OBJECT_OPENERS = frozenset(

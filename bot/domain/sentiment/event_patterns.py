@@ -14,7 +14,7 @@ EVENTS: tuple[Pattern, ...] = (
     # Doing the other side's job: "reworking every journal they post", "fixing their recs".
     Pattern(
         "own work",
-        -1.9,
+        -2.6,
         r"\b(?:reworking|reworked|correcting|corrected|redoing|re-checking|rechecking|"
         r"cleaning up|cleaned up|fixing|re-running|rerunning|babysitting|hand-holding) "
         rf"(?:up )?(?:after )?{_WORK}\b|\b(?:do|doing|did) (?:their|the vendor's) "
@@ -84,7 +84,7 @@ EVENTS: tuple[Pattern, ...] = (
     # improve we'll be taking this to the board", "three different answers".
     Pattern(
         "threat",
-        -2.4,
+        -3.0,
         r"\bif (?:[^ ,.;:!?]+ ){0,6}?(?:don't|doesn't|do not|does not|can't|cannot|won't|"
         r"isn't|aren't) (?:improve|change|get better|turn around|stabili[sz]e|settle)\b"
         r"|\b(?:taking|take|escalating|escalate) (?:this|it) to (?:the |our )?(?:board|ceo|cio|"
@@ -103,7 +103,7 @@ EVENTS: tuple[Pattern, ...] = (
     # Threats in their mild and strong forms.
     Pattern(
         "threat",
-        -2.4,
+        -3.0,
         r"\bif this (?:continues|carries on|goes on|happens again|keeps happening)\b"
         r"|\b(?:look|looking) (?:again )?at (?:the|our) (?:contract|options|agreement)\b"
         r"|\b(?:review|reviewing) (?:the|our) (?:contract|relationship|agreement)\b",
@@ -111,7 +111,7 @@ EVENTS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "threat",
-        -3.2,
+        -4.0,
         r"\b(?:intent|intention|notice|decision|plan|planning|going) (?:\w+ )?to "
         r"(?:terminate|exit|end the (?:contract|agreement)|replace (?:you|them|the vendor))\b"
         r"|\bnotice of termination\b|\btermination (?:notice|clause)\b",

@@ -57,6 +57,20 @@ def number(word: str) -> float | None:
     return _NUMBER_WORDS.get(word)
 
 
+# Metrics named by two words whose second word alone names none: "service level".
+_PAIRED_METRICS = {("service", "level"): 1, ("service", "levels"): 1}
+
+
+def metric_at(words_: list[str], j: int) -> int:
+    """+1 if the word at j names a metric where more is better, -1 if less is, else 0."""
+    word = words_[j]
+    if word in HIGHER_IS_BETTER:
+        return 1
+    if word in LOWER_IS_BETTER:
+        return -1
+    return _PAIRED_METRICS.get((words_[j - 1], word), 0) if j > 0 else 0
+
+
 def metric_sign(words_: list[str], verb: int, start: int, end: int) -> int:
     """+1 if more of the measured thing is better, -1 if less is, 0 if no metric is named.
 
@@ -64,17 +78,11 @@ def metric_sign(words_: list[str], verb: int, start: int, end: int) -> int:
     there is none, the first one after it ("down to five minutes": minutes).
     """
     for j in range(verb - 1, start - 1, -1):
-        word = words_[j]
-        if word in HIGHER_IS_BETTER:
-            return 1
-        if word in LOWER_IS_BETTER:
-            return -1
+        if sign := metric_at(words_, j):
+            return sign
     for j in range(verb + 1, end):
-        word = words_[j]
-        if word in HIGHER_IS_BETTER:
-            return 1
-        if word in LOWER_IS_BETTER:
-            return -1
+        if sign := metric_at(words_, j):
+            return sign
     return 0
 
 
@@ -163,10 +171,8 @@ def then_now_reading(words_: list[str], start: int, end: int) -> tuple[int, int]
     marker = next((j for j in range(start, end) if words_[j] in THEN_WORDS), end)
     for span in (range(marker - 1, start - 1, -1), range(start - 1, -1, -1), range(marker, end)):
         for j in span:
-            if words_[j] in HIGHER_IS_BETTER:
-                return direction, j
-            if words_[j] in LOWER_IS_BETTER:
-                return -direction, j
+            if sign := metric_at(words_, j):
+                return sign * direction, j
     return (-direction if now[1] or then[1] else 0), start
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.domain.sentiment.cue_patterns import BAD_THINGS, NUMBER, ORDINAL, UNIT, Pattern
-from bot.domain.sentiment.figures import LOWER_IS_BETTER
+from bot.domain.sentiment.figures import HIGHER_IS_BETTER, LOWER_IS_BETTER
+from bot.domain.sentiment.lexicon import words
 
 _SMALLER_IS_BETTER = "|".join(sorted(LOWER_IS_BETTER, key=len, reverse=True))
 
@@ -20,6 +23,26 @@ _NOT_SILENCE = (
     r"(?!(?:\w+ ){0,2}?(?:reply|replies|response|responses|answer|answers|update|updates|"
     r"feedback|communication|word|news|eta|progress|action|owner|plan|fix|sign)\b)"
 )
+
+# A metric named by its own word (not a bare unit such as "minutes", which a wait names too).
+_METRIC_WORDS = sorted(
+    (HIGHER_IS_BETTER | LOWER_IS_BETTER)
+    - words("minutes hours days weeks months seconds mins hrs time times calls call"),
+    key=len,
+    reverse=True,
+)
+_METRIC = r"(?:" + "|".join(re.escape(word) for word in _METRIC_WORDS) + r"|service levels?)"
+# A metric said against its target or a threshold: "abandon rate 14%, way over target",
+# "CSAT below 80% for the third week", "occupancy over 95 all week".
+_ABOVE = r"(?:over|above|exceed(?:ed|ing|s)?|more than|higher than|beat|beating|beaten)"
+_BELOW = r"(?:under|below|less than|lower than|short of)"
+_TARGET = (
+    r"(?:the |our |its |their |a |an )?(?:\w+ )?(?:target|targets|sla|threshold|goal|limit|plan)"
+)
+_AGAINST_TARGET = rf"(?:\b{_TARGET}\b|{NUMBER}\b(?! {UNIT}))"
+# "..., way over target": with no metric before it in its clause, the one named in the
+# clause before counts (see cues.py).
+_DEGREE = r"(?:(?:way|well|far|just|slightly) )?"
 
 # These claim their clause or match: in "defects down to six" or "zero breaches" the
 # bad words are what went away, and must not be read as complaints.
@@ -101,6 +124,26 @@ GOOD_NEWS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "improvement",
+        1.8,
+        rf"\b{_METRIC}\b(?: [^ ,]+){{0,4}}? {_DEGREE}{_ABOVE} {_AGAINST_TARGET}"
+        rf"|\b{_DEGREE}{_ABOVE} {_TARGET}\b",
+        "over above exceed exceeded exceeding exceeds more higher beat beating beaten",
+        "clause",
+        direction=1,
+        needs_metric=True,
+    ),
+    Pattern(
+        "improvement",
+        1.8,
+        rf"\b{_METRIC}\b(?: [^ ,]+){{0,4}}? {_DEGREE}{_BELOW} {_AGAINST_TARGET}"
+        rf"|\b{_DEGREE}{_BELOW} {_TARGET}\b",
+        "under below less lower short",
+        "clause",
+        direction=-1,
+        needs_metric=True,
+    ),
+    Pattern(
+        "improvement",
         1.6,
         r"\b(?:coming|going|trending|creeping) (?:down|up)\b|\b(?:falling|dropping|"
         r"shrinking|decreasing|declining|declined|reducing|rising|climbing|increasing|"
@@ -119,12 +162,14 @@ GOOD_NEWS: tuple[Pattern, ...] = (
         2.0,
         r"\b(?:backlogs?|queues?|inbox|" + BAD_THINGS[3:-1] + r")\b (?:\w+ ){0,2}?(?:is|are|"
         r"was|were|has|have|had) (?:\w+ )?(?:gone|empty|emptied|clear|cleared|zero|"
-        r"disappeared)\b|\b(?:for )?(?:the )?first time (?:in|since|this|all|ever)\b"
+        r"disappeared|under control|back to normal|manageable)\b"
+        r"|\b(?:for )?(?:the )?first time (?:in|since|this|all|ever)\b"
         r"|\b(?:haven't|have not|hasn't|has not|didn't|did not|never|not once) (?:\w+ )?"
         r"(?:had|needed) to "
         r"(?:escalate|chase|remind|call|step in|intervene|follow up|ask|fix|redo|complain|"
         r"raise|nudge|get involved)\b",
-        "gone empty emptied clear cleared zero disappeared first had needed",
+        "gone empty emptied clear cleared zero disappeared first had needed under normal "
+        "manageable",
         "clause",
     ),
     Pattern(

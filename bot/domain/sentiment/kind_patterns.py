@@ -37,7 +37,8 @@ KINDS: tuple[Pattern, ...] = (
     Pattern(
         "phrase",
         1.8,
-        r"\bnailed it\b|\bhit (?:their|its|our|his|her) stride\b|\bgetting there\b"
+        r"\b(?:nailed|crushed|smashed|aced) it\b|\bhit (?:their|its|our|his|her) stride\b"
+        r"|\bgetting there\b"
         r"|\b(?:above|exceeded|beyond) (?:\w+ )?expectations\b|\bsmooth(?:er|est)\b"
         r"|\bkept us (?:informed|posted|in the loop|updated)\b|\bproven wrong\b"
         r"|\bown(?:s|ed|ing)? (?:the )?(?:problems?|issues?|mistakes?|it)\b"
@@ -45,8 +46,8 @@ KINDS: tuple[Pattern, ...] = (
         r"|\b(?:made|makes|making) a (?:real |big |huge |visible )?difference\b"
         r"|\bin half the time\b|\bfound (?:a )?ways? to (?:deliver|keep|hit|meet|make|get)\b"
         r"|\beverything we (?:needed|asked for|wanted)\b",
-        "nailed hit getting above exceeded beyond smoother smoothest kept proven own owns owned "
-        "owning worked works passed made makes making half found everything",
+        "nailed crushed smashed aced hit getting above exceeded beyond smoother smoothest kept "
+        "proven own owns owned owning worked works passed made makes making half found everything",
         "match",
     ),
     Pattern(
@@ -70,7 +71,7 @@ KINDS: tuple[Pattern, ...] = (
         -1.7,
         r"\b(?:i am|i'm|we are|we're|i remain|getting|increasingly|really) (?:\w+ )?"
         r"(?:concerned|worried|uneasy|nervous)\b"
-        r"|\b(?:losing|lost) (?:\w+ )?(?:confidence|patience|trust|faith)\b"
+        r"|\blosing (?:\w+ )?(?:confidence|patience|trust|faith)\b|\blost (?:\w+ )?patience\b"
         r"|\bdrifting back\b|\bit is (?:observed|noticed|seen) that\b"
         r"|\b(?:is|are) (?:getting |being )?(?:impacted|stretched)\b"
         r"|\binstead of the (?:agreed|promised|planned|contracted|expected)\b"
@@ -82,30 +83,24 @@ KINDS: tuple[Pattern, ...] = (
         "noticed seen impacted stretched agreed promised planned contracted expected bring "
         "rerun re-run restart hire call pay team side",
     ),
-    # Risk signals: a tender, exit options, a renewal off the table, remediation.
-    Pattern(
-        "threat",
-        -2.2,
-        r"\b(?:run|running|issue|issuing|launch|launching|start|starting) (?:a |an )?"
-        r"(?:tender|rfp)\b"
-        r"|\bexit options\b|\boff the table\b|\bformal remediation\b|\bremediation plan\b"
-        r"|\b(?:on|into|under) remediation\b"
-        r"|\brecommend (?:to )?(?:stop|stopping|end|ending|terminat\w+|pause|pausing|cancel\w*)\b"
-        r"|\b(?:stop|pause|cancel|halt) the (?:\w+ )?(?:phase|programme|program|rollout|"
-        r"contract|engagement)\b|\bback in-?house\b|\bin-?sourc\w+\b"
-        r"|\blook(?:ing)? at the market\b|\bbenchmark (?:the|our|your) (?:service|price|prices|"
-        r"contract)\b|\b(?:decision|contract|outsourcing) should be reversed\b",
-        "run running issue issuing launch launching start starting exit off remediation look "
-        "looking benchmark reversed recommend stop pause cancel halt back in-house inhouse "
-        "insourcing insource insourced in-sourcing",
-    ),
     # Thanks for what it cost them: "huge thanks for staying on till 2am".
     Pattern(
         "heroics",
-        2.6,
+        3.0,
         rf"\b{_THANKS}\b{_GAP}{{0,8}}? {_COST}\b",
         "thanks thank thx cheers kudos shout-out shoutout grateful appreciate appreciated "
         "appreciates hats props big huge respect",
+        # The clause names what they took on: in "for jumping on the outage at 2am" the
+        # outage is what they fixed, not a complaint.
+        "clause",
+    ),
+    # Warm thanks in a set phrase: "we could not have done it without you".
+    Pattern(
+        "heroics",
+        3.0,
+        r"\b(?:could not|couldn't|would not|wouldn't) have (?:done|managed|made|pulled) "
+        r"(?:it|this|that)(?: off)?(?: \w+)? without (?:you|your|the|them|their|him|her)\b",
+        "could couldn't would wouldn't",
         "match",
     ),
     # Courteous requests that say how long it has waited: "kindly share, pending since".
@@ -133,28 +128,6 @@ KINDS: tuple[Pattern, ...] = (
         r"a|an|the|to|some|at least|something|much)\b|\b(?:we|i) (?:were|was) expecting "
         r"(?:more|better|something)\b|\b(?:should not|shouldn't) (?:need|have to|require)\b",
         "appreciate expected expecting should shouldn't",
-        "match",
-    ),
-    # Warnings: "this cannot become the norm", "something has to give", "I have raised it
-    # with our VP".
-    Pattern(
-        "threat",
-        -1.8,
-        r"\b(?:cannot|can't|must not|mustn't|should not) (?:become|be) (?:the norm|normal|a habit|"
-        r"the rule|business as usual)\b|\bsomething has to give\b|\b(?:cannot|can't) "
-        r"(?:continue|go on) (?:like this|this way)\b|\b(?:have |has )?raised (?:it|this|the "
-        r"(?:issue|matter|topic)) with (?:our|my|their|your) (?:vp|director|cio|cfo|ceo|coo|"
-        r"management|leadership|boss|sponsor|head of \w+)\b",
-        "cannot can't must mustn't should something raised",
-    ),
-    # A warning of where it goes next: "will be raised at the next governance meeting".
-    Pattern(
-        "threat",
-        -1.8,
-        r"\bwill (?:be )?(?:raised?|escalated?|taken up|flag(?:ged)?) (?:at|with|to|in) "
-        r"(?:the |our |your )?(?:next |monthly |quarterly )?(?:governance|steerco|steering|"
-        r"qbr|board|exec\w*|management|cio|cfo|ceo|coo|leadership|sponsors?)\b",
-        "will",
         "match",
     ),
     # Waiting counted in the writer's own words: "since two weeks", "the 4th day",

@@ -106,13 +106,15 @@ WAITING_VERBS: frozenset[str] = words(
     "took take takes taking waited wait waiting waits spent needed"
 )
 # Nouns that make a problem word before them the name of a process or a document.
-# Courtesies that TextBlob reads as praise ("kindly" is +0.6 there): in account chat they
-# open a request, often a complaint ("kindly note ... still unanswered").
-COURTESY_WORDS: frozenset[str] = words("kindly")
+# Courtesies that a reader takes for praise ("kindly" is +0.6 in TextBlob, "please" +1.3
+# in VADER): in account chat they open a request, often a complaint ("kindly note ...
+# still unanswered", "please prepare the exit plan"). "Honestly" and "frankly" announce
+# a verdict of either sign ("honestly, the delivery was a disaster").
+COURTESY_WORDS: frozenset[str] = words("kindly honestly frankly please")
 PROCESS_NAMES: frozenset[str] = words(
     "review reviews meeting meetings bridge triage matrix path process procedure "
     "template form policy contacts management plan dashboard register log tracker "
-    "channel rota workshop playbook runbook pack"
+    "channel rota workshop playbook runbook pack refinement grooming"
 )
 QUANTITIES: frozenset[str] = words(
     "a an one two three four five six seven eight nine ten eleven twelve several few "

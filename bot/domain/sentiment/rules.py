@@ -16,8 +16,13 @@ from bot.domain.sentiment.patterns import (
 from bot.domain.sentiment.tokens import DAMPING, Token, in_scope
 
 _EXCLAMATION = 0.292  # VADER's empirical emphasis per "!", up to four
+_PURPOSE_WORDS = 6  # the longest purpose clause after a wait that is claimed with it
+_DETERMINERS = lx.words("a an the our their my his her your its this that these those")
 _CLAUSE_WORDS = (
-    lx.CONTRAST_WORDS | lx.CONCESSION_WORDS | lx.CLAUSE_CONTRAST_WORDS | {"even", "said"}
+    lx.CONTRAST_WORDS
+    | lx.CONCESSION_WORDS
+    | lx.CLAUSE_CONTRAST_WORDS
+    | {"even", "said", "reality", "practice"}
 )
 
 
@@ -55,6 +60,13 @@ def clause_weights(words: list[str], tokens: list[Token]) -> list[float]:
             or (word == "even" and i > 1 and i < last and words[i + 1] in {"if", "though"})
             # "Rough week. That said, the team recovered well."
             or (word == "said" and i > 1 and words[i - 1] == "that" and tokens[i - 2].boundary)
+            # "Fine on paper; in practice nothing has moved."
+            or (
+                word in {"reality", "practice"}
+                and i > 1
+                and words[i - 1] == "in"
+                and tokens[i - 2].boundary
+            )
         )
         if contrast and 0 < i < last:
             # "shame", "pity" carry the verdict themselves; "but" only points at it.
@@ -144,6 +156,23 @@ def _leftover(
 _MATCHERS = (("hedge", match_hedge), ("obligation", match_obligation), ("waiting", match_duration))
 
 
+def _purpose_end(tokens: list[Token], start: int) -> int:
+    """Where the purpose clause after a wait ends ("took nine days | to open one port"),
+    or start when none follows.
+
+    What was waited for is not praise: in "takes too long to get a straight answer" the
+    straight answer is what did not come.
+    """
+    if start + 1 >= len(tokens) or tokens[start].word != "to" or tokens[start - 1].boundary:
+        return start
+    if tokens[start + 1].word in _DETERMINERS:
+        return start  # "lost the morning to a broken build": a cause, not a purpose
+    end = start + 1
+    while end < len(tokens) and end - start < _PURPOSE_WORDS and not tokens[end - 1].boundary:
+        end += 1
+    return end
+
+
 def _word_rule(word: str) -> str:
     """Which lexicon a single word's valence came from, for explanations."""
     return "service event" if word in lx.SERVICE_EVENTS else "lexicon"
@@ -169,6 +198,9 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
         if weights[cue.start] > 1.0:
             reading.deciding += cue.valence
         claimed[cue.start : cue.end] = [True] * (cue.end - cue.start)
+        if cue.rule == "waiting":
+            purpose = _purpose_end(tokens, cue.end)
+            claimed[cue.end : purpose] = [True] * (purpose - cue.end)
     count = len(words)
     end = 0
     # Only words with a lexicon valence or that may open a pattern can produce a hit.
@@ -191,9 +223,14 @@ def read(tokens: list[Token], cues: list[Cue] | None = None) -> Reading:
                 # A cue has read part of it already: in "waiting for three weeks" the
                 # wait is the cue's "for three weeks", not a second wait.
                 matched, rule, shaped = None, "phrase", False
+            if matched is not None and rule == "phrase" and "if" in words[max(0, i - 3) : i]:
+                # "shout if any dates don't work": a condition, not an event.
+                matched, shaped = None, False
         valence = 0.0
         if matched is not None:
             end, valence = matched
+            if rule == "waiting":
+                end = _purpose_end(tokens, end)
             if shaped:
                 valence, _ = _shape(valence, tokens, words, i, all_caps, in_scope(tokens, i))
             claimed[i:end] = [True] * (end - i)

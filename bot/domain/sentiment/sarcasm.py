@@ -12,7 +12,7 @@ from bot.domain.sentiment.lexicon import words
 # A positive word opening a comment that goes on to describe a failure: sarcasm.
 _OPENER = re.compile(
     r"^(?:oh )?(?:great|fantastic|brilliant|wonderful|lovely|superb|excellent|perfect|"
-    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|"
+    r"marvellous|marvelous|cracking|awesome|amazing|terrific|splendid|nice|good|sure|joy|super|"
     r"very consistent|so consistent)"
     r"(?=\s*[,.!…]|\s+(?:another|more)\b)|^(?:impressive|classic)(?=\s*[,.!…:])"
     r"|^(?:lovely|great|amazing|wonderful|fantastic|so glad|reassuring) to (?:see|know|hear|"
@@ -44,6 +44,11 @@ _CLOSER_ENDS = tuple(
         "great cool lovely brilliant perfect amazing nice"
     )
 )
+# One cheer tacked on after a failure, the comment's only praise: "The go-live slipped
+# two weeks, great", "VPN down again, lovely."
+_CHEERS = "great awesome perfect brilliant fantastic lovely nice wonderful super excellent amazing"
+_LONE_CHEER = re.compile(r"(?<=, )(?:" + "|".join(_CHEERS.split()) + r")(?=(?:\.|!+)?\s*$)")
+_CHEER_ENDS = tuple(_CHEERS.split())
 # "Sure, it's more of the same, but ...": a concession that a contrast answers, not
 # sarcasm; the contrast rule reads the clause after it.
 _CONCESSION = re.compile(r"^sure\b(?=.*\b(?:but|though|however|still|then again)\b)")
@@ -64,11 +69,21 @@ _MILD_FAILURE = compile_guarded(
     r"|\ba single\b|\bfrom scratch\b|\bnobody\b|\bno one\b|\bneeds a\b|\bdouble\b"
     r"|\b(?:p[12]|sev ?[12]|breaks|broke|is blank|is empty)\b"
 )
-# Hits that read the surface words; these are what sarcasm turns around.
-SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis"})
+# Hits that read the surface words; these are what sarcasm turns around. Thanks for
+# heroics are a surface too: "thanks for the 'quick' fix that took three weeks".
+SURFACE_RULES = frozenset({"lexicon", "service event", "phrase", "emphasis", "heroics"})
 _SARCASM_VALENCE = -1.6  # the turn itself, on top of cancelling the positive words
 _SCARE_QUOTE_VALENCE = -1.0
 _EYE_ROLL_VALENCE = -1.0
+
+
+def _lone_cheer(lowered: str, hits: list[Hit]) -> re.Match[str] | None:
+    """A cheer after a comma that ends a comment whose only praise it is, after a failure."""
+    cheer = _LONE_CHEER.search(lowered)
+    if cheer is None or sum(h.valence for h in hits if h.valence < 0) > _FAILURE:
+        return None
+    praise = [h for h in hits if h.valence > 0 and h.rule in SURFACE_RULES]
+    return cheer if all(h.phrase in cheer.group(0) for h in praise) else None
 
 
 def scare_quotes(text: str) -> list[str]:
@@ -92,11 +107,15 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
     lowered = text.lower().lstrip(" *_>")
     opener = _OPENER.search(lowered) or _MORE_OPENERS.search(lowered)
     if opener is not None and (
-        _CONCESSION.match(lowered) or _ADDRESS.match(text.lstrip(" *_>"), opener.end())
+        _CONCESSION.match(lowered)
+        or _ADDRESS.match(text.lstrip(" *_>"), opener.end())
+        # "Shout-out to Priya for jumping on the outage at midnight": thanks that name
+        # what it cost them are meant.
+        or any(hit.rule == "heroics" for hit in hits)
     ):
         opener = None
-    if opener is None and lowered.rstrip(" .!\n").endswith(_CLOSER_ENDS):
-        opener = _CLOSER.search(lowered)
+    if opener is None and lowered.rstrip(" .!\n").endswith(_CLOSER_ENDS + _CHEER_ENDS):
+        opener = _CLOSER.search(lowered) or _lone_cheer(lowered, hits)
     quotes = scare_quotes(text) if any(quote in text for quote in _QUOTE_CHARS) else []
     if opener is None and not quotes and not eye_rolls:
         return None  # no positive surface to turn: the common case, decided cheaply
@@ -139,9 +158,16 @@ _CELEBRATION = frozenset(
 _FAILURE = -1.0
 
 
-def celebration_turned(emoji: list[Hit], negative: float) -> list[Hit]:
+# An incident named by its priority, again: "Another P1 on billing", "sev2 again".
+_REPEATED_INCIDENT = compile_guarded(
+    r"\b(?:another|again|yet another)\b(?:.*)\b(?:p[12]|sev ?[12])\b"
+    r"|\b(?:p[12]|sev ?[12])\b(?:.*)\b(?:again|another)\b"
+)
+
+
+def celebration_turned(emoji: list[Hit], negative: float, text: str = "") -> list[Hit]:
     """Emoji hits, with cheering ones turned into sarcasm when the words tell of a failure."""
-    if negative > _FAILURE:
+    if negative > _FAILURE and not _REPEATED_INCIDENT.search(text.lower()):
         return emoji
     return [
         Hit("sarcasm", hit.phrase, -hit.valence)

@@ -11,7 +11,8 @@ disagree in useful ways, so the result is a weighted average with one vote per
 lexicon: rules 2/3 and TextBlob 1/3 when a service event or pattern was read, rules
 0.55 and TextBlob 0.45 when the rules saw only general words; when only one of them
 found any opinion, that one is used alone, since averaging with a silent reader would
-only pull every verdict towards neutral. Words a rule has re-read (hedges, "too
+only pull every verdict towards neutral; beside an account event, TextBlob reading only
+neutral, objective words is silent too. Words a rule has re-read (hedges, "too
 cute", "should have been fixed", service phrases) are hidden from TextBlob, which
 would read them literally.
 """
@@ -38,6 +39,11 @@ _RULES_WEIGHT = 2 / 3
 # degree, emphasis and emoji rules, which TextBlob lacks).
 _GENERAL_WEIGHT = 0.55
 _GENERAL_RULES = frozenset({"lexicon"})
+# TextBlob's reading when every word it knows is neutral and objective ("the board has
+# asked procurement to ... next year"): beside an account event that is silence, not a
+# vote for neutral. Beside general words alone it still counts: there it tempers what
+# VADER's words make of ordinary prose.
+_NO_OPINION = (0.0, 0.0)
 # Rules that find a stance whatever the grammar: a question or a dated note that
 # carries one is not neutral ("third reminder: where is the report?").
 _STANCE_RULES = frozenset(
@@ -53,7 +59,7 @@ _STANCE_RULES = frozenset(
             "faint praise",
         ),
         *("silence", "hedge", "obligation", "phrase"),
-        *("heroics", "polite complaint"),
+        *("heroics", "polite complaint", "impact"),
     }
 )
 # Opinion words strong enough that a comment with one is not an errand ("love", "awful").
@@ -121,19 +127,23 @@ def _score(text: str) -> tuple[Sentiment, list[Contribution]]:
         hits += celebration_turned(
             [Hit("emoji", name, v) for v, name in zip(plain.emoji, plain.emoji_names, strict=True)],
             sum(h.valence for h in hits if h.valence < 0),
+            plain.text,
         )
     valence = sum(hit.valence for hit in hits)
     divisor = norm(valence)
     textblob = _textblob_reading(leftover)
     if not valence and textblob is None:
         return Sentiment(0.0, 0.0, label_for(0.0)), []
+    events = any(hit.rule not in _GENERAL_RULES for hit in hits)
+    if events and textblob == _NO_OPINION:
+        textblob = None
     rules_weight = (
         1.0
         if textblob is None
         else 0.0
         if not valence
         else _RULES_WEIGHT
-        if any(hit.rule not in _GENERAL_RULES for hit in hits)
+        if events
         else _GENERAL_WEIGHT
     )
     contributions = [

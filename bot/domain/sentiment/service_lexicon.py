@@ -100,6 +100,7 @@ SERVICE_EVENTS: dict[str, float] = {
     # Names of departments, not verdicts: "thanks, support team" praises nobody twice.
     "support": 0.0,
     "helpdesk": 0.0,
+    "legal": 0.0,
     # A courtesy in requests, not praise: "kindly share the sign-off".
     "kindly": 0.0,
     # Account chat mentions a promise when it was not kept: "promised for September".
@@ -158,6 +159,10 @@ SERVICE_EVENTS: dict[str, float] = {
     "delivered": 1.4,
     "responsive": 1.6,
     "proactive": 1.8,
+    # Strong praise VADER's lexicon lacks.
+    "exceptional": 2.8,
+    "stellar": 2.8,
+    "phenomenal": 3.0,
     "exemplary": 2.6,
     "so-so": -1.2,
     "proactively": 1.7,
@@ -202,6 +207,21 @@ SERVICE_PHRASES: dict[tuple[str, ...], float] = {
     ("behind", "schedule"): -1.8,
     ("under", "control"): 1.6,
     ("out", "of", "control"): -2.0,
+    ("out", "of", "compliance"): -1.8,
+    # Something that does not work: "half the features don't work", "the VPN is not working".
+    ("don't", "work"): -1.6,
+    ("doesn't", "work"): -1.6,
+    ("didn't", "work"): -1.6,
+    ("do", "not", "work"): -1.6,
+    ("does", "not", "work"): -1.6,
+    ("did", "not", "work"): -1.6,
+    ("not", "working"): -1.6,
+    ("isn't", "working"): -1.6,
+    ("aren't", "working"): -1.6,
+    ("stopped", "working"): -1.8,
+    ("never", "hold"): -1.6,
+    ("don't", "hold"): -1.4,
+    ("doesn't", "hold"): -1.4,
     ("no", "show"): -2.0,
     ("over", "budget"): -1.7,
     ("on", "budget"): 1.0,

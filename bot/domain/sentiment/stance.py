@@ -12,7 +12,9 @@ _MONTH = (
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)"
 _QUESTION = re.compile(
-    r"^(?:\w+(?: \w+)? ?:\s*)?(?:can|could|would|will|is|are|does|do|did|who|what|which|when|where|"
+    r"^(?:\w+(?: \w+)? ?:\s*|(?:quick|small|one|short)? ?question,\s*|(?:hi|hello|hey|btw|"
+    r"also|sorry),? (?:all|team|everyone|folks)?,?\s*)?(?:can|could|would|will|is|are|does|"
+    r"do|did|who|what|which|when|where|"
     r"should|shall|has|have|any|anyone|is there|how do|how does|how long will|how many|"
     r"how much)\b[^?]*\?\W*$"
 )
@@ -73,6 +75,7 @@ _ERRAND_OPENER = re.compile(
 )
 _HAND_OVER = compile_guarded(
     r"\bready for (?:review|testing|sign-?off)\b|\bwould be helpful\b|\bif that helps\b"
+    r"|\b(?:feedback|comments|questions|input)(?: is| are)? (?:welcome|appreciated)\b"
 )
 # How far a stance-free comment's score is pulled towards 0: "please update the
 # runbook, thanks" is an errand, not praise.

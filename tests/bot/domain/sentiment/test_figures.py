@@ -109,3 +109,66 @@ def test_before_and_after_figures_carry_the_verdict(text: str, sign: int) -> Non
 )
 def test_a_figure_against_its_target_carries_the_verdict(text: str, sign: int) -> None:
     assert score_text(text).polarity * sign > 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("NPS 41, up six points on the quarter.", 1),
+        ("First-contact resolution 68%, down 5 points since the new script.", -1),
+        ("Queue at 40 calls, down 12 on Monday.", 1),
+        ("Abandonment 7%, up from 2% in March.", -1),
+    ],
+)
+def test_a_move_after_a_comma_belongs_to_the_metric_named_before_it(text: str, sign: int) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.polarity * sign > 0.05
+    rule = "improvement" if sign > 0 else "worse figures"
+    (figure,) = [c for c in contributions if c.rule == rule]
+    assert figure.phrase.split()[0] == text.split()[0].lower().rstrip(",")
+
+
+def test_a_move_after_a_comma_with_no_metric_before_it_is_no_news() -> None:
+    assert abs(score_text("Friday went quietly, up 3 on the week.").polarity) < 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Service level 64% against a target of 80%.", -1),
+        ("Service levels at 93% against a target of 85% all month.", 1),
+    ],
+)
+def test_service_level_is_a_metric_where_more_is_better(text: str, sign: int) -> None:
+    assert score_text(text).polarity * sign > 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Occupancy over 93 for most of the week.", -1),
+        ("Adherence well above target on both shifts.", 1),
+        ("Escalations below 5 a week since the new script.", 1),
+        ("Patch compliance fell short of the target again.", -1),
+        ("First-contact resolution was 61% in May, well below target.", -1),
+    ],
+)
+def test_a_metric_against_its_target_or_a_threshold_is_news_by_its_metric(
+    text: str, sign: int
+) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.polarity * sign > 0.05
+    assert {c.rule for c in contributions} & {"improvement", "worse figures"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We took over 500 calls on launch day.",
+        "There were more than 40 slides in the deck.",
+        "Over 30 people joined the town hall.",
+    ],
+)
+def test_a_count_with_no_metric_against_it_is_no_target(text: str) -> None:
+    contributions = explain_text(text)[1]
+    assert not {c.rule for c in contributions} & {"improvement", "worse figures"}

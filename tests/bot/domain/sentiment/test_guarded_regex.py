@@ -14,6 +14,7 @@ from bot.domain.sentiment.event_patterns import EVENTS
 from bot.domain.sentiment.good_news_patterns import GOOD_NEWS
 from bot.domain.sentiment.guarded_regex import compile_guarded, guard
 from bot.domain.sentiment.kind_patterns import KINDS
+from bot.domain.sentiment.risk_patterns import RISKS
 
 
 def found(
@@ -71,7 +72,7 @@ def plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(source, pattern.flags)
 
 
-_TABLES = [re.compile(p.regex) for p in (*PATTERNS, *EVENTS, *GOOD_NEWS, *KINDS)]
+_TABLES = [re.compile(p.regex) for p in (*PATTERNS, *EVENTS, *GOOD_NEWS, *KINDS, *RISKS)]
 _MODULES = [
     value
     for module in (markup, sarcasm, stance)

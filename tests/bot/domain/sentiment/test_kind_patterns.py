@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.sentiment import score_text
+from bot.domain.sentiment.scorer import explain_text
 
 
 @pytest.mark.parametrize(
@@ -289,3 +290,177 @@ def test_a_close_on_day_three_is_a_working_day_not_a_wait() -> None:
 )
 def test_amounts_of_money_are_figures(text: str, label: str) -> None:
     assert score_text(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unless the backlog clears, the board will have to reconsider the partnership.",
+        "Procurement has started a review of the contract after the March outages.",
+        "We are going through our contract options before the summer.",
+        "If the logging gap stays open we must notify the regulator.",
+        "These findings will be reported to the audit committee.",
+    ],
+)
+def test_a_review_of_the_relationship_and_a_report_to_the_regulator_are_risks(text: str) -> None:
+    sentiment = score_text(text)
+    assert sentiment.polarity < -0.2
+    assert "threat" in {c.rule for c in explain_text(text)[1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Still we did not receive the signed change request.", "waiting"),
+        ("We still didn't hear back about the licence renewal.", "waiting"),
+        ("The supplier has not provided the evidence we asked for in June.", "waiting"),
+        ("Another repeat finding on the firewall rules.", "repeated"),
+        ("Recurring failures on the overnight interface.", "repeated"),
+        ("Since the upgrade the agents cannot log in to the CRM.", "impact"),
+        ("The branches were unable to print statements all morning.", "impact"),
+    ],
+)
+def test_non_arrival_recurrence_and_people_unable_to_work_are_complaints(
+    text: str, rule: str
+) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert rule in {c.rule for c in contributions}
+
+
+def test_a_recurring_failure_counts_the_failure_too() -> None:
+    recurring = score_text("Recurring outages on the payment gateway.").polarity
+    assert recurring < score_text("Outages on the payment gateway.").polarity < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I didn't get the joke at first.", "We can't wait for the summer party."],
+)
+def test_ordinary_cannot_and_did_not_are_no_complaint(text: str) -> None:
+    assert not {c.rule for c in explain_text(text)[1]} & {"waiting", "impact"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Two service accounts were created without MFA on the payment cluster.", "careless"),
+        ("They patched the database without a change ticket.", "careless"),
+        ("We asked for the keys in May and until now nobody has sent them.", "waiting"),
+        ("Until today we don't have the firewall rules.", "waiting"),
+    ],
+)
+def test_skipped_controls_and_until_now_are_complaints(text: str, rule: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert rule in {c.rule for c in contributions}
+
+
+def test_in_practice_after_a_clause_break_decides_like_but() -> None:
+    text = "Great numbers in the deck; in practice the users are still unhappy."
+    assert score_text(text).label == "negative"
+
+
+def test_a_refinement_or_grooming_session_is_a_process_name() -> None:
+    assert score_text("Backlog grooming is on Wednesday.").label == "neutral"
+    assert score_text("Defect refinement moved to 3pm.").label == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Once more the invoice arrived without the timesheets.", "repeated"),
+        ("The portal outage is affecting our customers in three countries.", "impact"),
+    ],
+)
+def test_once_more_and_harm_to_our_customers_are_complaints(text: str, rule: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert rule in {c.rule for c in contributions}
+
+
+def test_hoping_it_works_this_time_recalls_the_times_it_did_not() -> None:
+    hoping = explain_text("We hope this time the cutover goes ahead.")
+    assert "repeated" in {c.rule for c in hoping[1]}
+    assert hoping[0].polarity < score_text("We hope the cutover goes ahead.").polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Until when do we wait for the test accounts?", "waiting"),
+        ("The vendor offered a workaround instead of fixing the root cause.", "careless"),
+        ("The firewall rule was opened without our approval.", "careless"),
+        ("If nothing changes by spring the helpdesk will go to tender.", "threat"),
+        ("Three late payrolls in a row, this cannot continue.", "threat"),
+        ("It cannot be that every invoice needs three corrections.", "threat"),
+        ("Two of the clinics are out of compliance on retention.", "phrase"),
+    ],
+)
+def test_more_complaints_warnings_and_risks(text: str, rule: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert rule in {c.rule for c in contributions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They crushed it on the payroll migration.",
+        "Not a single regression in the March release.",
+        "Zero critical vulnerabilities open at quarter end.",
+        "Shout-out to Tom for jumping on the database outage at 2am.",
+    ],
+)
+def test_set_praise_absent_regressions_and_thanks_for_heroics_are_positive(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+def test_honestly_announces_a_verdict_without_praising() -> None:
+    assert score_text("Honestly, the cutover was a mess.").label == "negative"
+    assert "lexicon" not in {
+        c.rule for c in explain_text("Honestly the cutover was a mess.")[1] if c.effect > 0
+    }
+
+
+def test_a_calendar_week_is_no_wait() -> None:
+    assert score_text("Staffing plan attached for week 32.").label == "neutral"
+    assert score_text("INC-5512 still open, day 6.").label == "negative"
+
+
+def test_thanks_for_heroics_read_as_warm_thanks() -> None:
+    # Warm, personal thanks are 3 of 4 on the rating scale, stronger than plain praise.
+    heroics = score_text("Thanks to the team for staying late to finish the migration.")
+    assert heroics.polarity > 0.6
+    assert heroics.polarity > score_text("The migration went well.").polarity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not renew the managed print contract.",
+        "Legal has sent them a notice of breach.",
+        "We have lost all confidence in the capacity forecasts.",
+    ],
+)
+def test_a_refused_renewal_a_breach_notice_and_lost_trust_are_strong_threats(text: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.polarity < score_text("The weekly report was late.").polarity
+    assert "threat" in {c.rule for c in contributions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We couldn't have pulled this off without your team.",
+        "The ticket queue is under control again.",
+        "Exceptional support from the night team.",
+    ],
+)
+def test_warm_thanks_a_problem_under_control_and_strong_praise_are_positive(text: str) -> None:
+    assert score_text(text).polarity > 0.3
+
+
+def test_please_is_a_courtesy_not_praise() -> None:
+    contributions = explain_text("We will not renew. Please prepare the exit plan.")[1]
+    assert all(c.effect <= 0 for c in contributions)

@@ -55,6 +55,31 @@ def test_doing_the_other_sides_job_is_a_complaint(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Sounds lovely, I'll have to check that recipe.",
+        "So proud of the kids, we are all so happy for them.",
+        "The film makes it hard to care for them at all.",
+        "You end up smiling through the whole second act.",
+    ],
+)
+def test_own_work_words_in_ordinary_prose_are_no_complaint(text: str) -> None:
+    assert "own work" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our analysts are reconciling their statements for them every month.",
+        "We ended up configuring the backups ourselves.",
+    ],
+)
+def test_doing_the_other_sides_job_reads_as_a_clear_complaint(text: str) -> None:
+    # Doing the other side's job is a strong complaint on the rating scale (3 of 4).
+    assert polarity(text) < -0.55
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Finance wants us to line up alternative providers before spring.",
         "The payroll contract will go out to tender next year.",
         "Our COO asked for an exit plan for the hosting deal.",
@@ -149,3 +174,16 @@ def test_a_request_that_carries_a_complaint_is_not_neutral() -> None:
 
 def test_a_question_with_a_strong_opinion_keeps_it() -> None:
     assert polarity("Is there anything worse than their hold music?") < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have started talking to other suppliers.",
+        "Legal is preparing the termination notice.",
+    ],
+)
+def test_a_contract_threat_reads_stronger_than_a_plain_slip(text: str) -> None:
+    # Threats are 3 of 4 on the rating scale (termination 4), a slip stated plainly 2.
+    assert polarity(text) < -0.55
+    assert polarity(text) < polarity("The weekly report was late.") - 0.2

@@ -6,6 +6,7 @@ import pytest
 
 from bot.domain.sentiment.cues import find_cues
 from bot.domain.sentiment.rules import Reading, clause_weights, emphasis, read
+from bot.domain.sentiment.scorer import explain_text
 from bot.domain.sentiment.tokens import tokenize
 
 
@@ -75,3 +76,20 @@ def test_a_wait_a_cue_has_claimed_is_counted_once(text: str) -> None:
     # No two waiting hits read the same words: the duration is one wait, not two.
     assert all(a.isdisjoint(b) for i, a in enumerate(words) for b in words[i + 1 :]), waits
     assert found.valence < 0
+
+
+def test_what_was_waited_for_is_no_praise() -> None:
+    # "a straight answer" and "restore" are what was slow to come, not what was good.
+    for text in (
+        "It takes too long to get a straight answer from them.",
+        "The vendor needed 9 days to restore a single file.",
+    ):
+        sentiment, contributions = explain_text(text)
+        assert sentiment.label == "negative"
+        assert all(c.effect < 0 for c in contributions if c.rule != "textblob")
+
+
+def test_a_cause_after_a_wait_is_still_read() -> None:
+    # "to a broken build" names the cause, not a purpose: "broken" counts.
+    phrases = [c.phrase for c in explain_text("Lost the whole morning to a broken build.")[1]]
+    assert any("broken" in phrase for phrase in phrases)

@@ -7,6 +7,7 @@ import pytest
 from bot.domain.sentiment import score_text
 from bot.domain.sentiment.hits import Hit
 from bot.domain.sentiment.sarcasm import celebration_turned, scare_quotes, turn
+from bot.domain.sentiment.scorer import explain_text
 
 
 def test_an_opener_before_a_failure_turns_the_praise_into_sarcasm() -> None:
@@ -106,3 +107,36 @@ def test_an_eye_roll_with_no_praise_to_turn_is_exasperation() -> None:
     assert turned is not None and Hit("sarcasm", "eye-roll emoji", -1.0) in turned
     assert score_text('Quarter three, still "nearly done" :upside_down_face:').label == "negative"
     assert turn("Release notes attached.", hits, 0) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The release slipped another week, great 👍",
+        "Invoice rejected again, lovely.",
+        "Yet another P1 on the payment gateway 🎉",
+    ],
+)
+def test_a_lone_cheer_or_a_party_after_a_failure_is_sarcasm(text: str) -> None:
+    sentiment, contributions = explain_text(text)
+    assert sentiment.label == "negative"
+    assert "sarcasm" in {c.rule for c in contributions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Outage resolved, great.", "Backlog cleared, great.", "P1 closed in 20 minutes 🎉"],
+)
+def test_a_cheer_after_a_fix_is_meant(text: str) -> None:
+    assert score_text(text).label == "positive"
+
+
+def test_thanks_with_a_scare_quote_are_sarcasm() -> None:
+    sentiment, contributions = explain_text('Cheers for the "quick" patch that took a month.')
+    assert sentiment.label == "negative"
+    assert "heroics" not in {c.rule for c in contributions}
+
+
+def test_super_opens_sarcasm_over_a_failure_and_is_meant_over_good_news() -> None:
+    assert score_text("Super, the UAT environment is down again.").label == "negative"
+    assert score_text("Super, the UAT environment is back.").label == "positive"

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.sentiment import Sentiment, label_for, score_text
+from bot.domain.sentiment.scorer import explain_text
 
 
 def polarity(text: str) -> float:
@@ -117,6 +118,15 @@ def test_excess_turns_a_good_word_bad() -> None:
 
 def test_repeated_failure_is_worse_than_a_single_one() -> None:
     assert polarity("They missed the deadline again.") < polarity("They missed the deadline.") < 0
+
+
+def test_textblob_reading_only_neutral_words_does_not_water_down_an_event() -> None:
+    # "the board", "procurement", "next year": TextBlob knows these words and finds no
+    # opinion in them; that is silence beside the tender, not a vote for neutral.
+    with_neutral_words = explain_text("The board asked procurement to run a tender next year.")
+    alone = explain_text("Procurement will run a tender.")
+    assert with_neutral_words[0].polarity == pytest.approx(alone[0].polarity)
+    assert "textblob" not in {c.rule for c in with_neutral_words[1]}
 
 
 def test_emoji_carry_sentiment() -> None:

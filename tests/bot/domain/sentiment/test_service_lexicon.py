@@ -37,3 +37,24 @@ def test_a_service_word_wins_over_its_general_meaning() -> None:
 
 def test_so_so_is_a_mild_complaint() -> None:
     assert score_text("So-so.").label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new portal looks nice, but half the buttons don't work.",
+        "Since the update the scanner is not working.",
+        "They are responsive, however their fixes never hold.",
+    ],
+)
+def test_something_that_does_not_work_is_a_complaint(text: str) -> None:
+    assert score_text(text).label == "negative"
+
+
+def test_a_condition_is_no_event() -> None:
+    assert score_text("Draft rota attached, shout if any shifts don't work.").label == "neutral"
+
+
+def test_strong_praise_missing_from_vader_counts_as_strong() -> None:
+    for word in ("Exceptional", "Stellar", "Phenomenal"):
+        assert score_text(f"{word} turnaround on the audit pack.").polarity > 0.45

@@ -122,3 +122,18 @@ def test_absences_and_errands_are_found_as_one_regex_of_their_parts_would(
         assert (found and (found.span(), found.group(0))) == (
             expected and (expected.span(), expected.group(0))
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quick question, who signs off the access requests for the HR share?",
+        "Hi team, could someone resend the approved quote?",
+        "Updated escalation matrix attached, feedback welcome.",
+        "Draft runbook in the wiki, comments appreciated.",
+    ],
+)
+def test_a_question_after_a_greeting_and_an_invitation_to_comment_are_errands(
+    text: str,
+) -> None:
+    assert score_text(text).label == "neutral"
