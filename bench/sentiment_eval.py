@@ -10,8 +10,8 @@ then ../shared/data/sentiment/ beside the repository.
 
 In-domain sets: bench/data/outsourcing/{dev,test}.tsv, comments written for this
 project as people on an outsourcing account write them, in the same format (see the
-README there). The dev part was read while writing the scorer's rules; test is only
-measured.
+README there). The dev part was read while writing the scorer's rules; test is scored
+only with --test, and logged, like the comment sets' test parts.
 
 Comment sets by language: bench/data/comments/{en,de,es}/{dev,test}.tsv (id, writer,
 rating 1-5, text), split by writer. Rapport reads each comment as the bot does: the
@@ -225,7 +225,11 @@ def best_of(passes: int) -> tuple[int, float]:
 
 def load_sets(directory: Path, with_test: bool, general: bool = True) -> dict[str, list[Row]]:
     """Every labelled set by name: the outsourcing parts, the comment sets, the general sets."""
-    sets = {name: load_set(IN_DOMAIN_DIR / filename) for name, filename in IN_DOMAIN_SETS}
+    sets = {
+        name: load_set(IN_DOMAIN_DIR / filename)
+        for name, filename in IN_DOMAIN_SETS
+        if with_test or not name.endswith("-test")
+    }
     for language in LANGUAGES:
         for part in ("dev", "test") if with_test else ("dev",):
             sets[f"{language}-{part}"] = load_comments(
@@ -243,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", type=int, help="score only the first N rows of every set")
     parser.add_argument("--tiny", action="store_true", help=f"the same as --size {TINY}")
     parser.add_argument(
-        "--test", action="store_true", help="score the comment sets' test parts (logged)"
+        "--test", action="store_true", help="score the test parts too (each look logged)"
     )
     parser.add_argument("--passes", type=int, metavar="N", help="time Rapport alone, best of N")
     args = parser.parse_args(argv)
@@ -254,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         n, per_second = best_of(args.passes)
         print(f"Rapport: {n} English dev texts, best of {args.passes} passes: {per_second:,.0f}/s")
         return 0
-    if args.misses and args.misses.endswith("-test") and args.misses[:2] in LANGUAGES:
+    if args.misses and args.misses.endswith("-test"):
         parser.error("the test parts' misses are never listed")
     size = TINY if args.tiny else args.size
     # A tiny run checks that every scorer runs; it goes on without the general sets when
@@ -302,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 set_name, len(rows), tool, quality(scores, ratings), len(rows) / seconds, lang
             )
             print(line)
-            if comments and set_name.endswith("-test"):
+            if set_name.endswith("-test"):
                 test_lines.append(line)
     for tool, (scores, seconds) in pooled.items() if general_ratings else ():
         result = quality(scores, general_ratings)
