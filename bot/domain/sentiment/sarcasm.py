@@ -131,21 +131,21 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
 
 
 # Cheers after bad news are sarcasm: "third outage this month 🎉", "skipped tests :clap:".
-_CELEBRATION = frozenset(
+CELEBRATION = frozenset(
     {":tada:", ":clap:", ":party_popper:", ":confetti_ball:", ":slightly_smiling_face:"}
     | {":raised_hands:", ":sweat_smile:", "\U0001f389", "\U0001f44f", "\U0001f38a"}
     | {"\U0001f642", "\U0001f605", "\U0001f64c"}
 )
-_FAILURE = -1.0
+FAILURE = -1.0
 
 
 def celebration_turned(emoji: list[Hit], negative: float) -> list[Hit]:
     """Emoji hits, with cheering ones turned into sarcasm when the words tell of a failure."""
-    if negative > _FAILURE:
+    if negative > FAILURE:
         return emoji
     return [
         Hit("sarcasm", hit.phrase, -hit.valence)
-        if hit.phrase in _CELEBRATION and hit.valence > 0
+        if hit.phrase in CELEBRATION and hit.valence > 0
         else hit
         for hit in emoji
     ]

@@ -77,3 +77,61 @@ def test_explanations_add_up_to_the_polarity() -> None:
     assert reading.sentiment is not None
     total = sum(c.effect for c in reading.contributions)
     assert total == pytest.approx(reading.sentiment.polarity, abs=1e-9)
+
+
+def rules_of(text: str, language: str) -> set[str]:
+    return {c.rule for c in read_comment(text, language).contributions}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Wieder eine Gutschrift falsch verbucht 👏", "de"),
+        ("Otra vez el mismo usuario abriendo el mismo ticket 😅", "es"),
+    ],
+)
+def test_cheers_after_a_failure_are_sarcasm(text: str, language: str) -> None:
+    assert polarity(text, language) <= -0.2
+    assert "sarcasm" in rules_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Super, wieder eine Gutschrift falsch verbucht.", "de"),
+        ("Genial, otra vez caído el portal.", "es"),
+    ],
+)
+def test_a_cheerful_opener_over_a_failure_told_again_is_sarcasm(text: str, language: str) -> None:
+    assert polarity(text, language) <= -0.2
+    assert "sarcasm" in rules_of(text, language)
+    assert polarity("Super, wieder alles grün.", "de") > 0
+
+
+def test_too_much_of_a_good_thing_is_a_fault_but_a_verb_after_zu_is_not() -> None:
+    assert polarity("Die Schätzung war zu optimistisch.", "de") < 0
+    assert polarity("Cerraron el ticket demasiado rápido.", "es") < 0
+    assert polarity("Wir arbeiten daran, das zu verbessern.", "de") > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "good"),
+    [
+        ("Die Reaktionszeit bei P2 war 6 Stunden statt 2.", "de", False),
+        ("Gutschriften kommen innerhalb von zwei Tagen statt zwei Wochen.", "de", True),
+        ("Antworten kommen innert einer Woche statt innert 24 Stunden.", "de", False),
+        ("Erstlösungsquote diesen Monat 78 %, Ziel 70 %.", "de", True),
+        ("Las notas de crédito salen en dos días en lugar de dos semanas.", "es", True),
+        ("La disponibilidad fue 97 % frente a 99,5 %.", "es", False),
+    ],
+)
+def test_a_figure_beside_the_earlier_one_or_the_target(
+    text: str, language: str, good: bool
+) -> None:
+    assert (polarity(text, language) > 0.2) == good
+    assert (polarity(text, language) < -0.2) != good
+
+
+def test_a_concession_opening_the_comment_leaves_the_verdict_to_the_rest() -> None:
+    assert polarity("A pesar de la caída del sistema, el cierre se entregó a tiempo.", "es") > 0
+    assert polarity("Obwohl es Probleme gab, kam die Lieferung pünktlich.", "de") > 0
