@@ -27,13 +27,14 @@ _BOOST = 0.293
 _REPEATED = 1.3
 _BEFORE_CONTRAST, _AFTER_CONTRAST = 0.5, 1.5
 _SARCASM = -1.6
+_EXASPERATION = -1.0  # an eye-roll with no praise to turn, as in English
 _STRONG_WORD = 2.0
 _SCOPE = 3
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?]")
 _BREAKS = frozenset(".,;:!?")
 _MIN_STEM = 4
 # A cheerful word opening the comment before a comma: "Super, schon wieder down".
-_OPENER = re.compile(r"^\s*[^\W\d_]+\s*,")
+_OPENER = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,")
 _AGAIN_RULES = frozenset({"repeated", "chasing"})
 
 
@@ -180,6 +181,8 @@ def _compared(text: str, figures: Figures) -> tuple[str, bool] | None:
     then = figures.value(match.group("then"), then_unit)
     if now is None or then is None or now == then:
         return None
+    if (now_unit or "") not in figures.minutes and not figures.more_is_better.search(text):
+        return None  # no metric named and no time: which way is better is not said
     return match.group(0), now < then
 
 
@@ -289,6 +292,8 @@ def score_with(rules: LanguageRules, text: str) -> tuple[Sentiment, list[Contrib
         # "Super, schon wieder down 🙃": the praise is the sarcasm, not the verdict.
         hits = [h for h in hits if h.valence <= 0]
         hits.append(_Hit("sarcasm", "eye-roll after praise", _SARCASM, -1))
+    elif plain.eye_rolls:
+        hits.append(_Hit("sarcasm", "eye-roll", _EXASPERATION, -1))
     hits += _emoji_hits(plain.emoji, plain.emoji_names, sum(min(h.valence, 0) for h in hits))
     valence = sum(h.valence for h in hits)
     if not valence:

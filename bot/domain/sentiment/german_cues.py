@@ -15,10 +15,10 @@ _UNIT = r"(?:minuten|stunden|tage[n]?|wochen|monate[n]?|std|h)"
 _ORDINAL = r"(?:zweite|dritte|vierte|fünfte|sechste|siebte|x-te|\d+\.)[nrs]?"
 
 _BAD_THING = (
-    r"(?:p1|p2|prio-1|incidents?|störung\w*|ausfäll\w*|ausfall|fehler\w*|eskalation\w*|"
-    r"beschwerde\w*|verzögerung\w*|verspätung\w*|rückfrage\w*|reklamation\w*|nacharbeit|"
-    r"sla-verletzung\w*|sla-verstöße|bugs?|abstürze|downtime|verschiebung\w*|nachzahlung\w*|"
-    r"mahnung\w*|beanstandung\w*|reibungsverlust\w*|tickets?)"
+    r"(?:p1|p2|prio-1|incidents?|bugs?|downtime|tickets?|sla-verletzung\w*|sla-verstöße|"
+    r"\w*?(?:störung|ausfäll|ausfall|fehler|schaden|schäden|eskalation|beschwerde|verzögerung|"
+    r"verspätung|rückfrage|reklamation|nacharbeit|abstürze|verschiebung|nachzahlung|mahnung|"
+    r"beanstandung|reibungsverlust)\w*)"
 )
 
 _NUMBER = r"(?<![\w.,])(?:\d+(?:[.,']\d+)*|ein(?:e[mnrs]?)?|zwei|drei|vier|fünf|sechs|zehn|zwölf)"
@@ -39,7 +39,7 @@ _NUMBERS = {
 FIGURES = Figures(
     fall=re.compile(
         r"\b(?:gesunken|gefallen|reduziert|halbiert|verkürzt|gesenkt|sank|sinkt|fiel|"
-        r"runter|abgebaut|nachgelassen|zurückgegangen|rückläufig|tiefststand|niedrigste\w*)\b"
+        r"runter|abgebaut|abbauen|reduzieren|senken|nachgelassen|zurückgegangen|rückläufig|tiefststand|niedrigste\w*)\b"
     ),
     rise=re.compile(
         r"\b(?:gestiegen|stieg|steigt|erhöht|verdoppelt|wächst|gewachsen|höchste\w*|"
@@ -48,14 +48,15 @@ FIGURES = Figures(
     more_is_better=re.compile(
         r"\b(?:\w*zufriedenheit|qualität\w*|servicelevel|erstlösungsquote|abschlussquote|"
         r"verfügbarkeit|genauigkeit|nps|csat|umsatz|einsparung\w*|produktivität|quote|"
-        r"\w*lösungsquote|\w*-?compliance)\b"
+        r"\w*lösungsquote|\w*-?compliance|otif)\b"
     ),
     amount=re.compile(
         r"\d|\b(?:hälfte|halbiert|deutlich|stark|drastisch|viel|zwei|drei|vier|fünf)\b"
     ),
     compared=re.compile(
         rf"(?P<now>{_NUMBER}) ?(?P<now_unit>{_FIGURE_UNIT})?,? (?:statt|anstatt|anstelle von|"
-        rf"gegenüber|ziel|soll|vorher|zuvor|bisher|früher|im vormonat|im vorjahr):? "
+        rf"gegenüber|ziel|soll|vorher|zuvor|bisher|früher|im vormonat|im vorjahr)"
+        rf"(?: (?:waren|war|lag) (?:es|sie|er|wir))?:? "
         rf"(?:innert |innerhalb von |von |bei )?(?P<then>{_NUMBER}) ?(?P<then_unit>{_FIGURE_UNIT})?"
     ),
     minutes=_MINUTES,
@@ -207,6 +208,7 @@ CUES = (
     Cue(
         "waiting",
         re.compile(
+            r"\b(?:bislang|bisher) nicht\b|"
             r"\b(?:seit|noch immer|immer noch)\b(?: \w+)? (?:kaputt|offen|nicht|kein"
             r"\w*|down)\b|\bseit (?:montag|dienstag|mittwoch|donnerstag|freitag|dem "
             r"\d+|\w+ \d+)\b|\bohne bearbeiter\b|\brutscht\w*\b"
@@ -334,6 +336,19 @@ CUES = (
         -1.7,
     ),
     Cue(
+        "careless",
+        re.compile(
+            r"\bohne (?:uns |mich |jemanden )?(?:bescheid zu geben|zu informieren|zu fragen|vorher "
+            r"zu fragen|rücksprache)\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "shortfall",
+        re.compile(r"\bnur (?:die hälfte|ein drittel|ein viertel|\d+ von \d+)\b"),
+        -1.6,
+    ),
+    Cue(
         "value",
         re.compile(
             r"\b(?:senior\w*|erfahrene\w*)\b[^.!?]{0,60}\b(?:berufsanfänger\w*|praktikant\w*"
@@ -345,7 +360,9 @@ CUES = (
         "threat",
         re.compile(
             r"\b(?:überprüfung|prüfung) (?:des|unseres) vertrag\w*|\bvertrag\w* (?:\w+ )?(?:übe"
-            r"rprüfen|prüfen|auf den prüfstand)|\bgeschäftsführer\w*"
+            r"rprüfen|prüfen|auf den prüfstand)|\bgeschäftsführer\w*|\b(?:zweite[nr]?|weitere"
+            r"[nr]?) (?:anbieter|dienstleister|lieferanten?)\w*|\bhol\w*\b[^.!?]{0,40}\bins "
+            r"haus\b|\bins haus (?:zurück)?holen\b|\bwenn (?:das|es) so weiter(?:geht|läuft)\b"
         ),
         -2.2,
     ),

@@ -37,6 +37,8 @@ _WORDS = {
     **dict.fromkeys(("fatal", "nefasto", "chapuza"), -3.0),
     **dict.fromkeys(("buen", "bacán", "bacan"), 1.9),
     **dict.fromkeys(("fome",), -1.5),  # Chile: dull, a letdown
+    **dict.fromkeys(("desorden", "imposible"), -2.0),
+    **dict.fromkeys(("cae", "caen", "cayó", "cayeron"), -1.6),  # a system going down
     # Thanks promised in a request are a courtesy, not praise ("agradeceré me confirmen").
     **dict.fromkeys(("agradeceré", "agradecería", "agradeceríamos", "agradeceremos"), 0.0),
 }
@@ -56,7 +58,9 @@ _STEMS = {
     **dict.fromkeys(
         ("perfect", "increíbl", "increibl", "encant", "agradec", "agradez", "felic"), 2.5
     ),
-    **dict.fromkeys(("mejor", "resuel", "solucionad", "puntual", "fiabl", "proactiv"), 1.9),
+    **dict.fromkeys(
+        ("mejor", "resuel", "resolv", "solucionad", "puntual", "fiabl", "proactiv"), 1.9
+    ),
     **dict.fromkeys(("rápid", "rapid", "ágil", "agil", "fluid", "estabilidad"), 1.8),
     **dict.fromkeys(("content", "satisfech", "constructiv", "profesional", "alegr"), 2.0),
     **dict.fromkeys(("amabl", "atent", "útil", "util", "confianz", "orgull", "valios"), 1.6),

@@ -18,7 +18,7 @@ _BAD_THING = (
     r"(?:p1|p2|incidencias?|incidentes?|caídas?|caidas?|errores|fallos?|escalados?|"
     r"escalaciones|quejas?|reclamaciones|retrasos?|rechazos|bugs?|penalizaciones|"
     r"incumplimientos?|tickets? abiertos?|reclamos?|observaci\w+|discrepancias?|descuadres?|"
-    r"hallazgos?|recargos?|multas?)"
+    r"hallazgos?|recargos?|multas?|diferencias|faltantes?)"
 )
 
 _NUMBER = r"(?<![\w.,])(?:\d+(?:[.,']\d+)*|un[oa]?|dos|tres|cuatro|cinco|seis|diez|doce)"
@@ -50,7 +50,7 @@ FIGURES = Figures(
     more_is_better=re.compile(
         r"\b(?:satisfacci\w+|calidad|nivel de servicio|(?<!tiempo de )(?<!tiempos de )"
         r"resoluci\w+|conversi\w+|cumplimiento|"
-        r"disponibilidad|exactitud|precisi\w+|nps|csat|ventas|ahorros?|productividad)\b"
+        r"disponibilidad|exactitud|precisi\w+|nps|csat|otif|ventas|ahorros?|productividad)\b"
     ),
     amount=re.compile(
         r"\d|\b(?:mitad|mucho|bastante|claramente|notablemente|dos|tres|cuatro|cinco|"
@@ -283,6 +283,16 @@ CUES = (
     ),
     Cue("value", re.compile(r"\bpagamos (?:por|un|una)\b"), -1.5),
     Cue(
+        "careless",
+        re.compile(r"\bsin (?:avisar(?:nos)?|consultar(?:nos)?|decirnos nada|preguntar(?:nos)?)\b"),
+        -1.7,
+    ),
+    Cue(
+        "shortfall",
+        re.compile(r"\bsolo (?:la mitad|un tercio|una parte|\d+ de \d+)\b"),
+        -1.6,
+    ),
+    Cue(
         "value",
         re.compile(
             r"\b(?:senior\w*|expert[oa]s?|experimentad[oa]s?)\b[^.!?]{0,60}\b(?:practicantes?|b"
@@ -343,7 +353,9 @@ CUES = (
         "threat",
         re.compile(
             r"\b(?:abr\w+|lanz\w+|convoc\w+) (?:un |una |el |la )?concurso\b|\brevis\w+ (?:el"
-            r"|del) contrato\b"
+            r"|del) contrato\b|\bcambiar de (?:proveedor|operador|consultora|empresa|socio)\b|"
+            r"\botr[oa]s? (?:\w+ )?(?:consultoras?|operador(?:es)?|empresas)\b|\bsi (?:esto|es"
+            r"ta situación) sigue así\b"
         ),
         -2.2,
     ),

@@ -135,3 +135,22 @@ def test_a_figure_beside_the_earlier_one_or_the_target(
 def test_a_concession_opening_the_comment_leaves_the_verdict_to_the_rest() -> None:
     assert polarity("A pesar de la caída del sistema, el cierre se entregó a tiempo.", "es") > 0
     assert polarity("Obwohl es Probleme gab, kam die Lieferung pünktlich.", "de") > 0
+
+
+def test_an_eye_roll_with_no_praise_to_turn_is_exasperation() -> None:
+    text = "Ahora el WMS se cae en plena hora pico 🙃"
+    assert "sarcasm" in rules_of(text, "es")
+    assert polarity(text, "es") < polarity("Ahora el WMS se cae en plena hora pico", "es") < 0
+
+
+def test_a_two_word_opener_over_a_failure_told_again_is_sarcasm() -> None:
+    text = "Tolle Wurst, wieder nur die Hälfte der Paletten angekommen."
+    assert polarity(text, "de") < -0.2
+    assert "sarcasm" in rules_of(text, "de")
+
+
+def test_a_figure_beside_a_target_needs_a_metric_or_a_time_to_have_a_side() -> None:
+    assert polarity("Tickets diese Woche 97, Ziel 95.", "de") == 0
+    assert polarity("OTIF diese Woche 97 %, Ziel 95 %.", "de") > 0.2
+    assert polarity("El OTIF subió de 88 % a 96 %.", "es") > 0.2
+    assert polarity("Die Kundenzufriedenheit liegt bei 8,2, im Vorjahr waren es 6,9.", "de") > 0.2

@@ -62,6 +62,12 @@ def test_the_rules_are_built_once() -> None:
         "Es sollte nicht meine Beteiligung brauchen, um eine P1 zu lösen.",
         "Drei Account Manager in achtzehn Monaten.",
         "Könnte besser sein.",
+        "Das Angebot ist bislang nicht freigegeben.",
+        "Die Fachabteilung hat die Tests abgebrochen, ohne uns Bescheid zu geben.",
+        "Wieder nur die Hälfte der Paletten geliefert.",
+        "Sie möchten einen zweiten Anbieter für den Service Desk einbinden.",
+        "Wir holen die Lagerlogistik wieder ins Haus.",
+        "Wenn das so weitergeht, sprechen wir uns im Lenkungskreis.",
     ],
 )
 def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
@@ -84,6 +90,8 @@ def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
         "Die Gutschriften kamen, ohne dass wir nachfragen mussten.",
         "Beschwerden von Lieferanten sind fast vollständig verschwunden.",
         "Die Fehlerquote ist von 4 % auf 0,8 % zurückgegangen.",
+        "Kein einziger Transportschaden im ganzen Monat.",
+        "Die offenen Changes konnten wir von 58 auf 12 reduzieren.",
     ],
 )
 def test_good_news_told_as_facts_is_praise(text: str) -> None:

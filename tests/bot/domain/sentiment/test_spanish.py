@@ -60,6 +60,14 @@ def test_the_rules_are_built_once() -> None:
         "Esperaba más aportación estratégica de su parte.",
         "No debería hacer falta que yo intervenga para resolver un P1.",
         "Tres gerentes de cuenta en dieciocho meses.",
+        "Si esto sigue así lo hablamos en el comité.",
+        "Vamos a cambiar de operador logístico.",
+        "Van a pedir cotización a otras consultoras.",
+        "Cambiaron la prioridad sin avisarnos.",
+        "Llegó solo la mitad del pedido.",
+        "Buen servicio en general, aunque la facturación es un desorden.",
+        "Imposible cerrar el mes en fecha.",
+        "El sistema se cae cada tarde.",
     ],
 )
 def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
@@ -80,6 +88,9 @@ def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
         "La satisfacción llegó a 4,6, la más alta del año.",
         "El proveedor aplicó los créditos de servicio sin que tuviéramos que reclamarlos.",
         "Las quejas de proveedores prácticamente desaparecieron.",
+        "Ya quedó el inventario cíclico, cero diferencias.",
+        "Cero faltantes en la auditoría.",
+        "El nuevo supervisor resolvió lo que llevaba un mes atorado.",
     ],
 )
 def test_good_news_told_as_facts_is_praise(text: str) -> None:
