@@ -68,6 +68,7 @@ class Figures:
     # A figure beside the earlier one or the target ("6 Stunden statt 2", "78 %, Ziel 70 %",
     # "en dos días en lugar de dos semanas"): groups now, now_unit, then, then_unit.
     compared: re.Pattern[str] | None = None
+    less_is_better: re.Pattern[str] | None = None  # a compared figure's side when no time
     minutes: Mapping[str, float] = field(default_factory=dict)  # a unit's length
     numbers: Mapping[str, float] = field(default_factory=dict)  # number words
 
@@ -181,7 +182,10 @@ def _compared(text: str, figures: Figures) -> tuple[str, bool] | None:
     then = figures.value(match.group("then"), then_unit)
     if now is None or then is None or now == then:
         return None
-    if (now_unit or "") not in figures.minutes and not figures.more_is_better.search(text):
+    sided = figures.more_is_better.search(text) or (
+        figures.less_is_better is not None and figures.less_is_better.search(text)
+    )
+    if (now_unit or "") not in figures.minutes and not sided:
         return None  # no metric named and no time: which way is better is not said
     return match.group(0), now < then
 

@@ -38,7 +38,8 @@ _DOMAIN = {
     **dict.fromkeys(("lange", "dringend", "schon", "wieder", "noch", "frei", "ende"), 0.0),
     **dict.fromkeys(("qualität", "zusammenarbeit", "leistung", "kommunikation", "arbeit"), 0.0),
     **dict.fromkeys(("lieferung", "support", "team", "projekt", "service", "kunde"), 0.0),
-    **dict.fromkeys(("angebot",), 0.0),
+    **dict.fromkeys(("angebot", "bestellt", "bestellung", "bestellungen", "bestellen"), 0.0),
+    **dict.fromkeys(("durchgelaufen", "passt"), 1.2),
     **dict.fromkeys(("mäßig", "naja", "durchwachsen"), -1.0),
     **dict.fromkeys(("ordnung",), 1.2),
     # Something expected is missing; a thing lacks ("es hapert", Swiss "es harzt").

@@ -54,10 +54,16 @@ FIGURES = Figures(
         r"\d|\b(?:hälfte|halbiert|deutlich|stark|drastisch|viel|zwei|drei|vier|fünf)\b"
     ),
     compared=re.compile(
-        rf"(?P<now>{_NUMBER}) ?(?P<now_unit>{_FIGURE_UNIT})?,? (?:statt|anstatt|anstelle von|"
-        rf"gegenüber|ziel|soll|vorher|zuvor|bisher|früher|im vormonat|im vorjahr)"
-        rf"(?: (?:waren|war|lag) (?:es|sie|er|wir))?:? "
-        rf"(?:innert |innerhalb von |von |bei )?(?P<then>{_NUMBER}) ?(?P<then_unit>{_FIGURE_UNIT})?"
+        rf"(?P<now>{_NUMBER}) ?(?P<now_unit>{_FIGURE_UNIT})?(?: [^\W\d_]+)?,? (?:statt|anstatt|"
+        rf"anstelle von|gegenüber|ziel|soll|vorher|zuvor|bisher|früher|im vormonat|im vorjahr|"
+        rf"letzte[nrs]? (?:woche|monat|quartal|jahr|sprint))"
+        rf"(?: (?:waren|war|lag) (?:es|sie|er|wir))?:? (?:innert |innerhalb von |von |bei |in )?"
+        rf"(?P<then>{_NUMBER}) ?"
+        rf"(?P<then_unit>{_FIGURE_UNIT})?"
+    ),
+    less_is_better=re.compile(
+        rf"\b(?:{_BAD_THING}|\w*quote|dubletten|kosten|rückstand|backlog|\w*zeit|fluktuation|"
+        rf"krankenstand|abbrüche)\b"
     ),
     minutes=_MINUTES,
     numbers=_NUMBERS,
@@ -345,8 +351,44 @@ CUES = (
     ),
     Cue(
         "shortfall",
-        re.compile(r"\bnur (?:die hälfte|ein drittel|ein viertel|\d+ von \d+)\b"),
+        re.compile(
+            r"\bnur (?:die hälfte|ein drittel|ein viertel|\d+ von \d+)\b|\bvon (?:den )?\d+\b"
+            r"[^.!?]{0,40}\b(?:nur|bisher|erst) \d+\b[^.!?]*"
+        ),
         -1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            rf"(?:\b{_BAD_THING}\s+)?\b(?:gefunden|entdeckt|gemerkt|bemerkt|abgefangen|erkannt|"
+            rf"behoben),? bevor\b[^.!?]*"
+        ),
+        1.8,
+    ),
+    Cue(
+        "waiting",
+        re.compile(r"\bwart\w*\b (?:\w+ )?(?:immer noch|noch immer|weiterhin|nach wie vor)\b"),
+        -1.6,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\bwenn\b[^.!?]{0,60}\bnicht\b[^.!?]{0,40}\b(?:geht das an|gehen wir|eskalier\w*|"
+            r"ziehen wir|müssen wir)\b[^.!?]*"
+        ),
+        -2.2,
+    ),
+    Cue(
+        "careless",
+        re.compile(r"\bohne (?:die |eine )?(?:freigabe|genehmigung|abstimmung|zustimmung)\b"),
+        -1.7,
+    ),
+    Cue(
+        "faint praise",
+        re.compile(
+            r"\bnoch (?:viel|einiges|eine menge) (?:zu tun|zu verbessern|nachzuholen|zu polieren)\b"
+        ),
+        -1.2,
     ),
     Cue(
         "value",

@@ -38,6 +38,7 @@ _WORDS = {
     **dict.fromkeys(("buen", "bacán", "bacan"), 1.9),
     **dict.fromkeys(("fome",), -1.5),  # Chile: dull, a letdown
     **dict.fromkeys(("desorden", "imposible"), -2.0),
+    **dict.fromkeys(("majo", "majísimo"), 2.2),  # Spain: kind, likeable
     **dict.fromkeys(("cae", "caen", "cayó", "cayeron"), -1.6),  # a system going down
     # Thanks promised in a request are a courtesy, not praise ("agradeceré me confirmen").
     **dict.fromkeys(("agradeceré", "agradecería", "agradeceríamos", "agradeceremos"), 0.0),
@@ -117,7 +118,7 @@ def spanish() -> LanguageRules:
         negators=_NEGATORS,
         boosters=_BOOSTERS,
         contrast=frozenset({"pero", "aunque", "sin embargo", "embargo", "sino"}),
-        repetition=frozenset({"siempre", "sigue", "siguen", "seguimos"}),
+        repetition=frozenset({"siempre", "sigue", "siguen", "seguimos", "nuevamente"}),
         cues=CUES,
         ask=ASK,
         announce=ANNOUNCE,

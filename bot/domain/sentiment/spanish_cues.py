@@ -58,8 +58,12 @@ FIGURES = Figures(
     ),
     compared=re.compile(
         rf"(?P<now>{_NUMBER}) ?(?P<now_unit>{_FIGURE_UNIT})?,? (?:en lugar de|en vez de|frente a|"
-        rf"contra|objetivo|meta|antes|el mes pasado|el anterior):? (?:en |de )?"
-        rf"(?P<then>{_NUMBER}) ?(?P<then_unit>{_FIGURE_UNIT})?"
+        rf"contra|(?:el |la )?(?:objetivo|meta)(?: es| era| está en)?|antes|el mes pasado|"
+        rf"el anterior):? (?:en |de |el |del )?(?P<then>{_NUMBER}) ?(?P<then_unit>{_FIGURE_UNIT})?"
+    ),
+    less_is_better=re.compile(
+        rf"\b(?:{_BAD_THING}|abandono|rotación|rotacion|tmo|aht|espera|costes?|costos?|backlog|"
+        rf"tiempos?)\b"
     ),
     minutes=_MINUTES,
     numbers=_NUMBERS,
@@ -289,8 +293,42 @@ CUES = (
     ),
     Cue(
         "shortfall",
-        re.compile(r"\bsolo (?:la mitad|un tercio|una parte|\d+ de \d+)\b"),
+        re.compile(
+            r"\bsolo (?:la mitad|un tercio|una parte|\d+ de \d+)\b|\bde (?:los |las )?\d+\b"
+            r"[^.!?]{0,40}\b(?:solo|solamente|apenas) \d+\b[^.!?]*"
+        ),
         -1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            rf"(?:\b{_BAD_THING}\s+)?\b(?:lo |la |los |las )?(?:detect\w+|encontr\w+|corrigi\w+|"
+            rf"resolvi\w+) (?:\w+ ){{0,2}}?antes (?:de )?que\b[^.!?]*|\bdentro del plazo\b"
+        ),
+        1.8,
+    ),
+    Cue(
+        "waiting",
+        re.compile(r"\besper\w+ (?:todavía|aún)\b|\b(?:todavía|aún) esper\w+"),
+        -1.6,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:de no|si no)\b[^.!?]{0,60}\b(?:elevad\w+|escal\w+|aplicaremos|comité|direcc"
+            r"ión|penalizaci\w+)\b[^.!?]*|\belev\w+ al? (?:comité|dirección|gerencia|cio)\b"
+        ),
+        -2.2,
+    ),
+    Cue(
+        "careless",
+        re.compile(r"\bsin (?:la |una )?(?:aprobación|autorización|validación|aprobar)\b"),
+        -1.7,
+    ),
+    Cue(
+        "faint praise",
+        re.compile(r"\bhay (?:mucho|bastante) (?:que|por) (?:pulir|mejorar|corregir|hacer)\b"),
+        -1.2,
     ),
     Cue(
         "value",

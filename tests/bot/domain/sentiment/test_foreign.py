@@ -150,7 +150,22 @@ def test_a_two_word_opener_over_a_failure_told_again_is_sarcasm() -> None:
 
 
 def test_a_figure_beside_a_target_needs_a_metric_or_a_time_to_have_a_side() -> None:
-    assert polarity("Tickets diese Woche 97, Ziel 95.", "de") == 0
+    assert polarity("Anrufe diese Woche 97, Ziel 95.", "de") == 0
     assert polarity("OTIF diese Woche 97 %, Ziel 95 %.", "de") > 0.2
     assert polarity("El OTIF subió de 88 % a 96 %.", "es") > 0.2
     assert polarity("Die Kundenzufriedenheit liegt bei 8,2, im Vorjahr waren es 6,9.", "de") > 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "good"),
+    [
+        ("Datenqualität: 4 % Dubletten, letzten Monat waren es 11 %.", "de", True),
+        ("Der Job läuft in 20 Minuten statt in 3 Stunden.", "de", True),
+        ("La tasa de abandono fue del 18 %, el objetivo es el 5 %.", "es", False),
+    ],
+)
+def test_a_named_bad_thing_gives_a_compared_figure_its_side(
+    text: str, language: str, good: bool
+) -> None:
+    assert (polarity(text, language) > 0.2) == good
+    assert (polarity(text, language) < -0.2) != good

@@ -68,6 +68,13 @@ def test_the_rules_are_built_once() -> None:
         "Sie möchten einen zweiten Anbieter für den Service Desk einbinden.",
         "Wir holen die Lagerlogistik wieder ins Haus.",
         "Wenn das so weitergeht, sprechen wir uns im Lenkungskreis.",
+        "Wir warten immer noch auf die Schnittstellenbeschreibung.",
+        "Die Nachtladung ist wieder nicht durchgelaufen.",
+        "Wenn die Zahlen bis Ende März nicht stimmen, geht das an die Revision.",
+        "Von den 14 zugesagten Reports sind bisher 5 geliefert.",
+        "Der Kunde hat 3 Laptops bestellt und keiner weiß, wer sie abholen soll.",
+        "Das Mapping wurde ohne Abstimmung geändert.",
+        "Es gibt noch viel zu verbessern.",
     ],
 )
 def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
@@ -92,6 +99,8 @@ def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
         "Die Fehlerquote ist von 4 % auf 0,8 % zurückgegangen.",
         "Kein einziger Transportschaden im ganzen Monat.",
         "Die offenen Changes konnten wir von 58 auf 12 reduzieren.",
+        "Sie haben den Fehler gefunden, bevor er in den Monatsbericht ging.",
+        "Passt.",
     ],
 )
 def test_good_news_told_as_facts_is_praise(text: str) -> None:

@@ -68,6 +68,11 @@ def test_the_rules_are_built_once() -> None:
         "Buen servicio en general, aunque la facturación es un desorden.",
         "Imposible cerrar el mes en fecha.",
         "El sistema se cae cada tarde.",
+        "Esperamos todavía el informe de calidad.",
+        "De no corregirse estas brechas, el caso será elevado al comité de riesgos.",
+        "De los 14 informes comprometidos solo 5 llegaron bien.",
+        "Se otorgaron accesos sin la aprobación requerida.",
+        "No está mal, aunque hay mucho que pulir.",
     ],
 )
 def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
@@ -91,6 +96,9 @@ def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
         "Ya quedó el inventario cíclico, cero diferencias.",
         "Cero faltantes en la auditoría.",
         "El nuevo supervisor resolvió lo que llevaba un mes atorado.",
+        "La monitorización detectó el error antes que los usuarios.",
+        "Todos los parches quedaron aplicados dentro del plazo.",
+        "El supervisor nuevo es majísimo.",
     ],
 )
 def test_good_news_told_as_facts_is_praise(text: str) -> None:
@@ -106,3 +114,7 @@ def test_good_news_told_as_facts_is_praise(text: str) -> None:
 )
 def test_thanks_beside_what_it_cost_them_are_heroics(text: str) -> None:
     assert "heroics" in {c.rule for c in score_with(spanish(), text)[1]}
+
+
+def test_nuevamente_makes_a_failure_worse() -> None:
+    assert polarity("Nuevamente falló la carga.") < polarity("Falló la carga.") < 0
