@@ -360,8 +360,7 @@ CUES = (
     Cue(
         "no bad news",
         re.compile(
-            rf"(?:\b{_BAD_THING}\s+)?\b(?:gefunden|entdeckt|gemerkt|bemerkt|abgefangen|erkannt|"
-            rf"behoben),? bevor\b[^.!?]*"
+            r"\b(?:gefunden|entdeckt|gemerkt|bemerkt|abgefangen|erkannt|behoben),? bevor\b[^.!?]*"
         ),
         1.8,
     ),

@@ -302,8 +302,8 @@ CUES = (
     Cue(
         "no bad news",
         re.compile(
-            rf"(?:\b{_BAD_THING}\s+)?\b(?:lo |la |los |las )?(?:detect\w+|encontr\w+|corrigi\w+|"
-            rf"resolvi\w+) (?:\w+ ){{0,2}}?antes (?:de )?que\b[^.!?]*|\bdentro del plazo\b"
+            r"\b(?:detect\w+|encontr\w+|corrigi\w+|resolvi\w+) (?:\w+ ){0,2}?antes (?:de )?que\b"
+            r"[^.!?]*|\bdentro del plazo\b"
         ),
         1.8,
     ),
