@@ -41,6 +41,7 @@ def test_the_rules_are_built_once() -> None:
     [
         "Der Bericht für November fehlt nach wie vor.",
         "Bei den Übergaben hapert es noch.",
+        "Bei der Abstimmung harzt es seit Wochen.",
         "Heuer schon die dritte Verschiebung vom Go-live.",
         "Wir liegen eine Woche hinter Plan.",
         "Seit der Umstellung warten Kolleginnen sechs Wochen auf ihr Geld.",
@@ -86,6 +87,7 @@ def test_verdicts_told_as_facts_are_complaints(text: str) -> None:
     [
         "Die Kreditorenläufe sind alle fristgerecht durchgegangen.",
         "Merci vielmal!",
+        "Riesendank an mein Team!",
         "Merci vielmal für den Einsatz am Samstag, das hat uns den Abschluss gerettet.",
         "Vielen Dank an Frau Yilmaz, die sich am Feiertag um die fehlerhaften Abrechnungen "
         "gekümmert hat.",
