@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from bot.domain.sentiment.contribution import Contribution
 from bot.domain.sentiment.markup import clean
 from bot.domain.sentiment.result import Sentiment, label_for
+from bot.domain.sentiment.sarcasm import CELEBRATION, FAILURE
 from bot.domain.sentiment.verdict import damp, norm, settle_contrast
 
 _NEGATION = -0.74  # VADER's constant
@@ -26,11 +27,15 @@ _BOOST = 0.293
 _REPEATED = 1.3
 _BEFORE_CONTRAST, _AFTER_CONTRAST = 0.5, 1.5
 _SARCASM = -1.6
+_EXASPERATION = -1.0  # an eye-roll with no praise to turn, as in English
 _STRONG_WORD = 2.0
 _SCOPE = 3
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?]")
 _BREAKS = frozenset(".,;:!?")
 _MIN_STEM = 4
+# A cheerful word opening the comment before a comma: "Super, schon wieder down".
+_OPENER = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,")
+_AGAIN_RULES = frozenset({"repeated", "chasing"})
 
 
 def degree_words(stronger: str, weaker: str) -> dict[str, float]:
@@ -60,6 +65,23 @@ class Figures:
     more_is_better: re.Pattern[str]
     amount: re.Pattern[str]  # a figure or a size word: "bajamos el servidor" is no news
     valence: float = 1.8
+    # A figure beside the earlier one or the target ("6 Stunden statt 2", "78 %, Ziel 70 %",
+    # "en dos días en lugar de dos semanas"): groups now, now_unit, then, then_unit.
+    compared: re.Pattern[str] | None = None
+    less_is_better: re.Pattern[str] | None = None  # a compared figure's side when no time
+    minutes: Mapping[str, float] = field(default_factory=dict)  # a unit's length
+    numbers: Mapping[str, float] = field(default_factory=dict)  # number words
+
+    def value(self, number: str, unit: str | None) -> float | None:
+        """A figure in minutes when it carries a time unit, else as written; None if unread."""
+        found = self.numbers.get(number)
+        if found is None:
+            digits = number.replace("'", "").replace(".", "").replace(",", ".")
+            try:
+                found = float(digits)
+            except ValueError:
+                return None
+        return found * self.minutes.get(unit or "", 1.0)
 
 
 @dataclass(frozen=True)
@@ -80,6 +102,13 @@ class LanguageRules:
     # retrasar): these languages inflect more than the lexicons list.
     stems: Mapping[str, float] = field(default_factory=dict)
     figures: Figures | None = None
+    # Words that make the good word after them a fault ("zu optimistisch"), unless that
+    # word is a verb, told by its ending ("zu verbessern").
+    excess: frozenset[str] = frozenset()
+    verb_endings: tuple[str, ...] = ()
+    # A concession opening the comment ("Obwohl …,", "A pesar de …,"): its clause counts
+    # half and the rest decides, as after "aber".
+    concession: re.Pattern[str] | None = None
     _forms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def valence(self, word: str) -> float:
@@ -127,12 +156,38 @@ def _figures(low: str, figures: Figures) -> tuple[list[_Hit], list[tuple[int, in
         fall, rise = figures.fall.search(text), figures.rise.search(text)
         moved = fall or rise
         if moved is None or not figures.amount.search(text):
-            continue
-        good = (fall is not None) != bool(figures.more_is_better.search(text))
+            found = _compared(text, figures)
+            if found is None:
+                continue
+            phrase, fell = found
+        else:
+            phrase, fell = moved.group(0), fall is not None
+        good = fell != bool(figures.more_is_better.search(text))
         valence = figures.valence if good else -figures.valence
-        hits.append(_Hit("improvement" if good else "worse figures", moved.group(0), valence, -1))
+        hits.append(_Hit("improvement" if good else "worse figures", phrase, valence, -1))
         spans.append(clause.span())
     return hits, spans
+
+
+def _compared(text: str, figures: Figures) -> tuple[str, bool] | None:
+    """A figure beside the earlier one or the target: its words, and whether it is lower."""
+    match = figures.compared.search(text) if figures.compared else None
+    if match is None:
+        return None
+    now_unit = match.group("now_unit")
+    then_unit = match.group("then_unit") or now_unit
+    if (now_unit == "%") != (then_unit == "%"):
+        return None
+    now = figures.value(match.group("now"), now_unit)
+    then = figures.value(match.group("then"), then_unit)
+    if now is None or then is None or now == then:
+        return None
+    sided = figures.more_is_better.search(text) or (
+        figures.less_is_better is not None and figures.less_is_better.search(text)
+    )
+    if (now_unit or "") not in figures.minutes and not sided:
+        return None  # no metric named and no time: which way is better is not said
+    return match.group(0), now < then
 
 
 def _claimed(low: str, rules: LanguageRules) -> tuple[list[_Hit], list[tuple[int, int]]]:
@@ -156,8 +211,10 @@ def _word_hits(
     tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(low)]
     hits: list[_Hit] = []
     contrast = None
+    if rules.concession is not None and rules.concession.match(low):
+        contrast = next((i for i, (word, _) in enumerate(tokens) if word == ","), None)
     for index, (word, start) in enumerate(tokens):
-        if word in rules.contrast and index > 0:
+        if word in rules.contrast and index > 0 and (contrast is None or index > contrast):
             contrast = index
         if any(s <= start < e for s, e in spans):
             continue
@@ -167,6 +224,14 @@ def _word_hits(
         for back in range(index - 1, max(-1, index - _SCOPE - 1), -1):
             previous = tokens[back][0]
             if previous in _BREAKS:
+                break
+            if (
+                back == index - 1
+                and previous in rules.excess
+                and valence > 0
+                and not word.endswith(rules.verb_endings)
+            ):
+                valence *= _NEGATION  # "zu optimistisch", "demasiado optimista": a fault
                 break
             if previous in rules.negators:
                 valence *= _NEGATION
@@ -190,6 +255,32 @@ def _weighted(hits: list[_Hit], contrast: int | None, repeated: bool) -> list[_H
     return out
 
 
+def _opener_turned(hits: list[_Hit], opened: bool) -> list[_Hit]:
+    """A cheerful first word before a comma and a failure told again is sarcasm.
+
+    "Super, wieder eine Gutschrift falsch verbucht", "Genial, otra vez caído el portal":
+    the opener is dropped and the turn of an eye-roll added, as in English.
+    """
+    first = next((h for h in hits if h.position == 0), None)
+    if not opened or first is None or first.valence <= 0:
+        return hits
+    rest = [h for h in hits if h is not first]
+    if sum(h.valence for h in rest) >= 0:
+        return hits
+    return [*rest, _Hit("sarcasm", first.phrase + ", …", _SARCASM, -1)]
+
+
+def _emoji_hits(valences: tuple[float, ...], names: tuple[str, ...], negative: float) -> list[_Hit]:
+    """Emoji as valences; cheers after a failure ("falsch verbucht 👏") are sarcasm."""
+    hits: list[_Hit] = []
+    for valence, name in zip(valences, names, strict=True):
+        if negative <= FAILURE and valence > 0 and name in CELEBRATION:
+            hits.append(_Hit("sarcasm", name, -valence, -1))
+        else:
+            hits.append(_Hit("emoji", name, valence, -1))
+    return hits
+
+
 def score_with(rules: LanguageRules, text: str) -> tuple[Sentiment, list[Contribution]]:
     """Score one comment with one language's rules and list what moved the score."""
     plain = clean(text)
@@ -199,11 +290,15 @@ def score_with(rules: LanguageRules, text: str) -> tuple[Sentiment, list[Contrib
     words = set(_TOKEN.findall(low))
     repeated = bool(words & rules.repetition)
     hits = _weighted(cue_hits + word_hits, contrast, repeated)
+    again = repeated or any(h.rule in _AGAIN_RULES for h in hits)
+    hits = _opener_turned(hits, again and _OPENER.match(low) is not None)
     if plain.eye_rolls and any(h.valence > 0 for h in hits):
         # "Super, schon wieder down 🙃": the praise is the sarcasm, not the verdict.
         hits = [h for h in hits if h.valence <= 0]
         hits.append(_Hit("sarcasm", "eye-roll after praise", _SARCASM, -1))
-    hits += [_Hit("emoji", n, v, -1) for v, n in zip(plain.emoji, plain.emoji_names, strict=True)]
+    elif plain.eye_rolls:
+        hits.append(_Hit("sarcasm", "eye-roll", _EXASPERATION, -1))
+    hits += _emoji_hits(plain.emoji, plain.emoji_names, sum(min(h.valence, 0) for h in hits))
     valence = sum(h.valence for h in hits)
     if not valence:
         return Sentiment(0.0, 0.0, label_for(0.0)), []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -37,8 +38,17 @@ _DOMAIN = {
     **dict.fromkeys(("lange", "dringend", "schon", "wieder", "noch", "frei", "ende"), 0.0),
     **dict.fromkeys(("qualität", "zusammenarbeit", "leistung", "kommunikation", "arbeit"), 0.0),
     **dict.fromkeys(("lieferung", "support", "team", "projekt", "service", "kunde"), 0.0),
+    **dict.fromkeys(("angebot", "bestellt", "bestellung", "bestellungen", "bestellen"), 0.0),
+    **dict.fromkeys(("durchgelaufen", "passt"), 1.2),
     **dict.fromkeys(("mäßig", "naja", "durchwachsen"), -1.0),
     **dict.fromkeys(("ordnung",), 1.2),
+    # Something expected is missing; a thing lacks ("es hapert", Swiss "es harzt").
+    **dict.fromkeys(("fehlt", "fehlen", "fehlte", "fehlten", "hapert", "harzt"), -1.5),
+    **dict.fromkeys(("fristgerecht", "termingerecht", "rechtzeitig"), 1.8),
+    **dict.fromkeys(("riesendank", "dankeschön", "merci"), 2.5),
+    **dict.fromkeys(("preiserhöhung", "preiserhöhungen"), -1.5),
+    **dict.fromkeys(("fertig",), 0.0),  # done, not worn out
+    **dict.fromkeys(("bitten", "bitte"), 0.0),  # a courtesy, not praise
 }
 # Word beginnings with one valence in every form and compound: "verzöger" is
 # Verzögerung, verzögert, Verzögerungen. Checked only when no whole word matched.
@@ -121,10 +131,15 @@ def german() -> LanguageRules:
         negators=_NEGATORS,
         boosters=_BOOSTERS,
         contrast=frozenset({"aber", "jedoch", "allerdings", "trotzdem", "dennoch", "sondern"}),
-        repetition=frozenset({"wieder", "erneut", "ständig", "dauernd", "nochmal", "wiederholt"}),
+        repetition=frozenset(
+            {"wieder", "erneut", "ständig", "dauernd", "nochmal", "wiederholt", "weiterhin"}
+        ),
         cues=CUES,
         ask=ASK,
         announce=ANNOUNCE,
         stems=_STEMS,
         figures=FIGURES,
+        concession=re.compile(r"\s*(?:obwohl|obgleich|wenngleich|trotz)\b"),
+        excess=frozenset({"zu", "allzu"}),
+        verb_endings=("en", "rn", "ln"),
     )

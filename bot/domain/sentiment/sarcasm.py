@@ -80,7 +80,7 @@ _EYE_ROLL_VALENCE = -1.0
 def _lone_cheer(lowered: str, hits: list[Hit]) -> re.Match[str] | None:
     """A cheer after a comma that ends a comment whose only praise it is, after a failure."""
     cheer = _LONE_CHEER.search(lowered)
-    if cheer is None or sum(h.valence for h in hits if h.valence < 0) > _FAILURE:
+    if cheer is None or sum(h.valence for h in hits if h.valence < 0) > FAILURE:
         return None
     praise = [h for h in hits if h.valence > 0 and h.rule in SURFACE_RULES]
     return cheer if all(h.phrase in cheer.group(0) for h in praise) else None
@@ -150,12 +150,12 @@ def turn(text: str, hits: list[Hit], eye_rolls: int) -> list[Hit] | None:
 
 
 # Cheers after bad news are sarcasm: "third outage this month 🎉", "skipped tests :clap:".
-_CELEBRATION = frozenset(
+CELEBRATION = frozenset(
     {":tada:", ":clap:", ":party_popper:", ":confetti_ball:", ":slightly_smiling_face:"}
     | {":raised_hands:", ":sweat_smile:", "\U0001f389", "\U0001f44f", "\U0001f38a"}
     | {"\U0001f642", "\U0001f605", "\U0001f64c"}
 )
-_FAILURE = -1.0
+FAILURE = -1.0
 
 
 # An incident named by its priority, again: "Another P1 on billing", "sev2 again".
@@ -167,11 +167,11 @@ _REPEATED_INCIDENT = compile_guarded(
 
 def celebration_turned(emoji: list[Hit], negative: float, text: str = "") -> list[Hit]:
     """Emoji hits, with cheering ones turned into sarcasm when the words tell of a failure."""
-    if negative > _FAILURE and not _REPEATED_INCIDENT.search(text.lower()):
+    if negative > FAILURE and not _REPEATED_INCIDENT.search(text.lower()):
         return emoji
     return [
         Hit("sarcasm", hit.phrase, -hit.valence)
-        if hit.phrase in _CELEBRATION and hit.valence > 0
+        if hit.phrase in CELEBRATION and hit.valence > 0
         else hit
         for hit in emoji
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -34,6 +35,13 @@ _WORDS = {
     **dict.fromkeys(("tarde", "abierto", "abierta", "solución", "regular"), 0.0),
     **dict.fromkeys(("mejorable", "bah", "meh"), -1.0),
     **dict.fromkeys(("fatal", "nefasto", "chapuza"), -3.0),
+    **dict.fromkeys(("buen", "bacán", "bacan"), 1.9),
+    **dict.fromkeys(("fome",), -1.5),  # Chile: dull, a letdown
+    **dict.fromkeys(("desorden", "imposible"), -2.0),
+    **dict.fromkeys(("majo", "majísimo"), 2.2),  # Spain: kind, likeable
+    **dict.fromkeys(("cae", "caen", "cayó", "cayeron"), -1.6),  # a system going down
+    # Thanks promised in a request are a courtesy, not praise ("agradeceré me confirmen").
+    **dict.fromkeys(("agradeceré", "agradecería", "agradeceríamos", "agradeceremos"), 0.0),
 }
 # Word beginnings with the same valence in every form: "retras" is retraso, retrasado,
 # retrasamos. Checked only when no whole word matched, longest first.
@@ -48,8 +56,12 @@ _STEMS = {
     **dict.fromkeys(("problem", "incidenc", "error", "lent", "difícil", "dificil"), -1.3),
     **dict.fromkeys(("excelent", "estupend", "fantástic", "fantastic", "brillant"), 3.0),
     **dict.fromkeys(("magnífic", "magnific", "maravill", "impecabl", "sobresalient"), 3.0),
-    **dict.fromkeys(("perfect", "increíbl", "increibl", "encant", "agradec", "felic"), 2.5),
-    **dict.fromkeys(("mejor", "resuel", "solucionad", "puntual", "fiabl", "proactiv"), 1.9),
+    **dict.fromkeys(
+        ("perfect", "increíbl", "increibl", "encant", "agradec", "agradez", "felic"), 2.5
+    ),
+    **dict.fromkeys(
+        ("mejor", "resuel", "resolv", "solucionad", "puntual", "fiabl", "proactiv"), 1.9
+    ),
     **dict.fromkeys(("rápid", "rapid", "ágil", "agil", "fluid", "estabilidad"), 1.8),
     **dict.fromkeys(("content", "satisfech", "constructiv", "profesional", "alegr"), 2.0),
     **dict.fromkeys(("amabl", "atent", "útil", "util", "confianz", "orgull", "valios"), 1.6),
@@ -106,10 +118,12 @@ def spanish() -> LanguageRules:
         negators=_NEGATORS,
         boosters=_BOOSTERS,
         contrast=frozenset({"pero", "aunque", "sin embargo", "embargo", "sino"}),
-        repetition=frozenset({"siempre", "sigue", "siguen", "seguimos"}),
+        repetition=frozenset({"siempre", "sigue", "siguen", "seguimos", "nuevamente"}),
         cues=CUES,
         ask=ASK,
         announce=ANNOUNCE,
         stems=_STEMS,
         figures=FIGURES,
+        concession=re.compile(r"\s*(?:aunque|a pesar de|pese a)\b"),
+        excess=frozenset({"demasiado", "demasiada", "demasiados", "demasiadas"}),
     )

@@ -17,23 +17,56 @@ _ORDINAL = r"(?:segund|tercer|cuart|quint|sext|enésim)[oa]?"
 _BAD_THING = (
     r"(?:p1|p2|incidencias?|incidentes?|caídas?|caidas?|errores|fallos?|escalados?|"
     r"escalaciones|quejas?|reclamaciones|retrasos?|rechazos|bugs?|penalizaciones|"
-    r"incumplimientos?|tickets? abiertos?)"
+    r"incumplimientos?|tickets? abiertos?|reclamos?|observaci\w+|discrepancias?|descuadres?|"
+    r"hallazgos?|recargos?|multas?|diferencias|faltantes?)"
 )
+
+_NUMBER = r"(?<![\w.,])(?:\d+(?:[.,']\d+)*|un[oa]?|dos|tres|cuatro|cinco|seis|diez|doce)"
+_FIGURE_UNIT = r"(?:%|(?:por ciento|minutos?|min|horas?|h|días?|dias?|semanas?|mes(?:es)?)(?!\w))"
+_MINUTES = {
+    **dict.fromkeys(("minuto", "minutos", "min"), 1.0),
+    **dict.fromkeys(("hora", "horas", "h"), 60.0),
+    **dict.fromkeys(("día", "días", "dia", "dias"), 1440.0),
+    **dict.fromkeys(("semana", "semanas"), 10080.0),
+    **dict.fromkeys(("mes", "meses"), 43200.0),
+}
+_NUMBERS = {
+    **dict.fromkeys(("un", "uno", "una"), 1.0),
+    **{"dos": 2.0, "tres": 3.0, "cuatro": 4.0, "cinco": 5.0, "seis": 6.0, "diez": 10.0},
+    "doce": 12.0,
+}
 
 FIGURES = Figures(
     fall=re.compile(
-        r"\b(?:baj(?:ó|aron|ado|ada|an|a)|redu(?:jo|jeron|cid[oa]s?|ce|cen)|cay(?:ó|eron)|"
-        r"descend\w+|disminu\w+|a la mitad)\b"
+        r"\b(?:(?<!de )baj(?:ó|aron|ado|ada|an|a)|más baj[oa]|mínimo|"
+        r"redu(?:jo|jeron|cid[oa]s?|ce|cen)|cay(?:ó|eron)|"
+        r"descend\w+|disminu\w+|a la mitad(?! de))\b"
     ),
-    rise=re.compile(r"\b(?:sub(?:ió|ieron|e|en|ido)|aument\w+|crec(?:e|en|ió|ieron|iendo))\b"),
+    rise=re.compile(
+        r"\b(?:sub(?:ió|ieron|e|en|ido)|aument\w+|crec(?:e|en|ió|ieron|iendo)|dispar\w+|"
+        r"más alt[oa]|máximo|récord)\b"
+    ),
+    # "tiempo de resolución" is a time: shorter is better.
     more_is_better=re.compile(
-        r"\b(?:satisfacci\w+|calidad|nivel de servicio|resoluci\w+|conversi\w+|cumplimiento|"
-        r"disponibilidad|exactitud|precisi\w+|nps|csat|ventas|ahorros?|productividad)\b"
+        r"\b(?:satisfacci\w+|calidad|nivel de servicio|(?<!tiempo de )(?<!tiempos de )"
+        r"resoluci\w+|conversi\w+|cumplimiento|"
+        r"disponibilidad|exactitud|precisi\w+|nps|csat|otif|ventas|ahorros?|productividad)\b"
     ),
     amount=re.compile(
         r"\d|\b(?:mitad|mucho|bastante|claramente|notablemente|dos|tres|cuatro|cinco|"
         r"seis|diez|seguid[oa]s)\b"
     ),
+    compared=re.compile(
+        rf"(?P<now>{_NUMBER}) ?(?P<now_unit>{_FIGURE_UNIT})?,? (?:en lugar de|en vez de|frente a|"
+        rf"contra|(?:el |la )?(?:objetivo|meta)(?: es| era| está en)?|antes|el mes pasado|"
+        rf"el anterior):? (?:en |de |el |del )?(?P<then>{_NUMBER}) ?(?P<then_unit>{_FIGURE_UNIT})?"
+    ),
+    less_is_better=re.compile(
+        rf"\b(?:{_BAD_THING}|abandono|rotación|rotacion|tmo|aht|espera|costes?|costos?|backlog|"
+        rf"tiempos?)\b"
+    ),
+    minutes=_MINUTES,
+    numbers=_NUMBERS,
 )
 
 CUES = (
@@ -99,7 +132,7 @@ CUES = (
     Cue(
         "threat",
         re.compile(
-            r"\b(?:licitación|licitacion|otros proveedores|otro proveedor|rescindir|"
+            r"\b(?:licitación|licitacion|otros (?:\w+ )?proveedores|otro proveedor|rescindir|"
             r"rescisión|penalización\w*|penalizacion\w*|cláusula de salida|alternati"
             r"vas|insourcing|cancelar el contrato)\b"
         ),
@@ -157,15 +190,17 @@ CUES = (
     Cue(
         "improvement",
         re.compile(
-            r"\b(?:reducid[oa]s?|bajad[oa]s?|ha bajado|han bajado|a la mitad|recorta"
+            r"\b(?:reducid[oa]s?|bajad[oa]s?|ha bajado|han bajado|a la mitad(?! de)|recorta"
             r"d[oa]|menos (?:incidencias|errores|tickets|quejas))\b"
         ),
         1.6,
     ),
+    # Thanks beside what it cost them claim the sentence: what they fixed is no complaint.
     Cue(
         "heroics",
         re.compile(
-            r"\bgracias (?:\w+ ){0,3}(?:esfuerzo|fin de semana|noche|horas extra|madrugada)\b"
+            r"\b(?:gracias|agradec\w*)\b[^.!?]{0,60}?\b(?:esfuerzo|fin de semana|noche|"
+            r"medianoche|horas extra|madrugada|sábado|domingo|feriado|festivo)\b[^.!?]*"
         ),
         3.0,
     ),
@@ -174,14 +209,14 @@ CUES = (
         "late",
         re.compile(
             r"\bdespués de (?:la|el) (?:versión|release|cierre|entrega|fecha|plazo)\b"
-            r"|\bnos enteramos\b|\bnos informaron después\b"
+            r"|\bnos enter(?:amos|emos|aron)\b|\bnos informaron después\b"
         ),
         -1.5,
     ),
     Cue(
         "waiting",
         re.compile(
-            r"\b(?:sigue|siguen|seguimos|sigo|todavía|aún)(?: \w+)? (?:abiert[oa]s?|"
+            r"\b(?:sigue|siguen|seguimos|sigo|todavía|aún)(?: \w+){0,3}? (?:abiert[oa]s?|"
             r"igual|fallando|rot[oa]s?|caíd[oa]s?|sin)\b"
         ),
         -1.6,
@@ -219,6 +254,15 @@ CUES = (
         -1.7,
     ),
     Cue(
+        "careless",
+        re.compile(
+            r"\bcambi\w+ (?:\w+ ){0,2}?(?:requisitos|requerimientos|alcance|especificaci\w+|cr"
+            r"iterios)\b|\b(?:horas|cargos|conceptos|partidas|servicios) que (?:nunca|no) (?:\w"
+            r"+ )?(?:aprobamos|autorizamos|pedimos|solicitamos|contratamos)\b"
+        ),
+        -1.7,
+    ),
+    Cue(
         "paralysis",
         re.compile(
             r"\bnadie\b(?: \w+){0,3}? (?:cogió|coge|respond\w*|contest\w*|explic\w*|"
@@ -242,6 +286,58 @@ CUES = (
         -2.2,
     ),
     Cue("value", re.compile(r"\bpagamos (?:por|un|una)\b"), -1.5),
+    Cue(
+        "careless",
+        re.compile(r"\bsin (?:avisar(?:nos)?|consultar(?:nos)?|decirnos nada|preguntar(?:nos)?)\b"),
+        -1.7,
+    ),
+    Cue(
+        "shortfall",
+        re.compile(
+            r"\bsolo (?:la mitad|un tercio|una parte|\d+ de \d+)\b|\bde (?:los |las )?\d+\b"
+            r"[^.!?]{0,40}\b(?:solo|solamente|apenas) \d+\b[^.!?]*"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:detect\w+|encontr\w+|corrigi\w+|resolvi\w+) (?:\w+ ){0,2}?antes (?:de )?que\b"
+            r"[^.!?]*|\bdentro del plazo\b"
+        ),
+        1.8,
+    ),
+    Cue(
+        "waiting",
+        re.compile(r"\besper\w+ (?:todavía|aún)\b|\b(?:todavía|aún) esper\w+"),
+        -1.6,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:de no|si no)\b[^.!?]{0,60}\b(?:elevad\w+|escal\w+|aplicaremos|comité|direcc"
+            r"ión|penalizaci\w+)\b[^.!?]*|\belev\w+ al? (?:comité|dirección|gerencia|cio)\b"
+        ),
+        -2.2,
+    ),
+    Cue(
+        "careless",
+        re.compile(r"\bsin (?:la |una )?(?:aprobación|autorización|validación|aprobar)\b"),
+        -1.7,
+    ),
+    Cue(
+        "faint praise",
+        re.compile(r"\bhay (?:mucho|bastante) (?:que|por) (?:pulir|mejorar|corregir|hacer)\b"),
+        -1.2,
+    ),
+    Cue(
+        "value",
+        re.compile(
+            r"\b(?:senior\w*|expert[oa]s?|experimentad[oa]s?)\b[^.!?]{0,60}\b(?:practicantes?|b"
+            r"ecari[oa]s?|juniors?|trainees?)\b"
+        ),
+        -1.8,
+    ),
     Cue(
         "no bad news",
         re.compile(
@@ -267,6 +363,80 @@ CUES = (
             r"rde|resuelt[oa]s|parchead[oa]s|complet[oa]s|a tiempo)\b"
         ),
         1.6,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\bsin que (?:nadie |nosotros )?(?:tuviéramos|tengamos|hayamos tenido|hubiéramos t"
+            r"enido) que \w+|\bsin tener que (?:pedir|reclamar|insistir|recordar|perseguir)\w*"
+        ),
+        1.8,
+    ),
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:prometi\w+|nos comprometieron|se comprometieron)\b|\b(?:solicitud|petición|p"
+            r"edido|consulta|caso)\w* (?:es|está|data) (?:del|desde el) \d"
+        ),
+        -1.4,
+    ),
+    Cue(
+        "silence",
+        re.compile(
+            r"\bno (?:\w+ )?(?:recib\w+|ha llegado|han llegado|llegó|llegaron|tenemos noticias)\b"
+        ),
+        -1.5,
+    ),
+    Cue(
+        "threat",
+        re.compile(
+            r"\b(?:abr\w+|lanz\w+|convoc\w+) (?:un |una |el |la )?concurso\b|\brevis\w+ (?:el"
+            r"|del) contrato\b|\bcambiar de (?:proveedor|operador|consultora|empresa|socio)\b|"
+            r"\botr[oa]s? (?:\w+ )?(?:consultoras?|operador(?:es)?|empresas)\b|\bsi (?:esto|es"
+            r"ta situación) sigue así\b"
+        ),
+        -2.2,
+    ),
+    Cue(
+        "no bad news",
+        re.compile(
+            r"\b(?:quejas?|reclam\w+|incidencias?|errores|problemas?|alertas?|alarmas?)\b"
+            r"[^.!?]{0,40}\bdesaparec\w+|\b(?:ning[uú]n[oa]?|cero|sin) (?:alertas?|alarmas?)\b"
+        ),
+        1.8,
+    ),
+    Cue(
+        "silence",
+        re.compile(
+            r"\bsin (?:ninguna |ningún |previo )?(?:explicación|justificación|aviso)\b|\b(?:casi"
+            r" )?nunca (?:contestan|responden|resuelven|cumplen)\b|\brara vez (?:contestan|respon"
+            r"den|resuelven|cumplen)\b"
+        ),
+        -1.7,
+    ),
+    Cue(
+        "worry",
+        re.compile(
+            r"\b(?:me|nos) preocupa\w*[^.!?]*|\bperd\w+ (?:la |toda la )?(?:confianza|fe|pacie"
+            r"ncia)\b[^.!?]*"
+        ),
+        -2.0,
+    ),
+    Cue(
+        "unmet",
+        re.compile(
+            r"\besperaba(?:mos)? (?:\w+ )?más\b[^.!?]*|\bno debería (?:hacer falta|ser necesari"
+            r"[oa])\b[^.!?]*"
+        ),
+        -1.6,
+    ),
+    Cue(
+        "repeated",
+        re.compile(
+            r"\b(?:tres|cuatro|cinco|seis|\d+) (?:gerentes|responsables|jefes|interlocutores|a"
+            r"ccount managers)\b[^.!?]{0,30}\ben (?:\w+ )?(?:meses|años|semanas)\b"
+        ),
+        -1.6,
     ),
 )
 
