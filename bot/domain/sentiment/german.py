@@ -7,7 +7,8 @@ from functools import cache
 from importlib import resources
 
 from bot.domain.sentiment.foreign import LanguageRules, degree_words
-from bot.domain.sentiment.german_cues import ANNOUNCE, ASK, CUES, FIGURES
+from bot.domain.sentiment.german_cues import CUES
+from bot.domain.sentiment.german_figures import FIGURES
 
 # The general lexicon's polarities (-1..1) on VADER's -4..+4 scale: its strongest words
 # land where VADER puts "great" or "awful".
@@ -90,6 +91,18 @@ _BOOSTERS = degree_words(
     "sehr extrem echt total wirklich absolut besonders äußerst so richtig ziemlich "
     "unglaublich mega",
     "etwas bisschen leicht einigermaßen",
+)
+
+# A question or an announcement: a status note, not a verdict (the neutral zone).
+ASK = re.compile(
+    r"\?\s*$|^(?:bitte|kurze frage|frage|zur info|fyi|info|hinweis|erinnerung|reminder|"
+    r"kann|können|könnt|kannst|könnten|wer|wann|wo|wie|gibt es|habt ihr|haben sie)\b"
+)
+
+ANNOUNCE = re.compile(
+    r"\b(?:geplant|findet\b.*\bstatt|verschoben auf|ab (?:montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|morgen|nächste\w* woche)|am \d{1,2}\.|um \d{1,2}(?::\d{2})? uhr|nächste\w* woche|"
+    r"urlaub|abwesend|krank|nicht erreichbar|vertretung|übernimmt|im büro|status:|stand:)"
 )
 
 

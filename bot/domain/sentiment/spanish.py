@@ -7,7 +7,8 @@ import unicodedata
 from functools import cache
 
 from bot.domain.sentiment.foreign import LanguageRules, degree_words
-from bot.domain.sentiment.spanish_cues import ANNOUNCE, ASK, CUES, FIGURES
+from bot.domain.sentiment.spanish_cues import CUES
+from bot.domain.sentiment.spanish_figures import FIGURES
 
 # Words on VADER's -4..+4 scale. A masculine form ending in -o also gives its -a form,
 # and every entry is reachable without its accents ("rapido", "día").
@@ -90,6 +91,19 @@ _BOOSTERS = degree_words(
     "muy super súper bastante realmente totalmente tan demasiado increíblemente "
     "extremadamente sumamente",
     "algo poco ligeramente",
+)
+
+# A question or an announcement: a status note, not a verdict (the neutral zone).
+ASK = re.compile(
+    r"\?\s*$|¿|^(?:por favor|porfa|recordatorio|aviso|nota|fyi|info|pregunta|"
+    r"podéis|podeis|puedes|podrían|podrian|pueden|alguien|quién|quien|cuándo|cuando)\b"
+)
+
+ANNOUNCE = re.compile(
+    r"\b(?:programad[oa]|previst[oa]|planificad[oa]|a partir del? (?:lunes|martes|miércoles|"
+    r"jueves|viernes|mañana|próxima semana)|el (?:lunes|martes|miércoles|jueves|viernes)|"
+    r"a las \d{1,2}(?::\d{2})?|la próxima semana|de vacaciones|de baja|fuera de la oficina|"
+    r"me sustituye|estado:|actualización:)"
 )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.sentiment.german_cues import CUES
+from bot.domain.sentiment.german_cues import COMPLAINTS, CUES
+from bot.domain.sentiment.german_good_news import GOOD_NEWS
+from bot.domain.sentiment.german_threats import THREATS
 from bot.domain.sentiment.spanish_cues import CUES as SPANISH_CUES
 
 GOOD_FAMILIES = {"heroics", "improvement", "no bad news", "thanks"}
@@ -18,6 +20,13 @@ def test_good_families_lift_and_the_others_weigh_down() -> None:
     for cue in CUES:
         assert (cue.valence > 0) == (cue.rule in GOOD_FAMILIES), cue
         assert 0 < abs(cue.valence) <= 4, cue
+
+
+def test_each_module_holds_its_own_families_and_the_reader_looks_for_all() -> None:
+    assert {cue.rule for cue in GOOD_NEWS} == GOOD_FAMILIES
+    assert not {cue.rule for cue in COMPLAINTS} & (GOOD_FAMILIES | {"threat"})
+    assert {cue.rule for cue in THREATS} == {"threat"}
+    assert (*COMPLAINTS, *THREATS, *GOOD_NEWS) == CUES
 
 
 def test_german_reads_the_same_families_as_spanish() -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.sentiment.german_cues import CUES as GERMAN_CUES
-from bot.domain.sentiment.spanish_cues import CUES
+from bot.domain.sentiment.spanish_cues import COMPLAINTS, CUES
+from bot.domain.sentiment.spanish_good_news import GOOD_NEWS
+from bot.domain.sentiment.spanish_threats import THREATS
 
 GOOD_FAMILIES = {"heroics", "improvement", "no bad news", "thanks"}
 
@@ -18,6 +20,18 @@ def test_good_families_lift_and_the_others_weigh_down() -> None:
     for cue in CUES:
         assert (cue.valence > 0) == (cue.rule in GOOD_FAMILIES), cue
         assert 0 < abs(cue.valence) <= 4, cue
+
+
+def test_each_module_holds_its_own_families_and_the_reader_looks_for_all() -> None:
+    assert {cue.rule for cue in GOOD_NEWS} == GOOD_FAMILIES
+    assert not {cue.rule for cue in COMPLAINTS} & (GOOD_FAMILIES | {"threat"})
+    assert {cue.rule for cue in THREATS} == {"threat"}
+    assert (*COMPLAINTS, *THREATS, *GOOD_NEWS) == CUES
+
+
+def test_a_worry_said_to_be_over_is_good_news() -> None:
+    assert families("Ya no me preocupa el cierre de mes.") == {"no bad news"}
+    assert families("Me preocupa el cierre de mes.") == {"worry"}
 
 
 def test_spanish_reads_the_same_families_as_german() -> None:
