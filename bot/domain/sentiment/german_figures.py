@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.sentiment.foreign import Figures
+from bot.domain.sentiment.foreign_figures import Figures
 
 DURATION = (
     r"(?:\d+|ein|eine|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehreren|vielen)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.sentiment.foreign import Figures
+from bot.domain.sentiment.foreign_figures import Figures
 
 DURATION = (
     r"(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|muchos|muchas)"
