@@ -44,6 +44,7 @@ WHY_WITHHELD: Final = _("the {side} side's score is withheld this pulse (fewer t
 WHY_BACK_ABOVE: Final = _("{side} back at {index}, at or above its {tolerance}")
 WHY_NOT_FOUND: Final = _("the check no longer finds it")
 MESSAGE_NOT_POSTED: Final = _("I couldn't post an alert for *{engagement}* in <#{channel}> ({error}). Invite me there with `/invite @Rapport`. The alert:\n{message}")
+MESSAGE_NOT_UPDATED: Final = _("I couldn't update the alert for *{engagement}* in <#{channel}> ({error}), so it no longer shows the latest findings. If I was removed from the channel, invite me back with `/invite @Rapport`. The alert as it stands now:\n{message}")
 RESOLVED_THREAD: Final = _(":white_check_mark: *{title}* resolved {when}: {reason}.")
 
 # The escalation ladder.

@@ -262,15 +262,20 @@ def _tell_leads(database: Database, messenger: Messenger, message_id: int, code:
         message.post_error = code[:64]
         message.next_post_at = None
         view = load(session, message)
+        posted = message.message_ts is not None
         with reading_as(_language(session, message)):
-            dm = _not_posted(view, message.channel_id, code)
+            dm = _not_posted(view, message.channel_id, code, posted=posted)
         leads = [m.user_id for m in engagement_queries.leads(session, message.engagement_id)]
-    logger.warning("alert message %s not posted in its channel: %s", message_id, code)
+    what = "updated" if posted else "posted"
+    logger.warning("alert message %s not %s in its channel: %s", message_id, what, code)
     _dm_leads(messenger, leads, message_id, dm)
 
 
-def _not_posted(view: Any, channel: str, code: str) -> str:
-    return text.MESSAGE_NOT_POSTED.format(
+def _not_posted(view: Any, channel: str, code: str, *, posted: bool = False) -> str:
+    """What the leads are told: the post was refused, or (`posted`) the update of the
+    message already in the channel was, so that it shows older findings."""
+    sentence = text.MESSAGE_NOT_UPDATED if posted else text.MESSAGE_NOT_POSTED
+    return sentence.format(
         engagement=view.engagement, channel=channel, error=code, message=message_text(view)
     )
 

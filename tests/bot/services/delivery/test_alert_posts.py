@@ -159,3 +159,18 @@ def test_a_message_queued_again_while_its_update_was_in_hand_is_updated_again(
     messenger.change = lambda: None
     assert retry_posts(database, messenger, second, BASE) == 1
     assert len(messenger.updates) == 2 and message(database).next_post_at is None
+
+
+def test_a_refused_update_tells_the_leads_the_channel_shows_older_findings(
+    database: Database,
+) -> None:
+    messenger = FakeMessenger()
+    closed_diverging(database, messenger)
+    message_id = message(database).id
+    with database.unit_of_work() as session:
+        alert_posts.queue(session, [message_id], CLOSED_AT + timedelta(hours=1))
+    messenger.fail("update", "refused", "cant_update_message")
+    retry_posts(database, messenger, CLOSED_AT + timedelta(hours=1), BASE)
+    [told] = [m for m in messenger.posted_to(LEAD) if "cant_update_message" in m.text]
+    assert "couldn't update the alert" in told.text and "latest findings" in told.text
+    assert "couldn't post" not in told.text
