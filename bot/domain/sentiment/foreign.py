@@ -34,6 +34,7 @@ _SCOPE = 3
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?]")
 _BREAKS = frozenset(".,;:!?")
 _MIN_STEM = 4
+_MIN_MODIFIER = 3  # the first part of a compound before its head ("Systemausfall")
 # A cheerful word opening the comment before a comma: "Super, schon wieder down".
 _OPENER = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,")
 _AGAIN_RULES = frozenset({"repeated", "chasing"})
@@ -78,6 +79,8 @@ class LanguageRules:
     # A concession opening the comment ("Obwohl …,", "A pesar de …,"): its clause counts
     # half and the rest decides, as after "aber".
     concession: re.Pattern[str] | None = None
+    # Heads of compounds that carry their valence after any first part ("Systemausfall").
+    heads: Mapping[str, float] = field(default_factory=dict)
     _forms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def valence(self, word: str) -> float:
@@ -102,6 +105,9 @@ class LanguageRules:
         for end in range(len(word), _MIN_STEM - 1, -1):
             if word[:end] in self.stems:
                 return self.stems[word[:end]]
+        for start in range(_MIN_MODIFIER, len(word) - _MIN_STEM + 1):
+            if word[start:] in self.heads:
+                return self.heads[word[start:]]
         return 0.0
 
 

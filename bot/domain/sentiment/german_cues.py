@@ -257,6 +257,17 @@ COMPLAINTS = (
         ),
         -1.6,
     ),
+    # Not arrived yet: "liegt noch nicht vor", "ist bis heute nicht da", "steht noch aus".
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:noch|bis heute|bislang|bisher)(?: immer)? (?:nicht|kein\w*)\b(?: \w+){0,3}? "
+            r"(?:vor|da|eingetroffen|eingegangen|angekommen|erhalten|bekommen|freigegeben|umgese"
+            r"tzt|behoben|erledigt|zurückgemeldet)\b|\bsteh\w* (?:\w+ ){0,3}?(?:noch|weiterhin|"
+            r"nach wie vor|immer noch) aus\b"
+        ),
+        -1.5,
+    ),
 )
 
 CUES = (*COMPLAINTS, *THREATS, *GOOD_NEWS)
