@@ -252,6 +252,16 @@ COMPLAINTS = (
         ),
         -1.6,
     ),
+    # Not arrived to this day: "hasta hoy no tenemos", "a la fecha nadie", "no ha llegado".
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:hasta (?:hoy|ahora|el momento|la fecha)|a la fecha|a estas alturas),? (?:no|n"
+            r"adie|nada|ningún|ninguna|sin)\b[^.;!?]*|\bno (?:nos |me )?(?:ha|han)? ?(?:llegado|"
+            r"recibido|entregado|enviado|mandado|contestado|respondido)\b"
+        ),
+        -1.5,
+    ),
 )
 
 CUES = (*COMPLAINTS, *THREATS, *GOOD_NEWS)
