@@ -81,6 +81,10 @@ class LanguageRules:
     concession: re.Pattern[str] | None = None
     # Heads of compounds that carry their valence after any first part ("Systemausfall").
     heads: Mapping[str, float] = field(default_factory=dict)
+    # Negators that follow the good word they turn, within its clause ("klappt leider
+    # nicht", "passt so nicht"), and the words that open the next clause.
+    negators_after: frozenset[str] = frozenset()
+    clause_words: frozenset[str] = frozenset()
     _forms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def valence(self, word: str) -> float:
@@ -170,8 +174,22 @@ def _word_hits(
             boost = rules.boosters.get(previous)
             if boost and back == index - 1:
                 valence += math.copysign(boost, valence)
+        if valence > 0 and rules.negators_after and _negated_after(tokens, index, rules):
+            valence *= _NEGATION
         hits.append(_Hit("lexicon", word, valence, index))
     return hits, contrast
+
+
+def _negated_after(tokens: list[tuple[str, int]], index: int, rules: LanguageRules) -> bool:
+    """Whether a negator follows the word in its clause, with no other good word between."""
+    for ahead in range(index + 1, min(len(tokens), index + _SCOPE + 1)):
+        word = tokens[ahead][0]
+        if word in _BREAKS or word in rules.clause_words or rules.valence(word) > 0:
+            return False
+        if word in rules.negators_after:
+            # "nicht nur gut" praises: "not only" turns nothing.
+            return ahead + 1 >= len(tokens) or tokens[ahead + 1][0] != "nur"
+    return False
 
 
 def _weighted(hits: list[_Hit], contrast: int | None, repeated: bool) -> list[_Hit]:

@@ -158,4 +158,8 @@ def german() -> LanguageRules:
         excess=frozenset({"zu", "allzu"}),
         verb_endings=("en", "rn", "ln"),
         heads=HEADS,
+        negators_after=frozenset({"nicht", "nie", "niemals", "kaum"}),
+        clause_words=frozenset(
+            {"und", "oder", "aber", "sondern", "dass", "weil", "wenn", "als", "denn", "ob"}
+        ),
     )

@@ -9,6 +9,7 @@ from bot.domain.sentiment.foreign import Cue
 from bot.domain.sentiment.german_figures import BAD_THING, DURATION, ORDINAL, UNIT
 from bot.domain.sentiment.german_good_news import GOOD_NEWS
 from bot.domain.sentiment.german_threats import THREATS
+from bot.domain.sentiment.german_words import UNMET_IDIOMS
 
 COMPLAINTS = (
     Cue("late", re.compile(r"\bnicht (?:\w+ )?(?:pünktlich|rechtzeitig|termingerecht)\b"), -2.0),
@@ -268,6 +269,7 @@ COMPLAINTS = (
         ),
         -1.5,
     ),
+    *UNMET_IDIOMS,
 )
 
 CUES = (*COMPLAINTS, *THREATS, *GOOD_NEWS)

@@ -3,6 +3,10 @@ careless work, anger, praise, relief; Austrian and Swiss usage; compound heads."
 
 from __future__ import annotations
 
+import re
+
+from bot.domain.sentiment.foreign import Cue
+
 # Whole words on VADER's -4..+4 scale. They override the general lexicon, and the
 # first domain words override them.
 WORDS = {
@@ -43,8 +47,18 @@ WORDS = {
     # prompt, "gäbig" handy).
     **dict.fromkeys(("leiwand", "bärig", "tipptopp"), 2.5),
     **dict.fromkeys(("speditiv", "gäbig"), 1.8),
-    # Names of things the general lexicon judges: an approval or IT security is a topic.
-    **dict.fromkeys(("freigabe", "freigaben", "sicherheit"), 0.0),
+    # Names of things the general lexicon judges: an approval, IT security, an update
+    # are topics; "dickes Lob" is praise, not weight.
+    **dict.fromkeys(("freigabe", "freigaben", "sicherheit", "update", "dickes", "dicken"), 0.0),
+    # "gut" declined: its stem is too short for the endings to reach; "guten" is no
+    # verdict, "Guten Morgen" greets.
+    **dict.fromkeys(("gute", "guter", "gutes", "gutem"), 2.0),
+    **dict.fromkeys(("guten",), 0.0),
+    # Colloquial: "im Keller" at rock bottom, stuck "in der Warteschleife"; "reagiert"
+    # a negation turns ("reagiert nicht"); "reingehängt", "reingekniet": real effort.
+    **dict.fromkeys(("keller", "warteschleife"), -1.5),
+    **dict.fromkeys(("reagiert", "reagieren", "reagierte"), 0.8),
+    **dict.fromkeys(("reingehängt", "reingekniet"), 2.2),
 }
 
 # Word beginnings with one valence in every form ("scheiter": scheitern, scheiterte).
@@ -76,3 +90,19 @@ HEADS = {
     **dict.fromkeys(("lücke", "lücken", "desaster", "fiasko", "ärger"), -1.8),
     **dict.fromkeys(("verbesserung", "verbesserungen"), 1.8),
 }
+
+# Idioms of a verdict with no opinion word: "lässt zu wünschen übrig", "die Nase voll",
+# "aus dem Ruder gelaufen"; "sich ins Zeug gelegt".
+UNMET_IDIOMS = (
+    Cue(
+        "unmet",
+        re.compile(
+            r"\blässt (?:\w+ )?(?:zu )?wünschen übrig\b|\bnase (?:\w+ )?voll\b|\baus dem rude"
+            r"r\b|\bunter aller (?:sau|kanone)\b|\bgeht gar nicht\b"
+        ),
+        -2.2,
+    ),
+)
+EFFORT_IDIOMS = (
+    Cue("heroics", re.compile(r"\bins zeug gelegt\b|\bvoll (?:\w+ )?eingesetzt\b"), 2.2),
+)

@@ -206,3 +206,57 @@ def test_something_not_arrived_yet_reads_negative(text: str) -> None:
 )
 def test_a_verdict_negated_reads_negative(text: str) -> None:
     assert score_with(german(), text)[0].polarity < -0.05
+
+
+@pytest.mark.parametrize(
+    ("word", "sign"),
+    [
+        ("gute", 1),
+        ("guter", 1),
+        ("gutes", 1),
+        ("gutem", 1),
+        ("reingehängt", 1),
+        ("reingekniet", 1),
+        ("keller", -1),
+        ("warteschleife", -1),
+        ("guten", 0),
+        ("update", 0),
+        ("dickes", 0),
+    ],
+)
+def test_colloquial_words_and_the_declined_good_read_with_their_sign(word: str, sign: int) -> None:
+    valence = german().valence(word)
+    assert (valence > 0) - (valence < 0) == sign
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Ergebnis lässt zu wünschen übrig.",
+        "Wir haben die Nase gestrichen voll.",
+        "Das Projekt ist aus dem Ruder gelaufen.",
+        "Die Doku ist unter aller Kanone.",
+        "Es klappt leider nicht.",
+        "Das passt so nicht.",
+        "Der Dienstleister reagiert nicht.",
+        "Gut ist das nicht.",
+    ],
+)
+def test_an_idiom_or_a_negation_after_the_verb_reads_negative(text: str) -> None:
+    assert score_with(german(), text)[0].polarity < -0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Team hat sich ins Zeug gelegt.",
+        "Sie haben sich voll eingesetzt.",
+        "Es klappt nicht nur technisch.",
+    ],
+)
+def test_effort_and_not_only_read_positive(text: str) -> None:
+    assert score_with(german(), text)[0].polarity > 0.05
+
+
+def test_a_greeting_is_no_verdict() -> None:
+    assert score_with(german(), "Guten Morgen, kurze Info zum Release.")[0].polarity == 0.0
