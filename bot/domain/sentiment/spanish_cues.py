@@ -9,6 +9,7 @@ from bot.domain.sentiment.foreign import Cue
 from bot.domain.sentiment.spanish_figures import DURATION, ORDINAL, UNIT
 from bot.domain.sentiment.spanish_good_news import GOOD_NEWS
 from bot.domain.sentiment.spanish_threats import THREATS
+from bot.domain.sentiment.spanish_words import UNMET_IDIOMS
 
 COMPLAINTS = (
     Cue(
@@ -262,6 +263,7 @@ COMPLAINTS = (
         ),
         -1.5,
     ),
+    *UNMET_IDIOMS,
 )
 
 CUES = (*COMPLAINTS, *THREATS, *GOOD_NEWS)

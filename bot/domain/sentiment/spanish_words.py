@@ -3,6 +3,10 @@ careless work, anger, praise, relief; usage of Spain and of Latin America."""
 
 from __future__ import annotations
 
+import re
+
+from bot.domain.sentiment.foreign import Cue
+
 # Whole words on VADER's -4..+4 scale, masculine forms giving their feminine ones; the
 # first lexicon's words override them.
 WORDS = {
@@ -40,6 +44,13 @@ WORDS = {
     **dict.fromkeys(("chévere", "bacano", "chimba", "chido", "macanudo", "joya"), 2.5),
     **dict.fromkeys(("bárbaro", "pulento", "raja", "mostro", "guay", "currazo"), 2.5),
     **dict.fromkeys(("buenazo", "lujo"), 2.2),
+    # "No estamos conformes", "no responde": verdicts a negation turns.
+    **dict.fromkeys(("conforme", "responde", "responden", "contesta", "contestan"), 0.9),
+    # "Se lucieron", "un aplauso", "da gusto", "le pusieron ganas": praise.
+    **dict.fromkeys(("lució", "lucieron", "luciste", "lucisteis", "aplauso"), 2.4),
+    **dict.fromkeys(("gusto", "ganas"), 1.5),
+    # Stood up ("nos dejaron plantados").
+    **dict.fromkeys(("plantado", "plantados", "plantaron"), -2.0),
 }
 
 # Word beginnings with the same valence in every form, with and without accents.
@@ -56,3 +67,31 @@ STEMS = {
     **dict.fromkeys(("aliviad", "restablec", "estabiliz", "optimiz"), 1.8),
     **dict.fromkeys(("chever", "chid", "macanud", "buenaz", "pulent"), 2.5),
 }
+
+# Idioms of a verdict with no opinion word: "deja mucho que desear", "por los suelos",
+# "hasta la coronilla", "se fue de las manos", "patas arriba", "tomadura de pelo",
+# "sin sistema"; "se pusieron la camiseta", "nos echaron una mano".
+UNMET_IDIOMS = (
+    Cue(
+        "unmet",
+        re.compile(
+            r"\bdej\w* (?:\w+ )?(?:mucho|bastante) que desear\b|\bpor los suelos\b|\bhasta (?:la "
+            r"coronilla|el gorro|las narices|la madre)\b|\bse (?:les|nos|me|te) fue de las mano"
+            r"s\b|\bpatas arriba\b|\btomadura de pelo\b|\bno da para más\b|\bno es lo que (?:"
+            r"acordamos|pedimos|se acordó|se pidió)\b|\b(?:una semana|días|horas) sin (?:sistema"
+            r"|servicio|acceso|red|internet)\b|\b(?:no ha cambiado|nada ha cambiado|no cambió) na"
+            r"da\b"
+        ),
+        -2.2,
+    ),
+)
+EFFORT_IDIOMS = (
+    Cue(
+        "heroics",
+        re.compile(
+            r"\bse (?:pusieron|puso) la camiseta\b|\b(?:nos |me )?(?:echaron|dieron|ech"
+            r"ó|dio) una mano\b"
+        ),
+        2.2,
+    ),
+)

@@ -205,3 +205,38 @@ def test_something_not_arrived_to_this_day_reads_negative(text: str) -> None:
 @pytest.mark.parametrize("text", ["El tablero no sirve.", "La impresora no jala."])
 def test_a_verdict_negated_reads_negative(text: str) -> None:
     assert score_with(spanish(), text)[0].polarity < -0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No estamos conformes con el servicio.",
+        "El soporte no responde.",
+        "Nos dejaron plantados en la reunión.",
+        "El rendimiento está por los suelos.",
+        "La atención dejó mucho que desear.",
+        "Estamos hasta la coronilla.",
+        "El proyecto se les fue de las manos.",
+        "Está todo patas arriba.",
+        "Es una tomadura de pelo.",
+        "Llevamos una semana sin sistema.",
+        "No ha cambiado nada.",
+    ],
+)
+def test_an_idiom_or_a_negated_verdict_reads_negative(text: str) -> None:
+    assert score_with(spanish(), text)[0].polarity < -0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El equipo se lució.",
+        "Un aplauso para el equipo.",
+        "Da gusto trabajar con ustedes.",
+        "Le pusieron muchas ganas.",
+        "Se pusieron la camiseta.",
+        "Nos echaron una mano enorme.",
+    ],
+)
+def test_praise_in_other_words_reads_positive(text: str) -> None:
+    assert score_with(spanish(), text)[0].polarity > 0.05
