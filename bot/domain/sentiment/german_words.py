@@ -56,7 +56,7 @@ WORDS = {
     **dict.fromkeys(("guten",), 0.0),
     # Colloquial: "im Keller" at rock bottom, stuck "in der Warteschleife"; "reagiert"
     # a negation turns ("reagiert nicht"); "reingehängt", "reingekniet": real effort.
-    **dict.fromkeys(("keller", "warteschleife"), -1.5),
+    **dict.fromkeys(("keller", "warteschleife", "flaschenhals"), -1.5),
     **dict.fromkeys(("reagiert", "reagieren", "reagierte"), 0.8),
     **dict.fromkeys(("reingehängt", "reingekniet"), 2.2),
 }
@@ -92,17 +92,25 @@ HEADS = {
 }
 
 # Idioms of a verdict with no opinion word: "lässt zu wünschen übrig", "die Nase voll",
-# "aus dem Ruder gelaufen"; "sich ins Zeug gelegt".
+# "aus dem Ruder gelaufen", "auf der Strecke geblieben"; "sich ins Zeug gelegt", "erste
+# Sahne", "läuft wie geschmiert".
 UNMET_IDIOMS = (
     Cue(
         "unmet",
         re.compile(
             r"\blässt (?:\w+ )?(?:zu )?wünschen übrig\b|\bnase (?:\w+ )?voll\b|\baus dem rude"
-            r"r\b|\bunter aller (?:sau|kanone)\b|\bgeht gar nicht\b"
+            r"r\b|\bunter aller (?:sau|kanone)\b|\bgeht gar nicht\b|\bauf der strecke geblieben\b"
         ),
         -2.2,
     ),
 )
 EFFORT_IDIOMS = (
-    Cue("heroics", re.compile(r"\bins zeug gelegt\b|\bvoll (?:\w+ )?eingesetzt\b"), 2.2),
+    Cue(
+        "heroics",
+        re.compile(
+            r"\bins zeug gelegt\b|\bvoll (?:\w+ )?eingesetzt\b|\berste sahne\b|\bwie geschmier"
+            r"t\b"
+        ),
+        2.2,
+    ),
 )

@@ -51,6 +51,8 @@ WORDS = {
     **dict.fromkeys(("gusto", "ganas"), 1.5),
     # Stood up ("nos dejaron plantados").
     **dict.fromkeys(("plantado", "plantados", "plantaron"), -2.0),
+    # Left alone by the other side ("nos tienen abandonados"); not the metric "abandono".
+    **dict.fromkeys(("abandonado", "abandonados"), -2.0),
 }
 
 # Word beginnings with the same valence in every form, with and without accents.
@@ -59,6 +61,7 @@ STEMS = {
     **dict.fromkeys(("fracas", "inoperativ", "satur", "desbord", "sobrecarg"), -2.0),
     **dict.fromkeys(("descuid", "desprolij", "negligen", "desorganiz", "reincid"), -2.1),
     **dict.fromkeys(("desactualiz", "obsolet", "inconsisten", "descuadr", "discrepan"), -1.5),
+    **dict.fromkeys(("reproces",), -1.5),
     **dict.fromkeys(("penaliz", "disconform", "inconform", "disgust", "desilusion"), -2.0),
     **dict.fromkeys(("indign", "inadmis", "intolerab", "insostenib", "impresentab"), -2.7),
     **dict.fromkeys(("vergonz", "deplorab", "desmadr", "embarr", "cagaron"), -2.6),
@@ -70,7 +73,8 @@ STEMS = {
 
 # Idioms of a verdict with no opinion word: "deja mucho que desear", "por los suelos",
 # "hasta la coronilla", "se fue de las manos", "patas arriba", "tomadura de pelo",
-# "sin sistema"; "se pusieron la camiseta", "nos echaron una mano".
+# "sin sistema", "no da la talla", "cuello de botella"; "se pusieron la camiseta", "nos
+# echaron una mano", "de primera", "va como un tiro", "todo en orden".
 UNMET_IDIOMS = (
     Cue(
         "unmet",
@@ -80,7 +84,8 @@ UNMET_IDIOMS = (
             r"s\b|\bpatas arriba\b|\btomadura de pelo\b|\bno da para más\b|\bno es lo que (?:"
             r"acordamos|pedimos|se acordó|se pidió)\b|\b(?:una semana|días|horas) sin (?:sistema"
             r"|servicio|acceso|red|internet)\b|\b(?:no ha cambiado|nada ha cambiado|no cambió) na"
-            r"da\b"
+            r"da\b|\bno (?:\w+ )?da(?:n|mos)? la talla\b|\bcuellos? de botella\b|\bse salt(?:a"
+            r"ron|ó|an) (?:\w+ )?(?:las pruebas|los pasos|el proceso|la validación|el control)\b"
         ),
         -2.2,
     ),
@@ -90,7 +95,7 @@ EFFORT_IDIOMS = (
         "heroics",
         re.compile(
             r"\bse (?:pusieron|puso) la camiseta\b|\b(?:nos |me )?(?:echaron|dieron|ech"
-            r"ó|dio) una mano\b"
+            r"ó|dio) una mano\b|\bde primera\b|\bcomo un tiro\b|\btodo (?:está |sigue )?en orden\b"
         ),
         2.2,
     ),

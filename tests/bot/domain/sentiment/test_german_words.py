@@ -240,6 +240,8 @@ def test_colloquial_words_and_the_declined_good_read_with_their_sign(word: str, 
         "Das passt so nicht.",
         "Der Dienstleister reagiert nicht.",
         "Gut ist das nicht.",
+        "Die Qualität ist auf der Strecke geblieben.",
+        "Die Freigabe ist der Flaschenhals.",
     ],
 )
 def test_an_idiom_or_a_negation_after_the_verb_reads_negative(text: str) -> None:
@@ -251,6 +253,8 @@ def test_an_idiom_or_a_negation_after_the_verb_reads_negative(text: str) -> None
     [
         "Das Team hat sich ins Zeug gelegt.",
         "Sie haben sich voll eingesetzt.",
+        "Die Doku ist erste Sahne.",
+        "Die Migration lief wie geschmiert.",
         "Es klappt nicht nur technisch.",
     ],
 )

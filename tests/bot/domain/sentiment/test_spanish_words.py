@@ -221,6 +221,11 @@ def test_a_verdict_negated_reads_negative(text: str) -> None:
         "Es una tomadura de pelo.",
         "Llevamos una semana sin sistema.",
         "No ha cambiado nada.",
+        "El proveedor no da la talla.",
+        "Tenemos un cuello de botella en aprobaciones.",
+        "Se saltaron las pruebas.",
+        "El soporte nos tiene abandonados.",
+        "Hay muchos reprocesos.",
     ],
 )
 def test_an_idiom_or_a_negated_verdict_reads_negative(text: str) -> None:
@@ -236,6 +241,9 @@ def test_an_idiom_or_a_negated_verdict_reads_negative(text: str) -> None:
         "Le pusieron muchas ganas.",
         "Se pusieron la camiseta.",
         "Nos echaron una mano enorme.",
+        "Atención de primera.",
+        "El sistema va como un tiro.",
+        "Todo en orden.",
     ],
 )
 def test_praise_in_other_words_reads_positive(text: str) -> None:
