@@ -34,6 +34,7 @@ _SCOPE = 3
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?]")
 _BREAKS = frozenset(".,;:!?")
 _MIN_STEM = 4
+_MIN_MODIFIER = 3  # the first part of a compound before its head ("Systemausfall")
 # A cheerful word opening the comment before a comma: "Super, schon wieder down".
 _OPENER = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,")
 _AGAIN_RULES = frozenset({"repeated", "chasing"})
@@ -78,6 +79,12 @@ class LanguageRules:
     # A concession opening the comment ("Obwohl …,", "A pesar de …,"): its clause counts
     # half and the rest decides, as after "aber".
     concession: re.Pattern[str] | None = None
+    # Heads of compounds that carry their valence after any first part ("Systemausfall").
+    heads: Mapping[str, float] = field(default_factory=dict)
+    # Negators that follow the good word they turn, within its clause ("klappt leider
+    # nicht", "passt so nicht"), and the words that open the next clause.
+    negators_after: frozenset[str] = frozenset()
+    clause_words: frozenset[str] = frozenset()
     _forms: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def valence(self, word: str) -> float:
@@ -102,6 +109,9 @@ class LanguageRules:
         for end in range(len(word), _MIN_STEM - 1, -1):
             if word[:end] in self.stems:
                 return self.stems[word[:end]]
+        for start in range(_MIN_MODIFIER, len(word) - _MIN_STEM + 1):
+            if word[start:] in self.heads:
+                return self.heads[word[start:]]
         return 0.0
 
 
@@ -164,8 +174,22 @@ def _word_hits(
             boost = rules.boosters.get(previous)
             if boost and back == index - 1:
                 valence += math.copysign(boost, valence)
+        if valence > 0 and rules.negators_after and _negated_after(tokens, index, rules):
+            valence *= _NEGATION
         hits.append(_Hit("lexicon", word, valence, index))
     return hits, contrast
+
+
+def _negated_after(tokens: list[tuple[str, int]], index: int, rules: LanguageRules) -> bool:
+    """Whether a negator follows the word in its clause, with no other good word between."""
+    for ahead in range(index + 1, min(len(tokens), index + _SCOPE + 1)):
+        word = tokens[ahead][0]
+        if word in _BREAKS or word in rules.clause_words or rules.valence(word) > 0:
+            return False
+        if word in rules.negators_after:
+            # "nicht nur gut" praises: "not only" turns nothing.
+            return ahead + 1 >= len(tokens) or tokens[ahead + 1][0] != "nur"
+    return False
 
 
 def _weighted(hits: list[_Hit], contrast: int | None, repeated: bool) -> list[_Hit]:

@@ -9,6 +9,7 @@ from importlib import resources
 from bot.domain.sentiment.foreign import LanguageRules, degree_words
 from bot.domain.sentiment.german_cues import CUES
 from bot.domain.sentiment.german_figures import FIGURES
+from bot.domain.sentiment.german_words import HEADS, STEMS, WORDS
 
 # The general lexicon's polarities (-1..1) on VADER's -4..+4 scale: its strongest words
 # land where VADER puts "great" or "awful".
@@ -116,6 +117,7 @@ def _lexicon() -> dict[str, float]:
         if line and not line.startswith("#"):
             word, polarity = line.split("\t")
             lexicon[word] = float(polarity) * _SCALE
+    lexicon.update(WORDS)
     lexicon.update(_DOMAIN)
     return lexicon
 
@@ -150,9 +152,14 @@ def german() -> LanguageRules:
         cues=CUES,
         ask=ASK,
         announce=ANNOUNCE,
-        stems=_STEMS,
+        stems=STEMS | _STEMS,
         figures=FIGURES,
         concession=re.compile(r"\s*(?:obwohl|obgleich|wenngleich|trotz)\b"),
         excess=frozenset({"zu", "allzu"}),
         verb_endings=("en", "rn", "ln"),
+        heads=HEADS,
+        negators_after=frozenset({"nicht", "nie", "niemals", "kaum"}),
+        clause_words=frozenset(
+            {"und", "oder", "aber", "sondern", "dass", "weil", "wenn", "als", "denn", "ob"}
+        ),
     )

@@ -9,6 +9,7 @@ from bot.domain.sentiment.foreign import Cue
 from bot.domain.sentiment.german_figures import BAD_THING, DURATION, ORDINAL, UNIT
 from bot.domain.sentiment.german_good_news import GOOD_NEWS
 from bot.domain.sentiment.german_threats import THREATS
+from bot.domain.sentiment.german_words import UNMET_IDIOMS
 
 COMPLAINTS = (
     Cue("late", re.compile(r"\bnicht (?:\w+ )?(?:pünktlich|rechtzeitig|termingerecht)\b"), -2.0),
@@ -257,6 +258,18 @@ COMPLAINTS = (
         ),
         -1.6,
     ),
+    # Not arrived yet: "liegt noch nicht vor", "ist bis heute nicht da", "steht noch aus".
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:noch|bis heute|bislang|bisher)(?: immer)? (?:nicht|kein\w*)\b(?: \w+){0,3}? "
+            r"(?:vor|da|eingetroffen|eingegangen|angekommen|erhalten|bekommen|freigegeben|umgese"
+            r"tzt|behoben|erledigt|zurückgemeldet)\b|\bsteh\w* (?:\w+ ){0,3}?(?:noch|weiterhin|"
+            r"nach wie vor|immer noch) aus\b"
+        ),
+        -1.5,
+    ),
+    *UNMET_IDIOMS,
 )
 
 CUES = (*COMPLAINTS, *THREATS, *GOOD_NEWS)

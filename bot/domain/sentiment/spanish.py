@@ -9,6 +9,7 @@ from functools import cache
 from bot.domain.sentiment.foreign import LanguageRules, degree_words
 from bot.domain.sentiment.spanish_cues import CUES
 from bot.domain.sentiment.spanish_figures import FIGURES
+from bot.domain.sentiment.spanish_words import STEMS, WORDS
 
 # Words on VADER's -4..+4 scale. A masculine form ending in -o also gives its -a form,
 # and every entry is reachable without its accents ("rapido", "día").
@@ -114,7 +115,7 @@ def _plain(word: str) -> str:
 @cache
 def _lexicon() -> dict[str, float]:
     lexicon: dict[str, float] = {}
-    for word, valence in _WORDS.items():
+    for word, valence in (WORDS | _WORDS).items():
         forms = [word] + ([word[:-1] + "a"] if word.endswith("o") else [])
         for form in forms:
             lexicon[form] = valence
@@ -136,7 +137,7 @@ def spanish() -> LanguageRules:
         cues=CUES,
         ask=ASK,
         announce=ANNOUNCE,
-        stems=_STEMS,
+        stems=STEMS | _STEMS,
         figures=FIGURES,
         concession=re.compile(r"\s*(?:aunque|a pesar de|pese a)\b"),
         excess=frozenset({"demasiado", "demasiada", "demasiados", "demasiadas"}),

@@ -9,6 +9,7 @@ from bot.domain.sentiment.foreign import Cue
 from bot.domain.sentiment.spanish_figures import DURATION, ORDINAL, UNIT
 from bot.domain.sentiment.spanish_good_news import GOOD_NEWS
 from bot.domain.sentiment.spanish_threats import THREATS
+from bot.domain.sentiment.spanish_words import UNMET_IDIOMS
 
 COMPLAINTS = (
     Cue(
@@ -252,6 +253,17 @@ COMPLAINTS = (
         ),
         -1.6,
     ),
+    # Not arrived to this day: "hasta hoy no tenemos", "a la fecha nadie", "no ha llegado".
+    Cue(
+        "waiting",
+        re.compile(
+            r"\b(?:hasta (?:hoy|ahora|el momento|la fecha)|a la fecha|a estas alturas),? (?:no|n"
+            r"adie|nada|ningún|ninguna|sin)\b[^.;!?]*|\bno (?:nos |me )?(?:ha|han)? ?(?:llegado|"
+            r"recibido|entregado|enviado|mandado|contestado|respondido)\b"
+        ),
+        -1.5,
+    ),
+    *UNMET_IDIOMS,
 )
 
 CUES = (*COMPLAINTS, *THREATS, *GOOD_NEWS)

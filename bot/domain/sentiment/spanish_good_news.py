@@ -7,6 +7,7 @@ import re
 
 from bot.domain.sentiment.foreign import Cue
 from bot.domain.sentiment.spanish_figures import BAD_THING
+from bot.domain.sentiment.spanish_words import EFFORT_IDIOMS
 
 GOOD_NEWS = (
     Cue(
@@ -92,4 +93,5 @@ GOOD_NEWS = (
         ),
         1.8,
     ),
+    *EFFORT_IDIOMS,
 )
