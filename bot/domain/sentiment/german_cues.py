@@ -9,6 +9,7 @@ from bot.domain.sentiment.foreign import Cue
 from bot.domain.sentiment.german_figures import BAD_THING, DURATION, ORDINAL, UNIT
 from bot.domain.sentiment.german_good_news import GOOD_NEWS
 from bot.domain.sentiment.german_threats import THREATS
+from bot.domain.sentiment.german_verbs import VERBS
 from bot.domain.sentiment.german_words import UNMET_IDIOMS
 
 COMPLAINTS = (
@@ -272,4 +273,4 @@ COMPLAINTS = (
     *UNMET_IDIOMS,
 )
 
-CUES = (*COMPLAINTS, *THREATS, *GOOD_NEWS)
+CUES = (*COMPLAINTS, *THREATS, *GOOD_NEWS, *VERBS)

@@ -7,9 +7,11 @@ import pytest
 from bot.domain.sentiment.german_cues import COMPLAINTS, CUES
 from bot.domain.sentiment.german_good_news import GOOD_NEWS
 from bot.domain.sentiment.german_threats import THREATS
+from bot.domain.sentiment.german_verbs import FAILURES, SUCCESSES, VERBS
 from bot.domain.sentiment.spanish_cues import CUES as SPANISH_CUES
 
-GOOD_FAMILIES = {"heroics", "improvement", "no bad news", "thanks"}
+GOOD_FAMILIES = {"heroics", "improvement", "no bad news", "thanks", "success"}
+VERB_FAMILIES = {"failure", "rework", "obligation", "success"}
 
 
 def families(text: str) -> set[str]:
@@ -23,14 +25,16 @@ def test_good_families_lift_and_the_others_weigh_down() -> None:
 
 
 def test_each_module_holds_its_own_families_and_the_reader_looks_for_all() -> None:
-    assert {cue.rule for cue in GOOD_NEWS} == GOOD_FAMILIES
+    assert {cue.rule for cue in GOOD_NEWS} == GOOD_FAMILIES - {"success"}
+    assert {cue.rule for cue in SUCCESSES} == {"success"}
+    assert {cue.rule for cue in FAILURES} == VERB_FAMILIES - {"success"}
     assert not {cue.rule for cue in COMPLAINTS} & (GOOD_FAMILIES | {"threat"})
     assert {cue.rule for cue in THREATS} == {"threat"}
-    assert (*COMPLAINTS, *THREATS, *GOOD_NEWS) == CUES
+    assert (*COMPLAINTS, *THREATS, *GOOD_NEWS, *VERBS) == CUES
 
 
-def test_german_reads_the_same_families_as_spanish() -> None:
-    assert {cue.rule for cue in CUES} == {cue.rule for cue in SPANISH_CUES}
+def test_german_reads_the_families_of_spanish_and_its_verbs() -> None:
+    assert {cue.rule for cue in CUES} == {cue.rule for cue in SPANISH_CUES} | VERB_FAMILIES
 
 
 @pytest.mark.parametrize(
