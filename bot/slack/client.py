@@ -147,6 +147,13 @@ class InstallationClient(WebClient):
                 _DM_OWNERS[str(opened)] = args["users"]
         return response
 
+    def workspace_of(self, channel: str) -> str | None:
+        """The workspace a call about `channel` goes to, or None when no route knows it."""
+        if self.route is None:
+            return None
+        routed = self.route({"channel": _DM_OWNERS.get(channel, channel)})
+        return routed[0] if routed is not None else None
+
     def _paced(self, workspace: str, token: str, api_method: str, kwargs: dict[str, Any]) -> Any:
         pacer = self.pacers.of(workspace) if self.pacers and api_method in PACED else None
         if pacer is not None:

@@ -21,7 +21,7 @@ def slack_minute_lasts(standin: Any, seconds: float) -> None:
     """Run Slack's clock (its tiers, the one-a-minute history read) and Rapport's own spacing
     of history reads so that one of Slack's minutes lasts `seconds` of the test."""
     standin.time_factor = 60.0 / seconds
-    history.GATE.spacing = seconds
+    history.GATE.window = seconds
 
 
 def mentions(users: tuple[str, ...] | list[str]) -> str:

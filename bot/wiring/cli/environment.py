@@ -35,7 +35,7 @@ VARIABLES: Final = {
         Variable(
             "SLACK_HISTORY_SPACING_SECONDS",
             "the distribution's",
-            "seconds before a conversation's history is read again",
+            "seconds between two history reads in a workspace",
         ),
         Variable("DATABASE_URL", "sqlite:///rapport.db", "SQLite file or postgresql://…"),
         Variable("PORT", "3000", "where to listen (--port wins)"),

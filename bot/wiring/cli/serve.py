@@ -28,7 +28,8 @@ logger = logging.getLogger("rapport")
 
 def container_for(settings: ProcessSettings, start: Start) -> Container:
     """Open and migrate the database, then check the Slack token (unless told not to);
-    history is read within the limits of the app's distribution."""
+    history is read within the limits of the app's distribution, kept for every process
+    on PostgreSQL."""
     from bot.slack import history
     from bot.wiring.container import Container
     from storage.db import Database
@@ -43,6 +44,7 @@ def container_for(settings: ProcessSettings, start: Start) -> Container:
     container = Container.create(settings, database)
     check_token(container)
     history.GATE.follow(settings.app_distribution, settings.history_spacing_seconds)
+    history.GATE.share(database)
     return container
 
 

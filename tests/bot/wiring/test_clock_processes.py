@@ -100,6 +100,8 @@ def test_a_clock_killed_mid_fanout_resumes_without_duplicates_or_losses(
         "SLACK_MESSAGES_PER_SECOND": "40",
         "STALE_SENDING_SECONDS": "3",
         "SLACK_TIMEOUT_SECONDS": "1",
+        # The process's spacing of history reads follows the stand-in's minute.
+        "SLACK_HISTORY_SPACING_SECONDS": "1",
     }
     first = ClockProcess(standin, database.url, tmp_path / "first.log", **env)
     try:

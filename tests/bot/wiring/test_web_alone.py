@@ -20,7 +20,14 @@ from tests.support.slack_requests import SlackDriver
 
 pytestmark = pytest.mark.slow
 LEAD = "U0M0000"
-FAST = {"SLACK_TIMEOUT_SECONDS": "1", "RETRY_BASE_SECONDS": "1", "STALE_SENDING_SECONDS": "3"}
+FAST = {
+    "SLACK_TIMEOUT_SECONDS": "1",
+    "RETRY_BASE_SECONDS": "1",
+    "STALE_SENDING_SECONDS": "3",
+    # The stand-in runs a minute of Slack's in a second (`time_factor`): so does the
+    # process's spacing of history reads.
+    "SLACK_HISTORY_SPACING_SECONDS": "1",
+}
 
 
 def wait_for(condition: object, timeout: float, what: str) -> None:

@@ -14,15 +14,15 @@ from tests.support.keys import TEST_KEY
 
 
 @pytest.mark.parametrize(
-    ("env", "spacing", "page"),
+    ("env", "count", "window", "page"),
     [
-        ({}, 60.0, 15),
-        ({"SLACK_APP_DISTRIBUTION": "internal"}, 1.2, 200),
-        ({"SLACK_HISTORY_SPACING_SECONDS": "2"}, 2.0, 15),
+        ({}, 1, 60.0, 15),
+        ({"SLACK_APP_DISTRIBUTION": "internal"}, 50, 60.0, 200),
+        ({"SLACK_HISTORY_SPACING_SECONDS": "2"}, 1, 2.0, 15),
     ],
 )
 def test_a_process_reads_history_within_its_settings_limits(
-    tmp_path: Path, env: dict[str, str], spacing: float, page: int
+    tmp_path: Path, env: dict[str, str], count: int, window: float, page: int
 ) -> None:
     url = f"sqlite:///{tmp_path / 'rapport.db'}"
     settings = load_settings(
@@ -35,9 +35,30 @@ def test_a_process_reads_history_within_its_settings_limits(
         },
         requests=False,
     )
-    history.GATE.spacing, history.GATE.page = 0.0, 0
+    history.GATE.count, history.GATE.window, history.GATE.page = 0, 0.0, 0
     with Start(url) as start:
         container = container_for(settings, start)
     container.database.dispose()
-    assert history.GATE.spacing == pytest.approx(spacing)
+    assert history.GATE.count == count
+    assert history.GATE.window == pytest.approx(window)
     assert history.GATE.page == page
+    assert not history.GATE.shared, "on SQLite each process keeps its own"
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_process_shares_its_history_reads_with_the_others(
+    postgres_url: str,
+) -> None:
+    settings = load_settings(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "DATABASE_URL": postgres_url,
+            "RAPPORT_SECRET_KEY": TEST_KEY,
+            "SLACK_CHECK_TOKEN": "no",
+        },
+        requests=False,
+    )
+    with Start(postgres_url) as start:
+        container = container_for(settings, start)
+    container.database.dispose()
+    assert history.GATE.shared
