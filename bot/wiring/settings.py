@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.domain import operator_text as text
+from bot.wiring.variables import VARIABLES, Reader, number
 from storage.secrets import fernet_key_ok
 
-SLACK_API_DEFAULT = "https://slack.com/api/"
+SLACK_API_DEFAULT = VARIABLES["SLACK_API_URL"].default
 SINGLE_WORKSPACE = "single-workspace"
 DISTRIBUTED = "distributed"
-DATABASE_DEFAULT = "sqlite:///rapport.db"
+DATABASE_DEFAULT = VARIABLES["DATABASE_URL"].default
 # How the Slack app is distributed, which decides Slack's limits on reading history:
 # outside the Marketplace (the strict default), built for the company's own workspace, or
 # listed in the Marketplace.
@@ -28,7 +29,7 @@ JOB_QUEUES = ("embedded", "postgres")
 # A claim lapses after a look, a post and a short wait for their turn could have taken
 # (three times SLACK_TIMEOUT_SECONDS): a dead sender's messages are taken over within a
 # minute; one that waits longer in the pace renews its claim (delivery/lease.py).
-LEASE_SECONDS = 45
+LEASE_SECONDS = number("STALE_SENDING_SECONDS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,23 +41,23 @@ class ProcessSettings:
     slack_app_token: str | None = None
     slack_api_url: str = SLACK_API_DEFAULT
     database_url: str = DATABASE_DEFAULT
-    port: int = 3000
-    host: str = "0.0.0.0"  # noqa: S104 - a web process listens on all interfaces
-    web_threads: int = 8
-    messages_per_second: float = 10.0
-    clock_interval_seconds: int = 30
-    grace_hours: int = 6
+    port: int = number("PORT")
+    host: str = VARIABLES["HOST"].default
+    web_threads: int = number("WEB_THREADS")
+    messages_per_second: float = float(number("SLACK_MESSAGES_PER_SECOND"))
+    clock_interval_seconds: int = number("CLOCK_INTERVAL_SECONDS")
+    grace_hours: int = number("PULSE_GRACE_HOURS")
     stale_sending_seconds: int = LEASE_SECONDS
     # Work that leaves a listener (fan-out) runs on this many background threads; Bolt's
     # own listener pool has `listener_threads`. Waitress: connections and idle timeout.
-    background_workers: int = 4
-    listener_threads: int = 16
-    web_connection_limit: int = 500
-    web_channel_timeout: int = 30
+    background_workers: int = number("BACKGROUND_WORKERS")
+    listener_threads: int = number("LISTENER_THREADS")
+    web_connection_limit: int = number("WEB_CONNECTION_LIMIT")
+    web_channel_timeout: int = number("WEB_CHANNEL_TIMEOUT")
     # First wait before a failed DM is tried (or checked) again; it doubles, up to 10 min.
-    retry_base_seconds: float = 5.0
+    retry_base_seconds: float = float(number("RETRY_BASE_SECONDS"))
     # How long one Web API call may take before it counts as timed out (uncertain).
-    slack_timeout_seconds: int = 15
+    slack_timeout_seconds: int = number("SLACK_TIMEOUT_SECONDS")
     check_token: bool = True  # auth.test at start; SLACK_CHECK_TOKEN=no skips it (offline)
     # Distributed mode (installed in many workspaces through OAuth) when these are set;
     # `slack_bot_token` is then empty: each workspace's token lives in the database.
@@ -65,7 +66,7 @@ class ProcessSettings:
     # A Fernet key: stored bot and refresh tokens are encrypted with it when it is set.
     secret_key: str = ""
     # Refresh a rotating token this many minutes before it expires.
-    token_rotation_minutes: int = 120
+    token_rotation_minutes: int = number("SLACK_TOKEN_REFRESH_MINUTES")
     # Who answers support, privacy and security questions (an email or a URL), for /support.
     support_contact: str = ""
     # One of APP_DISTRIBUTIONS: how often conversation history may be read, and how deep;
@@ -76,7 +77,7 @@ class ProcessSettings:
     # clock's and web's own sends), and how often an idle worker looks for jobs it was
     # not woken for.
     job_queue: str = JOB_QUEUES[0]
-    worker_concurrency: int = 32
+    worker_concurrency: int = number("WORKER_CONCURRENCY")
     worker_poll_seconds: float = 1.0
 
     @property
@@ -86,66 +87,10 @@ class ProcessSettings:
 
 
 WHERE = "Find it in your Slack app's settings at api.slack.com/apps"
-YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 class ConfigError(Exception):
     """A missing or malformed setting; the message tells the operator what to set."""
-
-
-class _Reader:
-    """Reads settings from one environment and collects every problem instead of the first."""
-
-    def __init__(self, env: Mapping[str, str]) -> None:
-        self.env = env
-        self.problems: list[str] = []
-
-    def required(self, name: str, prefix: str, what: str) -> str:
-        value = self.env.get(name, "").strip()
-        if not value:
-            self.problems.append(f"{name} is not set. {what}")
-        elif prefix and not value.startswith(prefix):
-            self.problems.append(
-                f"{name} does not look right: it should start with '{prefix}'. {what}"
-            )
-        return value
-
-    def positive_int(self, name: str, default: int, upper: int) -> int:
-        raw = self.env.get(name, "").strip()
-        if not raw:
-            return default
-        if not raw.isdigit() or not 0 < int(raw) <= upper:
-            self.problems.append(
-                f"{name} must be a whole number between 1 and {upper}, not {raw!r}."
-            )
-            return default
-        return int(raw)
-
-    def flag(self, name: str, default: bool) -> bool:
-        raw = self.env.get(name, "").strip().lower()
-        if not raw:
-            return default
-        if raw not in YES + NO:
-            self.problems.append(f"{name} must be yes or no, not {raw!r}.")
-            return default
-        return raw in YES
-
-    def choice(self, name: str, choices: tuple[str, ...]) -> str:
-        """One of `choices` (the first when unset)."""
-        raw = self.env.get(name, "").strip().lower()
-        if not raw:
-            return choices[0]
-        if raw not in choices:
-            self.problems.append(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
-            return choices[0]
-        return raw
-
-    def text(self, name: str, default: str) -> str:
-        return self.env.get(name, "").strip() or default
-
-    def check(self) -> None:
-        if self.problems:
-            raise ConfigError(" ".join(self.problems))
 
 
 def _database_url(env: Mapping[str, str]) -> str:
@@ -162,7 +107,7 @@ def _database_url(env: Mapping[str, str]) -> str:
     return url
 
 
-def _api_url(read: _Reader) -> str:
+def _api_url(read: Reader) -> str:
     url = read.text("SLACK_API_URL", SLACK_API_DEFAULT)
     if not url.startswith(("http://", "https://")):
         read.problems.append(f"SLACK_API_URL must be an http(s) URL, not {url!r}.")
@@ -177,7 +122,7 @@ def load_settings(
     ``socket_mode`` needs SLACK_APP_TOKEN; ``requests`` (a process that receives Slack's
     HTTP requests) needs SLACK_SIGNING_SECRET.
     """
-    read = _Reader(os.environ if env is None else env)
+    read = Reader(os.environ if env is None else env)
     bot_token, client_id, client_secret = _credentials(read)
     secret = ""
     if requests:
@@ -206,30 +151,30 @@ def load_settings(
         slack_client_id=client_id,
         slack_client_secret=client_secret,
         secret_key=secret_key,
-        token_rotation_minutes=read.positive_int("SLACK_TOKEN_REFRESH_MINUTES", 120, 720),
+        token_rotation_minutes=read.number("SLACK_TOKEN_REFRESH_MINUTES"),
         slack_signing_secret=secret,
         slack_app_token=app_token,
         slack_api_url=_api_url(read),
         database_url=database_url,
-        port=read.positive_int("PORT", 3000, 65535),
-        host=read.text("HOST", "0.0.0.0"),  # noqa: S104 - a web process listens on all interfaces
-        web_threads=read.positive_int("WEB_THREADS", 8, 256),
-        messages_per_second=float(read.positive_int("SLACK_MESSAGES_PER_SECOND", 10, 1000)),
-        clock_interval_seconds=read.positive_int("CLOCK_INTERVAL_SECONDS", 30, 3600),
-        grace_hours=read.positive_int("PULSE_GRACE_HOURS", 6, 168),
-        stale_sending_seconds=read.positive_int("STALE_SENDING_SECONDS", LEASE_SECONDS, 86400),
+        port=read.number("PORT"),
+        host=read.text("HOST", VARIABLES["HOST"].default),
+        web_threads=read.number("WEB_THREADS"),
+        messages_per_second=float(read.number("SLACK_MESSAGES_PER_SECOND")),
+        clock_interval_seconds=read.number("CLOCK_INTERVAL_SECONDS"),
+        grace_hours=read.number("PULSE_GRACE_HOURS"),
+        stale_sending_seconds=read.number("STALE_SENDING_SECONDS"),
         check_token=read.flag("SLACK_CHECK_TOKEN", default=True),
-        background_workers=read.positive_int("BACKGROUND_WORKERS", 4, 64),
-        listener_threads=read.positive_int("LISTENER_THREADS", 16, 256),
-        web_connection_limit=read.positive_int("WEB_CONNECTION_LIMIT", 500, 10000),
-        web_channel_timeout=read.positive_int("WEB_CHANNEL_TIMEOUT", 30, 3600),
-        retry_base_seconds=float(read.positive_int("RETRY_BASE_SECONDS", 5, 3600)),
-        slack_timeout_seconds=read.positive_int("SLACK_TIMEOUT_SECONDS", 15, 300),
+        background_workers=read.number("BACKGROUND_WORKERS"),
+        listener_threads=read.number("LISTENER_THREADS"),
+        web_connection_limit=read.number("WEB_CONNECTION_LIMIT"),
+        web_channel_timeout=read.number("WEB_CHANNEL_TIMEOUT"),
+        retry_base_seconds=float(read.number("RETRY_BASE_SECONDS")),
+        slack_timeout_seconds=read.number("SLACK_TIMEOUT_SECONDS"),
         support_contact=read.text("RAPPORT_SUPPORT_CONTACT", ""),
         app_distribution=read.choice("SLACK_APP_DISTRIBUTION", APP_DISTRIBUTIONS),
-        history_spacing_seconds=read.positive_int("SLACK_HISTORY_SPACING_SECONDS", 0, 3600) or None,
+        history_spacing_seconds=read.number("SLACK_HISTORY_SPACING_SECONDS", 0) or None,
         job_queue=job_queue,
-        worker_concurrency=read.positive_int("WORKER_CONCURRENCY", 32, 256),
+        worker_concurrency=read.number("WORKER_CONCURRENCY"),
     )
     if job_queue == "postgres" and not database_url.startswith("postgresql"):
         read.problems.append(
@@ -245,11 +190,12 @@ def load_settings(
             f"times SLACK_TIMEOUT_SECONDS ({settings.slack_timeout_seconds}), or a DM still "
             "being sent could be taken for lost and sent again."
         )
-    read.check()
+    if read.problems:
+        raise ConfigError(" ".join(read.problems))
     return settings
 
 
-def _credentials(read: _Reader) -> tuple[str, str, str]:
+def _credentials(read: Reader) -> tuple[str, str, str]:
     """The bot token (single-workspace mode) or the app's client id and secret (distributed).
     Both at once is refused: with a client id and secret in the environment Bolt would
     quietly ignore the bot token, so the operator must choose."""
@@ -276,7 +222,7 @@ def _credentials(read: _Reader) -> tuple[str, str, str]:
     return token, "", ""
 
 
-def _secret_key(read: _Reader, database_url: str, *, distributed: bool) -> str:
+def _secret_key(read: Reader, database_url: str, *, distributed: bool) -> str:
     """RAPPORT_SECRET_KEY: required in two-workspace mode and with PostgreSQL; on SQLite
     alone a key file beside the database stands in for it (storage/db.py)."""
     key = read.text("RAPPORT_SECRET_KEY", "")

@@ -1,70 +1,12 @@
-"""The environment variables each `rapport` subcommand reads, with defaults, for its --help."""
+"""The environment variables each `rapport` subcommand reads, for its --help; each variable
+is declared once, in `bot/wiring/variables.py`."""
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from typing import Final
 
+from bot.wiring.variables import VARIABLES
 
-class Variable(NamedTuple):
-    name: str
-    default: str
-    what: str
-
-
-VARIABLES: Final = {
-    v.name: v
-    for v in (
-        Variable("SLACK_BOT_TOKEN", "required", "the bot token, xoxb-… (single workspace)"),
-        Variable("SLACK_CLIENT_ID", "none", "distributed mode (no bot token): the app's id"),
-        Variable("SLACK_CLIENT_SECRET", "none", "distributed mode: the app's client secret"),
-        Variable(
-            "RAPPORT_SECRET_KEY",
-            "SQLite: <database>.key",
-            "Fernet key(s), new first: seals comments and Slack tokens",
-        ),
-        Variable("SLACK_TOKEN_REFRESH_MINUTES", "120", "refresh rotating tokens this early"),
-        Variable("SLACK_SIGNING_SECRET", "required", "verifies that requests come from Slack"),
-        Variable("SLACK_APP_TOKEN", "required", "the app-level token, xapp-… (Socket Mode)"),
-        Variable("SLACK_API_URL", "https://slack.com/api/", "the Slack Web API base"),
-        Variable("SLACK_CHECK_TOKEN", "yes", "check the token with auth.test at start"),
-        Variable(
-            "SLACK_APP_DISTRIBUTION",
-            "unlisted",
-            "unlisted, internal or marketplace: how often history may be read",
-        ),
-        Variable(
-            "SLACK_HISTORY_SPACING_SECONDS",
-            "the distribution's",
-            "seconds between two history reads in a workspace",
-        ),
-        Variable("DATABASE_URL", "sqlite:///rapport.db", "SQLite file or postgresql://…"),
-        Variable("PORT", "3000", "where to listen (--port wins)"),
-        Variable("HOST", "0.0.0.0", "the interface to listen on (--host wins)"),  # noqa: S104
-        Variable("WEB_THREADS", "8", "request threads"),
-        Variable(
-            "SLACK_MESSAGES_PER_SECOND",
-            "10",
-            "messages a second per workspace (one pace for all processes on PostgreSQL)",
-        ),
-        Variable("JOB_QUEUE", "embedded", "embedded, or postgres: rapport worker sends"),
-        Variable("WORKER_CONCURRENCY", "32", "sends in flight (worker, clock; --concurrency wins)"),
-        Variable("CLOCK_INTERVAL_SECONDS", "30", "how often the clock looks for work"),
-        Variable("PULSE_GRACE_HOURS", "6", "a pulse missed by less than this is still sent"),
-        Variable(
-            "STALE_SENDING_SECONDS",
-            "45",
-            "after this, an unrecorded DM is checked",
-        ),
-        Variable("RETRY_BASE_SECONDS", "5", "first wait before a failed send is retried"),
-        Variable("SLACK_TIMEOUT_SECONDS", "15", "how long one Slack call may take"),
-        Variable("BACKGROUND_WORKERS", "4", "threads for fan-outs handed off by listeners"),
-        Variable("LISTENER_THREADS", "16", "threads that run Slack listeners"),
-        Variable("WEB_CONNECTION_LIMIT", "500", "open connections accepted"),
-        Variable("WEB_CHANNEL_TIMEOUT", "30", "seconds an idle connection is kept"),
-        Variable("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
-        Variable("RAPPORT_SUPPORT_CONTACT", "none", "support email or URL shown on /support"),
-    )
-}
 _SLACK = (
     "SLACK_API_URL",
     "SLACK_CHECK_TOKEN",

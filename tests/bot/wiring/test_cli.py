@@ -179,7 +179,8 @@ def test_score_reads_stdin_and_prints_json_lines() -> None:
 
 
 def test_every_variable_the_help_names_is_in_the_readme_settings_table() -> None:
-    from bot.wiring.cli.environment import READS, VARIABLES
+    from bot.wiring.cli.environment import READS
+    from bot.wiring.variables import VARIABLES
 
     readme = (Path(__file__).parents[3] / "README.md").read_text()
     table = readme.split("### Settings (environment)", 1)[1].split("\n## ", 1)[0]
