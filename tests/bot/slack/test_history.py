@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Literal
 
@@ -198,52 +199,53 @@ def test_in_distributed_mode_each_workspace_keeps_its_own_minute(standin: SlackS
         history.GATE.enter("T0ONE", history.HISTORY)
 
 
-@pytest.mark.postgres
-def test_on_postgresql_every_process_keeps_one_minute_between_them(postgres_url: str) -> None:
-    """Two processes' gates (two objects, two connections) share the workspace's spacing,
-    and a 429 seen by one holds the other."""
+@pytest.fixture
+def two_processes(postgres_url: str) -> Iterator[tuple[history.ReadGate, history.ReadGate]]:
+    """Two processes' gates (two objects, two connections) on one PostgreSQL database."""
     databases = [Database(postgres_url) for _ in range(2)]
-    first, second = history.ReadGate(), history.ReadGate()
-    workspace = f"T{uuid.uuid4().hex[:10]}"
-    try:
-        for gate, database in zip((first, second), databases, strict=True):
-            gate.share(database)
-            gate.follow("unlisted", 3)
-        first.enter(workspace, history.HISTORY)
-        with pytest.raises(HeldBackError) as held:
-            second.enter(workspace, history.HISTORY)
-        assert 2.5 < held.value.retry_after <= 3
-        second.enter(workspace, history.REPLIES)
-        time.sleep(1.5)
-        started = time.monotonic()
-        second.enter(workspace, history.HISTORY)  # the last 1.5 s waited out in place
-        assert 1.2 < time.monotonic() - started < 2.5
-        first.hold(workspace, history.HISTORY, 8)
-        time.sleep(3.05)
-        with pytest.raises(HeldBackError) as held:
-            second.enter(workspace, history.HISTORY)
-        assert 4.5 < held.value.retry_after <= 5
-
-    finally:
-        for database in databases:
-            database.dispose()
+    gates = (history.ReadGate(), history.ReadGate())
+    for gate, database in zip(gates, databases, strict=True):
+        gate.share(database)
+    yield gates
+    for database in databases:
+        database.dispose()
 
 
 @pytest.mark.postgres
-def test_on_postgresql_tier_3_allows_fifty_calls_a_minute_at_once(postgres_url: str) -> None:
-    databases = [Database(postgres_url) for _ in range(2)]
-    gates = [history.ReadGate(), history.ReadGate()]
+def test_on_postgresql_every_process_keeps_one_minute_between_them(
+    two_processes: tuple[history.ReadGate, history.ReadGate],
+) -> None:
+    """The processes share the workspace's limit, and a 429 seen by one holds the other."""
+    first, second = two_processes
     workspace = f"T{uuid.uuid4().hex[:10]}"
-    try:
-        for gate, database in zip(gates, databases, strict=True):
-            gate.share(database)
-            gate.follow("internal")
-        for n in range(history.TIER_3_CALLS):
-            gates[n % 2].enter(workspace, history.HISTORY)
-        for gate in gates:
-            with pytest.raises(HeldBackError) as held:
-                gate.enter(workspace, history.HISTORY)
-            assert 55 < held.value.retry_after <= 60
-    finally:
-        for database in databases:
-            database.dispose()
+    for gate in two_processes:
+        gate.follow("unlisted", 3)
+    first.enter(workspace, history.HISTORY)
+    with pytest.raises(HeldBackError) as held:
+        second.enter(workspace, history.HISTORY)
+    assert 2.5 < held.value.retry_after <= 3
+    second.enter(workspace, history.REPLIES)
+    time.sleep(1.5)
+    started = time.monotonic()
+    second.enter(workspace, history.HISTORY)  # the last 1.5 s waited out in place
+    assert 1.2 < time.monotonic() - started < 2.5
+    first.hold(workspace, history.HISTORY, 8)
+    time.sleep(3.05)
+    with pytest.raises(HeldBackError) as held:
+        second.enter(workspace, history.HISTORY)
+    assert 4.5 < held.value.retry_after <= 5
+
+
+@pytest.mark.postgres
+def test_on_postgresql_tier_3_allows_fifty_calls_a_minute_at_once(
+    two_processes: tuple[history.ReadGate, history.ReadGate],
+) -> None:
+    workspace = f"T{uuid.uuid4().hex[:10]}"
+    for gate in two_processes:
+        gate.follow("internal")
+    for n in range(history.TIER_3_CALLS):
+        two_processes[n % 2].enter(workspace, history.HISTORY)
+    for gate in two_processes:
+        with pytest.raises(HeldBackError) as held:
+            gate.enter(workspace, history.HISTORY)
+        assert 55 < held.value.retry_after <= 60

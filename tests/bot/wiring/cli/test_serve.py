@@ -13,6 +13,23 @@ from bot.wiring.settings import load_settings
 from tests.support.keys import TEST_KEY
 
 
+def start_process(url: str, env: dict[str, str]) -> None:
+    """What `rapport clock` does before it serves, with these settings."""
+    settings = load_settings(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-test",
+            "DATABASE_URL": url,
+            "RAPPORT_SECRET_KEY": TEST_KEY,
+            "SLACK_CHECK_TOKEN": "no",
+            **env,
+        },
+        requests=False,
+    )
+    with Start(url) as start:
+        container = container_for(settings, start)
+    container.database.dispose()
+
+
 @pytest.mark.parametrize(
     ("env", "count", "window", "page"),
     [
@@ -24,21 +41,8 @@ from tests.support.keys import TEST_KEY
 def test_a_process_reads_history_within_its_settings_limits(
     tmp_path: Path, env: dict[str, str], count: int, window: float, page: int
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'rapport.db'}"
-    settings = load_settings(
-        {
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "DATABASE_URL": url,
-            "RAPPORT_SECRET_KEY": TEST_KEY,
-            "SLACK_CHECK_TOKEN": "no",
-            **env,
-        },
-        requests=False,
-    )
     history.GATE.count, history.GATE.window, history.GATE.page = 0, 0.0, 0
-    with Start(url) as start:
-        container = container_for(settings, start)
-    container.database.dispose()
+    start_process(f"sqlite:///{tmp_path / 'rapport.db'}", env)
     assert history.GATE.count == count
     assert history.GATE.window == pytest.approx(window)
     assert history.GATE.page == page
@@ -49,16 +53,5 @@ def test_a_process_reads_history_within_its_settings_limits(
 def test_on_postgresql_a_process_shares_its_history_reads_with_the_others(
     postgres_url: str,
 ) -> None:
-    settings = load_settings(
-        {
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "DATABASE_URL": postgres_url,
-            "RAPPORT_SECRET_KEY": TEST_KEY,
-            "SLACK_CHECK_TOKEN": "no",
-        },
-        requests=False,
-    )
-    with Start(postgres_url) as start:
-        container = container_for(settings, start)
-    container.database.dispose()
+    start_process(postgres_url, {})
     assert history.GATE.shared
