@@ -28,13 +28,9 @@ from bot.domain.errors import Refused
 from bot.domain.people import Caller
 from bot.domain.retries import BASE
 from bot.services import job_queue
-from bot.services.delivery.alert_posts import (
-    LEASE,
-    PublishReport,
-    publish,
-    queue_for_channel,
-)
+from bot.services.delivery.alert_posts import PublishReport, publish, queue_for_channel
 from bot.services.delivery.ladder_posts import send_ladder_posts
+from bot.services.delivery.outbox import Timing
 from bot.services.engagements import choose, require_lead
 from bot.services.evaluation import Evaluation, close_pulses, pulse_figures, thresholds_of
 from bot.services.job_queue import JobQueue
@@ -105,7 +101,7 @@ def close_many_and_publish(
         except Exception:
             logger.exception("posts after a close not handed on; the clock enqueues them")
         return [Closed(evaluation, summary, PublishReport()) for evaluation, summary in results]
-    timing = (retry_base, LEASE)
+    timing = Timing(retry_base)
     closed = [
         Closed(
             evaluation,
@@ -116,7 +112,7 @@ def close_many_and_publish(
     ]
     try:
         # The resolutions just queued go now; any that fail are retried by the clock.
-        send_ladder_posts(database, messenger, now(), retry_base)
+        send_ladder_posts(database, messenger, now(), timing)
     except Exception:
         logger.exception("follow-up posts after a close failed; the clock retries them")
     return closed

@@ -222,10 +222,7 @@ def retry_alert_posts(container: Runtime) -> int:
     process died first), and those whose try failed uncertainly (a post after a look)."""
     if container.queue is not None:
         return enqueue_outbox(container, container.queue, "alert")
-    lease = timedelta(seconds=container.settings.stale_sending_seconds)
-    return retry_posts(
-        container.database, container.messenger, container.now(), retry_base(container), lease
-    )
+    return retry_posts(container.database, container.messenger, container.now(), timing(container))
 
 
 def refresh_tokens(container: Runtime) -> int:
@@ -242,9 +239,8 @@ def climb_ladder(container: Runtime) -> int:
     claimed = raise_due(container.database, now)
     if container.queue is not None:
         return claimed + enqueue_outbox(container, container.queue, "ladder")
-    lease = timedelta(seconds=container.settings.stale_sending_seconds)
     return claimed + send_ladder_posts(
-        container.database, container.messenger, now, retry_base(container), lease
+        container.database, container.messenger, now, timing(container)
     )
 
 

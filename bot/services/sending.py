@@ -11,7 +11,7 @@ from datetime import timedelta
 from bot.domain.people import Caller
 from bot.domain.vocabulary import SIDES, Side
 from bot.services.delivery.lease import renew_after
-from bot.services.delivery.outbox import landed
+from bot.services.delivery.outbox import Timing, landed
 from bot.services.delivery.passes import look, send_next
 from bot.services.delivery.pulse_dms import PULSE_DMS, FanoutResult, deliver
 from bot.services.engagements import choose, require_lead
@@ -83,7 +83,7 @@ def check_unsettled(container: Runtime, pulse_id: int, delivery_id: int | None =
     """The queue's job: look for an uncertain or orphaned DM of the pulse (`delivery_id`'s,
     or all of them) in the DM history; found, it is recorded, missing, queued again.
     Returns how many had gone out."""
-    timing = (_retry_base(container), _lease(container))
+    timing = Timing(_retry_base(container), _lease(container))
     found = look(
         container.database,
         container.messenger,

@@ -111,11 +111,7 @@ def send_digests_now(container: Runtime) -> int:
     """Claim and send here the weekly digests that are due (the clock's step without
     workers), through the same outbox kinds the workers' jobs use."""
     return weekly.send_due_digests(
-        container.database,
-        container.messenger,
-        container.now(),
-        retry_base(container),
-        timedelta(seconds=container.settings.stale_sending_seconds),
+        container.database, container.messenger, container.now(), timing(container)
     )
 
 
@@ -123,6 +119,8 @@ def retry_base(container: Runtime) -> timedelta:
     return timedelta(seconds=container.settings.retry_base_seconds)
 
 
-def timing(container: Runtime) -> tuple[timedelta, timedelta]:
-    """(the retry base, the lease a claim holds)."""
-    return retry_base(container), timedelta(seconds=container.settings.stale_sending_seconds)
+def timing(container: Runtime) -> outbox.Timing:
+    """How this process tries its outbox items: its settings' retry base and lease."""
+    return outbox.Timing(
+        retry_base(container), timedelta(seconds=container.settings.stale_sending_seconds)
+    )

@@ -14,7 +14,6 @@ from bot.domain import alert_text as text
 from bot.domain.alert_message import side_title
 from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as
-from bot.domain.retries import BASE
 from bot.services.alert_message import load
 from bot.services.delivery import outbox
 from bot.services.delivery.exactly_once import outcome_of, post_tagged
@@ -31,8 +30,6 @@ logger = logging.getLogger(__name__)
 ALERT_EVENT = "rapport_alert"
 POST_DEADLINE = timedelta(hours=24)
 """A message that could not be posted for this long is DMed to the leads instead."""
-LEASE = timedelta(minutes=5)
-"""How long a claimed retry is left to its sender before another clock checks it."""
 
 
 @dataclass(slots=True)
@@ -111,7 +108,7 @@ def publish(
     messenger: Messenger,
     message_ids: Sequence[int],
     now: datetime,
-    timing: tuple[timedelta, timedelta] = (BASE, LEASE),
+    timing: outbox.Timing = outbox.DEFAULT_TIMING,
 ) -> PublishReport:
     """Post or update now the messages a close queued (`queue_for_channel`), each through
     the outbox's loop step; one failure never stops the rest. Without workers."""
@@ -230,8 +227,7 @@ def retry_posts(
     database: Database,
     messenger: Messenger,
     now: datetime,
-    retry_base: timedelta = BASE,
-    lease: timedelta = LEASE,
+    timing: outbox.Timing = outbox.DEFAULT_TIMING,
 ) -> int:
     """Post or update the messages that are due, once each, a post after looking for it.
 
@@ -240,7 +236,7 @@ def retry_posts(
     `POST_DEADLINE` after it opened, is DMed to the leads instead.
     Returns how many messages were settled (posted, updated, found or handed to the leads).
     """
-    results = outbox.run(database, messenger, ALERT_MESSAGES, now, (retry_base, lease))
+    results = outbox.run(database, messenger, ALERT_MESSAGES, now, timing)
     return sum(not isinstance(result, outbox.Retry) for result in results)
 
 

@@ -8,20 +8,21 @@ any second try, and given up `POST_DEADLINE` after it was queued.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.retries import BASE
 from bot.services.delivery.alert_posts import POST_DEADLINE
 from bot.services.delivery.exactly_once import post_tagged
 from bot.services.delivery.outbox import (
+    DEFAULT_TIMING,
     Claimed,
     Ended,
     Landed,
     OutboxKind,
     Place,
     Result,
+    Timing,
     landed,
     run,
 )
@@ -31,8 +32,6 @@ from storage.db import Database
 from storage.models import LadderPost
 
 LADDER_EVENT = "rapport_ladder"
-LEASE = timedelta(minutes=5)
-"""How long a claimed post is left to its sender before another clock checks it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +91,7 @@ def send_ladder_posts(
     database: Database,
     messenger: Messenger,
     now: datetime,
-    retry_base: timedelta = BASE,
-    lease: timedelta = LEASE,
+    timing: Timing = DEFAULT_TIMING,
 ) -> int:
     """Send every due ladder post; returns how many were sent (or found already sent)."""
-    return landed(run(database, messenger, LADDER_POSTS, now, (retry_base, lease)))
+    return landed(run(database, messenger, LADDER_POSTS, now, timing))

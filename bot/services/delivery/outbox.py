@@ -24,12 +24,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from sqlalchemy.orm import Session
 
 from bot.domain.outcomes import Outcome
-from bot.domain.retries import backoff
+from bot.domain.retries import BASE, backoff
 from bot.services.delivery import lease
 from bot.services.delivery.exactly_once import look_for, outcome_of
 from bot.services.messenger import Messenger, Posted, Tag, TakenOverError, renewing
@@ -38,6 +38,19 @@ from storage.db import Database
 logger = logging.getLogger(__name__)
 
 Detail = TypeVar("Detail")
+
+
+class Timing(NamedTuple):
+    """How a kind's items are tried: the wait before the first retry (it doubles), and how
+    long a claim holds before another process may take its item over. A process's own
+    come from its settings (`bot/services/worker_jobs.py`); these defaults serve a call
+    made without them."""
+
+    retry_base: timedelta = BASE
+    lease: timedelta = timedelta(minutes=5)
+
+
+DEFAULT_TIMING = Timing()
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +183,7 @@ def run(
     messenger: Messenger,
     kind: OutboxKind[Detail],
     now: datetime,
-    timing: tuple[timedelta, timedelta],
+    timing: Timing,
 ) -> list[Result]:
     """Deliver or check every due item of `kind`; how each claimed one ended. ``timing``:
     (the retry base, the lease a claim holds). Each item is claimed by one process."""
@@ -196,7 +209,7 @@ def deliver_one(
     kind: OutboxKind[Detail],
     item: tuple[int, datetime | None],
     now: datetime,
-    timing: tuple[timedelta, timedelta],
+    timing: Timing,
 ) -> Result | None:
     """Claim one due item, (id, the check time read with it), and deliver it: what a
     worker's job does with one item. None when another process has it, or it is no

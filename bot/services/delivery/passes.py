@@ -26,6 +26,7 @@ from bot.services.delivery.outbox import (
     Place,
     Result,
     Retry,
+    Timing,
     attempt,
     landed,
     retry_or_end,
@@ -184,7 +185,7 @@ def look(
     messenger: Messenger,
     kind: OutboxKind[Detail],
     now: Callable[[], datetime],
-    timing: tuple[timedelta, timedelta],
+    timing: Timing,
     group: int | None = None,
     only: int | None = None,
 ) -> list[Result | None]:

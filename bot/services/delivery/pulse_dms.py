@@ -28,6 +28,7 @@ from bot.services.delivery.outbox import (
     OutboxKind,
     Place,
     Result,
+    Timing,
     landed,
 )
 from bot.services.delivery.passes import look, send_batch
@@ -192,7 +193,7 @@ def deliver(
     exception leaves a sender.
     """
     result = FanoutResult()
-    timing = (retry_base, stale_after)
+    timing = Timing(retry_base, stale_after)
     try:
         result.recovered = landed(look(database, messenger, PULSE_DMS, now, timing, pulse_id))
     except Exception:

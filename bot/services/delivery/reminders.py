@@ -12,21 +12,22 @@ reminder.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from bot.domain import reply_text
 from bot.domain.i18n import reading_as
-from bot.domain.retries import BASE
 from bot.services.delivery.exactly_once import post_tagged
 from bot.services.delivery.outbox import (
+    DEFAULT_TIMING,
     Claimed,
     Ended,
     Landed,
     OutboxKind,
     Place,
     Result,
+    Timing,
     landed,
     run,
 )
@@ -37,7 +38,6 @@ from storage.db import Database
 from storage.reminders import ClaimedReminder
 
 REMINDER_EVENT = "rapport_reminder"
-LEASE = timedelta(minutes=5)
 
 
 def _claim(
@@ -96,7 +96,7 @@ def send_due_reminders(
     database: Database,
     messenger: Messenger,
     now: datetime,
-    timing: tuple[timedelta, timedelta] = (BASE, LEASE),
+    timing: Timing = DEFAULT_TIMING,
 ) -> int:
     """Send or check every reminder that is due; returns how many are now in their threads."""
     return landed(run(database, messenger, REMINDERS, now, timing))

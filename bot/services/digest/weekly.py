@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 
 from sqlalchemy.orm import Session
 
 from bot.domain.i18n import reading_as
-from bot.domain.retries import BASE
 from bot.domain.schedule import ScheduleError
 from bot.services.delivery import outbox
 from bot.services.delivery.digests import DIGEST_EVENT, RenderedDigest, render
@@ -47,8 +46,6 @@ from storage.locales import locale_on
 from storage.models import DigestDelivery, Engagement, Member
 
 logger = logging.getLogger(__name__)
-LEASE = timedelta(minutes=5)
-"""How long a claim is left to its sender before another process checks and settles it."""
 
 
 def claim_due_digests(database: Database, now: datetime) -> int:
@@ -145,18 +142,16 @@ def send_due_digests(
     database: Database,
     messenger: Messenger,
     now: datetime,
-    retry_base: timedelta = BASE,
-    lease: timedelta = LEASE,
+    timing: outbox.Timing = outbox.DEFAULT_TIMING,
 ) -> int:
     """Claim and send here every digest due by ``now`` that no clock has sent this week
     (the clock's step without workers); returns how many are now in their DMs.
 
     Safe to call from any number of processes at once and as often as you like: each
-    sponsor gets at most one digest a week (see the module notes). ``lease`` must outlast
-    any one send (the process settings make sure of it).
+    sponsor gets at most one digest a week (see the module notes). ``timing.lease`` must
+    outlast any one send (the process settings make sure of it).
     """
     claim_due_digests(database, now)
-    timing = (retry_base, lease)
     sent = 0
     for kind in (portfolio_kind(database, now), outbox_kind(database, now)):
         sent += outbox.landed(outbox.run(database, messenger, kind, now, timing))

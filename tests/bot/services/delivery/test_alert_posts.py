@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.services.closing import Closed, close_many_and_publish
 from bot.services.delivery.alert_posts import ALERT_EVENT, redraw, retry_posts
+from bot.services.delivery.outbox import Timing
 from bot.services.messenger import Blocks, Tag
 from storage import alert_posts
 from storage.db import Database
@@ -64,7 +65,7 @@ def test_an_uncertain_post_that_landed_is_found_at_the_retry_not_posted_again(
     [closed] = close_many_and_publish(database, messenger, [pulse_id], lambda: CLOSED_AT, BASE)
     assert list(closed.published.waiting.values()) == ["timeout"]
     assert message(database).message_ts is None
-    assert retry_posts(database, messenger, CLOSED_AT + timedelta(minutes=1), BASE) == 1
+    assert retry_posts(database, messenger, CLOSED_AT + timedelta(minutes=1), Timing(BASE)) == 1
     assert len(in_channel(messenger)) == 1
     assert message(database).message_ts == in_channel(messenger)[0]
 
@@ -90,7 +91,7 @@ def test_a_channel_that_cannot_be_read_after_an_uncertain_post_sends_it_to_the_l
     messenger.fail("post", "uncertain", "timeout")
     close_many_and_publish(database, messenger, [pulse_id], lambda: CLOSED_AT, BASE)
     messenger.fail("find_tagged", "refused", "missing_scope")
-    assert retry_posts(database, messenger, CLOSED_AT + timedelta(minutes=1), BASE) == 1
+    assert retry_posts(database, messenger, CLOSED_AT + timedelta(minutes=1), Timing(BASE)) == 1
     assert in_channel(messenger) == []
     assert [m for m in messenger.posted_to(LEAD) if "missing_scope" in m.text]
 
@@ -121,8 +122,8 @@ def test_a_retry_whose_sender_died_is_looked_for_once_its_lease_passes(
     with database.unit_of_work() as session:
         lease_end = due + timedelta(minutes=5)
         assert alert_posts.claim_retry(session, message(database).id, due, lease_end)
-    assert retry_posts(database, messenger, due + timedelta(minutes=1), BASE) == 0
-    assert retry_posts(database, messenger, lease_end, BASE) == 1
+    assert retry_posts(database, messenger, due + timedelta(minutes=1), Timing(BASE)) == 0
+    assert retry_posts(database, messenger, lease_end, Timing(BASE)) == 1
     assert len(in_channel(messenger)) == 1
     assert message(database).message_ts == in_channel(messenger)[0]
 
@@ -153,11 +154,11 @@ def test_a_message_queued_again_while_its_update_was_in_hand_is_updated_again(
     messenger = ChangedWhileUpdating(close_again)
     with database.unit_of_work() as session:
         alert_posts.queue(session, [message_id], first)
-    assert retry_posts(database, messenger, first, BASE) == 1
+    assert retry_posts(database, messenger, first, Timing(BASE)) == 1
     # What the first sender drew may predate the second close: it is drawn again.
     assert message(database).next_post_at == second
     messenger.change = lambda: None
-    assert retry_posts(database, messenger, second, BASE) == 1
+    assert retry_posts(database, messenger, second, Timing(BASE)) == 1
     assert len(messenger.updates) == 2 and message(database).next_post_at is None
 
 
@@ -170,7 +171,7 @@ def test_a_refused_update_tells_the_leads_the_channel_shows_older_findings(
     with database.unit_of_work() as session:
         alert_posts.queue(session, [message_id], CLOSED_AT + timedelta(hours=1))
     messenger.fail("update", "refused", "cant_update_message")
-    retry_posts(database, messenger, CLOSED_AT + timedelta(hours=1), BASE)
+    retry_posts(database, messenger, CLOSED_AT + timedelta(hours=1), Timing(BASE))
     [told] = [m for m in messenger.posted_to(LEAD) if "cant_update_message" in m.text]
     assert "couldn't update the alert" in told.text and "latest findings" in told.text
     assert "couldn't post" not in told.text

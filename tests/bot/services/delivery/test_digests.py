@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.services.delivery.digests import DIGEST_EVENT, render, send_file
+from bot.services.delivery.outbox import Timing
 from bot.services.digest.weekly import send_due_digests
 from bot.services.messenger import Tag
 from bot.views.digest_message import render_blocks
@@ -97,7 +98,7 @@ def test_an_uncertain_digest_that_landed_is_found_and_only_its_chart_follows(
     engagements(database)
     messenger = FakeMessenger()
     messenger.fail("post", "uncertain", "timeout", landed=True)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN, timedelta(seconds=5))
+    send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(timedelta(seconds=5)))
     assert ("sending", "timeout") in claims(database).values()
     send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(seconds=10))
     assert "find_tagged" in messenger.methods()

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.domain.vocabulary import utcnow
 from bot.services.delivery.ladder_posts import LADDER_EVENT, send_ladder_posts
+from bot.services.delivery.outbox import Timing
 from bot.services.messenger import Tag
 from storage import ladder as queries
 from storage.db import Database
@@ -42,8 +43,8 @@ def test_each_post_goes_once_to_its_thread_or_its_sponsors_dm(database: Database
     messenger = FakeMessenger()
     thread_ts = queued(database, messenger)
     now = utcnow()
-    assert send_ladder_posts(database, messenger, now, BASE) == 2
-    assert send_ladder_posts(database, messenger, now + timedelta(hours=1), BASE) == 0
+    assert send_ladder_posts(database, messenger, now, Timing(BASE)) == 2
+    assert send_ladder_posts(database, messenger, now + timedelta(hours=1), Timing(BASE)) == 0
     [reraise] = [m for m in messenger.posted_to(CHANNEL) if m.thread_ts == thread_ts]
     [escalation] = messenger.posted_to(SPONSOR)
     assert escalation.channel == dm_of(SPONSOR) and escalation.text == "Please look."
@@ -62,9 +63,9 @@ def test_an_uncertain_reply_that_landed_is_found_in_the_thread(database: Databas
     thread_ts = queued(database, messenger)
     now = utcnow()
     messenger.fail("post", "uncertain", "timeout", landed=True)
-    assert send_ladder_posts(database, messenger, now, BASE) == 1
+    assert send_ladder_posts(database, messenger, now, Timing(BASE)) == 1
     assert posts(database)["reraise"][::2] == ("sending", "timeout")
-    assert send_ladder_posts(database, messenger, now + timedelta(minutes=1), BASE) == 1
+    assert send_ladder_posts(database, messenger, now + timedelta(minutes=1), Timing(BASE)) == 1
     assert "find_tagged_reply" in messenger.methods()
     [reraise] = [m for m in messenger.posted_to(CHANNEL) if m.thread_ts == thread_ts]
     assert posts(database)["reraise"] == ("sent", reraise.ts, None)
@@ -74,7 +75,7 @@ def test_a_refusal_fails_the_post_with_slacks_code(database: Database) -> None:
     messenger = FakeMessenger()
     queued(database, messenger)
     messenger.fail("open_dm", "refused", "user_not_found")
-    send_ladder_posts(database, messenger, utcnow(), BASE)
+    send_ladder_posts(database, messenger, utcnow(), Timing(BASE))
     assert posts(database)["escalation"] == ("failed", None, "user_not_found")
 
 
@@ -83,7 +84,7 @@ def test_a_429_is_tried_again_no_sooner_than_slack_allows(database: Database) ->
     queued(database, messenger)
     now = utcnow()
     messenger.fail("post", "rate_limited", retry_after=120.0)
-    send_ladder_posts(database, messenger, now, BASE)
+    send_ladder_posts(database, messenger, now, Timing(BASE))
     with database.reading() as session:
         waiting = session.scalars(select(LadderPost).where(LadderPost.status == "sending")).one()
         assert waiting.error == "ratelimited"

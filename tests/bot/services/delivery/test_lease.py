@@ -15,6 +15,7 @@ from sqlalchemy import event, select, update
 from bot.domain.vocabulary import utcnow
 from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS, renew_after
+from bot.services.delivery.outbox import Timing
 from bot.services.delivery.pulse_dms import deliver
 from bot.services.messenger import Posted, after_paced_wait
 from storage.db import Database
@@ -152,12 +153,15 @@ def test_a_post_whose_kind_cannot_renew_is_not_made_after_a_long_wait_but_looked
     messenger = CrowdedMessenger(slow_for=SPONSOR, waited=60.0)
     lease = LEASE
     now = utcnow()
-    assert send_ladder_posts(database, messenger, now, BASE, lease) == 1  # the re-raise
+    assert send_ladder_posts(database, messenger, now, Timing(BASE, lease)) == 1  # the re-raise
     assert messenger.posted_to(SPONSOR) == []
     assert posts(database)["escalation"] == ("sending", None, None)  # as claimed, no more
     messenger.waited = 0.0
-    assert send_ladder_posts(database, messenger, now + timedelta(seconds=30), BASE, lease) == 0
-    assert send_ladder_posts(database, messenger, now + lease, BASE, lease) == 1
+    assert (
+        send_ladder_posts(database, messenger, now + timedelta(seconds=30), Timing(BASE, lease))
+        == 0
+    )
+    assert send_ladder_posts(database, messenger, now + lease, Timing(BASE, lease)) == 1
     assert "find_tagged" in messenger.methods()
     [escalation] = messenger.posted_to(SPONSOR)
     assert posts(database)["escalation"] == ("sent", escalation.ts, None)

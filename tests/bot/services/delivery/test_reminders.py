@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.services.delivery.outbox import Timing
 from bot.services.delivery.reminders import REMINDER_EVENT, send_due_reminders
 from storage import reminders as reminder_queries
 from storage.db import Database
@@ -20,7 +21,7 @@ from tests.bot.services.delivery.acme import (
 )
 from tests.support.fake_messenger import FakeMessenger, dm_of
 
-TIMING = (timedelta(seconds=5), timedelta(minutes=5))
+TIMING = Timing(timedelta(seconds=5), timedelta(minutes=5))
 
 
 def queued(database: Database, messenger: FakeMessenger) -> int:

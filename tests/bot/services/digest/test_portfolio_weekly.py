@@ -9,6 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.domain.people import Person
+from bot.services.delivery.outbox import Timing
 from bot.services.digest.weekly import send_due_digests
 from bot.services.engagements import add_people
 from bot.slack.client import make_client
@@ -56,15 +57,20 @@ def test_a_sponsor_of_two_gets_one_dm_at_the_first_slot_and_no_other(
     portfolio_of_two(database)
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
-    assert send_due_digests(database, messenger, MONDAY_8_BERLIN - timedelta(minutes=1), BASE) == 0
+    assert (
+        send_due_digests(database, messenger, MONDAY_8_BERLIN - timedelta(minutes=1), Timing(BASE))
+        == 0
+    )
     # Acme's Monday 08:00 in Berlin comes first: U0SPB gets Acme's digest, U0SPA the portfolio.
-    assert send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE) == 2
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE)) == 2
     assert digests_to(standin, ACME_ONLY) == (1, 1)
     assert digests_to(standin, BOTH) == (1, 1)
     text = portfolio_post(standin, BOTH)
     assert "Your portfolio" in text and "Acme deal" in text and "Initech deal" in text
     # Initech's own slot (Wednesday 18:00 in New York) sends nothing more to U0SPA.
-    assert send_due_digests(database, messenger, WEDNESDAY_NIGHT, BASE) == 1  # U0SPC's Initech
+    assert (
+        send_due_digests(database, messenger, WEDNESDAY_NIGHT, Timing(BASE)) == 1
+    )  # U0SPC's Initech
     assert digests_to(standin, BOTH) == (1, 1)
     assert claims(database) == [("sent", None)]
 
@@ -74,7 +80,9 @@ def test_two_clocks_at_once_send_it_once(database: Database, standin: SlackStand
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
     clocks = [
-        threading.Thread(target=send_due_digests, args=(database, messenger, MONDAY_8_BERLIN, BASE))
+        threading.Thread(
+            target=send_due_digests, args=(database, messenger, MONDAY_8_BERLIN, Timing(BASE))
+        )
         for _ in range(3)
     ]
     for clock in clocks:
@@ -92,13 +100,13 @@ def test_a_failed_send_is_retried_in_the_week_and_arrives_once(
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
     standin.server_error("chat.postMessage", user=BOTH, times=1)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE))
     assert digests_to(standin, BOTH) == (0, 0)
     assert claims(database) == [("sending", "http_503")]
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE / 2, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE / 2, Timing(BASE))
     assert digests_to(standin, BOTH) == (0, 0)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE * 2, BASE)
-    send_due_digests(database, messenger, WEDNESDAY_NIGHT, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE * 2, Timing(BASE))
+    send_due_digests(database, messenger, WEDNESDAY_NIGHT, Timing(BASE))
     assert digests_to(standin, BOTH) == (1, 1)
     assert claims(database) == [("sent", None)]
 
@@ -110,9 +118,9 @@ def test_one_that_landed_before_a_timeout_is_found_not_sent_again(
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
     standin.hang("chat.postMessage", 2.5, user=BOTH, landed=True)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE))
     assert claims(database) == [("sending", "timeout")]
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE * 2, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE * 2, Timing(BASE))
     assert digests_to(standin, BOTH) == (1, 1)
     assert claims(database) == [("sent", None)]
 
@@ -127,15 +135,17 @@ def test_a_chosen_time_wins_and_removal_turns_it_back_into_one_engagements_diges
         portfolio_digests.set_digest_time(
             session, ("T0RAPPORT", BOTH), "tue 07:30", "Europe/London", MONDAY_8_BERLIN
         )
-    send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE))
     assert digests_to(standin, BOTH) == (0, 0)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=1, minutes=30), BASE)
+    send_due_digests(
+        database, messenger, MONDAY_8_BERLIN + timedelta(days=1, minutes=30), Timing(BASE)
+    )
     assert digests_to(standin, BOTH) == (1, 1)
     # Taken off Initech: next week U0SPA is a sponsor of one and gets Acme's own digest.
     with database.unit_of_work() as session:
         rows = session.scalars(select(Member).where(Member.user_id == BOTH)).all()
         next(m for m in rows if m.engagement.name == "Initech deal").status = "removed"
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=7), BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=7), Timing(BASE))
     assert digests_to(standin, BOTH) == (2, 2)
     assert len(claims(database)) == 1
 
@@ -155,10 +165,10 @@ def test_a_claim_whose_clock_died_is_checked_then_sent_once(
     assert claim is not None
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE / 2, BASE, LEASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE / 2, Timing(BASE, LEASE))
     assert digests_to(standin, BOTH) == (0, 0), "not while its sender may still be at it"
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 2, BASE, LEASE)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 3, BASE, LEASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 2, Timing(BASE, LEASE))
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 3, Timing(BASE, LEASE))
     assert digests_to(standin, BOTH) == (1, 1)
     assert claims(database) == [("sent", None)]
 
@@ -173,7 +183,7 @@ def test_a_person_forgotten_everywhere_leaves_no_digest_rows(
         portfolio_digests.set_digest_time(
             session, ("T0RAPPORT", BOTH), "mon 07:00", "UTC", MONDAY_8_BERLIN
         )
-    send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE))
     assert len(claims(database)) == 1
     with database.unit_of_work() as session:
         first, second = session.scalars(select(Member).where(Member.user_id == BOTH)).all()
@@ -194,7 +204,7 @@ def test_each_sponsor_reads_their_digest_and_its_chart_in_their_language(
             member.locale = "de-DE" if member.user_id == BOTH else "fr-FR"
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
-    assert send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE) == 2
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE)) == 2
     german = json.dumps(json.loads(portfolio_post(standin, BOTH)), ensure_ascii=False)
     assert "*Ihr Portfolio* – 2 Engagements" in german and "Your portfolio" not in german
     french = json.dumps(json.loads(portfolio_post(standin, ACME_ONLY)), ensure_ascii=False)

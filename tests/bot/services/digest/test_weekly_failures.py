@@ -10,6 +10,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.services.delivery.digests import DIGEST_EVENT
+from bot.services.delivery.outbox import Timing
 from bot.services.digest.weekly import digest_week, send_due_digests
 from bot.slack.client import make_client
 from bot.slack.messenger import SlackMessenger
@@ -45,13 +46,16 @@ def test_a_5xx_is_retried_in_the_same_week_and_the_digest_arrives_once(
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
     standin.server_error("chat.postMessage", user=SPONSOR, times=1)
-    assert send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE) == 1
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE)) == 1
     assert digests_to(standin, SPONSOR) == (0, 0)
     assert ("sending", "http_503") in rows(database).values()
     # Not before its retry time; then once, and never again that week.
-    assert send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE / 2, BASE) == 0
-    assert send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE * 2, BASE) == 1
-    assert send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=1), BASE) == 0
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE / 2, Timing(BASE)) == 0
+    assert send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE * 2, Timing(BASE)) == 1
+    assert (
+        send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=1), Timing(BASE))
+        == 0
+    )
     assert digests_to(standin, SPONSOR) == (1, 1)
     assert {status for status, _ in rows(database).values()} == {"sent"}
 
@@ -63,9 +67,9 @@ def test_a_digest_that_landed_before_a_timeout_is_found_not_sent_again(
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
     standin.hang("chat.postMessage", 2.5, user=SPONSOR, landed=True)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE))
     assert ("sending", "timeout") in rows(database).values()
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE * 2, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + BASE * 2, Timing(BASE))
     assert digests_to(standin, SPONSOR) == (1, 1)  # one text (the one that landed), one chart
     assert {status for status, _ in rows(database).values()} == {"sent"}
 
@@ -79,14 +83,16 @@ def test_slack_refusing_or_the_week_ending_stops_the_retries(
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
     standin.server_error("chat.postMessage", user=SPONSOR, times=100)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN, BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN, Timing(BASE))
     first_week = {claim for claim, (_, error) in rows(database).items() if error}
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=7), BASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=7), Timing(BASE))
     assert {rows(database)[claim] for claim in first_week} == {("failed", "gave up: http_503")}
     assert digests_to(standin, SPONSOR) == (0, 0)
     standin.faults.clear()
     standin.fail("chat.postMessage", "channel_not_found", user=SPONSOR)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + timedelta(days=7, seconds=10), BASE)
+    send_due_digests(
+        database, messenger, MONDAY_8_BERLIN + timedelta(days=7, seconds=10), Timing(BASE)
+    )
     assert ("failed", "channel_not_found") in rows(database).values()
 
 
@@ -116,10 +122,10 @@ def test_a_claim_its_clock_never_settled_is_sent_once_its_check_time_comes(
     claimed_by_a_clock_that_died(database)
     client = make_client("xoxb-test-token", standin.api_url, 1)
     messenger = SlackMessenger(client)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE / 2, BASE, LEASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE / 2, Timing(BASE, LEASE))
     assert digests_to(standin, SPONSOR) == (0, 0), "not while its sender may still be at it"
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 2, BASE, LEASE)
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 3, BASE, LEASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 2, Timing(BASE, LEASE))
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 3, Timing(BASE, LEASE))
     assert digests_to(standin, SPONSOR) == (1, 1)
 
 
@@ -135,6 +141,6 @@ def test_a_claim_whose_digest_landed_before_its_clock_died_is_recorded_not_resen
         text="digest",
         metadata={"event_type": DIGEST_EVENT, "event_payload": {"delivery": claim}},
     )
-    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 2, BASE, LEASE)
+    send_due_digests(database, messenger, MONDAY_8_BERLIN + LEASE * 2, Timing(BASE, LEASE))
     assert digests_to(standin, SPONSOR) == (1, 1)  # the text that landed, and its chart
     assert rows(database)[claim] == ("sent", None)
