@@ -1,9 +1,10 @@
-"""When to try again after a failed outbound call: capped exponential backoff, with deadlines."""
+"""When to try again after a failed outbound call: capped exponential backoff, with
+deadlines, and the lease a claimed item holds meanwhile (`Timing`)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Final
+from typing import Final, NamedTuple
 
 BASE: Final = timedelta(seconds=5)
 CAP: Final = timedelta(minutes=10)
@@ -23,3 +24,15 @@ def next_attempt(
     """When to try again, or None when the next try would fall past the deadline."""
     when = now + backoff(attempts, base)
     return None if deadline is not None and when >= deadline else when
+
+
+class Timing(NamedTuple):
+    """How a kind's items are tried: the wait before the first retry (it doubles), and how
+    long a claim holds before another process may take its item over. A process's own
+    come from its settings; these defaults serve a call made without them."""
+
+    retry_base: timedelta = BASE
+    lease: timedelta = timedelta(minutes=5)
+
+
+DEFAULT_TIMING = Timing()

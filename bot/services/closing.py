@@ -26,11 +26,10 @@ from bot.domain import reply_text
 from bot.domain.alerts.lifecycle import Change
 from bot.domain.errors import Refused
 from bot.domain.people import Caller
-from bot.domain.retries import BASE
+from bot.domain.retries import BASE, Timing
 from bot.services import job_queue
 from bot.services.delivery.alert_posts import PublishReport, publish, queue_for_channel
 from bot.services.delivery.ladder_posts import send_ladder_posts
-from bot.services.delivery.outbox import Timing
 from bot.services.engagements import choose, require_lead
 from bot.services.evaluation import Evaluation, close_pulses, pulse_figures, thresholds_of
 from bot.services.job_queue import JobQueue

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.domain.people import Caller
+from bot.domain.retries import Timing
 from bot.domain.vocabulary import SIDES, Side
 from bot.services.delivery.lease import renew_after
-from bot.services.delivery.outbox import Timing, landed
+from bot.services.delivery.outbox import landed
 from bot.services.delivery.passes import look, send_next
 from bot.services.delivery.pulse_dms import PULSE_DMS, FanoutResult, deliver
 from bot.services.engagements import choose, require_lead

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
+from bot.domain.retries import Timing
 from bot.services.closing import CLOSE_BATCH, close_many_and_publish
 from bot.services.delivery import outbox
 from bot.services.delivery.alert_posts import ALERT_MESSAGES
@@ -119,8 +120,8 @@ def retry_base(container: Runtime) -> timedelta:
     return timedelta(seconds=container.settings.retry_base_seconds)
 
 
-def timing(container: Runtime) -> outbox.Timing:
+def timing(container: Runtime) -> Timing:
     """How this process tries its outbox items: its settings' retry base and lease."""
-    return outbox.Timing(
+    return Timing(
         retry_base(container), timedelta(seconds=container.settings.stale_sending_seconds)
     )

@@ -14,6 +14,7 @@ from bot.domain import alert_text as text
 from bot.domain.alert_message import side_title
 from bot.domain.alerts.lifecycle import AlertChange
 from bot.domain.i18n import reading_as
+from bot.domain.retries import DEFAULT_TIMING, Timing
 from bot.services.alert_message import load
 from bot.services.delivery import outbox
 from bot.services.delivery.exactly_once import outcome_of, post_tagged
@@ -108,7 +109,7 @@ def publish(
     messenger: Messenger,
     message_ids: Sequence[int],
     now: datetime,
-    timing: outbox.Timing = outbox.DEFAULT_TIMING,
+    timing: Timing = DEFAULT_TIMING,
 ) -> PublishReport:
     """Post or update now the messages a close queued (`queue_for_channel`), each through
     the outbox's loop step; one failure never stops the rest. Without workers."""
@@ -227,7 +228,7 @@ def retry_posts(
     database: Database,
     messenger: Messenger,
     now: datetime,
-    timing: outbox.Timing = outbox.DEFAULT_TIMING,
+    timing: Timing = DEFAULT_TIMING,
 ) -> int:
     """Post or update the messages that are due, once each, a post after looking for it.
 

@@ -12,17 +12,16 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.retries import DEFAULT_TIMING, Timing
 from bot.services.delivery.alert_posts import POST_DEADLINE
 from bot.services.delivery.exactly_once import post_tagged
 from bot.services.delivery.outbox import (
-    DEFAULT_TIMING,
     Claimed,
     Ended,
     Landed,
     OutboxKind,
     Place,
     Result,
-    Timing,
     landed,
     run,
 )

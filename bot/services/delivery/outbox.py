@@ -24,12 +24,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
 from bot.domain.outcomes import Outcome
-from bot.domain.retries import BASE, backoff
+from bot.domain.retries import Timing, backoff
 from bot.services.delivery import lease
 from bot.services.delivery.exactly_once import look_for, outcome_of
 from bot.services.messenger import Messenger, Posted, Tag, TakenOverError, renewing
@@ -38,19 +38,6 @@ from storage.db import Database
 logger = logging.getLogger(__name__)
 
 Detail = TypeVar("Detail")
-
-
-class Timing(NamedTuple):
-    """How a kind's items are tried: the wait before the first retry (it doubles), and how
-    long a claim holds before another process may take its item over. A process's own
-    come from its settings (`bot/services/worker_jobs.py`); these defaults serve a call
-    made without them."""
-
-    retry_base: timedelta = BASE
-    lease: timedelta = timedelta(minutes=5)
-
-
-DEFAULT_TIMING = Timing()
 
 
 @dataclass(frozen=True, slots=True)

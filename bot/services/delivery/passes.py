@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Generic
 
+from bot.domain.retries import Timing
 from bot.services.delivery.exactly_once import look_for, outcome_of
 from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS
 from bot.services.delivery.outbox import (
@@ -26,7 +27,6 @@ from bot.services.delivery.outbox import (
     Place,
     Result,
     Retry,
-    Timing,
     attempt,
     landed,
     retry_or_end,

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.domain.retries import BASE
+from bot.domain.retries import BASE, Timing
 from bot.services.delivery.exactly_once import post_tagged
 from bot.services.delivery.lease import renew_after
 from bot.services.delivery.outbox import (
@@ -28,7 +28,6 @@ from bot.services.delivery.outbox import (
     OutboxKind,
     Place,
     Result,
-    Timing,
     landed,
 )
 from bot.services.delivery.passes import look, send_batch

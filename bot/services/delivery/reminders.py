@@ -18,16 +18,15 @@ from sqlalchemy.orm import Session
 
 from bot.domain import reply_text
 from bot.domain.i18n import reading_as
+from bot.domain.retries import DEFAULT_TIMING, Timing
 from bot.services.delivery.exactly_once import post_tagged
 from bot.services.delivery.outbox import (
-    DEFAULT_TIMING,
     Claimed,
     Ended,
     Landed,
     OutboxKind,
     Place,
     Result,
-    Timing,
     landed,
     run,
 )

@@ -28,6 +28,7 @@ from functools import partial
 from sqlalchemy.orm import Session
 
 from bot.domain.i18n import reading_as
+from bot.domain.retries import DEFAULT_TIMING, Timing
 from bot.domain.schedule import ScheduleError
 from bot.services.delivery import outbox
 from bot.services.delivery.digests import DIGEST_EVENT, RenderedDigest, render
@@ -142,7 +143,7 @@ def send_due_digests(
     database: Database,
     messenger: Messenger,
     now: datetime,
-    timing: outbox.Timing = outbox.DEFAULT_TIMING,
+    timing: Timing = DEFAULT_TIMING,
 ) -> int:
     """Claim and send here every digest due by ``now`` that no clock has sent this week
     (the clock's step without workers); returns how many are now in their DMs.

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.domain.retries import Timing
 from bot.services.closing import Closed, close_many_and_publish
 from bot.services.delivery.alert_posts import ALERT_EVENT, redraw, retry_posts
-from bot.services.delivery.outbox import Timing
 from bot.services.messenger import Blocks, Tag
 from storage import alert_posts
 from storage.db import Database

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from bot.domain.retries import Timing
 from bot.services.delivery.digests import DIGEST_EVENT, render, send_file
-from bot.services.delivery.outbox import Timing
 from bot.services.digest.weekly import send_due_digests
 from bot.services.messenger import Tag
 from bot.views.digest_message import render_blocks

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.domain.retries import Timing
 from bot.domain.vocabulary import utcnow
 from bot.services.delivery.ladder_posts import LADDER_EVENT, send_ladder_posts
-from bot.services.delivery.outbox import Timing
 from bot.services.messenger import Tag
 from storage import ladder as queries
 from storage.db import Database

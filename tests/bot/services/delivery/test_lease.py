@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select, update
 
+from bot.domain.retries import Timing
 from bot.domain.vocabulary import utcnow
 from bot.services.delivery.ladder_posts import send_ladder_posts
 from bot.services.delivery.lease import RENEW_AFTER_WAIT_SECONDS, renew_after
-from bot.services.delivery.outbox import Timing
 from bot.services.delivery.pulse_dms import deliver
 from bot.services.messenger import Posted, after_paced_wait
 from storage.db import Database

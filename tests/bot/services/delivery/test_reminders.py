@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.services.delivery.outbox import Timing
+from bot.domain.retries import Timing
 from bot.services.delivery.reminders import REMINDER_EVENT, send_due_reminders
 from storage import reminders as reminder_queries
 from storage.db import Database

@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.domain.people import Person
-from bot.services.delivery.outbox import Timing
+from bot.domain.retries import Timing
 from bot.services.digest.weekly import send_due_digests
 from bot.services.engagements import add_people
 from bot.slack.client import make_client

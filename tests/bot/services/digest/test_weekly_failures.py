@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.domain.retries import Timing
 from bot.services.delivery.digests import DIGEST_EVENT
-from bot.services.delivery.outbox import Timing
 from bot.services.digest.weekly import digest_week, send_due_digests
 from bot.slack.client import make_client
 from bot.slack.messenger import SlackMessenger
