@@ -259,10 +259,13 @@ COMPLAINTS = (
         ),
         -1.6,
     ),
-    # Not arrived yet: "liegt noch nicht vor", "ist bis heute nicht da", "steht noch aus".
+    # Not arrived yet: "liegt noch nicht vor", "ist bis heute nicht da", "steht noch aus",
+    # "es kam bis jetzt keine Freigabe".
     Cue(
         "waiting",
         re.compile(
+            r"\b(?:kam|kamen|gab|gibt)\b(?: \w+){0,3}? kein\w* (?:antwort|rückmeldung|freigabe|"
+            r"reaktion|lieferung|feedback|update)\b|"
             r"\b(?:noch|bis heute|bislang|bisher)(?: immer)? (?:nicht|kein\w*)\b(?: \w+){0,3}? "
             r"(?:vor|da|eingetroffen|eingegangen|angekommen|erhalten|bekommen|freigegeben|umgese"
             r"tzt|behoben|erledigt|zurückgemeldet)\b|\bsteh\w* (?:\w+ ){0,3}?(?:noch|weiterhin|"

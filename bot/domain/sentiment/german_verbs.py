@@ -78,8 +78,8 @@ FAILURES = (
             r"\b(?:darf|dürfen|sollte|sollten|kann)\b(?: \w+){0,3}? (?:nicht|nie) (?:mehr "
             r"|wieder |noch ?mal |noch einmal |so )?(?:passieren|vorkommen|sein)\b|"
             r"\bsollte\w*\b(?: \w+){0,4}? (?:längst|schon längst|eigentlich schon)\b|"
-            r"\bhätte\w*\b(?: \w+){0,5}? (?:längst|früher|vorher|rechtzeitig)\b[^.,;:!?]{0,40}?"
-            r"\b(?:müssen|sollen)\b|\bdauern (?:muss|müssen|soll)\b"
+            r"\bhätte\w*\b(?: \w+){0,5}? (?:längst|früher|vorher|rechtzeitig|schon)\b"
+            r"[^.,;:!?]{0,40}?\b(?:müssen|sollen)\b|\bdauern (?:muss|müssen|soll)\b"
         ),
         -1.8,
     ),

@@ -10,6 +10,9 @@ from bot.domain.sentiment.foreign import Cue
 # Whole words on VADER's -4..+4 scale. They override the general lexicon, and the
 # first domain words override them.
 WORDS = {
+    # A disaster said plainly, and the fun that "macht keinen Spaß mehr" takes away.
+    **dict.fromkeys(("desaster", "fiasko"), -2.8),
+    **dict.fromkeys(("spaß", "spass"), 1.6),
     # Outages, breakdowns and standstills.
     **dict.fromkeys(("panne", "pannen", "lahmgelegt", "stillstand", "stillstände"), -2.0),
     **dict.fromkeys(("eingefroren", "unterbrüche"), -1.8),

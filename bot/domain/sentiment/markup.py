@@ -1,4 +1,5 @@
-"""Slack markup: strip mentions, links, code and formatting; lift emoji out as valences."""
+"""Slack markup: strip mentions, links, code and formatting; lift emoji out as valences;
+set aside framing and sign-off formulas (`formulas.py`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.sentiment.emoji import char_valence, code_valence
+from bot.domain.sentiment.formulas import set_aside
 from bot.domain.sentiment.guarded_regex import compile_guarded
 
 
@@ -87,6 +89,7 @@ def clean(text: str) -> CleanText:
         text = _QUOTE_MARK.sub("", text)
     if "*" in text or "_" in text or "~" in text:
         text = _FORMATTING.sub("", text)
+    text = set_aside(text)
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
     text = text.strip()

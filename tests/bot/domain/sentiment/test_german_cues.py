@@ -8,6 +8,7 @@ from bot.domain.sentiment.german_cues import COMPLAINTS, CUES
 from bot.domain.sentiment.german_good_news import GOOD_NEWS
 from bot.domain.sentiment.german_threats import THREATS
 from bot.domain.sentiment.german_verbs import FAILURES, SUCCESSES, VERBS
+from bot.domain.sentiment.reading import read_comment
 from bot.domain.sentiment.spanish_cues import CUES as SPANISH_CUES
 
 GOOD_FAMILIES = {"heroics", "improvement", "no bad news", "thanks", "success"}
@@ -53,3 +54,18 @@ def test_a_cue_is_found_by_its_family(text: str, rule: str) -> None:
 
 def test_plain_praise_is_no_cue() -> None:
     assert families("Die Zusammenarbeit ist super.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Es kam bis jetzt keine Freigabe.", -1),
+        ("Vom Support gibt es keine Rückmeldung.", -1),
+        ("Es gab keine Probleme.", 1),
+        ("Bisher keine Probleme, alles läuft.", 1),
+    ],
+)
+def test_nothing_arrived_is_waiting_and_no_problem_is_not(text: str, sign: int) -> None:
+    reading = read_comment(text, "de")
+    assert reading.sentiment is not None
+    assert reading.sentiment.polarity * sign > 0.05

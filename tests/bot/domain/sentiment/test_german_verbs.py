@@ -93,3 +93,15 @@ def test_reminders_good_outcomes_and_prepositions_are_no_failure(text: str) -> N
 def test_failures_weigh_down_and_successes_lift() -> None:
     assert all(cue.valence < 0 for cue in FAILURES)
     assert all(cue.valence > 0 for cue in SUCCESSES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Tests hätten schon vor zwei Wochen fertig sein müssen.",
+        "Die Korrekturbuchungen hätten schon vor dem Abschluss vorliegen müssen.",
+    ],
+)
+def test_what_should_already_have_been_done_is_a_reproach(text: str) -> None:
+    assert "obligation" in rules_that_moved(text)
+    assert polarity(text) < -0.05

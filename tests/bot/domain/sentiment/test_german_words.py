@@ -6,6 +6,7 @@ import pytest
 
 from bot.domain.sentiment.foreign import score_with
 from bot.domain.sentiment.german import german
+from bot.domain.sentiment.reading import read_comment
 
 # Outages, missed commitments, careless work, anger; Austrian and Swiss words.
 BAD = [
@@ -264,3 +265,18 @@ def test_effort_and_not_only_read_positive(text: str) -> None:
 
 def test_a_greeting_is_no_verdict() -> None:
     assert score_with(german(), "Guten Morgen, kurze Info zum Release.")[0].polarity == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Das Release war ein Desaster.", -1),
+        ("Die Umstellung war ein Fiasko.", -1),
+        ("So macht das keinen Spaß mehr.", -1),
+        ("Die Arbeit mit euch macht Spaß.", 1),
+    ],
+)
+def test_a_disaster_said_plainly_and_the_fun_taken_away(text: str, sign: int) -> None:
+    reading = read_comment(text, "de")
+    assert reading.sentiment is not None
+    assert reading.sentiment.polarity * sign > 0.05

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.sentiment import score_text
+from bot.domain.sentiment.reading import read_comment
 from bot.domain.sentiment.service_lexicon import SERVICE_EVENTS, SERVICE_PHRASES
 
 
@@ -58,3 +59,9 @@ def test_a_condition_is_no_event() -> None:
 def test_strong_praise_missing_from_vader_counts_as_strong() -> None:
     for word in ("Exceptional", "Stellar", "Phenomenal"):
         assert score_text(f"{word} turnaround on the audit pack.").polarity > 0.45
+
+
+def test_trial_and_error_is_a_way_of_working_not_a_failure() -> None:
+    reading = read_comment("It was trial and error until the config held.", "en")
+    assert reading.sentiment is not None
+    assert reading.sentiment.polarity == 0.0
