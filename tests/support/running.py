@@ -40,7 +40,8 @@ def make_settings(standin: SlackStandIn, database_url: str) -> ProcessSettings:
         slack_api_url=standin.api_url,
         database_url=database_url,
         retry_base_seconds=0.05,
-        slack_timeout_seconds=1,
+        # Under the 2.5 s of a hang, and with room for a loaded machine's slow answer.
+        slack_timeout_seconds=2,
         # Slack's post limit is the stand-in's to enforce; the tests of pacing set their own.
         messages_per_second=1000.0,
     )
