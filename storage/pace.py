@@ -14,8 +14,8 @@ from sqlalchemy import text
 from storage.db import Database
 
 _ENSURE = text(
-    "INSERT INTO slack_pace (key, next_free) VALUES (:key, clock_timestamp()) "
-    "ON CONFLICT (key) DO NOTHING"
+    "INSERT INTO slack_pace (key, next_free) SELECT key, clock_timestamp() "
+    "FROM unnest(CAST(:keys AS varchar[])) AS key ON CONFLICT (key) DO NOTHING"
 )
 # The row moves on by one interval from the later of: the next free slot, now, and the
 # end of a hold. The slot taken is `burst` intervals before where the row now stands (a
@@ -32,37 +32,29 @@ _HOLD = text(
     "UPDATE slack_pace SET held_until = GREATEST(COALESCE(held_until, clock_timestamp()), "
     "clock_timestamp() + make_interval(secs => :seconds)), "
     "next_free = GREATEST(next_free, clock_timestamp() + make_interval(secs => :seconds)) "
-    "WHERE key = :key"
+    "WHERE key = ANY(:keys)"
 )
 
 
 # A call that is not waited for takes one of its limit's slots (one per call a window
-# allows) if one is free, and frees it again a window later; else nothing is taken.
-_ENSURE_SLOTS = text(
-    "INSERT INTO slack_pace (key, next_free) SELECT key, clock_timestamp() "
-    "FROM unnest(CAST(:keys AS varchar[])) AS key ON CONFLICT (key) DO NOTHING"
-)
+# allows) if one is free, and frees it again a window later; else nothing is taken. A
+# hold moves every slot's `next_free` past its end.
 _TAKE_FREE_SLOT = text(
     "UPDATE slack_pace SET next_free = clock_timestamp() + make_interval(secs => :window) "
     "WHERE key = (SELECT key FROM slack_pace WHERE key = ANY(:keys) "
     "AND next_free <= clock_timestamp() "
-    "AND COALESCE(held_until, clock_timestamp()) <= clock_timestamp() "
     "ORDER BY next_free LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING 0.0"
 )
 _SLOT_LEFT = text(
-    "SELECT EXTRACT(EPOCH FROM MIN(GREATEST(next_free, COALESCE(held_until, clock_timestamp()))) "
-    "- clock_timestamp()) FROM slack_pace WHERE key = ANY(:keys)"
-)
-_HOLD_SLOTS = text(
-    "UPDATE slack_pace SET held_until = GREATEST(COALESCE(held_until, clock_timestamp()), "
-    "clock_timestamp() + make_interval(secs => :seconds)) WHERE key = ANY(:keys)"
+    "SELECT EXTRACT(EPOCH FROM MIN(next_free) - clock_timestamp()) "
+    "FROM slack_pace WHERE key = ANY(:keys)"
 )
 
 
 def ensure(database: Database, key: str) -> None:
     """Create the workspace's row if it has none yet."""
     with database.engine.begin() as connection:
-        connection.execute(_ENSURE, {"key": key})
+        connection.execute(_ENSURE, {"keys": [key]})
 
 
 def take_slot(database: Database, key: str, interval: float, burst: int = 1) -> float:
@@ -83,25 +75,19 @@ def take_slot(database: Database, key: str, interval: float, burst: int = 1) -> 
     return float(slot)
 
 
-def hold(database: Database, key: str, seconds: float) -> None:
-    """Slack said to wait `seconds`: nobody sends to the workspace before then."""
+def hold(database: Database, keys: list[str], seconds: float) -> None:
+    """Slack said to wait `seconds`: nobody sends to the workspace before then (nor takes
+    any of `keys`' slots)."""
     with database.engine.begin() as connection:
-        connection.execute(_HOLD, {"key": key, "seconds": seconds})
+        connection.execute(_HOLD, {"keys": keys, "seconds": seconds})
 
 
 def take_free_slot(database: Database, keys: list[str], window: float) -> float:
     """Take one of `keys`' slots if one is free (no hold on it) and free it again `window`
     seconds on: 0.0; else the seconds until one is free, and nothing is taken."""
     with database.engine.begin() as connection:
-        connection.execute(_ENSURE_SLOTS, {"keys": keys})
-    with database.engine.begin() as connection:
+        connection.execute(_ENSURE, {"keys": keys})
         if connection.execute(_TAKE_FREE_SLOT, {"keys": keys, "window": window}).first():
             return 0.0
         left = connection.execute(_SLOT_LEFT, {"keys": keys}).scalar()
     return max(float(left or 0.0), 0.001)
-
-
-def hold_slots(database: Database, keys: list[str], seconds: float) -> None:
-    """Slack said to wait `seconds`: none of `keys`' slots is taken before then."""
-    with database.engine.begin() as connection:
-        connection.execute(_HOLD_SLOTS, {"keys": keys, "seconds": seconds})

@@ -125,11 +125,7 @@ class InstallationClient(WebClient):
         for part in ("params", "data", "json"):
             if isinstance(kwargs.get(part), dict):
                 args.update(kwargs[part])
-        channel = str(args.get("channel") or args.get("channel_id") or "")
-        if channel in _DM_OWNERS:
-            # A DM opened in this process: route it as the person it is with.
-            args["channel"] = _DM_OWNERS[channel]
-        routed = self.route(args)
+        routed = self._routed(args)
         if routed is None:
             # A call about no one: the installation of the request it serves; for a file
             # upload's first step outside a request, that of the call just before it in
@@ -147,11 +143,19 @@ class InstallationClient(WebClient):
                 _DM_OWNERS[str(opened)] = args["users"]
         return response
 
-    def workspace_of(self, channel: str) -> str | None:
-        """The workspace a call about `channel` goes to, or None when no route knows it."""
+    def _routed(self, args: dict[str, Any]) -> tuple[str, str] | None:
+        """The workspace and token for a call with these arguments (None: no route)."""
         if self.route is None:
             return None
-        routed = self.route({"channel": _DM_OWNERS.get(channel, channel)})
+        channel = str(args.get("channel") or args.get("channel_id") or "")
+        if channel in _DM_OWNERS:
+            # A DM opened in this process: route it as the person it is with.
+            args["channel"] = _DM_OWNERS[channel]
+        return self.route(args)
+
+    def workspace_of(self, channel: str) -> str | None:
+        """The workspace a call about `channel` goes to, or None when no route knows it."""
+        routed = self._routed({"channel": channel})
         return routed[0] if routed is not None else None
 
     def _paced(self, workspace: str, token: str, api_method: str, kwargs: dict[str, Any]) -> Any:

@@ -116,7 +116,7 @@ class ReadGate:
         """Slack answered a read with a 429: no call of `method` in `workspace` before
         `seconds` have passed."""
         if self._database is not None:
-            pace.hold_slots(self._database, self._slots(workspace, method), seconds)
+            pace.hold(self._database, self._slots(workspace, method), seconds)
             return
         with self._lock:
             self._held[(workspace, method)] = self.clock() + seconds

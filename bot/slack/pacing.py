@@ -163,7 +163,7 @@ class SharedPacer(Pacer):
     def backoff(self, seconds: float) -> None:
         if seconds < 0:
             raise ValueError(f"seconds must not be negative, got {seconds}")
-        pace.hold(self._database, self._key, seconds)
+        pace.hold(self._database, [self._key], seconds)
         with self._lock:
             self._backoffs += 1
             self._held_since = time.monotonic()

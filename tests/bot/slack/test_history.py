@@ -43,6 +43,14 @@ def told_leads(rapport: RunningApp) -> list[str]:
     ]
 
 
+def alert_posts(rapport: RunningApp) -> int:
+    """The alert messages Slack took in the channel."""
+    return sum(
+        c.params["channel"] == flows.CHANNEL and "rapport_alert" in str(c.params)
+        for c in rapport.standin.calls_to("chat.postMessage")
+    )
+
+
 def uncertain_alert_post(rapport: RunningApp) -> None:
     flows.engagement_with_people(rapport)
     flows.answer_round(rapport, [2, 2, 1], [5, 4, 5])
@@ -79,6 +87,31 @@ def test_a_429_on_the_read_is_recorded_and_the_clock_moves_on(rapport: RunningAp
     retry_at(rapport, timedelta(minutes=3))
     (message,) = flows.messages(rapport)
     assert message.message_ts is not None
+    assert not told_leads(rapport)
+
+
+@pytest.mark.parametrize("fault", ["hang", "reset"])
+def test_a_read_that_times_out_or_is_cut_is_looked_again_later_and_posts_once(
+    rapport: RunningApp, fault: str
+) -> None:
+    """A read with no answer is no SlackApiError: it leaves the gate as it is (counted,
+    for it may have reached Slack), the look is recorded as uncertain and tried again after
+    its backoff; nothing is posted blindly and the leads are not told."""
+    uncertain_alert_post(rapport)
+    if fault == "hang":
+        rapport.standin.hang("conversations.history", 2.5, times=1)
+    else:  # every try of the client's own retries is cut
+        rapport.standin.reset("conversations.history", times=4)
+    retry_at(rapport, timedelta(minutes=1))
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is None
+    assert message.post_error in {"timeout", "connection_error"}
+    assert message.next_post_at is not None
+    assert alert_posts(rapport) == 0, "posted without a look"
+    retry_at(rapport, timedelta(minutes=5))
+    (message,) = flows.messages(rapport)
+    assert message.message_ts is not None
+    assert alert_posts(rapport) == 1
     assert not told_leads(rapport)
 
 
