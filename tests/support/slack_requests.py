@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -51,6 +52,14 @@ class Reply:
         return bool(found) and all(m.get("response_type") == "ephemeral" for m in found)
 
     def all_text(self) -> str:
+        return self.text
+
+    def text_when(self, seen: str, timeout: float = 15.0) -> str:
+        """The text once it holds `seen`: from a real process, a reply that missed the
+        acknowledgement comes later through response_url."""
+        deadline = time.monotonic() + timeout
+        while seen not in self.text and time.monotonic() < deadline:
+            time.sleep(0.05)
         return self.text
 
 

@@ -86,7 +86,7 @@ def test_web_process_serves_health_and_signed_commands(
                 time.sleep(0.1)
         slack = SlackDriver(f"http://127.0.0.1:{port}", SECRET, standin)
         reply = slack.command("help")
-        assert reply.status == 200 and "/rapport setup" in reply.text
+        assert reply.status == 200 and "/rapport setup" in reply.text_when("/rapport setup")
         forged = slack.post(
             "command=/rapport&text=help", "application/x-www-form-urlencoded", headers={}
         )
